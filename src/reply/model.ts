@@ -1,0 +1,86 @@
+/**
+ * The neutral reply: what a command answers, before any platform has touched it.
+ * Text fields hold the source's own light markup (`*em*`, `**strong**`, `<u>…</u>`); adapters
+ * parse it with `parseInline` and render or escape it for their platform.
+ */
+import type { Locator } from '../corpus/model.ts';
+
+export type Visibility = 'public' | 'hidden';
+
+export interface FootnoteView {
+  marker: string;
+  text: string;
+}
+
+export interface PassageSide {
+  text: string;
+  lang: string;
+  locator: Locator;
+  /** Human-readable locator, e.g. "Trotsky's Lies, ch. 2, ¶ 14, p. 35". */
+  locatorLabel: string;
+}
+
+export interface PassageView {
+  id: string;
+  work: { id: string; title: string; author: string };
+  text: string;
+  lang: string;
+  locator: Locator;
+  locatorLabel: string;
+  citation: string;
+  footnotes: FootnoteView[];
+  /** The translation the source itself gives for this passage, when it gives one. */
+  translation?: PassageSide & { ids: string[] };
+  /** Highlighted snippet; terms that matched are wrapped in `**`. */
+  snippet?: string;
+  score?: number;
+}
+
+export interface ColumnsView {
+  pairId: string;
+  work: { id: string; title: string };
+  original: PassageSide & { label: string };
+  translation: PassageSide & { label: string };
+  /** Always says that the translation is the one the source gives. */
+  note: string;
+}
+
+export type Section =
+  | { kind: 'text'; text: string }
+  | { kind: 'passage'; passage: PassageView }
+  | { kind: 'columns'; columns: ColumnsView }
+  | { kind: 'fields'; fields: { name: string; value: string }[] }
+  | { kind: 'code'; lang: 'bibtex' | 'ris' | 'json' | 'text'; text: string };
+
+export type ActionKind =
+  | 'next'
+  | 'previous'
+  | 'translation'
+  | 'cite'
+  | 'discuss'
+  | 'context'
+  | 'more';
+
+export interface Action {
+  kind: ActionKind;
+  label: string;
+  /** What the action operates on: a passage id, a pair id, a page number… */
+  target: string;
+  /** For `cite`: the styles offered; for paging: the page it leads to. */
+  options?: string[];
+}
+
+export interface Reply {
+  title: string;
+  sections: Section[];
+  actions: Action[];
+  visibility: Visibility;
+  /** Present when the reply is an error message; `identifier` is stable. */
+  error?: { identifier: string; message: string };
+  /** Set by the pager: this reply is part `index + 1` of `count`. */
+  page?: { index: number; count: number };
+  /** Work the reply is about, so a thread opened on it can default to that work. */
+  workId?: string;
+  /** The citation the reply gave last, so `Ibid.` in a thread can resolve against it. */
+  lastCitation?: { workId: string; entryId?: string; text: string };
+}
