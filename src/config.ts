@@ -1,0 +1,112 @@
+/**
+ * Configuration is read from the environment once, at start-up, and validated with zod.
+ * On bad configuration the process exits with every problem listed, not just the first.
+ * Nothing else in the code reads process.env.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const list = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string()).default([]),
+);
+const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
+const positiveInt = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+
+export const ConfigSchema = z
+  .object({
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    /** Folder holding corpus/, build/ and state/; defaults to the project's data/. */
+    LECTERN_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(path.join(PROJECT_ROOT, 'data'))),
+    LECTERN_DEFAULT_STYLE: z.preprocess(emptyToUndefined, z.enum(['chicago', 'chicago-note', 'mla', 'apa']).default('chicago')),
+    LECTERN_DEFAULT_LAYOUT: z.preprocess(emptyToUndefined, z.enum(['side-by-side', 'stacked']).default('stacked')),
+    RATE_LIMIT_PER_MINUTE: positiveInt(20),
+
+    DISCORD_TOKEN: optionalString,
+    DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{15,25}$/, 'a Discord snowflake (digits)').optional()),
+    DISCORD_PUBLIC_KEY: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hexadecimal characters').optional()),
+    DISCORD_HTTP_PORT: port,
+    DISCORD_HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    DISCORD_API_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+
+    MATRIX_HOMESERVER_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    MATRIX_ACCESS_TOKEN: optionalString,
+    MATRIX_USER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^@[^:]+:.+$/, 'a Matrix user id like @lectern:example.org').optional()),
+    MATRIX_PASSWORD: optionalString,
+    MATRIX_PREFIX: z.preprocess(emptyToUndefined, z.string().min(1).max(5).default('!')),
+    MATRIX_ALLOWED_ROOMS: list,
+    MATRIX_ALLOWED_SERVERS: list,
+    MATRIX_LIBRARY_POWER_LEVEL: positiveInt(50),
+
+    LIBRARY_MAX_FILE_MB: positiveInt(20),
+    LIBRARY_MAX_PAGES: positiveInt(1000),
+    LIBRARY_MAX_WORKS: positiveInt(50),
+  })
+  .superRefine((c, ctx) => {
+    if ((c.DISCORD_HTTP_PORT !== undefined) !== (c.DISCORD_PUBLIC_KEY !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.DISCORD_HTTP_PORT === undefined ? 'DISCORD_HTTP_PORT' : 'DISCORD_PUBLIC_KEY'],
+        message: 'DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT go together: set both to serve HTTP interactions',
+      });
+    }
+    if (c.MATRIX_HOMESERVER_URL && !c.MATRIX_ACCESS_TOKEN && !(c.MATRIX_USER_ID && c.MATRIX_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MATRIX_ACCESS_TOKEN'],
+        message: 'with MATRIX_HOMESERVER_URL set, give MATRIX_ACCESS_TOKEN, or MATRIX_USER_ID and MATRIX_PASSWORD',
+      });
+    }
+    if (!c.MATRIX_HOMESERVER_URL && (c.MATRIX_ACCESS_TOKEN || c.MATRIX_PASSWORD)) {
+      ctx.addIssue({ code: 'custom', path: ['MATRIX_HOMESERVER_URL'], message: 'Matrix credentials are set but MATRIX_HOMESERVER_URL is not' });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  dataDir: string;
+  corpusDir: string;
+  buildDir: string;
+  stateDir: string;
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Lectern cannot start: the configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}\nSee .env.example for every variable and its meaning.`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const dataDir = path.resolve(parsed.data.LECTERN_DATA_DIR);
+  return {
+    ...parsed.data,
+    dataDir,
+    corpusDir: path.join(dataDir, 'corpus'),
+    buildDir: path.join(dataDir, 'build'),
+    stateDir: path.join(dataDir, 'state'),
+  };
+}
+
+export const discordGatewayEnabled = (c: Config) => Boolean(c.DISCORD_TOKEN);
+export const discordHttpEnabled = (c: Config) => c.DISCORD_PUBLIC_KEY !== undefined && c.DISCORD_HTTP_PORT !== undefined;
+export const matrixEnabled = (c: Config) => Boolean(c.MATRIX_HOMESERVER_URL);
