@@ -20,12 +20,17 @@ const Stated = <T extends z.ZodType>(value: T) =>
     basis: z.string().optional(),
   });
 
-export const Person = z.object({
-  family: z.string().min(1),
-  given: z.string().optional(),
-  /** Affiliation or description as the text gives it. */
-  affiliation: z.string().optional(),
-});
+export const Person = z
+  .object({
+    family: z.string().min(1).optional(),
+    given: z.string().optional(),
+    /** An organisation, or a name that must not be split into family and given. */
+    literal: z.string().min(1).optional(),
+    /** Affiliation or description as the text gives it. */
+    affiliation: z.string().optional(),
+  })
+  .strict()
+  .refine((p) => Boolean(p.family) !== Boolean(p.literal), 'give either "family" (with "given") or "literal"');
 export type Person = z.infer<typeof Person>;
 
 export const ManifestWork = z
@@ -51,7 +56,19 @@ export const ManifestWork = z
     languages: z.array(Lang).min(1),
     notes: z.array(z.string()).default([]),
     /** Material in the text that is about another work (a review of a different book, say). */
-    about: z.array(z.object({ kind: z.string(), note: z.string() })).default([]),
+    about: z
+      .array(
+        z
+          .object({
+            kind: z.string(),
+            note: z.string(),
+            title: z.string().optional(),
+            authors: z.array(z.string()).optional(),
+            isbn: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 export type ManifestWork = z.infer<typeof ManifestWork>;
