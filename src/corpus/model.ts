@@ -9,7 +9,7 @@ export const LANGS = ['en', 'ru', 'fr', 'de', 'und'] as const;
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
-export const PageBasis = z.enum(['printed', 'contents', 'index']);
+export const PageBasis = z.enum(["printed", "contents", "index", "estimated"]);
 
 export const Locator = z.object({
   work: z.string(),
@@ -41,6 +41,8 @@ export const Marker = z.object({
   raw: z.string(),
   number: z.number().int(),
   footnoteId: z.string().nullable(),
+  /** The source prints no marker here (the OCR lost it); the link is inferred from the page layout. */
+  inferred: z.boolean().optional(),
 });
 export type Marker = z.infer<typeof Marker>;
 
@@ -100,7 +102,9 @@ export const Citation = z.object({
   entry: z.string().nullable(),
   /** The pinpoint the citation gives (`250`, `38-39`, `Chapter 4`). */
   pinpoint: z.string().optional(),
-  status: z.enum(['resolved', 'not-in-bibliography']),
+  /** `ambiguous`: several entries fit equally; the candidates are given, none is chosen. */
+  status: z.enum(['resolved', 'not-in-bibliography', 'ambiguous']),
+  candidates: z.array(z.string()).default([]),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -101,6 +101,8 @@ export function pairLabel(text: string): 'translation' | 'intermediate' | null {
 
 /** `- "How Could This Happen?" February 25, 1929. WLT '29, p. 38.`: the source line under a quotation. */
 export function isAttribution(text: string): boolean {
+  // Long dash-led lines are dialogue in the quoted text (Russian "— Неожиданно…"), not a source line.
+  if ((text.match(/\S+/g) ?? []).length > 30) return false;
   return /^[-–—]\s+(?![*•]\s)(?!\d+\.\s)(?![IVX]+\.\s)\S/u.test(text) && !/^[-–—]\s+\*\s/.test(text);
 }
 

@@ -524,7 +524,9 @@ export function buildStructure(text: string, work: ManifestWork): Structure {
     const kind: RawKind = isListItem(t) ? 'list-item' : 'paragraph';
     const b = push({ kind, text: t, lines: [seg.line, seg.line], ...(noteCandidate ? { noteCandidate } : {}) });
     sawBreak = false;
-    openParas = [...openParas.filter(waitsForMore), b].slice(-2);
+    // An earlier cut paragraph still waits across a short line (a credit, a label), not across a
+    // whole paragraph of other text.
+    openParas = [...(wordCount(t) < 25 ? openParas.filter(waitsForMore) : []), b].slice(-2);
     previousWasLabel = false;
     lastAttribution = null;
     // Footnote markers seen in the text bound the digits accepted as a footnote number.

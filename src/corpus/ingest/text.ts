@@ -46,12 +46,14 @@ export function detectLang(text: string): Lang {
     if (DE_WORDS.has(w)) de++;
   }
   const accented = (text.match(/[éèêàùçôîûœ]/g) ?? []).length;
-  fr += accented * 0.5;
+  fr += accented * 0.25;
   if (words.length >= 3) {
-    if (fr > en * 1.2 && fr >= 2) return 'fr';
+    if (fr > en * 1.5 && fr >= 2) return 'fr';
     if (de > en * 1.2 && de >= 2) return 'de';
   }
-  return en > 0 || words.length > 0 ? 'en' : 'und';
+  // A signature or a name alone ("M Zborowski") says nothing about the language around it.
+  if (en === 0 && words.length < 4) return 'und';
+  return 'en';
 }
 
 // Letters that look the same in both scripts; OCR mixes them inside words.
@@ -112,3 +114,20 @@ export const wordCount = (s: string) => (s.match(/[\p{L}\d]+/gu) ?? []).length;
 
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const DATE_LINE = new RegExp(`^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:${MONTHS}) \\d{4}|[IVX\\d]+\\.[IVX]+\\.? ?\\d{4})\\.?$`);
+
+const TRANSLIT: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
+  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+
+/** A rough Latin key for a capitalised name in either script, for aligning a text with its translation. */
+export function nameKey(word: string): string {
+  const lat = [...word.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
+  return lat
+    .replace(/[^a-z]/g, '')
+    .replace(/kh/g, 'h')
+    .replace(/[yij]/g, 'i')
+    .replace(/(.)\1/g, '$1')
+    .slice(0, 5);
+}

@@ -1,0 +1,229 @@
+/**
+ * One text to one work of the document model: structure, footnotes, suppression of garbled
+ * duplicates, translation pairs, pages, ids and locators, bibliography and citations.
+ */
+import { createHash } from 'node:crypto';
+import { findCitations, footnoteShortForms, resolveCitation, type EntryLike, type Resolution } from '../citations.ts';
+import type { ManifestWork } from '../manifest.ts';
+import type { BibEntry, Block, Citation, Lang, Locator, TranslationPair } from '../model.ts';
+import type { WorkBuild } from '../work.ts';
+import { findDuplicates, parseEntry } from './bibliography.ts';
+import { decodeText } from './decode.ts';
+import { linkFootnotes, withoutMarkers } from './footnotes.ts';
+import { assignPages } from './pages.ts';
+import { findPairs } from './pairs.ts';
+import { buildStructure, type RawBlock } from './structure.ts';
+import { detectLang, repairHomoglyphs, stripMarkup } from './text.ts';
+
+const isPassage = (b: RawBlock) => b.kind === 'paragraph' || b.kind === 'quotation' || b.kind === 'list-item';
+
+function trigrams(s: string): Set<string> {
+  const t = s.toLowerCase().replace(/[^\p{L}]+/gu, ' ');
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3));
+  return out;
+}
+const jaccard = (a: Set<string>, b: Set<string>) => {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / Math.max(1, a.size + b.size - n);
+};
+/** OCR noise in a Russian block: Latin letters inside it. */
+const noise = (s: string) => (s.match(/[A-Za-z]/g) ?? []).length / Math.max(1, s.length);
+
+/**
+ * The OCR sometimes gives a Russian passage twice: a garbled copy (read off a facsimile) and then
+ * the clean text. The garbled copy is the one of two near-identical neighbours with more Latin
+ * letters mixed in; a clean passage repeated far away (in the Appendix) is left alone.
+ */
+function garbledDuplicates(blocks: RawBlock[], langs: Lang[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < blocks.length; i++) {
+    if (langs[i] !== 'ru' || !isPassage(blocks[i]!)) continue;
+    for (let j = i + 1; j < Math.min(blocks.length, i + 4); j++) {
+      if (langs[j] !== 'ru' || !isPassage(blocks[j]!)) continue;
+      const sim = jaccard(trigrams(blocks[i]!.text), trigrams(blocks[j]!.text));
+      if (sim > 0.3 && sim < 0.97) {
+        out.add(noise(blocks[i]!.text) >= noise(blocks[j]!.text) ? i : j);
+      }
+    }
+  }
+  return out;
+}
+
+export function ingestWork(meta: ManifestWork, bytes: Uint8Array, file: string): WorkBuild {
+  const { text, encoding } = decodeText(bytes, file);
+  const structure = buildStructure(text, meta);
+  const raw = structure.blocks;
+  const links = linkFootnotes(raw);
+  const langs: Lang[] = raw.map((b) => detectLang(b.text));
+  const suppressed = garbledDuplicates(raw, langs);
+  const rawPairs = findPairs(
+    raw.map((b, i) => (suppressed.has(i) ? { ...b, kind: 'footnote' as const } : b)),
+    langs,
+  );
+  const pages = assignPages(raw, structure.anchors, structure.index);
+
+  // --- ids and locators ---
+  const ids = new Map<number, string>();
+  const counters = { p: 0, h: 0, n: 0, b: 0 };
+  const ordinal = new Map<string, number>();
+  const ordinalOf = new Map<number, number>();
+  raw.forEach((b, i) => {
+    if (b.kind === 'label') return;
+    const prefix = b.kind === 'heading' ? 'h' : b.kind === 'footnote' ? 'n' : b.kind === 'bibliography' ? 'b' : 'p';
+    counters[prefix]++;
+    ids.set(i, `${meta.id}.${prefix}${counters[prefix]}`);
+    if (isPassage(b)) {
+      const key = `${b.part}|${b.chapter ?? ''}`;
+      const n = (ordinal.get(key) ?? 0) + 1;
+      ordinal.set(key, n);
+      ordinalOf.set(i, n);
+    }
+  });
+
+  const locatorOf = (i: number): Locator => {
+    const b = raw[i]!;
+    const ref = b.kind === 'footnote' ? links.refOf.get(i) : undefined;
+    const page = pages.get(ref ?? i);
+    return {
+      work: meta.id,
+      ...(b.part ? { part: b.part } : {}),
+      ...(b.chapter !== undefined ? { chapter: b.chapter } : {}),
+      ...(b.chapterTitle ? { chapterTitle: b.chapterTitle } : {}),
+      ...(b.section ? { section: b.section } : {}),
+      paragraph: ordinalOf.get(ref ?? i) ?? 0,
+      ...(page ? { page: page.page, pageBasis: page.basis } : {}),
+    };
+  };
+
+  // --- bibliography ---
+  const bibRaw = raw.map((b, i) => ({ b, i })).filter(({ b }) => b.kind === 'bibliography');
+  const parsed = bibRaw.map(({ b }) => parseEntry(b.text));
+  const dups = findDuplicates(parsed);
+  const bibliography: BibEntry[] = parsed.map((p, k) => ({
+    id: ids.get(bibRaw[k]!.i)!,
+    text: p.text,
+    authors: p.authors,
+    ...(p.title ? { title: p.title } : {}),
+    ...(p.containerTitle ? { containerTitle: p.containerTitle } : {}),
+    ...(p.year ? { year: p.year } : {}),
+    ...(p.publisher ? { publisher: p.publisher } : {}),
+    ...(p.place ? { place: p.place } : {}),
+    ...(p.url ? { url: p.url } : {}),
+    ...(p.siglum ? { siglum: p.siglum } : {}),
+    lang: p.lang,
+    ...(dups[k]! >= 0 ? { duplicateOf: ids.get(bibRaw[dups[k]!]!.i)! } : {}),
+    lines: bibRaw[k]!.b.lines,
+  }));
+  const entries: EntryLike[] = bibliography;
+
+  // --- blocks ---
+  const pairOf = new Map<number, { id: string; role: 'original' | 'translation' | 'intermediate' }>();
+  const pairs: TranslationPair[] = rawPairs.map((p, k) => {
+    const id = `${meta.id}.t${k + 1}`;
+    p.original.forEach((i) => pairOf.set(i, { id, role: 'original' }));
+    p.translation.forEach((i) => pairOf.set(i, { id, role: 'translation' }));
+    p.via.forEach((i) => pairOf.set(i, { id, role: 'intermediate' }));
+    const toIds = (xs: number[]) => xs.map((i) => ids.get(i)!);
+    return {
+      id,
+      original: toIds(p.original),
+      translation: toIds(p.translation),
+      via: toIds(p.via),
+      originalLang: p.originalLang,
+      translationLang: p.translationLang,
+      label: p.label,
+      segments: p.segments.map(([a, b]) => [toIds(a), toIds(b)] as [string[], string[]]),
+    };
+  });
+  for (const p of rawPairs) {
+    // Text between a label and its translation that belongs to neither side is footnote material.
+    for (const i of p.skipped) if (raw[i]!.kind === 'paragraph') raw[i]!.kind = 'footnote';
+  }
+
+  const blocks: Block[] = [];
+  const citations: Citation[] = [];
+  let previous: Resolution | null = null;
+  let previousChapter = '';
+  const unlinkedMarkers: { block: string; number: number }[] = [];
+  raw.forEach((b, i) => {
+    if (b.kind === 'label') return;
+    const id = ids.get(i)!;
+    const found = links.markers.get(i) ?? [];
+    const display = b.text;
+    const lang = langs[i]!;
+    const plain = stripMarkup(repairHomoglyphs(withoutMarkers(display, found.filter((m) => !m.inferred)), lang));
+    const pair = pairOf.get(i);
+    const block: Block = {
+      id,
+      kind: b.kind,
+      ...(b.kind === 'heading' ? { level: b.level ?? 2 } : {}),
+      text: display,
+      plain,
+      lang,
+      locator: locatorOf(i),
+      markers: found.map((m) => ({
+        raw: m.raw,
+        number: m.number,
+        footnoteId: m.body !== null ? ids.get(m.body)! : null,
+        ...(m.inferred ? { inferred: true } : {}),
+      })),
+      ...(b.kind === 'footnote' ? { number: b.footnoteNumber ?? null, refBlock: links.refOf.has(i) ? ids.get(links.refOf.get(i)!)! : null } : {}),
+      citations: [],
+      ...(pair ? { pair: pair.id, role: pair.role } : {}),
+      ...(suppressed.has(i) ? { suppressed: 'garbled-duplicate' as const } : {}),
+      lines: b.lines,
+    };
+    for (const m of found) if (m.body === null) unlinkedMarkers.push({ block: id, number: m.number });
+
+    // Citations, resolved in reading order so that Ibid. and bare pages follow the last source.
+    const chapterKey = `${b.part}|${b.chapter ?? ''}`;
+    if (chapterKey !== previousChapter) {
+      previous = null;
+      previousChapter = chapterKey;
+    }
+    if (b.kind !== 'heading' && b.kind !== 'bibliography' && !suppressed.has(i)) {
+      const inText = findCitations(display);
+      const inNote = b.kind === 'footnote' && inText.length === 0 ? footnoteShortForms(display) : [];
+      for (const c of [...inText, ...inNote]) {
+        if (!entries.length && c.kind !== 'author-date' && c.kind !== 'siglum' && c.kind !== 'author-title') continue;
+        const r = resolveCitation(c, entries, { text: display, previous });
+        if (c.kind === 'page' && !previous) continue;
+        if (c.kind === 'siglum' && !r.entry && (!c.pinpoint || r.score < 40) && entries.length) continue;
+        if (c.kind === 'siglum' && !r.entry && !c.pinpoint) continue;
+        const cid = `${meta.id}.c${citations.length + 1}`;
+        // Several entries fitting equally well is ambiguity; an author whose cited title no entry
+        // carries is a work the bibliography does not list.
+        const ambiguous =
+          !r.entry && c.kind !== 'author-title' && r.candidates.length > 1 && r.candidates[0]!.score >= 50 && r.candidates[0]!.score === r.candidates[1]!.score;
+        citations.push({
+          id: cid,
+          block: id,
+          text: c.text,
+          kind: c.kind,
+          entry: r.entry,
+          ...(c.pinpoint ? { pinpoint: c.pinpoint } : {}),
+          status: r.entry ? 'resolved' : ambiguous ? 'ambiguous' : 'not-in-bibliography',
+          candidates: r.entry ? [] : r.candidates.filter((x) => x.score >= 50).map((x) => x.id),
+        });
+        block.citations.push(cid);
+        previous = r;
+      }
+    }
+    blocks.push(block);
+  });
+
+  const unlinkedBodies = blocks.filter((b) => b.kind === 'footnote' && !b.refBlock).map((b) => b.id);
+  return {
+    meta,
+    encoding,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    blocks,
+    bibliography,
+    citations,
+    pairs,
+    unlinked: { markers: unlinkedMarkers, bodies: unlinkedBodies },
+    pageAnchors: structure.anchors.length,
+  };
+}
