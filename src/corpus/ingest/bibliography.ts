@@ -82,7 +82,8 @@ export function parseEntry(raw: string): ParsedEntry {
 
   const pub = /([\p{Lu}][\p{L} .,'’-]{1,40}?):\s*([^:]+?),\s*©?\s*(\d{4})/u.exec(text.replace(URL, ''));
   if (pub) {
-    entry.place = pub[1]!.trim();
+    // The place is the last phrase before the colon ("… Malenkov. Moscow: TERRA").
+    entry.place = pub[1]!.split(/\.\s+/).at(-1)!.replace(/^[,\s]+/, '').trim();
     entry.publisher = pub[2]!.trim();
     entry.year ??= pub[3]!;
   }

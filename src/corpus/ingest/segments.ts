@@ -144,7 +144,7 @@ export function looksLikeHeadingText(text: string): boolean {
   if (/[,;:!]$/.test(t)) return false;
   if (/[.][⁰¹²³⁴⁵⁶⁷⁸⁹\d]*$/u.test(t)) return false;
   // A title may end with a quoted sentence after a colon ("Trotsky's strategy: "Expose…."").
-  if (/[.:]["”]$/.test(t) && !/:\s*["“]/.test(t)) return false;
+  if (/[.:]["”]$/.test(t) && !/:\s*["“]\S/.test(t)) return false;
   if (/^\d+$/.test(t) || isDateLine(t)) return false;
   // A signature with its citation, "C. Rakovsky (Trotsky, 1972, p. 95)", is not a heading.
   if (/\([^()]*\d{4},?\s*pp?\.\s*\d/.test(t)) return false;

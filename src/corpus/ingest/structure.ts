@@ -457,7 +457,12 @@ export function buildStructure(text: string, work: ManifestWork): Structure {
     }
     const nextSeg = segs[i + 1];
     const nextIsNote = nextSeg !== undefined && footnoteStart(nextSeg.text) !== null;
-    const noteCandidate = (nextIsNote || blocks.at(-1)?.kind === 'footnote') && bibliographicCues(t) >= 2 && !isListItem(t);
+    const noteCandidate =
+      (nextIsNote || blocks.at(-1)?.kind === 'footnote') &&
+      bibliographicCues(t) >= 2 &&
+      !isListItem(t) &&
+      wordCount(t) <= 70 &&
+      !/\p{L}-$/u.test(t);
 
     // --- Trailing citations and attribution lines belong to the quotation above them ---
     const prev = [...blocks].reverse().find((b) => b.kind !== 'footnote');
@@ -501,7 +506,7 @@ export function buildStructure(text: string, work: ManifestWork): Structure {
         !/:\s*$/.test(prevText) &&
         seg.afterBlank &&
         looksLikeHeadingText(t) &&
-        detectLang(t) === 'en' &&
+        (detectLang(t) === 'en' || detectLang(t) === 'und') &&
         !isListItem(t) &&
         isProse(next) &&
         (next === undefined || next.afterBlank);
@@ -526,7 +531,9 @@ export function buildStructure(text: string, work: ManifestWork): Structure {
     sawBreak = false;
     // An earlier cut paragraph still waits across a short line (a credit, a label), not across a
     // whole paragraph of other text.
-    openParas = [...(wordCount(t) < 25 ? openParas.filter(waitsForMore) : []), b].slice(-2);
+    // A reference-like paragraph among footnotes is probably footnote text: it does not end the wait.
+    if (noteCandidate) openParas = openParas.filter(waitsForMore);
+    else openParas = [...(wordCount(t) < 25 ? openParas.filter(waitsForMore) : []), b].slice(-2);
     previousWasLabel = false;
     lastAttribution = null;
     // Footnote markers seen in the text bound the digits accepted as a footnote number.

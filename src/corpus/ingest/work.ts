@@ -42,10 +42,12 @@ function garbledDuplicates(blocks: RawBlock[], langs: Lang[]): Set<number> {
     if (langs[i] !== 'ru' || !isPassage(blocks[i]!)) continue;
     for (let j = i + 1; j < Math.min(blocks.length, i + 4); j++) {
       if (langs[j] !== 'ru' || !isPassage(blocks[j]!)) continue;
-      const sim = jaccard(trigrams(blocks[i]!.text), trigrams(blocks[j]!.text));
-      if (sim > 0.3 && sim < 0.97) {
-        out.add(noise(blocks[i]!.text) >= noise(blocks[j]!.text) ? i : j);
-      }
+      const a = blocks[i]!.text;
+      const b = blocks[j]!.text;
+      if (Math.min(a.length, b.length) < 150) continue;
+      const sim = jaccard(trigrams(a), trigrams(b));
+      const [noisy, clean] = noise(a) >= noise(b) ? [i, j] : [j, i];
+      if (sim > 0.3 && sim < 0.97 && noise(blocks[noisy]!.text) > noise(blocks[clean]!.text) + 0.005) out.add(noisy);
     }
   }
   return out;

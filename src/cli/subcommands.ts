@@ -1,0 +1,23 @@
+/** The CLI's subcommands, one module each; this table is what `lectern help` lists. */
+import type { CliIo } from './io.ts';
+import { ingestCommand, statsCommand, validateCommand } from './corpus-commands.ts';
+
+export interface Subcommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const help: Subcommand = {
+  name: 'help',
+  usage: 'help',
+  summary: 'list the commands',
+  run: async (_args, io) => {
+    io.out('Usage: npm run lectern -- <command> [options]\n');
+    for (const s of SUBCOMMANDS) io.out(`  ${s.usage.padEnd(64)} ${s.summary}`);
+    return 0;
+  },
+};
+
+export const SUBCOMMANDS: Subcommand[] = [ingestCommand, statsCommand, validateCommand, help];

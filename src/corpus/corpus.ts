@@ -1,0 +1,125 @@
+/**
+ * The loaded corpus: the built works with the lookups every command needs. Read-only once built.
+ */
+import type { BibEntry, Block, Citation, TranslationPair } from './model.ts';
+import type { CorpusBuild, WorkBuild } from './work.ts';
+
+export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item', 'footnote']);
+
+export interface WorkSummary {
+  id: string;
+  title: string;
+  author: string;
+}
+
+export function authorLine(work: WorkBuild['meta']): string {
+  return work.authors.map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).join(', ');
+}
+
+export class Corpus {
+  readonly works: WorkBuild[];
+  readonly collection: string | undefined;
+  private readonly blocks = new Map<string, Block>();
+  private readonly workOfBlock = new Map<string, WorkBuild>();
+  private readonly order = new Map<string, number>();
+  private readonly entries = new Map<string, BibEntry>();
+  private readonly citations = new Map<string, Citation>();
+  private readonly pairs = new Map<string, TranslationPair>();
+  private readonly citedIn = new Map<string, string[]>();
+
+  constructor(build: Pick<CorpusBuild, 'works'>, collection?: string) {
+    this.works = build.works;
+    this.collection = collection;
+    for (const w of this.works) {
+      w.blocks.forEach((b, i) => {
+        this.blocks.set(b.id, b);
+        this.workOfBlock.set(b.id, w);
+        this.order.set(b.id, i);
+      });
+      for (const e of w.bibliography) this.entries.set(e.id, e);
+      for (const p of w.pairs) this.pairs.set(p.id, p);
+      for (const c of w.citations) {
+        this.citations.set(c.id, c);
+        if (c.entry) {
+          const list = this.citedIn.get(c.entry) ?? [];
+          list.push(c.block);
+          this.citedIn.set(c.entry, list);
+        }
+      }
+    }
+  }
+
+  work(id: string): WorkBuild | undefined {
+    return this.works.find((w) => w.meta.id === id);
+  }
+
+  summary(w: WorkBuild): WorkSummary {
+    return { id: w.meta.id, title: w.meta.title, author: authorLine(w.meta) };
+  }
+
+  block(id: string): Block | undefined {
+    return this.blocks.get(id);
+  }
+
+  workOf(blockId: string): WorkBuild | undefined {
+    return this.workOfBlock.get(blockId);
+  }
+
+  entry(id: string): BibEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  citation(id: string): Citation | undefined {
+    return this.citations.get(id);
+  }
+
+  pair(id: string): TranslationPair | undefined {
+    return this.pairs.get(id);
+  }
+
+  /** Passages citing a bibliography entry (duplicates of the entry included). */
+  citingBlocks(entryId: string): string[] {
+    const ids = [entryId, ...[...this.entries.values()].filter((e) => e.duplicateOf === entryId).map((e) => e.id)];
+    return [...new Set(ids.flatMap((id) => this.citedIn.get(id) ?? []))];
+  }
+
+  /** Searchable passages: paragraphs, quotations, list items and footnotes, minus garbled duplicates. */
+  *passages(): Generator<{ block: Block; work: WorkBuild }> {
+    for (const w of this.works) {
+      for (const b of w.blocks) {
+        if (PASSAGE_KINDS.has(b.kind) && !b.suppressed && b.plain.length > 0) yield { block: b, work: w };
+      }
+    }
+  }
+
+  footnotesOf(block: Block): Block[] {
+    return block.markers
+      .map((m) => (m.footnoteId ? this.blocks.get(m.footnoteId) : undefined))
+      .filter((b): b is Block => b !== undefined);
+  }
+
+  /** The main-text blocks around a passage (footnotes and headings skipped), in reading order. */
+  neighbours(id: string, before: number, after: number): Block[] {
+    const w = this.workOfBlock.get(id);
+    const at = this.order.get(id);
+    if (!w || at === undefined) return [];
+    const main = (b: Block) => b.kind !== 'footnote' && b.kind !== 'bibliography' && !b.suppressed;
+    const out: Block[] = [];
+    for (let i = at - 1, n = 0; i >= 0 && n < before; i--) {
+      const b = w.blocks[i]!;
+      if (main(b) && b.kind !== 'heading') {
+        out.unshift(b);
+        n++;
+      }
+    }
+    out.push(w.blocks[at]!);
+    for (let i = at + 1, n = 0; i < w.blocks.length && n < after; i++) {
+      const b = w.blocks[i]!;
+      if (main(b) && b.kind !== 'heading') {
+        out.push(b);
+        n++;
+      }
+    }
+    return out;
+  }
+}
