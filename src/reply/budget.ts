@@ -15,6 +15,8 @@ export interface Budget {
   maxFields: number;
   /** Most characters in one page all told (Discord: 6,000 across embeds). */
   maxTotal: number;
+  /** Most sections in one page (Discord: 10 embeds per message); undefined: no limit. */
+  maxSections?: number;
   /** Terminal width for side-by-side columns; undefined on chat platforms. */
   width?: number;
 }
@@ -25,6 +27,7 @@ export const DISCORD_EMBED_FIELD_VALUE_LIMIT = 1024;
 export const DISCORD_EMBED_FIELD_NAME_LIMIT = 256;
 export const DISCORD_EMBED_FIELDS_LIMIT = 25;
 export const DISCORD_EMBED_TOTAL_LIMIT = 6000;
+export const DISCORD_EMBEDS_LIMIT = 10;
 export const DISCORD_CONTENT_LIMIT = 2000;
 export const DISCORD_CHOICES_LIMIT = 25;
 export const DISCORD_CHOICE_NAME_LIMIT = 100;
@@ -37,6 +40,7 @@ export const DISCORD_BUDGET: Budget = {
   maxFieldName: DISCORD_EMBED_FIELD_NAME_LIMIT,
   maxTitle: DISCORD_EMBED_TITLE_LIMIT,
   maxFields: DISCORD_EMBED_FIELDS_LIMIT,
+  maxSections: DISCORD_EMBEDS_LIMIT,
   // Leave room for footers and "part i of n" the renderer adds.
   maxTotal: DISCORD_EMBED_TOTAL_LIMIT - 200,
 };

@@ -29,9 +29,12 @@ export interface PassageView {
   locatorLabel: string;
   citation: string;
   footnotes: FootnoteView[];
-  /** The translation the source itself gives for this passage, when it gives one. */
+  /**
+   * The translation the source itself gives for this passage, when it gives one. Shown through the
+   * translation action, not inline, so the pager does not count it (see measure.ts).
+   */
   translation?: PassageSide & { ids: string[] };
-  /** Highlighted snippet; terms that matched are wrapped in `**`. */
+  /** Highlighted snippet; terms that matched are wrapped in `**`. Renderers may show it in place of `text`; the pager counts both. */
   snippet?: string;
   score?: number;
 }
@@ -66,7 +69,11 @@ export interface Action {
   label: string;
   /** What the action operates on: a passage id, a pair id, a page number… */
   target: string;
-  /** For `cite`: the styles offered; for paging: the page it leads to. */
+  /**
+   * For `cite`: the styles offered; for paging: the page it leads to. The pager's own next/previous
+   * have `target: 'page'` (PAGE_TARGET) and the 0-based index of the page in `options[0]`; a
+   * command's results paging has its own target and the 1-based results page.
+   */
   options?: string[];
 }
 
