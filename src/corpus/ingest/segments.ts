@@ -23,7 +23,8 @@ export function toSegments(text: string): Segment[] {
       blank = true;
       return;
     }
-    out.push({ text: t.trim(), line: i + 1, afterBlank: blank });
+    // A form feed marks a page break (extractors write "\f<label>"); keep it, trim the rest.
+    out.push({ text: t.startsWith('\f') ? t.replace(/\s+$/u, '') : t.trim(), line: i + 1, afterBlank: blank });
     blank = false;
   });
   return out;

@@ -129,8 +129,20 @@ const waitsForMore = (p: RawBlock) => !endsSentence(p.text) && wordCount(p.text)
 
 const CHROME_WORDS = /\b(shop|price|shipping|shipped|order(?:ing)?|paypal|buyers?|payment|cart|checkout|in stock|softcover|hardcover|credit card|money order|website designed)\b/i;
 
-export function buildStructure(text: string, work: ManifestWork): Structure {
+/**
+ * What an extractor (PDF, EPUB, HTML, Markdown) knows for certain and plain text cannot show:
+ * which lines are headings, and where printed pages begin. A page break is a line holding a form
+ * feed followed by the page's label (`\f12`, `\fxiv`).
+ */
+export interface StructureHints {
+  headings?: { text: string; level: 1 | 2 }[];
+}
+
+export const PAGE_BREAK_LINE = /^\f(\S{1,12})$/u;
+
+export function buildStructure(text: string, work: ManifestWork, hints: StructureHints = {}): Structure {
   const segs = toSegments(text);
+  const knownHeadings = new Map((hints.headings ?? []).map((h) => [h.text.replace(/\s+/g, ' ').trim(), h.level]));
   const blocks: RawBlock[] = [];
   const anchors: PageAnchor[] = [];
   const index: IndexEntry[] = [];
@@ -259,6 +271,31 @@ export function buildStructure(text: string, work: ManifestWork): Structure {
   for (let i = bodyStart; i < segs.length; i++) {
     const seg = segs[i]!;
     const t = seg.text;
+
+    // --- Page breaks given by an extractor (a PDF's page labels) ---
+    const pageBreak = PAGE_BREAK_LINE.exec(seg.text);
+    if (pageBreak) {
+      const label = pageBreak[1]!;
+      if (/^\d+$/.test(label)) anchors.push({ block: blocks.length, page: Number(label), basis: 'printed' });
+      sawBreak = true;
+      continue;
+    }
+
+    // --- Headings the extractor knows (EPUB chapters, HTML and Markdown headings) ---
+    const known = knownHeadings.get(t);
+    if (known !== undefined) {
+      closeOpen();
+      if (known === 1) {
+        part = 'Chapter';
+        chapter = (chapter ?? 0) + 1;
+        chapterTitle = t;
+        section = undefined;
+      } else {
+        section = t;
+      }
+      push({ kind: 'heading', level: known, text: t, lines: [seg.line, seg.line] });
+      continue;
+    }
 
     // --- Parts and chapters from the table of contents ---
     const tocHit = tocHeadingAt.get(i);

@@ -12,7 +12,7 @@ import { decodeText } from './decode.ts';
 import { linkFootnotes, withoutMarkers } from './footnotes.ts';
 import { assignPages } from './pages.ts';
 import { findPairs } from './pairs.ts';
-import { buildStructure, type RawBlock } from './structure.ts';
+import { buildStructure, type RawBlock, type StructureHints } from './structure.ts';
 import { detectLang, repairHomoglyphs, stripMarkup } from './text.ts';
 
 const isPassage = (b: RawBlock) => b.kind === 'paragraph' || b.kind === 'quotation' || b.kind === 'list-item';
@@ -55,7 +55,21 @@ function garbledDuplicates(blocks: RawBlock[], langs: Lang[]): Set<number> {
 
 export function ingestWork(meta: ManifestWork, bytes: Uint8Array, file: string): WorkBuild {
   const { text, encoding } = decodeText(bytes, file);
-  const structure = buildStructure(text, meta);
+  return ingestText(meta, text, { encoding, sha256: createHash('sha256').update(bytes).digest('hex') });
+}
+
+/**
+ * The same pipeline for text that an extractor produced from a PDF, EPUB, HTML or Markdown file:
+ * `hints` carry what the format knows (headings, page labels); see StructureHints.
+ */
+export function ingestText(
+  meta: ManifestWork,
+  text: string,
+  source: { encoding: string; sha256: string },
+  hints: StructureHints = {},
+): WorkBuild {
+  const encoding = source.encoding;
+  const structure = buildStructure(text, meta, hints);
   const raw = structure.blocks;
   const links = linkFootnotes(raw);
   const langs: Lang[] = raw.map((b) => detectLang(b.text));
@@ -220,7 +234,7 @@ export function ingestWork(meta: ManifestWork, bytes: Uint8Array, file: string):
   return {
     meta,
     encoding,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: source.sha256,
     blocks,
     bibliography,
     citations,

@@ -1,0 +1,215 @@
+/**
+ * Answering one command event: the Matrix-only commands (more, layout, discuss) here, the others
+ * through `dispatch`. Every answer is a reply to the event that asked, in its thread when it was
+ * asked in one; long answers are paged and wait for `!more` or a reaction.
+ */
+import type { Logger } from 'pino';
+import type { Dispatch } from '../../commands/invocation.ts';
+import type { CommandDefinition, Scope } from '../../commands/types.ts';
+import type { Config } from '../../config.ts';
+import type { Budget } from '../../reply/budget.ts';
+import { errorReply, textReply } from '../../reply/builders.ts';
+import type { Reply } from '../../reply/model.ts';
+import { sendMessage, type Connection } from './client.ts';
+import { noticeContent, threadStartContent, type ReplyTarget } from './content.ts';
+import { attachmentOf, inReplyTo, isRawEvent, type Attachment, type RawEvent } from './events.ts';
+import { fitPages } from './pages.ts';
+import type { PendingPages, PendingStore } from './pending.ts';
+import { powerLevelOf, type RoomPower } from './power.ts';
+import { renderMatrix, type MatrixLayout } from './render.ts';
+import type { MatrixState } from './state.ts';
+
+/** The Scope of a Matrix invocation, with the sender's power level for commands that are gated on it. */
+export type MatrixScope = Scope & { powerLevel?: number };
+
+export interface AnswerContext {
+  conn: Connection;
+  config: Config;
+  state: MatrixState;
+  pending: PendingStore;
+  dispatch: Dispatch;
+  commands: readonly CommandDefinition[];
+  /** Page budget; MATRIX_BUDGET unless a test asks for smaller pages. */
+  budget?: Budget;
+  /** The room's power levels and creators, cached until a change to them is synced. */
+  roomPower(roomId: string): Promise<RoomPower>;
+  now(): number;
+}
+
+export interface Asked {
+  roomId: string;
+  event: RawEvent;
+  target: ReplyTarget;
+  log: Logger;
+}
+
+export const HIDDEN_NOTE = 'Matrix has no replies that only you can see, so this answer is visible to everyone in the room.';
+
+export const layoutOf = (ctx: AnswerContext, roomId: string): MatrixLayout =>
+  ctx.state.layout(roomId) ?? (ctx.config.LECTERN_DEFAULT_LAYOUT === 'side-by-side' ? 'table' : 'stacked');
+
+const notice = (title: string, text: string): Reply => textReply(title, text);
+
+/** Sends a reply's first page and keeps the rest for `!more`; returns the first page's event id. */
+export async function sendReply(ctx: AnswerContext, asked: Asked, reply: Reply, key = asked.event.event_id): Promise<string> {
+  const { roomId, target } = asked;
+  const { pages } = fitPages(reply, { layout: layoutOf(ctx, roomId), prefix: ctx.config.MATRIX_PREFIX }, undefined, ctx.budget);
+  const first = pages[0];
+  if (!first) throw new Error('the pager returned no page');
+  const eventId = await sendMessage(ctx.conn, roomId, noticeContent(first, target), `${key}#0`, asked.log);
+  if (pages.length > 1) {
+    const entry: PendingPages = { roomId, pages, next: 1, sentEventIds: [eventId] };
+    if (target.threadRoot) entry.threadRoot = target.threadRoot;
+    ctx.pending.set(entry);
+  }
+  asked.log.debug({ pages: pages.length }, 'answered');
+  return eventId;
+}
+
+/** The next part of a long answer, as a reply to whatever asked for it (a `!more`, or the part that was reacted to). */
+export async function sendNextPage(ctx: AnswerContext, asked: Asked, entry: PendingPages): Promise<void> {
+  const taken = ctx.pending.take(entry);
+  if (!taken) return;
+  const eventId = await sendMessage(ctx.conn, asked.roomId, noticeContent(taken.page, asked.target), `${asked.event.event_id}#more`, asked.log);
+  entry.sentEventIds.push(eventId);
+}
+
+export async function answerMore(ctx: AnswerContext, asked: Asked): Promise<void> {
+  const entry = ctx.pending.get(asked.roomId, asked.target.threadRoot);
+  if (entry) return sendNextPage(ctx, asked, entry);
+  const where = asked.target.threadRoot ? 'this thread' : 'this room';
+  await sendReply(ctx, asked, notice('Nothing more', `There is no longer answer waiting to be continued in ${where}.`));
+}
+
+const LAYOUT_WORDS: Record<string, MatrixLayout> = { table: 'table', 'side-by-side': 'table', columns: 'table', stacked: 'stacked' };
+
+export async function answerLayout(ctx: AnswerContext, asked: Asked, value: unknown): Promise<void> {
+  const p = ctx.config.MATRIX_PREFIX;
+  const usage = `Use ${p}layout table or ${p}layout stacked.`;
+  if (value === undefined || value === true) {
+    const current = layoutOf(ctx, asked.roomId);
+    await sendReply(ctx, asked, notice('Layout', `This room shows translations ${current === 'table' ? 'side by side in a table' : 'stacked, the original above the translation'}. ${usage}`));
+    return;
+  }
+  const layout = LAYOUT_WORDS[String(value).trim().toLowerCase()];
+  if (!layout) {
+    await sendReply(ctx, asked, errorReply('layout.unknown', `"${String(value).slice(0, 40)}" is not a layout. ${usage}`));
+    return;
+  }
+  await ctx.state.setLayout(asked.roomId, layout);
+  const text =
+    layout === 'table'
+      ? 'This room now shows translations side by side in a table. Element X does not show tables: if some of you read there, switch back with ' + `${p}layout stacked.`
+      : 'This room now shows translations stacked: the original, then the translation, each with its label and place in the source.';
+  await sendReply(ctx, asked, notice('Layout changed', text));
+}
+
+async function powerLevel(ctx: AnswerContext, roomId: string, userId: string, log: Logger): Promise<number | undefined> {
+  try {
+    return powerLevelOf(await ctx.roomPower(roomId), userId);
+  } catch (err) {
+    log.warn({ err }, 'could not read the room\'s power levels');
+    return undefined;
+  }
+}
+
+/** The file a command replies to (for `!library add`, answered to an upload). */
+async function repliedAttachment(ctx: AnswerContext, asked: Asked): Promise<Attachment | undefined> {
+  const id = inReplyTo(asked.event);
+  if (!id) return undefined;
+  try {
+    const event: unknown = await ctx.conn.client.fetchRoomEvent(asked.roomId, id);
+    return isRawEvent(event) ? attachmentOf(event) : undefined;
+  } catch (err) {
+    asked.log.debug({ err, repliedTo: id }, 'could not fetch the replied-to event');
+    return undefined;
+  }
+}
+
+export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boolean): Promise<MatrixScope> {
+  const layout = layoutOf(ctx, asked.roomId);
+  const scope: MatrixScope = {
+    platform: 'matrix',
+    collection: asked.roomId,
+    userId: asked.event.sender,
+    defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout: layout === 'table' ? 'side-by-side' : 'stacked', visibility: 'public' },
+  };
+  const level = await powerLevel(ctx, asked.roomId, asked.event.sender, asked.log);
+  if (level !== undefined) scope.powerLevel = level;
+  const root = asked.target.threadRoot;
+  if (inThread && root) {
+    const record = ctx.state.thread(root);
+    scope.thread = {};
+    if (record?.workId) scope.thread.workId = record.workId;
+    if (record?.lastCitation) scope.thread.lastCitation = record.lastCitation;
+  }
+  return scope;
+}
+
+function matrixHelp(reply: Reply, prefix: string, name: string): Reply {
+  const fields = [
+    { name: `${prefix}more`, value: 'The next part of a long answer (reacting to the answer does the same).' },
+    { name: `${prefix}layout table|stacked`, value: 'How this room shows translations. Stacked is the default; Element X does not show tables.' },
+    { name: `${prefix}discuss <passage id>`, value: 'Start a thread on a passage: commands in it default to its work, and Ibid. refers to the last citation there.' },
+    { name: 'Mentions', value: `Commands also work after the bot's name and a colon, as in "${name}: quote peppery dishes".` },
+  ];
+  return { ...reply, sections: [...reply.sections, { kind: 'fields', fields }] };
+}
+
+export async function answerCommand(ctx: AnswerContext, asked: Asked, command: string, parsedArgs: Record<string, unknown>): Promise<void> {
+  const args = { ...parsedArgs };
+  const attachment = await repliedAttachment(ctx, asked);
+  if (attachment) args.attachment = attachment;
+  const scope = await scopeFor(ctx, asked, true);
+  let reply = await ctx.dispatch({ command, args, scope, requestId: asked.event.event_id });
+  if (args.hide === true) reply = { ...reply, sections: [{ kind: 'text', text: HIDDEN_NOTE }, ...reply.sections] };
+  if (command === 'help' && !reply.error) reply = matrixHelp(reply, ctx.config.MATRIX_PREFIX, ctx.conn.names[0] ?? 'lectern');
+  await sendReply(ctx, asked, reply);
+  const root = asked.target.threadRoot;
+  if (root && reply.lastCitation) {
+    const record = ctx.state.thread(root);
+    const workId = record?.workId ?? reply.workId;
+    await ctx.state.updateThread(root, { roomId: asked.roomId, lastCitation: reply.lastCitation, ...(workId ? { workId } : {}) }, ctx.now());
+  }
+}
+
+/**
+ * `!discuss <passage>`: a root message in the room holding the passage and its citation, then a
+ * first message in its thread saying what the thread defaults to. A thread cannot hold another,
+ * so asked inside a thread, the new root still goes to the room.
+ */
+export async function answerDiscuss(ctx: AnswerContext, asked: Asked, passage: unknown): Promise<void> {
+  if (typeof passage !== 'string' || passage.trim() === '') {
+    const p = ctx.config.MATRIX_PREFIX;
+    await sendReply(ctx, asked, errorReply('discuss.passage-missing', `${p}discuss needs a passage id, as in ${p}discuss trotskys-lies.p37; ${p}quote shows passage ids.`));
+    return;
+  }
+  const scope = await scopeFor(ctx, asked, false);
+  const context = await ctx.dispatch({ command: 'context', args: { passage, before: 0, after: 0 }, scope, requestId: asked.event.event_id });
+  if (context.error) {
+    await sendReply(ctx, asked, context);
+    return;
+  }
+  const rootAsked: Asked = { ...asked, target: { eventId: asked.event.event_id } };
+  const rootId = await sendReply(ctx, rootAsked, { ...context, title: `Discussion: ${passage.trim()}`, actions: context.actions.filter((a) => a.kind !== 'discuss') }, `${asked.event.event_id}/root`);
+  // Parts of a long passage continue inside the thread.
+  const waiting = ctx.pending.get(asked.roomId);
+  if (waiting?.sentEventIds.includes(rootId)) ctx.pending.moveToThread(waiting, rootId);
+  const p = ctx.config.MATRIX_PREFIX;
+  const citation = context.lastCitation?.text;
+  const intro = [
+    'Reply in this thread to discuss the passage.',
+    context.workId ? `Commands sent here search ${context.workId} unless told otherwise.` : '',
+    citation ? `"Ibid." here refers to: ${citation}` : '',
+    `${p}cite, ${p}context and ${p}translate work here as anywhere.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const start = renderMatrix(textReply('Discussion thread', intro), { layout: layoutOf(ctx, asked.roomId), prefix: p });
+  await sendMessage(ctx.conn, asked.roomId, threadStartContent(start, rootId), `${asked.event.event_id}/thread`, asked.log);
+  await ctx.state.updateThread(
+    rootId,
+    { roomId: asked.roomId, ...(context.workId ? { workId: context.workId } : {}), ...(context.lastCitation ? { lastCitation: context.lastCitation } : {}) },
+    ctx.now(),
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * The Matrix bot: joins the rooms it is invited to (within the allow-lists), reads commands from
+ * the sync stream and answers them. Rooms are handled side by side, the events of one room in
+ * order. One error boundary per event: whatever goes wrong is logged with the event's context
+ * and answered with an apology, and the bot goes on with the next event.
+ */
+import type { Logger } from 'pino';
+import { INTERNAL_ERROR_MESSAGE } from '../../commands/dispatch.ts';
+import type { Dispatch } from '../../commands/invocation.ts';
+import type { CommandDefinition } from '../../commands/types.ts';
+import type { Config } from '../../config.ts';
+import type { Budget } from '../../reply/budget.ts';
+import { errorReply, textReply } from '../../reply/builders.ts';
+import { configuredAliases, inviteAllowed, type AllowLists } from './allow.ts';
+import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked } from './answer.ts';
+import { connect, ensureFilter, sendMessage, type Connection } from './client.ts';
+import { noticeContent } from './content.ts';
+import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRootOf, type RawEvent, type SyncResponse } from './events.ts';
+import { parseMessage } from './parse.ts';
+import { PendingStore } from './pending.ts';
+import { fetchRoomPower, type RoomPower } from './power.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { renderMatrix } from './render.ts';
+import { MatrixState } from './state.ts';
+import { runSyncLoop, type Batch } from './sync.ts';
+
+export interface MatrixBotOptions {
+  config: Config;
+  log: Logger;
+  dispatch: Dispatch;
+  commands: CommandDefinition[];
+  stateDir: string;
+  /** The clock, for tests; Date.now by default. */
+  now?: () => number;
+  /** Page budget (MATRIX_BUDGET by default); tests pass a small one to page short answers. */
+  pageBudget?: Budget;
+  /** Long-poll timeout of /sync in milliseconds (30 s by default). */
+  syncTimeoutMs?: number;
+}
+
+export interface MatrixBot {
+  userId: string;
+  /** Stops syncing, lets the batch in hand be answered, and saves the position. */
+  stop(): Promise<void>;
+}
+
+/** Homeserver clocks drift; an event this much older than the last saved position is still taken as new. */
+const CLOCK_SKEW_MS = 60_000;
+/** Event ids answered recently, so an event delivered twice is answered once. */
+const SEEN_MAX = 2000;
+
+type Room = NonNullable<NonNullable<SyncResponse['rooms']>['join']>[string];
+type Invite = NonNullable<NonNullable<SyncResponse['rooms']>['invite']>[string];
+
+export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot> {
+  const { config, dispatch, commands } = opts;
+  const now = opts.now ?? Date.now;
+  const log = opts.log;
+  const state = await MatrixState.load(opts.stateDir, log);
+  const conn: Connection = await connect(config, state, log);
+  state.bindUser(conn.userId);
+  const filterId = await ensureFilter(conn, state);
+  // Without a saved position everything before this start is history; with one, whatever came after it is new
+  // (give or take the clocks of the homeservers involved).
+  const cutoff = state.since ? (state.sinceSavedAt ?? now()) - CLOCK_SKEW_MS : now();
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const lists: AllowLists = { rooms: config.MATRIX_ALLOWED_ROOMS, servers: config.MATRIX_ALLOWED_SERVERS };
+  const powerCache = new Map<string, Promise<RoomPower>>();
+  const seen = new Set<string>();
+
+  const ctx: AnswerContext = {
+    conn,
+    config,
+    state,
+    pending: new PendingStore(),
+    dispatch,
+    commands,
+    now,
+    ...(opts.pageBudget ? { budget: opts.pageBudget } : {}),
+    roomPower(roomId) {
+      let cached = powerCache.get(roomId);
+      if (!cached) {
+        cached = fetchRoomPower(conn, roomId).catch((err: unknown) => {
+          powerCache.delete(roomId);
+          throw err;
+        });
+        powerCache.set(roomId, cached);
+      }
+      return cached;
+    },
+  };
+
+  const apologise = async (asked: Asked) => {
+    try {
+      await sendReply(ctx, asked, errorReply('internal', INTERNAL_ERROR_MESSAGE), `${asked.event.event_id}/apology`);
+    } catch (err) {
+      asked.log.error({ err }, 'could not even send the apology');
+    }
+  };
+
+  async function rateLimited(asked: Asked): Promise<boolean> {
+    const decision = limiter.take(asked.event.sender, now());
+    if (decision === 'allow') return false;
+    asked.log.info({ decision }, 'rate limited');
+    if (decision === 'refuse-and-tell') {
+      const n = config.RATE_LIMIT_PER_MINUTE;
+      await sendReply(ctx, asked, textReply('Please slow down', `You have sent more than ${n} command${n === 1 ? '' : 's'} in the last minute. Please wait a little; I will answer again after that.`));
+    }
+    return true;
+  }
+
+  async function onReaction(roomId: string, event: RawEvent, target: string, base: Logger): Promise<void> {
+    const entry = ctx.pending.bySentEvent(roomId, target);
+    // Reactions are mostly just reactions: only one on a part of a long answer asks for more.
+    if (!entry) return;
+    const asked: Asked = { roomId, event, target: { eventId: target, ...(entry.threadRoot ? { threadRoot: entry.threadRoot } : {}) }, log: base.child({ command: 'more' }) };
+    if (await rateLimited(asked)) return;
+    await sendNextPage(ctx, asked, entry);
+  }
+
+  async function onEvent(roomId: string, event: RawEvent): Promise<void> {
+    if (event.sender === conn.userId || event.origin_server_ts < cutoff || seen.has(event.event_id)) return;
+    seen.add(event.event_id);
+    if (seen.size > SEEN_MAX) seen.delete(seen.values().next().value as string);
+    if (event.type === 'm.room.power_levels') powerCache.delete(roomId);
+    const threadRoot = threadRootOf(event);
+    const asked: Asked = {
+      roomId,
+      event,
+      target: { eventId: event.event_id, ...(threadRoot ? { threadRoot } : {}) },
+      log: log.child({ room: roomId, event: event.event_id, sender: event.sender }),
+    };
+    const text = commandText(event);
+    try {
+      const target = reactionTarget(event);
+      if (target) return await onReaction(roomId, event, target, asked.log);
+      const intent = text === undefined ? null : parseMessage(text, { prefix: config.MATRIX_PREFIX, userId: conn.userId, names: conn.names, commands });
+      if (!intent) return;
+      if ('command' in intent) asked.log = asked.log.child({ command: intent.command });
+      if (await rateLimited(asked)) return;
+      if ('error' in intent) return void (await sendReply(ctx, asked, errorReply(intent.error.identifier, intent.error.message)));
+      asked.log.info('command');
+      switch (intent.command) {
+        case 'more':
+          return await answerMore(ctx, asked);
+        case 'layout':
+          return await answerLayout(ctx, asked, intent.args.layout);
+        case 'discuss':
+          return await answerDiscuss(ctx, asked, intent.args.passage);
+        default:
+          return await answerCommand(ctx, asked, intent.command, intent.args);
+      }
+    } catch (err) {
+      asked.log.error({ err, body: text?.slice(0, 500) }, 'answering an event failed');
+      await apologise(asked);
+    }
+  }
+
+  async function onRoom(roomId: string, room: Room): Promise<void> {
+    const events = (room.timeline?.events ?? []).filter(isRawEvent);
+    for (const e of [...(room.state?.events ?? []), ...events]) if (e?.type === 'm.room.power_levels') powerCache.delete(roomId);
+    // Just joined: the room's history arrives with the join and is not for the bot to answer.
+    const joined = events.findLastIndex((e) => isOwnJoin(e, conn.userId));
+    for (const event of events.slice(joined + 1)) await onEvent(roomId, event);
+  }
+
+  async function resolveAllowedAliases(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const alias of configuredAliases(lists)) {
+      try {
+        ids.push((await conn.client.getRoomIdForAlias(alias)).room_id);
+      } catch (err) {
+        log.warn({ err, alias }, 'an alias in MATRIX_ALLOWED_ROOMS does not resolve');
+      }
+    }
+    return ids;
+  }
+
+  async function onInvite(roomId: string, invite: Invite): Promise<void> {
+    const inviter = inviterOf(invite, conn.userId) ?? '';
+    const ilog = log.child({ room: roomId, inviter });
+    try {
+      const resolvedRoomIds = await resolveAllowedAliases();
+      if (!inviteAllowed({ roomId, inviter, resolvedRoomIds }, lists)) {
+        ilog.info('invite refused: the room is not in MATRIX_ALLOWED_ROOMS or MATRIX_ALLOWED_SERVERS');
+        await conn.client.leave(roomId);
+        return;
+      }
+      await conn.client.joinRoom(roomId);
+      ilog.info('joined');
+      if (invite.invite_state?.events?.some((e) => e.type === 'm.room.encryption')) {
+        const text = 'This room is end-to-end encrypted, and Lectern does not read encrypted messages, so it cannot answer here. Invite it to an unencrypted room instead.';
+        await sendMessage(conn, roomId, noticeContent(renderMatrix(textReply('Encrypted room', text), { layout: 'stacked', prefix: config.MATRIX_PREFIX })), `${roomId}/encrypted`, ilog);
+      }
+    } catch (err) {
+      ilog.error({ err }, 'could not answer an invite');
+    }
+  }
+
+  async function onBatch({ response, initial }: Batch): Promise<void> {
+    log.debug(
+      {
+        initial,
+        invites: Object.keys(response.rooms?.invite ?? {}).length,
+        timelines: Object.entries(response.rooms?.join ?? {}).map(([id, r]) => ({ id, events: r.timeline?.events?.length ?? 0, limited: r.timeline?.limited })),
+      },
+      'sync batch',
+    );
+    const tasks: Promise<void>[] = Object.entries(response.rooms?.invite ?? {}).map(([roomId, invite]) => onInvite(roomId, invite));
+    if (!initial) tasks.push(...Object.entries(response.rooms?.join ?? {}).map(([roomId, room]) => onRoom(roomId, room)));
+    await Promise.all(tasks);
+  }
+
+  const controller = new AbortController();
+  const loop = runSyncLoop({ conn, state, filterId, log, signal: controller.signal, onBatch, now, timeoutMs: opts.syncTimeoutMs }).catch((err: unknown) => {
+    log.fatal({ err }, 'the Matrix sync loop stopped');
+  });
+  log.info({ userId: conn.userId, resumed: Boolean(state.since) }, 'Matrix bot started');
+
+  return {
+    userId: conn.userId,
+    async stop() {
+      controller.abort();
+      await loop;
+      await state.save();
+      log.info('Matrix bot stopped');
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * What the Matrix bot keeps across restarts, in one JSON file in the state dir: the sync position
+ * (so a restart neither replays nor misses commands), the uploaded filter, each room's layout and
+ * each thread's work and last citation. Every write goes to a temporary file that is renamed over
+ * the old one, so a crash mid-write leaves the previous state, never half a file.
+ */
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { MatrixLayout } from './render.ts';
+
+export interface ThreadRecord {
+  roomId: string;
+  workId?: string;
+  lastCitation?: { workId: string; entryId?: string; text: string };
+  updatedAt: number;
+}
+
+export interface MatrixStateData {
+  version: 1;
+  /** Whose sync position this is: a token for another account would be meaningless. */
+  userId?: string;
+  deviceId?: string;
+  since?: string;
+  /** When `since` was written (ms since the epoch). */
+  sinceSavedAt?: number;
+  filter?: { id: string; definition: string };
+  layouts: Record<string, MatrixLayout>;
+  threads: Record<string, ThreadRecord>;
+}
+
+export const STATE_FILE = 'matrix.json';
+/** Threads remembered at most; the least recently used are forgotten first. */
+const MAX_THREADS = 5000;
+
+const empty = (): MatrixStateData => ({ version: 1, layouts: {}, threads: {} });
+
+function parseState(text: string): MatrixStateData | undefined {
+  const data: unknown = JSON.parse(text);
+  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) return undefined;
+  const d = data as Partial<MatrixStateData>;
+  return { ...empty(), ...d, layouts: { ...d.layouts }, threads: { ...d.threads } };
+}
+
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+}
+
+export class MatrixState {
+  readonly file: string;
+  private data: MatrixStateData;
+  private readonly log: Logger;
+  private writing: Promise<void> = Promise.resolve();
+  private queued = false;
+
+  private constructor(file: string, data: MatrixStateData, log: Logger) {
+    this.file = file;
+    this.data = data;
+    this.log = log;
+  }
+
+  /** A missing file is a first start; an unreadable one is logged and set aside, and the bot starts afresh. */
+  static async load(stateDir: string, log: Logger): Promise<MatrixState> {
+    await mkdir(stateDir, { recursive: true });
+    const file = path.join(stateDir, STATE_FILE);
+    let text: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (text === undefined) return new MatrixState(file, empty(), log);
+    try {
+      const data = parseState(text);
+      if (data) return new MatrixState(file, data, log);
+      log.warn({ file }, 'Matrix state file has an unknown format; starting afresh');
+    } catch (err) {
+      log.warn({ err, file }, 'Matrix state file is not valid JSON; starting afresh');
+    }
+    await rename(file, `${file}.unreadable-${Date.now()}`);
+    return new MatrixState(file, empty(), log);
+  }
+
+  get since(): string | undefined {
+    return this.data.since;
+  }
+  get sinceSavedAt(): number | undefined {
+    return this.data.sinceSavedAt;
+  }
+  get deviceId(): string | undefined {
+    return this.data.deviceId;
+  }
+  get filter(): MatrixStateData['filter'] {
+    return this.data.filter;
+  }
+
+  /** Binds the state to an account; switching accounts drops the sync position, device and filter, which belong to the old one. */
+  bindUser(userId: string): void {
+    if (this.data.userId === undefined) this.data.userId = userId;
+    if (this.data.userId === userId) return;
+    this.log.warn({ was: this.data.userId, now: userId }, 'Matrix account changed; sync starts afresh');
+    this.data = { ...this.data, userId, since: undefined, sinceSavedAt: undefined, filter: undefined, deviceId: undefined };
+  }
+
+  setDevice(deviceId: string): Promise<void> {
+    this.data.deviceId = deviceId;
+    return this.save();
+  }
+
+  setSince(token: string, now: number): Promise<void> {
+    this.data.since = token;
+    this.data.sinceSavedAt = now;
+    return this.save();
+  }
+
+  setFilter(filter: { id: string; definition: string }): Promise<void> {
+    this.data.filter = filter;
+    return this.save();
+  }
+
+  layout(roomId: string): MatrixLayout | undefined {
+    return this.data.layouts[roomId];
+  }
+
+  setLayout(roomId: string, layout: MatrixLayout): Promise<void> {
+    this.data.layouts[roomId] = layout;
+    return this.save();
+  }
+
+  thread(rootId: string): ThreadRecord | undefined {
+    return this.data.threads[rootId];
+  }
+
+  updateThread(rootId: string, patch: Omit<Partial<ThreadRecord>, 'updatedAt'> & { roomId: string }, now: number): Promise<void> {
+    this.data.threads[rootId] = { ...this.data.threads[rootId], ...patch, updatedAt: now };
+    const ids = Object.keys(this.data.threads);
+    if (ids.length > MAX_THREADS) {
+      const oldest = ids.sort((a, b) => (this.data.threads[a]?.updatedAt ?? 0) - (this.data.threads[b]?.updatedAt ?? 0));
+      for (const id of oldest.slice(0, ids.length - MAX_THREADS)) delete this.data.threads[id];
+    }
+    return this.save();
+  }
+
+  /**
+   * Writes are serialised, and changes made while one is under way are folded into the next:
+   * the promise resolves once everything changed before the call is on disk.
+   */
+  save(): Promise<void> {
+    if (this.queued) return this.writing;
+    this.queued = true;
+    this.writing = this.writing
+      .then(async () => {
+        this.queued = false;
+        await writeFileAtomic(this.file, JSON.stringify(this.data, null, 1));
+      })
+      .catch((err: unknown) => {
+        this.log.error({ err, file: this.file }, 'could not write the Matrix state');
+      });
+    return this.writing;
+  }
+}
