@@ -18,6 +18,8 @@ export interface ParsedEntry {
 }
 
 const URL = /(?:https?:\/\/|www\.)\S+/;
+/** "… . Place: Publisher, 2000": the last such group of an entry is its imprint. */
+const PUBLICATION = /(?:^|\.\s+)([\p{Lu}][\p{L} ,'’-]{1,40}?):\s*([^:]+?),\s*©?\s*(\d{4})/gu;
 
 /** Index of the ". " that ends the author part: not after an initial ("J. Arch."). */
 function nameEnd(text: string): number {
@@ -28,7 +30,11 @@ function nameEnd(text: string): number {
     const lastWord = before.split(/\s+/).at(-1) ?? '';
     // A title in quotes or italics starts right after the names, initials or not.
     if (/^["“*]/.test(text.slice(m.index + 2))) return m.index;
-    if (/^\p{Lu}$/u.test(lastWord.replace(/[(),]/g, ''))) continue;
+    if (/^\p{Lu}$/u.test(lastWord.replace(/[(),]/g, ''))) {
+      // "Zhukov, Iurii N." ends at the initial that follows a full given name; "Getty, J. Arch." does not.
+      const given = before.split(',').slice(1).join(',');
+      if (!/\p{L}{2,}/u.test(given.replace(/\S+$/u, ''))) continue;
+    }
     if (/^\p{Lu}\.\p{Lu}$/u.test(lastWord)) continue;
     return m.index;
   }
@@ -76,14 +82,17 @@ export function parseEntry(raw: string): ParsedEntry {
   } else if (starred) {
     entry.title = starred[1]!.trim();
   } else {
+    // A book's title runs up to its place of publication ("… Malenkov. Moscow: TERRA, 2000").
+    const place = [...rest.matchAll(PUBLICATION)].at(-1);
     const end = nameEnd(rest);
-    entry.title = (end > 0 ? rest.slice(0, end) : rest.replace(URL, '')).replace(/[.,]$/, '').trim() || undefined;
+    const cut = place && place.index > 0 ? place.index : end;
+    entry.title = (cut > 0 ? rest.slice(0, cut) : rest.replace(URL, '')).replace(/[.,]$/, '').trim() || undefined;
   }
 
-  const pub = /([\p{Lu}][\p{L} .,'’-]{1,40}?):\s*([^:]+?),\s*©?\s*(\d{4})/u.exec(text.replace(URL, ''));
+  const pub = [...text.replace(URL, '').matchAll(PUBLICATION)].at(-1);
   if (pub) {
     // The place is the last phrase before the colon ("… Malenkov. Moscow: TERRA").
-    entry.place = pub[1]!.split(/\.\s+/).at(-1)!.replace(/^[,\s]+/, '').trim();
+    entry.place = pub[1]!.trim();
     entry.publisher = pub[2]!.trim();
     entry.year ??= pub[3]!;
   }

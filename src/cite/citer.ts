@@ -1,0 +1,103 @@
+/**
+ * The Citer the commands use: corpus works, bibliography entries and passages as BibRecords,
+ * formatted through citation-js. Styled output keeps italics as the corpus's own light markup
+ * (`*title*`), which every platform renderer already knows how to show.
+ */
+import type { CitationStyleId } from '../commands/types.ts';
+import type { Citer, ExportFormat } from '../context.ts';
+import type { BibEntry, Block } from '../corpus/model.ts';
+import type { WorkBuild } from '../corpus/work.ts';
+import { pinpointOf } from '../present/locator.ts';
+import { exportRecords, formatCitation, formatReference, recordFromManifestWork, toCsl, warmUp, type BibName, type BibRecord } from './index.ts';
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'", '&nbsp;': '\u00a0' };
+
+/** citeproc's HTML to the corpus's light markup: <i> → *…*, <b> → **…**, other tags dropped. */
+export function htmlToMarkup(html: string): string {
+  return html
+    .replace(/<(i|em)>(.*?)<\/\1>/gs, '*$2*')
+    .replace(/<(b|strong)>(.*?)<\/\1>/gs, '**$2**')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(?:amp|lt|gt|quot|nbsp|#38|#39);/g, (e) => ENTITIES[e] ?? e)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** "Broué, Pierre", "Furr, Grover and Vladimir L. Bobrov", "Serge, V." as structured names. */
+export function namesOf(authors: string[]): BibName[] {
+  const out: BibName[] = [];
+  for (const a of authors) {
+    for (const part of a.split(/\s*(?:,\s*and|\band\b|&)\s*/)) {
+      const p = part.trim().replace(/\.$/, (m) => (/\b\p{Lu}$/u.test(part.slice(0, -1)) ? m : ''));
+      if (!p) continue;
+      const comma = /^([^,]+),\s*(.+)$/.exec(p);
+      if (comma) out.push({ family: comma[1]!.trim(), given: comma[2]!.replace(/\(.*?\)/g, '').trim() });
+      else if (/\s/.test(p)) {
+        const words = p.split(/\s+/);
+        out.push({ family: words.at(-1)!, given: words.slice(0, -1).join(' ') });
+      } else out.push({ family: p });
+    }
+  }
+  return out;
+}
+
+export function recordFromEntry(entry: BibEntry): BibRecord {
+  const year = entry.year ? Number(entry.year.slice(0, 4)) : undefined;
+  const type: BibRecord['type'] = entry.containerTitle ? 'article-journal' : !entry.publisher && entry.url ? 'webpage' : 'book';
+  const record: BibRecord = {
+    id: entry.id,
+    type,
+    authors: namesOf(entry.authors),
+    title: (entry.title ?? entry.text).replace(/\*/g, ''),
+  };
+  if (year && Number.isFinite(year)) record.issued = { year };
+  if (entry.publisher) record.publisher = entry.publisher;
+  if (entry.place) record.place = entry.place;
+  if (entry.containerTitle) record.containerTitle = entry.containerTitle.replace(/\*/g, '');
+  if (entry.url) record.url = entry.url;
+  if (entry.lang === 'ru' || entry.lang === 'fr' || entry.lang === 'de') record.language = entry.lang;
+  return record;
+}
+
+export function createCiter(): Citer {
+  warmUp();
+  const workRecords = new Map<string, BibRecord>();
+  const workRecord = (w: WorkBuild) => {
+    let r = workRecords.get(w.meta.id);
+    if (!r) {
+      r = recordFromManifestWork(w.meta);
+      workRecords.set(w.meta.id, r);
+    }
+    return r;
+  };
+  const itemRecord = (item: { work: WorkBuild; entry?: BibEntry; block?: Block }): BibRecord => {
+    if (item.entry) return recordFromEntry(item.entry);
+    const base = workRecord(item.work);
+    if (!item.block) return base;
+    // A passage exported on its own: the work's record, with where the passage is in a note.
+    const p = pinpointOf(item.block.locator);
+    const where = p.page ? `p. ${p.page}` : [p.chapter && `chap. ${p.chapter}`, p.paragraph && `para. ${p.paragraph}`].filter(Boolean).join(', ');
+    return { ...base, id: item.block.id, note: [base.note, `Passage ${item.block.id}${where ? `, ${where}` : ''}.`].filter(Boolean).join(' ') };
+  };
+  return {
+    passage(block: Block, work: WorkBuild, style: CitationStyleId): string {
+      const record = workRecord(work);
+      const pinpoint = pinpointOf(block.locator);
+      const cite = htmlToMarkup(formatCitation(record, style, pinpoint, { format: 'html' }));
+      if (style === 'chicago-note') return cite;
+      return `${htmlToMarkup(formatReference(record, style, { format: 'html' }))} ${cite}`;
+    },
+    work(work: WorkBuild, style: CitationStyleId): string {
+      return htmlToMarkup(formatReference(workRecord(work), style, { format: 'html' }));
+    },
+    entry(entry: BibEntry, style: CitationStyleId): string {
+      return htmlToMarkup(formatReference(recordFromEntry(entry), style, { format: 'html' }));
+    },
+    export(items, format: ExportFormat): string {
+      return exportRecords(items.map(itemRecord), format);
+    },
+    csl(item) {
+      return toCsl(itemRecord(item)) as unknown as Record<string, unknown>;
+    },
+  };
+}
