@@ -1,6 +1,8 @@
 /** The CLI's subcommands, one module each; this table is what `lectern help` lists. */
 import type { CliIo } from './io.ts';
 import { ingestCommand, statsCommand, validateCommand } from './corpus-commands.ts';
+import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-commands.ts';
+import { startCommand } from './start.ts';
 
 export interface Subcommand {
   name: string;
@@ -20,4 +22,16 @@ const help: Subcommand = {
   },
 };
 
-export const SUBCOMMANDS: Subcommand[] = [ingestCommand, statsCommand, validateCommand, help];
+export const SUBCOMMANDS: Subcommand[] = [
+  startCommand,
+  quoteCommand,
+  sourceCommand,
+  translateCommand,
+  citeCommand,
+  contextCommand,
+  worksCommand,
+  ingestCommand,
+  statsCommand,
+  validateCommand,
+  help,
+];

@@ -1,0 +1,47 @@
+/** /cite: a passage's citation in a style, with BibTeX and RIS to export. */
+import { z } from 'zod';
+import type { CommandContext } from '../src/context.ts';
+import type { Command } from '../src/commands/types.ts';
+import { locatorLabel } from '../src/present/locator.ts';
+import { codeReply } from '../src/reply/builders.ts';
+import { requirePassage } from './context.ts';
+import { formatChoices, hideOption, STYLE_IDS, zBool, zEnum, zText } from './options.ts';
+
+const args = z.object({
+  passage: zText(120, 'The passage id'),
+  style: z.preprocess((v) => (v === '' ? undefined : v), zEnum([...STYLE_IDS, 'bibtex', 'ris', 'csl-json'] as const).optional()),
+  hide: zBool.optional(),
+});
+type CiteArgs = z.infer<typeof args>;
+
+export const cite = {
+  data: {
+    name: 'cite',
+    description: "A passage's citation in Chicago, MLA or APA, with BibTeX and RIS",
+    options: [
+      { name: 'passage', description: 'A passage id such as trotskys-lies.p37', type: 'string', required: true, autocomplete: 'passage' },
+      { name: 'style', description: 'Citation style or export format', type: 'string', choices: formatChoices },
+      hideOption,
+    ],
+  },
+  args,
+  examples: ['/cite trotskys-lies.p37', '/cite trotskys-lies.p37 style:mla', '/cite violence-trotskyism-article.p3 style:bibtex'],
+  async execute(a: CiteArgs, ctx: CommandContext) {
+    const { block, work } = requirePassage(ctx, a.passage);
+    const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
+    const style = a.style ?? ctx.scope.defaults.style;
+    const item = [{ work, block }];
+    if (style === 'bibtex' || style === 'ris' || style === 'csl-json') {
+      return codeReply(`${block.id} as ${style}`, style === 'csl-json' ? 'json' : style, ctx.cite.export(item, style), { ...visibility, workId: work.meta.id });
+    }
+    const text = ctx.cite.passage(block, work, style);
+    const reply = codeReply(`Citation of ${block.id} (${style})`, 'bibtex', ctx.cite.export(item, 'bibtex'), {
+      ...visibility,
+      workId: work.meta.id,
+      lastCitation: { workId: work.meta.id, text },
+      intro: `${text}\n\nLocation: ${locatorLabel(block.locator, work.meta)}.`,
+    });
+    reply.sections.push({ kind: 'code', lang: 'ris', text: ctx.cite.export(item, 'ris') });
+    return reply;
+  },
+} satisfies Command<CiteArgs, CommandContext>;

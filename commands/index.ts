@@ -1,0 +1,22 @@
+/**
+ * The one registry of commands. The Discord deploy script, the dispatchers of every platform,
+ * the console and the tests all import it from here.
+ */
+import type { CommandContext } from '../src/context.ts';
+import { CommandDefinition, type Command } from '../src/commands/types.ts';
+import { cite } from './cite.ts';
+import { context } from './context.ts';
+import { makeHelp } from './help.ts';
+import { quote } from './quote.ts';
+import { source } from './source.ts';
+import { translate } from './translate.ts';
+import { works } from './works.ts';
+
+export const commands: Command<any, CommandContext>[] = [];
+const help = makeHelp(() => commands);
+commands.push(quote, source, translate, context, cite, works, help);
+
+// Definitions are data: checked once at load so a bad definition fails loudly, not on Discord.
+for (const c of commands) CommandDefinition.parse(c.data);
+
+export const definitions = () => commands.map((c) => c.data);

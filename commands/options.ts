@@ -1,0 +1,47 @@
+/**
+ * Option definitions and zod schemas shared by the commands. Values arrive as Discord delivers
+ * them (numbers, booleans) or as typed text (console, Matrix, CLI); the schemas accept both and
+ * say in words what is wrong.
+ */
+import { z } from 'zod';
+import type { CommandOption } from '../src/commands/types.ts';
+
+export const STYLE_IDS = ['chicago', 'chicago-note', 'mla', 'apa'] as const;
+export const EXPORT_IDS = ['bibtex', 'ris', 'csl-json'] as const;
+export const LANG_IDS = ['en', 'ru', 'fr'] as const;
+
+export const styleChoices = STYLE_IDS.map((s) => ({ name: s === 'chicago-note' ? 'Chicago (notes)' : s === 'chicago' ? 'Chicago (author-date)' : s.toUpperCase(), value: s }));
+export const formatChoices = [...styleChoices, ...EXPORT_IDS.map((s) => ({ name: s === 'csl-json' ? 'CSL-JSON' : s === 'ris' ? 'RIS' : 'BibTeX', value: s }))];
+
+export const hideOption: CommandOption = { name: 'hide', description: 'Only you see the answer', type: 'boolean' };
+
+const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+
+export const zBool = z.preprocess((v) => {
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (['true', 'yes', 'on', '1', ''].includes(s)) return true;
+    if (['false', 'no', 'off', '0'].includes(s)) return false;
+  }
+  return v;
+}, z.boolean({ message: 'must be true or false' }));
+
+export const zInt = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : emptyToUndefined(v)),
+    z.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+  );
+
+export const zText = (max: number, what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z.string({ message: `${what} is required` }).max(max, `${what} is longer than ${max.toLocaleString('en')} characters`),
+  );
+
+export const zOptionalText = (max: number, what: string) => z.preprocess(emptyToUndefined, zText(max, what).optional());
+
+export const zEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(values));
+
+/** Passage ids as Lectern prints them: `work-id.p12`, `work-id.n3`. */
+export const PASSAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pn]\d+$/;

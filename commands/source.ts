@@ -1,0 +1,92 @@
+/** /source: the full reference a short citation, a title or an author points at. */
+import { z } from 'zod';
+import type { CommandContext, ExportFormat } from '../src/context.ts';
+import type { CitationStyleId, Command } from '../src/commands/types.ts';
+import { locatorLabel } from '../src/present/locator.ts';
+import { codeReply, fieldsReply, textReply } from '../src/reply/builders.ts';
+import type { Reply } from '../src/reply/model.ts';
+import { resolveSource, SOURCE_QUERY_MAX, type SourceAnswer } from '../src/sources/resolve.ts';
+import { formatChoices, hideOption, STYLE_IDS, zBool, zEnum, zOptionalText, zText } from './options.ts';
+
+const args = z.object({
+  text: zText(SOURCE_QUERY_MAX * 20, 'The text to look up'),
+  style: z.preprocess((v) => (v === '' ? undefined : v), zEnum([...STYLE_IDS, 'bibtex', 'ris', 'csl-json'] as const).optional()),
+  passage: zOptionalText(120, 'The passage id'),
+  hide: zBool.optional(),
+});
+type SourceArgs = z.infer<typeof args>;
+
+export type SourceStyle = CitationStyleId | ExportFormat;
+
+/** The formatted answer, shared by the command and the CLI's --json output. */
+export function formatAnswer(ctx: Pick<CommandContext, 'cite' | 'corpus'>, answer: SourceAnswer, style: SourceStyle): string | undefined {
+  if (!answer.work) return undefined;
+  const exportStyle = style === 'bibtex' || style === 'ris' || style === 'csl-json';
+  if (answer.kind === 'work') {
+    return exportStyle ? ctx.cite.export([{ work: answer.work }], style) : ctx.cite.work(answer.work, style);
+  }
+  if (answer.entry) {
+    return exportStyle ? ctx.cite.export([{ work: answer.work, entry: answer.entry }], style) : ctx.cite.entry(answer.entry, style);
+  }
+  return undefined;
+}
+
+export const source = {
+  data: {
+    name: 'source',
+    description: 'Full reference for a title, author or short citation such as (Vozhdy 250)',
+    options: [
+      { name: 'text', description: 'A title, author, short citation, Ibid., or words from a reference', type: 'string', required: true, maxLength: SOURCE_QUERY_MAX },
+      { name: 'style', description: 'Citation style or export format', type: 'string', choices: formatChoices },
+      { name: 'passage', description: 'The passage the citation appears in (for Ibid. and bare pages)', type: 'string', autocomplete: 'passage' },
+      hideOption,
+    ],
+  },
+  args,
+  examples: ['/source (Vozhdy 250)', '/source (Rogovin, 2009, p. 189) style:apa', "/source Trotsky's Lies style:bibtex", '/source Ibid. passage:trotskys-lies.p50'],
+  async execute(a: SourceArgs, ctx: CommandContext): Promise<Reply> {
+    const style: SourceStyle = a.style ?? ctx.scope.defaults.style;
+    const answer = resolveSource(ctx.corpus, a.text, {
+      ...(a.passage ? { passage: a.passage } : {}),
+      ...(ctx.scope.thread?.workId ? { workId: ctx.scope.thread.workId } : {}),
+      ...(ctx.scope.thread?.lastCitation ? { lastCitation: ctx.scope.thread.lastCitation } : {}),
+    });
+    const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
+    if (!answer.resolved || !answer.work) {
+      const lines = [answer.note ?? `No bibliography in the corpus lists “${answer.query}”.`];
+      if (answer.candidates.length) {
+        lines.push('', 'Closest entries (not the same work):');
+        for (const c of answer.candidates) lines.push(`• ${c.entry?.text ?? c.work.meta.title} — in the bibliography of ${c.work.meta.title}`);
+      }
+      if (answer.citedIn.length) lines.push('', `Cited in: ${answer.citedIn.slice(0, 10).join(', ')}${answer.citedIn.length > 10 ? ` and ${answer.citedIn.length - 10} more` : ''}.`);
+      return textReply(`Source: ${answer.query.slice(0, 100)}`, lines.join('\n'), visibility);
+    }
+    const formatted = formatAnswer(ctx, answer, style)!;
+    const work = answer.work;
+    const lastCitation = { workId: work.meta.id, ...(answer.entry ? { entryId: answer.entry.id } : {}), text: formatted };
+    if (style === 'bibtex' || style === 'ris' || style === 'csl-json') {
+      return codeReply(`Source: ${answer.query.slice(0, 100)}`, style === 'csl-json' ? 'json' : style, formatted, { ...visibility, workId: work.meta.id, lastCitation });
+    }
+    const fields: { name: string; value: string }[] = [];
+    if (answer.kind === 'work') {
+      fields.push({ name: `Reference (${style})`, value: formatted });
+      fields.push({ name: 'In the library', value: `${work.meta.id} — ${work.meta.type}, ${work.blocks.filter((b) => b.kind === 'paragraph').length} paragraphs` });
+      if (work.meta.notes.length) fields.push({ name: 'Notes', value: work.meta.notes.join(' ') });
+    } else {
+      const entry = answer.entry!;
+      fields.push({ name: 'As the bibliography writes it', value: entry.text });
+      fields.push({ name: `Formatted (${style})`, value: formatted });
+      if (answer.pinpoint) fields.push({ name: 'Page asked for', value: answer.pinpoint });
+      fields.push({ name: 'Listed in the bibliography of', value: `${work.meta.title} (${work.meta.id})` });
+      const cited = answer.citedIn;
+      if (cited.length) {
+        const where = cited.slice(0, 8).map((id) => {
+          const b = ctx.corpus.block(id)!;
+          return `${id} (${locatorLabel(b.locator, work.meta, { withTitle: false })})`;
+        });
+        fields.push({ name: `Cited in ${cited.length} passage${cited.length === 1 ? '' : 's'}`, value: `${where.join('; ')}${cited.length > 8 ? '; …' : ''}` });
+      }
+    }
+    return fieldsReply(`Source: ${answer.query.slice(0, 100)}`, fields, { ...visibility, workId: work.meta.id, lastCitation });
+  },
+} satisfies Command<SourceArgs, CommandContext>;

@@ -1,0 +1,34 @@
+/**
+ * Building the application context: the corpus (loaded, or rebuilt when stale), the search index
+ * (loaded, or rebuilt when stale), and the citation formatter. Every entry point (CLI, console,
+ * Discord, Matrix, tests) calls this once and passes the result down.
+ */
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { CorpusView, LecternContext } from './context.ts';
+import { loadOrBuildCorpus } from './corpus/build.ts';
+import { Corpus } from './corpus/corpus.ts';
+import type { CorpusBuild } from './corpus/work.ts';
+import { createCiter } from './cite/citer.ts';
+import { loadOrBuildIndex } from './search/store.ts';
+import { SearchEngine } from './search/engine.ts';
+
+export interface App extends LecternContext {
+  /** The bundled corpus and its index, shared by every collection. */
+  base: CorpusView;
+}
+
+export async function createApp(config: Config, log: Logger, options: { build?: Pick<CorpusBuild, 'works' | 'inputs'> } = {}): Promise<App> {
+  const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
+  const corpus = new Corpus(build);
+  const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
+  const base: CorpusView = { corpus, search: new SearchEngine(corpus, index) };
+  const cite = createCiter();
+  return {
+    config,
+    log,
+    cite,
+    base,
+    view: () => base,
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * `quote`, `source`, `translate`, `cite`, `works` from the command line. Text output renders the
+ * same neutral reply the chat platforms get; `--json` writes the machine contract other tools use
+ * (one JSON document, or one line per query in batch mode) and nothing else on stdout.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { commands } from '../../commands/index.ts';
+import { formatAnswer, type SourceStyle } from '../../commands/source.ts';
+import { findPairs } from '../../commands/translate.ts';
+import { createApp, type App } from '../app.ts';
+import { createDispatch } from '../commands/dispatch.ts';
+import type { CommandContext } from '../context.ts';
+import type { Scope } from '../commands/types.ts';
+import { isUserError } from '../errors.ts';
+import { renderConsole } from '../platforms/console/render.ts';
+import { consoleBudget } from '../reply/budget.ts';
+import { paginate } from '../reply/paginate.ts';
+import type { Reply } from '../reply/model.ts';
+import { resolveSource } from '../sources/resolve.ts';
+import { loadEnvironment } from './environment.ts';
+import type { CliIo } from './io.ts';
+import type { Subcommand } from './subcommands.ts';
+
+function cliScope(app: App): Scope {
+  return {
+    platform: 'cli',
+    defaults: { style: app.config.LECTERN_DEFAULT_STYLE, layout: app.config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' },
+  };
+}
+
+export function commandContext(app: App): CommandContext {
+  const scope = cliScope(app);
+  return { ...app, scope, corpus: app.base.corpus, search: app.base.search };
+}
+
+async function openApp(): Promise<App> {
+  const { config, log } = loadEnvironment({ quiet: true });
+  return await createApp(config, log);
+}
+
+export function printReply(reply: Reply, io: CliIo): number {
+  const width = Math.max(40, Math.min(io.columns, 200));
+  for (const page of paginate(reply, { ...consoleBudget(width), maxBody: 100_000, maxTotal: 1_000_000, maxField: 100_000 })) {
+    io.out(renderConsole(page, { width, color: io.isTTY }));
+  }
+  return reply.error ? 2 : 0;
+}
+
+async function runRegistry(name: string, args: Record<string, unknown>, io: CliIo): Promise<number> {
+  const app = await openApp();
+  const dispatch = createDispatch(app, commands);
+  const reply = await dispatch({ command: name, args, scope: cliScope(app) });
+  if (reply.error) {
+    io.err(`${reply.error.message} [${reply.error.identifier}]`);
+    return 2;
+  }
+  return printReply(reply, io);
+}
+
+async function* stdinLines(io: CliIo): AsyncGenerator<string> {
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  for await (const line of rl) yield line;
+}
+
+function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; lang?: string; limit: number }) {
+  try {
+    const result = ctx.search.search(query, {
+      limit: opts.limit,
+      ...(opts.work ? { work: opts.work } : {}),
+      ...(opts.lang ? { lang: opts.lang as 'en' } : {}),
+    });
+    return {
+      query,
+      results: result.hits.map((h) => {
+        const pair = h.block.pair ? ctx.corpus.pair(h.block.pair) : undefined;
+        const otherIds = pair ? (h.block.role === 'translation' ? pair.original : pair.translation) : [];
+        const segment = pair?.segments.find(([o, t]) => o.includes(h.block.id) || t.includes(h.block.id));
+        const ids = segment ? (h.block.role === 'translation' ? segment[0] : segment[1]) : otherIds;
+        const other = ids.map((id) => ctx.corpus.block(id)!).filter(Boolean);
+        return {
+          id: h.block.id,
+          work: ctx.corpus.summary(h.work),
+          text: h.block.text,
+          locator: h.block.locator,
+          citation: ctx.cite.passage(h.block, h.work, ctx.scope.defaults.style),
+          score: Number(h.score.toFixed(4)),
+          ...(other.length
+            ? { translation: { ids, text: other.map((b) => b.text).join('\n\n'), lang: other[0]!.lang, locator: other[0]!.locator } }
+            : {}),
+        };
+      }),
+      ...(result.notices.length ? { notices: result.notices } : {}),
+    };
+  } catch (err) {
+    if (isUserError(err)) return { query, results: [], error: err.message, errorId: err.identifier };
+    throw err;
+  }
+}
+
+export const quoteCommand: Subcommand = {
+  name: 'quote',
+  usage: 'quote "<query>" [--work ID] [--lang en|ru|fr] [--limit N] [--json]',
+  summary: 'the best passages for a query ("-" reads one query per line from stdin)',
+  run: async (argv, io) => {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { work: { type: 'string' }, lang: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, hide: { type: 'boolean' } },
+    });
+    const query = positionals.join(' ');
+    const limit = values.limit === undefined ? 5 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
+      io.err('--limit must be a whole number from 1 to 50.');
+      return 2;
+    }
+    if (values.lang && !['en', 'ru', 'fr'].includes(values.lang)) {
+      io.err(`--lang must be one of: en, ru, fr (got "${values.lang}").`);
+      return 2;
+    }
+    if (!values.json) return await runRegistry('quote', { query, limit: Math.min(limit, 10), ...(values.work ? { work: values.work } : {}), ...(values.lang ? { lang: values.lang } : {}) }, io);
+    const ctx = commandContext(await openApp());
+    const opts = { limit, ...(values.work ? { work: values.work } : {}), ...(values.lang ? { lang: values.lang } : {}) };
+    if (query === '-') {
+      for await (const line of stdinLines(io)) io.out(JSON.stringify(quoteJson(ctx, line, opts)));
+      return 0;
+    }
+    const out = quoteJson(ctx, query, opts);
+    io.out(JSON.stringify(out));
+    return 'error' in out ? 2 : 0;
+  },
+};
+
+export const sourceCommand: Subcommand = {
+  name: 'source',
+  usage: 'source "<text>" [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json] [--passage ID] [--json]',
+  summary: 'the reference a title, author or short citation points at',
+  run: async (argv, io) => {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { style: { type: 'string' }, passage: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    const text = positionals.join(' ');
+    const styles = ['chicago', 'chicago-note', 'mla', 'apa', 'bibtex', 'ris', 'csl-json'];
+    if (values.style && !styles.includes(values.style)) {
+      io.err(`Unknown style "${values.style}". Valid styles: ${styles.join(', ')}.`);
+      return 2;
+    }
+    if (!values.json) return await runRegistry('source', { text, ...(values.style ? { style: values.style } : {}), ...(values.passage ? { passage: values.passage } : {}) }, io);
+    const ctx = commandContext(await openApp());
+    const style = (values.style ?? ctx.scope.defaults.style) as SourceStyle;
+    try {
+      const answer = resolveSource(ctx.corpus, text, values.passage ? { passage: values.passage } : {});
+      const formatted = formatAnswer(ctx, answer, style);
+      io.out(
+        JSON.stringify({
+          query: answer.query,
+          resolved: answer.resolved,
+          kind: answer.kind,
+          ...(answer.entry && answer.work
+            ? { entry: { id: answer.entry.id, text: answer.entry.text, formatted, csl: ctx.cite.csl({ work: answer.work, entry: answer.entry }) } }
+            : {}),
+          ...(answer.kind === 'work' && answer.work ? { formatted, csl: ctx.cite.csl({ work: answer.work }) } : {}),
+          ...(answer.work ? { work: { id: answer.work.meta.id, title: answer.work.meta.title } } : {}),
+          ...(answer.pinpoint ? { locator: answer.pinpoint } : {}),
+          citedIn: answer.citedIn,
+          candidates: answer.candidates.map((c) => ({ id: c.entry?.id ?? c.work.meta.id, text: c.entry?.text ?? c.work.meta.title, work: c.work.meta.id, score: c.score })),
+          ...(answer.note && !answer.resolved ? { note: answer.note } : {}),
+        }),
+      );
+      return answer.resolved ? 0 : 1;
+    } catch (err) {
+      if (isUserError(err)) {
+        io.out(JSON.stringify({ query: text, resolved: false, citedIn: [], candidates: [], error: err.message, errorId: err.identifier }));
+        return 2;
+      }
+      throw err;
+    }
+  },
+};
+
+export const translateCommand: Subcommand = {
+  name: 'translate',
+  usage: 'translate "<query or passage id>" [--json] [--limit N]',
+  summary: 'an original next to the translation the source gives',
+  run: async (argv, io) => {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, limit: { type: 'string' } } });
+    const query = positionals.join(' ');
+    if (!values.json) return await runRegistry('translate', { query }, io);
+    const ctx = commandContext(await openApp());
+    try {
+      const pairs = findPairs(ctx, query, Number(values.limit ?? 5));
+      const side = (ids: string[]) => {
+        const blocks = ids.map((id) => ctx.corpus.block(id)!);
+        return { ids, text: blocks.map((b) => b.text).join('\n\n'), lang: blocks.find((b) => b.lang !== 'und')?.lang ?? blocks[0]!.lang, locator: blocks[0]!.locator };
+      };
+      io.out(
+        JSON.stringify({
+          query,
+          pairs: pairs.map((p) => {
+            const work = ctx.corpus.workOf(p.original[0]!)!;
+            return {
+              id: p.id,
+              label: p.label,
+              original: side(p.original),
+              translation: side(p.translation),
+              ...(p.via.length ? { via: side(p.via) } : {}),
+              segments: p.segments.map(([o, t]) => ({ original: side(o), translation: side(t) })),
+              work: { id: work.meta.id, title: work.meta.title },
+            };
+          }),
+        }),
+      );
+      return 0;
+    } catch (err) {
+      if (isUserError(err)) {
+        io.out(JSON.stringify({ query, pairs: [], error: err.message, errorId: err.identifier }));
+        return 2;
+      }
+      throw err;
+    }
+  },
+};
+
+export const citeCommand: Subcommand = {
+  name: 'cite',
+  usage: 'cite <passage id> [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json]',
+  summary: "a passage's citation",
+  run: async (argv, io) => {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' } } });
+    return await runRegistry('cite', { passage: positionals.join(' '), ...(values.style ? { style: values.style } : {}) }, io);
+  },
+};
+
+export const contextCommand: Subcommand = {
+  name: 'context',
+  usage: 'context <passage id> [--before N] [--after N]',
+  summary: 'a passage with the paragraphs around it',
+  run: async (argv, io) => {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { before: { type: 'string' }, after: { type: 'string' } } });
+    return await runRegistry('context', { passage: positionals.join(' '), ...(values.before ? { before: values.before } : {}), ...(values.after ? { after: values.after } : {}) }, io);
+  },
+};
+
+export const worksCommand: Subcommand = {
+  name: 'works',
+  usage: 'works',
+  summary: 'the works in the library',
+  run: async (argv, io) => {
+    parseArgs({ args: argv, options: {} });
+    return await runRegistry('works', {}, io);
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The dispatcher every platform uses: finds the command, validates its arguments with the
+ * command's zod schema, runs it with a child logger, and is the one error boundary. A user error
+ * becomes an error reply with its stable identifier; anything else is logged with the request's
+ * context and answered with a generic apology that leaks nothing.
+ */
+import { z } from 'zod';
+import type { CommandContext, LecternContext } from '../context.ts';
+import { isUserError } from '../errors.ts';
+import { errorReply } from '../reply/builders.ts';
+import type { Reply } from '../reply/model.ts';
+import { closest } from './closest.ts';
+import type { Dispatch, Invocation } from './invocation.ts';
+import type { Command, CommandDefinition } from './types.ts';
+
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side while answering. The problem has been logged; please try again.';
+
+export function describeArgsError(error: z.ZodError, def: CommandDefinition): string {
+  return error.issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const option = def.options?.find((o) => o.name === name);
+      const choices = option?.choices?.map((c) => String(c.value));
+      if (choices?.length) return `"${name}" must be one of: ${choices.join(', ')}.`;
+      if (issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type') {
+        return name ? `"${name}": ${issue.message}.` : `${issue.message}.`;
+      }
+      return name ? `"${name}": ${issue.message}` : issue.message;
+    })
+    .join(' ');
+}
+
+export function createDispatch(app: LecternContext, commands: readonly Command<any, CommandContext>[]): Dispatch {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  return async (invocation: Invocation): Promise<Reply> => {
+    const log = app.log.child({ command: invocation.command, platform: invocation.scope.platform, request: invocation.requestId });
+    const command = byName.get(invocation.command);
+    if (!command) {
+      const guess = closest(invocation.command, [...byName.keys()]);
+      return errorReply(
+        'command.unknown',
+        `There is no command "${invocation.command}".${guess ? ` Did you mean "${guess}"?` : ''} Commands: ${[...byName.keys()].join(', ')}.`,
+      );
+    }
+    const parsed = command.args.safeParse(invocation.args);
+    if (!parsed.success) {
+      return errorReply('args.invalid', describeArgsError(parsed.error, command.data));
+    }
+    const view = app.view(invocation.scope);
+    const ctx: CommandContext = { ...app, log, scope: invocation.scope, corpus: view.corpus, search: view.search };
+    try {
+      const started = performance.now();
+      const reply = await command.execute(parsed.data, ctx);
+      log.debug({ ms: Math.round(performance.now() - started) }, 'answered');
+      return reply;
+    } catch (err) {
+      if (isUserError(err)) return errorReply(err.identifier, err.message);
+      log.error({ err, args: invocation.args, scope: invocation.scope }, 'command failed');
+      return errorReply('internal', INTERNAL_ERROR_MESSAGE);
+    }
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The explicit context every command receives: configuration, logger, and the services built on
+ * the corpus. Nothing is reached through globals; tests build the same context on the real corpus.
+ */
+import type { Logger } from 'pino';
+import type { Scope, CitationStyleId } from './commands/types.ts';
+import type { Config } from './config.ts';
+import type { Corpus } from './corpus/corpus.ts';
+import type { BibEntry, Block, Lang } from './corpus/model.ts';
+import type { WorkBuild } from './corpus/work.ts';
+
+export interface SearchOptions {
+  work?: string;
+  author?: string;
+  lang?: Lang;
+  limit?: number;
+  offset?: number;
+  /** Only passages that are one side of a translation pair. */
+  pairsOnly?: boolean;
+}
+
+export interface SearchHit {
+  block: Block;
+  work: WorkBuild;
+  score: number;
+  /** A short extract around the matched terms, matched words wrapped in `**`. */
+  snippet: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Hits before paging (after near-duplicates were folded). */
+  total: number;
+  /** Said to the user when the query was changed (truncated, phrase ignored…). */
+  notices: string[];
+}
+
+export interface SearchService {
+  /** Throws UserError('query.empty' | 'query.unusable', …) for a query with nothing to search. */
+  search(query: string, options?: SearchOptions): SearchResult;
+  /** Up to `limit` completions for a partly typed query (autocomplete). */
+  suggest(prefix: string, limit: number): string[];
+}
+
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
+
+export interface Citer {
+  /** A passage's citation in a style, with its pinpoint (page where the text states one). */
+  passage(block: Block, work: WorkBuild, style: CitationStyleId): string;
+  /** A work's full reference. */
+  work(work: WorkBuild, style: CitationStyleId): string;
+  /** A bibliography entry formatted in a style (from the entry's parsed parts; its own words are kept elsewhere). */
+  entry(entry: BibEntry, style: CitationStyleId): string;
+  export(items: { work: WorkBuild; entry?: BibEntry; block?: Block }[], format: ExportFormat): string;
+  csl(item: { work: WorkBuild; entry?: BibEntry; block?: Block }): Record<string, unknown>;
+}
+
+/** What a collection sees: the bundled corpus, plus the group's own texts when it has any. */
+export interface CorpusView {
+  corpus: Corpus;
+  search: SearchService;
+}
+
+export interface LecternContext {
+  config: Config;
+  log: Logger;
+  cite: Citer;
+  view(scope: Pick<Scope, 'collection'>): CorpusView;
+}
+
+export interface CommandContext extends LecternContext {
+  scope: Scope;
+  corpus: Corpus;
+  search: SearchService;
+}

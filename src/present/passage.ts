@@ -1,0 +1,80 @@
+/** From the document model to the neutral reply's passage and column views. */
+import type { CitationStyleId } from '../commands/types.ts';
+import type { Citer } from '../context.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Block, TranslationPair } from '../corpus/model.ts';
+import type { WorkBuild } from '../corpus/work.ts';
+import type { ColumnsView, FootnoteView, PassageSide, PassageView } from '../reply/model.ts';
+import { authorLine } from '../corpus/corpus.ts';
+import { languageName, locatorLabel } from './locator.ts';
+
+export function footnoteViews(corpus: Corpus, block: Block): FootnoteView[] {
+  return block.markers
+    .filter((m) => m.footnoteId)
+    .map((m) => {
+      const note = corpus.block(m.footnoteId!)!;
+      return { marker: m.inferred ? `${m.number} (marker not printed)` : m.raw || String(m.number), text: note.text };
+    });
+}
+
+function side(corpus: Corpus, work: WorkBuild, ids: string[]): PassageSide & { ids: string[] } {
+  const blocks = ids.map((id) => corpus.block(id)!).filter(Boolean);
+  const first = blocks[0]!;
+  return {
+    ids,
+    text: blocks.map((b) => b.text).join('\n\n'),
+    lang: first.lang === 'und' ? (blocks.find((b) => b.lang !== 'und')?.lang ?? 'und') : first.lang,
+    locator: first.locator,
+    locatorLabel: locatorLabel(first.locator, work.meta),
+  };
+}
+
+/** The other side of the pair a block belongs to: the translation of an original, the original of a translation. */
+export function counterpart(corpus: Corpus, block: Block): { pair: TranslationPair; ids: string[] } | undefined {
+  if (!block.pair) return undefined;
+  const pair = corpus.pair(block.pair);
+  if (!pair) return undefined;
+  const segment = pair.segments.find(([o, t]) => o.includes(block.id) || t.includes(block.id));
+  if (block.role === 'translation') return { pair, ids: segment ? segment[0] : pair.original };
+  return { pair, ids: segment ? segment[1] : pair.translation };
+}
+
+export function passageView(
+  corpus: Corpus,
+  cite: Citer,
+  block: Block,
+  work: WorkBuild,
+  style: CitationStyleId,
+  extra: { snippet?: string; score?: number } = {},
+): PassageView {
+  const view: PassageView = {
+    id: block.id,
+    work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },
+    text: block.text,
+    lang: block.lang,
+    locator: block.locator,
+    locatorLabel: locatorLabel(block.locator, work.meta),
+    citation: cite.passage(block, work, style),
+    footnotes: footnoteViews(corpus, block),
+    ...(extra.snippet !== undefined ? { snippet: extra.snippet } : {}),
+    ...(extra.score !== undefined ? { score: extra.score } : {}),
+  };
+  const other = counterpart(corpus, block);
+  if (other && other.ids.length) view.translation = side(corpus, work, other.ids);
+  return view;
+}
+
+export const TRANSLATION_NOTE = 'The translation is the one the source itself gives; Lectern does not translate.';
+
+/** One aligned segment of a pair as two columns. */
+export function columnsView(corpus: Corpus, work: WorkBuild, pair: TranslationPair, segment: [string[], string[]]): ColumnsView {
+  const original = side(corpus, work, segment[0]);
+  const translation = side(corpus, work, segment[1]);
+  return {
+    pairId: pair.id,
+    work: { id: work.meta.id, title: work.meta.title },
+    original: { ...original, label: `Original (${languageName(original.lang)})` },
+    translation: { ...translation, label: `${pair.label} (${languageName(translation.lang)})` },
+    note: TRANSLATION_NOTE,
+  };
+}

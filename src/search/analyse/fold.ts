@@ -1,0 +1,82 @@
+/**
+ * Folding: the one canonical form of text that indexing, querying and phrase checks agree on.
+ * The same text typed, pasted from a PDF, OCR'd or copied out of Discord markdown must fold alike.
+ */
+
+// The corpus uses superscript digits only as footnote markers; NFKC would turn "Estrina¹⁰" into
+// "Estrina10", a word nobody searches for, so they go before NFKC. "^{12 &}quot;" is the OCR'd
+// book's garbled marker-plus-quote; "[&]quot;" its garbled quote alone.
+const SUPERSCRIPT_MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu;
+const OCR_MARKER_QUOTE = /\^\{\s*\d{1,4}\s*&\s*\}quot;/g;
+const OCR_MARKER = /\^\{\s*\d{1,4}\s*&?\s*\}/g;
+const OCR_QUOTE = /\[?&\]?quot;|&#34;/g;
+const OCR_APOSTROPHE = /&apos;|&#39;/g;
+const UNDERLINE = /<\/?u>/gi;
+const EMPHASIS = /[*_]/g;
+
+// Invisible formatting (soft hyphen, zero-width spaces and joiners, bidi marks, BOM) carries no
+// letters: removing it keeps "cen\u00adsorship" one word. Controls become spaces.
+const FORMAT_CHARS = /\p{Cf}/gu;
+const CONTROL_CHARS = /\p{Cc}/gu;
+const SINGLE_QUOTES = /[‘’‚‛′‵‹›`´ʹʺʼˈ＇]/gu;
+const DOUBLE_QUOTES = /[“”„‟″‶«»〝〞〟＂❝❞]/gu;
+const DASHES = /[‐‑‒–—―−⁃﹘﹣－⸺⸻]/gu;
+const WHITESPACE = /\s+/gu;
+
+function mapCharacters(s: string): string {
+  return s
+    .replace(FORMAT_CHARS, '')
+    .replace(CONTROL_CHARS, ' ')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(/ё/g, 'е')
+    .replace(/Ё/g, 'Е')
+    .replace(/[ßẞ]/g, 'ss');
+}
+
+function removeRepeatedly(s: string, re: RegExp, by: string): string {
+  // "<<u>u>" hides a second tag behind the first: remove until none is left, or folding is not idempotent.
+  let prev: string;
+  do {
+    prev = s;
+    s = s.replace(re, by);
+  } while (s !== prev);
+  return s;
+}
+
+function pass(s: string, lower: boolean): string {
+  s = s.replace(SUPERSCRIPT_MARKERS, '');
+  // Quotes and primes first: NFKC turns ″ into two primes and ´ into a space with an accent.
+  s = mapCharacters(s).normalize('NFKC');
+  if (lower) s = s.toLowerCase();
+  s = mapCharacters(s);
+  s = removeRepeatedly(s, UNDERLINE, '');
+  s = s.replace(EMPHASIS, '');
+  s = s.replace(OCR_MARKER_QUOTE, '"');
+  s = removeRepeatedly(s, OCR_MARKER, '');
+  s = s.replace(OCR_QUOTE, '"').replace(OCR_APOSTROPHE, "'");
+  return s.replace(WHITESPACE, ' ').trim();
+}
+
+/**
+ * Repeats the pass until nothing changes: a removal can make a new composition for NFKC
+ * ("e*\u0301" → "é"), and only a fixed point is idempotent for every input. After the first pass
+ * each pass only shortens the text, so this ends; the second pass is the usual last one.
+ */
+function fixedPoint(text: unknown, lower: boolean): string {
+  if (typeof text !== 'string' || text === '') return '';
+  let s = pass(text.toWellFormed(), lower);
+  for (let i = 0; i < 64; i++) {
+    const next = pass(s, lower);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+/** The folded text: NFKC, lower case, quotes/dashes/spaces unified, ё → е, markup and markers gone. */
+export const fold = (text: string): string => fixedPoint(text, true);
+
+/** Like fold but keeps letter case, which the tokenizer and the name heuristics still need. */
+export const foldKeepCase = (text: string): string => fixedPoint(text, false);

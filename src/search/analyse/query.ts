@@ -1,0 +1,144 @@
+/**
+ * Query analysis: what a user typed → the words to look up, the phrases to check, and flags.
+ * Nothing here builds a regular expression from the query, so metacharacters are plain text.
+ */
+import type { Query } from 'minisearch';
+import { fold, foldKeepCase } from './fold.ts';
+import { analyseTerm, fuzzyFor } from './term.ts';
+import { words, type WordToken } from './tokenize.ts';
+
+/** Longer queries are cut at a word boundary, not refused: pasted paragraphs are common. */
+export const MAX_QUERY_LENGTH = 500;
+// A last word shorter than this is not expanded as a prefix: "a*" would be most of the index.
+const MIN_PREFIX_LENGTH = 3;
+
+/** One word of the query: it matches a passage with any of its terms, or with all of its parts. */
+export interface QueryWord {
+  /** The word as typed, folded. */
+  text: string;
+  terms: string[];
+  /** A hyphenated compound's parts ("Trot-sky" also finds Trot … sky); empty otherwise. */
+  parts: QueryWord[];
+}
+
+export interface ParsedQuery {
+  /** The folded query, after any truncation. */
+  text: string;
+  /** Every index term of the query, without duplicates. */
+  terms: string[];
+  /** The query's words in order, for an AND of words each of which is an OR of its terms. */
+  words: QueryWord[];
+  /** The folded text of each double-quoted phrase, for containsPhrase. */
+  phrases: string[];
+  /** The query ends in a word still being typed: search the last word as a prefix too. */
+  lastTermPrefix: boolean;
+  /** Nothing to search for: empty, white space, punctuation or emoji only. */
+  empty: boolean;
+  /** The query was longer than MAX_QUERY_LENGTH and was cut at a word boundary. */
+  tooLong: boolean;
+  /**
+   * Every word is a stop word ("to be or not to be"), which the index does not hold: the terms
+   * are the stop words themselves, and the caller answers by scanning with containsPhrase.
+   */
+  stopWordsOnly: boolean;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
+
+function truncate(raw: string): { text: string; tooLong: boolean } {
+  if (raw.length <= MAX_QUERY_LENGTH) return { text: raw, tooLong: false };
+  const chars = Array.from(raw.slice(0, MAX_QUERY_LENGTH + 2)).slice(0, MAX_QUERY_LENGTH);
+  let text = chars.join('');
+  const next = raw.slice(text.length, text.length + 2);
+  // Cut inside a word: go back to the white space before it, unless the whole text is one word.
+  if (WORD_CHAR.test(chars.at(-1) ?? '') && WORD_CHAR.test(Array.from(next)[0] ?? '')) {
+    const space = text.search(/\s\S*$/u);
+    if (space > 0) text = text.slice(0, space);
+  }
+  return { text: text.trimEnd(), tooLong: true };
+}
+
+/** Pairs the double quotes; an unpaired last one is plain punctuation. */
+function quotedPhrases(folded: string): string[] {
+  const phrases: string[] = [];
+  const parts = folded.split('"');
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    const phrase = fold(parts[i] as string);
+    if (WORD_CHAR.test(phrase)) phrases.push(phrase);
+  }
+  return phrases;
+}
+
+function queryWord(token: WordToken, keepStopWords: boolean): QueryWord | null {
+  const options = { query: true, keepStopWords };
+  const analyse = (forms: string[]) => [...new Set(forms.flatMap((f) => analyseTerm(f, options)))];
+  const parts = token.parts
+    .map((forms) => ({ text: fold(forms[forms.length - 1] as string), terms: analyse(forms), parts: [] }))
+    .filter((p) => p.terms.length > 0);
+  const terms = analyse(token.forms);
+  if (terms.length === 0 && parts.length === 0) return null;
+  const text = fold(token.forms.at(-1) ?? token.parts.map((p) => p.at(-1)).join('-'));
+  return { text, terms, parts };
+}
+
+const allTerms = (ws: QueryWord[]): string[] => ws.flatMap((w) => [...w.terms, ...allTerms(w.parts)]);
+
+export function parseQuery(raw: string): ParsedQuery {
+  const { text: cut, tooLong } = truncate(typeof raw === 'string' ? raw : '');
+  const kept = foldKeepCase(cut);
+  const text = fold(kept);
+  const tokens = words(kept);
+  let analysed = tokens.map((t) => queryWord(t, false));
+  let stopWordsOnly = false;
+  if (tokens.length > 0 && analysed.every((w) => w === null)) {
+    analysed = tokens.map((t) => queryWord(t, true));
+    stopWordsOnly = analysed.some((w) => w !== null);
+  }
+  const ws = analysed.filter((w): w is QueryWord => w !== null);
+  const phrases = quotedPhrases(text);
+  const last = analysed.at(-1);
+  // Prefix only when the last word typed is kept (not a dropped stop word) and nothing after it
+  // (a space, a full stop, a closing quote) says it is finished.
+  const lastTermPrefix = !stopWordsOnly && !tooLong && last != null && !/\s$/u.test(cut) && ENDS_IN_WORD.test(kept) && Array.from(last.text).length >= MIN_PREFIX_LENGTH;
+  return {
+    text,
+    terms: [...new Set(allTerms(ws))],
+    words: ws,
+    phrases,
+    lastTermPrefix,
+    empty: ws.length === 0 && phrases.length === 0,
+    tooLong,
+    stopWordsOnly,
+  };
+}
+
+export interface MiniSearchQueryOptions {
+  /** How the words combine: AND (the default) is what people expect of a few words typed. */
+  combineWith?: 'AND' | 'OR';
+  /** Per-term fuzziness from fuzzyFor; on by default. */
+  fuzzy?: boolean;
+  /** Search the last word as a prefix; defaults to parsed.lastTermPrefix. */
+  prefix?: boolean;
+}
+
+/**
+ * The minisearch query for a parsed query: the words combined with AND, each word an OR of its
+ * terms (stem, key, …) with its own fuzziness, and a compound's parts as an AND inside that OR.
+ * The index must be searched with identity tokenize/processTerm in its searchOptions (as
+ * index-build.ts sets them), since these terms are already analysed. Phrases are not in it: filter
+ * the results with containsPhrase. On no result, a caller may retry with combineWith 'OR'.
+ */
+export function toMiniSearchQuery(parsed: ParsedQuery, options: MiniSearchQueryOptions = {}): Query {
+  const fuzzy = options.fuzzy ?? true;
+  const prefix = options.prefix ?? parsed.lastTermPrefix;
+  const wordQuery = (w: QueryWord, isLast: boolean): Query => ({
+    combineWith: 'OR',
+    queries: [
+      ...w.terms.map((term) => ({ queries: [term], fuzzy: fuzzy ? fuzzyFor(term) : false, prefix: isLast && prefix })),
+      ...(w.parts.length > 0 ? [{ combineWith: 'AND' as const, queries: w.parts.map((p, i) => wordQuery(p, isLast && i === w.parts.length - 1)) }] : []),
+    ],
+  });
+  const last = parsed.words.length - 1;
+  return { combineWith: options.combineWith ?? 'AND', queries: parsed.words.map((w, i) => wordQuery(w, i === last)) };
+}

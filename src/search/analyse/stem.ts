@@ -1,0 +1,26 @@
+/**
+ * Snowball stemmers from snowball-stemmers (a port generated from the Snowball sources): "english"
+ * is Porter2 (generously → generous, dying → die), "russian" is Snowball Russian. @orama/stemmers'
+ * English is the original Porter algorithm (generously → gener, dying → dy), so it is not used.
+ */
+import snowball from 'snowball-stemmers';
+
+export const STEMMER_PACKAGE = { name: 'snowball-stemmers', version: '0.6.0', english: 'english (Porter2)', russian: 'russian' };
+
+const english = snowball.newStemmer('english');
+const russian = snowball.newStemmer('russian');
+
+// Stemmers are written for words; anything longer is not one, and their cost grows with length.
+const MAX = 64;
+
+/** Stems a lower-case Latin word; falls back to the word itself should the stemmer empty it. */
+export function stemEnglish(word: string): string {
+  if (word.length > MAX) return word;
+  return english.stem(word) || word;
+}
+
+/** Stems a lower-case Cyrillic word with ё already folded to е (Snowball Russian ignores ё). */
+export function stemRussian(word: string): string {
+  if (word.length > MAX) return word;
+  return russian.stem(word) || word;
+}

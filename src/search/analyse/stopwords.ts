@@ -1,0 +1,20 @@
+/**
+ * Stop words: the Snowball-derived English and Russian lists of @orama/stopwords, less a few words
+ * that carry meaning in this corpus. A stop word gives no index term; a query made only of stop
+ * words keeps them (see parseQuery), and the caller answers it by scanning with containsPhrase.
+ */
+import { stopwords as english } from '@orama/stopwords/english';
+import { stopwords as russian } from '@orama/stopwords/russian';
+import { fold } from './fold.ts';
+
+export const STOPWORDS_PACKAGE = { name: '@orama/stopwords', version: '3.1.18' };
+
+// "May 1937" and "the will of the Party" are searched for; the Russian list (NLTK's, built from
+// fiction) has content words that matter in testimony ("говорил", "человек") and numbers.
+const KEEP_EN = new Set(['may', 'will']);
+const KEEP_RU = new Set(['человек', 'жизнь', 'говорил', 'сказал', 'сказала', 'сказать', 'один', 'два', 'три']);
+
+const build = (list: string[], keep: Set<string>) => new Set(list.map(fold).filter((w) => w && !keep.has(w)));
+
+export const EN_STOPWORDS: ReadonlySet<string> = build(english, KEEP_EN);
+export const RU_STOPWORDS: ReadonlySet<string> = build(russian, KEEP_RU);

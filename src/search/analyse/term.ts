@@ -1,0 +1,124 @@
+/**
+ * Per-term analysis: one token (as tokenize gives it) → its index terms. The language is told by
+ * script: Cyrillic is Russian, Latin is English (French words get the English stemmer, which is
+ * crude but consistent on both sides). A stop word gives no term; a single letter neither.
+ */
+import { foldKeepCase } from './fold.ts';
+import { crossScriptKey, KEY_MARKER, plainLatin, transliterate } from './key.ts';
+import { scriptOf } from './script.ts';
+import { stemEnglish, stemRussian } from './stem.ts';
+import { EN_STOPWORDS, RU_STOPWORDS } from './stopwords.ts';
+import { MAX_TOKEN_LENGTH, tokenize } from './tokenize.ts';
+
+export interface AnalyseOptions {
+  /** Return stop words (folded, unstemmed) instead of dropping them: for a query of stop words only. */
+  keepStopWords?: boolean;
+  /**
+   * Query side: always add the cross-script key (a query costs nothing to expand) and, for a
+   * Cyrillic word, the English stem of its transliteration, which finds transliterated titles
+   * in English footnotes ("очных ставок" → "ochnykh stavok").
+   */
+  query?: boolean;
+}
+
+const CLEAN_TOKEN = /^[\p{L}\p{N}\p{M}]+$/u;
+const CAPITALISED = /^[\p{Lu}\p{Lt}]/u;
+const SINGLE_LETTER = /^\p{L}\p{M}*$/u;
+// Spellings that only transliterations of Russian have, for the lower-case words of transliterated
+// titles in English footnotes ("Stenogramma ochnykh stavok"): kh, zh, shch, -ykh, -iia, -ii/-iy/-yi.
+const TRANSLITERATION_LOOK = /kh|zh|shch|ykh$|iia$|ii$|iy$|yi$/;
+
+/**
+ * Which Latin words get a key in the index. Every one would double the postings of English text;
+ * the key only helps for names and transliterated Russian, and those are capitalised in English
+ * prose (Zinoviev, Biulleten', Pravda) or spelled like transliterations. Sentence-initial words
+ * get one too: one extra term per sentence is the price of not needing a dictionary.
+ */
+const wantsKey = (original: string, lower: string) => CAPITALISED.test(original) || TRANSLITERATION_LOOK.test(lower);
+
+function analyseClean(token: string, options: AnalyseOptions): string[] {
+  const lower = token.toLowerCase();
+  const script = scriptOf(lower);
+  const isStop = (script === 'latin' && EN_STOPWORDS.has(lower)) || (script === 'cyrillic' && RU_STOPWORDS.has(lower));
+  if (isStop || SINGLE_LETTER.test(lower)) return options.keepStopWords ? [lower] : [];
+  const terms: string[] = [];
+  const add = (t: string | null) => {
+    if (t && !terms.includes(t)) terms.push(t);
+  };
+  switch (script) {
+    case 'latin': {
+      const plain = plainLatin(lower);
+      add(stemEnglish(plain));
+      if (!/\p{N}/u.test(plain) && (options.query || wantsKey(token, plain))) add(crossScriptKey(plain));
+      break;
+    }
+    case 'cyrillic': {
+      add(stemRussian(lower));
+      if (!/\p{N}/u.test(lower)) {
+        add(crossScriptKey(lower));
+        if (options.query) add(stemEnglish(plainLatin(transliterate(lower))));
+      }
+      break;
+    }
+    default:
+      add(lower);
+  }
+  return terms;
+}
+
+const MIXED = /\p{Script=Latin}.*\p{Script=Cyrillic}|\p{Script=Cyrillic}.*\p{Script=Latin}/su;
+const isSingleWord = (s: string) => CLEAN_TOKEN.test(s) && s.length <= MAX_TOKEN_LENGTH && !MIXED.test(s);
+
+/** A token as tokenize gives it: a clean word, or a contraction the stop list knows ("don't"). */
+function analyseToken(token: string, options: AnalyseOptions): string[] {
+  if (CLEAN_TOKEN.test(token)) return analyseClean(token, options);
+  const lower = token.toLowerCase();
+  return options.keepStopWords && EN_STOPWORDS.has(lower) ? [lower] : [];
+}
+
+// Index building asks for the same few thousand words again and again; stemming them once is
+// most of the cost. The cache is dropped whole when it grows, which keeps it simple and bounded.
+const cache = new Map<string, string[]>();
+const CACHE_LIMIT = 50_000;
+
+/**
+ * The index terms of one token: its stem, and its cross-script key where that can help. Any
+ * string is accepted: one that is not a clean token is tokenized first, so this never throws.
+ */
+export function analyseTerm(term: string, options: AnalyseOptions = {}): string[] {
+  if (typeof term !== 'string' || term === '') return [];
+  const plainOptions = !options.keepStopWords && !options.query && term.length <= MAX_TOKEN_LENGTH;
+  if (plainOptions) {
+    const hit = cache.get(term);
+    if (hit) return hit.slice();
+  }
+  const folded = foldKeepCase(term);
+  const tokens = isSingleWord(folded) ? [folded] : tokenize(folded);
+  const terms = [...new Set(tokens.flatMap((t) => analyseToken(t, options)))];
+  if (plainOptions) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(term, terms);
+    return terms.slice();
+  }
+  return terms;
+}
+
+/** Is this a cross-script key rather than a stem? */
+export const isKey = (term: string) => term.startsWith(KEY_MARKER);
+
+/**
+ * minisearch's fuzziness for one query term (a stem or a key), as a maximum edit distance.
+ * Off under 5 letters: short stems are mostly common words ("stat", "part"), and one edit turns
+ * them into other common words. One edit for 5–6 letters (Snider → Snyder). Two from 7 letters,
+ * because minisearch counts Levenshtein edits and a swap of two letters is two (Trotksy →
+ * Trotsky, Bazanov → Bazhanov, Heijenort → Heijenoort); longer words have few neighbours that
+ * close. Numbers are never fuzzy: 1936 is not 1937.
+ */
+export function fuzzyFor(term: string): number | false {
+  if (typeof term !== 'string') return false;
+  const core = isKey(term) ? term.slice(KEY_MARKER.length) : term;
+  if (/\p{N}/u.test(core)) return false;
+  const length = [...core].length;
+  if (length < 5) return false;
+  return length < 7 ? 1 : 2;
+}

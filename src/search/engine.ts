@@ -1,0 +1,178 @@
+/**
+ * The search service over one corpus view. Ranking, in order:
+ *
+ * 1. The parsed query as an AND of words (each an OR of its stem and cross-script key, typo
+ *    tolerance for longer words, prefix on the last word being typed); if AND finds fewer passages
+ *    than asked for, an OR query fills up the list, ranked below the AND hits. Questions and long
+ *    queries thus still find the passage that has most of their words.
+ * 2. Phrases in double quotes are checked exactly on the passage (containsPhrase, which survives
+ *    quote style, dashes, NBSP, markup and hyphenation residue); a query of stop words only is
+ *    answered by scanning the passages for it.
+ * 3. BM25 scores from minisearch, with passage kinds weighted: a footnote counts less than a
+ *    paragraph of the text; a heading match (chapter or section title) counts less than the text.
+ * 4. Near-duplicates (the same quotation repeated in several chapters) fold into one result: the
+ *    copy that carries a citation or a translation wins, then the better score.
+ * 5. Filters by work, author and language are applied before paging.
+ */
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Block } from '../corpus/model.ts';
+import type { WorkBuild } from '../corpus/work.ts';
+import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../context.ts';
+import { UserError } from '../errors.ts';
+import { containsPhrase, fold, parseQuery, toMiniSearchQuery, type ParsedQuery } from './analyse/index.ts';
+import { snippetFor } from './snippet.ts';
+import type { SearchIndex } from './store.ts';
+
+const KIND_WEIGHT: Record<Block['kind'], number> = {
+  paragraph: 1,
+  quotation: 1,
+  'list-item': 0.95,
+  footnote: 0.6,
+  heading: 0,
+  bibliography: 0,
+};
+
+/** How many raw candidates to consider before folding duplicates and filtering. */
+const CANDIDATES = 400;
+const DEFAULT_LIMIT = 5;
+
+interface Candidate {
+  block: Block;
+  work: WorkBuild;
+  score: number;
+}
+
+function duplicateKey(block: Block): string {
+  return fold(block.plain).replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 160);
+}
+
+export class SearchEngine implements SearchService {
+  readonly corpus: Corpus;
+  readonly index: SearchIndex;
+
+  constructor(corpus: Corpus, index: SearchIndex) {
+    this.corpus = corpus;
+    this.index = index;
+  }
+
+  parse(query: string): ParsedQuery {
+    if (typeof query !== 'string' || query.trim() === '') {
+      throw new UserError('query.empty', 'Type something to search for: a few words, a name, a "phrase in quotes", or a line of Russian.');
+    }
+    const parsed = parseQuery(query);
+    if (parsed.empty) {
+      throw new UserError('query.unusable', 'The query has no letters or digits to search for. Try words, a name, or a phrase in quotes.');
+    }
+    return parsed;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const parsed = this.parse(query);
+    const notices: string[] = [];
+    if (parsed.tooLong) notices.push('The query was long, so only its first 500 characters were searched.');
+    const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, 100));
+    const offset = Math.max(0, options.offset ?? 0);
+    if (options.work && !this.corpus.work(options.work)) {
+      const ids = this.corpus.works.map((w) => w.meta.id);
+      throw new UserError('work.unknown', `There is no work "${options.work}". Works: ${ids.join(', ')}.`);
+    }
+
+    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options) : this.ranked(parsed, options, (offset + limit) * 4);
+    const folded = this.fold(candidates);
+    const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
+      block: c.block,
+      work: c.work,
+      score: c.score,
+      snippet: snippetFor(c.block.plain, parsed),
+    }));
+    return { hits, total: folded.length, notices };
+  }
+
+  private accept(block: Block, work: WorkBuild, options: SearchOptions): boolean {
+    if (options.work && work.meta.id !== options.work) return false;
+    if (options.lang && block.lang !== options.lang) return false;
+    if (options.pairsOnly && !block.pair) return false;
+    if (options.author) {
+      const a = fold(options.author);
+      const authors = work.meta.authors.map((p) => fold(p.literal ?? `${p.given ?? ''} ${p.family ?? ''}`)).join(' ');
+      if (!authors.includes(a)) return false;
+    }
+    return !block.suppressed && KIND_WEIGHT[block.kind] > 0;
+  }
+
+  private ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Candidate[] {
+    const filter = (result: { id: unknown }) => {
+      const block = this.corpus.block(String(result.id));
+      const work = block && this.corpus.workOf(block.id);
+      return Boolean(block && work && this.accept(block, work, options));
+    };
+    const phraseOk = (block: Block) => parsed.phrases.every((p) => containsPhrase(block.plain, p));
+    const collect = (combineWith: 'AND' | 'OR', boost: number, into: Map<string, Candidate>) => {
+      const results = this.index.search(toMiniSearchQuery(parsed, { combineWith }), { filter, boost: { text: 1, heading: 0.3 } });
+      for (const r of results.slice(0, CANDIDATES)) {
+        const id = String(r.id);
+        if (into.has(id)) continue;
+        const block = this.corpus.block(id)!;
+        if (!phraseOk(block)) continue;
+        into.set(id, { block, work: this.corpus.workOf(id)!, score: r.score * KIND_WEIGHT[block.kind] * boost });
+      }
+    };
+    const found = new Map<string, Candidate>();
+    collect('AND', 1, found);
+    const andCount = found.size;
+    if (andCount < want && parsed.words.length > 1) {
+      // OR hits rank below every AND hit: scale them under the weakest AND score.
+      const or = new Map<string, Candidate>();
+      collect('OR', 1, or);
+      const floor = andCount ? Math.min(...[...found.values()].map((c) => c.score)) : Number.POSITIVE_INFINITY;
+      const top = Math.max(...[...or.values()].map((c) => c.score), 1);
+      for (const [id, c] of or) {
+        if (found.has(id)) continue;
+        found.set(id, { ...c, score: Number.isFinite(floor) ? (c.score / top) * floor * 0.99 : c.score });
+      }
+    }
+    if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options);
+    return [...found.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** Stop-word-only queries and phrases the index cannot see: a scan of the passages. */
+  private scan(parsed: ParsedQuery, options: SearchOptions): Candidate[] {
+    const wanted = parsed.phrases.length ? parsed.phrases : [parsed.text];
+    const out: Candidate[] = [];
+    for (const { block, work } of this.corpus.passages()) {
+      if (!this.accept(block, work, options)) continue;
+      if (wanted.every((w) => containsPhrase(block.plain, w))) out.push({ block, work, score: KIND_WEIGHT[block.kind] / Math.log2(2 + block.plain.length / 200) });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  /** One result per repeated passage: the copy with a citation or a translation, then the best score. */
+  private fold(candidates: Candidate[]): Candidate[] {
+    const groups = new Map<string, Candidate[]>();
+    const order: string[] = [];
+    for (const c of candidates) {
+      const k = duplicateKey(c.block);
+      if (!groups.has(k)) {
+        groups.set(k, []);
+        order.push(k);
+      }
+      groups.get(k)!.push(c);
+    }
+    const carries = (c: Candidate) => (c.block.citations.length > 0 || c.block.pair ? 1 : 0);
+    return order.map((k) => {
+      const group = groups.get(k)!;
+      const best = group.reduce((a, b) => (carries(b) > carries(a) || (carries(b) === carries(a) && b.score > a.score) ? b : a));
+      return { ...best, score: Math.max(...group.map((g) => g.score)) };
+    });
+  }
+
+  suggest(prefix: string, limit: number): string[] {
+    const p = prefix.trim();
+    if (p.length < 2) return [];
+    try {
+      return this.index.autoSuggest(p, { fuzzy: 0.2 }).slice(0, limit).map((s) => s.suggestion);
+    } catch {
+      return [];
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The minisearch index over passages: paragraphs, quotations with their attribution, list items
+ * and footnotes (never headings, bibliography entries, index cells or garbled duplicates). Both
+ * sides of a translation pair are indexed, so a pair is found from either language.
+ */
+import MiniSearch, { type Options } from 'minisearch';
+import type { Corpus } from '../corpus/corpus.ts';
+import { analyseTerm, tokenize } from './analyse/index.ts';
+
+export interface IndexedPassage {
+  id: string;
+  text: string;
+  heading: string;
+}
+
+export const SEARCH_FIELDS = ['text', 'heading'] as const;
+
+/** Options shared by building and loading: loadJSON needs exactly the same ones. */
+export function miniSearchOptions(): Options<IndexedPassage> {
+  return {
+    idField: 'id',
+    fields: [...SEARCH_FIELDS],
+    storeFields: [],
+    tokenize: (text: string) => tokenize(text),
+    processTerm: (term: string) => {
+      const terms = analyseTerm(term);
+      return terms.length ? terms : null;
+    },
+    // Queries are analysed by the engine itself (phrases, prefixes, per-term fuzziness).
+    searchOptions: { tokenize: (t: string) => [t], processTerm: (t: string) => t },
+  };
+}
+
+export function passageDocuments(corpus: Corpus): IndexedPassage[] {
+  const docs: IndexedPassage[] = [];
+  for (const { block } of corpus.passages()) {
+    docs.push({ id: block.id, text: block.plain, heading: [block.locator.chapterTitle, block.locator.section].filter(Boolean).join(' ') });
+  }
+  return docs;
+}
+
+export function buildIndex(corpus: Corpus): MiniSearch<IndexedPassage> {
+  const ms = new MiniSearch<IndexedPassage>(miniSearchOptions());
+  ms.addAll(passageDocuments(corpus));
+  return ms;
+}

@@ -1,0 +1,224 @@
+/**
+ * /source: what a piece of text refers to. It may name a work of the corpus (title, author, id),
+ * be a short citation as a text writes it ("(Vozhdy 250)", "WLT '29, p. 38", "B.O. #42",
+ * "(Rogovin, 2009, p. 189)"), an "Ibid." or a bare page read in a passage, or free words from an
+ * entry. The answer is the entry the bibliography gives, or "not in the bibliography" with the
+ * closest candidates; an entry is never invented or substituted.
+ */
+import { findCitations, norm, resolveCitation, resolveLabel, type FoundCitation, type Resolution } from '../corpus/citations.ts';
+import { authorLine, type Corpus } from '../corpus/corpus.ts';
+import type { BibEntry, Block, Citation } from '../corpus/model.ts';
+import type { WorkBuild } from '../corpus/work.ts';
+import { UserError } from '../errors.ts';
+
+export const SOURCE_QUERY_MAX = 500;
+
+export interface SourceCandidate {
+  entry?: BibEntry;
+  work: WorkBuild;
+  score: number;
+}
+
+export interface SourceAnswer {
+  query: string;
+  resolved: boolean;
+  kind: 'work' | 'entry' | 'none';
+  /** The work found, or the work whose bibliography lists the entry. */
+  work?: WorkBuild;
+  entry?: BibEntry;
+  /** The page (or chapter) the short form asks for. */
+  pinpoint?: string;
+  citedIn: string[];
+  candidates: SourceCandidate[];
+  /** Why it did not resolve, in words. */
+  note?: string;
+}
+
+export interface SourceContext {
+  /** A passage the text was read in: Ibid. and bare pages resolve against its citations. */
+  passage?: string;
+  /** The work the question is about (a thread's work), preferred when several fit. */
+  workId?: string;
+  /** The last citation given in a discussion thread. */
+  lastCitation?: { workId: string; entryId?: string; text: string };
+}
+
+const tokens = (s: string) => norm(s).split(' ').filter((t) => t.length > 1);
+
+function workScore(query: string, w: WorkBuild): number {
+  const q = norm(query);
+  if (!q) return 0;
+  if (q === norm(w.meta.id) || q === norm(w.meta.title) || (w.meta.shortTitle && q === norm(w.meta.shortTitle))) return 100;
+  const hay = new Set(tokens(`${w.meta.title} ${w.meta.shortTitle ?? ''} ${w.meta.id} ${authorLine(w.meta)}`));
+  const qt = tokens(query);
+  if (!qt.length) return 0;
+  let hit = 0;
+  for (const t of qt) {
+    if (hay.has(t)) hit++;
+    else if ([...hay].some((h) => h.length > 4 && t.length > 4 && levenshtein(h, t) <= 1)) hit += 0.8;
+  }
+  return Math.round((hit / qt.length) * 80);
+}
+
+function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The short form in the query: a parenthesised citation, WLT/B.O./Ibid., or the whole query as a label. */
+function shortFormOf(query: string): FoundCitation {
+  const found = findCitations(query);
+  const whole = query.trim();
+  if (found.length === 1 && found[0]!.text.length >= whole.replace(/\.$/, '').length - 2) return found[0]!;
+  if (found.length && /^\(|^(WLT|B\.O\.|В\.О\.|Ibid)/u.test(whole)) return found[0]!;
+  const m = /^(.*?\p{L}.*?)(?:[.,]?\s+(?:pp?\.\s*)?((?:Chapter|ch\.)\s*\d+|\d{1,4}(?:\s*[-–]\s*\d{1,4})?))?\.?$/u.exec(whole);
+  const titled = /^([\p{Lu}][\p{L}'’-]+),\s*["“]([^"”]+)["”]\s*(?:\((\d{4})\))?/u.exec(whole);
+  if (titled) return { text: whole, kind: 'author-title', label: `${titled[1]} ${titled[2]}`, year: titled[3], index: 0 };
+  return { text: whole, kind: 'siglum', label: (m?.[1] ?? whole).replace(/[,:;]$/, ''), pinpoint: m?.[2], index: 0 };
+}
+
+function citationBefore(corpus: Corpus, blockId: string, kinds: Citation['kind'][]): Citation | undefined {
+  const block = corpus.block(blockId);
+  if (!block) return undefined;
+  for (const id of [...block.citations].reverse()) {
+    const c = corpus.citation(id);
+    if (c && kinds.includes(c.kind)) return c;
+  }
+  return undefined;
+}
+
+function answerForEntry(corpus: Corpus, query: string, work: WorkBuild, entry: BibEntry, pinpoint?: string): SourceAnswer {
+  return {
+    query,
+    resolved: true,
+    kind: 'entry',
+    work,
+    entry,
+    ...(pinpoint ? { pinpoint } : {}),
+    citedIn: corpus.citingBlocks(entry.id),
+    candidates: [],
+  };
+}
+
+export function validateSourceQuery(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (!text) throw new UserError('source.empty', 'Give the text to look up: a title, an author, a short citation such as (Vozhdy 250), or words from a reference.');
+  if (text.length > SOURCE_QUERY_MAX) {
+    throw new UserError('source.too-long', `That is ${text.length} characters; a source lookup takes at most ${SOURCE_QUERY_MAX}. Paste only the citation.`);
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UserError('source.unusable', 'There are no letters or digits to look up. Try a title, an author or a citation such as (Main 185).');
+  return text;
+}
+
+export function resolveSource(corpus: Corpus, rawQuery: string, context: SourceContext = {}): SourceAnswer {
+  const query = validateSourceQuery(rawQuery);
+  const works = corpus.works;
+  const preferred = context.workId ?? (context.passage ? corpus.workOf(context.passage)?.meta.id : undefined);
+  const form = shortFormOf(query);
+
+  // Ibid. and bare pages: the citation before them, in the passage they were read in or the thread.
+  if (form.kind === 'ibid' || form.kind === 'page' || /^(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/.test(query)) {
+    const pinpoint = form.pinpoint ?? query.replace(/^pp?\.\s*/, '');
+    let entryId: string | null | undefined;
+    let work: WorkBuild | undefined;
+    if (context.passage) {
+      const c = citationBefore(corpus, context.passage, form.kind === 'ibid' ? ['ibid'] : ['page', 'ibid', 'siglum', 'author-date', 'wlt', 'bo', 'author-title']);
+      entryId = c?.entry;
+      work = corpus.workOf(context.passage);
+    } else if (context.lastCitation?.entryId) {
+      entryId = context.lastCitation.entryId;
+      work = corpus.work(context.lastCitation.workId);
+    }
+    const entry = entryId ? corpus.entry(entryId) : undefined;
+    if (entry && work) return answerForEntry(corpus, query, work, entry, pinpoint);
+    return {
+      query,
+      resolved: false,
+      kind: 'none',
+      citedIn: [],
+      candidates: [],
+      note: context.passage || context.lastCitation
+        ? `The citation "${query}" refers back to a source that the bibliography does not list.`
+        : `"${query}" refers back to an earlier citation: give the passage it appears in (for example --passage trotskys-lies.p54), or ask inside a discussion thread.`,
+    };
+  }
+
+  // A work of the corpus named outright.
+  const byWork = works.map((w) => ({ w, score: workScore(query, w) })).sort((a, b) => b.score - a.score);
+  if (byWork[0] && byWork[0].score === 100) {
+    const w = byWork[0].w;
+    return { query, resolved: true, kind: 'work', work: w, citedIn: [], candidates: [] };
+  }
+
+  // A short form, resolved against each work's bibliography (the preferred work first).
+  const ordered = [...works].sort((a, b) => Number(b.meta.id === preferred) - Number(a.meta.id === preferred));
+  const resolutions: { work: WorkBuild; r: Resolution }[] = [];
+  for (const w of ordered) {
+    if (!w.bibliography.length) continue;
+    const r = resolveCitation(form, w.bibliography, {});
+    resolutions.push({ work: w, r });
+    if (r.entry && (r.score >= 80 || w.meta.id === preferred)) {
+      return answerForEntry(corpus, query, w, corpus.entry(r.entry)!, form.pinpoint);
+    }
+  }
+  const best = resolutions.filter((x) => x.r.entry).sort((a, b) => b.r.score - a.r.score)[0];
+  if (best) return answerForEntry(corpus, query, best.work, corpus.entry(best.r.entry!)!, form.pinpoint);
+
+  // A work by fuzzy title or author ("trotskys lies", "Mukherjee", "Trotksy's Lies").
+  if (byWork[0] && byWork[0].score >= 60 && (!byWork[1] || byWork[0].score > byWork[1].score)) {
+    return { query, resolved: true, kind: 'work', work: byWork[0].w, citedIn: [], candidates: [] };
+  }
+
+  // Free words from an entry.
+  const qt = tokens(query);
+  const scored: SourceCandidate[] = [];
+  for (const w of works) {
+    for (const e of w.bibliography) {
+      if (e.duplicateOf) continue;
+      const hay = new Set(tokens(e.text));
+      const hit = qt.filter((t) => hay.has(t)).length;
+      if (hit) scored.push({ entry: e, work: w, score: Math.round((hit / qt.length) * 100) });
+    }
+  }
+  for (const { work, r } of resolutions) {
+    for (const c of r.candidates) {
+      const e = corpus.entry(c.id);
+      if (e && !scored.some((s) => s.entry?.id === e.id)) scored.push({ entry: e, work, score: Math.min(c.score, 99) });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const top = scored[0];
+  if (top && top.entry && top.score >= 75 && qt.length >= 2 && (!scored[1] || top.score > scored[1].score)) {
+    return answerForEntry(corpus, query, top.work, top.entry, form.pinpoint);
+  }
+  const note = resolutions.find((x) => x.r.note)?.r.note;
+  return {
+    query,
+    resolved: false,
+    kind: 'none',
+    citedIn: citedAs(corpus, query),
+    candidates: scored.slice(0, 5),
+    note: note ?? `No bibliography in the corpus lists "${query}".`,
+  };
+}
+
+/** Passages that cite the unresolved short form, so the reader can see where it is used. */
+function citedAs(corpus: Corpus, query: string): string[] {
+  const q = norm(query);
+  const out: string[] = [];
+  for (const w of corpus.works) {
+    for (const c of w.citations) if (!c.entry && norm(c.text) === q) out.push(c.block);
+  }
+  return out;
+}
+
+export const blockIsPassage = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.kind !== 'bibliography';
