@@ -1,0 +1,38 @@
+/**
+ * The real application on the real corpus, in memory: the registry's commands, the dispatcher and
+ * autocomplete every platform uses. Built once per test file.
+ */
+import { commands, definitions } from '../../commands/index.ts';
+import { createApp, type App } from '../../src/app.ts';
+import { createAutocomplete } from '../../src/commands/autocomplete.ts';
+import { createDispatch } from '../../src/commands/dispatch.ts';
+import type { Autocomplete, Dispatch } from '../../src/commands/invocation.ts';
+import type { CommandDefinition, Scope } from '../../src/commands/types.ts';
+import { parseConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { realCorpus } from './corpus.ts';
+
+export interface RealDispatch {
+  app: App;
+  dispatch: Dispatch;
+  autocomplete: Autocomplete;
+  commands: CommandDefinition[];
+}
+
+let cached: Promise<RealDispatch> | undefined;
+
+export function createRealDispatch(): Promise<RealDispatch> {
+  cached ??= (async () => {
+    const { build } = await realCorpus();
+    const app = await createApp(parseConfig({ LOG_LEVEL: 'silent' }), silentLogger(), { build: { ...build, inputs: 'test' } });
+    return { app, dispatch: createDispatch(app, commands), autocomplete: createAutocomplete(app), commands: definitions() };
+  })();
+  return cached;
+}
+
+export const testScope = (over: Partial<Scope> = {}): Scope => ({
+  platform: 'console',
+  userId: 'tester',
+  defaults: { style: 'chicago', layout: 'stacked', visibility: 'public' },
+  ...over,
+});
