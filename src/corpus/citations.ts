@@ -98,6 +98,8 @@ export function resolveLabel(label: string, entries: EntryLike[], options: { yea
       else if (sig && labelKey.length >= 6 && editDistance(labelKey, sig, 2) <= 2) score = 85;
       else if (sig && authorHit && restKey.length >= 6 && editDistance(restKey, sigTitle || sig, 2) <= 2) score = 84;
       if (options.year && authorHit && e.year === options.year) score = Math.max(score, restTokens.length === 0 ? 96 : 90);
+      // An author-date citation names its year: another year is another work.
+      if (options.year && e.year !== options.year) score = Math.min(score, 40);
       if (score < 70 && restTokens.length && titleTokens.length) {
         const rest = restTokens.join(' ');
         const starts = titleNorm.startsWith(rest);

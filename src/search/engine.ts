@@ -42,8 +42,10 @@ interface Candidate {
   score: number;
 }
 
+/** A quotation repeated with another attribution line is the same passage: the key is the quoted text. */
 function duplicateKey(block: Block): string {
-  return fold(block.plain).replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 160);
+  const quoted = block.kind === 'quotation' ? block.text.split('\n')[0]! : block.plain;
+  return fold(quoted.replace(/\*+/g, '')).replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 160);
 }
 
 export class SearchEngine implements SearchService {

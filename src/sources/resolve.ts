@@ -159,6 +159,10 @@ export function resolveSource(corpus: Corpus, rawQuery: string, context: SourceC
     return { query, resolved: true, kind: 'work', work: w, citedIn: [], candidates: [] };
   }
 
+  // A short form exactly as a text writes it: the resolution made when the text was ingested.
+  const asWritten = findWritten(corpus, query, preferred);
+  if (asWritten) return answerForEntry(corpus, query, asWritten.work, asWritten.entry, form.pinpoint ?? asWritten.pinpoint);
+
   // A short form, resolved against each work's bibliography (the preferred work first).
   const ordered = [...works].sort((a, b) => Number(b.meta.id === preferred) - Number(a.meta.id === preferred));
   const resolutions: { work: WorkBuild; r: Resolution }[] = [];
@@ -209,6 +213,17 @@ export function resolveSource(corpus: Corpus, rawQuery: string, context: SourceC
     candidates: scored.slice(0, 5),
     note: note ?? `No bibliography in the corpus lists "${query}".`,
   };
+}
+
+function findWritten(corpus: Corpus, query: string, preferred?: string): { work: WorkBuild; entry: BibEntry; pinpoint?: string } | undefined {
+  const q = norm(query);
+  const works = [...corpus.works].sort((a, b) => Number(b.meta.id === preferred) - Number(a.meta.id === preferred));
+  for (const w of works) {
+    const c = w.citations.find((x) => x.entry && x.kind !== 'page' && x.kind !== 'ibid' && norm(x.text) === q);
+    const entry = c?.entry ? corpus.entry(c.entry) : undefined;
+    if (c && entry) return { work: w, entry, ...(c.pinpoint ? { pinpoint: c.pinpoint } : {}) };
+  }
+  return undefined;
 }
 
 /** Passages that cite the unresolved short form, so the reader can see where it is used. */

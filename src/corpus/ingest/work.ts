@@ -194,7 +194,8 @@ export function ingestText(
     for (const m of found) if (m.body === null) unlinkedMarkers.push({ block: id, number: m.number });
 
     // Citations, resolved in reading order so that Ibid. and bare pages follow the last source.
-    const chapterKey = `${b.part}|${b.chapter ?? ''}`;
+    // A new chapter or section starts afresh: a bare page never refers across a heading.
+    const chapterKey = `${b.part}|${b.chapter ?? ''}|${b.section ?? ''}`;
     if (chapterKey !== previousChapter) {
       previous = null;
       previousChapter = chapterKey;

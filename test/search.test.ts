@@ -1,0 +1,101 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Corpus } from '../src/corpus/corpus.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { INDEX_FILE, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/store.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { realCorpus } from './helpers/corpus.ts';
+
+let corpus: Corpus;
+let engine: SearchEngine;
+const dirs: string[] = [];
+beforeAll(async () => {
+  corpus = (await realCorpus()).corpus;
+  engine = new SearchEngine(corpus, buildIndex(corpus));
+});
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+const top = (q: string, opts = {}) => engine.search(q, { limit: 5, ...opts }).hits;
+
+describe('GIVEN the search engine on the real corpus', () => {
+  it('THEN Cyrillic, Library of Congress and popular spellings of a name meet', () => {
+    for (const q of ['Ежов', 'Ezhov', 'Yezhov']) {
+      expect(top(q).length, q).toBeGreaterThan(0);
+      expect(top(q).some((h) => /Ezhov|Yezhov|Ежов/.test(h.block.text)), q).toBe(true);
+    }
+    expect(top('Zinov\'ev Kamenev').some((h) => /Zinoviev|Зиновьев/.test(h.block.text))).toBe(true);
+    expect(top('Biulleten Oppozitsii').length).toBeGreaterThan(0);
+    expect(top('Бюллетень оппозиции').some((h) => /Biulleten|Бюллетен/.test(h.block.text))).toBe(true);
+  });
+
+  it('THEN misspelt names still find their passage', () => {
+    expect(top('Trotksy Heijenort loyal secretary')[0]!.block.text).toContain('Jean van Heijenoort');
+    expect(top('Snider Bloodlands')[0]!.block.text).toContain('Snyder');
+  });
+
+  it('THEN a phrase in quotes must appear as written, whatever the quote style, NBSP or dashes', () => {
+    const hits = top('“no system of censorship is without its failures”');
+    expect(hits[0]!.block.text).toContain('no system of\u00a0censorship');
+    expect(top('"censorship is without failures"')).toHaveLength(0);
+    expect(top('"devil-knows-what-it-is"')[0]!.block.text).toContain('devil-knows-what-it-is');
+  });
+
+  it('THEN a translation pair is found from either side', () => {
+    const ru = top('Разговор на этим внезапно был прекращен появлением соседки')[0]!.block;
+    const en = top('The conversation on this subject was suddenly cut short by the appearance of Neighbor')[0]!.block;
+    expect(ru.pair).toBeDefined();
+    expect(ru.pair).toBe(en.pair);
+  });
+
+  it('THEN a quotation repeated in several chapters fills one result, the copy with a citation or translation', () => {
+    const hits = top('This cook will prepare only peppery dishes', { limit: 10 });
+    const keys = hits.map((h) => h.block.plain.slice(0, 80));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('THEN filters by work, author and language hold', () => {
+    expect(top('Stalin', { work: 'violence-trotskyism-article' }).every((h) => h.work.meta.id === 'violence-trotskyism-article')).toBe(true);
+    expect(top('Stalin', { author: 'Mukherjee' }).every((h) => h.work.meta.id === 'violence-trotskyism-article')).toBe(true);
+    expect(top('Сталин', { lang: 'ru' }).every((h) => h.block.lang === 'ru')).toBe(true);
+  });
+
+  it('THEN results carry a highlighted snippet and never a garbled duplicate or an index cell', () => {
+    const hits = top('Kirov assassination');
+    expect(hits[0]!.snippet).toMatch(/\*\*Kirov\*\*/);
+    for (const h of top('Через Октябрьскую революцию наша партия получила', { limit: 10 })) expect(h.block.suppressed).toBeUndefined();
+    expect(top('Bessler, Mike').every((h) => !/Bessler, Mike\s?\d/.test(h.block.text))).toBe(true);
+  });
+
+  it('THEN a query of stop words only is answered by a scan', () => {
+    expect(top('"to be"').length).toBeGreaterThan(0);
+  });
+});
+
+describe('GIVEN a saved index', () => {
+  it('THEN a corrupt, stale or foreign index is rebuilt with a warning, never used', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lectern-index-'));
+    dirs.push(dir);
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => lines.push(s) });
+    const file = path.join(dir, INDEX_FILE);
+
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    const saved = await readFile(file, 'utf8');
+    expect(parseIndex(saved, 'A').index?.documentCount).toBeGreaterThan(1000);
+
+    await writeFile(file, saved.slice(0, saved.length / 2));
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(lines.join('')).toContain('not valid JSON');
+
+    expect(parseIndex(await readFile(file, 'utf8'), 'B').problem).toContain('another version of the corpus');
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    expect(parseIndex(JSON.stringify({ ...json, version: 0 }), 'A').problem).toContain('format version 0');
+    expect(parseIndex(JSON.stringify({ ...json, analysisVersion: -1 }), 'A').problem).toContain('other text-analysis options');
+    expect(parseIndex(serializeIndex(buildIndex(corpus), 'A'), 'A').index).toBeDefined();
+  });
+});
