@@ -19,9 +19,10 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../context.ts';
 import { UserError } from '../errors.ts';
-import { containsPhrase, fold, parseQuery, toMiniSearchQuery, type ParsedQuery } from './analyse/index.ts';
+import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery } from './analyse/index.ts';
 import { snippetFor } from './snippet.ts';
 import type { SearchIndex } from './store.ts';
+import { FastScorer } from './lectern-index.ts';
 
 const KIND_WEIGHT: Record<Block['kind'], number> = {
   paragraph: 1,
@@ -34,6 +35,11 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
 
 /** How many raw candidates to consider before folding duplicates and filtering. */
 const CANDIDATES = 400;
+const LETTERLESS = /[^\p{L}\p{N}\p{M}]+/gu;
+const phraseOf = (p: string) => {
+  const folded = fold(p);
+  return { folded, letters: folded.replace(LETTERLESS, '') };
+};
 const DEFAULT_LIMIT = 5;
 
 interface Candidate {
@@ -51,10 +57,30 @@ function duplicateKey(block: Block): string {
 export class SearchEngine implements SearchService {
   readonly corpus: Corpus;
   readonly index: SearchIndex;
+  private readonly scorer: FastScorer;
+  private readonly keys = new Map<string, string>();
+  /** Each passage folded, and its letters and digits alone: a cheap test before the exact phrase check. */
+  private readonly folded = new Map<string, { text: string; letters: string }>();
+
+  private foldedOf(block: Block) {
+    let f = this.folded.get(block.id);
+    if (f === undefined) {
+      const text = fold(block.plain);
+      f = { text, letters: text.replace(LETTERLESS, '') };
+      this.folded.set(block.id, f);
+    }
+    return f;
+  }
+
+  private hasPhrase(block: Block, phrase: { folded: string; letters: string }): boolean {
+    const f = this.foldedOf(block);
+    return f.letters.includes(phrase.letters) && containsFoldedPhrase(f.text, phrase.folded);
+  }
 
   constructor(corpus: Corpus, index: SearchIndex) {
     this.corpus = corpus;
     this.index = index;
+    this.scorer = new FastScorer(index);
   }
 
   parse(query: string): ParsedQuery {
@@ -79,7 +105,8 @@ export class SearchEngine implements SearchService {
       throw new UserError('work.unknown', `There is no work "${options.work}". Works: ${ids.join(', ')}.`);
     }
 
-    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options) : this.ranked(parsed, options, (offset + limit) * 4);
+    const want = (offset + limit) * 4;
+    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, want) : this.ranked(parsed, options, want);
     const folded = this.fold(candidates);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
       block: c.block,
@@ -102,48 +129,72 @@ export class SearchEngine implements SearchService {
     return !block.suppressed && KIND_WEIGHT[block.kind] > 0;
   }
 
+  /** Per indexed document (minisearch short id): may it be returned under these options? */
+  private acceptor(options: SearchOptions): ((shortId: number) => boolean) | undefined {
+    if (!options.work && !options.lang && !options.pairsOnly && !options.author) return undefined;
+    const cache = new Map<number, boolean>();
+    return (shortId: number) => {
+      let ok = cache.get(shortId);
+      if (ok === undefined) {
+        const id = this.scorer.idOf(shortId);
+        const block = id ? this.corpus.block(id) : undefined;
+        const work = block && this.corpus.workOf(block.id);
+        ok = Boolean(block && work && this.accept(block, work, options));
+        cache.set(shortId, ok);
+      }
+      return ok;
+    };
+  }
+
   private ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Candidate[] {
-    const filter = (result: { id: unknown }) => {
-      const block = this.corpus.block(String(result.id));
-      const work = block && this.corpus.workOf(block.id);
-      return Boolean(block && work && this.accept(block, work, options));
-    };
-    const phraseOk = (block: Block) => parsed.phrases.every((p) => containsPhrase(block.plain, p));
-    const collect = (combineWith: 'AND' | 'OR', boost: number, into: Map<string, Candidate>) => {
-      const results = this.index.search(toMiniSearchQuery(parsed, { combineWith }), { filter, boost: { text: 1, heading: 0.3 } });
-      for (const r of results.slice(0, CANDIDATES)) {
-        const id = String(r.id);
-        if (into.has(id)) continue;
-        const block = this.corpus.block(id)!;
-        if (!phraseOk(block)) continue;
-        into.set(id, { block, work: this.corpus.workOf(id)!, score: r.score * KIND_WEIGHT[block.kind] * boost });
-      }
-    };
+    const accept = this.acceptor(options);
+    const phrases = parsed.phrases.map(phraseOf);
+    const phraseOk = (block: Block) => phrases.every((p) => this.hasPhrase(block, p));
+    // Stages from strict to loose; each runs only if the stricter ones found too little, and its
+    // hits rank below all earlier ones. Typo tolerance is a fallback, so exact words are never
+    // outranked by look-alikes, and the costly fuzzy expansion runs only when it is needed.
+    const stages: { combineWith: 'AND' | 'OR'; fuzzy: boolean }[] = [
+      { combineWith: 'AND', fuzzy: false },
+      { combineWith: 'AND', fuzzy: true },
+      ...(parsed.words.length > 1 ? [{ combineWith: 'OR' as const, fuzzy: false }, { combineWith: 'OR' as const, fuzzy: true }] : []),
+    ];
     const found = new Map<string, Candidate>();
-    collect('AND', 1, found);
-    const andCount = found.size;
-    if (andCount < want && parsed.words.length > 1) {
-      // OR hits rank below every AND hit: scale them under the weakest AND score.
-      const or = new Map<string, Candidate>();
-      collect('OR', 1, or);
-      const floor = andCount ? Math.min(...[...found.values()].map((c) => c.score)) : Number.POSITIVE_INFINITY;
-      const top = Math.max(...[...or.values()].map((c) => c.score), 1);
-      for (const [id, c] of or) {
-        if (found.has(id)) continue;
-        found.set(id, { ...c, score: Number.isFinite(floor) ? (c.score / top) * floor * 0.99 : c.score });
+    let floor = Number.POSITIVE_INFINITY;
+    for (const stage of stages) {
+      if (found.size >= want) break;
+      const results = this.scorer.topK(parsed.words, {
+        ...stage,
+        prefix: parsed.lastTermPrefix,
+        boost: { text: 1, heading: 0.3 },
+        k: CANDIDATES,
+        ...(accept ? { accept } : {}),
+      });
+      const fresh: Candidate[] = [];
+      for (const r of results) {
+        if (found.has(r.id)) continue;
+        const block = this.corpus.block(r.id);
+        if (!block || !phraseOk(block)) continue;
+        fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * KIND_WEIGHT[block.kind] });
       }
+      if (!fresh.length) continue;
+      const top = Math.max(...fresh.map((c) => c.score));
+      const scale = Number.isFinite(floor) && top > 0 ? (floor * 0.99) / top : 1;
+      for (const c of fresh) found.set(c.block.id, { ...c, score: c.score * scale });
+      floor = Math.min(...[...found.values()].map((c) => c.score));
     }
     if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options);
     return [...found.values()].sort((a, b) => b.score - a.score);
   }
 
   /** Stop-word-only queries and phrases the index cannot see: a scan of the passages. */
-  private scan(parsed: ParsedQuery, options: SearchOptions): Candidate[] {
-    const wanted = parsed.phrases.length ? parsed.phrases : [parsed.text];
+  private scan(parsed: ParsedQuery, options: SearchOptions, want = Number.POSITIVE_INFINITY): Candidate[] {
+    const wanted = (parsed.phrases.length ? parsed.phrases : [parsed.text]).map(phraseOf);
     const out: Candidate[] = [];
+    // Matches are kept in reading order; a scan for very common words stops once it has plenty.
     for (const { block, work } of this.corpus.passages()) {
+      if (out.length >= want * 4) break;
       if (!this.accept(block, work, options)) continue;
-      if (wanted.every((w) => containsPhrase(block.plain, w))) out.push({ block, work, score: KIND_WEIGHT[block.kind] / Math.log2(2 + block.plain.length / 200) });
+      if (wanted.every((w) => this.hasPhrase(block, w))) out.push({ block, work, score: KIND_WEIGHT[block.kind] / Math.log2(2 + block.plain.length / 200) });
     }
     return out.sort((a, b) => b.score - a.score);
   }
@@ -153,7 +204,11 @@ export class SearchEngine implements SearchService {
     const groups = new Map<string, Candidate[]>();
     const order: string[] = [];
     for (const c of candidates) {
-      const k = duplicateKey(c.block);
+      let k = this.keys.get(c.block.id);
+      if (k === undefined) {
+        k = duplicateKey(c.block);
+        this.keys.set(c.block.id, k);
+      }
       if (!groups.has(k)) {
         groups.set(k, []);
         order.push(k);

@@ -6,12 +6,9 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from '../corpus/corpus.ts';
 import { analyseTerm, tokenize } from './analyse/index.ts';
+import type { IndexedPassage } from './lectern-index.ts';
 
-export interface IndexedPassage {
-  id: string;
-  text: string;
-  heading: string;
-}
+export type { IndexedPassage } from './lectern-index.ts';
 
 export const SEARCH_FIELDS = ['text', 'heading'] as const;
 

@@ -15,7 +15,7 @@ export function snippetFor(plain: string, parsed: ParsedQuery): string {
   const phrases = parsed.phrases.map((p) => fold(p));
   const words = [...plain.matchAll(/[\p{L}\p{N}'’-]+/gu)];
   const isHit = (w: string) => {
-    const f = fold(w);
+    const f = w.toLowerCase().replace(/ё/g, 'е');
     return stems.some((s) => f.startsWith(s));
   };
   let start = 0;

@@ -5,13 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { writeAtomic } from '../corpus/build.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { ANALYSIS_VERSION, analysisOptions } from './analyse/index.ts';
-import { buildIndex, miniSearchOptions, type IndexedPassage } from './index-build.ts';
+import { buildIndex, miniSearchOptions } from './index-build.ts';
+import MiniSearch from 'minisearch';
+import type { IndexedPassage } from './lectern-index.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents) changes. */

@@ -23,6 +23,6 @@ export { tokenize, words, MAX_TOKEN_LENGTH, type WordToken } from './tokenize.ts
 export { analyseTerm, fuzzyFor, isKey, type AnalyseOptions } from './term.ts';
 export { crossScriptKey, transliterate, KEY_MARKER } from './key.ts';
 export { parseQuery, toMiniSearchQuery, MAX_QUERY_LENGTH, type ParsedQuery, type QueryWord, type MiniSearchQueryOptions } from './query.ts';
-export { containsPhrase } from './phrase.ts';
+export { containsFoldedPhrase, containsPhrase } from './phrase.ts';
 export { ANALYSIS_VERSION, analysisOptions, type AnalysisOptions } from './options.ts';
 export { EN_STOPWORDS, RU_STOPWORDS } from './stopwords.ts';

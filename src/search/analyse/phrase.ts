@@ -41,10 +41,15 @@ function letters(folded: string): Letters {
 /** Does the passage contain the phrase (both are folded here; folding twice changes nothing)? */
 export function containsPhrase(passagePlain: string, phraseFolded: string): boolean {
   if (typeof passagePlain !== 'string' || typeof phraseFolded !== 'string') return false;
-  const phrase = letters(fold(phraseFolded));
+  return containsFoldedPhrase(fold(passagePlain), fold(phraseFolded));
+}
+
+/** The same for text already folded with `fold` (callers that cache folded passages). */
+export function containsFoldedPhrase(passageFolded: string, phraseFolded: string): boolean {
+  const phrase = letters(phraseFolded);
   // Nothing to match (punctuation only) excludes nothing.
   if (phrase.text === '') return true;
-  const passage = letters(fold(passagePlain));
+  const passage = letters(passageFolded);
   const edge = (i: number) => i >= passage.text.length || (passage.before[i] as number) !== NONE;
   for (let at = passage.text.indexOf(phrase.text); at !== -1; at = passage.text.indexOf(phrase.text, at + 1)) {
     if (!edge(at) || !edge(at + phrase.text.length)) continue;

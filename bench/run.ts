@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: search speed on the bundled corpus and on a synthetic ~35 MB corpus made from
+ * it, against plain minisearch (default options) and a lower-cased substring scan over the same
+ * passages, all measured in this one run. Prints medians/p99 and the ratios; numbers, not tests.
+ *
+ *   npm run bench                 # both corpora
+ *   npm run bench -- --small      # bundled corpus only
+ *   npm run bench -- --mb 10      # another synthetic size
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { Corpus } from '../src/corpus/corpus.ts';
+import type { WorkBuild } from '../src/corpus/work.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { parseIndex, serializeIndex } from '../src/search/store.ts';
+import { realCorpus } from '../test/helpers/corpus.ts';
+
+const args = process.argv.slice(2);
+const smallOnly = args.includes('--small');
+const mbArg = args.indexOf('--mb');
+const targetMb = mbArg >= 0 ? Number(args[mbArg + 1]) : 35;
+
+const QUERIES = {
+  '1 word': ['Trotsky', 'Stalin', 'the', 'Kirov', 'Zinoviev', 'amalgam', 'consul', 'Сталин', 'evidence', 'Bukharin'],
+  '2 words': ['Trotsky lied', 'Moscow Trials', 'Kirov murder', 'Soviet Union', 'peppery dishes', 'armed intervention', 'Ежов Ягода', 'of the', 'Radek letter', 'Zinoviev Kamenev'],
+  '3 words': ['Trotsky and Stalin', 'the Moscow Trials', 'restoration of capitalism', 'Kirov assassination indictment', 'bloc of Rights', 'Trotsky lied about', 'Sedov terror Stalin', 'consul of Latvia', 'in the Soviet', 'Lenin General Secretary'],
+  phrase: ['"the Moscow Trials"', '"restoration of capitalism"', '"peppery dishes"', '"expose the scheme in advance"', '"Soviet Union"'],
+  fuzzy: ['Trotksy', 'Zinovev', 'Bazanov', 'Heijenort', 'Snider Bloodlands'],
+};
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function timeQueries(run: (q: string) => unknown, queries: string[], rounds: number): number[] {
+  const times: number[] = [];
+  for (const q of queries) run(q);
+  for (let r = 0; r < rounds; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return times;
+}
+
+/** Many copies of the bundled works, each passage's sentences rotated so copies are not identical. */
+function synthetic(works: WorkBuild[], targetBytes: number): WorkBuild[] {
+  const size = works.reduce((n, w) => n + w.blocks.reduce((m, b) => m + b.text.length, 0), 0);
+  const copies = Math.max(1, Math.ceil(targetBytes / size));
+  const out: WorkBuild[] = [];
+  for (let c = 0; c < copies; c++) {
+    for (const w of works) {
+      const id = `${w.meta.id}-copy${c}`;
+      out.push({
+        ...w,
+        meta: { ...w.meta, id },
+        pairs: [],
+        citations: [],
+        blocks: w.blocks.map((b) => {
+          const sentences = b.plain.split(/(?<=[.!?])\s+/);
+          const k = c % Math.max(1, sentences.length);
+          const plain = [...sentences.slice(k), ...sentences.slice(0, k)].join(' ');
+          return { ...b, id: b.id.replace(w.meta.id, id), plain, text: plain, pair: undefined, markers: [], citations: [], locator: { ...b.locator, work: id } };
+        }),
+      });
+    }
+  }
+  return out;
+}
+
+async function benchCorpus(name: string, works: WorkBuild[]) {
+  const corpus = new Corpus({ works });
+  const passages = [...corpus.passages()];
+  const bytes = passages.reduce((n, p) => n + Buffer.byteLength(p.block.plain), 0);
+  console.log(`\n## ${name}: ${passages.length.toLocaleString('en')} passages, ${mb(bytes)} of text`);
+
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  const index = buildIndex(corpus);
+  const buildMs = performance.now() - t;
+  global.gc?.();
+  const heap = process.memoryUsage().heapUsed - heap0;
+
+  const json = serializeIndex(index, 'bench');
+  t = performance.now();
+  const loaded = parseIndex(json, 'bench').index!;
+  const loadMs = performance.now() - t;
+  const engine = new SearchEngine(corpus, loaded);
+
+  t = performance.now();
+  const plain = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+  plain.addAll(passages.map((p) => ({ id: p.block.id, text: p.block.plain })));
+  const plainBuildMs = performance.now() - t;
+  const lowered = passages.map((p) => p.block.plain.toLowerCase());
+
+  console.log(`index build ${ms(buildMs)} (plain minisearch ${ms(plainBuildMs)}), saved index ${mb(json.length)}, load ${ms(loadMs)}, heap of the index ~${mb(heap)}`);
+  const rounds = passages.length > 20_000 ? 3 : 20;
+  const rows: string[] = [];
+  console.log('\n| queries | Lectern p50 | Lectern p99 | minisearch default p50 / p99 | substring scan p50 / p99 | p99 ratio vs minisearch |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [kind, queries] of Object.entries(QUERIES)) {
+    const ours = timeQueries((q) => engine.search(q, { limit: 5 }), queries, rounds);
+    const base = timeQueries((q) => plain.search(q.replace(/"/g, ''), kind === 'fuzzy' ? { fuzzy: 0.2 } : {}), queries, rounds);
+    const scan = timeQueries((q) => {
+      const needle = q.replace(/"/g, '').toLowerCase();
+      const out: number[] = [];
+      for (let i = 0; i < lowered.length && out.length < 5; i++) if (lowered[i]!.includes(needle)) out.push(i);
+      return out;
+    }, queries, rounds);
+    const row = `| ${kind} | ${ms(percentile(ours, 50))} | ${ms(percentile(ours, 99))} | ${ms(percentile(base, 50))} / ${ms(percentile(base, 99))} | ${ms(percentile(scan, 50))} / ${ms(percentile(scan, 99))} | ${(percentile(ours, 99) / percentile(base, 99)).toFixed(2)} |`;
+    console.log(row);
+    rows.push(row);
+  }
+  return { name, passages: passages.length, bytes, buildMs, loadMs, heap, rows };
+}
+
+const { build } = await realCorpus();
+const results = [await benchCorpus('Bundled corpus', build.works)];
+if (!smallOnly) results.push(await benchCorpus(`Synthetic corpus (~${targetMb} MB)`, synthetic(build.works, targetMb * 1024 * 1024)));
+
+if (args.includes('--write')) {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured with \`npm run bench -- --write\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}.`,
+    '',
+  ];
+  for (const r of results) {
+    lines.push(`## ${r.name}`, '', `${r.passages.toLocaleString('en')} passages, ${mb(r.bytes)} of text. Index build ${ms(r.buildMs)}, load of the saved index ${ms(r.loadMs)}, index heap ~${mb(r.heap)}.`, '');
+    lines.push('| queries | Lectern p50 | Lectern p99 | minisearch default p50 / p99 | substring scan p50 / p99 | p99 ratio vs minisearch |', '|---|---|---|---|---|---|', ...r.rows, '');
+  }
+  await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
+}
