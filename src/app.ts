@@ -12,10 +12,13 @@ import type { CorpusBuild } from './corpus/work.ts';
 import { createCiter } from './cite/citer.ts';
 import { loadOrBuildIndex } from './search/store.ts';
 import { SearchEngine } from './search/engine.ts';
+import { createLibrary, type LibraryManager } from './library/index.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */
   base: CorpusView;
+  library: LibraryManager;
+  close(): Promise<void>;
 }
 
 export async function createApp(config: Config, log: Logger, options: { build?: Pick<CorpusBuild, 'works' | 'inputs'> } = {}): Promise<App> {
@@ -24,11 +27,15 @@ export async function createApp(config: Config, log: Logger, options: { build?: 
   const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
   const base: CorpusView = { corpus, search: new SearchEngine(corpus, index) };
   const cite = createCiter();
+  const library = await createLibrary({ config, log: log.child({ module: 'library' }), base });
   return {
     config,
     log,
     cite,
     base,
-    view: () => base,
+    library,
+    // Each collection sees the bundled corpus plus its own texts; without a collection, the bundled corpus.
+    view: (scope) => (scope.collection ? library.view(scope.collection) : base),
+    close: () => library.close(),
   };
 }

@@ -66,6 +66,8 @@ export interface LecternContext {
   log: Logger;
   cite: Citer;
   view(scope: Pick<Scope, 'collection'>): CorpusView;
+  /** Groups' own texts (add, remove, list); absent where a context has no library. */
+  library?: import('./library/index.ts').LibraryService;
 }
 
 export interface CommandContext extends LecternContext {

@@ -167,7 +167,8 @@ describe('GIVEN /context, /cite, /source, /works and /help', () => {
       const parsed = parseCommandLine(line, { prefixes: ['/'], commands: real.commands });
       expect(parsed && !('error' in parsed), line).toBe(true);
       if (!parsed || 'error' in parsed) continue;
-      const reply = await run(parsed.command, parsed.args);
+      // As the console runs them: in the console's own collection.
+      const reply = await run(parsed.command, parsed.args, testScope({ collection: 'local' }));
       expect(reply.error, `${line}: ${reply.error?.message}`).toBeUndefined();
     }
   });

@@ -19,19 +19,24 @@ import { paginate } from '../reply/paginate.ts';
 import type { Reply } from '../reply/model.ts';
 import { resolveSource } from '../sources/resolve.ts';
 import { loadEnvironment } from './environment.ts';
+import { LOCAL_COLLECTION } from './library-commands.ts';
 import type { CliIo } from './io.ts';
 import type { Subcommand } from './subcommands.ts';
 
+/** The command line and the console use the collection `local`, where `lectern add` puts texts. */
 function cliScope(app: App): Scope {
   return {
     platform: 'cli',
+    collection: LOCAL_COLLECTION,
+    canManage: true,
     defaults: { style: app.config.LECTERN_DEFAULT_STYLE, layout: app.config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' },
   };
 }
 
 export function commandContext(app: App): CommandContext {
   const scope = cliScope(app);
-  return { ...app, scope, corpus: app.base.corpus, search: app.base.search };
+  const view = app.view(scope);
+  return { ...app, scope, corpus: view.corpus, search: view.search };
 }
 
 async function openApp(): Promise<App> {

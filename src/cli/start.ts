@@ -19,6 +19,8 @@ export const startCommand: Subcommand = {
     parseArgs({ args: argv, options: {} });
     const { config, log } = loadEnvironment();
     const app = await createApp(config, log);
+    // Collections on disk are loaded (and rebuilt if stale) in the background.
+    void app.library.warm().catch((err) => log.error({ err }, 'loading the group libraries failed'));
     const dispatch = createDispatch(app, commands);
     const defaults = { style: config.LECTERN_DEFAULT_STYLE, layout: config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' as const };
     const platforms: { name: string; stop: () => Promise<void> }[] = [];
@@ -49,6 +51,7 @@ export const startCommand: Subcommand = {
           ? `Lectern — ${works} works loaded. Type /help for the commands, /quote peppery dishes to try one; Ctrl-D quits.`
           : undefined,
       });
+      await app.close();
       return 0;
     }
 
@@ -68,6 +71,7 @@ export const startCommand: Subcommand = {
         log.error({ err, platform: p.name }, 'error while stopping');
       }
     }
+    await app.close();
     return 0;
   },
 };

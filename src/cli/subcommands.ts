@@ -3,6 +3,7 @@ import type { CliIo } from './io.ts';
 import { ingestCommand, statsCommand, validateCommand } from './corpus-commands.ts';
 import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-commands.ts';
 import { startCommand } from './start.ts';
+import { LIBRARY_SUBCOMMANDS } from './library-commands.ts';
 
 export interface Subcommand {
   name: string;
@@ -30,6 +31,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   citeCommand,
   contextCommand,
   worksCommand,
+  ...LIBRARY_SUBCOMMANDS,
   ingestCommand,
   statsCommand,
   validateCommand,

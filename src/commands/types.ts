@@ -55,6 +55,8 @@ export interface Scope {
   /** The group's collection (a Discord guild, a Matrix room or room group); undefined: the bundled corpus only. */
   collection?: string;
   userId?: string;
+  /** May change the collection's library: Discord Manage Server, Matrix power ≥ MATRIX_LIBRARY_POWER_LEVEL (set by the platform). */
+  canManage?: boolean;
   /** Set inside a discussion thread: commands default to its work, and Ibid. resolves against its last citation. */
   thread?: { workId?: string; lastCitation?: { workId: string; entryId?: string; text: string } };
   defaults: { style: CitationStyleId; layout: LayoutPreference; visibility: Visibility };

@@ -31,7 +31,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const width = () => Math.max(40, Math.min(output.columns ?? 100, 220));
   const color = Boolean(options.interactive && output.isTTY);
   const write = (s: string) => output.write(`${s}\n`);
-  const scope: Scope = { platform: 'console', userId: 'console', defaults: options.defaults };
+  // The console is its owner's own library: the collection `local`, where `lectern add` puts texts.
+  const scope: Scope = { platform: 'console', userId: 'console', collection: 'local', canManage: true, defaults: options.defaults };
   let pages: Reply[] = [];
   let at = 0;
 

@@ -1,0 +1,141 @@
+/**
+ * /library: a group's own texts. `list` for everyone; `add` (with the file the platform attached:
+ * a Discord attachment, the Matrix upload the command replies to), `edit` and `remove` for the
+ * group's organisers. The bundled texts are shared by every group and cannot be changed here.
+ */
+import { z } from 'zod';
+import type { CommandContext } from '../src/context.ts';
+import type { Command } from '../src/commands/types.ts';
+import { authorLine } from '../src/corpus/corpus.ts';
+import { UserError } from '../src/errors.ts';
+import { libraryErrors } from '../src/library/errors.ts';
+import type { LibraryEntry, LibraryService, MetaOverrides } from '../src/library/index.ts';
+import { actorOf, canManageLibrary } from '../src/library/permission.ts';
+import { fieldsReply, textReply } from '../src/reply/builders.ts';
+import { hideOption, zBool, zEnum, zOptionalText } from './options.ts';
+
+/** The file a platform hands over: its bytes, or a way to download them once the checks have passed. */
+export interface LibraryAttachment {
+  name: string;
+  size?: number;
+  contentType?: string;
+  bytes?: Uint8Array;
+  fetch?: () => Promise<Uint8Array>;
+}
+
+const attachment = z.custom<LibraryAttachment>(
+  (v) => {
+    const a = v as LibraryAttachment | null;
+    return typeof a === 'object' && a !== null && typeof a.name === 'string' && (a.bytes instanceof Uint8Array || typeof a.fetch === 'function');
+  },
+  { message: 'is not a file the platform attached' },
+);
+
+export const LIBRARY_ACTIONS = ['list', 'add', 'edit', 'remove'] as const;
+
+const args = z.object({
+  action: z.preprocess((v) => (v === undefined || v === '' ? 'list' : v), zEnum(LIBRARY_ACTIONS)),
+  work: zOptionalText(100, 'The work id'),
+  title: zOptionalText(300, 'The title'),
+  author: zOptionalText(600, 'The author'),
+  year: zOptionalText(10, 'The year'),
+  attachment: attachment.optional(),
+  hide: zBool.optional(),
+});
+type LibraryArgs = z.infer<typeof args>;
+
+export type LibraryContext = CommandContext & { library?: LibraryService };
+
+function overridesOf(a: LibraryArgs): MetaOverrides {
+  return {
+    ...(a.title ? { title: a.title } : {}),
+    // Several authors are separated by semicolons: "Ivanova, Vera; Petrov, Ivan".
+    ...(a.author ? { authors: a.author.split(';').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(a.year ? { year: a.year } : {}),
+  };
+}
+
+function describe(e: LibraryEntry): string {
+  const m = e.meta;
+  const pages = e.source.pages ? `, ${e.source.pages} pages` : '';
+  return [
+    `${authorLine(m)}${m.date ? ` (${m.date.value})` : ''} — ${m.type.replace('-', ' ')}`,
+    `id: ${m.id}; from ${e.source.format.toUpperCase()} "${e.source.name}"${pages}`,
+    `added ${e.addedAt.slice(0, 10)} by ${e.addedBy}`,
+  ].join('\n');
+}
+
+async function fileBytes(a: LibraryAttachment, maxMb: number): Promise<Uint8Array> {
+  // The size the platform reports is checked before anything is downloaded.
+  if (a.size !== undefined && a.size > maxMb * 1024 * 1024) throw libraryErrors.tooLarge(a.size, maxMb);
+  const bytes = a.bytes ?? (await a.fetch!());
+  if (bytes.length > maxMb * 1024 * 1024) throw libraryErrors.tooLarge(bytes.length, maxMb);
+  return bytes;
+}
+
+export const library = {
+  data: {
+    name: 'library',
+    description: "This group's own texts: list them, or (organisers) add, edit or remove one",
+    options: [
+      { name: 'action', description: 'What to do (list by default)', type: 'string', choices: LIBRARY_ACTIONS.map((a) => ({ name: a, value: a })) },
+      { name: 'work', description: 'Id of the work to edit or remove', type: 'string', autocomplete: 'work' },
+      { name: 'title', description: 'Title (when adding or editing); taken from the file otherwise', type: 'string', maxLength: 300 },
+      { name: 'author', description: 'Author(s), separated by semicolons; taken from the file otherwise', type: 'string', maxLength: 600 },
+      { name: 'year', description: 'Year of publication, e.g. 1931', type: 'string', maxLength: 10 },
+      hideOption,
+    ],
+  },
+  args,
+  examples: ['/library', '/library action:list'],
+  async execute(a: LibraryArgs, ctx: LibraryContext) {
+    const lib = ctx.library;
+    const collection = ctx.scope.collection;
+    if (!lib) throw new UserError('library.unavailable', 'Group libraries are not enabled on this Lectern; the bundled texts are listed by /works.');
+    if (collection === undefined) throw libraryErrors.noCollection();
+    const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
+    const max = ctx.config.LIBRARY_MAX_WORKS;
+
+    if (a.action === 'list') {
+      const entries = lib.list(collection);
+      if (!entries.length) {
+        return textReply('Library of this group', 'This group has not added any texts yet. Organisers add one with /library action:add and a PDF, EPUB, HTML, Markdown or plain-text file. The bundled texts are listed by /works.', visibility);
+      }
+      return fieldsReply('Library of this group', entries.map((e) => ({ name: e.meta.title, value: describe(e) })), {
+        ...visibility,
+        intro: `${entries.length} of at most ${max} works, searched together with the bundled texts (/works lists everything).`,
+      });
+    }
+
+    if (!canManageLibrary(ctx.scope, ctx.config)) throw libraryErrors.notAllowed(ctx.scope.platform);
+    const actor = actorOf(ctx.scope);
+
+    if (a.action === 'add') {
+      if (!a.attachment) throw libraryErrors.noAttachment(ctx.scope.platform);
+      const bytes = await fileBytes(a.attachment, ctx.config.LIBRARY_MAX_FILE_MB);
+      const { entry, notices } = await lib.add(
+        collection,
+        { bytes, name: a.attachment.name, ...(a.attachment.contentType ? { contentType: a.attachment.contentType } : {}) },
+        overridesOf(a),
+        actor,
+      );
+      return fieldsReply(`Added: ${entry.meta.title}`, [{ name: entry.meta.title, value: describe(entry) }], {
+        ...visibility,
+        workId: entry.meta.id,
+        intro: [`"${entry.meta.title}" is now searched in this group (and only here). Try /quote with words from it, or /quote work:${entry.meta.id}.`, ...notices].join(' '),
+      });
+    }
+
+    if (!a.work) {
+      throw new UserError('library.work-missing', `Give the id of the work to ${a.action}, as in /library action:${a.action} work:<id>; /library lists the ids.`);
+    }
+    if (a.action === 'edit') {
+      const overrides = overridesOf(a);
+      if (!Object.keys(overrides).length) throw new UserError('library.nothing-to-edit', 'Give a new title, author or year to change, as in /library action:edit work:<id> year:1931.');
+      const entry = await lib.edit(collection, a.work, overrides, actor);
+      return fieldsReply(`Updated: ${entry.meta.title}`, [{ name: entry.meta.title, value: describe(entry) }], { ...visibility, workId: entry.meta.id });
+    }
+    const removed = await lib.remove(collection, a.work, actor);
+    return textReply('Removed from the library', `"${removed.meta.title}" (${removed.meta.id}) is no longer in this group's library; its passages are no longer searched or cited here.`, visibility);
+  },
+} satisfies Command<LibraryArgs, LibraryContext>;

@@ -1,0 +1,74 @@
+/**
+ * HTML pages: the article's content (Readability drops navigation, sidebars and footers), h1–h3
+ * as headings, and the metadata the page states in its meta tags (Highwire `citation_*`, Open
+ * Graph, Dublin Core, `author`).
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { decodeUpload } from './decode.ts';
+import { walkDom, type DomNode } from './dom-text.ts';
+import { cleanTitle, normaliseDate, splitNames } from './metadata.ts';
+import { TextBuilder } from './text-builder.ts';
+import type { Extracted, ExtractedMetadata } from './types.ts';
+import { libraryErrors } from '../errors.ts';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+interface El {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+
+function metaValues(doc: Doc, ...names: string[]): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(doc.querySelectorAll('meta') as ArrayLike<El>)) {
+    const key = (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase();
+    const value = el.getAttribute('content')?.trim();
+    if (value && names.includes(key)) out.push(value);
+  }
+  return out;
+}
+
+export function htmlMetadata(doc: Doc, fallbackTitle?: string | null): ExtractedMetadata {
+  const title = cleanTitle(metaValues(doc, 'citation_title', 'dc.title', 'og:title')[0] ?? fallbackTitle ?? doc.querySelector('title')?.textContent);
+  const citationAuthors = metaValues(doc, 'citation_author');
+  const authors = citationAuthors.length ? citationAuthors : splitNames(metaValues(doc, 'author', 'dc.creator', 'article:author')[0]);
+  const date = normaliseDate(metaValues(doc, 'citation_publication_date', 'citation_date', 'dc.date', 'article:published_time', 'date')[0]);
+  const language = (metaValues(doc, 'citation_language', 'dc.language')[0] ?? doc.documentElement?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
+  const publisher = metaValues(doc, 'citation_publisher', 'dc.publisher', 'og:site_name')[0];
+  return {
+    ...(title ? { title } : {}),
+    ...(authors.length ? { authors: authors.filter((a) => !/^https?:/.test(a)) } : {}),
+    ...(date ? { date } : {}),
+    ...(language ? { language } : {}),
+    ...(publisher ? { publisher } : {}),
+    basis: 'HTML meta tags',
+  };
+}
+
+export function extractHtml(bytes: Uint8Array, name: string): Extracted {
+  const { text: source, encoding } = decodeUpload(bytes, name);
+  const { document } = parseHTML(source);
+  if (!document.body && !document.documentElement) throw libraryErrors.malformed('HTML', 'no document');
+  const metadata = htmlMetadata(document);
+  // Readability changes the document it reads: metadata is taken first.
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
+  const content = article?.content ? parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body : parseHTML(source).document.body;
+  if (!metadata.title && article?.title) metadata.title = cleanTitle(article.title);
+  if (!metadata.authors?.length && article?.byline) {
+    const names = splitNames(article.byline.replace(/^by\s+/i, ''));
+    if (names.length) metadata.authors = names;
+  }
+  const out = new TextBuilder();
+  const title = metadata.title?.toLowerCase();
+  walkDom(content as unknown as DomNode, {
+    heading: (text, rank) => {
+      if (rank <= 3 && text.replace(/\s+/g, ' ').trim().toLowerCase() === title) return;
+      if (rank <= 3) out.heading(text, rank === 1 ? 1 : 2);
+      else out.paragraph(text);
+    },
+    paragraph: (text) => out.paragraph(text),
+  });
+  if (out.isEmpty) throw libraryErrors.noText('The page');
+  const { text, hints } = out.result();
+  return { format: 'html', text, hints, metadata, encoding };
+}

@@ -1,0 +1,54 @@
+/**
+ * Which extractor reads a file: the bytes decide (a PDF header, an EPUB's zip), then the name and
+ * the content type the platform reported; what none of them claims is read as plain text, and
+ * refused if it is not text.
+ */
+import { extractEpub } from './epub.ts';
+import { extractHtml } from './html.ts';
+import { extractMarkdown } from './markdown.ts';
+import { extractPdf } from './pdf.ts';
+import { extractPlain } from './plain.ts';
+import type { ExtractLimits, Extracted, LibraryFormat } from './types.ts';
+import { libraryErrors } from '../errors.ts';
+import { strFromU8 } from 'fflate';
+
+export type { Extracted, ExtractedMetadata, LibraryFormat } from './types.ts';
+
+const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
+
+export function detectFormat(bytes: Uint8Array, name: string, contentType?: string): LibraryFormat {
+  const head = strFromU8(bytes.subarray(0, 1024), true);
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (head.includes('application/epub+zip') || /\.epub$/i.test(name)) return 'epub';
+    throw libraryErrors.unsupported(name);
+  }
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  const type = (contentType ?? '').toLowerCase().split(';')[0]!.trim();
+  if (['html', 'htm', 'xhtml'].includes(ext) || type === 'text/html' || type === 'application/xhtml+xml') return 'html';
+  if (['md', 'markdown', 'mdown', 'mkd'].includes(ext) || type === 'text/markdown') return 'markdown';
+  if (/^\s*(<!doctype html|<html[\s>])/i.test(head.replace(/^\uFEFF/, ''))) return 'html';
+  if (ext === 'pdf' || type === 'application/pdf') throw libraryErrors.malformed('PDF', 'it does not start like a PDF');
+  if (ext === 'epub' || type === 'application/epub+zip') throw libraryErrors.malformed('EPUB', 'it is not a zip archive');
+  if (['doc', 'docx', 'odt', 'rtf', 'djvu', 'mobi', 'azw', 'azw3', 'fb2', 'jpg', 'jpeg', 'png', 'gif', 'zip'].includes(ext)) throw libraryErrors.unsupported(name);
+  return 'text';
+}
+
+export const FORMAT_EXTENSION: Record<LibraryFormat, string> = { pdf: 'pdf', epub: 'epub', html: 'html', markdown: 'md', text: 'txt' };
+
+export async function extractFile(bytes: Uint8Array, name: string, contentType: string | undefined, limits: ExtractLimits): Promise<Extracted> {
+  if (bytes.length === 0) throw libraryErrors.empty();
+  const format = detectFormat(bytes, name, contentType);
+  switch (format) {
+    case 'pdf':
+      return await extractPdf(bytes, limits);
+    case 'epub':
+      return extractEpub(bytes);
+    case 'html':
+      return extractHtml(bytes, name);
+    case 'markdown':
+      return extractMarkdown(bytes, name);
+    case 'text':
+      return extractPlain(bytes, name);
+  }
+}

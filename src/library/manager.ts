@@ -1,0 +1,350 @@
+/**
+ * Group libraries: each collection (a Discord guild, a Matrix room or room group, the CLI's
+ * `local`) sees the bundled corpus plus the works its organisers added, and nothing of any other
+ * collection's. Changes to a collection run one at a time, their heavy work (extraction,
+ * ingestion, index building) in a worker thread; the collection's view is replaced in one
+ * assignment after the new manifest is committed, so a search that started before keeps the view it
+ * had, and every search after sees the new one. Nothing is changed on disk or in memory when a
+ * step fails.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { CorpusView } from '../context.ts';
+import { Corpus } from '../corpus/corpus.ts';
+import type { WorkBuild } from '../corpus/work.ts';
+import { DataError } from '../errors.ts';
+import { libraryErrors } from './errors.ts';
+import { detectFormat, FORMAT_EXTENSION } from './extract/index.ts';
+import { sha256, WORK_ID } from './keys.ts';
+import { editMeta, type MetaOverrides, UNKNOWN_AUTHOR } from './meta.ts';
+import { JobPool } from './pool.ts';
+import type { SearchBackend } from './search-backend.ts';
+import { buildInputs, collectionDirs, CollectionStore, emptyManifest, manifestCollection, type CollectionManifest, type LibraryEntry } from './store.ts';
+
+export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'>;
+
+export interface LibraryFile {
+  bytes: Uint8Array;
+  /** The name it was uploaded under; used for display and format detection, never for a path. */
+  name: string;
+  contentType?: string;
+}
+
+/** Test seams: called at the named moments of a change; throwing aborts the change. */
+export interface LibraryHooks {
+  afterFilesWritten?(collection: string): void | Promise<void>;
+  beforeCommit?(collection: string): void | Promise<void>;
+}
+
+export interface LibraryOptions {
+  config: LibraryConfig;
+  log: Logger;
+  /** The bundled corpus every collection shares, its build fingerprint, and its view. */
+  base: { works: WorkBuild[]; inputs: string; view: CorpusView };
+  search: SearchBackend;
+  hooks?: LibraryHooks;
+}
+
+export interface AddResult {
+  entry: LibraryEntry;
+  work: WorkBuild;
+  /** Things the organiser should know (no author found, …). */
+  notices: string[];
+}
+
+interface State {
+  manifest: CollectionManifest;
+  own: WorkBuild[];
+  view: CorpusView;
+  /** The saved build is missing or from another Lectern: the view is the bundled one until it is rebuilt. */
+  stale?: boolean;
+  /** The manifest cannot be read: changes are refused rather than written over it. */
+  broken?: string;
+}
+
+export class LibraryManager {
+  readonly root: string;
+  private readonly options: LibraryOptions;
+  private readonly log: Logger;
+  private readonly states = new Map<string, State>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly pool: JobPool;
+  private readonly baseIds: Set<string>;
+
+  constructor(options: LibraryOptions) {
+    this.options = options;
+    this.log = options.log.child({ module: 'library' });
+    this.root = path.join(options.config.stateDir, 'library');
+    this.pool = new JobPool(this.log);
+    this.baseIds = new Set(options.base.works.map((w) => w.meta.id));
+  }
+
+  private store(collection: string): CollectionStore {
+    return new CollectionStore(this.root, collection);
+  }
+
+  private indexKey(buildHash: string): string {
+    return sha256(`${this.options.base.inputs}\u0000${buildHash}`);
+  }
+
+  private makeView(collection: string, own: WorkBuild[], buildHash: string | null, serialized: string | undefined): CorpusView {
+    if (own.length === 0 || !buildHash) return this.options.base.view;
+    const corpus = new Corpus({ works: [...this.options.base.works, ...own] }, collection);
+    return { corpus, search: this.options.search.open(corpus, serialized, this.indexKey(buildHash)) };
+  }
+
+  private loadSync(collection: string): State {
+    const store = this.store(collection);
+    let manifest: CollectionManifest;
+    try {
+      manifest = store.readManifestSync();
+    } catch (err) {
+      this.log.error({ err, collection }, 'the collection manifest cannot be read; serving the bundled texts only');
+      return { manifest: emptyManifest(collection), own: [], view: this.options.base.view, broken: err instanceof Error ? err.message : String(err) };
+    }
+    const own = store.readBuildSync(manifest);
+    if (own === undefined) return { manifest, own: [], view: this.options.base.view, stale: true };
+    const serialized = manifest.build ? store.readIndexSync(this.indexKey(manifest.build)) : undefined;
+    return { manifest, own, view: this.makeView(collection, own, manifest.build, serialized) };
+  }
+
+  /** The corpus and search of a collection: the bundled view without one. Loaded on first use, then kept. */
+  view(collection: string | undefined): CorpusView {
+    if (collection === undefined) return this.options.base.view;
+    let state = this.states.get(collection);
+    if (!state) {
+      state = this.loadSync(collection);
+      this.states.set(collection, state);
+      if (state.stale && state.manifest.works.length) void this.locked(collection, () => this.rebuild(collection)).catch((err) => this.log.error({ err, collection }, 'rebuilding the collection failed'));
+    }
+    return state.view;
+  }
+
+  /** The works a collection added, in the order they were added. */
+  list(collection: string): LibraryEntry[] {
+    this.view(collection);
+    return [...(this.states.get(collection)?.manifest.works ?? [])];
+  }
+
+  private locked<T>(collection: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(collection) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.locks.set(collection, tail);
+    void tail.then(() => {
+      if (this.locks.get(collection) === tail) this.locks.delete(collection);
+    });
+    return run;
+  }
+
+  private async current(collection: string): Promise<State> {
+    this.view(collection);
+    let state = this.states.get(collection)!;
+    if (state.broken) throw new DataError(`${state.broken}; fix or move the file, then restart Lectern`);
+    if (state.stale && state.manifest.works.length) {
+      await this.rebuild(collection);
+      state = this.states.get(collection)!;
+    }
+    if (state.stale && state.manifest.works.length) throw new Error(`the library of ${collection} could not be rebuilt`);
+    return state;
+  }
+
+  /** Writes the build and index of `entries`, and the view over them; nothing is committed yet. */
+  private async prepare(collection: string, entries: LibraryEntry[], works: WorkBuild[]): Promise<{ manifest: CollectionManifest; view: CorpusView; written: string[] }> {
+    const store = this.store(collection);
+    const written: string[] = [];
+    const hash = works.length ? buildInputs(entries) : null;
+    let serialized: string | undefined;
+    if (hash) {
+      await store.writeBuild(works, hash);
+      written.push(store.buildFile(hash));
+      const module = this.options.search.indexModule;
+      if (module) {
+        serialized = await this.pool.index({ module, works: [...this.options.base.works, ...works], inputs: this.indexKey(hash) });
+        await store.writeIndex(this.indexKey(hash), serialized);
+        written.push(store.indexFile(this.indexKey(hash)));
+      }
+    }
+    const manifest: CollectionManifest = { format: 'lectern.library', version: 1, collection, build: hash, works: entries };
+    return { manifest, view: this.makeView(collection, works, hash, serialized), written };
+  }
+
+  /** Prepares, commits, swaps the view in, and removes what the new manifest no longer names. */
+  private async apply(collection: string, entries: LibraryEntry[], works: WorkBuild[], cleanup: string[] = []): Promise<void> {
+    const store = this.store(collection);
+    let written: string[] = [];
+    try {
+      const next = await this.prepare(collection, entries, works);
+      written = next.written;
+      await this.options.hooks?.beforeCommit?.(collection);
+      await store.commit(next.manifest);
+      this.states.set(collection, { manifest: next.manifest, own: works, view: next.view });
+      await store.collectGarbage(next.manifest, next.manifest.build ? this.indexKey(next.manifest.build) : undefined).catch((err) => this.log.warn({ err, collection }, 'could not remove old library files'));
+    } catch (err) {
+      // What the committed manifest names stays, even when this attempt rewrote it.
+      const committed = this.states.get(collection)?.manifest.build;
+      const keep = committed ? new Set([store.buildFile(committed), store.indexFile(this.indexKey(committed))]) : new Set<string>();
+      for (const file of [...cleanup, ...written]) {
+        if (!keep.has(file)) await rm(file, { force: true }).catch(() => undefined);
+      }
+      throw err;
+    }
+  }
+
+  private async rebuild(collection: string): Promise<void> {
+    const store = this.store(collection);
+    const manifest = await store.readManifest();
+    const works: WorkBuild[] = [];
+    for (const entry of manifest.works) {
+      const bytes = await store.readStoredFile(entry.source.file);
+      const result = await this.pool.ingest({ bytes, name: entry.source.name, sha256: entry.source.sha256, maxPages: Number.MAX_SAFE_INTEGER, meta: entry.meta, ...(entry.source.contentType ? { contentType: entry.source.contentType } : {}) });
+      works.push(result.work);
+    }
+    await this.apply(collection, manifest.works, works);
+    this.log.info({ collection, works: works.length }, 'collection rebuilt');
+  }
+
+  private taken(state: State): string[] {
+    return [...this.baseIds, ...state.manifest.works.map((w) => w.meta.id)];
+  }
+
+  /** Adds a file to a collection; the new work is searchable when the promise resolves. */
+  add(collection: string, file: LibraryFile, overrides: MetaOverrides, actor: string): Promise<AddResult> {
+    const { LIBRARY_MAX_FILE_MB: maxMb, LIBRARY_MAX_WORKS: maxWorks, LIBRARY_MAX_PAGES: maxPages } = this.options.config;
+    if (file.bytes.length > maxMb * 1024 * 1024) return Promise.reject(libraryErrors.tooLarge(file.bytes.length, maxMb));
+    if (file.bytes.length === 0) return Promise.reject(libraryErrors.empty());
+    return this.locked(collection, async () => {
+      const started = performance.now();
+      const state = await this.current(collection);
+      if (state.manifest.works.length >= maxWorks) throw libraryErrors.tooManyWorks(maxWorks);
+      const hash = sha256(file.bytes);
+      const same = state.manifest.works.find((w) => w.source.sha256 === hash);
+      if (same) throw libraryErrors.duplicate(same.meta.id);
+      const format = detectFormat(file.bytes, file.name, file.contentType);
+      const storedFile = `${hash}.${FORMAT_EXTENSION[format]}`;
+      const addedAt = new Date().toISOString();
+      const result = await this.pool.ingest({
+        bytes: file.bytes,
+        name: file.name,
+        ...(file.contentType ? { contentType: file.contentType } : {}),
+        sha256: hash,
+        maxPages,
+        draft: { overrides, takenIds: this.taken(state), storedFile, actor, addedAt },
+      });
+      const store = this.store(collection);
+      const wrote = await store.writeFile(storedFile, file.bytes);
+      const entry: LibraryEntry = {
+        meta: result.work.meta,
+        source: {
+          sha256: hash,
+          file: storedFile,
+          format: result.format,
+          name: file.name.slice(0, 300),
+          size: file.bytes.length,
+          ...(file.contentType ? { contentType: file.contentType.slice(0, 200) } : {}),
+          ...(result.pages ? { pages: result.pages } : {}),
+        },
+        addedBy: actor.slice(0, 200),
+        addedAt,
+      };
+      const cleanup = wrote ? [store.storedFile(storedFile)] : [];
+      try {
+        await this.options.hooks?.afterFilesWritten?.(collection);
+      } catch (err) {
+        for (const f of cleanup) await rm(f, { force: true });
+        throw err;
+      }
+      await this.apply(collection, [...state.manifest.works, entry], [...state.own, result.work], cleanup);
+      const notices: string[] = [];
+      if (entry.meta.authors.some((a) => a.literal === UNKNOWN_AUTHOR)) notices.push('The file names no author: set one with "library edit".');
+      if (!entry.meta.date) notices.push('The file gives no date: set the year with "library edit".');
+      this.log.info({ collection, work: entry.meta.id, format: entry.source.format, pages: entry.source.pages, ms: Math.round(performance.now() - started) }, 'work added');
+      return { entry, work: result.work, notices };
+    });
+  }
+
+  /**
+   * What a file would be added as (metadata from the file and the overrides, the id it would get),
+   * without adding it: for a form the organiser corrects before adding (Discord's modal).
+   */
+  async preview(collection: string, file: LibraryFile, overrides: MetaOverrides, actor: string): Promise<{ meta: LibraryEntry['meta']; format: string; pages?: number }> {
+    const { LIBRARY_MAX_FILE_MB: maxMb, LIBRARY_MAX_PAGES: maxPages } = this.options.config;
+    if (file.bytes.length > maxMb * 1024 * 1024) throw libraryErrors.tooLarge(file.bytes.length, maxMb);
+    const state = await this.current(collection);
+    const hash = sha256(file.bytes);
+    const format = detectFormat(file.bytes, file.name, file.contentType);
+    const result = await this.pool.ingest({
+      bytes: file.bytes,
+      name: file.name,
+      ...(file.contentType ? { contentType: file.contentType } : {}),
+      sha256: hash,
+      maxPages,
+      draft: { overrides, takenIds: this.taken(state), storedFile: `${hash}.${FORMAT_EXTENSION[format]}`, actor, addedAt: new Date().toISOString() },
+    });
+    return { meta: result.work.meta, format: result.format, ...(result.pages ? { pages: result.pages } : {}) };
+  }
+
+  remove(collection: string, workId: string, actor: string): Promise<LibraryEntry> {
+    return this.locked(collection, async () => {
+      const id = workId.trim().toLowerCase();
+      const state = await this.current(collection);
+      const entry = WORK_ID.test(id) ? state.manifest.works.find((w) => w.meta.id === id) : undefined;
+      if (!entry) throw this.baseIds.has(id) ? libraryErrors.bundledWork(id) : libraryErrors.unknownWork(workId);
+      await this.apply(
+        collection,
+        state.manifest.works.filter((w) => w !== entry),
+        state.own.filter((w) => w.meta.id !== id),
+      );
+      this.log.info({ collection, work: id, actor }, 'work removed');
+      return entry;
+    });
+  }
+
+  /** Corrects a work's title, authors, year or type; its id stays, so passage ids stay valid. */
+  edit(collection: string, workId: string, overrides: MetaOverrides, actor: string): Promise<LibraryEntry> {
+    return this.locked(collection, async () => {
+      const id = workId.trim().toLowerCase();
+      const state = await this.current(collection);
+      const entry = WORK_ID.test(id) ? state.manifest.works.find((w) => w.meta.id === id) : undefined;
+      if (!entry) throw this.baseIds.has(id) ? libraryErrors.bundledWork(id) : libraryErrors.unknownWork(workId);
+      const meta = editMeta(entry.meta, overrides, actor);
+      const bytes = await this.store(collection).readStoredFile(entry.source.file);
+      const result = await this.pool.ingest({ bytes, name: entry.source.name, sha256: entry.source.sha256, maxPages: Number.MAX_SAFE_INTEGER, meta, ...(entry.source.contentType ? { contentType: entry.source.contentType } : {}) });
+      const updated: LibraryEntry = { ...entry, meta: result.work.meta };
+      await this.apply(
+        collection,
+        state.manifest.works.map((w) => (w === entry ? updated : w)),
+        state.own.map((w) => (w.meta.id === id ? result.work : w)),
+      );
+      return updated;
+    });
+  }
+
+  /** Loads every collection on disk (rebuilding stale ones in the worker), so first commands find them ready. */
+  async warm(): Promise<number> {
+    let n = 0;
+    for (const dir of collectionDirs(this.root)) {
+      const collection = manifestCollection(this.root, dir);
+      if (!collection || this.states.has(collection)) continue;
+      await this.locked(collection, async () => {
+        const store = this.store(collection);
+        const manifest = await store.readManifest();
+        const own = store.readBuildSync(manifest);
+        const key = manifest.build ? this.indexKey(manifest.build) : undefined;
+        if (own === undefined) await this.rebuild(collection);
+        // The bundled corpus changed since the index was built: only the index is made again.
+        else if (key && own.length && this.options.search.indexModule && store.readIndexSync(key) === undefined) await this.apply(collection, manifest.works, own);
+        else this.view(collection);
+      }).catch((err) => this.log.error({ err, collection }, 'could not load the collection'));
+      n++;
+    }
+    return n;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.locks.values()]);
+    await this.pool.close();
+  }
+}

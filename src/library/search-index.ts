@@ -1,0 +1,9 @@
+/** Runs in the library's worker: the search index of a collection's corpus, serialised as the saved index is. */
+import { Corpus } from '../corpus/corpus.ts';
+import type { WorkBuild } from '../corpus/work.ts';
+import { buildIndex } from '../search/index-build.ts';
+import { serializeIndex } from '../search/store.ts';
+
+export function serializeCorpusIndex(works: WorkBuild[], inputs: string): string {
+  return serializeIndex(buildIndex(new Corpus({ works })), inputs);
+}
