@@ -61,7 +61,8 @@ function describe(e: LibraryEntry): string {
   return [
     `${authorLine(m)}${m.date ? ` (${m.date.value})` : ''} — ${m.type.replace('-', ' ')}`,
     `id: ${m.id}; from ${e.source.format.toUpperCase()} "${e.source.name}"${pages}`,
-    `added ${e.addedAt.slice(0, 10)} by ${e.addedBy}`,
+    // Who added it is kept in the library's record; a reply names nobody (it would ping them).
+    `added ${e.addedAt.slice(0, 10)}`,
   ].join('\n');
 }
 

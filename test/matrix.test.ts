@@ -150,9 +150,25 @@ describe('Matrix bot, main account', () => {
     const file = await human.sendEvent(room, 'm.room.message', { msgtype: 'm.file', body: 'notes.txt', filename: 'notes.txt', url: 'mxc://localhost/abcdef', info: { mimetype: 'text/plain', size: 1234 } });
     const { asked, reply } = await ask(room, QUOTE, botUser.userId, { replyTo: file });
     expectCleanNotice(reply);
-    expect(invocations.find((i) => i.requestId === asked)?.args.attachment).toEqual({ eventId: file, mxcUrl: 'mxc://localhost/abcdef', name: 'notes.txt', mimetype: 'text/plain', size: 1234 });
+    const got = invocations.find((i) => i.requestId === asked)?.args.attachment as Record<string, unknown>;
+    expect(got).toMatchObject({ eventId: file, mxcUrl: 'mxc://localhost/abcdef', name: 'notes.txt', contentType: 'text/plain', size: 1234 });
+    expect(typeof got.fetch).toBe('function');
     const plain = await ask(room, QUOTE);
     expect(invocations.find((i) => i.requestId === plain.asked)?.args.attachment).toBeUndefined();
+  });
+
+  it('GIVEN !library add as a reply to an uploaded text THEN the room can quote it and another room cannot', async () => {
+    const text = 'The Grain Question\n\nThe procurement crisis of the winter of 1927 was discussed at length by the Politburo in January 1928, when the zagotovki fell far short of the plan.\n';
+    const mxc = await human.upload('grain.txt', new TextEncoder().encode(text), 'text/plain');
+    const file = await human.sendEvent(room, 'm.room.message', { msgtype: 'm.file', body: 'grain.txt', filename: 'grain.txt', url: mxc, info: { mimetype: 'text/plain', size: text.length } });
+    const added = await ask(room, '!library add title:"The Grain Question" author:"A. Reader" year:1999', botUser.userId, { replyTo: file });
+    expectCleanNotice(added.reply);
+    expect(added.reply.content.body).toMatch(/Added|added/);
+    const found = await ask(room, '!quote zagotovki procurement');
+    expect(found.reply.content.body).toContain('The procurement crisis of the winter of 1927');
+    const other = await joinedRoom({ botId: botUser.userId });
+    const missing = await ask(other, '!quote zagotovki procurement');
+    expect(missing.reply.content.body).not.toContain('The procurement crisis');
   });
 
   it('GIVEN a mention by user id, by name with a colon THEN both are commands; GIVEN the name without a colon THEN nothing', async () => {

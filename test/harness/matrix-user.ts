@@ -59,6 +59,18 @@ export class MatrixUser {
     return this.request('POST', `/join/${encodeURIComponent(roomId)}`, {});
   }
 
+  /** Uploads a file to the media repository and returns its mxc:// URL. */
+  async upload(name: string, bytes: Uint8Array, contentType: string): Promise<string> {
+    const res = await fetch(`${this.url}/_matrix/media/v3/upload?filename=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.user.accessToken}`, 'content-type': contentType },
+      body: bytes,
+    });
+    const json = (await res.json()) as { content_uri?: string };
+    if (!res.ok || !json.content_uri) throw new Error(`upload → ${res.status} ${JSON.stringify(json)}`);
+    return json.content_uri;
+  }
+
   async sendEvent(roomId: string, type: string, content: Record<string, unknown>): Promise<string> {
     const { event_id } = await this.request<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(roomId)}/send/${type}/${randomUUID()}`, content);
     return event_id;

@@ -2,6 +2,9 @@
  * The real application on the real corpus, in memory: the registry's commands, the dispatcher and
  * autocomplete every platform uses. Built once per test file.
  */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { commands, definitions } from '../../commands/index.ts';
 import { createApp, type App } from '../../src/app.ts';
 import { createAutocomplete } from '../../src/commands/autocomplete.ts';
@@ -24,7 +27,9 @@ let cached: Promise<RealDispatch> | undefined;
 export function createRealDispatch(): Promise<RealDispatch> {
   cached ??= (async () => {
     const { build } = await realCorpus();
-    const app = await createApp(parseConfig({ LOG_LEVEL: 'silent' }), silentLogger(), { build: { ...build, inputs: 'test' } });
+    // State (group libraries, settings) goes to a temporary folder, never into the project's data/.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'lectern-app-'));
+    const app = await createApp(parseConfig({ LOG_LEVEL: 'silent', LECTERN_DATA_DIR: dataDir }), silentLogger(), { build: { ...build, inputs: 'test' } });
     return { app, dispatch: createDispatch(app, commands), autocomplete: createAutocomplete(app), commands: definitions() };
   })();
   return cached;

@@ -11,6 +11,7 @@ import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import type { Reply } from '../../reply/model.ts';
 import { sendMessage, type Connection } from './client.ts';
+import { libraryAttachment } from './media.ts';
 import { noticeContent, threadStartContent, type ReplyTarget } from './content.ts';
 import { attachmentOf, inReplyTo, isRawEvent, type Attachment, type RawEvent } from './events.ts';
 import { fitPages } from './pages.ts';
@@ -159,7 +160,7 @@ function matrixHelp(reply: Reply, prefix: string, name: string): Reply {
 export async function answerCommand(ctx: AnswerContext, asked: Asked, command: string, parsedArgs: Record<string, unknown>): Promise<void> {
   const args = { ...parsedArgs };
   const attachment = await repliedAttachment(ctx, asked);
-  if (attachment) args.attachment = attachment;
+  if (attachment) args.attachment = libraryAttachment(ctx.conn, attachment);
   const scope = await scopeFor(ctx, asked, true);
   let reply = await ctx.dispatch({ command, args, scope, requestId: asked.event.event_id });
   if (args.hide === true) reply = { ...reply, sections: [{ kind: 'text', text: HIDDEN_NOTE }, ...reply.sections] };
