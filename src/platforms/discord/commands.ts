@@ -1,0 +1,108 @@
+/**
+ * Command definitions (plain data, shared by every platform) as Discord application commands, and
+ * the Discord-only /settings command. Pure: the deploy script sends what these return.
+ */
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  type APIApplicationCommandAttachmentOption,
+  type APIApplicationCommandBasicOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { CommandDefinition, CommandOption } from '../../commands/types.ts';
+import { CITATION_STYLES } from '../../reply/builders.ts';
+import { PERMISSION_MANAGE_GUILD } from './limits.ts';
+
+const OPTION_TYPES = {
+  string: ApplicationCommandOptionType.String,
+  integer: ApplicationCommandOptionType.Integer,
+  boolean: ApplicationCommandOptionType.Boolean,
+} as const;
+
+function toDiscordOption(o: CommandOption): APIApplicationCommandBasicOption {
+  const option: Record<string, unknown> = {
+    type: OPTION_TYPES[o.type],
+    name: o.name,
+    description: o.description,
+    required: o.required ?? false,
+  };
+  if (o.choices) option.choices = o.choices.map((c) => ({ name: c.name, value: o.type === 'integer' ? Number(c.value) : String(c.value) }));
+  if (o.autocomplete) option.autocomplete = true;
+  if (o.type === 'integer') {
+    if (o.minValue !== undefined) option.min_value = o.minValue;
+    if (o.maxValue !== undefined) option.max_value = o.maxValue;
+  }
+  if (o.type === 'string' && o.maxLength !== undefined) option.max_length = o.maxLength;
+  return option as unknown as APIApplicationCommandBasicOption;
+}
+
+/**
+ * Options only Discord can offer, which the shared definitions (text, numbers, booleans) cannot
+ * express: the file /library adds. The handler hands the upload to the command as `attachment`.
+ */
+export const FILE_OPTIONS: Record<string, APIApplicationCommandAttachmentOption> = {
+  library: { type: ApplicationCommandOptionType.Attachment, name: 'file', description: 'The file to add: PDF, EPUB, HTML, Markdown or plain text', required: false },
+};
+
+export function toDiscordCommand(def: CommandDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const file = FILE_OPTIONS[def.name];
+  return {
+    type: ApplicationCommandType.ChatInput,
+    name: def.name,
+    description: def.description,
+    options: [...(def.options ?? []).map(toDiscordOption), ...(file ? [file] : [])],
+  };
+}
+
+export const SETTINGS_COMMAND = 'settings';
+export const VISIBILITY_IDS = ['public', 'hidden'] as const;
+export const LAYOUT_IDS = ['side-by-side', 'stacked'] as const;
+
+const STYLE_CHOICE_NAMES: Record<string, string> = { chicago: 'Chicago (author-date)', 'chicago-note': 'Chicago (notes)', mla: 'MLA', apa: 'APA' };
+
+export const settingsDefinition: CommandDefinition = {
+  name: SETTINGS_COMMAND,
+  description: "This server's defaults: citation style, who sees answers, translation layout",
+  options: [
+    { name: 'style', description: 'Default citation style', type: 'string', choices: CITATION_STYLES.map((s) => ({ name: STYLE_CHOICE_NAMES[s] ?? s, value: s })) },
+    {
+      name: 'visibility',
+      description: 'Whether answers are public or only seen by whoever asked',
+      type: 'string',
+      choices: [
+        { name: 'Public', value: 'public' },
+        { name: 'Hidden (only whoever asked)', value: 'hidden' },
+      ],
+    },
+    {
+      name: 'layout',
+      description: 'Translations side by side (desktop) or stacked (mobile shows only this)',
+      type: 'string',
+      choices: [
+        { name: 'Side by side', value: 'side-by-side' },
+        { name: 'Stacked', value: 'stacked' },
+      ],
+    },
+  ],
+};
+
+/** /settings: shown to members with Manage Server by default, and only in servers. */
+export function settingsCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    ...toDiscordCommand(settingsDefinition),
+    default_member_permissions: String(PERMISSION_MANAGE_GUILD),
+    contexts: [InteractionContextType.Guild],
+  };
+}
+
+/** Exactly what `deploy-commands` registers: the registry's commands, then the Discord-only ones. */
+export function applicationCommands(definitions: readonly CommandDefinition[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const names = new Set<string>();
+  const out = [...definitions.map(toDiscordCommand), settingsCommand()];
+  for (const c of out) {
+    if (names.has(c.name)) throw new Error(`two commands are named "${c.name}"; Discord needs unique names`);
+    names.add(c.name);
+  }
+  return out;
+}

@@ -1,0 +1,402 @@
+/**
+ * The one interaction handler both transports use (the HTTP endpoint and the gateway): raw
+ * payloads in, responses out through an Exchange. Slash commands and buttons go through
+ * `dispatch`; answers ready within ~2 s are sent inline, slower ones are deferred and edited in.
+ * One error boundary: anything thrown is logged with the interaction's context and answered with
+ * a generic apology, and the next interaction is served as if nothing happened.
+ */
+import type { REST } from '@discordjs/rest';
+import { ApplicationCommandType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
+import type { Logger } from 'pino';
+import { INTERNAL_ERROR_MESSAGE } from '../../commands/dispatch.ts';
+import type { Autocomplete, Choice, Dispatch, Invocation } from '../../commands/invocation.ts';
+import type { CommandDefinition, CommandOption, Scope } from '../../commands/types.ts';
+import type { Config } from '../../config.ts';
+import { DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT, type Budget } from '../../reply/budget.ts';
+import { CITATION_STYLES } from '../../reply/builders.ts';
+import type { Action, Reply } from '../../reply/model.ts';
+import { isPagerAction } from '../../reply/paginate.ts';
+import { truncate } from '../../reply/split.ts';
+import { RateLimiter } from '../matrix/rate-limit.ts';
+import { SETTINGS_COMMAND } from './commands.ts';
+import { CITE_VALUE_SEPARATOR } from './components.ts';
+import { CustomIdSigner, type CustomIdKind } from './custom-id.ts';
+import { openDiscussion, type DiscussContext } from './discuss.ts';
+import { Exchange, type Respond } from './exchange.ts';
+import { commandAttachment } from './attachments.ts';
+import { argsOf, attachmentOf, canManageGuild, channelIdOf, commandNameOf, focusedOf, isEphemeralMessage, userOf } from './interaction.ts';
+import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_CHOICE_VALUE_LIMIT } from './limits.ts';
+import { discordPages } from './pages.ts';
+import { RecentStore } from './recent.ts';
+import { noticeMessage, type DiscordMessage, type RenderOptions } from './render.ts';
+import { answerSettings } from './settings.ts';
+import type { DiscordStore } from './store.ts';
+
+export interface HandlerOptions {
+  config: Config;
+  log: Logger;
+  dispatch: Dispatch;
+  autocomplete: Autocomplete;
+  commands: readonly CommandDefinition[];
+  store: DiscordStore;
+  rest: REST;
+  /** Key for the custom ids' MACs. */
+  secret: Uint8Array | string;
+  now?: () => number;
+  /** Page budget; DISCORD_BUDGET unless a test wants small pages. */
+  budget?: Budget;
+}
+
+export type InteractionHandler = (interaction: APIInteraction, respond: Respond) => Promise<void>;
+
+export interface Handler {
+  handle: InteractionHandler;
+  /** Resolves when every interaction under way (deferred answers included) is finished. */
+  idle(): Promise<void>;
+}
+
+/** What a button needs to regenerate a page: the whole reply, how it was asked, by whom, in which layout. */
+interface RecentReply {
+  reply: Reply;
+  invocation: Invocation;
+  ownerId: string;
+  layout: Scope['defaults']['layout'];
+}
+
+const RECENT_REPLIES = 500;
+const RECENT_TTL_MS = 24 * 60 * 60 * 1000;
+/** Targets (passage ids) that fit a custom id as they are; anything else goes through the LRU. */
+const SAFE_TARGET = /^[A-Za-z0-9._-]+$/u;
+const CITE_FORMATS: readonly string[] = [...CITATION_STYLES, 'bibtex', 'ris', 'csl-json'];
+
+const STALE = 'This button belongs to an answer Lectern no longer remembers (it restarted, or the answer is too old). Ask again to get fresh buttons.';
+const TAMPERED = 'This button could not be verified, so Lectern did nothing. Ask again to get fresh buttons.';
+
+/** A promise's value if it settles within `ms`; undefined otherwise (it keeps running). Rejections pass through. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Autocomplete choices as Discord takes them: at most 25, names and values at most 100 characters, integers for integer options. */
+export function toDiscordChoices(choices: readonly Choice[], type: CommandOption['type']): { name: string; value: string | number }[] {
+  const out: { name: string; value: string | number }[] = [];
+  for (const c of choices) {
+    const name = truncate(String(c.name ?? '').replace(/\s+/gu, ' ').trim(), DISCORD_CHOICE_NAME_LIMIT);
+    if (!name) continue;
+    if (type === 'integer') {
+      const n = Number(c.value);
+      if (Number.isInteger(n)) out.push({ name, value: n });
+    } else {
+      const v = String(c.value ?? '');
+      // A value cut short would ask for something else: leave the choice out instead.
+      if (v && v.length <= DISCORD_CHOICE_VALUE_LIMIT) out.push({ name, value: v });
+    }
+    if (out.length >= DISCORD_CHOICES_LIMIT) break;
+  }
+  return out;
+}
+
+/** Discord-only help: what the buttons and /settings do. */
+function discordHelp(reply: Reply): Reply {
+  const fields = [
+    { name: '/settings', value: "This server's defaults: citation style, whether answers are public, and how translations are laid out (members with Manage Server)." },
+    { name: 'Buttons', value: 'Under an answer: pages, the translation, the context, citing in a style, and Discuss, which opens a thread where Ibid. refers to the last citation.' },
+  ];
+  return { ...reply, sections: [...reply.sections, { kind: 'fields', fields }] };
+}
+
+export function createInteractionHandler(opts: HandlerOptions): Handler {
+  const { config, dispatch, rest, store } = opts;
+  const now = opts.now ?? Date.now;
+  const budget = opts.budget ?? DISCORD_BUDGET;
+  const signer = new CustomIdSigner(opts.secret);
+  const recent = new RecentStore<RecentReply>(RECENT_REPLIES, RECENT_TTL_MS);
+  const targets = new RecentStore<string>(RECENT_REPLIES, RECENT_TTL_MS);
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const byName = new Map(opts.commands.map((c) => [c.name, c]));
+  const inFlight = new Set<Promise<void>>();
+
+  function scopeOf(ex: Exchange): Scope {
+    const i = ex.interaction;
+    const guild = store.guild(i.guild_id);
+    const scope: Scope = {
+      platform: 'discord',
+      defaults: { style: guild.style ?? config.LECTERN_DEFAULT_STYLE, layout: guild.layout ?? config.LECTERN_DEFAULT_LAYOUT, visibility: guild.visibility ?? 'public' },
+    };
+    const user = userOf(i);
+    if (user) scope.userId = user.id;
+    if (i.guild_id) scope.collection = i.guild_id;
+    // Manage Server, as Discord computed it for this member here: what /library's organisers need.
+    scope.canManage = canManageGuild(i);
+    const thread = store.thread(channelIdOf(i));
+    if (thread) {
+      scope.thread = {};
+      if (thread.workId) scope.thread.workId = thread.workId;
+      if (thread.lastCitation) scope.thread.lastCitation = thread.lastCitation;
+    }
+    return scope;
+  }
+
+  function encodeTarget(kind: CustomIdKind, target: string): string {
+    if (SAFE_TARGET.test(target) && target.length <= signer.payloadRoom(kind)) return target;
+    return `~${targets.put(target, now())}`;
+  }
+
+  function decodeTarget(payload: string): string | undefined {
+    return payload.startsWith('~') ? targets.get(payload.slice(1), now()) : payload;
+  }
+
+  function renderOptions(key: string, layout: RecentReply['layout']): RenderOptions {
+    return {
+      layout,
+      idFor(a: Action) {
+        if (isPagerAction(a)) return signer.sign('page', `${key}.${Number(a.options?.[0] ?? 0)}`);
+        if (a.kind === 'next' || a.kind === 'previous') return signer.sign('results', `${key}.${Number(a.options?.[0] ?? 1)}`);
+        if (a.kind === 'translation' || a.kind === 'context' || a.kind === 'discuss') return signer.sign(a.kind, encodeTarget(a.kind, a.target));
+        return undefined;
+      },
+      citeSelectId: () => signer.sign('cite', ''),
+    };
+  }
+
+  /** Remembers the reply for its buttons and renders one of its pages (the last, if asked past it). */
+  function present(entry: RecentReply, pageIndex = 0, existingKey?: string): DiscordMessage {
+    const key = existingKey ?? recent.put(entry, now());
+    const pages = discordPages(entry.reply, renderOptions(key, entry.layout), budget);
+    const page = pages[Math.min(Math.max(0, pageIndex), pages.length - 1)];
+    if (!page) throw new Error('the pager returned no page');
+    return page;
+  }
+
+  async function rememberThread(ex: Exchange, reply: Reply): Promise<void> {
+    const channel = channelIdOf(ex.interaction);
+    const record = store.thread(channel);
+    if (!channel || !record || !reply.lastCitation) return;
+    const workId = record.workId ?? reply.workId;
+    await store.updateThread(channel, { lastCitation: reply.lastCitation, ...(workId ? { workId } : {}) }, now());
+  }
+
+  /**
+   * Dispatches and answers: inline when the reply is ready within DEFER_AFTER_MS, otherwise
+   * deferred first. `update` replaces the message the component was on (errors still come as a
+   * message of their own, only for whoever pressed).
+   */
+  async function answer(ex: Exchange, invocation: Invocation, mode: 'new' | 'update', expectHidden: boolean): Promise<void> {
+    const pending = dispatch(invocation);
+    const ready = await within(pending, DEFER_AFTER_MS);
+    if (!ready) {
+      ex.log.debug('deferring');
+      if (mode === 'new') await ex.deferMessage(expectHidden);
+      else await ex.deferUpdate();
+    }
+    let reply = ready ? ready.value : await pending;
+    if (invocation.command === 'help' && !reply.error) reply = discordHelp(reply);
+    const ownerId = invocation.scope.userId ?? 'unknown';
+    const message = present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout });
+    if (mode === 'update' && !reply.error) await ex.update(message);
+    else await ex.send(message);
+    if (reply.error) ex.log.info({ error: reply.error.identifier }, 'answered with an error');
+    await rememberThread(ex, reply);
+  }
+
+  function rateLimited(ex: Exchange): boolean {
+    const user = userOf(ex.interaction)?.id ?? 'unknown';
+    // Every interaction must be answered, so over the limit each one gets the polite refusal.
+    return limiter.take(user, now()) !== 'allow';
+  }
+
+  async function refuseRate(ex: Exchange): Promise<void> {
+    ex.log.info('rate limited');
+    const n = config.RATE_LIMIT_PER_MINUTE;
+    await ex.send(noticeMessage('Please slow down', `You have asked more than ${n} thing${n === 1 ? '' : 's'} in the last minute. Please wait a little and try again.`));
+  }
+
+  async function onCommand(ex: Exchange): Promise<void> {
+    const i = ex.interaction;
+    if (i.type !== InteractionType.ApplicationCommand) return;
+    if (i.data.type !== ApplicationCommandType.ChatInput) {
+      return ex.send(noticeMessage('Not supported', 'Lectern only answers slash commands.', { error: true }));
+    }
+    if (rateLimited(ex)) return refuseRate(ex);
+    const args = argsOf(i.data.options);
+    const file = attachmentOf(i);
+    if (file) {
+      delete args[file.option];
+      args.attachment = commandAttachment(file.attachment, config.LIBRARY_MAX_FILE_MB * 1024 * 1024);
+    }
+    ex.log.info({ args: Object.keys(args) }, 'command');
+    const scope = scopeOf(ex);
+    if (i.data.name === SETTINGS_COMMAND) {
+      const { reply, patch } = answerSettings({ args, guildId: i.guild_id, canManage: canManageGuild(i), current: store.guild(i.guild_id), config });
+      if (patch && i.guild_id) {
+        await store.setGuild(i.guild_id, patch);
+        ex.log.info({ settings: patch }, 'guild settings changed');
+      }
+      return ex.send(present({ reply, invocation: { command: SETTINGS_COMMAND, args, scope }, ownerId: scope.userId ?? 'unknown', layout: scope.defaults.layout }));
+    }
+    const invocation: Invocation = { command: i.data.name, args, scope, requestId: i.id };
+    await answer(ex, invocation, 'new', args.hide === true || scope.defaults.visibility === 'hidden');
+  }
+
+  async function onAutocomplete(ex: Exchange): Promise<void> {
+    const i = ex.interaction;
+    if (i.type !== InteractionType.ApplicationCommandAutocomplete) return;
+    const focused = focusedOf(i.data.options);
+    const option = focused ? byName.get(i.data.name)?.options?.find((o) => o.name === focused.name) : undefined;
+    let choices: { name: string; value: string | number }[] = [];
+    if (focused && option?.autocomplete) {
+      try {
+        const request = { command: i.data.name, option: focused.name, value: focused.value, args: argsOf(i.data.options), scope: scopeOf(ex) };
+        const found = await within(opts.autocomplete(request), AUTOCOMPLETE_TIMEOUT_MS);
+        if (!found) ex.log.warn('autocomplete too slow; answered with no choices');
+        choices = toDiscordChoices(found?.value ?? [], option.type);
+      } catch (err) {
+        ex.log.warn({ err }, 'autocomplete failed; answered with no choices');
+      }
+    }
+    await ex.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } });
+  }
+
+  /** The reply a page/results button belongs to, checked against who pressed it. */
+  async function ownedEntry(ex: Exchange, key: string): Promise<{ entry: RecentReply; owner: boolean } | undefined> {
+    const entry = recent.get(key, now());
+    if (!entry) {
+      await ex.send(noticeMessage('Expired', STALE));
+      return undefined;
+    }
+    const owner = entry.ownerId === userOf(ex.interaction)?.id;
+    if (!owner && entry.reply.visibility === 'hidden') {
+      await ex.send(noticeMessage('Not yours', 'Only the person who asked can page this answer.'));
+      return undefined;
+    }
+    return { entry, owner };
+  }
+
+  async function onComponent(ex: Exchange): Promise<void> {
+    const i = ex.interaction;
+    if (i.type !== InteractionType.MessageComponent) return;
+    const parsed = signer.parse(i.data.custom_id);
+    if (parsed.status === 'stale') return ex.send(noticeMessage('Expired', STALE));
+    if (parsed.status === 'tampered') {
+      ex.log.warn({ customId: i.data.custom_id.slice(0, 100) }, 'custom id failed verification');
+      return ex.send(noticeMessage('Not verified', TAMPERED, { error: true }));
+    }
+    if (rateLimited(ex)) return refuseRate(ex);
+    ex.log.info({ action: parsed.kind }, 'component');
+    const scope = scopeOf(ex);
+    // Answers to buttons on a hidden answer stay hidden.
+    const hidden = isEphemeralMessage(i.message) || scope.defaults.visibility === 'hidden';
+    const hide = isEphemeralMessage(i.message) ? { hide: true } : {};
+    const run = (command: string, args: Record<string, unknown>) => answer(ex, { command, args: { ...args, ...hide }, scope, requestId: i.id }, 'new', hidden);
+
+    switch (parsed.kind) {
+      case 'page': {
+        const [key = '', index = '0'] = parsed.payload.split('.');
+        const found = await ownedEntry(ex, key);
+        if (!found) return;
+        const { entry, owner } = found;
+        // Someone else paging a public answer gets their own copy, so the shared message does not move under its asker.
+        if (!owner) return ex.send(present({ ...entry, reply: { ...entry.reply, visibility: 'hidden' }, ownerId: scope.userId ?? 'unknown' }, Number(index)));
+        return ex.update(present(entry, Number(index), key));
+      }
+      case 'results': {
+        const [key = '', page = '1'] = parsed.payload.split('.');
+        const found = await ownedEntry(ex, key);
+        if (!found) return;
+        const { entry, owner } = found;
+        const args = { ...entry.invocation.args, page: Number(page), ...(owner ? {} : { hide: true }) };
+        const invocation: Invocation = { ...entry.invocation, args, scope, requestId: i.id };
+        return answer(ex, invocation, owner ? 'update' : 'new', !owner || entry.reply.visibility === 'hidden');
+      }
+      case 'translation':
+      case 'context':
+      case 'discuss': {
+        const target = decodeTarget(parsed.payload);
+        if (!target) return ex.send(noticeMessage('Expired', STALE));
+        if (parsed.kind === 'translation') return run('translate', { query: target });
+        if (parsed.kind === 'context') return run('context', { passage: target });
+        return openDiscussion(discussContext, ex, target);
+      }
+      case 'cite': {
+        const value = 'values' in i.data ? i.data.values[0] : undefined;
+        const at = value?.lastIndexOf(CITE_VALUE_SEPARATOR) ?? -1;
+        const passage = value?.slice(0, at);
+        const style = value?.slice(at + 1);
+        if (!passage || !style || !CITE_FORMATS.includes(style)) return ex.send(noticeMessage('Not verified', TAMPERED, { error: true }));
+        return run('cite', { passage, style });
+      }
+    }
+  }
+
+  const discussContext: DiscussContext = {
+    rest,
+    hasBotToken: Boolean(config.DISCORD_TOKEN),
+    store,
+    dispatch,
+    scopeOf,
+    firstPage: (reply, invocation, ownerId) => present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout }),
+    now,
+  };
+
+  async function apologise(ex: Exchange): Promise<void> {
+    if (ex.interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+      if (!ex.responded) await ex.respond({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } });
+      return;
+    }
+    await ex.send(noticeMessage('Error', INTERNAL_ERROR_MESSAGE, { error: true }));
+  }
+
+  async function route(ex: Exchange): Promise<void> {
+    switch (ex.interaction.type) {
+      case InteractionType.Ping:
+        return ex.respond({ type: InteractionResponseType.Pong });
+      case InteractionType.ApplicationCommand:
+        return onCommand(ex);
+      case InteractionType.ApplicationCommandAutocomplete:
+        return onAutocomplete(ex);
+      case InteractionType.MessageComponent:
+        return onComponent(ex);
+      default:
+        return ex.send(noticeMessage('Not supported', 'Lectern does not handle this kind of interaction.', { error: true }));
+    }
+  }
+
+  async function handleOne(interaction: APIInteraction, respond: Respond): Promise<void> {
+    const user = userOf(interaction);
+    const log = opts.log.child({ interaction: interaction.id, type: interaction.type, command: commandNameOf(interaction), guild: interaction.guild_id, user: user?.id });
+    const ex = new Exchange(interaction, log, respond, rest);
+    try {
+      await route(ex);
+    } catch (err) {
+      log.error({ err }, 'interaction failed');
+      try {
+        await apologise(ex);
+      } catch (again) {
+        log.error({ err: again }, 'could not even send the apology');
+        // Left unanswered, the transport answers with a bare error (the HTTP endpoint: 500).
+        if (!ex.responded) throw again;
+      }
+    }
+  }
+
+  return {
+    handle(interaction, respond) {
+      const work = handleOne(interaction, respond);
+      const tracked = work.catch(() => {});
+      inFlight.add(tracked);
+      void tracked.finally(() => inFlight.delete(tracked));
+      return work;
+    },
+    async idle() {
+      while (inFlight.size) await Promise.all([...inFlight]);
+    },
+  };
+}

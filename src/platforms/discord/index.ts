@@ -1,0 +1,86 @@
+/**
+ * The Discord platform. `startDiscord` connects over the gateway when DISCORD_TOKEN is set and
+ * serves HTTP interactions when DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT are; both feed the same
+ * handler. The renderer, the command conversion and the HTTP server are usable on their own.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import type { Autocomplete, Dispatch } from '../../commands/invocation.ts';
+import type { CommandDefinition } from '../../commands/types.ts';
+import { discordHttpEnabled, type Config } from '../../config.ts';
+import { startGateway, type Gateway } from './gateway.ts';
+import { createInteractionHandler } from './handler.ts';
+import { createRest } from './rest.ts';
+import { createInteractionServer, type InteractionServer } from './server.ts';
+import { DiscordStore } from './store.ts';
+
+export { applicationCommands, settingsCommand, toDiscordCommand } from './commands.ts';
+export { createInteractionHandler, toDiscordChoices, type Handler, type HandlerOptions, type InteractionHandler } from './handler.ts';
+export { discordPages, messageViolations } from './pages.ts';
+export { renderMessage, type DiscordMessage, type RenderOptions } from './render.ts';
+export { createInteractionServer, INTERACTIONS_PATH, type InteractionServer, type InteractionServerOptions } from './server.ts';
+export { DiscordStore } from './store.ts';
+
+export interface StartDiscordOptions {
+  config: Config;
+  log: Logger;
+  dispatch: Dispatch;
+  autocomplete: Autocomplete;
+  commands: CommandDefinition[];
+  stateDir: string;
+  /** Key for the buttons' MACs; by default derived from the bot token (buttons survive restarts), else random per process. */
+  secret?: Uint8Array | string;
+}
+
+export interface RunningDiscord {
+  stop(): Promise<void>;
+  /** The HTTP interactions port, when serving HTTP (useful with DISCORD_HTTP_PORT=0). */
+  httpPort?: number;
+}
+
+function customIdSecret(config: Config): Buffer {
+  return config.DISCORD_TOKEN ? createHmac('sha256', config.DISCORD_TOKEN).update('lectern custom ids').digest() : randomBytes(32);
+}
+
+export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
+  const { config, log } = opts;
+  await mkdir(opts.stateDir, { recursive: true });
+  const store = await DiscordStore.load(opts.stateDir, log);
+  const rest = createRest(config);
+  const handler = createInteractionHandler({
+    config,
+    log,
+    dispatch: opts.dispatch,
+    autocomplete: opts.autocomplete,
+    commands: opts.commands,
+    store,
+    rest,
+    secret: opts.secret ?? customIdSecret(config),
+  });
+
+  let server: InteractionServer | undefined;
+  let gateway: Gateway | undefined;
+  try {
+    if (discordHttpEnabled(config)) {
+      server = await createInteractionServer({ publicKey: config.DISCORD_PUBLIC_KEY!, host: config.DISCORD_HTTP_HOST, port: config.DISCORD_HTTP_PORT!, handle: handler.handle, log });
+    }
+    if (config.DISCORD_TOKEN) {
+      gateway = await startGateway({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), rest, handle: handler.handle, log });
+    }
+  } catch (err) {
+    await server?.close();
+    throw err;
+  }
+
+  return {
+    ...(server ? { httpPort: server.port } : {}),
+    async stop() {
+      await gateway?.stop();
+      await server?.close();
+      await handler.idle();
+      await store.save();
+      log.info('Discord stopped');
+    },
+  };
+}

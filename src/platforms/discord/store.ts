@@ -1,0 +1,118 @@
+/**
+ * What the Discord platform keeps across restarts, in `discord.json` in the state dir: each
+ * guild's defaults (set with /settings) and each discussion thread's work and last citation.
+ * Writes are serialised and atomic (a temporary file renamed over the old one), so a crash leaves
+ * the previous state, never half a file; an unreadable file is set aside and Lectern starts afresh.
+ */
+import { readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { CitationStyleId, LayoutPreference } from '../../commands/types.ts';
+import { writeAtomic } from '../../corpus/build.ts';
+import type { Visibility } from '../../reply/model.ts';
+
+export interface GuildSettings {
+  style?: CitationStyleId;
+  visibility?: Visibility;
+  layout?: LayoutPreference;
+}
+
+export interface ThreadRecord {
+  guildId?: string;
+  /** The passage the thread was opened on. */
+  passage?: string;
+  workId?: string;
+  lastCitation?: { workId: string; entryId?: string; text: string };
+  updatedAt: number;
+}
+
+interface StoreData {
+  version: 1;
+  guilds: Record<string, GuildSettings>;
+  threads: Record<string, ThreadRecord>;
+}
+
+export const DISCORD_STATE_FILE = 'discord.json';
+/** Threads remembered at most; the least recently updated are forgotten first. */
+const MAX_THREADS = 5000;
+
+const empty = (): StoreData => ({ version: 1, guilds: {}, threads: {} });
+
+function parseData(text: string): StoreData | undefined {
+  const data: unknown = JSON.parse(text);
+  if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) return undefined;
+  const d = data as Partial<StoreData>;
+  return { version: 1, guilds: { ...d.guilds }, threads: { ...d.threads } };
+}
+
+export class DiscordStore {
+  readonly file: string;
+  private data: StoreData;
+  private readonly log: Logger;
+  private writing: Promise<void> = Promise.resolve();
+  private queued = false;
+
+  private constructor(file: string, data: StoreData, log: Logger) {
+    this.file = file;
+    this.data = data;
+    this.log = log;
+  }
+
+  static async load(stateDir: string, log: Logger): Promise<DiscordStore> {
+    const file = path.join(stateDir, DISCORD_STATE_FILE);
+    let text: string | undefined;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    if (text === undefined) return new DiscordStore(file, empty(), log);
+    try {
+      const data = parseData(text);
+      if (data) return new DiscordStore(file, data, log);
+      log.warn({ file }, 'Discord state file has an unknown format; starting afresh');
+    } catch (err) {
+      log.warn({ err, file }, 'Discord state file is not valid JSON; starting afresh');
+    }
+    await rename(file, `${file}.unreadable-${Date.now()}`);
+    return new DiscordStore(file, empty(), log);
+  }
+
+  guild(guildId: string | undefined): GuildSettings {
+    return guildId ? { ...this.data.guilds[guildId] } : {};
+  }
+
+  setGuild(guildId: string, patch: GuildSettings): Promise<void> {
+    this.data.guilds[guildId] = { ...this.data.guilds[guildId], ...patch };
+    return this.save();
+  }
+
+  thread(channelId: string | undefined): ThreadRecord | undefined {
+    return channelId ? this.data.threads[channelId] : undefined;
+  }
+
+  updateThread(threadId: string, patch: Omit<Partial<ThreadRecord>, 'updatedAt'>, now: number): Promise<void> {
+    this.data.threads[threadId] = { ...this.data.threads[threadId], ...patch, updatedAt: now };
+    const ids = Object.keys(this.data.threads);
+    if (ids.length > MAX_THREADS) {
+      const oldest = ids.sort((a, b) => (this.data.threads[a]?.updatedAt ?? 0) - (this.data.threads[b]?.updatedAt ?? 0));
+      for (const id of oldest.slice(0, ids.length - MAX_THREADS)) delete this.data.threads[id];
+    }
+    return this.save();
+  }
+
+  /** Resolves once everything changed before the call is on disk; changes made meanwhile join the next write. */
+  save(): Promise<void> {
+    if (this.queued) return this.writing;
+    this.queued = true;
+    this.writing = this.writing
+      .then(async () => {
+        this.queued = false;
+        await writeAtomic(this.file, `${JSON.stringify(this.data, null, 1)}\n`);
+      })
+      .catch((err: unknown) => {
+        this.log.error({ err, file: this.file }, 'could not write the Discord state');
+      });
+    return this.writing;
+  }
+}
