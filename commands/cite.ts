@@ -8,7 +8,7 @@ import { requirePassage } from './context.ts';
 import { formatChoices, hideOption, STYLE_IDS, zBool, zEnum, zText } from './options.ts';
 
 const args = z.object({
-  passage: zText(120, 'The passage id'),
+  passage: zText(2000, 'The passage id'),
   style: z.preprocess((v) => (v === '' ? undefined : v), zEnum([...STYLE_IDS, 'bibtex', 'ris', 'csl-json'] as const).optional()),
   hide: zBool.optional(),
 });
@@ -19,18 +19,25 @@ export const cite = {
     name: 'cite',
     description: "A passage's citation in Chicago, MLA or APA, with BibTeX and RIS",
     options: [
-      { name: 'passage', description: 'A passage id such as trotskys-lies.p37', type: 'string', required: true, autocomplete: 'passage' },
+      { name: 'passage', description: 'A passage id such as trotskys-lies.p37 (several, with spaces, export together)', type: 'string', required: true, autocomplete: 'passage' },
       { name: 'style', description: 'Citation style or export format', type: 'string', choices: formatChoices },
       hideOption,
     ],
   },
   args,
-  examples: ['/cite trotskys-lies.p37', '/cite trotskys-lies.p37 style:mla', '/cite violence-trotskyism-article.p3 style:bibtex'],
+  examples: ['/cite trotskys-lies.p37', '/cite trotskys-lies.p37 style:mla', '/cite violence-trotskyism-article.p3 style:bibtex', '/cite "trotskys-lies.p37 trotskys-lies.p40" style:ris'],
   async execute(a: CiteArgs, ctx: CommandContext) {
-    const { block, work } = requirePassage(ctx, a.passage);
+    const ids = a.passage.split(/[\s,;]+/).filter(Boolean).slice(0, 25);
+    const passages = ids.map((id) => requirePassage(ctx, id));
+    const { block, work } = passages[0] ?? requirePassage(ctx, a.passage);
     const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
     const style = a.style ?? ctx.scope.defaults.style;
-    const item = [{ work, block }];
+    const item = passages.map((p) => ({ work: p.work, block: p.block }));
+    if (passages.length > 1) {
+      const format = style === 'ris' || style === 'csl-json' ? style : 'bibtex';
+      const lines = passages.map((p) => `• ${p.block.id}: ${ctx.cite.passage(p.block, p.work, style === 'bibtex' || style === 'ris' || style === 'csl-json' ? ctx.scope.defaults.style : style)}`);
+      return codeReply(`${passages.length} passages as ${format}`, format === 'csl-json' ? 'json' : format, ctx.cite.export(item, format), { ...visibility, workId: work.meta.id, intro: lines.join('\n') });
+    }
     if (style === 'bibtex' || style === 'ris' || style === 'csl-json') {
       return codeReply(`${block.id} as ${style}`, style === 'csl-json' ? 'json' : style, ctx.cite.export(item, style), { ...visibility, workId: work.meta.id });
     }

@@ -11,6 +11,7 @@ export const QUOTE_QUERY_MAX = 10_000;
 const args = z.object({
   query: zText(QUOTE_QUERY_MAX, 'The query'),
   work: zOptionalText(100, 'The work'),
+  author: zOptionalText(100, 'The author'),
   lang: z.preprocess((v) => (v === '' ? undefined : v), zEnum(LANG_IDS).optional()),
   hide: zBool.optional(),
   limit: zInt(1, 10).optional(),
@@ -26,6 +27,7 @@ export const quote = {
       { name: 'query', description: 'Words, a question, a "phrase in quotes", a name, or a line of Russian', type: 'string', required: true, autocomplete: 'query', maxLength: 6000 },
       { name: 'work', description: 'Only this work', type: 'string', autocomplete: 'work' },
       { name: 'lang', description: 'Only passages in this language', type: 'string', choices: LANG_IDS.map((l) => ({ name: l, value: l })) },
+      { name: 'author', description: 'Only works by this author', type: 'string', maxLength: 100 },
       hideOption,
       { name: 'limit', description: 'How many passages (1–10)', type: 'integer', minValue: 1, maxValue: 10 },
       { name: 'page', description: 'Page of results', type: 'integer', minValue: 1, maxValue: 50 },
@@ -42,6 +44,7 @@ export const quote = {
       offset: (page - 1) * limit,
       ...(work ? { work } : {}),
       ...(a.lang ? { lang: a.lang } : {}),
+      ...(a.author ? { author: a.author } : {}),
     });
     const style = ctx.scope.defaults.style;
     const views = result.hits.map((h) => passageView(ctx.corpus, ctx.cite, h.block, h.work, style, { snippet: h.snippet, score: h.score }));

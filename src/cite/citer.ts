@@ -44,12 +44,17 @@ export function namesOf(authors: string[]): BibName[] {
 export function recordFromEntry(entry: BibEntry): BibRecord {
   const year = entry.year ? Number(entry.year.slice(0, 4)) : undefined;
   const type: BibRecord['type'] = entry.containerTitle ? 'article-journal' : !entry.publisher && entry.url ? 'webpage' : 'book';
+  // A bibliography that glosses a transliterated title in parentheses ("Vospominaniia byvshego
+  // sekretaria Stalina ("Memoirs of Stalin's former secretary")") gives its translation.
+  const rawTitle = (entry.title ?? entry.text).replace(/\*/g, '');
+  const gloss = /^(.*?)\s*\(["“]([^"”]+)["”]\)\s*$/.exec(rawTitle) ?? /^(.*?)\s*\(["“]([^"”]+)["”]\)/.exec(rawTitle);
   const record: BibRecord = {
     id: entry.id,
     type,
     authors: namesOf(entry.authors),
-    title: (entry.title ?? entry.text).replace(/\*/g, ''),
+    title: gloss ? gloss[1]!.replace(/[,.]$/, '') : rawTitle,
   };
+  if (gloss) record.titleTranslated = gloss[2]!;
   if (year && Number.isFinite(year)) record.issued = { year };
   if (entry.publisher) record.publisher = entry.publisher;
   if (entry.place) record.place = entry.place;

@@ -68,12 +68,13 @@ async function* stdinLines(io: CliIo): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
-function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; lang?: string; limit: number }) {
+function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; lang?: string; author?: string; limit: number }) {
   try {
     const result = ctx.search.search(query, {
       limit: opts.limit,
       ...(opts.work ? { work: opts.work } : {}),
       ...(opts.lang ? { lang: opts.lang as 'en' } : {}),
+      ...(opts.author ? { author: opts.author } : {}),
     });
     return {
       query,
@@ -90,6 +91,8 @@ function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; la
           locator: h.block.locator,
           citation: ctx.cite.passage(h.block, h.work, ctx.scope.defaults.style),
           score: Number(h.score.toFixed(4)),
+          snippet: h.snippet,
+          footnotes: ctx.corpus.footnotesOf(h.block).map((n) => ({ id: n.id, number: n.number, text: n.text })),
           ...(other.length
             ? { translation: { ids, text: other.map((b) => b.text).join('\n\n'), lang: other[0]!.lang, locator: other[0]!.locator } }
             : {}),
@@ -105,13 +108,13 @@ function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; la
 
 export const quoteCommand: Subcommand = {
   name: 'quote',
-  usage: 'quote "<query>" [--work ID] [--lang en|ru|fr] [--limit N] [--json]',
+  usage: 'quote "<query>" [--work ID] [--author NAME] [--lang en|ru|fr] [--limit N] [--json]',
   summary: 'the best passages for a query ("-" reads one query per line from stdin)',
   run: async (argv, io) => {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { work: { type: 'string' }, lang: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, hide: { type: 'boolean' } },
+      options: { work: { type: 'string' }, author: { type: 'string' }, lang: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, hide: { type: 'boolean' } },
     });
     const query = positionals.join(' ');
     const limit = values.limit === undefined ? 5 : Number(values.limit);
@@ -123,9 +126,10 @@ export const quoteCommand: Subcommand = {
       io.err(`--lang must be one of: en, ru, fr (got "${values.lang}").`);
       return 2;
     }
-    if (!values.json) return await runRegistry('quote', { query, limit: Math.min(limit, 10), ...(values.work ? { work: values.work } : {}), ...(values.lang ? { lang: values.lang } : {}) }, io);
+    const filters = { ...(values.work ? { work: values.work } : {}), ...(values.lang ? { lang: values.lang } : {}), ...(values.author ? { author: values.author } : {}) };
+    if (!values.json) return await runRegistry('quote', { query, limit: Math.min(limit, 10), ...filters }, io);
     const ctx = commandContext(await openApp());
-    const opts = { limit, ...(values.work ? { work: values.work } : {}), ...(values.lang ? { lang: values.lang } : {}) };
+    const opts = { limit, ...filters };
     if (query === '-') {
       for await (const line of stdinLines(io)) io.out(JSON.stringify(quoteJson(ctx, line, opts)));
       return 0;
@@ -230,8 +234,8 @@ export const translateCommand: Subcommand = {
 
 export const citeCommand: Subcommand = {
   name: 'cite',
-  usage: 'cite <passage id> [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json]',
-  summary: "a passage's citation",
+  usage: 'cite <passage id>… [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json]',
+  summary: "a passage's citation; several ids export together",
   run: async (argv, io) => {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' } } });
     return await runRegistry('cite', { passage: positionals.join(' '), ...(values.style ? { style: values.style } : {}) }, io);
