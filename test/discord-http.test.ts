@@ -39,6 +39,7 @@ import { createDiscordTestDispatch, type DiscordTestDispatch } from './helpers/d
 import { startRestMock, THREAD_ID, type RecordedRequest, type RestMock } from './helpers/discord-rest-mock.ts';
 import { SCENARIO } from './helpers/fake-discord-dispatch.ts';
 import { sampleMarkdown } from './helpers/library-samples.ts';
+import { modalSubmitPayload } from './helpers/discord-client.ts';
 
 const PASSAGE = 'trotskys-lies.p37';
 const BOT_TOKEN = 'test-bot-token';
@@ -518,12 +519,25 @@ describe('Discord HTTP endpoint: /library with a file', () => {
     expect(downloads()).toBe(before);
   });
 
-  it("GIVEN a member with Manage Server attaching a Markdown file THEN it is downloaded, added to this server's library only, and listed", async () => {
+  it("GIVEN a member with Manage Server attaching a Markdown file THEN a form asks for title, author and year, and on submit the file is downloaded, added to this server's library only, and listed", async () => {
     const sample = sampleMarkdown();
     const url = mock.host(sample.name, sample.bytes, sample.contentType);
-    const added = await answeredMessage(withAttachment(commandPayload('library', { action: 'add' }, manager), 'file', { name: sample.name, size: sample.bytes.length, url, contentType: 'text/markdown' }));
+    const before = downloads();
+    const modal = await send(withAttachment(commandPayload('library', { action: 'add' }, manager), 'file', { name: sample.name, size: sample.bytes.length, url, contentType: 'text/markdown' }));
+    expect(modal.json.type).toBe(9);
+    const inputs = modal.json.data.components.map((row: { components: { custom_id: string; max_length: number }[] }) => row.components[0]!);
+    expect(inputs.map((c: { custom_id: string }) => c.custom_id)).toEqual(['title', 'author', 'year']);
+    expect(modal.json.data.title.length).toBeLessThanOrEqual(45);
+    expect(downloads()).toBe(before);
+    // Someone else cannot submit the form; a forged form id is refused.
+    const stranger = await send(modalSubmitPayload(modal.json.data.custom_id, { title: 'X' }, { ...manager, userId: '1000000000000000999' }));
+    expect(stranger.json.data.flags).toBe(64);
+    const forged = await send(modalSubmitPayload(`${modal.json.data.custom_id.slice(0, -2)}xx`, { title: 'X' }, manager));
+    expect(forged.json.data.flags).toBe(64);
+    // The title field left empty: the file's own title is kept.
+    const added = await answeredMessage(modalSubmitPayload(modal.json.data.custom_id, { title: '', author: 'Reading Circle', year: '2024' }, manager) as never);
     expectWellFormed(added);
-    expect(lastInvocation()).toMatchObject({ command: 'library', args: { action: 'add', attachment: { name: sample.name, size: sample.bytes.length, contentType: 'text/markdown' } }, scope: { collection: LIBRARY_GUILD, canManage: true } });
+    expect(lastInvocation()).toMatchObject({ command: 'library', args: { action: 'add', author: 'Reading Circle', year: '2024', attachment: { name: sample.name, size: sample.bytes.length, contentType: 'text/markdown' } }, scope: { collection: LIBRARY_GUILD, canManage: true } });
     expect(lastInvocation().args.file).toBeUndefined();
     expect(added.embeds[0]?.title).toContain('Notes on the Reading Circle');
     expect(mock.requests.some((r) => r.method === 'GET' && url.endsWith(r.route))).toBe(true);

@@ -124,6 +124,14 @@ export function buttonPayload(customId: string, message: ReturnType<typeof messa
   return { ...base(3, who), message, data: { custom_id: customId, component_type: 2 } };
 }
 
+/** The form a user submits from a modal Lectern showed: one text input per row. */
+export function modalSubmitPayload(customId: string, values: Record<string, string>, who: Who = {}) {
+  return {
+    ...base(5, who),
+    data: { custom_id: customId, components: Object.entries(values).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+  };
+}
+
 export function selectPayload(customId: string, values: string[], message: ReturnType<typeof messageOf>, who: Who = {}) {
   return { ...base(3, who), message, data: { custom_id: customId, component_type: 3, values } };
 }

@@ -69,6 +69,18 @@ const RECENT_TTL_MS = 24 * 60 * 60 * 1000;
 const SAFE_TARGET = /^[A-Za-z0-9._-]+$/u;
 const CITE_FORMATS: readonly string[] = [...CITATION_STYLES, 'bibtex', 'ris', 'csl-json'];
 
+/** A file waiting for its title, author and year from the modal. */
+interface PendingAdd {
+  args: Record<string, unknown>;
+  scope: Scope;
+  ownerId: string;
+}
+const PENDING_ADDS = 200;
+const PENDING_ADD_TTL_MS = 15 * 60 * 1000;
+/** Discord's limits on a modal's text inputs. */
+const MODAL_TITLE_LIMIT = 45;
+const TEXT_INPUT_VALUE_LIMIT = 4000;
+
 const STALE = 'This button belongs to an answer Lectern no longer remembers (it restarted, or the answer is too old). Ask again to get fresh buttons.';
 const TAMPERED = 'This button could not be verified, so Lectern did nothing. Ask again to get fresh buttons.';
 
@@ -123,6 +135,7 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const byName = new Map(opts.commands.map((c) => [c.name, c]));
   const inFlight = new Set<Promise<void>>();
+  const pendingAdds = new RecentStore<PendingAdd>(PENDING_ADDS, PENDING_ADD_TTL_MS);
 
   function scopeOf(ex: Exchange): Scope {
     const i = ex.interaction;
@@ -243,7 +256,68 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
       return ex.send(present({ reply, invocation: { command: SETTINGS_COMMAND, args, scope }, ownerId: scope.userId ?? 'unknown', layout: scope.defaults.layout }));
     }
     const invocation: Invocation = { command: i.data.name, args, scope, requestId: i.id };
+    // /library add with a file and no title: a modal asks for title, author and year first (left
+    // empty, they are taken from the file). Members without Manage Server are refused by the command.
+    const announced = Number((args.attachment as { size?: unknown } | undefined)?.size ?? 0);
+    const fits = announced <= config.LIBRARY_MAX_FILE_MB * 1024 * 1024;
+    if (i.data.name === 'library' && args.action === 'add' && args.attachment && fits && !args.title && !args.author && !args.year && scope.canManage) {
+      return askLibraryMetadata(ex, args, scope);
+    }
     await answer(ex, invocation, 'new', args.hide === true || scope.defaults.visibility === 'hidden');
+  }
+
+  async function askLibraryMetadata(ex: Exchange, args: Record<string, unknown>, scope: Scope): Promise<void> {
+    const key = pendingAdds.put({ args, scope, ownerId: scope.userId ?? 'unknown' }, now());
+    const customId = signer.sign('libraryAdd', key);
+    if (!customId) throw new Error('the modal id does not fit');
+    const name = String((args.attachment as { name?: unknown }).name ?? '');
+    const guess = name.replace(/\.[A-Za-z0-9]{1,5}$/u, '').replace(/[_-]+/gu, ' ').trim();
+    const input = (id: string, label: string, max: number, placeholder: string, value?: string) => ({
+      type: 1,
+      components: [
+        {
+          type: 4,
+          custom_id: id,
+          label,
+          style: 1,
+          required: false,
+          max_length: Math.min(max, TEXT_INPUT_VALUE_LIMIT),
+          placeholder,
+          ...(value ? { value: truncate(value, Math.min(max, TEXT_INPUT_VALUE_LIMIT)) } : {}),
+        },
+      ],
+    });
+    await ex.respond({
+      type: InteractionResponseType.Modal,
+      data: {
+        custom_id: customId,
+        title: truncate(`Add “${guess || 'a text'}”`, MODAL_TITLE_LIMIT),
+        components: [
+          input('title', 'Title', 300, 'Empty: the title the file gives', guess),
+          input('author', 'Author(s), separated by ;', 600, 'Empty: the author the file gives'),
+          input('year', 'Year', 4, 'Empty: the year the file gives'),
+        ],
+      },
+    } as never);
+  }
+
+  async function onModalSubmit(ex: Exchange): Promise<void> {
+    const i = ex.interaction;
+    if (i.type !== InteractionType.ModalSubmit) return;
+    const parsed = signer.parse(i.data.custom_id);
+    if (parsed.status === 'tampered') return ex.send(noticeMessage('Not verified', TAMPERED, { error: true }));
+    if (parsed.status === 'stale' || parsed.kind !== 'libraryAdd') return ex.send(noticeMessage('Expired', STALE));
+    const pending = pendingAdds.get(parsed.payload, now());
+    if (!pending) return ex.send(noticeMessage('Expired', 'This form waited too long; please attach the file to /library again.'));
+    if (pending.ownerId !== (userOf(i)?.id ?? 'unknown')) return ex.send(noticeMessage('Not yours', 'Only the person who attached the file can fill in this form.'));
+    const values: Record<string, string> = {};
+    for (const row of i.data.components ?? []) {
+      for (const c of 'components' in row ? (row.components as { custom_id?: string; value?: string }[]) : []) {
+        if (c.custom_id && typeof c.value === 'string' && c.value.trim()) values[c.custom_id] = c.value.trim();
+      }
+    }
+    const args = { ...pending.args, ...values };
+    await answer(ex, { command: 'library', args, scope: pending.scope, requestId: i.id }, 'new', args.hide === true || pending.scope.defaults.visibility === 'hidden');
   }
 
   async function onAutocomplete(ex: Exchange): Promise<void> {
@@ -364,6 +438,8 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
         return onAutocomplete(ex);
       case InteractionType.MessageComponent:
         return onComponent(ex);
+      case InteractionType.ModalSubmit:
+        return onModalSubmit(ex);
       default:
         return ex.send(noticeMessage('Not supported', 'Lectern does not handle this kind of interaction.', { error: true }));
     }
