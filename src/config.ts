@@ -51,12 +51,18 @@ export const ConfigSchema = z
     MATRIX_ALLOWED_ROOMS: list,
     MATRIX_ALLOWED_SERVERS: list,
     MATRIX_LIBRARY_POWER_LEVEL: positiveInt(50),
+    /** Rooms that share one library: "group=!roomA:server,!roomB:server;other=!roomC:server". */
+    MATRIX_ROOM_GROUPS: z.preprocess(emptyToUndefined, z.string().optional()),
 
     LIBRARY_MAX_FILE_MB: positiveInt(20),
     LIBRARY_MAX_PAGES: positiveInt(1000),
     LIBRARY_MAX_WORKS: positiveInt(50),
   })
   .superRefine((c, ctx) => {
+    if (c.MATRIX_ROOM_GROUPS) {
+      const problem = roomGroupsProblem(c.MATRIX_ROOM_GROUPS);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['MATRIX_ROOM_GROUPS'], message: problem });
+    }
     if ((c.DISCORD_HTTP_PORT !== undefined) !== (c.DISCORD_PUBLIC_KEY !== undefined)) {
       ctx.addIssue({
         code: 'custom',
@@ -77,11 +83,33 @@ export const ConfigSchema = z
   });
 
 export type Config = z.infer<typeof ConfigSchema> & {
+  /** MATRIX_ROOM_GROUPS parsed: room id → the group's collection name. */
+  matrixRoomGroups: Map<string, string>;
   dataDir: string;
   corpusDir: string;
   buildDir: string;
   stateDir: string;
 };
+
+function parseRoomGroups(spec: string | undefined): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const group of (spec ?? '').split(';').map((g) => g.trim()).filter(Boolean)) {
+    const [name = '', rooms = ''] = group.split('=');
+    for (const room of rooms.split(',').map((r) => r.trim()).filter(Boolean)) map.set(room, `matrix-group-${name.trim()}`);
+  }
+  return map;
+}
+
+function roomGroupsProblem(spec: string): string | undefined {
+  for (const group of spec.split(';').map((g) => g.trim()).filter(Boolean)) {
+    const m = /^([a-z0-9][a-z0-9-]{0,40})=(.+)$/.exec(group);
+    if (!m) return `"${group.slice(0, 60)}" should look like name=!room:server,!other:server (name: lower-case letters, digits, hyphens)`;
+    for (const room of m[2]!.split(',').map((r) => r.trim())) {
+      if (!/^![^\s:]+(:\S+)?$/.test(room)) return `"${room.slice(0, 60)}" is not a Matrix room id (they start with "!")`;
+    }
+  }
+  return undefined;
+}
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -100,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const dataDir = path.resolve(parsed.data.LECTERN_DATA_DIR);
   return {
     ...parsed.data,
+    matrixRoomGroups: parseRoomGroups(parsed.data.MATRIX_ROOM_GROUPS),
     dataDir,
     corpusDir: path.join(dataDir, 'corpus'),
     buildDir: path.join(dataDir, 'build'),

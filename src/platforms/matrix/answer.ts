@@ -131,7 +131,8 @@ export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boole
   const layout = layoutOf(ctx, asked.roomId);
   const scope: MatrixScope = {
     platform: 'matrix',
-    collection: asked.roomId,
+    // Rooms configured as one group share one library.
+    collection: ctx.config.matrixRoomGroups.get(asked.roomId) ?? asked.roomId,
     userId: asked.event.sender,
     defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout: layout === 'table' ? 'side-by-side' : 'stacked', visibility: 'public' },
   };
