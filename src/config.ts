@@ -58,29 +58,7 @@ export const ConfigSchema = z
     LIBRARY_MAX_PAGES: positiveInt(1000),
     LIBRARY_MAX_WORKS: positiveInt(50),
   })
-  .superRefine((c, ctx) => {
-    if (c.MATRIX_ROOM_GROUPS) {
-      const problem = roomGroupsProblem(c.MATRIX_ROOM_GROUPS);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['MATRIX_ROOM_GROUPS'], message: problem });
-    }
-    if ((c.DISCORD_HTTP_PORT !== undefined) !== (c.DISCORD_PUBLIC_KEY !== undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.DISCORD_HTTP_PORT === undefined ? 'DISCORD_HTTP_PORT' : 'DISCORD_PUBLIC_KEY'],
-        message: 'DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT go together: set both to serve HTTP interactions',
-      });
-    }
-    if (c.MATRIX_HOMESERVER_URL && !c.MATRIX_ACCESS_TOKEN && !(c.MATRIX_USER_ID && c.MATRIX_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MATRIX_ACCESS_TOKEN'],
-        message: 'with MATRIX_HOMESERVER_URL set, give MATRIX_ACCESS_TOKEN, or MATRIX_USER_ID and MATRIX_PASSWORD',
-      });
-    }
-    if (!c.MATRIX_HOMESERVER_URL && (c.MATRIX_ACCESS_TOKEN || c.MATRIX_PASSWORD)) {
-      ctx.addIssue({ code: 'custom', path: ['MATRIX_HOMESERVER_URL'], message: 'Matrix credentials are set but MATRIX_HOMESERVER_URL is not' });
-    }
-  });
+  ;
 
 export type Config = z.infer<typeof ConfigSchema> & {
   /** MATRIX_ROOM_GROUPS parsed: room id → the group's collection name. */
@@ -120,11 +98,36 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Checks across variables, on the raw environment, so that they are reported together with the
+ * problems of single variables (a schema refinement would only run once every field is valid).
+ */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (k: string) => Boolean(env[k]?.trim());
+  const out: string[] = [];
+  if (set('MATRIX_ROOM_GROUPS')) {
+    const problem = roomGroupsProblem(env.MATRIX_ROOM_GROUPS!);
+    if (problem) out.push(`MATRIX_ROOM_GROUPS: ${problem}`);
+  }
+  if (set('DISCORD_HTTP_PORT') !== set('DISCORD_PUBLIC_KEY')) {
+    out.push(`${set('DISCORD_HTTP_PORT') ? 'DISCORD_PUBLIC_KEY' : 'DISCORD_HTTP_PORT'}: DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT go together: set both to serve HTTP interactions`);
+  }
+  if (set('MATRIX_HOMESERVER_URL') && !set('MATRIX_ACCESS_TOKEN') && !(set('MATRIX_USER_ID') && set('MATRIX_PASSWORD'))) {
+    out.push('MATRIX_ACCESS_TOKEN: with MATRIX_HOMESERVER_URL set, give MATRIX_ACCESS_TOKEN, or MATRIX_USER_ID and MATRIX_PASSWORD');
+  }
+  if (!set('MATRIX_HOMESERVER_URL') && (set('MATRIX_ACCESS_TOKEN') || set('MATRIX_PASSWORD'))) {
+    out.push('MATRIX_HOMESERVER_URL: Matrix credentials are set but MATRIX_HOMESERVER_URL is not');
+  }
+  return out;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const dataDir = path.resolve(parsed.data.LECTERN_DATA_DIR);
   return {
     ...parsed.data,
