@@ -57,8 +57,7 @@ export const ConfigSchema = z
     LIBRARY_MAX_FILE_MB: positiveInt(20),
     LIBRARY_MAX_PAGES: positiveInt(1000),
     LIBRARY_MAX_WORKS: positiveInt(50),
-  })
-  ;
+  });
 
 export type Config = z.infer<typeof ConfigSchema> & {
   /** MATRIX_ROOM_GROUPS parsed: room id → the group's collection name. */
