@@ -177,3 +177,18 @@ describe('GIVEN bad input files', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('GIVEN OCR homoglyphs', () => {
+  it('THEN Latin look-alikes inside Cyrillic words (and digits) are repaired in the indexed text only', async () => {
+    const { repairHomoglyphs } = await import('../src/corpus/ingest/text.ts');
+    expect(repairHomoglyphs('Cтaлин и пре1дприятия', 'ru')).toBe('Сталин и предприятия');
+    // A Cyrillic е inside a Latin word, and a whole Cyrillic look-alike word in English text.
+    expect(repairHomoglyphs('Stalin’s Rеport', 'en')).toBe('Stalin’s Report');
+    expect(repairHomoglyphs('Kаmenev and Zinoviev', 'en')).toBe('Kamenev and Zinoviev');
+    expect(repairHomoglyphs('Trotsky 1938', 'en')).toBe('Trotsky 1938');
+    const w = await work('trotskys-lies');
+    const b = w.blocks.find((x) => x.text.includes('пре1дприятия'))!;
+    expect(b.text).toContain('пре1дприятия');
+    expect(b.plain).toContain('предприятия');
+  });
+});

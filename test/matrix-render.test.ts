@@ -9,7 +9,7 @@ import { eventBytes, noticeContent, threadStartContent } from '../src/platforms/
 import { inReplyTo, isEdit, isOwnJoin, threadRootOf, type RawEvent } from '../src/platforms/matrix/events.ts';
 import { fitPages } from '../src/platforms/matrix/pages.ts';
 import { parseMessage, stripReplyFallback } from '../src/platforms/matrix/parse.ts';
-import { RateLimiter } from '../src/platforms/matrix/rate-limit.ts';
+import { RateLimiter } from '../src/platforms/rate-limit.ts';
 import { renderMatrix } from '../src/platforms/matrix/render.ts';
 import { MatrixState, STATE_FILE } from '../src/platforms/matrix/state.ts';
 import { MATRIX_EVENT_BYTES_LIMIT } from '../src/reply/budget.ts';

@@ -17,7 +17,7 @@ import { CITATION_STYLES } from '../../reply/builders.ts';
 import type { Action, Reply } from '../../reply/model.ts';
 import { isPagerAction } from '../../reply/paginate.ts';
 import { truncate } from '../../reply/split.ts';
-import { RateLimiter } from '../matrix/rate-limit.ts';
+import { RateLimiter } from '../rate-limit.ts';
 import { SETTINGS_COMMAND } from './commands.ts';
 import { CITE_VALUE_SEPARATOR } from './components.ts';
 import { CustomIdSigner, type CustomIdKind } from './custom-id.ts';

@@ -19,7 +19,7 @@ import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRo
 import { parseMessage } from './parse.ts';
 import { PendingStore } from './pending.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter } from '../rate-limit.ts';
 import { renderMatrix } from './render.ts';
 import { MatrixState } from './state.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
