@@ -5,7 +5,7 @@
  * entry. The answer is the entry the bibliography gives, or "not in the bibliography" with the
  * closest candidates; an entry is never invented or substituted.
  */
-import { findCitations, norm, resolveCitation, resolveLabel, type FoundCitation, type Resolution } from '../corpus/citations.ts';
+import { findCitations, norm, resolveCitation, type FoundCitation, type Resolution } from '../corpus/citations.ts';
 import { authorLine, type Corpus } from '../corpus/corpus.ts';
 import type { BibEntry, Block, Citation } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';

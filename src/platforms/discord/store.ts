@@ -4,8 +4,8 @@
  * Writes are serialised and atomic (a temporary file renamed over the old one), so a crash leaves
  * the previous state, never half a file; an unreadable file is set aside and Lectern starts afresh.
  */
-import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { readStateFile } from '../state-file.ts';
 import type { Logger } from 'pino';
 import type { CitationStyleId, LayoutPreference } from '../../commands/types.ts';
 import { writeAtomic } from '../../corpus/build.ts';
@@ -60,22 +60,8 @@ export class DiscordStore {
 
   static async load(stateDir: string, log: Logger): Promise<DiscordStore> {
     const file = path.join(stateDir, DISCORD_STATE_FILE);
-    let text: string | undefined;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    if (text === undefined) return new DiscordStore(file, empty(), log);
-    try {
-      const data = parseData(text);
-      if (data) return new DiscordStore(file, data, log);
-      log.warn({ file }, 'Discord state file has an unknown format; starting afresh');
-    } catch (err) {
-      log.warn({ err, file }, 'Discord state file is not valid JSON; starting afresh');
-    }
-    await rename(file, `${file}.unreadable-${Date.now()}`);
-    return new DiscordStore(file, empty(), log);
+    const data = await readStateFile(file, (text) => parseData(text) ?? undefined, empty, log, 'Discord');
+    return new DiscordStore(file, data, log);
   }
 
   guild(guildId: string | undefined): GuildSettings {

@@ -4,8 +4,9 @@
  * each thread's work and last citation. Every write goes to a temporary file that is renamed over
  * the old one, so a crash mid-write leaves the previous state, never half a file.
  */
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { readStateFile } from '../state-file.ts';
 import type { Logger } from 'pino';
 import type { MatrixLayout } from './render.ts';
 
@@ -69,24 +70,9 @@ export class MatrixState {
 
   /** A missing file is a first start; an unreadable one is logged and set aside, and the bot starts afresh. */
   static async load(stateDir: string, log: Logger): Promise<MatrixState> {
-    await mkdir(stateDir, { recursive: true });
     const file = path.join(stateDir, STATE_FILE);
-    let text: string | undefined;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    if (text === undefined) return new MatrixState(file, empty(), log);
-    try {
-      const data = parseState(text);
-      if (data) return new MatrixState(file, data, log);
-      log.warn({ file }, 'Matrix state file has an unknown format; starting afresh');
-    } catch (err) {
-      log.warn({ err, file }, 'Matrix state file is not valid JSON; starting afresh');
-    }
-    await rename(file, `${file}.unreadable-${Date.now()}`);
-    return new MatrixState(file, empty(), log);
+    const data = await readStateFile(file, (text) => parseState(text) ?? undefined, empty, log, 'Matrix');
+    return new MatrixState(file, data, log);
   }
 
   get since(): string | undefined {

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPError, MatrixError } from 'matrix-js-sdk';
 import type { Logger } from 'pino';
 import { fetchGap, syncRequest, type Connection } from './client.ts';
-import { isOwnJoin, isRawEvent, type RawEvent, type SyncResponse } from './events.ts';
+import { isOwnJoin, isRawEvent, type SyncResponse } from './events.ts';
 import type { MatrixState } from './state.ts';
 
 export interface Batch {
