@@ -94,6 +94,13 @@ describe('GIVEN npm start with no chat tokens and piped input', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   }, 60_000);
 
+  it('THEN the keys under an answer work: context of passage 2, then discussing it', async () => {
+    const r = await lectern(['start'], { input: '/quote peppery dishes\nx 2\nd\n/quote Trotsky\n/end\n' });
+    expect(r.stdout).toMatch(/Context of trotskys-lies\.p\d+/);
+    expect(r.stdout).toMatch(/Discussing trotskys-lies\.p\d+: commands now default to this work/);
+    expect(r.stdout).toContain('Discussion ended.');
+  }, 60_000);
+
   it('THEN bad configuration stops it with every problem listed', async () => {
     const r = await lectern(['start'], { env: { DISCORD_PUBLIC_KEY: 'nothex', LECTERN_DEFAULT_STYLE: 'harvard', MATRIX_HOMESERVER_URL: 'not a url' } });
     expect(r.code).toBe(1);

@@ -25,6 +25,8 @@ export interface ConsoleOptions {
 }
 
 const PAGE_KEYS = 'n: next page · p: previous page · q: back to the prompt';
+/** Keys for a reply's actions, optionally followed by the passage number ("c 2 mla"). */
+const ACTION_KEY = /^([tcxdnp])(?:\s+(\d{1,2}))?(?:\s+([a-z-]+))?$/i;
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { output } = options;
@@ -35,6 +37,40 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const scope: Scope = { platform: 'console', userId: 'console', collection: 'local', canManage: true, defaults: options.defaults };
   let pages: Reply[] = [];
   let at = 0;
+  let last: { command: string; args: Record<string, unknown>; reply: Reply } | undefined;
+
+  const run = async (command: string, args: Record<string, unknown>) => {
+    const reply = await options.dispatch({ command, args, scope, requestId: `console-${Date.now()}` });
+    if (!reply.error) last = { command, args, reply };
+    pages = paginate(reply, consoleBudget(width()));
+    at = 0;
+    if (options.interactive) show();
+    else
+      for (at = 0; at < pages.length; at++) {
+        write(renderConsole(pages[at]!, { width: width(), color }));
+      }
+  };
+
+  /** The keys under an answer: translation, cite, context, discuss, and more results. */
+  const act = async (key: string, n: number | undefined, extra: string | undefined): Promise<boolean> => {
+    const kind = ({ t: 'translation', c: 'cite', x: 'context', d: 'discuss', n: 'next', p: 'previous' } as const)[key as 't'];
+    const actions = (last?.reply.actions ?? []).filter((a) => a.kind === kind && !(a.target === 'page'));
+    const action = actions[(n ?? 1) - 1];
+    if (!last || !action) return false;
+    if (kind === 'translation') await run('translate', { query: action.target });
+    else if (kind === 'cite') await run('cite', { passage: action.target, ...(extra ? { style: extra } : {}) });
+    else if (kind === 'context') await run('context', { passage: action.target });
+    else if (kind === 'next' || kind === 'previous') await run(last.command, { ...last.args, page: Number(action.options?.[0] ?? 1) });
+    else {
+      // The console has no threads: discussing a passage makes later commands default to its
+      // work and resolve Ibid. against its citation, until /end.
+      const reply = last.reply;
+      scope.thread = { ...(reply.workId ? { workId: reply.workId } : {}), ...(reply.lastCitation ? { lastCitation: reply.lastCitation } : {}) };
+      write(`Discussing ${action.target}: commands now default to this work and Ibid. refers to its citation. /end leaves the discussion.`);
+      await run('context', { passage: action.target, before: 0, after: 0 });
+    }
+    return true;
+  };
 
   const show = () => {
     const page = pages[at];
@@ -46,6 +82,19 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const answer = async (line: string) => {
     const trimmed = line.trim();
     if (!trimmed) return;
+    if (/^\/end$/i.test(trimmed)) {
+      delete scope.thread;
+      write('Discussion ended.');
+      return;
+    }
+    const key = ACTION_KEY.exec(trimmed);
+    const pagerKey = /^[npq]$/i.test(trimmed) && pages.length > 1;
+    if (key && !pagerKey) {
+      if (!(await act(key[1]!.toLowerCase(), key[2] ? Number(key[2]) : undefined, key[3]))) {
+        write('That key does nothing for the last answer: the keys it offers are listed under it.');
+      }
+      return;
+    }
     if (options.interactive && pages.length > 1 && /^[npq]$/i.test(trimmed)) {
       const key = trimmed.toLowerCase();
       if (key === 'n' && at < pages.length - 1) at++;
@@ -66,14 +115,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       write(`${parsed.error.message} [${parsed.error.identifier}]`);
       return;
     }
-    const reply = await options.dispatch({ command: parsed.command, args: parsed.args, scope, requestId: `console-${Date.now()}` });
-    pages = paginate(reply, consoleBudget(width()));
-    at = 0;
-    if (options.interactive) show();
-    else
-      for (at = 0; at < pages.length; at++) {
-        write(renderConsole(pages[at]!, { width: width(), color }));
-      }
+    await run(parsed.command, parsed.args);
   };
 
   if (options.banner) process.stderr.write(`${options.banner}\n`);
