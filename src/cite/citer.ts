@@ -41,6 +41,21 @@ export function namesOf(authors: string[]): BibName[] {
   return out;
 }
 
+const ENGLISH_WORDS = /\b(the|of|and|in|on|to|for|with|a|an|from|by|at|is)\b/i;
+const TRANSLIT = /(kh|zh|shch|ts|ia\b|iia\b|ii\b|yi\b|ykh\b|ogo\b|\bv\b|\bi\b|\bs\b|\bo\b|skii\b|skaia\b|ovich\b)/gi;
+
+/**
+ * The language of an entry's title for the styles (which title-case English titles only): a title
+ * in Russian transliteration ("Vozhdy v zakone", "Tainy Kremlia") is Russian, though written in
+ * Latin letters.
+ */
+export function titleLanguage(title: string, detected: BibEntry['lang']): string | undefined {
+  if (detected === 'ru' || detected === 'fr' || detected === 'de') return detected;
+  const hits = (title.match(TRANSLIT) ?? []).length;
+  if (hits >= 1 && !ENGLISH_WORDS.test(title)) return 'ru';
+  return undefined;
+}
+
 export function recordFromEntry(entry: BibEntry): BibRecord {
   const year = entry.year ? Number(entry.year.slice(0, 4)) : undefined;
   const type: BibRecord['type'] = entry.containerTitle ? 'article-journal' : !entry.publisher && entry.url ? 'webpage' : 'book';
@@ -60,7 +75,8 @@ export function recordFromEntry(entry: BibEntry): BibRecord {
   if (entry.place) record.place = entry.place;
   if (entry.containerTitle) record.containerTitle = entry.containerTitle.replace(/\*/g, '');
   if (entry.url) record.url = entry.url;
-  if (entry.lang === 'ru' || entry.lang === 'fr' || entry.lang === 'de') record.language = entry.lang;
+  const language = titleLanguage(record.title ?? '', entry.lang);
+  if (language) record.language = language;
   return record;
 }
 

@@ -96,6 +96,14 @@ export function parseEntry(raw: string): ParsedEntry {
     entry.publisher = pub[2]!.trim();
     entry.year ??= pub[3]!;
   }
+  // APA puts the year first, so the imprint ends the entry: "… New York: Monad Press."
+  if (!entry.publisher) {
+    const apaImprint = /\.\s+([\p{Lu}][\p{L} ,'’-]{1,40}?):\s*([^:.]+?)\.?\s*$/u.exec(text.replace(URL, '').trim());
+    if (apaImprint) {
+      entry.place = apaImprint[1]!.trim();
+      entry.publisher = apaImprint[2]!.trim();
+    }
+  }
   if (!entry.year) {
     const years = text.replace(URL, '').match(/\b(1[89]\d\d|20\d\d)\b/g);
     if (years) entry.year = years.at(-1)!;
