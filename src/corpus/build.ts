@@ -4,7 +4,7 @@
  * and a build that is stale (other inputs, older format) or corrupt is rebuilt with a warning.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { DataError } from '../errors.ts';
@@ -14,9 +14,27 @@ import { CORPUS_FORMAT_VERSION, CorpusBuild, type WorkBuild } from './work.ts';
 
 export const CORPUS_FILE = 'corpus.json';
 
+/**
+ * The ingestion code is part of a build's inputs: a Lectern whose rules changed rebuilds on its
+ * first start instead of serving passages cut by the old rules.
+ */
+async function ingestionCodeHash(): Promise<string> {
+  const h = createHash('sha256');
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const dirs = [here, path.join(here, 'ingest')];
+  for (const dir of dirs) {
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort()) {
+      h.update(name);
+      h.update(await readFile(path.join(dir, name)));
+    }
+  }
+  return h.digest('hex');
+}
+
 export async function inputsFingerprint(corpusDir: string, manifest: Manifest): Promise<string> {
   const h = createHash('sha256');
   h.update(`format:${CORPUS_FORMAT_VERSION}\n`);
+  h.update(`code:${await ingestionCodeHash()}\n`);
   h.update(JSON.stringify(manifest));
   for (const w of manifest.works) {
     h.update(w.file);

@@ -562,6 +562,16 @@ export function buildStructure(text: string, work: ManifestWork, hints: Structur
       continue;
     }
 
+    // --- A trial transcript's exchange (VYSHINSKY: … RADEK: …) is one passage: a question and its answer ---
+    const speaker = /^[\p{Lu}][\p{Lu}'’-]{2,}:\s/u;
+    const lastBlock = blocks.at(-1);
+    if (speaker.test(t) && lastBlock?.kind === 'paragraph' && speaker.test(lastBlock.text) && !sawBreak && lastBlock.text.length + t.length < 1200) {
+      lastBlock.text = `${lastBlock.text}\n${t}`;
+      lastBlock.lines = [lastBlock.lines[0], seg.line];
+      openParas = endsSentence(t) ? [] : [lastBlock];
+      continue;
+    }
+
     // --- Paragraphs and list items ---
     const kind: RawKind = isListItem(t) ? 'list-item' : 'paragraph';
     const b = push({ kind, text: t, lines: [seg.line, seg.line], ...(noteCandidate ? { noteCandidate } : {}) });
