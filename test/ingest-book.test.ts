@@ -98,6 +98,12 @@ describe('GIVEN the OCR text of the book Trotsky\'s Lies', () => {
     expect(trial.text).toContain('(1936 Trial 55)');
   });
 
+  it('THEN a trial transcript\'s question and answer stay together in one passage', async () => {
+    const w = await work(BOOK);
+    const exchange = w.blocks.find((b) => b.text.includes('VYSHINSKY: To what limits?'))!;
+    expect(exchange.text).toContain('RADEK: What Trotsky proposed was without any limits.');
+  });
+
   it('THEN its bibliography has 145–150 entries, the last one and sigla parsed, the index never a passage', async () => {
     const w = await work(BOOK);
     expect(w.bibliography.length).toBeGreaterThanOrEqual(145);

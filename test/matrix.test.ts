@@ -169,6 +169,15 @@ describe('Matrix bot, main account', () => {
     const other = await joinedRoom({ botId: botUser.userId });
     const missing = await ask(other, '!quote zagotovki procurement');
     expect(missing.reply.content.body).not.toContain('The procurement crisis');
+
+    // A member below MATRIX_LIBRARY_POWER_LEVEL is refused, and nothing is downloaded or added.
+    await human.invite(room, reader.userId);
+    await reader.join(room);
+    const asked = await reader.send(room, '!library add title:"Another Text"', { replyTo: file });
+    const refused = await reader.waitForReply(room, asked, botUser.userId);
+    expect(refused.content.body).toMatch(/power level|organis|permission/i);
+    const listed = await ask(room, '!library');
+    expect(listed.reply.content.body).not.toContain('Another Text');
   });
 
   it('GIVEN a mention by user id, by name with a colon THEN both are commands; GIVEN the name without a colon THEN nothing', async () => {
