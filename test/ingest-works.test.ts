@@ -192,3 +192,14 @@ describe('GIVEN OCR homoglyphs', () => {
     expect(b.plain).toContain('предприятия');
   });
 });
+
+describe('GIVEN text from an extractor with its headings as hints', () => {
+  it('THEN a heading naming the reference list starts the bibliography, and author-date citations resolve to it', async () => {
+    const { ingestText } = await import('../src/corpus/ingest/work.ts');
+    const meta = { id: 'notes', file: 'notes.md', type: 'essay' as const, title: 'Notes', authors: [{ family: 'Reader' }], languages: ['en' as const], notes: [], about: [], identifiers: { isbn: [] } };
+    const text = 'Reading Notes\n\nThe grain crisis is discussed at length in the literature (Davies, 1980, p. 12).\n\nReferences\n\nDavies, R. W. (1980). *The Socialist Offensive*. London: Macmillan.\n';
+    const w = ingestText(meta, text, { encoding: 'utf-8', sha256: '0'.repeat(64) }, { headings: [{ text: 'Reading Notes', level: 1 }, { text: 'References', level: 1 }] });
+    expect(w.bibliography.map((e) => e.title)).toEqual(['The Socialist Offensive']);
+    expect(w.citations).toMatchObject([{ text: '(Davies, 1980, p. 12)', status: 'resolved', entry: w.bibliography[0]!.id }]);
+  });
+});

@@ -285,6 +285,14 @@ export function buildStructure(text: string, work: ManifestWork, hints: Structur
     const known = knownHeadings.get(t);
     if (known !== undefined) {
       closeOpen();
+      // A heading that names the reference list starts it, as in the bundled texts.
+      inBibliography = /^(references|bibliography|works cited|sources|literature)$/i.test(t);
+      if (inBibliography) {
+        part = 'References';
+        section = undefined;
+        push({ kind: 'heading', level: 1, text: t, lines: [seg.line, seg.line] });
+        continue;
+      }
       if (known === 1) {
         part = 'Chapter';
         chapter = (chapter ?? 0) + 1;
