@@ -8,6 +8,7 @@ import { cite } from './cite.ts';
 import { context } from './context.ts';
 import { makeHelp } from './help.ts';
 import { library } from './library.ts';
+import { settings } from './settings.ts';
 import { quote } from './quote.ts';
 import { source } from './source.ts';
 import { translate } from './translate.ts';
@@ -15,7 +16,7 @@ import { works } from './works.ts';
 
 export const commands: Command<any, CommandContext>[] = [];
 const help = makeHelp(() => commands);
-commands.push(quote, source, translate, context, cite, works, library, help);
+commands.push(quote, source, translate, context, cite, works, library, settings, help);
 
 // Definitions are data: checked once at load so a bad definition fails loudly, not on Discord.
 for (const c of commands) CommandDefinition.parse(c.data);

@@ -13,11 +13,13 @@ import { createCiter } from './cite/citer.ts';
 import { loadOrBuildIndex } from './search/store.ts';
 import { SearchEngine } from './search/engine.ts';
 import { createLibrary, type LibraryManager } from './library/index.ts';
+import { SettingsStore } from './settings/store.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */
   base: CorpusView;
   library: LibraryManager;
+  settings: SettingsStore;
   close(): Promise<void>;
 }
 
@@ -28,12 +30,14 @@ export async function createApp(config: Config, log: Logger, options: { build?: 
   const base: CorpusView = { corpus, search: new SearchEngine(corpus, index) };
   const cite = createCiter();
   const library = await createLibrary({ config, log: log.child({ module: 'library' }), base });
+  const settings = await SettingsStore.load(config.stateDir, log);
   return {
     config,
     log,
     cite,
     base,
     library,
+    settings,
     // Each collection sees the bundled corpus plus its own texts; without a collection, the bundled corpus.
     view: (scope) => (scope.collection ? library.view(scope.collection) : base),
     close: () => library.close(),

@@ -68,6 +68,8 @@ export interface LecternContext {
   view(scope: Pick<Scope, 'collection'>): CorpusView;
   /** Groups' own texts (add, remove, list); absent where a context has no library. */
   library?: import('./library/index.ts').LibraryService;
+  /** Per-group defaults set with /settings. */
+  settings?: import('./settings/store.ts').SettingsStore;
 }
 
 export interface CommandContext extends LecternContext {

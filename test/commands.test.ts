@@ -179,3 +179,49 @@ describe('GIVEN /context, /cite, /source, /works and /help', () => {
     expect(r.error?.message).toContain('Did you mean "quote"?');
   });
 });
+
+describe('GIVEN /settings through the shared dispatcher', () => {
+  const group = (over: Partial<Parameters<typeof testScope>[0]> = {}) => testScope({ platform: 'discord', collection: 'guild-settings-test', ...over });
+
+  it('THEN with no options anyone sees the defaults, hidden', async () => {
+    const r = await run('settings', {}, group({ canManage: false }));
+    expect(r.error).toBeUndefined();
+    expect(r.visibility).toBe('hidden');
+    expect(text(r)).toContain('Citation style');
+    expect(text(r)).toContain('(Lectern default)');
+  });
+
+  it('THEN a member without the organiser permission cannot change them', async () => {
+    const r = await run('settings', { style: 'mla' }, group({ canManage: false }));
+    expect(r.error?.identifier).toBe('settings.forbidden');
+    expect(real.app.settings.get('guild-settings-test').style).toBeUndefined();
+  });
+
+  it('THEN outside a server or room a change is refused with a clear message', async () => {
+    const r = await run('settings', { style: 'mla' }, testScope({ platform: 'discord', canManage: true }));
+    expect(r.error?.identifier).toBe('settings.guild-only');
+  });
+
+  it('THEN an unknown style is refused naming the valid ones', async () => {
+    const r = await run('settings', { style: 'harvard' }, group({ canManage: true }));
+    expect(r.error?.identifier).toBe('args.invalid');
+    expect(r.error?.message).toMatch(/chicago/);
+    expect(r.error?.message).toMatch(/mla/);
+  });
+
+  it('THEN an organiser’s change is saved and later commands in that group use it, and other groups do not', async () => {
+    const saved = await run('settings', { style: 'MLA', visibility: 'hidden' }, group({ canManage: true }));
+    expect(saved.error).toBeUndefined();
+    expect(saved.title).toBe('Settings saved');
+    expect(real.app.settings.get('guild-settings-test')).toEqual({ style: 'mla', visibility: 'hidden' });
+
+    const here = await run('source', { text: 'Trotsky’s Lies' }, group());
+    expect(here.error).toBeUndefined();
+    expect(here.visibility).toBe('hidden');
+    const elsewhere = await run('source', { text: 'Trotsky’s Lies' }, group({ collection: 'another-guild' }));
+    expect(elsewhere.visibility).toBe('public');
+    // MLA puts the title in quotes/italics after "Last, First." with no year right after the name; Chicago author-date puts the year second.
+    expect(text(here)).toMatch(/Furr, Grover\. \*Trotsky’s Lies/);
+    expect(text(elsewhere)).toMatch(/Furr, Grover\. 2019\./);
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * Registering commands: exactly the registry's commands (plus /settings) in one bulk PUT, through
+ * Registering commands: exactly the registry's commands in one bulk PUT, through
  * @discordjs/rest to a local stand-in for Discord's API. The script itself runs as `npm run
  * deploy-commands` would run it, as a child process.
  */
@@ -28,7 +28,7 @@ afterAll(async () => {
   await mock?.close();
 });
 
-const registryNames = () => [...definitions().map((d) => d.name), 'settings'];
+const registryNames = () => definitions().map((d) => d.name);
 
 async function deployScript(args: string[], env: Record<string, string> = {}) {
   try {
@@ -44,7 +44,7 @@ async function deployScript(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('deploy-commands', () => {
-  it('GIVEN a guild THEN one PUT to the guild commands route carries exactly the registry commands and /settings, with the bot token', async () => {
+  it("GIVEN a guild THEN one PUT to the guild commands route carries exactly the registry's commands (/settings for Manage Server, in servers only), with the bot token", async () => {
     const rest = new REST({ version: '10', api: mock.api }).setToken(TOKEN);
     const from = mock.requests.length;
     const body = await deployCommands({ rest, applicationId: APP_ID, guildId: GUILD_ID, definitions: definitions() });

@@ -39,6 +39,7 @@ import { createDiscordTestDispatch, type DiscordTestDispatch } from './helpers/d
 import { startRestMock, THREAD_ID, type RecordedRequest, type RestMock } from './helpers/discord-rest-mock.ts';
 import { SCENARIO } from './helpers/fake-discord-dispatch.ts';
 import { sampleMarkdown } from './helpers/library-samples.ts';
+import { SettingsStore } from '../src/settings/store.ts';
 import { modalSubmitPayload } from './helpers/discord-client.ts';
 
 const PASSAGE = 'trotskys-lies.p37';
@@ -78,7 +79,7 @@ const stateDir = (name: string) => path.join(tmp, name);
 async function startServer(name: string, env: Record<string, string> = {}): Promise<InteractionServer> {
   const cfg = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: mock.api, LECTERN_DATA_DIR: tmp, RATE_LIMIT_PER_MINUTE: '1000', ...env });
   const store = await DiscordStore.load(stateDir(name), log);
-  const handler = createInteractionHandler({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, store, rest: createRest(cfg), secret: 'test-secret' });
+  const handler = createInteractionHandler({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, store, settings: inner.settings, rest: createRest(cfg), secret: 'test-secret' });
   return createInteractionServer({ publicKey: keys.publicKeyHex, port: 0, handle: handler.handle, log });
 }
 
@@ -490,8 +491,8 @@ describe('Discord HTTP endpoint: /settings', () => {
     const stacked = await answeredMessage(commandPayload('translate', { query: 'консул Латвии' }, member));
     expect(stacked.embeds.flatMap((e) => e.fields ?? []).filter((f) => f.inline === true)).toEqual([]);
 
-    const reloaded = await DiscordStore.load(stateDir('main'), log);
-    expect(reloaded.guild(SETTINGS_GUILD)).toEqual({ style: 'mla', visibility: 'public', layout: 'stacked' });
+    const reloaded = await SettingsStore.load(inner.settingsDir, log);
+    expect(reloaded.get(SETTINGS_GUILD)).toEqual({ style: 'mla', visibility: 'public', layout: 'stacked' });
   });
 
   it('GIVEN /settings with no options THEN anyone sees the current settings', async () => {

@@ -15,7 +15,6 @@ import { toDiscordChoices } from '../src/platforms/discord/handler.ts';
 import { clampMarkdown, discordPages, embedSize, messageViolations } from '../src/platforms/discord/pages.ts';
 import { RecentStore } from '../src/platforms/discord/recent.ts';
 import { renderMessage, type RenderOptions } from '../src/platforms/discord/render.ts';
-import { answerSettings } from '../src/platforms/discord/settings.ts';
 
 const WORK = { id: 'trotskys-lies', title: "Trotsky's Lies", author: 'Grover Furr' };
 
@@ -178,11 +177,14 @@ describe('Discord command conversion', () => {
     }
   });
 
-  it('GIVEN the registry THEN the bulk body adds /settings for Manage Server, in servers only, and refuses duplicate names', () => {
+  it('GIVEN the registry THEN the bulk body is exactly the registry, /settings is for Manage Server in servers only, and duplicate names are refused', () => {
     const body = applicationCommands(definitions());
-    expect(body.map((c) => c.name)).toEqual([...definitions().map((d) => d.name), 'settings']);
-    expect(body.at(-1)).toMatchObject({ default_member_permissions: '32', contexts: [0] });
-    expect(() => applicationCommands([...definitions(), { name: 'settings', description: 'again' }])).toThrow(/two commands are named "settings"/);
+    expect(body.map((c) => c.name)).toEqual(definitions().map((d) => d.name));
+    expect(body.find((c) => c.name === 'settings')).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+    expect(body.find((c) => c.name === 'quote')?.default_member_permissions).toBeUndefined();
+    const settings = definitions().find((d) => d.name === 'settings');
+    if (!settings) throw new Error('registry has no /settings');
+    expect(() => applicationCommands([...definitions(), settings])).toThrow(/two commands are named "settings"/);
     // /library takes the file to add as a Discord attachment option.
     const library = body.find((c) => c.name === 'library');
     if (library) expect(library.options?.at(-1)).toMatchObject({ type: 11, name: 'file', required: false });
@@ -227,22 +229,4 @@ describe('Discord custom ids and recent replies', () => {
   });
 });
 
-describe('Discord settings', () => {
-  const config = { LECTERN_DEFAULT_STYLE: 'chicago' as const, LECTERN_DEFAULT_LAYOUT: 'stacked' as const };
 
-  it('GIVEN valid values from a manager THEN a patch; GIVEN invalid values THEN an error naming the choices', () => {
-    const ok = answerSettings({ args: { style: 'apa', layout: 'side-by-side' }, guildId: '1', canManage: true, current: {}, config });
-    expect(ok.patch).toEqual({ style: 'apa', layout: 'side-by-side' });
-    expect(ok.reply.visibility).toBe('hidden');
-    const bad = answerSettings({ args: { style: 'harvard' }, guildId: '1', canManage: true, current: {}, config });
-    expect(bad.patch).toBeUndefined();
-    expect(bad.reply.error?.message).toContain('chicago, chicago-note, mla, apa');
-  });
-
-  it('GIVEN no Manage Server THEN refused; GIVEN no options THEN the current settings', () => {
-    expect(answerSettings({ args: { style: 'apa' }, guildId: '1', canManage: false, current: {}, config }).reply.error?.identifier).toBe('settings.forbidden');
-    const shown = answerSettings({ args: {}, guildId: '1', canManage: false, current: { style: 'mla' }, config });
-    expect(shown.patch).toBeUndefined();
-    expect(JSON.stringify(shown.reply.sections)).toContain('mla');
-  });
-});

@@ -10,7 +10,6 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch, Invocation } from '../src/commands/invocation.ts';
-import type { CommandDefinition } from '../src/commands/types.ts';
 import { parseConfig } from '../src/config.ts';
 import { MATRIX_EVENT_BYTES_LIMIT, MATRIX_BUDGET } from '../src/reply/budget.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
@@ -40,7 +39,7 @@ let bot2User: SynapseUser;
 let bot: MatrixBot | undefined;
 let bot2: MatrixBot | undefined;
 let tmp: string;
-let inner: { dispatch: Dispatch; commands: CommandDefinition[] };
+let inner: Awaited<ReturnType<typeof createTestDispatch>>;
 const invocations: Invocation[] = [];
 const log = pino({ level: 'debug' }, pino.destination({ dest: path.join(CACHE_DIR, 'matrix-bot-test.log'), sync: true, mkdir: true, append: false }));
 
@@ -60,7 +59,7 @@ async function startBot(user: SynapseUser, name: string, env: Record<string, str
     RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch, commands: inner.commands, stateDir: stateDir(name), ...extra });
+  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch, commands: inner.commands, stateDir: stateDir(name), settings: inner.app.settings, ...extra });
 }
 
 async function joinedRoom(options: { alias?: string; botId: string }): Promise<string> {
@@ -226,6 +225,27 @@ describe('Matrix bot, main account', () => {
     expect(bad.reply.content.body).toContain('!layout stacked');
     await ask(room, '!layout stacked');
     expect((await stateOf('main')).layouts[room]).toBe('stacked');
+  });
+
+  it('GIVEN !settings layout:side-by-side from a room moderator THEN translations there become a table; GIVEN a member below the power level THEN refused', async () => {
+    const other = await joinedRoom({ botId: botUser.userId });
+    await human.invite(other, reader.userId);
+    await reader.join(other);
+    const asked = await reader.send(other, '!settings layout:side-by-side');
+    const refused = await reader.waitForReply(other, asked, botUser.userId);
+    expect(refused.content.body).toMatch(/organis|power level/i);
+    expect(inner.app.settings.get(other).layout).toBeUndefined();
+
+    const shown = await ask(other, '!settings');
+    expectCleanNotice(shown.reply);
+    expect(shown.reply.content.body).toContain('stacked');
+    const saved = await ask(other, '!settings layout:side-by-side style:apa');
+    expect(saved.reply.content.body).toContain('Settings saved');
+    expect(inner.app.settings.get(other)).toEqual({ layout: 'side-by-side', style: 'apa' });
+    const table = await ask(other, TRANSLATE);
+    expect(table.reply.content.formatted_body).toContain('<table>');
+    expect(invocations.find((i) => i.requestId === table.asked)?.scope.defaults.layout).toBe('side-by-side');
+    await ask(other, '!settings layout:stacked');
   });
 
   it('GIVEN a command in a thread THEN the answer is in that thread, as a reply to the command', async () => {

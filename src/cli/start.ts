@@ -28,12 +28,12 @@ export const startCommand: Subcommand = {
     if (discordGatewayEnabled(config) || discordHttpEnabled(config)) {
       const { startDiscord } = await import('../platforms/discord/index.ts');
       const { createAutocomplete } = await import('../commands/autocomplete.ts');
-      const running = await startDiscord({ config, log: log.child({ platform: 'discord' }), dispatch, autocomplete: createAutocomplete(app), commands: definitions(), stateDir: config.stateDir });
+      const running = await startDiscord({ config, log: log.child({ platform: 'discord' }), dispatch, autocomplete: createAutocomplete(app), commands: definitions(), stateDir: config.stateDir, settings: app.settings });
       platforms.push({ name: 'discord', stop: running.stop });
     }
     if (matrixEnabled(config)) {
       const { startMatrixBot } = await import('../platforms/matrix/index.ts');
-      const running = await startMatrixBot({ config, log: log.child({ platform: 'matrix' }), dispatch, commands: definitions(), stateDir: config.stateDir });
+      const running = await startMatrixBot({ config, log: log.child({ platform: 'matrix' }), dispatch, commands: definitions(), stateDir: config.stateDir, settings: app.settings });
       platforms.push({ name: 'matrix', stop: running.stop });
     }
 

@@ -46,8 +46,11 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
     if (!parsed.success) {
       return errorReply('args.invalid', describeArgsError(parsed.error, command.data));
     }
-    const view = app.view(invocation.scope);
-    const ctx: CommandContext = { ...app, log, scope: invocation.scope, corpus: view.corpus, search: view.search };
+    // The group's /settings are its defaults, whatever platform the command came from.
+    const stored = app.settings?.get(invocation.scope.collection) ?? {};
+    const scope = { ...invocation.scope, defaults: { ...invocation.scope.defaults, ...stored } };
+    const view = app.view(scope);
+    const ctx: CommandContext = { ...app, log, scope, corpus: view.corpus, search: view.search };
     try {
       const started = performance.now();
       const reply = await command.execute(parsed.data, ctx);
@@ -55,7 +58,7 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
       return reply;
     } catch (err) {
       if (isUserError(err)) return errorReply(err.identifier, err.message);
-      log.error({ err, args: invocation.args, scope: invocation.scope }, 'command failed');
+      log.error({ err, args: invocation.args, scope }, 'command failed');
       return errorReply('internal', INTERNAL_ERROR_MESSAGE);
     }
   };

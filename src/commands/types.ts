@@ -34,6 +34,8 @@ export const CommandDefinition = z
     name: z.string().regex(OPTION_NAME),
     description: z.string().min(1).max(100),
     options: z.array(CommandOption).max(25).default([]),
+    /** Who may use it where platforms can say so up front (Discord hides it from other members). */
+    requires: z.enum(['manage']).optional(),
   })
   .strict()
   .refine(

@@ -7,6 +7,7 @@
  */
 import type { Autocomplete, Dispatch } from '../../src/commands/invocation.ts';
 import type { CommandDefinition } from '../../src/commands/types.ts';
+import type { SettingsStore } from '../../src/settings/store.ts';
 import { withDiscordScenarios } from './fake-discord-dispatch.ts';
 import { createRealDispatch as createInner } from './real-dispatch.ts';
 
@@ -14,11 +15,15 @@ export interface DiscordTestDispatch {
   dispatch: Dispatch;
   autocomplete: Autocomplete;
   commands: CommandDefinition[];
+  /** The app's /settings store, which the dispatcher reads and the handler must share. */
+  settings: SettingsStore;
+  /** Where that store keeps its file. */
+  settingsDir: string;
 }
 
 export async function createDiscordTestDispatch(): Promise<DiscordTestDispatch> {
   const inner = await createInner();
   // The real helper may hand back the registry's commands rather than their definitions.
   const commands = (inner.commands as readonly (CommandDefinition | { data: CommandDefinition })[]).map((c) => ('data' in c ? c.data : c));
-  return { dispatch: withDiscordScenarios(inner.dispatch), autocomplete: inner.autocomplete, commands };
+  return { dispatch: withDiscordScenarios(inner.dispatch), autocomplete: inner.autocomplete, commands, settings: inner.app.settings, settingsDir: inner.app.config.stateDir };
 }

@@ -11,7 +11,6 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { CommandDefinition, CommandOption } from '../../commands/types.ts';
-import { CITATION_STYLES } from '../../reply/builders.ts';
 import { PERMISSION_MANAGE_GUILD } from './limits.ts';
 
 const OPTION_TYPES = {
@@ -52,54 +51,18 @@ export function toDiscordCommand(def: CommandDefinition): RESTPostAPIChatInputAp
     name: def.name,
     description: def.description,
     options: [...(def.options ?? []).map(toDiscordOption), ...(file ? [file] : [])],
+    // Organisers' commands: shown to members with Manage Server by default, and only in servers
+    // (servers can change who sees them, so the command checks the permission too).
+    ...(def.requires === 'manage' ? { default_member_permissions: String(PERMISSION_MANAGE_GUILD), contexts: [InteractionContextType.Guild] } : {}),
   };
 }
 
 export const SETTINGS_COMMAND = 'settings';
-export const VISIBILITY_IDS = ['public', 'hidden'] as const;
-export const LAYOUT_IDS = ['side-by-side', 'stacked'] as const;
 
-const STYLE_CHOICE_NAMES: Record<string, string> = { chicago: 'Chicago (author-date)', 'chicago-note': 'Chicago (notes)', mla: 'MLA', apa: 'APA' };
-
-export const settingsDefinition: CommandDefinition = {
-  name: SETTINGS_COMMAND,
-  description: "This server's defaults: citation style, who sees answers, translation layout",
-  options: [
-    { name: 'style', description: 'Default citation style', type: 'string', choices: CITATION_STYLES.map((s) => ({ name: STYLE_CHOICE_NAMES[s] ?? s, value: s })) },
-    {
-      name: 'visibility',
-      description: 'Whether answers are public or only seen by whoever asked',
-      type: 'string',
-      choices: [
-        { name: 'Public', value: 'public' },
-        { name: 'Hidden (only whoever asked)', value: 'hidden' },
-      ],
-    },
-    {
-      name: 'layout',
-      description: 'Translations side by side (desktop) or stacked (mobile shows only this)',
-      type: 'string',
-      choices: [
-        { name: 'Side by side', value: 'side-by-side' },
-        { name: 'Stacked', value: 'stacked' },
-      ],
-    },
-  ],
-};
-
-/** /settings: shown to members with Manage Server by default, and only in servers. */
-export function settingsCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
-    ...toDiscordCommand(settingsDefinition),
-    default_member_permissions: String(PERMISSION_MANAGE_GUILD),
-    contexts: [InteractionContextType.Guild],
-  };
-}
-
-/** Exactly what `deploy-commands` registers: the registry's commands, then the Discord-only ones. */
+/** Exactly what `deploy-commands` registers: the registry's commands. */
 export function applicationCommands(definitions: readonly CommandDefinition[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const names = new Set<string>();
-  const out = [...definitions.map(toDiscordCommand), settingsCommand()];
+  const out = definitions.map(toDiscordCommand);
   for (const c of out) {
     if (names.has(c.name)) throw new Error(`two commands are named "${c.name}"; Discord needs unique names`);
     names.add(c.name);

@@ -18,7 +18,6 @@ import type { Action, Reply } from '../../reply/model.ts';
 import { isPagerAction } from '../../reply/paginate.ts';
 import { truncate } from '../../reply/split.ts';
 import { RateLimiter } from '../rate-limit.ts';
-import { SETTINGS_COMMAND } from './commands.ts';
 import { CITE_VALUE_SEPARATOR } from './components.ts';
 import { CustomIdSigner, type CustomIdKind } from './custom-id.ts';
 import { openDiscussion, type DiscussContext } from './discuss.ts';
@@ -29,8 +28,8 @@ import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_CHOICE_VALUE_LIMIT } f
 import { discordPages } from './pages.ts';
 import { RecentStore } from './recent.ts';
 import { noticeMessage, type DiscordMessage, type RenderOptions } from './render.ts';
-import { answerSettings } from './settings.ts';
 import type { DiscordStore } from './store.ts';
+import type { SettingsStore } from '../../settings/store.ts';
 
 export interface HandlerOptions {
   config: Config;
@@ -39,6 +38,8 @@ export interface HandlerOptions {
   autocomplete: Autocomplete;
   commands: readonly CommandDefinition[];
   store: DiscordStore;
+  /** The groups' /settings: each interaction's defaults come from here. */
+  settings: SettingsStore;
   rest: REST;
   /** Key for the custom ids' MACs. */
   secret: Uint8Array | string;
@@ -139,7 +140,7 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
 
   function scopeOf(ex: Exchange): Scope {
     const i = ex.interaction;
-    const guild = store.guild(i.guild_id);
+    const guild = opts.settings.get(i.guild_id);
     const scope: Scope = {
       platform: 'discord',
       defaults: { style: guild.style ?? config.LECTERN_DEFAULT_STYLE, layout: guild.layout ?? config.LECTERN_DEFAULT_LAYOUT, visibility: guild.visibility ?? 'public' },
@@ -247,14 +248,6 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
     }
     ex.log.info({ args: Object.keys(args) }, 'command');
     const scope = scopeOf(ex);
-    if (i.data.name === SETTINGS_COMMAND) {
-      const { reply, patch } = answerSettings({ args, guildId: i.guild_id, canManage: canManageGuild(i), current: store.guild(i.guild_id), config });
-      if (patch && i.guild_id) {
-        await store.setGuild(i.guild_id, patch);
-        ex.log.info({ settings: patch }, 'guild settings changed');
-      }
-      return ex.send(present({ reply, invocation: { command: SETTINGS_COMMAND, args, scope }, ownerId: scope.userId ?? 'unknown', layout: scope.defaults.layout }));
-    }
     const invocation: Invocation = { command: i.data.name, args, scope, requestId: i.id };
     // /library add with a file and no title: a modal asks for title, author and year first (left
     // empty, they are taken from the file). Members without Manage Server are refused by the command.

@@ -14,8 +14,10 @@ import { createInteractionHandler } from './handler.ts';
 import { createRest } from './rest.ts';
 import { createInteractionServer, type InteractionServer } from './server.ts';
 import { DiscordStore } from './store.ts';
+import { moveLegacyGuildSettings } from './legacy-settings.ts';
+import { SettingsStore } from '../../settings/store.ts';
 
-export { applicationCommands, settingsCommand, toDiscordCommand } from './commands.ts';
+export { applicationCommands, toDiscordCommand } from './commands.ts';
 export { createInteractionHandler, toDiscordChoices, type Handler, type HandlerOptions, type InteractionHandler } from './handler.ts';
 export { discordPages, messageViolations } from './pages.ts';
 export { renderMessage, type DiscordMessage, type RenderOptions } from './render.ts';
@@ -31,6 +33,8 @@ export interface StartDiscordOptions {
   stateDir: string;
   /** Key for the buttons' MACs; by default derived from the bot token (buttons survive restarts), else random per process. */
   secret?: Uint8Array | string;
+  /** The groups' /settings (the app's store), read for each interaction's defaults. */
+  settings?: SettingsStore;
 }
 
 export interface RunningDiscord {
@@ -47,6 +51,8 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
   const { config, log } = opts;
   await mkdir(opts.stateDir, { recursive: true });
   const store = await DiscordStore.load(opts.stateDir, log);
+  const settings = opts.settings ?? (await SettingsStore.load(opts.stateDir, log));
+  await moveLegacyGuildSettings(store, settings, log);
   const rest = createRest(config);
   const handler = createInteractionHandler({
     config,
@@ -55,6 +61,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     autocomplete: opts.autocomplete,
     commands: opts.commands,
     store,
+    settings,
     rest,
     secret: opts.secret ?? customIdSecret(config),
   });

@@ -1,6 +1,7 @@
 /**
  * What the Discord platform keeps across restarts, in `discord.json` in the state dir: each
- * guild's defaults (set with /settings) and each discussion thread's work and last citation.
+ * discussion thread's work and last citation. (Guild defaults lived here before /settings moved
+ * into the registry; they are handed over once to the shared settings store.)
  * Writes are serialised and atomic (a temporary file renamed over the old one), so a crash leaves
  * the previous state, never half a file; an unreadable file is set aside and Lectern starts afresh.
  */
@@ -64,13 +65,15 @@ export class DiscordStore {
     return new DiscordStore(file, data, log);
   }
 
-  guild(guildId: string | undefined): GuildSettings {
-    return guildId ? { ...this.data.guilds[guildId] } : {};
-  }
-
-  setGuild(guildId: string, patch: GuildSettings): Promise<void> {
-    this.data.guilds[guildId] = { ...this.data.guilds[guildId], ...patch };
-    return this.save();
+  /** Guild defaults saved by an older Lectern, removed from this file once the caller has kept them. */
+  async takeLegacyGuildSettings(keep: (guilds: Record<string, GuildSettings>) => Promise<void>): Promise<number> {
+    const guilds = this.data.guilds;
+    const count = Object.keys(guilds).length;
+    if (!count) return 0;
+    await keep(guilds);
+    this.data.guilds = {};
+    await this.save();
+    return count;
   }
 
   thread(channelId: string | undefined): ThreadRecord | undefined {

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Dispatch } from '../../commands/invocation.ts';
-import type { CommandDefinition, Scope } from '../../commands/types.ts';
+import type { CommandDefinition, LayoutPreference, Scope } from '../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
@@ -32,6 +32,8 @@ export interface AnswerContext {
   commands: readonly CommandDefinition[];
   /** Page budget; MATRIX_BUDGET unless a test asks for smaller pages. */
   budget?: Budget;
+  /** The groups' /settings; without them the configured defaults apply. */
+  settings?: GroupDefaults;
   /** The room's power levels and creators, cached until a change to them is synced. */
   roomPower(roomId: string): Promise<RoomPower>;
   now(): number;
@@ -46,8 +48,16 @@ export interface Asked {
 
 export const HIDDEN_NOTE = 'Matrix has no replies that only you can see, so this answer is visible to everyone in the room.';
 
+/** What the dispatcher's settings store offers: a group's saved defaults. */
+export interface GroupDefaults {
+  get(collection: string | undefined): { layout?: LayoutPreference };
+}
+
+export const collectionOf = (ctx: Pick<AnswerContext, 'config'>, roomId: string): string => ctx.config.matrixRoomGroups.get(roomId) ?? roomId;
+
+/** A room's own `!layout` wins over its group's /settings, which win over LECTERN_DEFAULT_LAYOUT. */
 export const layoutOf = (ctx: AnswerContext, roomId: string): MatrixLayout =>
-  ctx.state.layout(roomId) ?? (ctx.config.LECTERN_DEFAULT_LAYOUT === 'side-by-side' ? 'table' : 'stacked');
+  ctx.state.layout(roomId) ?? ((ctx.settings?.get(collectionOf(ctx, roomId)).layout ?? ctx.config.LECTERN_DEFAULT_LAYOUT) === 'side-by-side' ? 'table' : 'stacked');
 
 const notice = (title: string, text: string): Reply => textReply(title, text);
 
@@ -132,7 +142,7 @@ export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boole
   const scope: MatrixScope = {
     platform: 'matrix',
     // Rooms configured as one group share one library.
-    collection: ctx.config.matrixRoomGroups.get(asked.roomId) ?? asked.roomId,
+    collection: collectionOf(ctx, asked.roomId),
     userId: asked.event.sender,
     defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout: layout === 'table' ? 'side-by-side' : 'stacked', visibility: 'public' },
   };

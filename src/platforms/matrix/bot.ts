@@ -12,7 +12,7 @@ import type { Config } from '../../config.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import { configuredAliases, inviteAllowed, type AllowLists } from './allow.ts';
-import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked } from './answer.ts';
+import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked, type GroupDefaults } from './answer.ts';
 import { connect, ensureFilter, sendMessage, type Connection } from './client.ts';
 import { noticeContent } from './content.ts';
 import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRootOf, type RawEvent, type SyncResponse } from './events.ts';
@@ -36,6 +36,8 @@ export interface MatrixBotOptions {
   pageBudget?: Budget;
   /** Long-poll timeout of /sync in milliseconds (30 s by default). */
   syncTimeoutMs?: number;
+  /** The groups' /settings, for the translation layout a room group chose (a room's own !layout wins). */
+  settings?: GroupDefaults;
 }
 
 export interface MatrixBot {
@@ -77,6 +79,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     commands,
     now,
     ...(opts.pageBudget ? { budget: opts.pageBudget } : {}),
+    ...(opts.settings ? { settings: opts.settings } : {}),
     roomPower(roomId) {
       let cached = powerCache.get(roomId);
       if (!cached) {

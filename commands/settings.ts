@@ -1,0 +1,90 @@
+/**
+ * /settings: a group's defaults — citation style, whether answers are public, how translations
+ * are laid out. Anyone may look; only the group's organisers (Manage Server on Discord, the
+ * configured power level on Matrix) may change them.
+ */
+import { z } from 'zod';
+import type { CommandContext } from '../src/context.ts';
+import type { Command } from '../src/commands/types.ts';
+import { UserError } from '../src/errors.ts';
+import { canManageLibrary } from '../src/library/permission.ts';
+import { fieldsReply } from '../src/reply/builders.ts';
+import type { GroupSettings } from '../src/settings/store.ts';
+import { STYLE_IDS, styleChoices, zEnum } from './options.ts';
+
+export const VISIBILITY_IDS = ['public', 'hidden'] as const;
+export const LAYOUT_IDS = ['side-by-side', 'stacked'] as const;
+
+const optional = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), zEnum(values).optional());
+
+const args = z.object({ style: optional(STYLE_IDS), visibility: optional(VISIBILITY_IDS), layout: optional(LAYOUT_IDS) });
+type SettingsArgs = z.infer<typeof args>;
+
+function describe(s: GroupSettings, ctx: CommandContext): { name: string; value: string }[] {
+  const style = s.style ?? ctx.config.LECTERN_DEFAULT_STYLE;
+  const layout = s.layout ?? ctx.config.LECTERN_DEFAULT_LAYOUT;
+  const visibility = s.visibility ?? 'public';
+  return [
+    { name: 'Citation style', value: `${style}${s.style ? '' : ' (Lectern default)'}` },
+    { name: 'Answers', value: visibility === 'hidden' ? 'hidden: only whoever asked sees them' : 'public: everyone in the channel sees them (hide:true hides one)' },
+    {
+      name: 'Translations',
+      value: layout === 'side-by-side' ? 'side by side (Discord on phones shows them stacked anyway)' : 'stacked: the original, then the translation, full width',
+    },
+  ];
+}
+
+export const settings = {
+  data: {
+    name: 'settings',
+    description: "This group's defaults: citation style, who sees answers, translation layout",
+    requires: 'manage',
+    options: [
+      { name: 'style', description: 'Default citation style', type: 'string', choices: styleChoices },
+      {
+        name: 'visibility',
+        description: 'Whether answers are public or only seen by whoever asked',
+        type: 'string',
+        choices: [
+          { name: 'Public', value: 'public' },
+          { name: 'Hidden (only whoever asked)', value: 'hidden' },
+        ],
+      },
+      {
+        name: 'layout',
+        description: 'Translations side by side (desktop) or stacked (mobile shows only this)',
+        type: 'string',
+        choices: [
+          { name: 'Side by side', value: 'side-by-side' },
+          { name: 'Stacked', value: 'stacked' },
+        ],
+      },
+    ],
+  },
+  args,
+  examples: ['/settings', '/settings style:mla'],
+  async execute(a: SettingsArgs, ctx: CommandContext) {
+    const store = ctx.settings;
+    if (!store) throw new UserError('settings.unavailable', 'Settings are not available here.');
+    const collection = ctx.scope.collection;
+    const patch: GroupSettings = {
+      ...(a.style ? { style: a.style } : {}),
+      ...(a.visibility ? { visibility: a.visibility } : {}),
+      ...(a.layout ? { layout: a.layout } : {}),
+    };
+    const current = store.get(collection);
+    if (!Object.keys(patch).length) {
+      const where = collection ? 'This group' : 'Here, outside any group, Lectern';
+      return fieldsReply('Settings', describe(current, ctx), {
+        hidden: true,
+        intro: `${where} uses these defaults. Organisers change them with /settings style:… visibility:… layout:….`,
+      });
+    }
+    if (!collection) throw new UserError('settings.guild-only', 'Settings belong to a server or a room: use /settings in a server channel or a Matrix room.');
+    if (!canManageLibrary(ctx.scope, ctx.config)) {
+      throw new UserError('settings.forbidden', 'Only organisers (Manage Server on Discord, the configured power level on Matrix) can change these settings. /settings with no options shows them.');
+    }
+    await store.set(collection, patch);
+    return fieldsReply('Settings saved', describe({ ...current, ...patch }, ctx), { hidden: true });
+  },
+} satisfies Command<SettingsArgs, CommandContext>;
