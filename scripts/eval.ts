@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: scores search, translation pairing and source resolution on the development sets
- * in ../shared/eval (when present). Prints R@1, R@3 and MRR by kind for search.
+ * in ../shared/eval, or the tests' copy of them without it. Prints R@1, R@3 and MRR by kind for search.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,8 +11,11 @@ import { snippetMatches } from '../src/eval/normalize.ts';
 import { silentLogger } from '../src/logger.ts';
 import { resolveSource } from '../src/sources/resolve.ts';
 
-const EVAL_DIR = process.env.LECTERN_EVAL_DIR ?? path.join(PROJECT_ROOT, '..', 'shared', 'eval');
+const SHARED_EVAL = path.join(PROJECT_ROOT, '..', 'shared', 'eval');
+// The shared set is the authority; the tests' copy keeps `npm run eval` working from a bare clone.
+const EVAL_DIR = process.env.LECTERN_EVAL_DIR ?? (existsSync(SHARED_EVAL) ? SHARED_EVAL : path.join(PROJECT_ROOT, 'test', 'fixtures', 'eval'));
 const verbose = process.argv.includes('--verbose');
+console.log(`Evaluation set: ${path.relative(process.cwd(), EVAL_DIR) || '.'}`);
 
 interface QuoteCase {
   id: string;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snippetMatches } from '../src/eval/normalize.ts';
-import { SHARED_EVAL, realCorpus, work } from './helpers/corpus.ts';
+import { EVAL_FIXTURES, realCorpus, work } from './helpers/corpus.ts';
 
 const BOOK = 'trotskys-lies';
 
@@ -128,7 +128,7 @@ describe('GIVEN the OCR text of the book Trotsky\'s Lies', () => {
   });
 
   it('THEN every pair of the development set is side by side: the Russian opposite its English', async () => {
-    const cases = JSON.parse(await readFile(path.join(SHARED_EVAL, 'translations-dev.json'), 'utf8')) as {
+    const cases = JSON.parse(await readFile(path.join(EVAL_FIXTURES, 'translations-dev.json'), 'utf8')) as {
       id: string;
       russian_snippet: string;
       english_snippet: string;

@@ -9,7 +9,7 @@ import { ingestWork } from '../src/corpus/ingest/work.ts';
 import { loadManifest } from '../src/corpus/manifest.ts';
 import { DataError } from '../src/errors.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
-import { CORPUS_DIR, SHARED_EVAL, realCorpus, work } from './helpers/corpus.ts';
+import { CORPUS_DIR, EVAL_FIXTURES, realCorpus, work } from './helpers/corpus.ts';
 
 const temps: string[] = [];
 afterAll(async () => {
@@ -99,7 +99,7 @@ describe('GIVEN the essay, the speech and the publisher\'s page', () => {
 
 describe('GIVEN the development set of short citations', () => {
   it('THEN each short form in its passage resolves to the entry the bibliography gives, or is reported as not listed', async () => {
-    const cases = JSON.parse(await readFile(path.join(SHARED_EVAL, 'sources-dev.json'), 'utf8')) as {
+    const cases = JSON.parse(await readFile(path.join(EVAL_FIXTURES, 'sources-dev.json'), 'utf8')) as {
       id: string;
       file: string;
       short_form: string;
