@@ -20,4 +20,15 @@ describe('GIVEN the fast scorer over a minisearch index', () => {
       expect(key(ours), q).toEqual(key(theirs));
     }
   });
+
+  it('THEN a query scores the same alone and after other queries (its working arrays start at zero each time)', async () => {
+    const scorer = new FastScorer(buildIndex((await realCorpus()).corpus));
+    const opts = { combineWith: 'AND' as const, fuzzy: false, prefix: false, boost: { text: 1, heading: 0.3 }, k: 20 };
+    const kirov = parseQuery('Kirov murder').words;
+    const first = scorer.topK(kirov, opts);
+    expect(first.length).toBeGreaterThan(0);
+    scorer.topK(parseQuery('Trotsky Stalin Zinovev').words, { ...opts, combineWith: 'OR', fuzzy: true, prefix: true, k: 400 });
+    scorer.topK(parseQuery('the').words, { ...opts, combineWith: 'OR' });
+    expect(scorer.topK(kirov, opts)).toEqual(first);
+  });
 });

@@ -62,6 +62,7 @@ export class FastScorer {
   private readonly ms: MiniSearchInternals;
   private lengths: Float32Array[] | undefined;
   private ids: string[] | undefined;
+  private scratch: { score: Float64Array; count: Uint8Array; stamp: Uint16Array; terms: Uint16Array; termStamp: Uint16Array } | undefined;
 
   constructor(index: MiniSearch<IndexedPassage>) {
     this.ms = index as unknown as MiniSearchInternals;
@@ -81,6 +82,18 @@ export class FastScorer {
     return { lengths: this.lengths, ids: this.ids };
   }
 
+  /**
+   * Per-document accumulators, allocated once per index and zeroed after each query where it wrote:
+   * fresh arrays per query cost megabytes on a large corpus, and the collections they force were
+   * the slowest queries' tail. (Queries are synchronous, so one set is never shared by two.)
+   */
+  private scratchFor(n: number) {
+    if (!this.scratch || this.scratch.score.length < n) {
+      this.scratch = { score: new Float64Array(n), count: new Uint8Array(n), stamp: new Uint16Array(n), terms: new Uint16Array(n), termStamp: new Uint16Array(n) };
+    }
+    return this.scratch;
+  }
+
   idOf(shortId: number): string | undefined {
     return this.dense().ids[shortId];
   }
@@ -89,107 +102,114 @@ export class FastScorer {
     const n = this.ms._nextId;
     if (n === 0 || words.length === 0) return [];
     const { lengths, ids } = this.dense();
-    const score = new Float64Array(n);
-    const count = new Uint8Array(n);
-    const stamp = new Uint16Array(n);
-    // minisearch multiplies a document's score by how many distinct query terms it matched.
-    const terms = new Uint16Array(n);
-    const termStamp = new Uint16Array(n);
+    // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
+    const { score, count, stamp, terms, termStamp } = this.scratchFor(n);
     let termNo = 0;
     const touched: number[] = [];
-    const fieldEntries = Object.entries(options.boost)
-      .map(([field, boost]) => ({ fieldId: this.ms._fieldIds[field], boost }))
-      .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
+    try {
+      const fieldEntries = Object.entries(options.boost)
+        .map(([field, boost]) => ({ fieldId: this.ms._fieldIds[field], boost }))
+        .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
 
-    const addTerm = (data: FieldTermData | undefined, weight: number, word: number) => {
-      if (!data) return;
-      for (const { fieldId, boost } of fieldEntries) {
-        const freqs = data.get(fieldId);
-        if (!freqs) continue;
-        const idf = Math.log(1 + (this.ms._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-        const avg = this.ms._avgFieldLength[fieldId] || 1;
-        const lens = lengths[fieldId]!;
-        const w = weight * boost * idf;
-        for (const [doc, tf] of freqs) {
-          const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / avg)));
-          score[doc] = score[doc]! + s;
-          if (termStamp[doc] !== termNo) {
-            termStamp[doc] = termNo;
-            terms[doc] = terms[doc]! + 1;
-          }
-          if (stamp[doc] !== word) {
-            if (count[doc] === 0) touched.push(doc);
-            stamp[doc] = word;
-            count[doc] = count[doc]! + 1;
-          }
-        }
-      }
-    };
-
-    const addWord = (w: QueryWord, word: number, isLast: boolean, weight: number) => {
-      for (const term of w.terms) {
-        termNo++;
-        addTerm(this.ms._index.get(term) as FieldTermData | undefined, weight, word);
-        if (isLast && options.prefix) {
-          for (const [derived, data] of this.ms._index.atPrefix(term)) {
-            const distance = derived.length - term.length;
-            if (distance > 0) addTerm(data as FieldTermData, (weight * PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance), word);
-          }
-        }
-        const maxDistance = options.fuzzy ? fuzzyFor(term) : false;
-        if (maxDistance) {
-          for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
-            if (distance > 0 && !(isLast && options.prefix && derived.startsWith(term))) {
-              addTerm(data as FieldTermData, (weight * FUZZY_WEIGHT * derived.length) / (derived.length + distance), word);
+      const addTerm = (data: FieldTermData | undefined, weight: number, word: number) => {
+        if (!data) return;
+        for (const { fieldId, boost } of fieldEntries) {
+          const freqs = data.get(fieldId);
+          if (!freqs) continue;
+          const idf = Math.log(1 + (this.ms._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
+          const avg = this.ms._avgFieldLength[fieldId] || 1;
+          const lens = lengths[fieldId]!;
+          const w = weight * boost * idf;
+          for (const [doc, tf] of freqs) {
+            const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / avg)));
+            score[doc] = score[doc]! + s;
+            if (termStamp[doc] !== termNo) {
+              termStamp[doc] = termNo;
+              terms[doc] = terms[doc]! + 1;
+            }
+            if (stamp[doc] !== word) {
+              if (count[doc] === 0) touched.push(doc);
+              stamp[doc] = word;
+              count[doc] = count[doc]! + 1;
             }
           }
         }
-      }
-      w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT));
-    };
+      };
 
-    words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, 1));
-
-    // The k best by score among the documents that matched (all words for AND), via a min-heap.
-    const need = options.combineWith === 'AND' ? words.length : 1;
-    const heapDocs: number[] = [];
-    const heapScores: number[] = [];
-    const siftDown = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heapDocs.length && heapScores[l]! < heapScores[m]!) m = l;
-        if (r < heapDocs.length && heapScores[r]! < heapScores[m]!) m = r;
-        if (m === i) return;
-        [heapDocs[i], heapDocs[m]] = [heapDocs[m]!, heapDocs[i]!];
-        [heapScores[i], heapScores[m]] = [heapScores[m]!, heapScores[i]!];
-        i = m;
-      }
-    };
-    for (const doc of touched) {
-      if (count[doc]! < need) continue;
-      const s = score[doc]! * terms[doc]!;
-      if (heapDocs.length >= options.k && s <= heapScores[0]!) continue;
-      if (options.accept && !options.accept(doc)) continue;
-      if (heapDocs.length < options.k) {
-        heapDocs.push(doc);
-        heapScores.push(s);
-        for (let i = heapDocs.length - 1; i > 0; ) {
-          const p = (i - 1) >> 1;
-          if (heapScores[p]! <= heapScores[i]!) break;
-          [heapDocs[i], heapDocs[p]] = [heapDocs[p]!, heapDocs[i]!];
-          [heapScores[i], heapScores[p]] = [heapScores[p]!, heapScores[i]!];
-          i = p;
+      const addWord = (w: QueryWord, word: number, isLast: boolean, weight: number) => {
+        for (const term of w.terms) {
+          termNo++;
+          addTerm(this.ms._index.get(term) as FieldTermData | undefined, weight, word);
+          if (isLast && options.prefix) {
+            for (const [derived, data] of this.ms._index.atPrefix(term)) {
+              const distance = derived.length - term.length;
+              if (distance > 0) addTerm(data as FieldTermData, (weight * PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance), word);
+            }
+          }
+          const maxDistance = options.fuzzy ? fuzzyFor(term) : false;
+          if (maxDistance) {
+            for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
+              if (distance > 0 && !(isLast && options.prefix && derived.startsWith(term))) {
+                addTerm(data as FieldTermData, (weight * FUZZY_WEIGHT * derived.length) / (derived.length + distance), word);
+              }
+            }
+          }
         }
-      } else {
-        heapDocs[0] = doc;
-        heapScores[0] = s;
-        siftDown(0);
+        w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT));
+      };
+
+      words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, 1));
+
+      // The k best by score among the documents that matched (all words for AND), via a min-heap.
+      const need = options.combineWith === 'AND' ? words.length : 1;
+      const heapDocs: number[] = [];
+      const heapScores: number[] = [];
+      const siftDown = (i: number) => {
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < heapDocs.length && heapScores[l]! < heapScores[m]!) m = l;
+          if (r < heapDocs.length && heapScores[r]! < heapScores[m]!) m = r;
+          if (m === i) return;
+          [heapDocs[i], heapDocs[m]] = [heapDocs[m]!, heapDocs[i]!];
+          [heapScores[i], heapScores[m]] = [heapScores[m]!, heapScores[i]!];
+          i = m;
+        }
+      };
+      for (const doc of touched) {
+        if (count[doc]! < need) continue;
+        const s = score[doc]! * terms[doc]!;
+        if (heapDocs.length >= options.k && s <= heapScores[0]!) continue;
+        if (options.accept && !options.accept(doc)) continue;
+        if (heapDocs.length < options.k) {
+          heapDocs.push(doc);
+          heapScores.push(s);
+          for (let i = heapDocs.length - 1; i > 0; ) {
+            const p = (i - 1) >> 1;
+            if (heapScores[p]! <= heapScores[i]!) break;
+            [heapDocs[i], heapDocs[p]] = [heapDocs[p]!, heapDocs[i]!];
+            [heapScores[i], heapScores[p]] = [heapScores[p]!, heapScores[i]!];
+            i = p;
+          }
+        } else {
+          heapDocs[0] = doc;
+          heapScores[0] = s;
+          siftDown(0);
+        }
+      }
+      return heapDocs
+        .map((doc, i) => ({ id: ids[doc]!, score: heapScores[i]! }))
+        .sort((a, b) => b.score - a.score);
+    } finally {
+      // Only the documents this query reached were written: zero them for the next query.
+      for (const doc of touched) {
+        score[doc] = 0;
+        count[doc] = 0;
+        stamp[doc] = 0;
+        terms[doc] = 0;
+        termStamp[doc] = 0;
       }
     }
-    return heapDocs
-      .map((doc, i) => ({ id: ids[doc]!, score: heapScores[i]! }))
-      .sort((a, b) => b.score - a.score);
   }
 }
