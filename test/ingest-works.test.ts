@@ -33,6 +33,8 @@ describe('GIVEN the academic article', () => {
       year: '2010',
       title: 'The Red Army',
     });
+    // An imprint after an italic title ending in a period: "*… U.S.S.R.* Illinois: Mehring Books."
+    expect(w.bibliography.find((e) => e.text.startsWith('Rogovin'))).toMatchObject({ place: 'Illinois', publisher: 'Mehring Books', year: '2009' });
   });
 
   it('THEN its 11 footnotes are linked and every author-date citation resolves to its entry', async () => {

@@ -18,8 +18,8 @@ export interface ParsedEntry {
 }
 
 const URL = /(?:https?:\/\/|www\.)\S+/;
-/** "… . Place: Publisher, 2000": the last such group of an entry is its imprint. */
-const PUBLICATION = /(?:^|\.\s+)([\p{Lu}][\p{L} ,'’-]{1,40}?):\s*([^:]+?),\s*©?\s*(\d{4})/gu;
+/** "… . Place: Publisher, 2000" (the period may close an italic title): the last such group of an entry is its imprint. */
+const PUBLICATION = /(?:^|\.[*_]*\s+)([\p{Lu}][\p{L} ,'’-]{1,40}?):\s*([^:]+?),\s*©?\s*(\d{4})/gu;
 
 /** Index of the ". " that ends the author part: not after an initial ("J. Arch."). */
 function nameEnd(text: string): number {
@@ -98,7 +98,7 @@ export function parseEntry(raw: string): ParsedEntry {
   }
   // APA puts the year first, so the imprint ends the entry: "… New York: Monad Press."
   if (!entry.publisher) {
-    const apaImprint = /\.\s+([\p{Lu}][\p{L} ,'’-]{1,40}?):\s*([^:.]+?)\.?\s*$/u.exec(text.replace(URL, '').trim());
+    const apaImprint = /\.[*_]*\s+([\p{Lu}][\p{L} ,'’-]{1,40}?):\s*([^:.]+?)\.?\s*$/u.exec(text.replace(URL, '').trim());
     if (apaImprint) {
       entry.place = apaImprint[1]!.trim();
       entry.publisher = apaImprint[2]!.trim();
