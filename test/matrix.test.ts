@@ -145,6 +145,24 @@ describe('Matrix bot, main account', () => {
     expect((inv?.scope as MatrixScope).powerLevel).toBe(CREATOR_POWER);
   });
 
+  it('GIVEN each of the other commands THEN each is answered with its own content, in a clean m.notice reply', async () => {
+    const cases: [string, RegExp][] = [
+      ['!source (Vozhdy 250)', /Fel.shtinsky[\s\S]*Vozhdy v zakone[\s\S]*250/],
+      ['!source (Rogovin, 2009, p. 189) --style apa', /Rogovin, Z\. V\. \(2009\)[\s\S]*Mehring Books/],
+      [`!cite ${PASSAGE} --style mla`, /Furr, Grover\./],
+      [`!context ${PASSAGE} 1 1`, new RegExp(PASSAGE.replace('.', '\\.'))],
+      ['!works', /Trotsky.s Lies[\s\S]*continuing-revolution-speech/],
+      ['!help', /quote[\s\S]*source[\s\S]*translate/],
+    ];
+    for (const [command, expected] of cases) {
+      const { asked, reply } = await ask(room, command);
+      expectCleanNotice(reply);
+      expect(reply.content['m.relates_to'], command).toEqual({ 'm.in_reply_to': { event_id: asked } });
+      expect(reply.content.body, command).toMatch(expected);
+      expect(reply.content.body, command).not.toMatch(/^(Error|Unknown command)/);
+    }
+  });
+
   it('GIVEN a command sent as a reply to an uploaded file THEN the command receives the file', async () => {
     const file = await human.sendEvent(room, 'm.room.message', { msgtype: 'm.file', body: 'notes.txt', filename: 'notes.txt', url: 'mxc://localhost/abcdef', info: { mimetype: 'text/plain', size: 1234 } });
     const { asked, reply } = await ask(room, QUOTE, botUser.userId, { replyTo: file });
