@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,19 @@ describe('GIVEN the settings store', () => {
     expect(again.get(undefined)).toEqual({});
     const onDisk = JSON.parse(await readFile(path.join(dir, SETTINGS_FILE), 'utf8'));
     expect(onDisk).toMatchObject({ format: 'lectern.settings', version: 1 });
+  });
+
+  it('THEN a write that fails is logged, the change still applies, and the next change writes everything', async () => {
+    const store = await SettingsStore.load(dir, silentLogger());
+    // A directory where the file should be makes the rename fail.
+    await mkdir(path.join(dir, SETTINGS_FILE));
+    await store.set('guild-a', { style: 'apa' });
+    expect(store.get('guild-a')).toEqual({ style: 'apa' });
+    await rm(path.join(dir, SETTINGS_FILE), { recursive: true });
+    await store.set('guild-b', { layout: 'stacked' });
+    const again = await SettingsStore.load(dir, silentLogger());
+    expect(again.get('guild-a')).toEqual({ style: 'apa' });
+    expect(again.get('guild-b')).toEqual({ layout: 'stacked' });
   });
 
   it('THEN an unreadable or unknown-version file is set aside and Lectern starts with the defaults', async () => {

@@ -5,7 +5,7 @@ import { Corpus } from '../corpus/corpus.ts';
 import type { CorpusBuild } from '../corpus/work.ts';
 import { buildIndex } from '../search/index-build.ts';
 import { INDEX_FILE, serializeIndex } from '../search/store.ts';
-import { writeAtomic } from '../corpus/build.ts';
+import { writeAtomic } from '../atomic-write.ts';
 import path from 'node:path';
 
 export async function afterIngest(config: Config, log: Logger, build: CorpusBuild): Promise<void> {

@@ -4,9 +4,10 @@
  * and a build that is stale (other inputs, older format) or corrupt is rebuilt with a warning.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { writeAtomic } from '../atomic-write.ts';
 import { DataError } from '../errors.ts';
 import { ingestWork } from './ingest/work.ts';
 import { loadManifest, type Manifest } from './manifest.ts';
@@ -75,18 +76,6 @@ export async function buildCorpus(corpusDir: string, buildDir: string, log?: Log
   const out = path.join(buildDir, CORPUS_FILE);
   await writeAtomic(out, `${JSON.stringify(build)}\n`);
   return { build, file: out };
-}
-
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 export type LoadOutcome = { build: CorpusBuild; rebuilt: false } | { build: CorpusBuild; rebuilt: true; reason: string };

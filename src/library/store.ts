@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeAtomic } from '../corpus/build.ts';
+import { writeAtomic } from '../atomic-write.ts';
 import { ManifestWork } from '../corpus/manifest.ts';
 import { CORPUS_FORMAT_VERSION, WorkBuild } from '../corpus/work.ts';
 import { DataError } from '../errors.ts';

@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import type { Logger } from 'pino';
+import { writeAtomic } from '../atomic-write.ts';
 
 export async function readStateFile<T>(file: string, parse: (text: string) => T | undefined, empty: () => T, log: Logger, what: string): Promise<T> {
   await mkdir(file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.', { recursive: true });
@@ -24,4 +25,39 @@ export async function readStateFile<T>(file: string, parse: (text: string) => T 
   }
   await rename(file, `${file}.unreadable-${Date.now()}`);
   return empty();
+}
+
+/**
+ * Saves one state file. Writes are serialised, and changes made while one is under way are folded
+ * into the next: `save()` resolves once everything changed before the call is on disk. A failed
+ * write is logged, not thrown: the state stays in memory and the next change writes it again.
+ */
+export class StateWriter {
+  private readonly file: string;
+  private readonly snapshot: () => unknown;
+  private readonly log: Logger;
+  private readonly what: string;
+  private writing: Promise<void> = Promise.resolve();
+  private queued = false;
+
+  constructor(file: string, snapshot: () => unknown, log: Logger, what: string) {
+    this.file = file;
+    this.snapshot = snapshot;
+    this.log = log;
+    this.what = what;
+  }
+
+  save(): Promise<void> {
+    if (this.queued) return this.writing;
+    this.queued = true;
+    this.writing = this.writing
+      .then(async () => {
+        this.queued = false;
+        await writeAtomic(this.file, `${JSON.stringify(this.snapshot(), null, 1)}\n`);
+      })
+      .catch((err: unknown) => {
+        this.log.error({ err, file: this.file }, `could not write the ${this.what} state`);
+      });
+    return this.writing;
+  }
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { writeAtomic } from '../corpus/build.ts';
+import { writeAtomic } from '../atomic-write.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { ANALYSIS_VERSION, analysisOptions } from './analyse/index.ts';
 import { buildIndex, miniSearchOptions } from './index-build.ts';

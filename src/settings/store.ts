@@ -7,8 +7,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CitationStyleId, LayoutPreference } from '../commands/types.ts';
-import { writeAtomic } from '../corpus/build.ts';
-import { readStateFile } from '../platforms/state-file.ts';
+import { readStateFile, StateWriter } from '../platforms/state-file.ts';
 import type { Visibility } from '../reply/model.ts';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -34,31 +33,28 @@ const SettingsFile = z.object({
 type SettingsFile = z.infer<typeof SettingsFile>;
 
 export class SettingsStore {
-  private readonly file: string;
   private data: SettingsFile;
-  private writing: Promise<void> = Promise.resolve();
+  private readonly writer: StateWriter;
 
-  private constructor(file: string, data: SettingsFile) {
-    this.file = file;
+  private constructor(file: string, data: SettingsFile, log: Logger) {
     this.data = data;
+    this.writer = new StateWriter(file, () => this.data, log, 'settings');
   }
 
   static async load(stateDir: string, log: Logger): Promise<SettingsStore> {
     const file = path.join(stateDir, SETTINGS_FILE);
     const empty = (): SettingsFile => ({ format: 'lectern.settings', version: 1, groups: {} });
     const data = await readStateFile(file, (text) => SettingsFile.safeParse(JSON.parse(text)).data, empty, log, 'Settings');
-    return new SettingsStore(file, data);
+    return new SettingsStore(file, data, log);
   }
 
   get(collection: string | undefined): GroupSettings {
     return collection ? { ...this.data.groups[collection] } : {};
   }
 
-  /** Saves a change; writes are queued so two changes never interleave on disk. */
+  /** Applies a change at once and resolves when it is on disk (a failed write is logged and retried with the next change). */
   set(collection: string, patch: GroupSettings): Promise<void> {
     this.data = { ...this.data, groups: { ...this.data.groups, [collection]: { ...this.data.groups[collection], ...patch } } };
-    const text = `${JSON.stringify(this.data, null, 1)}\n`;
-    this.writing = this.writing.then(() => writeAtomic(this.file, text));
-    return this.writing;
+    return this.writer.save();
   }
 }

@@ -6,10 +6,9 @@
  * the previous state, never half a file; an unreadable file is set aside and Lectern starts afresh.
  */
 import path from 'node:path';
-import { readStateFile } from '../state-file.ts';
+import { readStateFile, StateWriter } from '../state-file.ts';
 import type { Logger } from 'pino';
 import type { CitationStyleId, LayoutPreference } from '../../commands/types.ts';
-import { writeAtomic } from '../../corpus/build.ts';
 import type { Visibility } from '../../reply/model.ts';
 
 export interface GuildSettings {
@@ -49,14 +48,12 @@ function parseData(text: string): StoreData | undefined {
 export class DiscordStore {
   readonly file: string;
   private data: StoreData;
-  private readonly log: Logger;
-  private writing: Promise<void> = Promise.resolve();
-  private queued = false;
+  private readonly writer: StateWriter;
 
   private constructor(file: string, data: StoreData, log: Logger) {
     this.file = file;
     this.data = data;
-    this.log = log;
+    this.writer = new StateWriter(file, () => this.data, log, 'Discord');
   }
 
   static async load(stateDir: string, log: Logger): Promise<DiscordStore> {
@@ -90,18 +87,8 @@ export class DiscordStore {
     return this.save();
   }
 
-  /** Resolves once everything changed before the call is on disk; changes made meanwhile join the next write. */
+  /** Resolves once everything changed before the call is on disk. */
   save(): Promise<void> {
-    if (this.queued) return this.writing;
-    this.queued = true;
-    this.writing = this.writing
-      .then(async () => {
-        this.queued = false;
-        await writeAtomic(this.file, `${JSON.stringify(this.data, null, 1)}\n`);
-      })
-      .catch((err: unknown) => {
-        this.log.error({ err, file: this.file }, 'could not write the Discord state');
-      });
-    return this.writing;
+    return this.writer.save();
   }
 }

@@ -4,9 +4,8 @@
  * each thread's work and last citation. Every write goes to a temporary file that is renamed over
  * the old one, so a crash mid-write leaves the previous state, never half a file.
  */
-import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { readStateFile } from '../state-file.ts';
+import { readStateFile, StateWriter } from '../state-file.ts';
 import type { Logger } from 'pino';
 import type { MatrixLayout } from './render.ts';
 
@@ -43,29 +42,17 @@ function parseState(text: string): MatrixStateData | undefined {
   return { ...empty(), ...d, layouts: { ...d.layouts }, threads: { ...d.threads } };
 }
 
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const handle = await open(tmp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(tmp, file);
-}
-
 export class MatrixState {
   readonly file: string;
   private data: MatrixStateData;
   private readonly log: Logger;
-  private writing: Promise<void> = Promise.resolve();
-  private queued = false;
+  private readonly writer: StateWriter;
 
   private constructor(file: string, data: MatrixStateData, log: Logger) {
     this.file = file;
     this.data = data;
     this.log = log;
+    this.writer = new StateWriter(file, () => this.data, log, 'Matrix');
   }
 
   /** A missing file is a first start; an unreadable one is logged and set aside, and the bot starts afresh. */
@@ -135,21 +122,8 @@ export class MatrixState {
     return this.save();
   }
 
-  /**
-   * Writes are serialised, and changes made while one is under way are folded into the next:
-   * the promise resolves once everything changed before the call is on disk.
-   */
+  /** Resolves once everything changed before the call is on disk. */
   save(): Promise<void> {
-    if (this.queued) return this.writing;
-    this.queued = true;
-    this.writing = this.writing
-      .then(async () => {
-        this.queued = false;
-        await writeFileAtomic(this.file, JSON.stringify(this.data, null, 1));
-      })
-      .catch((err: unknown) => {
-        this.log.error({ err, file: this.file }, 'could not write the Matrix state');
-      });
-    return this.writing;
+    return this.writer.save();
   }
 }
