@@ -5,11 +5,11 @@ import type { Command } from '../src/commands/types.ts';
 import { locatorLabel } from '../src/present/locator.ts';
 import { codeReply } from '../src/reply/builders.ts';
 import { requirePassage } from './context.ts';
-import { formatChoices, hideOption, STYLE_IDS, zBool, zEnum, zText } from './options.ts';
+import { FORMAT_IDS, formatChoices, hideOption, zBool, zEnum, zText } from './options.ts';
 
 const args = z.object({
   passage: zText(2000, 'The passage id'),
-  style: z.preprocess((v) => (v === '' ? undefined : v), zEnum([...STYLE_IDS, 'bibtex', 'ris', 'csl-json'] as const).optional()),
+  style: z.preprocess((v) => (v === '' ? undefined : v), zEnum(FORMAT_IDS).optional()),
   hide: zBool.optional(),
 });
 type CiteArgs = z.infer<typeof args>;

@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import type { CommandOption } from '../src/commands/types.ts';
 
-export const STYLE_IDS = ['chicago', 'chicago-note', 'mla', 'apa'] as const;
-export const EXPORT_IDS = ['bibtex', 'ris', 'csl-json'] as const;
+import { EXPORT_FORMATS, FORMAT_IDS, STYLE_IDS } from '../src/cite/ids.ts';
+
+export { FORMAT_IDS, STYLE_IDS };
 export const LANG_IDS = ['en', 'ru', 'fr'] as const;
 
 export const styleChoices = STYLE_IDS.map((s) => ({ name: s === 'chicago-note' ? 'Chicago (notes)' : s === 'chicago' ? 'Chicago (author-date)' : s.toUpperCase(), value: s }));
-export const formatChoices = [...styleChoices, ...EXPORT_IDS.map((s) => ({ name: s === 'csl-json' ? 'CSL-JSON' : s === 'ris' ? 'RIS' : 'BibTeX', value: s }))];
+export const formatChoices = [...styleChoices, ...EXPORT_FORMATS.map((s) => ({ name: s === 'csl-json' ? 'CSL-JSON' : s === 'ris' ? 'RIS' : 'BibTeX', value: s }))];
 
 export const hideOption: CommandOption = { name: 'hide', description: 'Only you see the answer', type: 'boolean' };
 

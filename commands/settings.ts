@@ -12,12 +12,12 @@ import { fieldsReply } from '../src/reply/builders.ts';
 import type { GroupSettings } from '../src/settings/store.ts';
 import { STYLE_IDS, styleChoices, zEnum } from './options.ts';
 
-export const VISIBILITY_IDS = ['public', 'hidden'] as const;
-export const LAYOUT_IDS = ['side-by-side', 'stacked'] as const;
+import { LAYOUTS } from '../src/commands/types.ts';
+import { VISIBILITIES } from '../src/reply/model.ts';
 
 const optional = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), zEnum(values).optional());
 
-const args = z.object({ style: optional(STYLE_IDS), visibility: optional(VISIBILITY_IDS), layout: optional(LAYOUT_IDS) });
+const args = z.object({ style: optional(STYLE_IDS), visibility: optional(VISIBILITIES), layout: optional(LAYOUTS) });
 type SettingsArgs = z.infer<typeof args>;
 
 function describe(s: GroupSettings, ctx: CommandContext): { name: string; value: string }[] {

@@ -6,11 +6,11 @@ import { locatorLabel } from '../src/present/locator.ts';
 import { codeReply, fieldsReply, textReply } from '../src/reply/builders.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { resolveSource, SOURCE_QUERY_MAX, type SourceAnswer } from '../src/sources/resolve.ts';
-import { formatChoices, hideOption, STYLE_IDS, zBool, zEnum, zOptionalText, zText } from './options.ts';
+import { FORMAT_IDS, formatChoices, hideOption, zBool, zEnum, zOptionalText, zText } from './options.ts';
 
 const args = z.object({
   text: zText(SOURCE_QUERY_MAX * 20, 'The text to look up'),
-  style: z.preprocess((v) => (v === '' ? undefined : v), zEnum([...STYLE_IDS, 'bibtex', 'ris', 'csl-json'] as const).optional()),
+  style: z.preprocess((v) => (v === '' ? undefined : v), zEnum(FORMAT_IDS).optional()),
   passage: zOptionalText(120, 'The passage id'),
   hide: zBool.optional(),
 });

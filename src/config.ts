@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { STYLE_IDS } from './cite/ids.ts';
+import { LAYOUTS } from './commands/types.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,8 +34,8 @@ export const ConfigSchema = z
     ),
     /** Folder holding corpus/, build/ and state/; defaults to the project's data/. */
     LECTERN_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(path.join(PROJECT_ROOT, 'data'))),
-    LECTERN_DEFAULT_STYLE: z.preprocess(emptyToUndefined, z.enum(['chicago', 'chicago-note', 'mla', 'apa']).default('chicago')),
-    LECTERN_DEFAULT_LAYOUT: z.preprocess(emptyToUndefined, z.enum(['side-by-side', 'stacked']).default('stacked')),
+    LECTERN_DEFAULT_STYLE: z.preprocess(emptyToUndefined, z.enum(STYLE_IDS).default('chicago')),
+    LECTERN_DEFAULT_LAYOUT: z.preprocess(emptyToUndefined, z.enum(LAYOUTS).default('stacked')),
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
 
     DISCORD_TOKEN: optionalString,

@@ -10,8 +10,9 @@ import { UserError } from '../errors.ts';
 import { bibtexKeys } from './bibtex-key.ts';
 import { checkRecord, mainTitle, titleGloss, toCsl, type BibRecord, type CslItem } from './record.ts';
 
-export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from './ids.ts';
+
+export { EXPORT_FORMATS, type ExportFormat };
 
 export const INFERRED_DATE_NOTE = 'Year not stated in the source; inferred.';
 

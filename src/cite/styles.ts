@@ -7,8 +7,9 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import { UserError } from '../errors.ts';
 
-export const STYLE_IDS = ['chicago', 'chicago-note', 'mla', 'apa'] as const;
-export type StyleId = (typeof STYLE_IDS)[number];
+import { STYLE_IDS, type StyleId } from './ids.ts';
+
+export { STYLE_IDS, type StyleId };
 
 export const STYLE_FILES: Record<StyleId, string> = {
   chicago: 'chicago-author-date.csl',

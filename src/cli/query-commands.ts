@@ -22,6 +22,7 @@ import { loadEnvironment } from './environment.ts';
 import { LOCAL_COLLECTION } from './library-commands.ts';
 import type { CliIo } from './io.ts';
 import type { Subcommand } from './subcommands.ts';
+import { FORMAT_IDS } from '../cite/ids.ts';
 
 /** The command line and the console use the collection `local`, where `lectern add` puts texts. */
 function cliScope(app: App): Scope {
@@ -151,9 +152,8 @@ export const sourceCommand: Subcommand = {
       options: { style: { type: 'string' }, passage: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     const text = positionals.join(' ');
-    const styles = ['chicago', 'chicago-note', 'mla', 'apa', 'bibtex', 'ris', 'csl-json'];
-    if (values.style && !styles.includes(values.style)) {
-      io.err(`Unknown style "${values.style}". Valid styles: ${styles.join(', ')}.`);
+    if (values.style && !(FORMAT_IDS as readonly string[]).includes(values.style)) {
+      io.err(`Unknown style "${values.style}". Valid styles: ${FORMAT_IDS.join(', ')}.`);
       return 2;
     }
     if (!values.json) return await runRegistry('source', { text, ...(values.style ? { style: values.style } : {}), ...(values.passage ? { passage: values.passage } : {}) }, io);

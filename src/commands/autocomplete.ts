@@ -7,6 +7,7 @@ import type { LecternContext } from '../context.ts';
 import { DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT } from '../reply/budget.ts';
 import { truncate } from '../reply/split.ts';
 import type { Autocomplete, Choice } from './invocation.ts';
+import { STYLE_IDS } from '../cite/ids.ts';
 
 const clip = (s: string) => truncate(s.replace(/\s+/g, ' ').trim(), DISCORD_CHOICE_NAME_LIMIT);
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -32,7 +33,7 @@ export function createAutocomplete(app: LecternContext): Autocomplete {
       } else if (option?.autocomplete === 'query') {
         choices = search.suggest(value, DISCORD_CHOICES_LIMIT).map((s) => ({ name: clip(s), value: clip(s) }));
       } else if (option?.autocomplete === 'style') {
-        choices = ['chicago', 'chicago-note', 'mla', 'apa'].filter((s) => s.startsWith(value.toLowerCase())).map((s) => ({ name: s, value: s }));
+        choices = STYLE_IDS.filter((s) => s.startsWith(value.toLowerCase())).map((s) => ({ name: s, value: s }));
       }
       return choices.slice(0, DISCORD_CHOICES_LIMIT);
     } catch (err) {

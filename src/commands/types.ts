@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Reply, Visibility } from '../reply/model.ts';
+import type { StyleId } from '../cite/ids.ts';
 
 export const OPTION_NAME = /^[a-z0-9_-]{1,32}$/;
 
@@ -48,8 +49,9 @@ export const CommandDefinition = z
   );
 export type CommandDefinition = z.input<typeof CommandDefinition>;
 
-export type LayoutPreference = 'side-by-side' | 'stacked';
-export type CitationStyleId = 'chicago' | 'chicago-note' | 'mla' | 'apa';
+export const LAYOUTS = ['side-by-side', 'stacked'] as const;
+export type LayoutPreference = (typeof LAYOUTS)[number];
+export type CitationStyleId = StyleId;
 
 /** Where a command was asked, and the defaults that apply there. */
 export interface Scope {

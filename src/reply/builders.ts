@@ -6,8 +6,9 @@
 import type { CitationStyleId } from '../commands/types.ts';
 import type { UserError } from '../errors.ts';
 import type { Action, ColumnsView, PassageView, Reply, Section, Visibility } from './model.ts';
+import { STYLE_IDS } from '../cite/ids.ts';
 
-export const CITATION_STYLES: readonly CitationStyleId[] = ['chicago', 'chicago-note', 'mla', 'apa'];
+export const CITATION_STYLES: readonly CitationStyleId[] = STYLE_IDS;
 
 export interface ReplyOptions {
   visibility?: Visibility;

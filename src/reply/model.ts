@@ -5,7 +5,8 @@
  */
 import type { Locator } from '../corpus/model.ts';
 
-export type Visibility = 'public' | 'hidden';
+export const VISIBILITIES = ['public', 'hidden'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
 
 export interface FootnoteView {
   marker: string;

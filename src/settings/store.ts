@@ -6,17 +6,18 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { CitationStyleId, LayoutPreference } from '../commands/types.ts';
+import { LAYOUTS, type CitationStyleId, type LayoutPreference } from '../commands/types.ts';
 import { readStateFile, StateWriter } from '../platforms/state-file.ts';
-import type { Visibility } from '../reply/model.ts';
+import { VISIBILITIES, type Visibility } from '../reply/model.ts';
+import { STYLE_IDS } from '../cite/ids.ts';
 
 export const SETTINGS_FILE = 'settings.json';
 
 export const GroupSettings = z
   .object({
-    style: z.enum(['chicago', 'chicago-note', 'mla', 'apa']).optional(),
-    visibility: z.enum(['public', 'hidden']).optional(),
-    layout: z.enum(['side-by-side', 'stacked']).optional(),
+    style: z.enum(STYLE_IDS).optional(),
+    visibility: z.enum(VISIBILITIES).optional(),
+    layout: z.enum(LAYOUTS).optional(),
   })
   .strict();
 export interface GroupSettings {

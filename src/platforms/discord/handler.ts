@@ -13,7 +13,7 @@ import type { Autocomplete, Choice, Dispatch, Invocation } from '../../commands/
 import type { CommandDefinition, CommandOption, Scope } from '../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import { DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT, type Budget } from '../../reply/budget.ts';
-import { CITATION_STYLES } from '../../reply/builders.ts';
+import { FORMAT_IDS } from '../../cite/ids.ts';
 import type { Action, Reply } from '../../reply/model.ts';
 import { isPagerAction } from '../../reply/paginate.ts';
 import { truncate } from '../../reply/split.ts';
@@ -68,7 +68,7 @@ const RECENT_REPLIES = 500;
 const RECENT_TTL_MS = 24 * 60 * 60 * 1000;
 /** Targets (passage ids) that fit a custom id as they are; anything else goes through the LRU. */
 const SAFE_TARGET = /^[A-Za-z0-9._-]+$/u;
-const CITE_FORMATS: readonly string[] = [...CITATION_STYLES, 'bibtex', 'ris', 'csl-json'];
+const CITE_FORMATS: readonly string[] = FORMAT_IDS;
 
 /** A file waiting for its title, author and year from the modal. */
 interface PendingAdd {
