@@ -212,7 +212,7 @@ export class LibraryManager {
 
   /** Adds a file to a collection; the new work is searchable when the promise resolves. */
   add(collection: string, file: LibraryFile, overrides: MetaOverrides, actor: string): Promise<AddResult> {
-    const { LIBRARY_MAX_FILE_MB: maxMb, LIBRARY_MAX_WORKS: maxWorks, LIBRARY_MAX_PAGES: maxPages } = this.options.config;
+    const { LIBRARY_MAX_FILE_MB: maxMb, LIBRARY_MAX_WORKS: maxWorks } = this.options.config;
     if (file.bytes.length > maxMb * 1024 * 1024) return Promise.reject(libraryErrors.tooLarge(file.bytes.length, maxMb));
     if (file.bytes.length === 0) return Promise.reject(libraryErrors.empty());
     return this.locked(collection, async () => {
@@ -222,17 +222,8 @@ export class LibraryManager {
       const hash = sha256(file.bytes);
       const same = state.manifest.works.find((w) => w.source.sha256 === hash);
       if (same) throw libraryErrors.duplicate(same.meta.id);
-      const format = detectFormat(file.bytes, file.name, file.contentType);
-      const storedFile = `${hash}.${FORMAT_EXTENSION[format]}`;
       const addedAt = new Date().toISOString();
-      const result = await this.pool.ingest({
-        bytes: file.bytes,
-        name: file.name,
-        ...(file.contentType ? { contentType: file.contentType } : {}),
-        sha256: hash,
-        maxPages,
-        draft: { overrides, takenIds: this.taken(state), storedFile, actor, addedAt },
-      });
+      const { result, storedFile } = await this.ingest(state, file, hash, overrides, actor, addedAt);
       const store = this.store(collection);
       const wrote = await store.writeFile(storedFile, file.bytes);
       const entry: LibraryEntry = {
@@ -270,20 +261,27 @@ export class LibraryManager {
    * without adding it: for a form the organiser corrects before adding (Discord's modal).
    */
   async preview(collection: string, file: LibraryFile, overrides: MetaOverrides, actor: string): Promise<{ meta: LibraryEntry['meta']; format: string; pages?: number }> {
-    const { LIBRARY_MAX_FILE_MB: maxMb, LIBRARY_MAX_PAGES: maxPages } = this.options.config;
+    const { LIBRARY_MAX_FILE_MB: maxMb } = this.options.config;
     if (file.bytes.length > maxMb * 1024 * 1024) throw libraryErrors.tooLarge(file.bytes.length, maxMb);
+    if (file.bytes.length === 0) throw libraryErrors.empty();
     const state = await this.current(collection);
-    const hash = sha256(file.bytes);
+    const { result } = await this.ingest(state, file, sha256(file.bytes), overrides, actor, new Date().toISOString());
+    return { meta: result.work.meta, format: result.format, ...(result.pages ? { pages: result.pages } : {}) };
+  }
+
+  /** The file through the document model, off the main thread, as it would be stored. */
+  private async ingest(state: State, file: LibraryFile, hash: string, overrides: MetaOverrides, actor: string, addedAt: string) {
     const format = detectFormat(file.bytes, file.name, file.contentType);
+    const storedFile = `${hash}.${FORMAT_EXTENSION[format]}`;
     const result = await this.pool.ingest({
       bytes: file.bytes,
       name: file.name,
       ...(file.contentType ? { contentType: file.contentType } : {}),
       sha256: hash,
-      maxPages,
-      draft: { overrides, takenIds: this.taken(state), storedFile: `${hash}.${FORMAT_EXTENSION[format]}`, actor, addedAt: new Date().toISOString() },
+      maxPages: this.options.config.LIBRARY_MAX_PAGES,
+      draft: { overrides, takenIds: this.taken(state), storedFile, actor, addedAt },
     });
-    return { meta: result.work.meta, format: result.format, ...(result.pages ? { pages: result.pages } : {}) };
+    return { result, storedFile };
   }
 
   remove(collection: string, workId: string, actor: string): Promise<LibraryEntry> {
