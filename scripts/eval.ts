@@ -1,6 +1,9 @@
 /**
  * `npm run eval`: scores search, translation pairing and source resolution on the development sets
- * in ../shared/eval, or the tests' copy of them without it. Prints R@1, R@3 and MRR by kind for search.
+ * in ../shared/eval, or the tests' copy of them without it. For search (quote-dev.json and
+ * quote-dev-hard.json) it prints R@1, R@3 and MRR by kind for Lectern beside plain minisearch (default
+ * options, one passage per non-blank line, as the README describes) and minisearch with fuzzy+prefix,
+ * both built in the same run.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +11,8 @@ import path from 'node:path';
 import { createApp } from '../src/app.ts';
 import { parseConfig, PROJECT_ROOT } from '../src/config.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
+import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
+import { RANK_CUTOFF, ratios, scoreCases, tally, type QuoteCase, type Ranker, type Tally } from '../src/eval/quote-score.ts';
 import { silentLogger } from '../src/logger.ts';
 import { resolveSource } from '../src/sources/resolve.ts';
 
@@ -17,49 +22,44 @@ const EVAL_DIR = process.env.LECTERN_EVAL_DIR ?? (existsSync(SHARED_EVAL) ? SHAR
 const verbose = process.argv.includes('--verbose');
 console.log(`Evaluation set: ${path.relative(process.cwd(), EVAL_DIR) || '.'}`);
 
-interface QuoteCase {
-  id: string;
-  query: string;
-  file: string;
-  must_contain: string | string[];
-  kind: string;
-}
-
 async function readJson<T>(name: string): Promise<T | undefined> {
   const file = path.join(EVAL_DIR, name);
   if (!existsSync(file)) return undefined;
   return JSON.parse(await readFile(file, 'utf8')) as T;
 }
 
-const app = await createApp(parseConfig({ ...process.env, LOG_LEVEL: 'silent' }), silentLogger());
+const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
+const app = await createApp(config, silentLogger());
 const { corpus, search } = app.base;
 
-const quote = await readJson<QuoteCase[] | { cases: QuoteCase[] }>('quote-dev.json');
-if (quote) {
-  const cases = Array.isArray(quote) ? quote : quote.cases;
-  const byKind = new Map<string, { n: number; r1: number; r3: number; mrr: number }>();
-  const total = { n: 0, r1: 0, r3: 0, mrr: 0 };
-  for (const c of cases) {
-    const snippets = Array.isArray(c.must_contain) ? c.must_contain : [c.must_contain];
-    const hits = search.search(c.query, { limit: 10 }).hits;
-    const rank = hits.findIndex((h) => snippets.some((s) => snippetMatches(h.block.text, s) || snippetMatches(h.block.plain, s))) + 1;
-    const k = byKind.get(c.kind) ?? { n: 0, r1: 0, r3: 0, mrr: 0 };
-    for (const t of [k, total]) {
-      t.n++;
-      if (rank === 1) t.r1++;
-      if (rank >= 1 && rank <= 3) t.r3++;
-      if (rank >= 1) t.mrr += 1 / rank;
-    }
-    byKind.set(c.kind, k);
-    if (verbose || rank !== 1) {
-      console.log(`${c.id} ${c.kind.padEnd(14)} rank ${rank || '-'}  ${c.query}${rank === 1 ? '' : `\n      top: ${hits[0]?.block.id} ${hits[0]?.block.plain.slice(0, 90)}`}`);
-    }
+const lectern: Ranker = (query) => search.search(query, { limit: RANK_CUTOFF }).hits.map((h) => [h.block.text, h.block.plain]);
+const plain = await plainMiniSearch(config.corpusDir, corpus.works.map((w) => w.meta.file).filter((f) => existsSync(path.join(config.corpusDir, f))));
+const baselines: [string, Ranker][] = [
+  ['minisearch', plainRanker(plain)],
+  ['ms fuzzy+prefix', plainRanker(plain, { fuzzy: 0.2, prefix: true })],
+];
+const pct = (x: number) => x.toFixed(2);
+const row = (t: Tally) => {
+  const r = ratios(t);
+  return `${pct(r.r1)}  ${pct(r.r3)}  ${pct(r.mrr)}`;
+};
+
+for (const set of ['quote-dev.json', 'quote-dev-hard.json']) {
+  const raw = await readJson<QuoteCase[] | { cases: QuoteCase[] }>(set);
+  if (!raw) continue;
+  const cases = Array.isArray(raw) ? raw : raw.cases;
+  const ours = scoreCases(cases, lectern);
+  for (const r of ours) {
+    if (!verbose && r.rank === 1) continue;
+    const top = search.search(r.case.query, { limit: 1 }).hits[0];
+    console.log(`${r.case.id} ${r.case.kind.padEnd(14)} rank ${r.rank || '-'}  ${r.case.query}${r.rank === 1 ? '' : `\n      top: ${top?.block.id} ${top?.block.plain.slice(0, 90)}`}`);
   }
-  const fmt = (t: { n: number; r1: number; r3: number; mrr: number }) =>
-    `R@1 ${(t.r1 / t.n).toFixed(2)}  R@3 ${(t.r3 / t.n).toFixed(2)}  MRR ${(t.mrr / t.n).toFixed(2)}  (n=${t.n})`;
-  console.log('\nSearch (quote-dev.json)');
-  for (const [kind, t] of [...byKind.entries()].sort()) console.log(`  ${kind.padEnd(15)} ${fmt(t)}`);
-  console.log(`  ${'all'.padEnd(15)} ${fmt(total)}`);
+  const columns = [tally(ours), ...baselines.map(([, ranker]) => tally(scoreCases(cases, ranker)))];
+  console.log(`\nSearch (${set}), top ${RANK_CUTOFF}: R@1  R@3  MRR`);
+  console.log(`  ${'kind'.padEnd(15)} ${'n'.padStart(3)}  ${['Lectern', ...baselines.map(([name]) => name)].map((n) => n.padEnd(16)).join('  ')}`);
+  for (const kind of columns[0]!.keys()) {
+    console.log(`  ${kind.padEnd(15)} ${String(columns[0]!.get(kind)!.n).padStart(3)}  ${columns.map((c) => row(c.get(kind)!).padEnd(16)).join('  ')}`);
+  }
 }
 
 const translations = await readJson<{ id: string; russian_snippet: string; english_snippet: string }[]>('translations-dev.json');
