@@ -11,7 +11,7 @@ import { findDuplicates, parseEntry } from './bibliography.ts';
 import { decodeText } from './decode.ts';
 import { linkFootnotes, withoutMarkers } from './footnotes.ts';
 import { assignPages } from './pages.ts';
-import { findPairs } from './pairs.ts';
+import { findPairs, type RawPair } from './pairs.ts';
 import { buildStructure, type RawBlock, type StructureHints } from './structure.ts';
 import { detectLang, repairHomoglyphs, stripMarkup } from './text.ts';
 
@@ -60,7 +60,9 @@ export function ingestWork(meta: ManifestWork, bytes: Uint8Array, file: string):
 
 /**
  * The same pipeline for text that an extractor produced from a PDF, EPUB, HTML or Markdown file:
- * `hints` carry what the format knows (headings, page labels); see StructureHints.
+ * `hints` carry what the format knows (headings, page labels); see StructureHints. The steps run
+ * in order: structure, footnote links, languages, garbled duplicates, pairs, pages, ids,
+ * bibliography, blocks with their citations.
  */
 export function ingestText(
   meta: ManifestWork,
@@ -68,7 +70,6 @@ export function ingestText(
   source: { encoding: string; sha256: string },
   hints: StructureHints = {},
 ): WorkBuild {
-  const encoding = source.encoding;
   const structure = buildStructure(text, meta, hints);
   const raw = structure.blocks;
   const links = linkFootnotes(raw);
@@ -79,25 +80,7 @@ export function ingestText(
     langs,
   );
   const pages = assignPages(raw, structure.anchors, structure.index);
-
-  // --- ids and locators ---
-  const ids = new Map<number, string>();
-  const counters = { p: 0, h: 0, n: 0, b: 0 };
-  const ordinal = new Map<string, number>();
-  const ordinalOf = new Map<number, number>();
-  raw.forEach((b, i) => {
-    if (b.kind === 'label') return;
-    const prefix = b.kind === 'heading' ? 'h' : b.kind === 'footnote' ? 'n' : b.kind === 'bibliography' ? 'b' : 'p';
-    counters[prefix]++;
-    ids.set(i, `${meta.id}.${prefix}${counters[prefix]}`);
-    if (isPassage(b)) {
-      const key = `${b.part}|${b.chapter ?? ''}`;
-      const n = (ordinal.get(key) ?? 0) + 1;
-      ordinal.set(key, n);
-      ordinalOf.set(i, n);
-    }
-  });
-
+  const { ids, ordinalOf } = assignIds(raw, meta.id);
   const locatorOf = (i: number): Locator => {
     const b = raw[i]!;
     const ref = b.kind === 'footnote' ? links.refOf.get(i) : undefined;
@@ -112,12 +95,86 @@ export function ingestText(
       ...(page ? { page: page.page, pageBasis: page.basis } : {}),
     };
   };
+  const bibliography = buildBibliography(raw, ids);
+  const { pairs, pairOf } = buildPairs(rawPairs, ids, meta.id);
+  for (const p of rawPairs) {
+    // Text between a label and its translation that belongs to neither side is footnote material.
+    for (const i of p.skipped) if (raw[i]!.kind === 'paragraph') raw[i]!.kind = 'footnote';
+  }
 
-  // --- bibliography ---
+  const blocks: Block[] = [];
+  const unlinkedMarkers: { block: string; number: number }[] = [];
+  raw.forEach((b, i) => {
+    if (b.kind === 'label') return;
+    const id = ids.get(i)!;
+    const found = links.markers.get(i) ?? [];
+    const lang = langs[i]!;
+    const plain = stripMarkup(repairHomoglyphs(withoutMarkers(b.text, found.filter((m) => !m.inferred)), lang));
+    const pair = pairOf.get(i);
+    blocks.push({
+      id,
+      kind: b.kind,
+      ...(b.kind === 'heading' ? { level: b.level ?? 2 } : {}),
+      text: b.text,
+      plain,
+      lang,
+      locator: locatorOf(i),
+      markers: found.map((m) => ({
+        raw: m.raw,
+        number: m.number,
+        footnoteId: m.body !== null ? ids.get(m.body)! : null,
+        ...(m.inferred ? { inferred: true } : {}),
+      })),
+      ...(b.kind === 'footnote' ? { number: b.footnoteNumber ?? null, refBlock: links.refOf.has(i) ? ids.get(links.refOf.get(i)!)! : null } : {}),
+      citations: [],
+      ...(pair ? { pair: pair.id, role: pair.role } : {}),
+      ...(suppressed.has(i) ? { suppressed: 'garbled-duplicate' as const } : {}),
+      lines: b.lines,
+    });
+    for (const m of found) if (m.body === null) unlinkedMarkers.push({ block: id, number: m.number });
+  });
+  const citations = resolveCitations(raw, blocks, suppressed, bibliography, meta.id);
+
+  const unlinkedBodies = blocks.filter((b) => b.kind === 'footnote' && !b.refBlock).map((b) => b.id);
+  return {
+    meta,
+    encoding: source.encoding,
+    sha256: source.sha256,
+    blocks,
+    bibliography,
+    citations,
+    pairs,
+    unlinked: { markers: unlinkedMarkers, bodies: unlinkedBodies },
+    pageAnchors: structure.anchors.length,
+  };
+}
+
+/** Ids (`work.p12`, `.h3`, `.n5`, `.b7`) and each passage's ordinal within its part and chapter. */
+function assignIds(raw: RawBlock[], workId: string): { ids: Map<number, string>; ordinalOf: Map<number, number> } {
+  const ids = new Map<number, string>();
+  const counters = { p: 0, h: 0, n: 0, b: 0 };
+  const ordinal = new Map<string, number>();
+  const ordinalOf = new Map<number, number>();
+  raw.forEach((b, i) => {
+    if (b.kind === 'label') return;
+    const prefix = b.kind === 'heading' ? 'h' : b.kind === 'footnote' ? 'n' : b.kind === 'bibliography' ? 'b' : 'p';
+    counters[prefix]++;
+    ids.set(i, `${workId}.${prefix}${counters[prefix]}`);
+    if (isPassage(b)) {
+      const key = `${b.part}|${b.chapter ?? ''}`;
+      const n = (ordinal.get(key) ?? 0) + 1;
+      ordinal.set(key, n);
+      ordinalOf.set(i, n);
+    }
+  });
+  return { ids, ordinalOf };
+}
+
+function buildBibliography(raw: RawBlock[], ids: Map<number, string>): BibEntry[] {
   const bibRaw = raw.map((b, i) => ({ b, i })).filter(({ b }) => b.kind === 'bibliography');
   const parsed = bibRaw.map(({ b }) => parseEntry(b.text));
   const dups = findDuplicates(parsed);
-  const bibliography: BibEntry[] = parsed.map((p, k) => ({
+  return parsed.map((p, k) => ({
     id: ids.get(bibRaw[k]!.i)!,
     text: p.text,
     authors: p.authors,
@@ -132,12 +189,14 @@ export function ingestText(
     ...(dups[k]! >= 0 ? { duplicateOf: ids.get(bibRaw[dups[k]!]!.i)! } : {}),
     lines: bibRaw[k]!.b.lines,
   }));
-  const entries: EntryLike[] = bibliography;
+}
 
-  // --- blocks ---
-  const pairOf = new Map<number, { id: string; role: 'original' | 'translation' | 'intermediate' }>();
+type PairRole = { id: string; role: 'original' | 'translation' | 'intermediate' };
+
+function buildPairs(rawPairs: RawPair[], ids: Map<number, string>, workId: string): { pairs: TranslationPair[]; pairOf: Map<number, PairRole> } {
+  const pairOf = new Map<number, PairRole>();
   const pairs: TranslationPair[] = rawPairs.map((p, k) => {
-    const id = `${meta.id}.t${k + 1}`;
+    const id = `${workId}.t${k + 1}`;
     p.original.forEach((i) => pairOf.set(i, { id, role: 'original' }));
     p.translation.forEach((i) => pairOf.set(i, { id, role: 'translation' }));
     p.via.forEach((i) => pairOf.set(i, { id, role: 'intermediate' }));
@@ -153,94 +212,53 @@ export function ingestText(
       segments: p.segments.map(([a, b]) => [toIds(a), toIds(b)] as [string[], string[]]),
     };
   });
-  for (const p of rawPairs) {
-    // Text between a label and its translation that belongs to neither side is footnote material.
-    for (const i of p.skipped) if (raw[i]!.kind === 'paragraph') raw[i]!.kind = 'footnote';
-  }
+  return { pairs, pairOf };
+}
 
-  const blocks: Block[] = [];
+/**
+ * Citations, resolved in reading order so that Ibid. and bare pages follow the last source.
+ * A new chapter or section starts afresh: a bare page never refers across a heading.
+ */
+function resolveCitations(raw: RawBlock[], blocks: Block[], suppressed: Set<number>, entries: EntryLike[], workId: string): Citation[] {
   const citations: Citation[] = [];
   let previous: Resolution | null = null;
   let previousChapter = '';
-  const unlinkedMarkers: { block: string; number: number }[] = [];
+  let k = 0;
   raw.forEach((b, i) => {
     if (b.kind === 'label') return;
-    const id = ids.get(i)!;
-    const found = links.markers.get(i) ?? [];
-    const display = b.text;
-    const lang = langs[i]!;
-    const plain = stripMarkup(repairHomoglyphs(withoutMarkers(display, found.filter((m) => !m.inferred)), lang));
-    const pair = pairOf.get(i);
-    const block: Block = {
-      id,
-      kind: b.kind,
-      ...(b.kind === 'heading' ? { level: b.level ?? 2 } : {}),
-      text: display,
-      plain,
-      lang,
-      locator: locatorOf(i),
-      markers: found.map((m) => ({
-        raw: m.raw,
-        number: m.number,
-        footnoteId: m.body !== null ? ids.get(m.body)! : null,
-        ...(m.inferred ? { inferred: true } : {}),
-      })),
-      ...(b.kind === 'footnote' ? { number: b.footnoteNumber ?? null, refBlock: links.refOf.has(i) ? ids.get(links.refOf.get(i)!)! : null } : {}),
-      citations: [],
-      ...(pair ? { pair: pair.id, role: pair.role } : {}),
-      ...(suppressed.has(i) ? { suppressed: 'garbled-duplicate' as const } : {}),
-      lines: b.lines,
-    };
-    for (const m of found) if (m.body === null) unlinkedMarkers.push({ block: id, number: m.number });
-
-    // Citations, resolved in reading order so that Ibid. and bare pages follow the last source.
-    // A new chapter or section starts afresh: a bare page never refers across a heading.
+    const block = blocks[k++]!;
     const chapterKey = `${b.part}|${b.chapter ?? ''}|${b.section ?? ''}`;
     if (chapterKey !== previousChapter) {
       previous = null;
       previousChapter = chapterKey;
     }
-    if (b.kind !== 'heading' && b.kind !== 'bibliography' && !suppressed.has(i)) {
-      const inText = findCitations(display);
-      const inNote = b.kind === 'footnote' && inText.length === 0 ? footnoteShortForms(display) : [];
-      for (const c of [...inText, ...inNote]) {
-        if (!entries.length && c.kind !== 'author-date' && c.kind !== 'siglum' && c.kind !== 'author-title') continue;
-        const r = resolveCitation(c, entries, { text: display, previous });
-        if (c.kind === 'page' && !previous) continue;
-        if (c.kind === 'siglum' && !r.entry && (!c.pinpoint || r.score < 40) && entries.length) continue;
-        if (c.kind === 'siglum' && !r.entry && !c.pinpoint) continue;
-        const cid = `${meta.id}.c${citations.length + 1}`;
-        // Several entries fitting equally well is ambiguity; an author whose cited title no entry
-        // carries is a work the bibliography does not list.
-        const ambiguous =
-          !r.entry && c.kind !== 'author-title' && r.candidates.length > 1 && r.candidates[0]!.score >= 50 && r.candidates[0]!.score === r.candidates[1]!.score;
-        citations.push({
-          id: cid,
-          block: id,
-          text: c.text,
-          kind: c.kind,
-          entry: r.entry,
-          ...(c.pinpoint ? { pinpoint: c.pinpoint } : {}),
-          status: r.entry ? 'resolved' : ambiguous ? 'ambiguous' : 'not-in-bibliography',
-          candidates: r.entry ? [] : r.candidates.filter((x) => x.score >= 50).map((x) => x.id),
-        });
-        block.citations.push(cid);
-        previous = r;
-      }
+    if (b.kind === 'heading' || b.kind === 'bibliography' || suppressed.has(i)) return;
+    const inText = findCitations(b.text);
+    const inNote = b.kind === 'footnote' && inText.length === 0 ? footnoteShortForms(b.text) : [];
+    for (const c of [...inText, ...inNote]) {
+      if (!entries.length && c.kind !== 'author-date' && c.kind !== 'siglum' && c.kind !== 'author-title') continue;
+      const r = resolveCitation(c, entries, { text: b.text, previous });
+      if (c.kind === 'page' && !previous) continue;
+      if (c.kind === 'siglum' && !r.entry && (!c.pinpoint || r.score < 40) && entries.length) continue;
+      if (c.kind === 'siglum' && !r.entry && !c.pinpoint) continue;
+      const cid = `${workId}.c${citations.length + 1}`;
+      // Several entries fitting equally well is ambiguity; an author whose cited title no entry
+      // carries is a work the bibliography does not list.
+      const ambiguous =
+        !r.entry && c.kind !== 'author-title' && r.candidates.length > 1 && r.candidates[0]!.score >= 50 && r.candidates[0]!.score === r.candidates[1]!.score;
+      citations.push({
+        id: cid,
+        block: block.id,
+        text: c.text,
+        kind: c.kind,
+        entry: r.entry,
+        ...(c.pinpoint ? { pinpoint: c.pinpoint } : {}),
+        status: r.entry ? 'resolved' : ambiguous ? 'ambiguous' : 'not-in-bibliography',
+        candidates: r.entry ? [] : r.candidates.filter((x) => x.score >= 50).map((x) => x.id),
+      });
+      block.citations.push(cid);
+      previous = r;
     }
-    blocks.push(block);
   });
-
-  const unlinkedBodies = blocks.filter((b) => b.kind === 'footnote' && !b.refBlock).map((b) => b.id);
-  return {
-    meta,
-    encoding,
-    sha256: source.sha256,
-    blocks,
-    bibliography,
-    citations,
-    pairs,
-    unlinked: { markers: unlinkedMarkers, bodies: unlinkedBodies },
-    pageAnchors: structure.anchors.length,
-  };
+  return citations;
 }
