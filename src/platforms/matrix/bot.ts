@@ -13,14 +13,13 @@ import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import { configuredAliases, inviteAllowed, type AllowLists } from './allow.ts';
 import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked, type GroupDefaults } from './answer.ts';
-import { connect, ensureFilter, sendMessage, type Connection } from './client.ts';
-import { noticeContent } from './content.ts';
+import { connect, ensureFilter, type Connection } from './client.ts';
+import { KEY_WAIT_MS, MatrixE2ee } from './e2ee.ts';
 import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRootOf, type RawEvent, type SyncResponse } from './events.ts';
 import { parseMessage } from './parse.ts';
 import { PendingStore } from './pending.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
-import { renderMatrix } from './render.ts';
 import { MatrixState } from './state.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
 
@@ -38,6 +37,8 @@ export interface MatrixBotOptions {
   syncTimeoutMs?: number;
   /** The groups' /settings, for the translation layout a room group chose (a room's own !layout wins). */
   settings?: GroupDefaults;
+  /** How long an undecryptable message waits for its keys (KEY_WAIT_MS by default). */
+  keyWaitMs?: number;
 }
 
 export interface MatrixBot {
@@ -61,6 +62,8 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const state = await MatrixState.load(opts.stateDir, log);
   const conn: Connection = await connect(config, state, log);
   state.bindUser(conn.userId);
+  const e2ee = await MatrixE2ee.start(conn, opts.stateDir, log);
+  conn.e2ee = e2ee;
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new
   // (give or take the clocks of the homeservers involved).
@@ -121,10 +124,48 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     await sendNextPage(ctx, asked, entry);
   }
 
-  async function onEvent(roomId: string, event: RawEvent): Promise<void> {
-    if (event.sender === conn.userId || event.origin_server_ts < cutoff || seen.has(event.event_id)) return;
-    seen.add(event.event_id);
-    if (seen.size > SEEN_MAX) seen.delete(seen.values().next().value as string);
+  const controller = new AbortController();
+  const waiting = new Set<Promise<void>>();
+
+  /**
+   * An event whose keys have not arrived: the keys usually follow within a sync or two, so it waits
+   * for them apart from the room's batch (the sync must go on to bring them), then is answered as
+   * usual, or the sender is asked to send it again. It is never answered later than that.
+   */
+  async function awaitKeys(roomId: string, event: RawEvent, reason: string): Promise<void> {
+    const elog = log.child({ room: roomId, event: event.event_id, sender: event.sender });
+    elog.info({ reason }, 'cannot decrypt yet; waiting for the keys');
+    const deadline = Date.now() + (opts.keyWaitMs ?? KEY_WAIT_MS);
+    while (Date.now() < deadline && !controller.signal.aborted) {
+      await e2ee.waitForKeys(deadline - Date.now(), controller.signal);
+      const retry = await e2ee.decrypt(roomId, event);
+      if (retry.ok) return await onEvent(roomId, retry.event, true);
+    }
+    if (controller.signal.aborted) return;
+    elog.warn({ reason }, 'could not decrypt a message; asking the sender to resend');
+    const asked: Asked = { roomId, event, target: { eventId: event.event_id }, log: elog };
+    try {
+      await sendReply(ctx, asked, errorReply('undecryptable', 'I could not decrypt your message: its encryption keys did not reach me. Please send it again.'), `${event.event_id}/undecryptable`);
+    } catch (err) {
+      elog.error({ err }, 'could not ask for the message again');
+    }
+  }
+
+  async function onEvent(roomId: string, event: RawEvent, decrypted = false): Promise<void> {
+    if (!decrypted) {
+      if (event.sender === conn.userId || event.origin_server_ts < cutoff || seen.has(event.event_id)) return;
+      seen.add(event.event_id);
+      if (seen.size > SEEN_MAX) seen.delete(seen.values().next().value as string);
+      if (event.type === 'm.room.encrypted') {
+        const clear = await e2ee.decrypt(roomId, event);
+        if (!clear.ok) {
+          const task = awaitKeys(roomId, event, clear.reason).finally(() => waiting.delete(task));
+          waiting.add(task);
+          return;
+        }
+        event = clear.event;
+      }
+    }
     if (event.type === 'm.room.power_levels') powerCache.delete(roomId);
     const threadRoot = threadRootOf(event);
     const asked: Asked = {
@@ -190,11 +231,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
         return;
       }
       await conn.client.joinRoom(roomId);
-      ilog.info('joined');
-      if (invite.invite_state?.events?.some((e) => e.type === 'm.room.encryption')) {
-        const text = 'This room is end-to-end encrypted, and Lectern does not read encrypted messages, so it cannot answer here. Invite it to an unencrypted room instead.';
-        await sendMessage(conn, roomId, noticeContent(renderMatrix(textReply('Encrypted room', text), { layout: 'stacked', prefix: config.MATRIX_PREFIX })), `${roomId}/encrypted`, ilog);
-      }
+      ilog.info({ encrypted: invite.invite_state?.events?.some((e) => e.type === 'm.room.encryption') ?? false }, 'joined');
     } catch (err) {
       ilog.error({ err }, 'could not answer an invite');
     }
@@ -209,12 +246,19 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
       },
       'sync batch',
     );
+    try {
+      // Keys first: a room key that came with this batch decrypts the batch's messages.
+      await e2ee.beforeBatch(response);
+    } catch (err) {
+      log.error({ err }, 'the crypto could not take in a sync batch');
+    }
     const tasks: Promise<void>[] = Object.entries(response.rooms?.invite ?? {}).map(([roomId, invite]) => onInvite(roomId, invite));
     if (!initial) tasks.push(...Object.entries(response.rooms?.join ?? {}).map(([roomId, room]) => onRoom(roomId, room)));
     await Promise.all(tasks);
+    // Saved before the sync position moves past the keys that came with this batch.
+    await e2ee.afterBatch();
   }
 
-  const controller = new AbortController();
   const loop = runSyncLoop({ conn, state, filterId, log, signal: controller.signal, onBatch, now, timeoutMs: opts.syncTimeoutMs }).catch((err: unknown) => {
     log.fatal({ err }, 'the Matrix sync loop stopped');
   });
@@ -225,6 +269,8 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     async stop() {
       controller.abort();
       await loop;
+      await Promise.all(waiting);
+      await e2ee.stop();
       await state.save();
       log.info('Matrix bot stopped');
     },

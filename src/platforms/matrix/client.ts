@@ -1,8 +1,8 @@
 /**
  * The bot's connection to its homeserver, on matrix-js-sdk. Why this SDK: it is the Matrix.org
  * team's own, maintained with the spec, and pure JavaScript, while matrix-bot-sdk depends on
- * native crypto bindings that cannot be installed offline. Lectern needs no end-to-end
- * encryption, so nothing of the SDK's crypto is started.
+ * native crypto bindings that cannot be installed offline; the SDK's end-to-end encryption is
+ * its Rust crypto compiled to WebAssembly (e2ee.ts), which needs no native build either.
  *
  * The SDK's own sync loop is not used: without a persisted store of the whole sync accumulator it
  * begins every start with an initial sync, and it moves its position before the events are
@@ -16,6 +16,7 @@ import type { Logger as SdkLogger } from 'matrix-js-sdk/lib/logger.js';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { RawEvent, SyncResponse } from './events.ts';
+import type { MatrixE2ee } from './e2ee.ts';
 import type { MatrixState } from './state.ts';
 
 export interface Connection {
@@ -23,6 +24,8 @@ export interface Connection {
   userId: string;
   /** Display name and localpart, which a mention of the bot may use. */
   names: string[];
+  /** End-to-end encryption, once started: sends to encrypted rooms are encrypted. */
+  e2ee?: MatrixE2ee;
 }
 
 /** The SDK's logging, into pino at one level lower: its info is chatter for an operator. */
@@ -109,8 +112,8 @@ export const SYNC_FILTER = {
   room: {
     ephemeral: { not_types: ['*'] },
     account_data: { not_types: ['*'] },
-    state: { types: ['m.room.member', 'm.room.power_levels'], lazy_load_members: true },
-    timeline: { types: ['m.room.message', 'm.reaction', 'm.room.member', 'm.room.power_levels'], limit: 100 },
+    state: { types: ['m.room.member', 'm.room.power_levels', 'm.room.encryption', 'm.room.history_visibility'], lazy_load_members: true },
+    timeline: { types: ['m.room.message', 'm.room.encrypted', 'm.reaction', 'm.room.member', 'm.room.power_levels', 'm.room.encryption', 'm.room.history_visibility'], limit: 100 },
   },
 };
 
@@ -167,6 +170,8 @@ export function isTransient(err: unknown): boolean {
  */
 export async function sendMessage(conn: Connection, roomId: string, content: Record<string, unknown>, idempotencyKey: string, log: Logger): Promise<string> {
   const txnId = `lectern-${createHash('sha256').update(`${roomId}\u0000${idempotencyKey}`).digest('base64url').slice(0, 32)}`;
+  // Known before sending, so a reply to an encrypted room is never sent in the clear.
+  await conn.e2ee?.isEncrypted(roomId);
   for (let attempt = 1; ; attempt++) {
     try {
       // The SDK's overloads type content per event type; ours is a complete m.room.message content.

@@ -2,6 +2,8 @@
  * The raw client-server shapes the bot reads (only the fields it uses), and small readers over
  * them. Events come from the network: every field is checked before it is trusted.
  */
+import { encryptedFileOf, type EncryptedFile } from './attachment-crypto.ts';
+
 export interface RawEvent {
   type: string;
   event_id: string;
@@ -23,6 +25,8 @@ export interface SyncResponse {
 export interface Attachment {
   eventId: string;
   mxcUrl: string;
+  /** In an encrypted room: the key, IV and hash of the encrypted upload. */
+  file?: EncryptedFile;
   name: string;
   mimetype?: string;
   size?: number;
@@ -77,10 +81,12 @@ export function isOwnJoin(e: RawEvent, userId: string): boolean {
 export function attachmentOf(e: RawEvent): Attachment | undefined {
   const c = e.content;
   if (e.type !== 'm.room.message' || !['m.file', 'm.image', 'm.video', 'm.audio'].includes(String(c.msgtype))) return undefined;
-  const url = str(c.url);
+  const file = encryptedFileOf(c.file);
+  const url = file?.url ?? str(c.url);
   if (!url?.startsWith('mxc://')) return undefined;
   const info = obj(c.info);
   const attachment: Attachment = { eventId: e.event_id, mxcUrl: url, name: str(c.filename) ?? str(c.body) ?? 'file' };
+  if (file) attachment.file = file;
   const mimetype = str(info?.mimetype);
   if (mimetype) attachment.mimetype = mimetype;
   if (typeof info?.size === 'number') attachment.size = info.size;

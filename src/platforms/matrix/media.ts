@@ -3,6 +3,7 @@
  * (Synapse refuses unauthenticated downloads of new media). Only called after the library's checks
  * on the announced size have passed; the size is checked again on the bytes.
  */
+import { decryptAttachment, encryptAttachment } from './attachment-crypto.ts';
 import type { Connection } from './client.ts';
 import type { Attachment } from './events.ts';
 
@@ -28,6 +29,26 @@ export function libraryAttachment(conn: Connection, a: Attachment) {
     ...(a.mimetype ? { contentType: a.mimetype } : {}),
     eventId: a.eventId,
     mxcUrl: a.mxcUrl,
-    fetch: () => downloadMedia(conn, a.mxcUrl),
+    fetch: async () => {
+      const bytes = await downloadMedia(conn, a.mxcUrl);
+      return a.file ? decryptAttachment(bytes, a.file) : bytes;
+    },
   };
+}
+
+/**
+ * The content of a file message for a room: in an encrypted room the file is encrypted before it
+ * is uploaded and the event carries its key (the event itself is then encrypted when sent); in
+ * another room it is uploaded as it is.
+ */
+export async function fileContent(conn: Connection, roomId: string, file: { name: string; bytes: Uint8Array; mimetype: string }): Promise<Record<string, unknown>> {
+  const info = { mimetype: file.mimetype, size: file.bytes.length };
+  const base = { msgtype: 'm.file', body: file.name, filename: file.name, info, 'm.mentions': {} };
+  if (await conn.e2ee?.isEncrypted(roomId)) {
+    const { data, file: keys } = encryptAttachment(file.bytes);
+    const { content_uri } = await conn.client.uploadContent(data, { type: 'application/octet-stream', includeFilename: false });
+    return { ...base, file: { url: content_uri, ...keys } };
+  }
+  const { content_uri } = await conn.client.uploadContent(file.bytes, { type: file.mimetype, name: file.name });
+  return { ...base, url: content_uri };
 }
