@@ -109,3 +109,99 @@ describe('Matrix bot in an encrypted room', () => {
     expect(reply.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root, is_falling_back: false, 'm.in_reply_to': { event_id: asked } });
   });
 });
+
+describe('Matrix bot in an encrypted room: files', () => {
+  const text = 'The Grain Question\n\nThe procurement crisis of the winter of 1927 was discussed at length by the Politburo in January 1928, when the zagotovki fell far short of the plan.\n';
+
+  it('GIVEN an encrypted file and !library add in reply THEN the bot decrypts it and the room can quote it', async () => {
+    const file = await alice.sendEncryptedFile(room, 'grain.txt', new TextEncoder().encode(text), 'text/plain');
+    const stored = (await aliceRaw.messages(room)).find((e) => e.event_id === file);
+    expect(stored?.type).toBe('m.room.encrypted');
+    const added = await ask(room, '!library add title:"The Grain Question" author:"A. Reader" year:1999', { replyTo: file });
+    expectNotice(added.reply);
+    expect(added.reply.content.body).toMatch(/added/i);
+    const found = await ask(room, '!quote zagotovki procurement');
+    expect(found.reply.content.body).toContain('The procurement crisis of the winter of 1927');
+  });
+
+  it('GIVEN an encrypted file whose hash does not match THEN it is refused and nothing is added', async () => {
+    const file = await alice.sendEncryptedFile(room, 'tampered.txt', new TextEncoder().encode('The Tampered Text\n\nA paragraph about the kolkhoz markets.\n'), 'text/plain', { tamper: true });
+    const refused = await ask(room, '!library add title:"The Tampered Text"', { replyTo: file });
+    expectNotice(refused.reply);
+    expect(refused.reply.content.body).toMatch(/does not match its hash[\s\S]*Upload it again/);
+    const listed = await ask(room, '!library');
+    expect(listed.reply.content.body).not.toContain('The Tampered Text');
+  });
+
+  it('GIVEN a file the bot sends to an encrypted room THEN it is an encrypted attachment that decrypts to the bytes', async () => {
+    const bytes = new TextEncoder().encode('@book{rogovin2009, title={1937}}\n');
+    const eventId = await bot!.sendFile(room, { name: 'notes.bib', bytes, mimetype: 'application/x-bibtex' }, 'test-notes');
+    const seen = await waitFor(async () => (await alice.timeline(room)).find((e) => e.eventId === eventId), 'the file event');
+    expect(seen.wireType).toBe('m.room.encrypted');
+    expect(seen.content.msgtype).toBe('m.file');
+    expect(seen.content.url).toBeUndefined();
+    expect(await alice.downloadEncrypted(seen.content.file)).toEqual(bytes);
+  });
+});
+
+describe('Matrix bot in an encrypted room: restarts and lost keys', () => {
+  it('GIVEN the bot is stopped and the sender starts a new session THEN the command sent meanwhile is answered after the restart, from the same device', async () => {
+    const before = await alice.client.getCrypto()!.getUserDeviceInfo([botUser.userId], true);
+    const devicesBefore = [...(before.get(botUser.userId)?.values() ?? [])];
+    expect(devicesBefore.map((d) => d.deviceId)).toEqual([bot!.deviceId]);
+    await bot!.stop();
+    bot = undefined;
+    // A new Megolm session: its key reaches the bot only as an Olm message sent while it was down.
+    await alice.client.getCrypto()!.forceDiscardSession(room);
+    const whileDown = await alice.send(room, TRANSLATE);
+    bot = await startBot();
+    const answered = await alice.waitForReply(room, whileDown, botUser.userId);
+    expectNotice(answered);
+    expect(answered.content.body).toMatch(/консул/i);
+    expect(bot.deviceId).toBe(devicesBefore[0]?.deviceId);
+    const after = await alice.client.getCrypto()!.getUserDeviceInfo([botUser.userId], true);
+    const devicesAfter = [...(after.get(botUser.userId)?.values() ?? [])];
+    expect(devicesAfter.map((d) => [d.deviceId, d.getFingerprint()])).toEqual(devicesBefore.map((d) => [d.deviceId, d.getFingerprint()]));
+    expect(await alice.repliesTo(room, whileDown, botUser.userId)).toHaveLength(1);
+    const file = path.join(tmp, 'bot', CRYPTO_STORE_FILE);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(path.join(tmp, 'bot', STATE_FILE), 'utf8')).deviceId).toBe(bot.deviceId);
+  });
+
+  it('GIVEN a message whose keys never reach the bot THEN the sender is asked to resend it, once, and it is not answered', async () => {
+    const crypto = alice.client.getCrypto()!;
+    // Alice's client withholds the room key from unverified devices, as a cautious client may: the bot's message has no key.
+    await crypto.forceDiscardSession(room);
+    crypto.globalBlacklistUnverifiedDevices = true;
+    const withheld = await alice.send(room, QUOTE);
+    crypto.globalBlacklistUnverifiedDevices = false;
+    await crypto.forceDiscardSession(room);
+    const stored = (await aliceRaw.messages(room)).find((e) => e.event_id === withheld);
+    expect(stored?.type).toBe('m.room.encrypted');
+    const reply = await alice.waitForReply(room, withheld, botUser.userId);
+    expectNotice(reply);
+    expect(reply.content.body).toMatch(/could not decrypt[\s\S]*send it again/i);
+    await ask(room, '!works');
+    expect(await alice.repliesTo(room, withheld, botUser.userId)).toHaveLength(1);
+  });
+});
+
+describe('Matrix bot with an encrypted and an unencrypted room', () => {
+  it('GIVEN a second, unencrypted room THEN the bot answers there in the clear, as before', async () => {
+    const plain = await aliceRaw.createRoom({ name: 'Open reading group' });
+    await aliceRaw.invite(plain, botUser.userId);
+    await waitFor(async () => ((await aliceRaw.membership(plain, botUser.userId)) === 'join' ? true : undefined), 'the bot to join');
+    const asked = await aliceRaw.send(plain, QUOTE);
+    const reply = await aliceRaw.waitForReply(plain, asked, botUser.userId);
+    expect(reply.type).toBe('m.room.message');
+    expect(reply.content.msgtype).toBe('m.notice');
+    expect(reply.content.body).toMatch(/pepper/i);
+    const eventId = await bot!.sendFile(plain, { name: 'notes.txt', bytes: new TextEncoder().encode('notes'), mimetype: 'text/plain' }, 'plain-notes');
+    const sent = (await aliceRaw.messages(plain)).find((e) => e.event_id === eventId);
+    expect(sent?.type).toBe('m.room.message');
+    expect(sent?.content.url).toMatch(/^mxc:\/\//);
+    // And the encrypted room still gets encrypted answers.
+    const { reply: again } = await ask(room, QUOTE);
+    expectNotice(again);
+  });
+});

@@ -74,13 +74,14 @@ export class E2eeUser {
   }
 
   /** Encrypts a file as the spec says (AES-256-CTR, SHA-256 of the ciphertext), uploads it and sends it. */
-  async sendEncryptedFile(roomId: string, name: string, bytes: Uint8Array, mimetype: string): Promise<string> {
+  async sendEncryptedFile(roomId: string, name: string, bytes: Uint8Array, mimetype: string, options: { tamper?: boolean } = {}): Promise<string> {
     const key = webcrypto.getRandomValues(new Uint8Array(32));
     const iv = new Uint8Array(16);
     webcrypto.getRandomValues(iv.subarray(0, 8));
     const cryptoKey = await webcrypto.subtle.importKey('raw', key, { name: 'AES-CTR' }, true, ['encrypt', 'decrypt']);
     const data = new Uint8Array(await webcrypto.subtle.encrypt({ name: 'AES-CTR', counter: iv, length: 64 }, cryptoKey, bytes));
     const hash = new Uint8Array(await webcrypto.subtle.digest('SHA-256', data));
+    if (options.tamper) data[0] = (data[0] ?? 0) ^ 0xff;
     const jwk = await webcrypto.subtle.exportKey('jwk', cryptoKey);
     const { content_uri } = await this.client.uploadContent(data, { type: 'application/octet-stream', includeFilename: false });
     const content = {
@@ -92,6 +93,17 @@ export class E2eeUser {
     };
     const { event_id } = await this.client.sendEvent(roomId, EventType.RoomMessage, content as never);
     return event_id;
+  }
+
+  /** Downloads an encrypted attachment and decrypts it, checking its hash first. */
+  async downloadEncrypted(file: { url: string; key: { k: string }; iv: string; hashes: { sha256: string } }): Promise<Uint8Array> {
+    const [server, id] = file.url.replace('mxc://', '').split('/');
+    const res = await fetch(`${this.client.getHomeserverUrl()}/_matrix/client/v1/media/download/${server}/${id}`, { headers: { authorization: `Bearer ${this.client.getAccessToken()}` } });
+    const data = new Uint8Array(await res.arrayBuffer());
+    const hash = Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('base64').replace(/=+$/, '');
+    if (hash !== file.hashes.sha256) throw new Error('hash mismatch');
+    const key = await webcrypto.subtle.importKey('jwk', { kty: 'oct', k: file.key.k, alg: 'A256CTR', ext: true }, { name: 'AES-CTR' }, false, ['decrypt']);
+    return new Uint8Array(await webcrypto.subtle.decrypt({ name: 'AES-CTR', counter: Buffer.from(file.iv, 'base64'), length: 64 }, key, data));
   }
 
   /** Everything the room's timeline holds, decrypted where the keys allow. */

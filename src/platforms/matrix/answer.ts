@@ -11,6 +11,7 @@ import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import type { Reply } from '../../reply/model.ts';
 import { sendMessage, type Connection } from './client.ts';
+import { ENCRYPTED_EVENT_BYTES_LIMIT } from './e2ee.ts';
 import { libraryAttachment } from './media.ts';
 import { noticeContent, threadStartContent, type ReplyTarget } from './content.ts';
 import { attachmentOf, inReplyTo, isRawEvent, type Attachment, type RawEvent } from './events.ts';
@@ -64,7 +65,8 @@ const notice = (title: string, text: string): Reply => textReply(title, text);
 /** Sends a reply's first page and keeps the rest for `!more`; returns the first page's event id. */
 export async function sendReply(ctx: AnswerContext, asked: Asked, reply: Reply, key = asked.event.event_id): Promise<string> {
   const { roomId, target } = asked;
-  const { pages } = fitPages(reply, { layout: layoutOf(ctx, roomId), prefix: ctx.config.MATRIX_PREFIX }, undefined, ctx.budget);
+  const limit = (await ctx.conn.e2ee?.isEncrypted(roomId)) ? ENCRYPTED_EVENT_BYTES_LIMIT : undefined;
+  const { pages } = fitPages(reply, { layout: layoutOf(ctx, roomId), prefix: ctx.config.MATRIX_PREFIX }, limit, ctx.budget);
   const first = pages[0];
   if (!first) throw new Error('the pager returned no page');
   const eventId = await sendMessage(ctx.conn, roomId, noticeContent(first, target), `${key}#0`, asked.log);
@@ -130,7 +132,10 @@ async function repliedAttachment(ctx: AnswerContext, asked: Asked): Promise<Atta
   if (!id) return undefined;
   try {
     const event: unknown = await ctx.conn.client.fetchRoomEvent(asked.roomId, id);
-    return isRawEvent(event) ? attachmentOf(event) : undefined;
+    if (!isRawEvent(event)) return undefined;
+    if (event.type !== 'm.room.encrypted' || !ctx.conn.e2ee) return attachmentOf(event);
+    const clear = await ctx.conn.e2ee.decrypt(asked.roomId, event);
+    return clear.ok ? attachmentOf(clear.event) : undefined;
   } catch (err) {
     asked.log.debug({ err, repliedTo: id }, 'could not fetch the replied-to event');
     return undefined;

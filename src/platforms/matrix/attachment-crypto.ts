@@ -5,6 +5,7 @@
  * hash is checked before anything is decrypted, so a tampered or truncated download is refused.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { UserError } from '../../errors.ts';
 
 /** The `file` object of an encrypted attachment, as the event carries it. */
 export interface EncryptedFile {
@@ -36,9 +37,10 @@ export function encryptAttachment(plain: Uint8Array): { data: Uint8Array; file: 
   };
 }
 
-export class AttachmentError extends Error {
-  override name = 'AttachmentError';
-}
+export const attachmentErrors = {
+  damaged: () => new UserError('attachment.hash-mismatch', 'The encrypted file does not match its hash: it was damaged or altered on the way. Upload it again.'),
+  malformed: () => new UserError('attachment.malformed-key', 'The encrypted file came with a malformed key or IV, so it cannot be decrypted. Upload it again from another client.'),
+};
 
 /** Reads the `file` object of an event's content, checking every field it needs. */
 export function encryptedFileOf(v: unknown): EncryptedFile | undefined {
@@ -58,10 +60,10 @@ export function encryptedFileOf(v: unknown): EncryptedFile | undefined {
 export function decryptAttachment(data: Uint8Array, file: Omit<EncryptedFile, 'url'>): Uint8Array {
   const expected = fromBase64(file.hashes.sha256);
   const actual = createHash('sha256').update(data).digest();
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new AttachmentError('the encrypted file does not match its hash (damaged or altered); upload it again');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw attachmentErrors.damaged();
   const key = fromBase64(file.key.k);
   const iv = fromBase64(file.iv);
-  if (key.length !== 32 || iv.length !== 16) throw new AttachmentError('the encrypted file has a malformed key or IV');
+  if (key.length !== 32 || iv.length !== 16) throw attachmentErrors.malformed();
   const decipher = createDecipheriv('aes-256-ctr', key, iv);
   return Buffer.concat([decipher.update(data), decipher.final()]);
 }

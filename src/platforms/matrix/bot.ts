@@ -13,9 +13,10 @@ import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import { configuredAliases, inviteAllowed, type AllowLists } from './allow.ts';
 import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked, type GroupDefaults } from './answer.ts';
-import { connect, ensureFilter, type Connection } from './client.ts';
+import { connect, ensureFilter, sendMessage, type Connection } from './client.ts';
 import { KEY_WAIT_MS, MatrixE2ee } from './e2ee.ts';
 import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRootOf, type RawEvent, type SyncResponse } from './events.ts';
+import { fileContent } from './media.ts';
 import { parseMessage } from './parse.ts';
 import { PendingStore } from './pending.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
@@ -43,6 +44,10 @@ export interface MatrixBotOptions {
 
 export interface MatrixBot {
   userId: string;
+  /** The bot's device, whose keys encrypt and decrypt for it. */
+  deviceId: string;
+  /** Sends a file to a room: an encrypted attachment in an encrypted room. Returns the event id. */
+  sendFile(roomId: string, file: { name: string; bytes: Uint8Array; mimetype: string }, idempotencyKey: string): Promise<string>;
   /** Stops syncing, lets the batch in hand be answered, and saves the position. */
   stop(): Promise<void>;
 }
@@ -266,6 +271,10 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
 
   return {
     userId: conn.userId,
+    deviceId: conn.client.getDeviceId() ?? '',
+    async sendFile(roomId, file, idempotencyKey) {
+      return await sendMessage(conn, roomId, await fileContent(conn, roomId, file), `file/${idempotencyKey}`, log.child({ room: roomId, file: file.name }));
+    },
     async stop() {
       controller.abort();
       await loop;

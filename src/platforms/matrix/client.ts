@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EventType, HTTPError, MatrixClient, MatrixError, MemoryStore, Method, safeGetRetryAfterMs, type ICreateClientOpts, type IRequestOpts } from 'matrix-js-sdk';
-import type { Logger as SdkLogger } from 'matrix-js-sdk/lib/logger.js';
+import { logger as sdkGlobalLogger, type Logger as SdkLogger } from 'matrix-js-sdk/lib/logger.js';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { RawEvent, SyncResponse } from './events.ts';
@@ -40,6 +40,12 @@ function sdkLogger(log: Logger): SdkLogger {
     getChild: (namespace: string) => sdkLogger(log.child({ sdk: namespace })),
   };
 }
+
+/**
+ * The SDK's models (rooms, events) log through its own global logger straight to the console;
+ * the bot's logging goes through pino, so only the SDK's errors are let through there.
+ */
+(sdkGlobalLogger as unknown as { setLevel(level: string, persist: boolean): void }).setLevel('error', false);
 
 /**
  * A client without the SDK's send scheduler: it would queue the sends of every room one behind

@@ -12,12 +12,19 @@
 import { EventType, MatrixEvent, Room, type MatrixClient } from 'matrix-js-sdk';
 import { decodeRecoveryKey, type CryptoCallbacks } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import type { Logger } from 'pino';
+import { MATRIX_EVENT_BYTES_LIMIT } from '../../reply/budget.ts';
 import type { Connection } from './client.ts';
 import { CryptoStoreFile } from './crypto-store.ts';
 import type { RawEvent, SyncResponse } from './events.ts';
 
 /** How long an event that cannot be decrypted waits for its keys before the sender is asked to resend. */
 export const KEY_WAIT_MS = 10_000;
+
+/**
+ * The largest clear event that stays under Matrix's event limit once encrypted: the ciphertext is
+ * base64 of the whole clear event (room id and type included), a third larger, plus the envelope.
+ */
+export const ENCRYPTED_EVENT_BYTES_LIMIT = Math.floor((MATRIX_EVENT_BYTES_LIMIT - 1_000) * 0.75) - 500;
 
 export type Decrypted = { ok: true; event: RawEvent } | { ok: false; reason: string };
 
