@@ -19,7 +19,9 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../context.ts';
 import { UserError } from '../errors.ts';
-import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery } from './analyse/index.ts';
+import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { expandWord } from './expand/index.ts';
+import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { snippetFor } from './snippet.ts';
 import type { SearchIndex } from './store.ts';
 import { FastScorer } from './lectern-index.ts';
@@ -28,7 +30,7 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
   paragraph: 1,
   quotation: 1,
   'list-item': 0.95,
-  footnote: 0.6,
+  footnote: 0.9,
   heading: 0,
   bibliography: 0,
 };
@@ -59,6 +61,8 @@ export class SearchEngine implements SearchService {
   readonly index: SearchIndex;
   private readonly scorer: FastScorer;
   private readonly keys = new Map<string, string>();
+  /** Learned from the corpus's translation pairs on the first query that needs them. */
+  private lexicons: Lexicons | undefined;
   /** Each passage folded, and its letters and digits alone: a cheap test before the exact phrase check. */
   private readonly folded = new Map<string, { text: string; letters: string }>();
 
@@ -146,7 +150,28 @@ export class SearchEngine implements SearchService {
     };
   }
 
+  /** Marks the words the index does not know (typo-tolerant at once) and adds their expansions. */
+  private prepare(parsed: ParsedQuery): void {
+    const mark = (w: QueryWord) => {
+      w.unknown = !w.terms.some((t) => this.scorer.has(t));
+      w.parts.forEach(mark);
+    };
+    parsed.words.forEach(mark);
+    for (const w of parsed.words) {
+      if (w.light) continue;
+      const expansions = expandWord(w, {
+        has: (t) => this.scorer.has(t),
+        frequency: (t) => this.scorer.documentFrequency(t) / Math.max(1, this.index.documentCount),
+        count: (t) => this.scorer.documentFrequency(t),
+        size: this.index.documentCount,
+        lexicons: () => (this.lexicons ??= learnLexicons(this.corpus)),
+      });
+      if (expansions.length) w.expansions = expansions;
+    }
+  }
+
   private ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Candidate[] {
+    this.prepare(parsed);
     const accept = this.acceptor(options);
     const phrases = parsed.phrases.map(phraseOf);
     const phraseOk = (block: Block) => phrases.every((p) => this.hasPhrase(block, p));
@@ -166,6 +191,7 @@ export class SearchEngine implements SearchService {
         ...stage,
         prefix: parsed.lastTermPrefix,
         boost: { text: 1, heading: 0.3 },
+        rank: 'coverage',
         k: CANDIDATES,
         ...(accept ? { accept } : {}),
       });

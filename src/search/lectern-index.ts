@@ -12,7 +12,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
-import { fuzzyFor } from './analyse/index.ts';
+import { fuzzyFor, LIGHT_WEIGHT, typoDistance } from './analyse/index.ts';
 import type { QueryWord } from './analyse/index.ts';
 
 export interface IndexedPassage {
@@ -25,6 +25,8 @@ export interface IndexedPassage {
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** How coverage (0–1) scales BM25: covering the whole query counts several times covering half of it. */
+const coverageFactor = (c: number) => (0.15 + c) ** 3;
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */
 const PART_WEIGHT = 0.5;
 
@@ -38,11 +40,20 @@ export interface TopKOptions {
   k: number;
   /** Documents (by minisearch short id) that may be returned. */
   accept?: (shortId: number) => boolean;
+  /**
+   * 'bm25' (the default): minisearch's score, BM25 times the number of query terms matched.
+   * 'coverage': BM25 times how much of the query the passage covers, each word counted by its
+   * rarity (idf) and how well it matched (its own term 1, a typo or synonym less), so a passage
+   * with the query's rare words, or their synonyms, beats one with only its common words.
+   */
+  rank?: 'bm25' | 'coverage';
 }
 
 export interface Scored {
   id: string;
   score: number;
+  /** Share of the query's weight the passage matched, 0–1 (with rank 'coverage'). */
+  coverage?: number;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
@@ -62,7 +73,9 @@ export class FastScorer {
   private readonly ms: MiniSearchInternals;
   private lengths: Float32Array[] | undefined;
   private ids: string[] | undefined;
-  private scratch: { score: Float64Array; count: Uint8Array; stamp: Uint16Array; terms: Uint16Array; termStamp: Uint16Array } | undefined;
+  private scratch:
+    | { score: Float64Array; count: Uint8Array; stamp: Uint16Array; terms: Uint16Array; termStamp: Uint16Array; best: Float32Array; cover: Float32Array }
+    | undefined;
 
   constructor(index: MiniSearch<IndexedPassage>) {
     this.ms = index as unknown as MiniSearchInternals;
@@ -89,9 +102,29 @@ export class FastScorer {
    */
   private scratchFor(n: number) {
     if (!this.scratch || this.scratch.score.length < n) {
-      this.scratch = { score: new Float64Array(n), count: new Uint8Array(n), stamp: new Uint16Array(n), terms: new Uint16Array(n), termStamp: new Uint16Array(n) };
+      this.scratch = {
+        score: new Float64Array(n),
+        count: new Uint8Array(n),
+        stamp: new Uint16Array(n),
+        terms: new Uint16Array(n),
+        termStamp: new Uint16Array(n),
+        best: new Float32Array(n),
+        cover: new Float32Array(n),
+      };
     }
     return this.scratch;
+  }
+
+  /** Does the index hold this term (in any field)? */
+  has(term: string): boolean {
+    return this.ms._index.has(term);
+  }
+
+  /** In how many passages the term occurs (in the text field), 0 when not at all. */
+  documentFrequency(term: string): number {
+    const data = this.ms._index.get(term) as FieldTermData | undefined;
+    const text = this.ms._fieldIds['text'];
+    return (text !== undefined && data?.get(text)?.size) || 0;
   }
 
   idOf(shortId: number): string | undefined {
@@ -103,7 +136,7 @@ export class FastScorer {
     if (n === 0 || words.length === 0) return [];
     const { lengths, ids } = this.dense();
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
-    const { score, count, stamp, terms, termStamp } = this.scratchFor(n);
+    const { score, count, stamp, terms, termStamp, best, cover } = this.scratchFor(n);
     let termNo = 0;
     const touched: number[] = [];
     try {
@@ -111,8 +144,11 @@ export class FastScorer {
         .map(([field, boost]) => ({ fieldId: this.ms._fieldIds[field], boost }))
         .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
 
-      const addTerm = (data: FieldTermData | undefined, weight: number, word: number) => {
+      // `counts`: a light word or an expansion adds score, but only a word of substance counts for
+      // AND, and only the word's own terms for minisearch's matched-terms factor.
+      const addTerm = (data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number) => {
         if (!data) return;
+        const importance = importances[word - 1]!;
         for (const { fieldId, boost } of fieldEntries) {
           const freqs = data.get(fieldId);
           if (!freqs) continue;
@@ -122,46 +158,76 @@ export class FastScorer {
           const w = weight * boost * idf;
           for (const [doc, tf] of freqs) {
             const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / avg)));
+            if (score[doc] === 0) touched.push(doc);
             score[doc] = score[doc]! + s;
-            if (termStamp[doc] !== termNo) {
+            if (counts.term && termStamp[doc] !== termNo) {
               termStamp[doc] = termNo;
               terms[doc] = terms[doc]! + 1;
             }
             if (stamp[doc] !== word) {
-              if (count[doc] === 0) touched.push(doc);
               stamp[doc] = word;
-              count[doc] = count[doc]! + 1;
+              if (counts.word) count[doc] = count[doc]! + 1;
+              best[doc] = quality;
+              cover[doc] = cover[doc]! + importance * quality;
+            } else if (quality > best[doc]!) {
+              cover[doc] = cover[doc]! + importance * (quality - best[doc]!);
+              best[doc] = quality;
             }
           }
         }
       };
 
-      const addWord = (w: QueryWord, word: number, isLast: boolean, weight: number) => {
+      const addWord = (w: QueryWord, word: number, isLast: boolean, weight: number, quality: number) => {
+        const counts = { word: !w.light, term: true };
+        const fuzzy = options.fuzzy || w.unknown === true;
         for (const term of w.terms) {
           termNo++;
-          addTerm(this.ms._index.get(term) as FieldTermData | undefined, weight, word);
+          addTerm(this.ms._index.get(term) as FieldTermData | undefined, weight, word, counts, quality);
           if (isLast && options.prefix) {
             for (const [derived, data] of this.ms._index.atPrefix(term)) {
               const distance = derived.length - term.length;
-              if (distance > 0) addTerm(data as FieldTermData, (weight * PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance), word);
+              const factor = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
+              if (distance > 0) addTerm(data as FieldTermData, weight * factor, word, counts, quality * factor);
             }
           }
-          const maxDistance = options.fuzzy ? fuzzyFor(term) : false;
+          const maxDistance = fuzzy ? fuzzyFor(term, { unknown: w.unknown === true }) : false;
           if (maxDistance) {
-            for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
-              if (distance > 0 && !(isLast && options.prefix && derived.startsWith(term))) {
-                addTerm(data as FieldTermData, (weight * FUZZY_WEIGHT * derived.length) / (derived.length + distance), word);
-              }
+            // minisearch counts Levenshtein edits; a swap of two letters is one typo (Damerau), so
+            // look one edit further and keep what is within reach by transpositions.
+            const reach = maxDistance === 1 ? 2 : maxDistance;
+            for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, reach)) {
+              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) continue;
+              const edits = distance < 2 ? distance : typoDistance(term, derived, maxDistance);
+              if (edits > maxDistance) continue;
+              const factor = (FUZZY_WEIGHT * derived.length) / (derived.length + edits);
+              addTerm(data as FieldTermData, weight * factor, word, counts, quality * factor);
             }
           }
         }
-        w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT));
+        for (const e of w.expansions ?? []) {
+          addTerm(this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word, term: false }, quality * e.weight);
+        }
+        w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT, quality * PART_WEIGHT));
       };
 
-      words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, 1));
+      // A word's share of the query: the idf of its rarest own term; a word the index lacks counts
+      // as the rarest (it is what the reader means, and only its typos or synonyms can stand in).
+      const textField = this.ms._fieldIds['text'];
+      const idfOf = (df: number) => Math.log(1 + (this.ms._documentCount - df + 0.5) / (df + 0.5));
+      const importances = words.map((w) => {
+        let df = 1;
+        for (const t of w.terms) {
+          const d = textField === undefined ? 0 : ((this.ms._index.get(t) as FieldTermData | undefined)?.get(textField)?.size ?? 0);
+          if (d > 0 && (df === 1 || d < df)) df = d;
+        }
+        return idfOf(df) * (w.light ? LIGHT_WEIGHT : 1);
+      });
+      const totalImportance = importances.reduce((a, b) => a + b, 0) || 1;
+
+      words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
       // The k best by score among the documents that matched (all words for AND), via a min-heap.
-      const need = options.combineWith === 'AND' ? words.length : 1;
+      const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
       const heapDocs: number[] = [];
       const heapScores: number[] = [];
       const siftDown = (i: number) => {
@@ -179,7 +245,7 @@ export class FastScorer {
       };
       for (const doc of touched) {
         if (count[doc]! < need) continue;
-        const s = score[doc]! * terms[doc]!;
+        const s = options.rank === 'coverage' ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
         if (heapDocs.length >= options.k && s <= heapScores[0]!) continue;
         if (options.accept && !options.accept(doc)) continue;
         if (heapDocs.length < options.k) {
@@ -199,7 +265,7 @@ export class FastScorer {
         }
       }
       return heapDocs
-        .map((doc, i) => ({ id: ids[doc]!, score: heapScores[i]! }))
+        .map((doc, i) => ({ id: ids[doc]!, score: heapScores[i]!, ...(options.rank === 'coverage' ? { coverage: cover[doc]! / totalImportance } : {}) }))
         .sort((a, b) => b.score - a.score);
     } finally {
       // Only the documents this query reached were written: zero them for the next query.
@@ -209,6 +275,8 @@ export class FastScorer {
         stamp[doc] = 0;
         terms[doc] = 0;
         termStamp[doc] = 0;
+        best[doc] = 0;
+        cover[doc] = 0;
       }
     }
   }

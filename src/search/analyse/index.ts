@@ -20,9 +20,10 @@
  */
 export { fold, foldKeepCase } from './fold.ts';
 export { tokenize, words, MAX_TOKEN_LENGTH, type WordToken } from './tokenize.ts';
-export { analyseTerm, fuzzyFor, isKey, type AnalyseOptions } from './term.ts';
+export { analyseTerm, fuzzyFor, isKey, typoDistance, type AnalyseOptions } from './term.ts';
 export { crossScriptKey, transliterate, KEY_MARKER } from './key.ts';
 export { parseQuery, toMiniSearchQuery, MAX_QUERY_LENGTH, type ParsedQuery, type QueryWord, type MiniSearchQueryOptions } from './query.ts';
 export { containsFoldedPhrase, containsPhrase } from './phrase.ts';
 export { ANALYSIS_VERSION, analysisOptions, type AnalysisOptions } from './options.ts';
 export { EN_STOPWORDS, RU_STOPWORDS } from './stopwords.ts';
+export { isLightWord, LIGHT_WEIGHT, LIGHT_WORDS } from './light.ts';

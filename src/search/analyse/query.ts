@@ -5,6 +5,7 @@
 import type { Query } from 'minisearch';
 import { fold, foldKeepCase } from './fold.ts';
 import { analyseTerm, fuzzyFor } from './term.ts';
+import { isLightWord } from './light.ts';
 import { words, type WordToken } from './tokenize.ts';
 
 /** Longer queries are cut at a word boundary, not refused: pasted paragraphs are common. */
@@ -19,6 +20,15 @@ export interface QueryWord {
   terms: string[];
   /** A hyphenated compound's parts ("Trot-sky" also finds Trot … sky); empty otherwise. */
   parts: QueryWord[];
+  /** A question word or light verb (light.ts): it weighs little and a passage need not have it. */
+  light?: boolean;
+  /**
+   * Other terms that stand for the word, each with a weight below 1: synonyms, translations,
+   * typo neighbours. Filled in by the search engine, which knows the index and the lexicons.
+   */
+  expansions?: { term: string; weight: number }[];
+  /** None of the word's terms is in the index: it is typo-tolerant from the strictest stage on. */
+  unknown?: boolean;
 }
 
 export interface ParsedQuery {
@@ -96,6 +106,8 @@ export function parseQuery(raw: string): ParsedQuery {
     stopWordsOnly = analysed.some((w) => w !== null);
   }
   const ws = analysed.filter((w): w is QueryWord => w !== null);
+  // Light words only count as light beside a word of substance: "said" alone is the query.
+  if (!stopWordsOnly && ws.some((w) => !isLightWord(w.text))) for (const w of ws) if (isLightWord(w.text)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);
   // Prefix only when the last word typed is kept (not a dropped stop word) and nothing after it

@@ -107,18 +107,46 @@ export function analyseTerm(term: string, options: AnalyseOptions = {}): string[
 export const isKey = (term: string) => term.startsWith(KEY_MARKER);
 
 /**
- * minisearch's fuzziness for one query term (a stem or a key), as a maximum edit distance.
- * Off under 5 letters: short stems are mostly common words ("stat", "part"), and one edit turns
- * them into other common words. One edit for 5–6 letters (Snider → Snyder). Two from 7 letters,
- * because minisearch counts Levenshtein edits and a swap of two letters is two (Trotksy →
- * Trotsky, Bazanov → Bazhanov, Heijenort → Heijenoort); longer words have few neighbours that
- * close. Numbers are never fuzzy: 1936 is not 1937.
+ * How many typos to allow for one query term (a stem or a key), as a maximum Damerau edit count
+ * (a swap of two neighbouring letters is one typo: totalitarain). Off under 5 letters for a word the
+ * index knows: short stems are mostly common words ("stat", "part"), one edit away from other common
+ * words. One edit for 5–6 letters (Snider → Snyder), two from 7 (Bazanov → Bazhanov, Heijenort →
+ * Heijenoort); longer words have few neighbours that close. A word the index does not hold at all
+ * is a typo or another spelling, so it gets one edit from 3 letters (Kan → Khan). Numbers are never
+ * fuzzy: 1936 is not 1937.
  */
-export function fuzzyFor(term: string): number | false {
+export function fuzzyFor(term: string, options: { unknown?: boolean } = {}): number | false {
   if (typeof term !== 'string') return false;
   const core = isKey(term) ? term.slice(KEY_MARKER.length) : term;
   if (/\p{N}/u.test(core)) return false;
   const length = [...core].length;
-  if (length < 5) return false;
+  if (length < 5) return options.unknown && length >= 3 ? 1 : false;
   return length < 7 ? 1 : 2;
+}
+
+/**
+ * The Damerau (optimal string alignment) distance between two words, or max + 1 once it is
+ * certainly above max: insertions, deletions, substitutions and swaps of neighbours each count one.
+ */
+export function typoDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(n + 1);
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return Math.min(prev[n]!, max + 1);
 }

@@ -1,0 +1,23 @@
+/**
+ * Light words: what a question or a chat request is made of besides its subject. They are not stop
+ * words (the index keeps them, and "what does X stand for" may be searched for as a phrase), but in
+ * a query they weigh little and a passage need not contain them: `who is Estrina`, `what does POUM
+ * stand for`, `according to Serge, …` are about Estrina, POUM and Serge. Question words proper
+ * (what, who, how, does, is) are already stop words; these are the light verbs and fillers around them.
+ */
+import { fold } from './fold.ts';
+
+const EN = [
+  'stand', 'stands', 'stood', 'mean', 'means', 'meant', 'meaning', 'say', 'says', 'said', 'tell', 'tells', 'told',
+  'call', 'calls', 'called', 'according', 'ever', 'many', 'much', 'whose', 'happen', 'happens', 'happened',
+  'get', 'got', 'know', 'known', 'find', 'found', 'give', 'gave', 'think', 'thought', 'really', 'actually', 'exactly',
+  'kind', 'sort', 'please', 'show', 'quote', 'passage', 'anything', 'something', 'somebody', 'someone', 'also', 'one',
+];
+const RU = ['сколько', 'почему', 'какое', 'каков', 'какова', 'каковы', 'значит', 'означает', 'расшифровывается', 'говорит', 'сказано', 'пишет', 'найди', 'покажи'];
+
+export const LIGHT_WORDS: ReadonlySet<string> = new Set([...EN, ...RU].map(fold));
+
+/** How much a light word counts against a word of substance. */
+export const LIGHT_WEIGHT = 0.25;
+
+export const isLightWord = (folded: string) => LIGHT_WORDS.has(folded);

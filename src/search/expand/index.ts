@@ -1,0 +1,66 @@
+/**
+ * Query expansion: other index terms that stand for a query word, each weighed below the word's own
+ * terms. Synonyms and near relations come from WordNet (English words); translations from the
+ * lexicon learned from the corpus's own translation pairs (lexicon.ts). An expansion the index does
+ * not hold is dropped, and so is one found in a large share of the passages: it would cost time
+ * on a large corpus and say little about any passage.
+ */
+import type { QueryWord } from '../analyse/index.ts';
+import { isKey } from '../analyse/index.ts';
+import type { Lexicons } from './lexicon.ts';
+import { relatedStems } from './wordnet.ts';
+
+/** Synonyms count at most this much of the query's own word. */
+export const SYNONYM_SCALE = 0.5;
+/** For a word the index lacks, its synonyms are all there is: they count more, still below 1. */
+const UNKNOWN_SCALE = 1.5;
+/**
+ * Synonyms are looked up only for words the corpus rarely or never uses (at most this share of
+ * passages, or two): where the text has the reader's own word, its synonyms mostly add noise
+ * ("party" → dance), and where it lacks it, they are how a paraphrase meets the text.
+ */
+const RARE_SHARE = 0.002;
+const RARE_MIN = 2;
+const MAX_PER_WORD = 12;
+const MAX_SHARE = 0.02;
+const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
+
+/** A translation learned from the corpus's pairs counts at most this much of the word itself. */
+export const TRANSLATION_SCALE = 0.7;
+
+export interface ExpansionIndex {
+  has(term: string): boolean;
+  /** Share of passages holding the term, 0–1. */
+  frequency(term: string): number;
+  /** How many passages hold the term. */
+  count(term: string): number;
+  /** How many passages there are. */
+  size: number;
+  /** The bilingual lexicons learned from this corpus's pairs (read on first use). */
+  lexicons(): Lexicons;
+}
+
+const isRare = (w: QueryWord, index: ExpansionIndex) => w.terms.every((t) => isKey(t) || index.count(t) <= Math.max(RARE_MIN, RARE_SHARE * index.size));
+
+export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string; weight: number }[] {
+  const out = new Map<string, number>();
+  const own = new Set(w.terms);
+  const offer = (term: string, weight: number) => {
+    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || index.frequency(term) > MAX_SHARE) return;
+    out.set(term, weight);
+  };
+  const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
+  for (const term of isRare(w, index) ? w.terms : []) {
+    if (isKey(term) || !LATIN_STEM.test(term)) continue;
+    for (const r of relatedStems(term)) {
+      offer(r.term, r.weight * scale);
+      if (out.size >= MAX_PER_WORD) break;
+    }
+  }
+  const lex = index.lexicons();
+  for (const term of w.terms) {
+    if (isKey(term)) continue;
+    for (const l of [lex.toEnglish, lex.fromEnglish]) for (const tr of l.get(term) ?? []) offer(tr.term, tr.p * TRANSLATION_SCALE);
+  }
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}

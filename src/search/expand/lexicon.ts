@@ -1,0 +1,136 @@
+/**
+ * A bilingual lexicon learned from the translation pairs the corpus itself contains (Russian or
+ * French originals beside the English translation the source gives, and the pairs of a group's own
+ * texts), so a Russian query finds an English passage and the reverse. Names need no lexicon (the
+ * cross-script key joins Троцкий and Trotsky); this is for the other words: груб ↔ rude.
+ *
+ * IBM Model 1 (Brown et al. 1993): word translation probabilities t(target | source) estimated by
+ * expectation–maximisation over aligned segments, with an empty word on the source side that soaks
+ * up function words. A handful of iterations on the corpus's segments takes milliseconds; the
+ * result keeps, per source stem, the few targets with a probability worth using.
+ */
+import type { Corpus } from '../../corpus/corpus.ts';
+import { analyseTerm, isKey } from '../analyse/index.ts';
+
+const ITERATIONS = 5;
+/** A translation is kept when its probability reaches this, at most MAX_TARGETS per word. */
+const MIN_PROBABILITY = 0.12;
+const MAX_TARGETS = 3;
+/** A stem seen in fewer segments than this has no reliable statistics. */
+const MIN_SEGMENTS = 1;
+const NULL = '';
+const MAX_SEGMENT_PAIRS = 40_000;
+
+export type Lexicon = Map<string, { term: string; p: number }[]>;
+
+export interface Lexicons {
+  /** Original-language stem (Russian, French) → English stems. */
+  toEnglish: Lexicon;
+  /** English stem → original-language stems. */
+  fromEnglish: Lexicon;
+  segments: number;
+}
+
+/** The stems of a text, one per word, keys and stop words left out. */
+function stems(text: string): string[] {
+  const out: string[] = [];
+  for (const token of text.split(/\s+/)) {
+    for (const t of analyseTerm(token)) if (!isKey(t) && !/^\p{N}+$/u.test(t)) out.push(t);
+  }
+  return out;
+}
+
+function model1(pairs: [string[], string[]][]): Lexicon {
+  // Words as numbers (0 is the empty word), every co-occurring (source, target) as one slot of
+  // flat arrays, and per segment the slots it touches: each iteration is then a few tight loops.
+  const srcIds = new Map<string, number>([[NULL, 0]]);
+  const tgtIds = new Map<string, number>();
+  const idIn = (m: Map<string, number>, w: string) => {
+    let id = m.get(w);
+    if (id === undefined) m.set(w, (id = m.size));
+    return id;
+  };
+  const slotOf = new Map<number, number>();
+  const slotSource: number[] = [];
+  const slotTarget: number[] = [];
+  const segmentSlots: Int32Array[] = [];
+  const segmentShape: [number, number][] = [];
+  const segCount = new Map<number, number>();
+  for (const [src, tgt] of pairs) {
+    const s = [0, ...src.map((w) => idIn(srcIds, w))];
+    const e = tgt.map((w) => idIn(tgtIds, w));
+    for (const id of new Set(s)) segCount.set(id, (segCount.get(id) ?? 0) + 1);
+    const slots = new Int32Array(s.length * e.length);
+    for (let j = 0; j < e.length; j++) {
+      for (let i = 0; i < s.length; i++) {
+        const key = s[i]! * 1_048_576 + e[j]!;
+        let slot = slotOf.get(key);
+        if (slot === undefined) {
+          slotOf.set(key, (slot = slotSource.length));
+          slotSource.push(s[i]!);
+          slotTarget.push(e[j]!);
+        }
+        slots[j * s.length + i] = slot;
+      }
+    }
+    segmentSlots.push(slots);
+    segmentShape.push([s.length, e.length]);
+  }
+  const t = new Float64Array(slotSource.length).fill(1);
+  const counts = new Float64Array(slotSource.length);
+  const totals = new Float64Array(srcIds.size);
+  for (let it = 0; it < ITERATIONS; it++) {
+    counts.fill(0);
+    totals.fill(0);
+    segmentSlots.forEach((slots, k) => {
+      const [ns, ne] = segmentShape[k]!;
+      for (let j = 0; j < ne; j++) {
+        let z = 0;
+        for (let i = 0; i < ns; i++) z += t[slots[j * ns + i]!]!;
+        for (let i = 0; i < ns; i++) {
+          const slot = slots[j * ns + i]!;
+          const c = t[slot]! / z;
+          counts[slot] = counts[slot]! + c;
+          totals[slotSource[slot]!] = totals[slotSource[slot]!]! + c;
+        }
+      }
+    });
+    for (let slot = 0; slot < t.length; slot++) t[slot] = counts[slot]! / (totals[slotSource[slot]!] || 1);
+  }
+  const srcWords = [...srcIds.keys()];
+  const tgtWords = [...tgtIds.keys()];
+  const rows = new Map<number, { term: string; p: number }[]>();
+  for (let slot = 0; slot < t.length; slot++) {
+    const s = slotSource[slot]!;
+    if (s === 0 || t[slot]! < MIN_PROBABILITY || (segCount.get(s) ?? 0) < MIN_SEGMENTS) continue;
+    let row = rows.get(s);
+    if (!row) rows.set(s, (row = []));
+    row.push({ term: tgtWords[slotTarget[slot]!]!, p: t[slot]! });
+  }
+  const out: Lexicon = new Map();
+  for (const [s, row] of rows) out.set(srcWords[s]!, row.sort((a, b) => b.p - a.p || (a.term < b.term ? -1 : 1)).slice(0, MAX_TARGETS));
+  return out;
+}
+
+/** Learns both directions from every aligned segment whose translation is English. */
+export function learnLexicons(corpus: Corpus): Lexicons {
+  const segments: [string[], string[]][] = [];
+  for (const work of corpus.works) {
+    for (const pair of work.pairs) {
+      if (pair.translationLang !== 'en' || pair.originalLang === 'en') continue;
+      for (const [o, tr] of pair.segments) {
+        const text = (ids: string[]) => ids.map((id) => corpus.block(id)?.plain ?? '').join(' ');
+        const src = stems(text(o));
+        const tgt = stems(text(tr));
+        // A long segment (several paragraphs aligned as one) costs its length squared and says
+        // little about any one word.
+        if (src.length && tgt.length && src.length * tgt.length <= MAX_SEGMENT_PAIRS) segments.push([src, tgt]);
+      }
+    }
+  }
+  return {
+    toEnglish: model1(segments),
+    fromEnglish: model1(segments.map(([a, b]) => [b, a])),
+    segments: segments.length,
+  };
+}

