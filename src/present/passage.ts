@@ -47,6 +47,17 @@ export function passageView(
   style: CitationStyleId,
   extra: { snippet?: string; score?: number } = {},
 ): PassageView {
+  // A footnote found by a search is shown where the reader meets it: under the passage it
+  // annotates, itself first among that passage's notes.
+  const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
+  if (annotated && annotated.kind !== 'footnote') {
+    const view = passageView(corpus, cite, annotated, work, style, extra);
+    const own = footnoteViews(corpus, annotated);
+    const mine = annotated.markers.filter((m) => m.footnoteId).findIndex((m) => m.footnoteId === block.id);
+    const first = mine >= 0 ? own.splice(mine, 1)[0]! : { marker: block.number != null ? String(block.number) : '*', text: block.text };
+    view.footnotes = [first, ...own];
+    return view;
+  }
   const view: PassageView = {
     id: block.id,
     work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },

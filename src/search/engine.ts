@@ -22,6 +22,7 @@ import { UserError } from '../errors.ts';
 import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { expandWord } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
+import { rerank } from './rerank.ts';
 import { snippetFor } from './snippet.ts';
 import type { SearchIndex } from './store.ts';
 import { FastScorer } from './lectern-index.ts';
@@ -151,7 +152,7 @@ export class SearchEngine implements SearchService {
   }
 
   /** Marks the words the index does not know (typo-tolerant at once) and adds their expansions. */
-  private prepare(parsed: ParsedQuery): void {
+  expand(parsed: ParsedQuery): ParsedQuery {
     const mark = (w: QueryWord) => {
       w.unknown = !w.terms.some((t) => this.scorer.has(t));
       w.parts.forEach(mark);
@@ -168,10 +169,11 @@ export class SearchEngine implements SearchService {
       });
       if (expansions.length) w.expansions = expansions;
     }
+    return parsed;
   }
 
   private ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Candidate[] {
-    this.prepare(parsed);
+    this.expand(parsed);
     const accept = this.acceptor(options);
     const phrases = parsed.phrases.map(phraseOf);
     const phraseOk = (block: Block) => phrases.every((p) => this.hasPhrase(block, p));
@@ -203,6 +205,7 @@ export class SearchEngine implements SearchService {
         fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * KIND_WEIGHT[block.kind] });
       }
       if (!fresh.length) continue;
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text);
       const top = Math.max(...fresh.map((c) => c.score));
       const scale = Number.isFinite(floor) && top > 0 ? (floor * 0.99) / top : 1;
       for (const c of fresh) found.set(c.block.id, { ...c, score: c.score * scale });

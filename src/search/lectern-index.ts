@@ -27,6 +27,8 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 /** How coverage (0–1) scales BM25: covering the whole query counts several times covering half of it. */
 const coverageFactor = (c: number) => (0.15 + c) ** 3;
+/** An expansion this strong (a close synonym, a likely translation) can stand for its word in AND. */
+const AND_EXPANSION = 0.25;
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */
 const PART_WEIGHT = 0.5;
 
@@ -205,7 +207,7 @@ export class FastScorer {
           }
         }
         for (const e of w.expansions ?? []) {
-          addTerm(this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word, term: false }, quality * e.weight);
+          addTerm(this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * e.weight);
         }
         w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT, quality * PART_WEIGHT));
       };

@@ -19,7 +19,7 @@
  * ANALYSIS_VERSION and analysisOptions() fingerprint all of this for the saved index.
  */
 export { fold, foldKeepCase } from './fold.ts';
-export { tokenize, words, MAX_TOKEN_LENGTH, type WordToken } from './tokenize.ts';
+export { joinInitials, tokenize, words, MAX_TOKEN_LENGTH, type WordToken } from './tokenize.ts';
 export { analyseTerm, fuzzyFor, isKey, typoDistance, type AnalyseOptions } from './term.ts';
 export { crossScriptKey, transliterate, KEY_MARKER } from './key.ts';
 export { parseQuery, toMiniSearchQuery, MAX_QUERY_LENGTH, type ParsedQuery, type QueryWord, type MiniSearchQueryOptions } from './query.ts';

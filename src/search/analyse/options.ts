@@ -10,7 +10,7 @@ import { EN_STOPWORDS, RU_STOPWORDS, STOPWORDS_PACKAGE } from './stopwords.ts';
 import { MAX_TOKEN_LENGTH } from './tokenize.ts';
 
 /** Bump on any change to what fold, tokenize or analyseTerm produce. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 const digest = (items: Iterable<string>) => createHash('sha256').update([...items].join('\n')).digest('hex').slice(0, 16);
 
@@ -35,7 +35,7 @@ export function analysisOptions(): AnalysisOptions {
   cached ??= {
     version: ANALYSIS_VERSION,
     fold: 'nfkc+lower; quotes, dashes, spaces unified; soft hyphens, markdown, <u>, footnote markers removed; ё→е; ß→ss',
-    tokenize: { maxTokenLength: MAX_TOKEN_LENGTH, compounds: 'parts+joined; possessive stripped; elision both; scripts split' },
+    tokenize: { maxTokenLength: MAX_TOKEN_LENGTH, compounds: 'parts+joined; possessive stripped; elision both; scripts split; dotted initials joined' },
     stemmers: {
       package: STEMMER_PACKAGE.name,
       version: STEMMER_PACKAGE.version,

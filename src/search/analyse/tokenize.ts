@@ -7,7 +7,8 @@
  * - l'acte, d'accusation → acte and lacte (French elision: both, so either spelling of a query finds it);
  * - Zinoviev-Kamenev, devil-knows-what-it-is → the parts and the joined form: the joined form is
  *   what heals hyphenation residue ("Trot-sky", "re- habilitation" → Trotsky, rehabilitation);
- * - Latin and Cyrillic letters in one run ("XIсъезд") and "Biulleten'Oppozitsii" are two words.
+ * - Latin and Cyrillic letters in one run ("XIсъезд") and "Biulleten'Oppozitsii" are two words;
+ * - initials with full stops are one word: B.O. → BO, U.S.S.R. → USSR.
  */
 import { EN_STOPWORDS } from './stopwords.ts';
 import { foldKeepCase } from './fold.ts';
@@ -98,10 +99,15 @@ function wordOf(piece: string): WordToken | null {
   return { forms, parts };
 }
 
+// Initials written with full stops ("B.O.", "U.S.S.R.") are one word, as typed without them (BO,
+// USSR): single letters are no index terms, so split they could not be found at all.
+const DOTTED_INITIALS = /(?<![\p{L}\p{N}\p{M}.])(?:\p{L}\.){2,}/gu;
+export const joinInitials = (s: string) => s.replace(DOTTED_INITIALS, (m) => m.replaceAll('.', ''));
+
 /** The words of a text, with their structure (the query needs it; the index needs tokenize). */
 export function words(text: string): WordToken[] {
   const out: WordToken[] = [];
-  for (const m of foldKeepCase(text).matchAll(COMPOUND)) {
+  for (const m of joinInitials(foldKeepCase(text)).matchAll(COMPOUND)) {
     for (const piece of pieces(m[0])) {
       const w = wordOf(piece);
       if (w) out.push(w);

@@ -9,15 +9,19 @@
  * up function words. A handful of iterations on the corpus's segments takes milliseconds; the
  * result keeps, per source stem, the few targets with a probability worth using.
  */
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 import type { Corpus } from '../../corpus/corpus.ts';
-import { analyseTerm, isKey } from '../analyse/index.ts';
+import { analyseTerm, fold, isKey } from '../analyse/index.ts';
 
 const ITERATIONS = 5;
 /** A translation is kept when its probability reaches this, at most MAX_TARGETS per word. */
-const MIN_PROBABILITY = 0.12;
+const MIN_PROBABILITY = 0.3;
 const MAX_TARGETS = 3;
 /** A stem seen in fewer segments than this has no reliable statistics. */
-const MIN_SEGMENTS = 1;
+const MIN_SEGMENTS = 2;
+// The index has no French stop list (French is stemmed as English); the lexicon must not learn
+// "de" or "le" as words.
+const FRENCH_STOPWORDS = new Set(frenchStopwords.map(fold));
 const NULL = '';
 const MAX_SEGMENT_PAIRS = 40_000;
 
@@ -31,11 +35,12 @@ export interface Lexicons {
   segments: number;
 }
 
-/** The stems of a text, one per word, keys and stop words left out. */
-function stems(text: string): string[] {
+/** The stems of a text, one per word, keys, numbers and stop words left out. */
+function stems(text: string, french = false): string[] {
   const out: string[] = [];
   for (const token of text.split(/\s+/)) {
-    for (const t of analyseTerm(token)) if (!isKey(t) && !/^\p{N}+$/u.test(t)) out.push(t);
+    if (french && FRENCH_STOPWORDS.has(fold(token).replace(/^[ldjmnstc]'|^qu'/, ''))) continue;
+    for (const t of analyseTerm(token)) if (!isKey(t) && !/^\p{N}+$/u.test(t) && !/[/.:]/.test(token)) out.push(t);
   }
   return out;
 }
@@ -120,7 +125,7 @@ export function learnLexicons(corpus: Corpus): Lexicons {
       if (pair.translationLang !== 'en' || pair.originalLang === 'en') continue;
       for (const [o, tr] of pair.segments) {
         const text = (ids: string[]) => ids.map((id) => corpus.block(id)?.plain ?? '').join(' ');
-        const src = stems(text(o));
+        const src = stems(text(o), pair.originalLang === 'fr');
         const tgt = stems(text(tr));
         // A long segment (several paragraphs aligned as one) costs its length squared and says
         // little about any one word.
@@ -128,9 +133,10 @@ export function learnLexicons(corpus: Corpus): Lexicons {
       }
     }
   }
-  return {
-    toEnglish: model1(segments),
-    fromEnglish: model1(segments.map(([a, b]) => [b, a])),
-    segments: segments.length,
-  };
+  // A French stem that English text also has ("general", "aid") is an English word to the index:
+  // translating it would expand English queries with noise.
+  const english = new Set(segments.flatMap(([, e]) => e));
+  const toEnglish = model1(segments);
+  for (const s of toEnglish.keys()) if (!/\p{Script=Cyrillic}/u.test(s) && english.has(s)) toEnglish.delete(s);
+  return { toEnglish, fromEnglish: model1(segments.map(([a, b]) => [b, a])), segments: segments.length };
 }

@@ -1,0 +1,113 @@
+/**
+ * The second look at the best candidates of a stage, on their text (BM25 sees only bags of terms):
+ *
+ * - Proximity: the query's words close together in a passage rank it above the same words far
+ *   apart. The factor grows as the smallest window holding one of each matched word shrinks.
+ * - Definitions: for a short query (one or two words of substance: `who is X`, `what does X stand
+ *   for`, `X`), a passage that introduces X — "X (…)", "(henceforth X)", "X was the NKVD code name
+ *   for…", "X is a…", "known as X" — and the first passage of a work to name X rank first.
+ */
+import type { Block } from '../corpus/model.ts';
+import { analyseTerm, joinInitials, type QueryWord } from './analyse/index.ts';
+
+/** How many of a stage's best candidates are looked at again. */
+export const RERANK_DEPTH = 40;
+/** All matched words side by side multiply the score by 1 + PROXIMITY. */
+const PROXIMITY = 0.3;
+const DEFINITION = 1;
+const FIRST_MENTION = 0.25;
+
+export interface Rerankable {
+  block: Block;
+  score: number;
+}
+
+/** Each passage's terms by position, kept for the passages reranked recently. */
+const termCache = new Map<string, string[][]>();
+const TERM_CACHE_LIMIT = 5_000;
+
+// The passage's plain text is already free of markup and markers: a split on letters is enough
+// here, and analyseTerm caches each word's terms, so this costs a lookup per word.
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+
+function positions(block: Block): string[][] {
+  let terms = termCache.get(block.id);
+  if (!terms) {
+    terms = (joinInitials(block.plain).match(WORD) ?? []).map((t) => analyseTerm(t));
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(block.id, terms);
+  }
+  return terms;
+}
+
+const wordTerms = (w: QueryWord): Set<string> => new Set([...w.terms, ...(w.expansions ?? []).map((e) => e.term), ...w.parts.flatMap((p) => p.terms)]);
+
+/** The smallest number of tokens spanning one occurrence of each word that occurs; 0 if fewer than two occur. */
+export function smallestSpan(hits: number[][]): { span: number; words: number } {
+  const lists = hits.filter((h) => h.length > 0);
+  if (lists.length < 2) return { span: 0, words: lists.length };
+  const events = lists.flatMap((list, w) => list.map((p) => [p, w] as const)).sort((a, b) => a[0] - b[0]);
+  const inWindow = new Array<number>(lists.length).fill(0);
+  let covered = 0;
+  let best = Number.POSITIVE_INFINITY;
+  let lo = 0;
+  for (let hi = 0; hi < events.length; hi++) {
+    const [, w] = events[hi]!;
+    if (inWindow[w]!++ === 0) covered++;
+    while (covered === lists.length) {
+      best = Math.min(best, events[hi]![0] - events[lo]![0] + 1);
+      const [, lw] = events[lo]!;
+      if (--inWindow[lw]! === 0) covered--;
+      lo++;
+    }
+  }
+  return { span: best, words: lists.length };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A test of whether a passage (folded) introduces the word: defines it, expands it, or gives it as a short name. */
+export function introduction(word: string): (folded: string) => boolean {
+  if (word.length < 2) return () => false;
+  // Short words may be initials, written with full stops in the text: BO is "B.O.".
+  const initials = word.length <= 5 && /^\p{L}+$/u.test(word);
+  const core = initials ? `${[...word].map(escape).join('\\.?')}\\.?` : escape(word);
+  const x = `${core}[\\p{L}']{0,3}`;
+  const before = new RegExp(`(?:henceforth|hereafter|hereinafter|known as|called|acronym|abbreviat\\w*|short for|stands for|i\\.e\\.|that is,)\\s*(?:the\\s+)?["']?${x}(?![\\p{L}])`, 'u');
+  const after = new RegExp(
+    `(?<![\\p{L}])${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+means\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b)`,
+    'u',
+  );
+  const inParentheses = new RegExp(`\\((?:[^()]{0,40}\\s)?["']?${x}["']?\\)`, 'u');
+  return (folded) => (initials || folded.includes(word)) && (before.test(folded) || after.test(folded) || inParentheses.test(folded));
+}
+
+/** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
+export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string): T[] {
+  const heavy = words.filter((w) => !w.light);
+  if (heavy.length === 0 || candidates.length === 0) return candidates;
+  const sorted = [...candidates].sort((a, b) => b.score - a.score);
+  const head = sorted.slice(0, RERANK_DEPTH);
+  const sets = heavy.map(wordTerms);
+  const short = heavy.length <= 2;
+  const defines = short ? heavy.map((w) => introduction(w.text)) : [];
+  // The first passage (by source line) of each work that names the short query's words.
+  const firstOf = new Map<string, { line: number; id: string }>();
+  for (const c of head) {
+    const terms = positions(c.block);
+    const hits = sets.map((set) => terms.flatMap((ts, i) => (ts.some((t) => set.has(t)) ? [i] : [])));
+    const { span, words } = smallestSpan(hits);
+    let factor = 1;
+    if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
+    if (short && words === heavy.length) {
+      const folded = foldedOf(c.block);
+      if (defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
+      const work = c.block.locator.work;
+      const seen = firstOf.get(work);
+      if (!seen || c.block.lines[0] < seen.line) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
+    }
+    c.score *= factor;
+  }
+  if (short) for (const c of head) if ([...firstOf.values()].some((f) => f.id === c.block.id)) c.score *= 1 + FIRST_MENTION;
+  return sorted.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,141 @@
+/**
+ * What /quote understands beyond the query's exact words, each capability on cases written from the
+ * bundled corpus (none of them is in the evaluation sets): questions and short queries, typos,
+ * synonyms, the other language, footnotes, proximity.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Corpus } from '../src/corpus/corpus.ts';
+import { snippetMatches } from '../src/eval/normalize.ts';
+import { passageView } from '../src/present/passage.ts';
+import { parseQuery, typoDistance } from '../src/search/analyse/index.ts';
+import { stemEnglish } from '../src/search/analyse/stem.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { learnLexicons } from '../src/search/expand/lexicon.ts';
+import { relatedStems } from '../src/search/expand/wordnet.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { introduction, rerank, smallestSpan } from '../src/search/rerank.ts';
+import { realCorpus } from './helpers/corpus.ts';
+import { createCiter } from '../src/cite/citer.ts';
+
+let corpus: Corpus;
+let engine: SearchEngine;
+beforeAll(async () => {
+  corpus = (await realCorpus()).corpus;
+  engine = new SearchEngine(corpus, buildIndex(corpus));
+});
+
+const hits = (q: string, opts = {}) => engine.search(q, { limit: 10, ...opts }).hits;
+/** 1-based rank of the first hit containing the snippet; 0 when none of the top 10 does. */
+const rank = (q: string, snippet: string, opts = {}) => hits(q, opts).findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
+
+describe('GIVEN questions and short queries', () => {
+  it('THEN question words and light verbs weigh little and need not be in the passage', () => {
+    const words = parseQuery('what does POUM stand for').words;
+    expect(words.map((w) => [w.text, Boolean(w.light)])).toEqual([
+      ['poum', false],
+      ['stand', true],
+    ]);
+    // Alone, a light word is the query.
+    expect(parseQuery('said').words.map((w) => w.light)).toEqual([undefined]);
+  });
+
+  it('THEN the passage that introduces an abbreviation ranks first for it, asked or typed alone', () => {
+    for (const q of ['what does B.O. stand for', 'B.O.', 'BO']) expect(rank(q, '(henceforth B.O.)'), q).toBe(1);
+  });
+
+  it('THEN the footnote that gives a code name ranks first for who is …', () => {
+    for (const q of ['who is Sonny', 'Sonny']) expect(rank(q, '"Sonny" (Russian synok) was the NKVD code name for Sedov'), q).toBe(1);
+  });
+
+  it('THEN definitions and introductions are told from mere mentions', () => {
+    const bo = introduction('bo');
+    expect(bo('the bulletin of the [russian] opposition (henceforth b.o.) - was')).toBe(true);
+    expect(bo('b.o. #42 february 1935:')).toBe(false);
+    expect(introduction('sonny')('"sonny" (russian synok) was the nkvd code name for sedov.')).toBe(true);
+    expect(introduction('sonny')('sonny began to drag mak out to drink with him')).toBe(false);
+  });
+});
+
+describe('GIVEN typos', () => {
+  it('THEN a swap of two letters is one typo (Damerau), a dropped letter one', () => {
+    expect(typoDistance('totalitarain', 'totalitarian', 2)).toBe(1);
+    expect(typoDistance('kriov', 'kirov', 1)).toBe(1);
+    expect(typoDistance('verkneuralsk', 'verkhneuralsk', 2)).toBe(1);
+    expect(typoDistance('stalin', 'trotsky', 2)).toBe(3);
+  });
+
+  it('THEN a transposed short name and a long one with a dropped letter find their passages, also beside a correct word (AND)', () => {
+    expect(rank('totalitarain', 'totalitarian')).toBe(1);
+    expect(rank('Kriov murder', 'Kirov')).toBe(1);
+    expect(rank('Verkneuralsk isolator', 'isolator" at Verkhneuralsk')).toBe(1);
+  });
+});
+
+describe('GIVEN words the text puts otherwise (WordNet)', () => {
+  it('THEN WordNet relates the reader’s word to the text’s', () => {
+    const rel = (w: string) => relatedStems(stemEnglish(w)).map((r) => r.term);
+    expect(rel('exonerated')).toContain(stemEnglish('rehabilitated'));
+    expect(rel('earn')).toContain(stemEnglish('wage'));
+    expect(rel('pub')).toContain(stemEnglish('tavern'));
+    // Names are not followed into WordNet ("Trotsky" → trot).
+    expect(rel('Trotsky')).toEqual([]);
+  });
+
+  it('THEN a word the corpus never uses finds the passage in the text’s own words, weighed below the word itself', () => {
+    expect(rank('salary increase', 'increase in wages')).toBe(1);
+    const salary = engine.expand(engine.parse('salary increase')).words[0]!;
+    expect(salary.expansions?.find((e) => e.term === 'wage')?.weight).toBeLessThan(1);
+  });
+});
+
+describe('GIVEN a query in the other language', () => {
+  it('THEN the lexicon learned from the corpus’s own translation pairs translates both ways', () => {
+    const lex = learnLexicons(corpus);
+    expect(lex.segments).toBeGreaterThan(50);
+    expect(lex.toEnglish.get('воен')?.[0]?.term).toBe('militari');
+    expect(lex.toEnglish.get('амальгам')?.[0]?.term).toBe('amalgam');
+    expect(lex.fromEnglish.get('intervent')?.[0]?.term).toBe('интервенц');
+    // French function words are not learnt as words.
+    expect(lex.toEnglish.has('de')).toBe(false);
+  });
+
+  it('THEN a Russian query finds English passages and an English query Russian ones', () => {
+    const en = hits('военный трибунал', { lang: 'en' }).slice(0, 3);
+    expect(en.some((h) => /military tribunal/i.test(h.block.plain))).toBe(true);
+    const ru = hits('intervention', { lang: 'ru' });
+    expect(ru[0]!.block.plain).toMatch(/интервенц/i);
+  });
+});
+
+describe('GIVEN a fact stated only in a footnote', () => {
+  it('THEN the footnote competes with the text, and the reply shows it under the passage it annotates', async () => {
+    const found = hits('Sonny NKVD code name');
+    expect(found[0]!.block.kind).toBe('footnote');
+    const note = found[0]!.block;
+    const annotated = corpus.block(note.refBlock!)!;
+    const view = passageView(corpus, createCiter(), note, found[0]!.work, 'chicago');
+    expect(view.id).toBe(annotated.id);
+    expect(view.text).toBe(annotated.text);
+    expect(view.footnotes[0]!.text).toBe(note.text);
+  });
+});
+
+describe('GIVEN query words close together or far apart', () => {
+  it('THEN the smallest window holding one of each word is measured', () => {
+    expect(smallestSpan([[3, 40], [4]])).toEqual({ span: 2, words: 2 });
+    expect(smallestSpan([[0], [50], [25]])).toEqual({ span: 51, words: 3 });
+    expect(smallestSpan([[1], []])).toEqual({ span: 0, words: 1 });
+  });
+
+  it('THEN of two passages with equal scores, the one with the words side by side ranks first', () => {
+    const words = parseQuery('Moscow trial').words;
+    const both = [...corpus.passages()].map((p) => p.block).filter((b) => /\bMoscow\b/.test(b.plain) && /\btrials?\b/i.test(b.plain));
+    const side = both.find((b) => /Moscow Trials?\b/i.test(b.plain) && b.plain.split(/\s+/).length > 60)!;
+    const apart = both.find((b) => !/Moscow\W+trials?\b/i.test(b.plain))!;
+    expect([side, apart].every(Boolean)).toBe(true);
+    const ranked = rerank([{ block: apart, score: 1 }, { block: side, score: 1 }], words, (b) => b.plain.toLowerCase());
+    expect(ranked.map((c) => c.block.id)).toEqual([side.id, apart.id]);
+    expect(ranked[0]!.score).toBeGreaterThan(1.2);
+    expect(ranked[1]!.score).toBeLessThan(1.2);
+  });
+});
