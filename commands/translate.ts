@@ -3,17 +3,22 @@ import { z } from 'zod';
 import type { CommandContext } from '../src/context.ts';
 import type { Command } from '../src/commands/types.ts';
 import type { TranslationPair } from '../src/corpus/model.ts';
+import { isVerified, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
 import { UserError } from '../src/errors.ts';
-import { columnsView, TRANSLATION_NOTE } from '../src/present/passage.ts';
+import { columnsView } from '../src/present/passage.ts';
 import { columnsReply } from '../src/reply/builders.ts';
-import type { Section } from '../src/reply/model.ts';
+import type { ColumnsView, Section } from '../src/reply/model.ts';
 import { hideOption, PASSAGE_ID, zBool, zText } from './options.ts';
 
 const args = z.object({ query: zText(2000, 'The query or passage id'), hide: zBool.optional() });
 type TranslateArgs = z.infer<typeof args>;
 
-/** The pairs for a query: by passage id or pair id, else by searching both sides of every pair. */
-export function findPairs(ctx: CommandContext, query: string, limit: number): TranslationPair[] {
+/**
+ * The pairs for a query: by passage id or pair id; else the pair one of whose sentences the query
+ * is, first; else by searching both sides of every pair, keeping only pairs that contain the
+ * query's words (an unrelated pair is never offered as the answer).
+ */
+export function findPairMatches(ctx: CommandContext, query: string, limit: number): PairMatch[] {
   const q = query.trim();
   if (PASSAGE_ID.test(q) || /\.t\d+$/.test(q)) {
     const pair = /\.t\d+$/.test(q) ? ctx.corpus.pair(q) : ctx.corpus.block(q)?.pair ? ctx.corpus.pair(ctx.corpus.block(q)!.pair!) : undefined;
@@ -21,16 +26,52 @@ export function findPairs(ctx: CommandContext, query: string, limit: number): Tr
       if (!ctx.corpus.block(q) && !/\.t\d+$/.test(q)) throw new UserError('passage.unknown', `There is no passage "${q}". Passage ids look like trotskys-lies.p37; /quote shows them.`);
       throw new UserError('translate.no-pair', `The source gives no translation for ${q}. /quote with lang:ru finds passages that have one.`);
     }
-    return [pair];
+    return [{ pair }];
   }
+  const out: PairMatch[] = [];
+  const exact = sentenceMatch(ctx.corpus, q);
+  if (exact) out.push(exact);
   const result = ctx.search.search(q, { pairsOnly: true, limit: limit * 3 });
-  const pairs: TranslationPair[] = [];
   for (const hit of result.hits) {
+    if (out.length >= limit) break;
     const pair = hit.block.pair ? ctx.corpus.pair(hit.block.pair) : undefined;
-    if (pair && !pairs.includes(pair)) pairs.push(pair);
-    if (pairs.length >= limit) break;
+    if (!pair || out.some((m) => m.pair === pair)) continue;
+    if (pairContainsQuery(ctx.corpus, pair, q)) out.push({ pair });
   }
-  return pairs;
+  return out;
+}
+
+export function findPairs(ctx: CommandContext, query: string, limit: number): TranslationPair[] {
+  return findPairMatches(ctx, query, limit).map((m) => m.pair);
+}
+
+/** Marks sentences of a side with strong emphasis (underline when the sentence has emphasis of its own), through the reply's inline markup. */
+export function markSentences(ctx: CommandContext, ids: string[], refs: SentenceRef[]): string {
+  return ids
+    .map((id) => {
+      const text = ctx.corpus.block(id)?.text ?? '';
+      const spans = refs.filter((r) => r.block === id).sort((a, b) => b.start - a.start);
+      let out = text;
+      for (const r of spans) {
+        const inner = out.slice(r.start, r.end);
+        const [open, close] = inner.includes('**') ? ['<u>', '</u>'] : ['**', '**'];
+        out = `${out.slice(0, r.start)}${open}${inner}${close}${out.slice(r.end)}`;
+      }
+      return out;
+    })
+    .join('\n\n');
+}
+
+function segmentView(ctx: CommandContext, pair: TranslationPair, k: number, match: PairMatch['match']): ColumnsView {
+  const work = ctx.corpus.workOf(pair.original[0]!)!;
+  const seg = pair.segments[k]!;
+  const view = columnsView(ctx.corpus, work, pair, seg, pair.segmentConfidence?.[k]);
+  if (match) {
+    const [originalRefs, translationRefs] = match.side === 'original' ? [match.query, match.counterpart] : [match.counterpart, match.query];
+    if (originalRefs.some((r) => seg[0].includes(r.block))) view.original.text = markSentences(ctx, seg[0], originalRefs);
+    if (translationRefs.some((r) => seg[1].includes(r.block))) view.translation.text = markSentences(ctx, seg[1], translationRefs);
+  }
+  return view;
 }
 
 export const translate = {
@@ -45,22 +86,38 @@ export const translate = {
   args,
   examples: ['/translate консул Латвии', '/translate the consul of Latvia was an agent of Hitler', '/translate trotskys-lies.p37'],
   async execute(a: TranslateArgs, ctx: CommandContext) {
-    const [pair] = findPairs(ctx, a.query, 1);
-    if (!pair) {
-      throw new UserError('translate.none', `No passage with a translation in the source matches “${a.query}”. Try words from the Russian or from the English.`);
+    const [found] = findPairMatches(ctx, a.query, 1);
+    if (!found) {
+      throw new UserError(
+        'translate.none',
+        `None of the translations the sources give contains “${a.query}”. Try other words from the Russian or the English, or /quote to search every passage.`,
+      );
     }
+    const { pair, match } = found;
     const work = ctx.corpus.workOf(pair.original[0]!)!;
-    const segments = pair.segments.map((seg) => columnsView(ctx.corpus, work, pair, seg));
+    let order = pair.segments.map((_, k) => k);
+    const matchedAt = match ? pair.segments.findIndex(([o, t]) => [...match.query, ...match.counterpart].some((r) => o.includes(r.block) || t.includes(r.block))) : -1;
+    if (matchedAt > 0) order = [matchedAt, ...order.filter((k) => k !== matchedAt)];
+    const segments = order.map((k) => segmentView(ctx, pair, k, k === matchedAt || (matchedAt < 0 && k === 0) ? match : undefined));
     const reply = columnsReply(segments[0]!, { ...(a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility }) });
     const sections: Section[] = segments.map((columns) => ({ kind: 'columns', columns }));
+    if (matchedAt > 0) {
+      sections.unshift({ kind: 'text', text: `Your sentence is in part ${matchedAt + 1} of ${pair.segments.length} of this passage; the other parts follow in order.` });
+    }
     if (pair.via.length) {
       sections.unshift({ kind: 'text', text: `The source gives this passage through an intermediate ${ctx.corpus.block(pair.via[0]!)!.lang === 'fr' ? 'French' : ''} version as well (${pair.via.join(', ')}).` });
+    }
+    if (!isVerified(pair)) {
+      sections.unshift({
+        kind: 'text',
+        text: `Uncertain: Lectern could not confirm that the English below is the source's translation of this passage (confidence ${(pair.confidence ?? 0).toFixed(2)}); it is the nearest candidate. Check it against the source.`,
+      });
     }
     reply.sections = sections;
     reply.lastCitation = { workId: work.meta.id, text: ctx.cite.passage(ctx.corpus.block(pair.original[0]!)!, work, ctx.scope.defaults.style) };
     reply.actions = reply.actions.map((x) => ({ ...x, target: x.kind === 'cite' || x.kind === 'discuss' ? pair.original[0]! : x.target }));
-    reply.title = `${work.meta.shortTitle ?? work.meta.title}: ${pair.label.toLowerCase() === 'translated' ? 'original and translation' : pair.label}`;
-    void TRANSLATION_NOTE;
+    const what = !isVerified(pair) ? 'original and nearest candidate (uncertain)' : pair.label.toLowerCase() === 'translated' ? 'original and translation' : pair.label;
+    reply.title = `${work.meta.shortTitle ?? work.meta.title}: ${what}`;
     return reply;
   },
 } satisfies Command<TranslateArgs, CommandContext>;

@@ -38,10 +38,11 @@ describe('GIVEN the OCR text of the book Trotsky\'s Lies', () => {
     expect(headings).toContain('Evidence: The January 1937 Moscow Trial');
   });
 
-  it('THEN at least 90 of its 95 footnotes are linked to their markers, numbering restarting per chapter', async () => {
+  it('THEN at least 90 of its 94 footnotes are linked to their markers, numbering restarting per chapter', async () => {
     const w = await work(BOOK);
     const notes = w.blocks.filter((b) => b.kind === 'footnote');
-    expect(notes.length).toBe(95);
+    // 94: the book's translation after "Translated:" on p. 99 is a passage, not footnote text.
+    expect(notes.length).toBe(94);
     expect(notes.filter((n) => n.refBlock).length).toBeGreaterThanOrEqual(90);
     const ch2 = notes.filter((n) => n.locator.chapter === 2).map((n) => n.number);
     expect(ch2[0]).toBe(1);

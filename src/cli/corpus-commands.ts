@@ -63,3 +63,24 @@ export const validateCommand: Subcommand = {
     return 0;
   },
 };
+
+export const pairsCommand: Subcommand = {
+  name: 'pairs',
+  usage: 'pairs [--work ID] [--json]',
+  summary: 'audit every translation pair: first words of each side, segments, confidence',
+  run: async (args, io) => {
+    const { values } = parseArgs({ args, options: { work: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    const { config, log } = loadEnvironment({ quiet: true });
+    const { loadOrBuildCorpus } = await import('../corpus/build.ts');
+    const { auditPairs, formatAudit } = await import('../corpus/pairs-audit.ts');
+    const { build } = await loadOrBuildCorpus(config.corpusDir, config.buildDir, log);
+    if (values.work !== undefined && !build.works.some((w) => w.meta.id === values.work)) {
+      io.err(`There is no work "${values.work}". Work ids: ${build.works.map((w) => w.meta.id).join(', ')}.`);
+      return 2;
+    }
+    const rows = auditPairs(build, values.work);
+    if (values.json) io.out(JSON.stringify({ pairs: rows }, null, 2));
+    else io.out(formatAudit(rows));
+    return rows.length ? 0 : 1;
+  },
+};

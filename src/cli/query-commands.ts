@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.ts';
 import { formatAnswer, type SourceStyle } from '../../commands/source.ts';
-import { findPairs } from '../../commands/translate.ts';
+import { findPairMatches } from '../../commands/translate.ts';
+import { CONFIDENT } from '../corpus/pair-lookup.ts';
 import { createApp, type App } from '../app.ts';
 import { createDispatch } from '../commands/dispatch.ts';
 import type { CommandContext } from '../context.ts';
@@ -199,7 +200,7 @@ export const translateCommand: Subcommand = {
     if (!values.json) return await runRegistry('translate', { query }, io);
     const ctx = commandContext(await openApp());
     try {
-      const pairs = findPairs(ctx, query, Number(values.limit ?? 5));
+      const matches = findPairMatches(ctx, query, Number(values.limit ?? 5));
       const side = (ids: string[]) => {
         const blocks = ids.map((id) => ctx.corpus.block(id)!);
         return { ids, text: blocks.map((b) => b.text).join('\n\n'), lang: blocks.find((b) => b.lang !== 'und')?.lang ?? blocks[0]!.lang, locator: blocks[0]!.locator };
@@ -207,21 +208,42 @@ export const translateCommand: Subcommand = {
       io.out(
         JSON.stringify({
           query,
-          pairs: pairs.map((p) => {
+          pairs: matches.map(({ pair: p, match }) => {
             const work = ctx.corpus.workOf(p.original[0]!)!;
+            const sentence = (refs: { block: string; start: number; end: number }[]) =>
+              refs.map((r) => ctx.corpus.block(r.block)!.text.slice(r.start, r.end)).join(' ');
             return {
               id: p.id,
               label: p.label,
+              confidence: p.confidence ?? null,
+              verified: (p.confidence ?? 0) >= CONFIDENT,
               original: side(p.original),
               translation: side(p.translation),
               ...(p.via.length ? { via: side(p.via) } : {}),
-              segments: p.segments.map(([o, t]) => ({ original: side(o), translation: side(t) })),
+              ...(match
+                ? {
+                    match: {
+                      side: match.side,
+                      sentence: sentence(match.query),
+                      counterpart: sentence(match.counterpart),
+                      confidence: match.confidence,
+                      original: sentence(match.side === 'original' ? match.query : match.counterpart),
+                      translation: sentence(match.side === 'original' ? match.counterpart : match.query),
+                    },
+                  }
+                : {}),
+              segments: p.segments.map(([o, t], k) => ({
+                original: o.length ? side(o) : null,
+                translation: t.length ? side(t) : null,
+                confidence: p.segmentConfidence?.[k] ?? null,
+              })),
               work: { id: work.meta.id, title: work.meta.title },
             };
           }),
+          ...(matches.length ? {} : { note: 'None of the translations the sources give contains these words.' }),
         }),
       );
-      return 0;
+      return matches.length ? 0 : 1;
     } catch (err) {
       if (isUserError(err)) {
         io.out(JSON.stringify({ query, pairs: [], error: err.message, errorId: err.identifier }));

@@ -1,6 +1,6 @@
 /** The CLI's subcommands, one module each; this table is what `lectern help` lists. */
 import type { CliIo } from './io.ts';
-import { ingestCommand, statsCommand, validateCommand } from './corpus-commands.ts';
+import { ingestCommand, pairsCommand, statsCommand, validateCommand } from './corpus-commands.ts';
 import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-commands.ts';
 import { startCommand } from './start.ts';
 import { LIBRARY_SUBCOMMANDS } from './library-commands.ts';
@@ -34,6 +34,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   ...LIBRARY_SUBCOMMANDS,
   ingestCommand,
   statsCommand,
+  pairsCommand,
   validateCommand,
   help,
 ];

@@ -120,5 +120,19 @@ export const TranslationPair = z.object({
   label: z.string(),
   /** Original and translation aligned segment by segment (paragraphs where the counts allow). */
   segments: z.array(z.tuple([z.array(z.string()), z.array(z.string())])),
+  /** How sure the pairing is, from evidence (length, numbers, names, roots, structure): 0–1. Absent in builds before it existed. */
+  confidence: z.number().min(0).max(1).optional(),
+  /** The same for each segment, in the order of `segments`. */
+  segmentConfidence: z.array(z.number().min(0).max(1)).optional(),
+  /** Sentence matches: each side a list of [block id, start, end] offsets into the block's text. */
+  sentences: z
+    .array(
+      z.object({
+        original: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+        translation: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+        confidence: z.number().min(0).max(1),
+      }),
+    )
+    .optional(),
 });
 export type TranslationPair = z.infer<typeof TranslationPair>;

@@ -7,6 +7,7 @@ import type { WorkBuild } from '../corpus/work.ts';
 import type { ColumnsView, FootnoteView, PassageSide, PassageView } from '../reply/model.ts';
 import { authorLine } from '../corpus/corpus.ts';
 import { languageName, locatorLabel } from './locator.ts';
+import { CONFIDENT } from '../corpus/ingest/pair-evidence.ts';
 
 export function footnoteViews(corpus: Corpus, block: Block): FootnoteView[] {
   return block.markers
@@ -76,16 +77,26 @@ export function passageView(
 }
 
 export const TRANSLATION_NOTE = 'The translation is the one the source itself gives; Lectern does not translate.';
+export const UNCERTAIN_SEGMENT_NOTE =
+  'Uncertain: Lectern could not confirm that these two parts match (the lengths, names or numbers disagree); the right side is the nearest candidate from the source. Lectern does not translate.';
+export const MISSING_SIDE_NOTE = 'The source gives no counterpart for this part; Lectern does not translate.';
 
-/** One aligned segment of a pair as two columns. */
-export function columnsView(corpus: Corpus, work: WorkBuild, pair: TranslationPair, segment: [string[], string[]]): ColumnsView {
-  const original = side(corpus, work, segment[0]);
-  const translation = side(corpus, work, segment[1]);
+/** One aligned segment of a pair as two columns; `confidence` below CONFIDENT marks the right side as an uncertain candidate. */
+export function columnsView(corpus: Corpus, work: WorkBuild, pair: TranslationPair, segment: [string[], string[]], confidence?: number): ColumnsView {
+  const original = segment[0].length ? side(corpus, work, segment[0]) : emptySide(corpus, work, pair.original);
+  const translation = segment[1].length ? side(corpus, work, segment[1]) : emptySide(corpus, work, pair.translation);
+  const missing = segment[0].length === 0 || segment[1].length === 0;
+  const uncertain = !missing && confidence !== undefined && confidence < CONFIDENT;
   return {
     pairId: pair.id,
     work: { id: work.meta.id, title: work.meta.title },
     original: { ...original, label: `Original (${languageName(original.lang)})` },
-    translation: { ...translation, label: `${pair.label} (${languageName(translation.lang)})` },
-    note: TRANSLATION_NOTE,
+    translation: { ...translation, label: uncertain ? `Nearest candidate, uncertain (${languageName(translation.lang)})` : `${pair.label} (${languageName(translation.lang)})` },
+    note: missing ? MISSING_SIDE_NOTE : uncertain ? UNCERTAIN_SEGMENT_NOTE : TRANSLATION_NOTE,
   };
+}
+
+/** A side the alignment left empty (a sentence one side does not carry): shown as a dash. */
+function emptySide(corpus: Corpus, work: WorkBuild, ids: string[]): PassageSide & { ids: string[] } {
+  return { ...side(corpus, work, ids.slice(0, 1)), ids: [], text: '—' };
 }
