@@ -52,6 +52,13 @@ export const source = {
       ...(ctx.scope.thread?.lastCitation ? { lastCitation: ctx.scope.thread.lastCitation } : {}),
     });
     const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
+    if (answer.kind === 'author' && answer.authorWorks) {
+      const lines = [answer.note ?? '', ''];
+      answer.authorWorks.forEach((c, k) => {
+        lines.push(`${k + 1}. ${c.entry ? ctx.cite.entry(c.entry, style === 'bibtex' || style === 'ris' || style === 'csl-json' ? ctx.scope.defaults.style : style) : ctx.cite.work(c.work, style === 'bibtex' || style === 'ris' || style === 'csl-json' ? ctx.scope.defaults.style : style)}${c.entry ? ` — listed in ${c.work.meta.title}` : ' — in the library'}`);
+      });
+      return textReply(`Works by ${answer.query.slice(0, 80)}`, lines.join('\n'), visibility);
+    }
     if (!answer.resolved || !answer.work) {
       const lines = [answer.note ?? `No bibliography in the corpus lists “${answer.query}”.`];
       if (answer.candidates.length) {
@@ -74,6 +81,7 @@ export const source = {
       if (work.meta.notes.length) fields.push({ name: 'Notes', value: work.meta.notes.join(' ') });
     } else {
       const entry = answer.entry!;
+      if (answer.refersTo) fields.push({ name: 'Refers to', value: answer.note ?? answer.refersTo.text });
       fields.push({ name: 'As the bibliography writes it', value: entry.text });
       fields.push({ name: `Formatted (${style})`, value: formatted });
       if (answer.pinpoint) fields.push({ name: 'Page asked for', value: answer.pinpoint });

@@ -56,24 +56,42 @@ export function titleLanguage(title: string, detected: BibEntry['lang']): string
   return undefined;
 }
 
+const RECORD_TYPE: Record<NonNullable<BibEntry['entryType']>, BibRecord['type']> = {
+  book: 'book',
+  article: 'article-journal',
+  chapter: 'chapter',
+  webpage: 'webpage',
+  thesis: 'manuscript',
+  archive: 'manuscript',
+};
+
+const structuredName = (n: { family?: string; given?: string; literal?: string }): BibName =>
+  n.literal ? { literal: n.literal } : { ...(n.family ? { family: n.family } : {}), ...(n.given ? { given: n.given } : {}) };
+
 export function recordFromEntry(entry: BibEntry): BibRecord {
   const year = entry.year ? Number(entry.year.slice(0, 4)) : undefined;
-  const type: BibRecord['type'] = entry.containerTitle ? 'article-journal' : !entry.publisher && entry.url ? 'webpage' : 'book';
-  // A bibliography that glosses a transliterated title in parentheses ("Vospominaniia byvshego
-  // sekretaria Stalina ("Memoirs of Stalin's former secretary")") gives its translation.
+  const fallbackType: BibRecord['type'] = entry.containerTitle ? 'article-journal' : !entry.publisher && entry.url ? 'webpage' : 'book';
+  const type = entry.entryType ? (RECORD_TYPE[entry.entryType] ?? fallbackType) : fallbackType;
+  // Builds before field parsing glossed a transliterated title in parentheses inside the title.
   const rawTitle = (entry.title ?? entry.text).replace(/\*/g, '');
-  const gloss = /^(.*?)\s*\(["“]([^"”]+)["”]\)\s*$/.exec(rawTitle) ?? /^(.*?)\s*\(["“]([^"”]+)["”]\)/.exec(rawTitle);
+  const gloss = entry.titleTranslated ? null : (/^(.*?)\s*\(["“]([^"”]+)["”]\)\s*$/.exec(rawTitle) ?? /^(.*?)\s*\(["“]([^"”]+)["”]\)/.exec(rawTitle));
   const record: BibRecord = {
     id: entry.id,
     type,
-    authors: namesOf(entry.authors),
+    authors: entry.names ? entry.names.filter((n) => n.literal !== 'et al.').map(structuredName) : namesOf(entry.authors),
     title: gloss ? gloss[1]!.replace(/[,.]$/, '') : rawTitle,
   };
-  if (gloss) record.titleTranslated = gloss[2]!;
+  if (entry.titleTranslated) record.titleTranslated = entry.titleTranslated;
+  else if (gloss) record.titleTranslated = gloss[2]!;
+  if (entry.editors?.length) record.editors = entry.editors.map(structuredName);
   if (year && Number.isFinite(year)) record.issued = { year };
   if (entry.publisher) record.publisher = entry.publisher;
   if (entry.place) record.place = entry.place;
   if (entry.containerTitle) record.containerTitle = entry.containerTitle.replace(/\*/g, '');
+  if (entry.volume) record.volume = entry.volume;
+  if (entry.issue) record.issue = entry.issue;
+  if (entry.pages) record.pages = entry.pages;
+  if (entry.edition) record.edition = entry.edition;
   if (entry.url) record.url = entry.url;
   const language = titleLanguage(record.title ?? '', entry.lang);
   if (language) record.language = language;
@@ -97,7 +115,9 @@ export function createCiter(): Citer {
     if (!item.block) return base;
     // A passage exported on its own: the work's record, with where the passage is in a note.
     const p = pinpointOf(item.block.locator);
-    const where = p.page ? `p. ${p.page}` : [p.chapter && `chap. ${p.chapter}`, p.paragraph && `para. ${p.paragraph}`].filter(Boolean).join(', ');
+    const where = p.page
+      ? `p. ${p.page}`
+      : [p.chapter && `chap. ${p.chapter}`, p.section && /^\d+$/.test(p.section) && `sec. ${p.section}`, p.paragraph && `para. ${p.paragraph}`].filter(Boolean).join(', ');
     return { ...base, id: item.block.id, note: [base.note, `Passage ${item.block.id}${where ? `, ${where}` : ''}.`].filter(Boolean).join(' ') };
   };
   return {

@@ -63,6 +63,7 @@ export function locatorOf(pinpoint: Pinpoint | undefined): Locator | undefined {
     if (section) return { label: 'chapter', locator: `${chapter}, sec. ${section}` };
     return { label: 'chapter', locator: chapter };
   }
+  if (section && para && /^\d+$/.test(section)) return { label: 'section', locator: `${section}, para. ${para}` };
   if (para) return { label: 'paragraph', locator: para };
   if (section) return { label: 'section', locator: section };
   return undefined;

@@ -175,8 +175,19 @@ export const sourceCommand: Subcommand = {
           ...(answer.work ? { work: { id: answer.work.meta.id, title: answer.work.meta.title } } : {}),
           ...(answer.pinpoint ? { locator: answer.pinpoint } : {}),
           citedIn: answer.citedIn,
+          ...(answer.refersTo ? { refersTo: answer.refersTo } : {}),
+          ...(answer.authorWorks
+            ? {
+                works: answer.authorWorks.map((c) => ({
+                  id: c.entry?.id ?? c.work.meta.id,
+                  text: c.entry?.text ?? c.work.meta.title,
+                  work: c.work.meta.id,
+                  csl: ctx.cite.csl(c.entry ? { work: c.work, entry: c.entry } : { work: c.work }),
+                })),
+              }
+            : {}),
           candidates: answer.candidates.map((c) => ({ id: c.entry?.id ?? c.work.meta.id, text: c.entry?.text ?? c.work.meta.title, work: c.work.meta.id, score: c.score })),
-          ...(answer.note && !answer.resolved ? { note: answer.note } : {}),
+          ...(answer.note && (!answer.resolved || answer.refersTo || answer.authorWorks) ? { note: answer.note } : {}),
         }),
       );
       return answer.resolved ? 0 : 1;

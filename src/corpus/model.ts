@@ -72,6 +72,8 @@ export const Block = z.object({
 });
 export type Block = z.infer<typeof Block>;
 
+const EntryNameSchema = z.object({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() });
+
 export const BibEntry = z.object({
   id: z.string(),
   /** The entry exactly as the bibliography writes it. */
@@ -85,6 +87,15 @@ export const BibEntry = z.object({
   url: z.string().optional(),
   /** The short label the entry ends with, e.g. `(Vozhdy)`, as printed. */
   siglum: z.string().optional(),
+  /** Structured names (absent in builds before field parsing): an organisation is a literal. */
+  names: z.array(EntryNameSchema).optional(),
+  editors: z.array(EntryNameSchema).optional(),
+  titleTranslated: z.string().optional(),
+  volume: z.string().optional(),
+  issue: z.string().optional(),
+  pages: z.string().optional(),
+  edition: z.string().optional(),
+  entryType: z.enum(['book', 'article', 'chapter', 'webpage', 'thesis', 'archive']).optional(),
   lang: Lang,
   duplicateOf: z.string().optional(),
   lines: z.tuple([z.number().int(), z.number().int()]),

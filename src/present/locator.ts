@@ -23,9 +23,15 @@ export function locatorLabel(locator: Locator, work: WorkBuild['meta'], options:
   return parts.join(', ');
 }
 
-/** The pinpoint a citation may state: a page only when the text gives it, never an estimate. */
+/**
+ * The pinpoint a citation may state: a page only when the text gives it, never an estimate. A
+ * talk's numbered parts (part "Section") are sections, not chapters, in every style.
+ */
 export function pinpointOf(locator: Locator): { page?: string; chapter?: string; section?: string; paragraph?: number } {
   if (locator.page !== undefined && locator.pageBasis !== 'estimated') return { page: String(locator.page) };
+  if (locator.part === 'Section' && locator.chapter !== undefined) {
+    return { section: String(locator.chapter), ...(locator.paragraph > 0 ? { paragraph: locator.paragraph } : {}) };
+  }
   return {
     ...(locator.chapter !== undefined ? { chapter: String(locator.chapter) } : {}),
     ...(locator.section ? { section: locator.section } : {}),

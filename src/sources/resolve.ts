@@ -22,7 +22,7 @@ export interface SourceCandidate {
 export interface SourceAnswer {
   query: string;
   resolved: boolean;
-  kind: 'work' | 'entry' | 'none';
+  kind: 'work' | 'entry' | 'author' | 'none';
   /** The work found, or the work whose bibliography lists the entry. */
   work?: WorkBuild;
   entry?: BibEntry;
@@ -32,6 +32,10 @@ export interface SourceAnswer {
   candidates: SourceCandidate[];
   /** Why it did not resolve, in words. */
   note?: string;
+  /** For Ibid. and bare pages: the citation they follow, as written, and where. */
+  refersTo?: { text: string; block: string };
+  /** For an author: every work of theirs the corpus and its bibliographies list, best first. */
+  authorWorks?: SourceCandidate[];
 }
 
 export interface SourceContext {
@@ -86,16 +90,6 @@ function shortFormOf(query: string): FoundCitation {
   return { text: whole, kind: 'siglum', label: (m?.[1] ?? whole).replace(/[,:;]$/, ''), pinpoint: m?.[2], index: 0 };
 }
 
-function citationBefore(corpus: Corpus, blockId: string, kinds: Citation['kind'][]): Citation | undefined {
-  const block = corpus.block(blockId);
-  if (!block) return undefined;
-  for (const id of [...block.citations].reverse()) {
-    const c = corpus.citation(id);
-    if (c && kinds.includes(c.kind)) return c;
-  }
-  return undefined;
-}
-
 function answerForEntry(corpus: Corpus, query: string, work: WorkBuild, entry: BibEntry, pinpoint?: string): SourceAnswer {
   return {
     query,
@@ -125,32 +119,14 @@ export function resolveSource(corpus: Corpus, rawQuery: string, context: SourceC
   const preferred = context.workId ?? (context.passage ? corpus.workOf(context.passage)?.meta.id : undefined);
   const form = shortFormOf(query);
 
-  // Ibid. and bare pages: the citation before them, in the passage they were read in or the thread.
+  // Ibid. and bare pages: the citation they follow, in the passage they were read in or the thread.
   if (form.kind === 'ibid' || form.kind === 'page' || /^(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/.test(query)) {
-    const pinpoint = form.pinpoint ?? query.replace(/^pp?\.\s*/, '');
-    let entryId: string | null | undefined;
-    let work: WorkBuild | undefined;
-    if (context.passage) {
-      const c = citationBefore(corpus, context.passage, form.kind === 'ibid' ? ['ibid'] : ['page', 'ibid', 'siglum', 'author-date', 'wlt', 'bo', 'author-title']);
-      entryId = c?.entry;
-      work = corpus.workOf(context.passage);
-    } else if (context.lastCitation?.entryId) {
-      entryId = context.lastCitation.entryId;
-      work = corpus.work(context.lastCitation.workId);
-    }
-    const entry = entryId ? corpus.entry(entryId) : undefined;
-    if (entry && work) return answerForEntry(corpus, query, work, entry, pinpoint);
-    return {
-      query,
-      resolved: false,
-      kind: 'none',
-      citedIn: [],
-      candidates: [],
-      note: context.passage || context.lastCitation
-        ? `The citation "${query}" refers back to a source that the bibliography does not list.`
-        : `"${query}" refers back to an earlier citation: give the passage it appears in (for example --passage trotskys-lies.p54), or ask inside a discussion thread.`,
-    };
+    return resolveBackReference(corpus, query, form, context);
   }
+
+  // An author's name alone: every work of theirs the corpus lists, best first.
+  const byAuthor = authorAnswer(corpus, query);
+  if (byAuthor) return byAuthor;
 
   // A work of the corpus named outright.
   const byWork = works.map((w) => ({ w, score: workScore(query, w) })).sort((a, b) => b.score - a.score);
@@ -237,3 +213,143 @@ function citedAs(corpus: Corpus, query: string): string[] {
 }
 
 export const blockIsPassage = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.kind !== 'bibliography';
+
+/** The citation an Ibid. or a bare page in `blockId` follows: the last earlier one in the same chapter and section that is not itself a back reference. */
+function antecedent(corpus: Corpus, blockId: string, form: FoundCitation): Citation | undefined {
+  const work = corpus.workOf(blockId);
+  const block = corpus.block(blockId);
+  if (!work || !block) return undefined;
+  const key = (b: Block) => `${b.locator.part ?? ''}|${b.locator.chapter ?? ''}|${b.locator.section ?? ''}`;
+  const here = key(block);
+  const own = block.citations.map((id) => corpus.citation(id)!).filter(Boolean);
+  const mine = own.find((c) => c.kind === form.kind) ?? own.find((c) => c.kind === 'ibid' || c.kind === 'page');
+  const order = new Map(work.blocks.map((b, i) => [b.id, i]));
+  const after = work.citations.findIndex((c) => (order.get(c.block) ?? 0) > (order.get(blockId) ?? 0));
+  const upto = mine ? work.citations.findIndex((c) => c.id === mine.id) : after >= 0 ? after : work.citations.length;
+  for (let i = upto - 1; i >= 0; i--) {
+    const c = work.citations[i]!;
+    const b = corpus.block(c.block);
+    if (!b || key(b) !== here) break;
+    if (c.kind !== 'ibid' && c.kind !== 'page') return c;
+  }
+  return undefined;
+}
+
+/** The credit line ("- "On the Suppressed Testament of Lenin (December 1932)."") under the last quotation before a passage. */
+function attributionBefore(corpus: Corpus, work: WorkBuild, blockId: string): { text: string; block: string } | undefined {
+  const at = work.blocks.findIndex((b) => b.id === blockId);
+  const here = work.blocks[at];
+  for (let i = at - 1; i >= 0 && i >= at - 8; i--) {
+    const b = work.blocks[i]!;
+    if (b.kind === 'heading' || b.locator.section !== here?.locator.section) break;
+    if (b.kind !== 'quotation') continue;
+    const credit = /\n-\s+(.+)$/su.exec(b.text);
+    if (credit) return { text: credit[1]!.split('\n')[0]!.trim(), block: b.id };
+  }
+  return undefined;
+}
+
+function resolveBackReference(corpus: Corpus, query: string, form: FoundCitation, context: SourceContext): SourceAnswer {
+  const pinpoint = form.pinpoint ?? (/\d/.test(query) ? query.replace(/^(?:Ibid\.?,?\s*)?(?:pp?\.\s*)?/i, '').replace(/\.$/, '') : undefined);
+  const label = form.kind === 'ibid' ? '“Ibid.”' : `The bare page “${query}”`;
+  if (context.passage) {
+    const work = corpus.workOf(context.passage);
+    const prev = antecedent(corpus, context.passage, form);
+    if (work && prev) {
+      const refersTo = { text: prev.text, block: prev.block };
+      const entry = prev.entry ? corpus.entry(prev.entry) : undefined;
+      if (entry) {
+        return { ...answerForEntry(corpus, query, work, entry, pinpoint || prev.pinpoint), refersTo, note: `${label} in ${context.passage} refers to ${prev.text} (in ${prev.block}).` };
+      }
+      return {
+        query,
+        resolved: false,
+        kind: 'none',
+        citedIn: [prev.block],
+        candidates: [],
+        refersTo,
+        note: `${label} in ${context.passage} refers to ${prev.text} (in ${prev.block}), a source the bibliography of ${work.meta.title} does not list.`,
+      };
+    }
+    const credit = work ? attributionBefore(corpus, work, context.passage) : undefined;
+    if (credit) {
+      return {
+        query,
+        resolved: false,
+        kind: 'none',
+        citedIn: [credit.block],
+        candidates: [],
+        refersTo: credit,
+        note: `${label} in ${context.passage} refers to the source named under the quotation before it, ${credit.text} (in ${credit.block}); the bibliography does not list it as an entry.`,
+      };
+    }
+    return {
+      query,
+      resolved: false,
+      kind: 'none',
+      citedIn: [],
+      candidates: [],
+      note: `${label} in ${context.passage} follows no earlier citation in its chapter or section, so Lectern cannot tell what it refers to.`,
+    };
+  }
+  if (context.lastCitation) {
+    const work = corpus.work(context.lastCitation.workId);
+    const entry = context.lastCitation.entryId ? corpus.entry(context.lastCitation.entryId) : undefined;
+    const refersTo = { text: context.lastCitation.text, block: '' };
+    if (entry && work) return { ...answerForEntry(corpus, query, work, entry, pinpoint), refersTo, note: `${label} refers to the thread's last citation: ${context.lastCitation.text}` };
+    return { query, resolved: false, kind: 'none', citedIn: [], candidates: [], refersTo, note: `${label} refers to the thread's last citation, ${context.lastCitation.text}, which is a passage of the corpus rather than a bibliography entry.` };
+  }
+  return {
+    query,
+    resolved: false,
+    kind: 'none',
+    citedIn: [],
+    candidates: [],
+    note: `"${query}" refers back to an earlier citation: give the passage it appears in (for example --passage trotskys-lies.p54), or ask inside a discussion thread.`,
+  };
+}
+
+const foldName = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}]+/gu, '');
+
+/**
+ * "Getty", "Furr", "J. Arch Getty": an author's name alone. Every entry naming the author (alone
+ * first, then with others, newest first) and every corpus work by them; null when the query names
+ * no author of any entry.
+ */
+function authorAnswer(corpus: Corpus, query: string): SourceAnswer | undefined {
+  const q = query.trim();
+  if (!/^[\p{Lu}][\p{L}'’.-]*(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u.test(q)) return undefined;
+  const family = foldName(q.split(/\s+/).at(-1)!);
+  if (family.length < 3) return undefined;
+  const found: SourceCandidate[] = [];
+  for (const w of corpus.works) {
+    const authors = w.meta.authors.map((a) => foldName(a.family ?? a.literal ?? ''));
+    if (authors.includes(family)) found.push({ work: w, score: authors[0] === family ? 100 : 90 });
+    for (const e of w.bibliography) {
+      if (e.duplicateOf) continue;
+      const names = (e.names ?? []).map((n) => foldName(n.family ?? n.literal ?? ''));
+      // "Ferr, Grover (Furr)": the name the entry gives in parentheses counts too.
+      const alias = new RegExp(`^[^."“]*\\(${family}\\)`, 'iu').test(e.text.replace(/^[-–]\s+/, ''));
+      const at = alias ? 0 : names.indexOf(family);
+      if (at < 0) continue;
+      found.push({ entry: e, work: w, score: (at === 0 ? 80 : 60) - (names.length > 1 ? 10 : 0) + Number(e.year?.slice(0, 4) ?? 0) / 10000 });
+    }
+  }
+  if (found.length < 2) return undefined;
+  found.sort((a, b) => b.score - a.score);
+  const coauthored = found.filter((c) => c.entry && (c.entry.names?.length ?? 0) > 1).length;
+  return {
+    query,
+    resolved: true,
+    kind: 'author',
+    citedIn: [],
+    candidates: [],
+    authorWorks: found,
+    note: `${found.length} works by ${q} in the corpus and its bibliographies${coauthored ? `, ${coauthored} written with others` : ''}: the corpus's own texts first, then the entries where ${q} is the first author, newest first.`,
+  };
+}
