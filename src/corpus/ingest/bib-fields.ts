@@ -263,6 +263,75 @@ function takeTranslatedTitle(title: string): { title: string; translated?: strin
   return { title: m[1]!.replace(/[.,]$/, '').trim(), translated: m[2]!.replace(/[.,]$/, '').trim() };
 }
 
+/** After a quoted title: the translated title, then the container and its numbers, or the book a chapter is in and its imprint. */
+function readArticle(quoted: { title: string; rest: string }, out: EntryFields): void {
+  const tr = takeTranslatedTitle(quoted.title);
+  out.title = tr.title;
+  if (tr.translated) out.titleTranslated = tr.translated;
+  let after = quoted.rest;
+  const gloss = /^\(["“]([^"”]+)["”]\)[.,]?\s*/u.exec(after);
+  if (gloss) {
+    out.titleTranslated = gloss[1]!.replace(/[.,]$/, '');
+    after = after.slice(gloss[0].length);
+  }
+  const imprint = findImprint(after);
+  const containerText = /^In\s/.test(after) || !imprint ? after : after.slice(0, imprint.index);
+  const container = readContainer(containerText);
+  Object.assign(out, container);
+  // A chapter in a book named without "In" ("… Breakthrough." The Lost Politburo Transcripts. … Stanford, CA: …): no volume or date, an imprint after it.
+  const bookNamed = imprint && container.containerTitle && !container.volume && !container.issue && !container.pages && !container.year;
+  if (bookNamed) {
+    out.containerTitle = containerText.replace(/[.,\s]+$/, '').replace(/\*/g, '').trim();
+    out.kind = 'chapter';
+  }
+  if (imprint && (/^In\s/.test(after) || !container.containerTitle || bookNamed)) {
+    if (imprint.place) out.place = imprint.place;
+    if (imprint.publisher) out.publisher = imprint.publisher;
+    if (imprint.year) out.year = imprint.year;
+  }
+  if (bookNamed) {
+    // kind set above
+  } else if (/^In\s/.test(after) && out.publisher) {
+    out.kind = 'chapter';
+    const book = /^In\s+\*([^*]+)\*/.exec(after);
+    if (book) out.containerTitle = book[1]!.trim();
+  } else out.kind = out.containerTitle ? 'article' : out.url ? 'webpage' : 'article';
+}
+
+/** A book: the title up to the imprint, an edition or translator between them, then the imprint. */
+function readBook(rest: string, raw: string, out: EntryFields): void {
+  const imprint = findImprint(rest);
+  const italic = /^\*([^*]+?)\*\.?/u.exec(rest);
+  let title = italic ? italic[1]! : imprint ? rest.slice(0, imprint.index) : rest;
+  title = title.replace(/[.,;:\s]+$/, '').replace(/\.(["”])$/u, '$1').trim();
+  // What follows the title before the imprint: an edition, a translator, a volume number.
+  const edition = /\.\s+((?:\d+\w*|Corrected|Revised|Second|Third)\s[^.]*?[Ee]dition)$/u.exec(title);
+  if (edition) {
+    out.edition = edition[1]!;
+    title = title.slice(0, edition.index).trim();
+  }
+  title = title.replace(/\.\s+Translated from [^.]*$/u, '').replace(/\.\s+Introduction by .*$/u, '').trim();
+  const tr = takeTranslatedTitle(title);
+  if (tr.title) out.title = tr.title.replace(/\.$/, '');
+  if (tr.translated) out.titleTranslated = tr.translated;
+  if (imprint) {
+    if (imprint.place) out.place = imprint.place;
+    if (imprint.publisher && !/^n\.p\.?$/.test(imprint.publisher)) out.publisher = imprint.publisher;
+    if (imprint.year) out.year ??= imprint.year;
+    if (imprint.edition) out.edition = imprint.edition;
+  }
+  if (/dissertation|thesis/i.test(raw)) {
+    out.kind = 'thesis';
+    const school = /(?:dissertation|thesis),\s*([^,]+),\s*(\d{4})/i.exec(raw);
+    if (school) {
+      out.publisher = school[1]!.trim();
+      out.year = school[2]!;
+    }
+  }
+  else if (!out.publisher && !out.place && out.url) out.kind = 'webpage';
+  else if (/\b(archive|papers)\b/i.test(out.title ?? '') && !out.publisher) out.kind = 'archive';
+}
+
 export function parseFields(raw: string): EntryFields {
   let text = raw.trim().replace(/^[-–]\s+/, '');
   const out: EntryFields = { authors: [], editors: [], kind: 'book' };
@@ -301,70 +370,8 @@ export function parseFields(raw: string): EntryFields {
   const quotedRaw = takeQuotedTitle(rest);
   // ""Politicheskoe zaveshchanie" V.I. Lenina: … Moscow: Izdatel'stvo MGU, 2003": a book title that begins with a quotation.
   const quoted = quotedRaw && !quotedRaw.closed && !/^(In\s|\*|\()/.test(quotedRaw.rest) && findImprint(quotedRaw.rest) ? null : quotedRaw;
-  if (quoted) {
-    const tr = takeTranslatedTitle(quoted.title);
-    out.title = tr.title;
-    if (tr.translated) out.titleTranslated = tr.translated;
-    let after = quoted.rest;
-    const gloss = /^\(["“]([^"”]+)["”]\)[.,]?\s*/u.exec(after);
-    if (gloss) {
-      out.titleTranslated = gloss[1]!.replace(/[.,]$/, '');
-      after = after.slice(gloss[0].length);
-    }
-    const imprint = findImprint(after);
-    const containerText = /^In\s/.test(after) || !imprint ? after : after.slice(0, imprint.index);
-    const container = readContainer(containerText);
-    Object.assign(out, container);
-    // A chapter in a book named without "In" ("… Breakthrough." The Lost Politburo Transcripts. … Stanford, CA: …): no volume or date, an imprint after it.
-    const bookNamed = imprint && container.containerTitle && !container.volume && !container.issue && !container.pages && !container.year;
-    if (bookNamed) {
-      out.containerTitle = containerText.replace(/[.,\s]+$/, '').replace(/\*/g, '').trim();
-      out.kind = 'chapter';
-    }
-    if (imprint && (/^In\s/.test(after) || !container.containerTitle || bookNamed)) {
-      if (imprint.place) out.place = imprint.place;
-      if (imprint.publisher) out.publisher = imprint.publisher;
-      if (imprint.year) out.year = imprint.year;
-    }
-    if (bookNamed) {
-      // kind set above
-    } else if (/^In\s/.test(after) && out.publisher) {
-      out.kind = 'chapter';
-      const book = /^In\s+\*([^*]+)\*/.exec(after);
-      if (book) out.containerTitle = book[1]!.trim();
-    } else out.kind = out.containerTitle ? 'article' : out.url ? 'webpage' : 'article';
-  } else {
-    const imprint = findImprint(rest);
-    const italic = /^\*([^*]+?)\*\.?/u.exec(rest);
-    let title = italic ? italic[1]! : imprint ? rest.slice(0, imprint.index) : rest;
-    title = title.replace(/[.,;:\s]+$/, '').replace(/\.(["”])$/u, '$1').trim();
-    // What follows the title before the imprint: an edition, a translator, a volume number.
-    const edition = /\.\s+((?:\d+\w*|Corrected|Revised|Second|Third)\s[^.]*?[Ee]dition)$/u.exec(title);
-    if (edition) {
-      out.edition = edition[1]!;
-      title = title.slice(0, edition.index).trim();
-    }
-    title = title.replace(/\.\s+Translated from [^.]*$/u, '').replace(/\.\s+Introduction by .*$/u, '').trim();
-    const tr = takeTranslatedTitle(title);
-    if (tr.title) out.title = tr.title.replace(/\.$/, '');
-    if (tr.translated) out.titleTranslated = tr.translated;
-    if (imprint) {
-      if (imprint.place) out.place = imprint.place;
-      if (imprint.publisher && !/^n\.p\.?$/.test(imprint.publisher)) out.publisher = imprint.publisher;
-      if (imprint.year) out.year ??= imprint.year;
-      if (imprint.edition) out.edition = imprint.edition;
-    }
-    if (/dissertation|thesis/i.test(raw)) {
-      out.kind = 'thesis';
-      const school = /(?:dissertation|thesis),\s*([^,]+),\s*(\d{4})/i.exec(text);
-      if (school) {
-        out.publisher = school[1]!.trim();
-        out.year = school[2]!;
-      }
-    }
-    else if (!out.publisher && !out.place && out.url) out.kind = 'webpage';
-    else if (/\b(archive|papers)\b/i.test(out.title ?? '') && !out.publisher) out.kind = 'archive';
-  }
+  if (quoted) readArticle(quoted, out);
+  else readBook(rest, raw, out);
   // APA puts the year first, so the imprint ends the entry: "… *The Red Army*. Scottsdale: Prism Key Press."
   if (apa && !out.publisher) {
     const imprint = new RegExp(`[.*]\\s+(${PLACE}):\\s*([^:]+?)\\.?\\s*$`, 'u').exec(text);
