@@ -1,18 +1,22 @@
 /**
- * The search service over one corpus view. Ranking, in order:
+ * The search service over one corpus view. Ranking, in order (DESIGN.md says why):
  *
- * 1. The parsed query as an AND of words (each an OR of its stem and cross-script key, typo
- *    tolerance for longer words, prefix on the last word being typed); if AND finds fewer passages
- *    than asked for, an OR query fills up the list, ranked below the AND hits. Questions and long
- *    queries thus still find the passage that has most of their words.
- * 2. Phrases in double quotes are checked exactly on the passage (containsPhrase, which survives
+ * 1. The parsed query as an AND of words, each an OR of its stem, cross-script key and expansions
+ *    (WordNet synonyms for words the corpus rarely uses, translations from the lexicon learned from
+ *    the corpus's own pairs: expand/), typo tolerance (Damerau) for longer words and at once for
+ *    words the index lacks, prefix on the last word being typed. Light words (question words, light
+ *    verbs) weigh little and are not required. If AND finds fewer passages than asked for, an OR
+ *    query fills up the list, ranked below the AND hits.
+ * 2. BM25 from minisearch's data times the share of the query a passage covers (each word by its
+ *    idf and match quality), with passage kinds weighted: a footnote a little less than a paragraph.
+ * 3. A second look at each stage's best candidates (rerank.ts): proximity of the query's words, and
+ *    for short queries the passage that introduces the term.
+ * 4. Phrases in double quotes are checked exactly on the passage (containsPhrase, which survives
  *    quote style, dashes, NBSP, markup and hyphenation residue); a query of stop words only is
  *    answered by scanning the passages for it.
- * 3. BM25 scores from minisearch, with passage kinds weighted: a footnote counts less than a
- *    paragraph of the text; a heading match (chapter or section title) counts less than the text.
- * 4. Near-duplicates (the same quotation repeated in several chapters) fold into one result: the
+ * 5. Near-duplicates (the same quotation repeated in several chapters) fold into one result: the
  *    copy that carries a citation or a translation wins, then the better score.
- * 5. Filters by work, author and language are applied before paging.
+ * 6. Filters by work, author and language are applied before paging.
  */
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';

@@ -194,15 +194,25 @@ export class FastScorer {
           }
           const maxDistance = fuzzy ? fuzzyFor(term, { unknown: w.unknown === true }) : false;
           if (maxDistance) {
-            // minisearch counts Levenshtein edits; a swap of two letters is one typo (Damerau), so
-            // look one edit further and keep what is within reach by transpositions.
-            const reach = maxDistance === 1 ? 2 : maxDistance;
-            for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, reach)) {
-              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) continue;
-              const edits = distance < 2 ? distance : typoDistance(term, derived, maxDistance);
-              if (edits > maxDistance) continue;
+            const typo = (data: FieldTermData, edits: number, derived: string) => {
               const factor = (FUZZY_WEIGHT * derived.length) / (derived.length + edits);
-              addTerm(data as FieldTermData, weight * factor, word, counts, quality * factor);
+              addTerm(data, weight * factor, word, counts, quality * factor);
+            };
+            const seen = new Set<string>();
+            for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
+              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) continue;
+              seen.add(derived);
+              // Two Levenshtein edits may be one swap: weigh it as the one typo it is.
+              typo(data as FieldTermData, distance < 2 ? distance : typoDistance(term, derived, distance), derived);
+            }
+            // minisearch counts Levenshtein edits, in which a swap of two neighbouring letters is two;
+            // a typist makes it as one (Damerau): look the swaps up directly, which costs a lookup
+            // per letter where a wider fuzzy search would walk much of the tree.
+            for (let i = 0; i + 1 < term.length; i++) {
+              if (term[i] === term[i + 1]) continue;
+              const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+              const data = seen.has(swapped) ? undefined : (this.ms._index.get(swapped) as FieldTermData | undefined);
+              if (data) typo(data, 1, swapped);
             }
           }
         }

@@ -95,7 +95,12 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const firstOf = new Map<string, { line: number; id: string }>();
   for (const c of head) {
     const terms = positions(c.block);
-    const hits = sets.map((set) => terms.flatMap((ts, i) => (ts.some((t) => set.has(t)) ? [i] : [])));
+    const hits: number[][] = sets.map(() => []);
+    for (let i = 0; i < terms.length; i++) {
+      const ts = terms[i]!;
+      if (ts.length === 0) continue;
+      for (let k = 0; k < sets.length; k++) if (ts.some((t) => sets[k]!.has(t))) hits[k]!.push(i);
+    }
     const { span, words } = smallestSpan(hits);
     let factor = 1;
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);

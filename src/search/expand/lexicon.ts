@@ -24,6 +24,11 @@ const MIN_SEGMENTS = 2;
 const FRENCH_STOPWORDS = new Set(frenchStopwords.map(fold));
 const NULL = '';
 const MAX_SEGMENT_PAIRS = 40_000;
+/**
+ * Segments learned from, at most: learning is linear in them, and a large library (or the bench's
+ * copies of the corpus) would make the first query wait seconds for little gain.
+ */
+const MAX_SEGMENTS = 3_000;
 
 export type Lexicon = Map<string, { term: string; p: number }[]>;
 
@@ -120,7 +125,7 @@ function model1(pairs: [string[], string[]][]): Lexicon {
 /** Learns both directions from every aligned segment whose translation is English. */
 export function learnLexicons(corpus: Corpus): Lexicons {
   const segments: [string[], string[]][] = [];
-  for (const work of corpus.works) {
+  learn: for (const work of corpus.works) {
     for (const pair of work.pairs) {
       if (pair.translationLang !== 'en' || pair.originalLang === 'en') continue;
       for (const [o, tr] of pair.segments) {
@@ -130,6 +135,7 @@ export function learnLexicons(corpus: Corpus): Lexicons {
         // A long segment (several paragraphs aligned as one) costs its length squared and says
         // little about any one word.
         if (src.length && tgt.length && src.length * tgt.length <= MAX_SEGMENT_PAIRS) segments.push([src, tgt]);
+        if (segments.length >= MAX_SEGMENTS) break learn;
       }
     }
   }
