@@ -15,6 +15,8 @@ import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
 import { RANK_CUTOFF, ratios, scoreCases, tally, type QuoteCase, type Ranker, type Tally } from '../src/eval/quote-score.ts';
 import { silentLogger } from '../src/logger.ts';
 import { resolveSource } from '../src/sources/resolve.ts';
+import type { Block } from '../src/corpus/model.ts';
+import { shownWith } from '../src/search/engine.ts';
 
 const SHARED_EVAL = path.join(PROJECT_ROOT, '..', 'shared', 'eval');
 // The shared set is the authority; the tests' copy keeps `npm run eval` working from a bare clone.
@@ -32,9 +34,18 @@ const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const app = await createApp(config, silentLogger());
 const { corpus, search } = app.base;
 
-const lectern: Ranker = (query) => search.search(query, { limit: RANK_CUTOFF }).hits.map((h) => [h.block.text, h.block.plain]);
+// What the reply shows for a hit: the passage (a footnote's is the passage it annotates) with its
+// footnotes. "passage alone" counts only the block the search returned.
+const shown = (block: Block) => {
+  const passage = shownWith(corpus, block);
+  const notes = passage.markers.flatMap((m) => (m.footnoteId ? [corpus.block(m.footnoteId)?.text ?? ''] : []));
+  return [block.text, block.plain, passage.text, passage.plain, ...notes];
+};
+const lectern: Ranker = (query) => search.search(query, { limit: RANK_CUTOFF }).hits.map((h) => shown(h.block));
+const lecternAlone: Ranker = (query) => search.search(query, { limit: RANK_CUTOFF }).hits.map((h) => [h.block.text, h.block.plain]);
 const plain = await plainMiniSearch(config.corpusDir, corpus.works.map((w) => w.meta.file).filter((f) => existsSync(path.join(config.corpusDir, f))));
 const baselines: [string, Ranker][] = [
+  ['passage alone', lecternAlone],
   ['minisearch', plainRanker(plain)],
   ['ms fuzzy+prefix', plainRanker(plain, { fuzzy: 0.2, prefix: true })],
 ];
@@ -56,7 +67,7 @@ for (const set of ['quote-dev.json', 'quote-dev-hard.json']) {
   }
   const columns = [tally(ours), ...baselines.map(([, ranker]) => tally(scoreCases(cases, ranker)))];
   console.log(`\nSearch (${set}), top ${RANK_CUTOFF}: R@1  R@3  MRR`);
-  console.log(`  ${'kind'.padEnd(15)} ${'n'.padStart(3)}  ${['Lectern', ...baselines.map(([name]) => name)].map((n) => n.padEnd(16)).join('  ')}`);
+  console.log(`  ${'kind'.padEnd(15)} ${'n'.padStart(3)}  ${['Lectern as shown', ...baselines.map(([name]) => name)].map((n) => n.padEnd(16)).join('  ')}`);
   for (const kind of columns[0]!.keys()) {
     console.log(`  ${kind.padEnd(15)} ${String(columns[0]!.get(kind)!.n).padStart(3)}  ${columns.map((c) => row(c.get(kind)!).padEnd(16)).join('  ')}`);
   }

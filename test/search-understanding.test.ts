@@ -9,7 +9,7 @@ import { snippetMatches } from '../src/eval/normalize.ts';
 import { passageView } from '../src/present/passage.ts';
 import { parseQuery, typoDistance } from '../src/search/analyse/index.ts';
 import { stemEnglish } from '../src/search/analyse/stem.ts';
-import { SearchEngine } from '../src/search/engine.ts';
+import { SearchEngine, shownWith } from '../src/search/engine.ts';
 import { learnLexicons } from '../src/search/expand/lexicon.ts';
 import { relatedStems } from '../src/search/expand/wordnet.ts';
 import { buildIndex } from '../src/search/index-build.ts';
@@ -117,6 +117,19 @@ describe('GIVEN a fact stated only in a footnote', () => {
     expect(view.id).toBe(annotated.id);
     expect(view.text).toBe(annotated.text);
     expect(view.footnotes[0]!.text).toBe(note.text);
+  });
+
+  it('THEN a note and the passage it annotates are one result, as the reply shows them together', () => {
+    for (const q of ['Sonny NKVD code name', 'Kirov assassination', 'Riutin platform']) {
+      const shown = hits(q).map((h) => shownWith(corpus, h.block).id);
+      expect(new Set(shown).size, q).toBe(shown.length);
+    }
+  });
+
+  it('THEN a note that only gives a reference does not outrank the passages about its title words', () => {
+    const first = hits('Kirov assassination')[0]!.block;
+    expect(first.kind).not.toBe('footnote');
+    expect(first.plain).toMatch(/Kirov/);
   });
 });
 

@@ -40,6 +40,13 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
   bibliography: 0,
 };
 
+// A note that only gives a reference (a web address, a citation) names a title, and its title
+// words would outrank the passages about the subject: it weighs as notes did before they competed.
+const REFERENCE_NOTE_WEIGHT = 0.6;
+const WEB_ADDRESS = /https?:\/\/|www\./i;
+const kindWeight = (block: Block) =>
+  block.kind === 'footnote' && (block.citations.length > 0 || WEB_ADDRESS.test(block.plain)) ? REFERENCE_NOTE_WEIGHT : KIND_WEIGHT[block.kind];
+
 /** How many raw candidates to consider before folding duplicates and filtering. */
 const CANDIDATES = 400;
 const LETTERLESS = /[^\p{L}\p{N}\p{M}]+/gu;
@@ -48,11 +55,18 @@ const phraseOf = (p: string) => {
   return { folded, letters: folded.replace(LETTERLESS, '') };
 };
 const DEFAULT_LIMIT = 5;
+const ANCHOR_MARGIN = 0.9;
 
 interface Candidate {
   block: Block;
   work: WorkBuild;
   score: number;
+}
+
+/** The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts). */
+export function shownWith(corpus: Corpus, block: Block): Block {
+  const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
+  return annotated && annotated.kind !== 'footnote' ? annotated : block;
 }
 
 /** A quotation repeated with another attribution line is the same passage: the key is the quoted text. */
@@ -206,7 +220,7 @@ export class SearchEngine implements SearchService {
         if (found.has(r.id)) continue;
         const block = this.corpus.block(r.id);
         if (!block || !phraseOk(block)) continue;
-        fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * KIND_WEIGHT[block.kind] });
+        fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) });
       }
       if (!fresh.length) continue;
       rerank(fresh, parsed.words, (b) => this.foldedOf(b).text);
@@ -232,14 +246,18 @@ export class SearchEngine implements SearchService {
     return out.sort((a, b) => b.score - a.score);
   }
 
-  /** One result per repeated passage: the copy with a citation or a translation, then the best score. */
+  /**
+   * One result per passage as the reply shows it: a repeated quotation once (the copy with a
+   * citation or a translation, then the best score), and a footnote with the passage it annotates
+   * (the reply shows them together; the better scored one leads).
+   */
   private fold(candidates: Candidate[]): Candidate[] {
     const groups = new Map<string, Candidate[]>();
     const order: string[] = [];
     for (const c of candidates) {
       let k = this.keys.get(c.block.id);
       if (k === undefined) {
-        k = duplicateKey(c.block);
+        k = duplicateKey(shownWith(this.corpus, c.block));
         this.keys.set(c.block.id, k);
       }
       if (!groups.has(k)) {
@@ -248,10 +266,14 @@ export class SearchEngine implements SearchService {
       }
       groups.get(k)!.push(c);
     }
-    const carries = (c: Candidate) => (c.block.citations.length > 0 || c.block.pair ? 1 : 0);
+    const carries = (c: Candidate) => (c.block.kind !== 'footnote' && (c.block.citations.length > 0 || c.block.pair) ? 1 : 0);
     return order.map((k) => {
       const group = groups.get(k)!;
-      const best = group.reduce((a, b) => (carries(b) > carries(a) || (carries(b) === carries(a) && b.score > a.score) ? b : a));
+      let best = group.reduce((a, b) => (carries(b) > carries(a) || (carries(b) === carries(a) && b.score > a.score) ? b : a));
+      // A note that only just beats the passage it annotates (a reference note sharing its words)
+      // yields to it: the passage is the answer, the note comes with it.
+      const anchor = best.block.kind === 'footnote' ? group.find((g) => g.block.id === best.block.refBlock) : undefined;
+      if (anchor && anchor.score >= ANCHOR_MARGIN * best.score) best = anchor;
       return { ...best, score: Math.max(...group.map((g) => g.score)) };
     });
   }

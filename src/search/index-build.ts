@@ -1,7 +1,9 @@
 /**
  * The minisearch index over passages: paragraphs, quotations with their attribution, list items
  * and footnotes (never headings, bibliography entries, index cells or garbled duplicates). Both
- * sides of a translation pair are indexed, so a pair is found from either language.
+ * sides of a translation pair are indexed, so a pair is found from either language. The second
+ * field holds what a passage is read under: its chapter and section titles, and for a footnote the
+ * passage it annotates.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from '../corpus/corpus.ts';
@@ -31,7 +33,10 @@ export function miniSearchOptions(): Options<IndexedPassage> {
 export function passageDocuments(corpus: Corpus): IndexedPassage[] {
   const docs: IndexedPassage[] = [];
   for (const { block } of corpus.passages()) {
-    docs.push({ id: block.id, text: block.plain, heading: [block.locator.chapterTitle, block.locator.section].filter(Boolean).join(' ') });
+    // A footnote is read with the passage it annotates ("This is the common acronym for …" is
+    // about the POUM the text names): that passage's words count for the note as its title does.
+    const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : undefined;
+    docs.push({ id: block.id, text: block.plain, heading: [block.locator.chapterTitle, block.locator.section, annotated].filter(Boolean).join(' ') });
   }
   return docs;
 }

@@ -5,7 +5,8 @@
  *   apart. The factor grows as the smallest window holding one of each matched word shrinks.
  * - Definitions: for a short query (one or two words of substance: `who is X`, `what does X stand
  *   for`, `X`), a passage that introduces X — "X (…)", "(henceforth X)", "X was the NKVD code name
- *   for…", "X is a…", "known as X" — and the first passage of a work to name X rank first.
+ *   for…", "X is a…", "known as X" — ranks first, and for a one-word query the first passage
+ *   of each work to name it gains a little.
  */
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, joinInitials, type QueryWord } from './analyse/index.ts';
@@ -91,7 +92,8 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const sets = heavy.map(wordTerms);
   const short = heavy.length <= 2;
   const defines = short ? heavy.map((w) => introduction(w.text)) : [];
-  // The first passage (by source line) of each work that names the short query's words.
+  // The first passage (by source line) of each work that names a one-word query's term; two words
+  // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();
   for (const c of head) {
     const terms = positions(c.block);
@@ -113,6 +115,6 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     }
     c.score *= factor;
   }
-  if (short) for (const c of head) if ([...firstOf.values()].some((f) => f.id === c.block.id)) c.score *= 1 + FIRST_MENTION;
+  if (heavy.length === 1) for (const c of head) if ([...firstOf.values()].some((f) => f.id === c.block.id)) c.score *= 1 + FIRST_MENTION;
   return sorted.sort((a, b) => b.score - a.score);
 }

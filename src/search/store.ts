@@ -16,7 +16,7 @@ import type { IndexedPassage } from './lectern-index.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents) changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 const Header = z.object({
   format: z.literal('lectern.index'),
