@@ -82,6 +82,7 @@ export const source = {
     } else {
       const entry = answer.entry!;
       if (answer.refersTo) fields.push({ name: 'Refers to', value: answer.note ?? answer.refersTo.text });
+      if (answer.certain === false) fields.push({ name: 'Uncertain', value: answer.note ?? 'Lectern is not certain this is the entry meant.' });
       fields.push({ name: 'As the bibliography writes it', value: entry.text });
       fields.push({ name: `Formatted (${style})`, value: formatted });
       if (answer.pinpoint) fields.push({ name: 'Page asked for', value: answer.pinpoint });

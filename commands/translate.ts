@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CommandContext } from '../src/context.ts';
 import type { Command } from '../src/commands/types.ts';
 import type { TranslationPair } from '../src/corpus/model.ts';
-import { isVerified, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
+import { CONFIDENT, isVerified, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
 import { UserError } from '../src/errors.ts';
 import { columnsView } from '../src/present/passage.ts';
 import { columnsReply } from '../src/reply/builders.ts';
@@ -106,6 +106,12 @@ export const translate = {
     }
     if (pair.via.length) {
       sections.unshift({ kind: 'text', text: `The source gives this passage through an intermediate ${ctx.corpus.block(pair.via[0]!)!.lang === 'fr' ? 'French' : ''} version as well (${pair.via.join(', ')}).` });
+    }
+    if (match && match.confidence < CONFIDENT && isVerified(pair)) {
+      sections.unshift({
+        kind: 'text',
+        text: `Uncertain: the marked sentence opposite yours is the nearest candidate in the source's translation; Lectern could not confirm that it translates your sentence (confidence ${match.confidence.toFixed(2)}). Read the whole part around it.`,
+      });
     }
     if (!isVerified(pair)) {
       sections.unshift({

@@ -80,3 +80,15 @@ describe('GIVEN a passage of the talk', () => {
     }
   });
 });
+
+describe('GIVEN /source with free words that match part of an entry only', () => {
+  it('THEN the entry is given as probable, and the reply says Lectern is not certain', async () => {
+    const { corpus } = await realCorpus();
+    const a = resolveSource(corpus, 'terror stalin bolsheviks self-destruction');
+    expect(a.entry?.text).toMatch(/The Road to Terror/);
+    expect(a.certain).toBe(false);
+    const r = await real.dispatch({ command: 'source', args: { text: 'terror stalin bolsheviks self-destruction' }, scope: testScope() });
+    expect(text(r)).toMatch(/Uncertain: Probably this entry, but Lectern is not certain/);
+    expect(resolveSource(corpus, 'Vozhdy v zakone').certain).toBeUndefined();
+  });
+});

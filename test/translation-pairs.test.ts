@@ -112,3 +112,16 @@ describe('GIVEN /translate with words in no pair', () => {
     }
   });
 });
+
+describe('GIVEN a sentence whose counterpart the alignment cannot confirm', () => {
+  it('THEN /translate marks the nearest candidate and says in words that it is uncertain', async () => {
+    const { corpus } = await realCorpus();
+    const weak = corpus.works[0]!.pairs
+      .flatMap((p) => (p.sentences ?? []).map((s) => ({ p, s })))
+      .find(({ s }) => s.confidence > 0 && s.confidence < CONFIDENT && s.original.length === 1 && s.original[0]![2] - s.original[0]![1] > 30)!;
+    const [id, start, end] = weak.s.original[0]!;
+    const r = await run(corpus.block(id)!.text.slice(start, end));
+    expect(r.error).toBeUndefined();
+    expect(texts(r).join(' ')).toMatch(/^Uncertain: the marked sentence opposite yours is the nearest candidate/);
+  });
+});

@@ -176,6 +176,7 @@ export const sourceCommand: Subcommand = {
           ...(answer.pinpoint ? { locator: answer.pinpoint } : {}),
           citedIn: answer.citedIn,
           ...(answer.refersTo ? { refersTo: answer.refersTo } : {}),
+          ...(answer.certain === false ? { certain: false } : {}),
           ...(answer.authorWorks
             ? {
                 works: answer.authorWorks.map((c) => ({
@@ -187,7 +188,7 @@ export const sourceCommand: Subcommand = {
               }
             : {}),
           candidates: answer.candidates.map((c) => ({ id: c.entry?.id ?? c.work.meta.id, text: c.entry?.text ?? c.work.meta.title, work: c.work.meta.id, score: c.score })),
-          ...(answer.note && (!answer.resolved || answer.refersTo || answer.authorWorks) ? { note: answer.note } : {}),
+          ...(answer.note && (!answer.resolved || answer.refersTo || answer.authorWorks || answer.certain === false) ? { note: answer.note } : {}),
         }),
       );
       return answer.resolved ? 0 : 1;

@@ -32,6 +32,8 @@ export interface SourceAnswer {
   candidates: SourceCandidate[];
   /** Why it did not resolve, in words. */
   note?: string;
+  /** False when the entry was matched by part of the citation only (its author and some title words): the reply says so. */
+  certain?: boolean;
   /** For Ibid. and bare pages: the citation they follow, as written, and where. */
   refersTo?: { text: string; block: string };
   /** For an author: every work of theirs the corpus and its bibliographies list, best first. */
@@ -88,6 +90,25 @@ function shortFormOf(query: string): FoundCitation {
   const titled = /^([\p{Lu}][\p{L}'’-]+),\s*["“]([^"”]+)["”]\s*(?:\((\d{4})\))?/u.exec(whole);
   if (titled) return { text: whole, kind: 'author-title', label: `${titled[1]} ${titled[2]}`, year: titled[3], index: 0 };
   return { text: whole, kind: 'siglum', label: (m?.[1] ?? whole).replace(/[,:;]$/, ''), pinpoint: m?.[2], index: 0 };
+}
+
+/** Below this, a match is by part of the citation (an author and some title words, or free words): likely, not certain. */
+const CERTAIN_SCORE = 80;
+
+function hedged(answer: SourceAnswer, score: number): SourceAnswer {
+  if (score >= CERTAIN_SCORE) return answer;
+  // The title's own words, in order (an author's name around them allowed): a certain match.
+  const families = (answer.entry?.names ?? []).map((n) => norm(n.family ?? '')).filter(Boolean);
+  const words = norm(answer.query)
+    .split(' ')
+    .filter((w) => w && !families.includes(w));
+  const title = ` ${norm(answer.entry?.title ?? '')} `;
+  if (words.length >= 2 && title.includes(` ${words.join(' ')} `)) return answer;
+  return {
+    ...answer,
+    certain: false,
+    note: `Probably this entry, but Lectern is not certain: “${answer.query}” matches only part of it (the author and some words of the title). Check the entry's own words below.`,
+  };
 }
 
 function answerForEntry(corpus: Corpus, query: string, work: WorkBuild, entry: BibEntry, pinpoint?: string): SourceAnswer {
@@ -147,11 +168,11 @@ export function resolveSource(corpus: Corpus, rawQuery: string, context: SourceC
     const r = resolveCitation(form, w.bibliography, {});
     resolutions.push({ work: w, r });
     if (r.entry && (r.score >= 80 || w.meta.id === preferred)) {
-      return answerForEntry(corpus, query, w, corpus.entry(r.entry)!, form.pinpoint);
+      return hedged(answerForEntry(corpus, query, w, corpus.entry(r.entry)!, form.pinpoint), r.score);
     }
   }
   const best = resolutions.filter((x) => x.r.entry).sort((a, b) => b.r.score - a.r.score)[0];
-  if (best) return answerForEntry(corpus, query, best.work, corpus.entry(best.r.entry!)!, form.pinpoint);
+  if (best) return hedged(answerForEntry(corpus, query, best.work, corpus.entry(best.r.entry!)!, form.pinpoint), best.r.score);
 
   // A work by fuzzy title or author ("trotskys lies", "Mukherjee", "Trotksy's Lies").
   if (byWork[0] && byWork[0].score >= 60 && (!byWork[1] || byWork[0].score > byWork[1].score)) {
@@ -178,7 +199,7 @@ export function resolveSource(corpus: Corpus, rawQuery: string, context: SourceC
   scored.sort((a, b) => b.score - a.score);
   const top = scored[0];
   if (top && top.entry && top.score >= 75 && qt.length >= 2 && (!scored[1] || top.score > scored[1].score)) {
-    return answerForEntry(corpus, query, top.work, top.entry, form.pinpoint);
+    return hedged(answerForEntry(corpus, query, top.work, top.entry, form.pinpoint), Math.min(top.score, 79));
   }
   const note = resolutions.find((x) => x.r.note)?.r.note;
   return {
