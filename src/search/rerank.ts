@@ -12,7 +12,7 @@ import type { Block } from '../corpus/model.ts';
 import { analyseTerm, joinInitials, type QueryWord } from './analyse/index.ts';
 
 /** How many of a stage's best candidates are looked at again. */
-export const RERANK_DEPTH = 40;
+export const RERANK_DEPTH = 30;
 /** All matched words side by side multiply the score by 1 + PROXIMITY. */
 const PROXIMITY = 0.3;
 const DEFINITION = 1;
@@ -43,6 +43,18 @@ function positions(block: Block): string[][] {
 
 const wordTerms = (w: QueryWord): Set<string> => new Set([...w.terms, ...(w.expansions ?? []).map((e) => e.term), ...w.parts.flatMap((p) => p.terms)]);
 
+/** Per query word, the positions in the passage where one of its terms occurs. */
+function wordPositions(block: Block, sets: Set<string>[]): number[][] {
+  const terms = positions(block);
+  const hits: number[][] = sets.map(() => []);
+  for (let i = 0; i < terms.length; i++) {
+    const ts = terms[i]!;
+    if (ts.length === 0) continue;
+    for (let k = 0; k < sets.length; k++) if (ts.some((t) => sets[k]!.has(t))) hits[k]!.push(i);
+  }
+  return hits;
+}
+
 /** The smallest number of tokens spanning one occurrence of each word that occurs; 0 if fewer than two occur. */
 export function smallestSpan(hits: number[][]): { span: number; words: number } {
   const lists = hits.filter((h) => h.length > 0);
@@ -65,6 +77,7 @@ export function smallestSpan(hits: number[][]): { span: number; words: number } 
   return { span: best, words: lists.length };
 }
 
+const MAX_OCCURRENCES = 6;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test of whether a passage (folded) introduces the word: defines it, expands it, or gives it as a short name. */
@@ -80,7 +93,17 @@ export function introduction(word: string): (folded: string) => boolean {
     'u',
   );
   const inParentheses = new RegExp(`\\((?:[^()]{0,40}\\s)?["']?${x}["']?\\)`, 'u');
-  return (folded) => (initials || folded.includes(word)) && (before.test(folded) || after.test(folded) || inParentheses.test(folded));
+  const test = (text: string) => before.test(text) || after.test(text) || inParentheses.test(text);
+  if (initials) return test;
+  // Only the text around the word's first few occurrences can introduce it: testing windows there
+  // keeps the cost flat for a word a long passage repeats.
+  return (folded) => {
+    let seen = 0;
+    for (let at = folded.indexOf(word); at >= 0 && seen < MAX_OCCURRENCES; at = folded.indexOf(word, at + word.length), seen++) {
+      if (test(folded.slice(Math.max(0, at - 60), at + word.length + 80))) return true;
+    }
+    return false;
+  };
 }
 
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
@@ -96,14 +119,8 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();
   for (const c of head) {
-    const terms = positions(c.block);
-    const hits: number[][] = sets.map(() => []);
-    for (let i = 0; i < terms.length; i++) {
-      const ts = terms[i]!;
-      if (ts.length === 0) continue;
-      for (let k = 0; k < sets.length; k++) if (ts.some((t) => sets[k]!.has(t))) hits[k]!.push(i);
-    }
-    const { span, words } = smallestSpan(hits);
+    // One word has no proximity, and a candidate of this stage has it (or what stands for it).
+    const { span, words } = heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(wordPositions(c.block, sets));
     let factor = 1;
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
     if (short && words === heavy.length) {
@@ -115,6 +132,9 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     }
     c.score *= factor;
   }
-  if (heavy.length === 1) for (const c of head) if ([...firstOf.values()].some((f) => f.id === c.block.id)) c.score *= 1 + FIRST_MENTION;
+  if (heavy.length === 1) {
+    const firsts = new Set([...firstOf.values()].map((f) => f.id));
+    for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
+  }
   return sorted.sort((a, b) => b.score - a.score);
 }
