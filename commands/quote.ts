@@ -39,7 +39,7 @@ export const quote = {
     const limit = a.limit ?? 3;
     const page = a.page ?? 1;
     const work = a.work ?? ctx.scope.thread?.workId;
-    const result = ctx.search.search(a.query, {
+    const result = await ctx.search.search(a.query, {
       limit,
       offset: (page - 1) * limit,
       ...(work ? { work } : {}),

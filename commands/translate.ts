@@ -18,7 +18,7 @@ type TranslateArgs = z.infer<typeof args>;
  * is, first; else by searching both sides of every pair, keeping only pairs that contain the
  * query's words (an unrelated pair is never offered as the answer).
  */
-export function findPairMatches(ctx: CommandContext, query: string, limit: number): PairMatch[] {
+export async function findPairMatches(ctx: CommandContext, query: string, limit: number): Promise<PairMatch[]> {
   const q = query.trim();
   if (PASSAGE_ID.test(q) || /\.t\d+$/.test(q)) {
     const pair = /\.t\d+$/.test(q) ? ctx.corpus.pair(q) : ctx.corpus.block(q)?.pair ? ctx.corpus.pair(ctx.corpus.block(q)!.pair!) : undefined;
@@ -31,7 +31,7 @@ export function findPairMatches(ctx: CommandContext, query: string, limit: numbe
   const out: PairMatch[] = [];
   const exact = sentenceMatch(ctx.corpus, q);
   if (exact) out.push(exact);
-  const result = ctx.search.search(q, { pairsOnly: true, limit: limit * 3 });
+  const result = await ctx.search.search(q, { pairsOnly: true, limit: limit * 3 });
   for (const hit of result.hits) {
     if (out.length >= limit) break;
     const pair = hit.block.pair ? ctx.corpus.pair(hit.block.pair) : undefined;
@@ -41,8 +41,8 @@ export function findPairMatches(ctx: CommandContext, query: string, limit: numbe
   return out;
 }
 
-export function findPairs(ctx: CommandContext, query: string, limit: number): TranslationPair[] {
-  return findPairMatches(ctx, query, limit).map((m) => m.pair);
+export async function findPairs(ctx: CommandContext, query: string, limit: number): Promise<TranslationPair[]> {
+  return (await findPairMatches(ctx, query, limit)).map((m) => m.pair);
 }
 
 /** Marks sentences of a side with strong emphasis (underline when the sentence has emphasis of its own), through the reply's inline markup. */
@@ -86,7 +86,7 @@ export const translate = {
   args,
   examples: ['/translate консул Латвии', '/translate the consul of Latvia was an agent of Hitler', '/translate trotskys-lies.p37'],
   async execute(a: TranslateArgs, ctx: CommandContext) {
-    const [found] = findPairMatches(ctx, a.query, 1);
+    const [found] = await findPairMatches(ctx, a.query, 1);
     if (!found) {
       throw new UserError(
         'translate.none',

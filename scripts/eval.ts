@@ -41,8 +41,14 @@ const shown = (block: Block) => {
   const notes = passage.markers.flatMap((m) => (m.footnoteId ? [corpus.block(m.footnoteId)?.text ?? ''] : []));
   return [block.text, block.plain, passage.text, passage.plain, ...notes];
 };
-const lectern: Ranker = (query) => search.search(query, { limit: RANK_CUTOFF }).hits.map((h) => shown(h.block));
-const lecternAlone: Ranker = (query) => search.search(query, { limit: RANK_CUTOFF }).hits.map((h) => [h.block.text, h.block.plain]);
+// Search is asynchronous (src/search/candidates.ts); the scorer takes plain functions, so each
+// set's queries are answered first and the rankers read the answers.
+const answered = new Map<string, Block[]>();
+async function answerAll(cases: QuoteCase[]): Promise<void> {
+  for (const c of cases) answered.set(c.query, (await search.search(c.query, { limit: RANK_CUTOFF })).hits.map((h) => h.block));
+}
+const lectern: Ranker = (query) => (answered.get(query) ?? []).map((b) => shown(b));
+const lecternAlone: Ranker = (query) => (answered.get(query) ?? []).map((b) => [b.text, b.plain]);
 const plain = await plainMiniSearch(config.corpusDir, corpus.works.map((w) => w.meta.file).filter((f) => existsSync(path.join(config.corpusDir, f))));
 const baselines: [string, Ranker][] = [
   ['passage alone', lecternAlone],
@@ -59,10 +65,11 @@ for (const set of ['quote-dev.json', 'quote-dev-hard.json']) {
   const raw = await readJson<QuoteCase[] | { cases: QuoteCase[] }>(set);
   if (!raw) continue;
   const cases = Array.isArray(raw) ? raw : raw.cases;
+  await answerAll(cases);
   const ours = scoreCases(cases, lectern);
   for (const r of ours) {
     if (!verbose && r.rank === 1) continue;
-    const top = search.search(r.case.query, { limit: 1 }).hits[0];
+    const top = (await search.search(r.case.query, { limit: 1 })).hits[0];
     console.log(`${r.case.id} ${r.case.kind.padEnd(14)} rank ${r.rank || '-'}  ${r.case.query}${r.rank === 1 ? '' : `\n      top: ${top?.block.id} ${top?.block.plain.slice(0, 90)}`}`);
   }
   const columns = [tally(ours), ...baselines.map(([, ranker]) => tally(scoreCases(cases, ranker)))];

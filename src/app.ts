@@ -1,7 +1,8 @@
 /**
- * Building the application context: the corpus (loaded, or rebuilt when stale), the search index
- * (loaded, or rebuilt when stale), and the citation formatter. Every entry point (CLI, console,
- * Discord, Matrix, tests) calls this once and passes the result down.
+ * The composition root: the one place that picks implementations — the corpus (loaded, or rebuilt
+ * when stale), the search (the in-memory index as candidate source under the engine's ranking),
+ * the group libraries' search backend, the citation formatter and the settings store. Every entry
+ * point (CLI, console, Discord, Matrix, tests, eval) calls this once and passes the result down.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -12,7 +13,10 @@ import type { CorpusBuild } from './corpus/work.ts';
 import { createCiter } from './cite/citer.ts';
 import { loadOrBuildIndex } from './search/store.ts';
 import { SearchEngine } from './search/engine.ts';
+import { MemoryCandidateSource } from './search/memory-source.ts';
 import { createLibrary, type LibraryManager } from './library/index.ts';
+import type { LibraryHooks } from './library/manager.ts';
+import { memorySearchBackend } from './library/search-backend.ts';
 import { SettingsStore } from './settings/store.ts';
 
 export interface App extends LecternContext {
@@ -23,13 +27,26 @@ export interface App extends LecternContext {
   close(): Promise<void>;
 }
 
-export async function createApp(config: Config, log: Logger, options: { build?: Pick<CorpusBuild, 'works' | 'inputs'> } = {}): Promise<App> {
+export interface AppOptions {
+  /** A corpus build given in memory (tests): neither the build nor its index is read or saved. */
+  build?: Pick<CorpusBuild, 'works' | 'inputs'>;
+  /** Fault injection for the library's commit steps (tests). */
+  libraryHooks?: LibraryHooks;
+}
+
+export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
   const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
-  const base: CorpusView = { corpus, search: new SearchEngine(corpus, index) };
+  const base: CorpusView = { corpus, search: new SearchEngine(corpus, new MemoryCandidateSource(index)) };
   const cite = createCiter();
-  const library = await createLibrary({ config, log: log.child({ module: 'library' }), base });
+  const library = await createLibrary({
+    config,
+    log: log.child({ module: 'library' }),
+    base,
+    search: memorySearchBackend(),
+    ...(options.libraryHooks ? { hooks: options.libraryHooks } : {}),
+  });
   const settings = await SettingsStore.load(config.stateDir, log);
   return {
     config,

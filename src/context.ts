@@ -37,9 +37,9 @@ export interface SearchResult {
 
 export interface SearchService {
   /** Throws UserError('query.empty' | 'query.unusable', …) for a query with nothing to search. */
-  search(query: string, options?: SearchOptions): SearchResult;
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
   /** Up to `limit` completions for a partly typed query (autocomplete). */
-  suggest(prefix: string, limit: number): string[];
+  suggest(prefix: string, limit: number): Promise<string[]>;
 }
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';

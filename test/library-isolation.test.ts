@@ -82,7 +82,7 @@ describe('isolation between collections', () => {
   });
 
   it('GIVEN /cite and /context with a passage id from A THEN A answers with the printed page and B says there is no such passage', async () => {
-    const id = app.view({ collection: A.collection }).search.search('ferryman payment').hits[0]!.block.id;
+    const id = (await app.view({ collection: A.collection }).search.search('ferryman payment')).hits[0]!.block.id;
     const cited = await run(A, 'cite', { passage: id });
     expect(cited.error).toBeUndefined();
     expect(shown(cited)).toMatch(/p\. 11|11/);

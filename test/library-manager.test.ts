@@ -26,10 +26,10 @@ describe('group library: add, search, remove', () => {
     const { entry, work } = await app.library.add('guild-a', await samplePdf(), {}, 'discord:1');
     expect(entry.meta).toMatchObject({ id: 'the-grain-question', title: 'The Grain Question', authors: [{ given: 'Vera', family: 'Ivanova' }], date: { value: '1931-03-01' } });
     expect(entry.source).toMatchObject({ format: 'pdf', pages: 4 });
-    const hit = app.view({ collection: 'guild-a' }).search.search('ferryman payment', { limit: 3 }).hits[0]!;
+    const hit = (await app.view({ collection: 'guild-a' }).search.search('ferryman payment', { limit: 3 })).hits[0]!;
     expect(hit.work.meta.id).toBe('the-grain-question');
     expect(hit.block.locator).toMatchObject({ page: 11, pageBasis: 'printed', chapter: 1, chapterTitle: 'Chapter One: The Harvest' });
-    const storehouse = app.view({ collection: 'guild-a' }).search.search('storehouse samovar').hits[0]!;
+    const storehouse = (await app.view({ collection: 'guild-a' }).search.search('storehouse samovar')).hits[0]!;
     expect(storehouse.block.locator).toMatchObject({ page: 12, pageBasis: 'printed', chapter: 2 });
     // The footnote's raised number became a marker linked to its body at the foot of the page.
     const withNote = work.blocks.find((b) => b.plain.includes('called reckless'))!;
@@ -85,7 +85,7 @@ describe('group library: add, search, remove', () => {
     const { entry, work } = await app.library.add('guild-a', cp1251Text(), { title: 'Письма о хлебе', authors: ['Иван Петров'], year: '1923' }, 'discord:1');
     expect(work.encoding).toBe('windows-1251');
     expect(entry.meta).toMatchObject({ id: 'pisma-o-khlebe', title: 'Письма о хлебе', languages: ['ru'], date: { value: '1923' } });
-    const hit = app.view({ collection: 'guild-a' }).search.search('амбар земства').hits[0]!;
+    const hit = (await app.view({ collection: 'guild-a' }).search.search('амбар земства')).hits[0]!;
     expect(hit.work.meta.id).toBe('pisma-o-khlebe');
     expect(hit.block.plain).toContain('Урожай того года');
   });
@@ -104,7 +104,7 @@ describe('group library: add, search, remove', () => {
     const removed = await app.library.remove('guild-a', 'letters-from-the-volga', 'discord:1');
     expect(removed.meta.title).toBe('Letters from the Volga');
     expect(app.view({ collection: 'guild-a' }).corpus.work('letters-from-the-volga')).toBeUndefined();
-    expect(app.view({ collection: 'guild-a' }).search.search('painted spoons').hits.filter((h) => h.work.meta.id === 'letters-from-the-volga')).toEqual([]);
+    expect((await app.view({ collection: 'guild-a' }).search.search('painted spoons')).hits.filter((h) => h.work.meta.id === 'letters-from-the-volga')).toEqual([]);
     const dir = path.join(app.dir, 'state', 'library', collectionKey('guild-a'));
     expect(await readdir(path.join(dir, 'files'))).toHaveLength(4);
     await expect(app.library.remove('guild-a', 'trotskys-lies', 'discord:1')).rejects.toMatchObject({ identifier: 'library.bundled-work' });
@@ -122,7 +122,7 @@ describe('group library: add, search, remove', () => {
     const same = app.library as unknown as { options: ConstructorParameters<typeof LibraryManager>[0] };
     const reopened = new LibraryManager({ ...same.options });
     expect(reopened.list('guild-a').map((e) => e.meta.id)).toEqual(['the-grain-question', 'the-cooperative-movement-in-the-provinces', 'notes-on-the-reading-circle', 'pisma-o-khlebe']);
-    expect(reopened.view('guild-a').search.search('ferryman payment').hits[0]?.block.locator.page).toBe(11);
+    expect((await reopened.view('guild-a').search.search('ferryman payment')).hits[0]?.block.locator.page).toBe(11);
     await reopened.close();
   });
 });
@@ -253,16 +253,16 @@ describe('group library: updates do not disturb searches', () => {
     const during = app.view({ collection: 'g' });
     expect(during).toBe(oldView);
     expect(during.corpus.work('notes-on-the-reading-circle')).toBeUndefined();
-    expect(during.search.search('radiator hissed').hits.map((h) => h.work.meta.id)).not.toContain('notes-on-the-reading-circle');
-    expect(during.search.search('mill river').hits[0]?.work.meta.id).toBe('seed');
+    expect((await during.search.search('radiator hissed')).hits.map((h) => h.work.meta.id)).not.toContain('notes-on-the-reading-circle');
+    expect((await during.search.search('mill river')).hits[0]?.work.meta.id).toBe('seed');
     expect(settled).toBe(false);
     release();
     await adding;
     const after = app.view({ collection: 'g' });
-    expect(after.search.search('radiator hissed').hits[0]?.work.meta.id).toBe('notes-on-the-reading-circle');
+    expect((await after.search.search('radiator hissed')).hits[0]?.work.meta.id).toBe('notes-on-the-reading-circle');
     // A search that held the old view keeps a consistent old corpus.
     expect(oldView.corpus.work('notes-on-the-reading-circle')).toBeUndefined();
-    expect(oldView.search.search('radiator hissed').hits.map((h) => h.work.meta.id)).not.toContain('notes-on-the-reading-circle');
+    expect((await oldView.search.search('radiator hissed')).hits.map((h) => h.work.meta.id)).not.toContain('notes-on-the-reading-circle');
   });
 
   it('GIVEN a large PDF being added THEN the main thread keeps answering other commands meanwhile', async () => {
@@ -276,7 +276,7 @@ describe('group library: updates do not disturb searches', () => {
     void adding.finally(() => (done = true));
     while (!done) {
       // Other groups' commands: each must get its answer while the PDF is extracted.
-      expect(app.view({ collection: 'other' }).search.search('peppery dishes').hits.length).toBeGreaterThanOrEqual(0);
+      expect((await app.view({ collection: 'other' }).search.search('peppery dishes')).hits.length).toBeGreaterThanOrEqual(0);
       answered++;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -285,7 +285,7 @@ describe('group library: updates do not disturb searches', () => {
     console.log(`300-page PDF added in ${ms} ms; ${answered} searches answered meanwhile`);
     expect(entry.source.pages).toBe(300);
     expect(answered).toBeGreaterThan(5);
-    expect(app.view({ collection: 'g' }).search.search('Sunday').total).toBeGreaterThan(100);
+    expect((await app.view({ collection: 'g' }).search.search('Sunday')).total).toBeGreaterThan(100);
   }, 120_000);
 });
 

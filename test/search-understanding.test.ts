@@ -21,15 +21,15 @@ let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
   corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, buildIndex(corpus));
+  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
 });
 
-const hits = (q: string, opts = {}) => engine.search(q, { limit: 10, ...opts }).hits;
+const hits = async (q: string, opts = {}) => (await engine.search(q, { limit: 10, ...opts })).hits;
 /** 1-based rank of the first hit containing the snippet; 0 when none of the top 10 does. */
-const rank = (q: string, snippet: string, opts = {}) => hits(q, opts).findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
+const rank = async (q: string, snippet: string, opts = {}) => (await hits(q, opts)).findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
 
 describe('GIVEN questions and short queries', () => {
-  it('THEN question words and light verbs weigh little and need not be in the passage', () => {
+  it('THEN question words and light verbs weigh little and need not be in the passage', async () => {
     const words = parseQuery('what does POUM stand for').words;
     expect(words.map((w) => [w.text, Boolean(w.light)])).toEqual([
       ['poum', false],
@@ -39,15 +39,15 @@ describe('GIVEN questions and short queries', () => {
     expect(parseQuery('said').words.map((w) => w.light)).toEqual([undefined]);
   });
 
-  it('THEN the passage that introduces an abbreviation ranks first for it, asked or typed alone', () => {
-    for (const q of ['what does B.O. stand for', 'B.O.', 'BO']) expect(rank(q, '(henceforth B.O.)'), q).toBe(1);
+  it('THEN the passage that introduces an abbreviation ranks first for it, asked or typed alone', async () => {
+    for (const q of ['what does B.O. stand for', 'B.O.', 'BO']) expect((await rank(q, '(henceforth B.O.)')), q).toBe(1);
   });
 
-  it('THEN the footnote that gives a code name ranks first for who is …', () => {
-    for (const q of ['who is Sonny', 'Sonny']) expect(rank(q, '"Sonny" (Russian synok) was the NKVD code name for Sedov'), q).toBe(1);
+  it('THEN the footnote that gives a code name ranks first for who is …', async () => {
+    for (const q of ['who is Sonny', 'Sonny']) expect((await rank(q, '"Sonny" (Russian synok) was the NKVD code name for Sedov')), q).toBe(1);
   });
 
-  it('THEN definitions and introductions are told from mere mentions', () => {
+  it('THEN definitions and introductions are told from mere mentions', async () => {
     const bo = introduction('bo');
     expect(bo('the bulletin of the [russian] opposition (henceforth b.o.) - was')).toBe(true);
     expect(bo('b.o. #42 february 1935:')).toBe(false);
@@ -57,22 +57,22 @@ describe('GIVEN questions and short queries', () => {
 });
 
 describe('GIVEN typos', () => {
-  it('THEN a swap of two letters is one typo (Damerau), a dropped letter one', () => {
+  it('THEN a swap of two letters is one typo (Damerau), a dropped letter one', async () => {
     expect(typoDistance('totalitarain', 'totalitarian', 2)).toBe(1);
     expect(typoDistance('kriov', 'kirov', 1)).toBe(1);
     expect(typoDistance('verkneuralsk', 'verkhneuralsk', 2)).toBe(1);
     expect(typoDistance('stalin', 'trotsky', 2)).toBe(3);
   });
 
-  it('THEN a transposed short name and a long one with a dropped letter find their passages, also beside a correct word (AND)', () => {
-    expect(rank('totalitarain', 'totalitarian')).toBe(1);
-    expect(rank('Kriov murder', 'Kirov')).toBe(1);
-    expect(rank('Verkneuralsk isolator', 'isolator" at Verkhneuralsk')).toBe(1);
+  it('THEN a transposed short name and a long one with a dropped letter find their passages, also beside a correct word (AND)', async () => {
+    expect((await rank('totalitarain', 'totalitarian'))).toBe(1);
+    expect((await rank('Kriov murder', 'Kirov'))).toBe(1);
+    expect((await rank('Verkneuralsk isolator', 'isolator" at Verkhneuralsk'))).toBe(1);
   });
 });
 
 describe('GIVEN words the text puts otherwise (WordNet)', () => {
-  it('THEN WordNet relates the reader’s word to the text’s', () => {
+  it('THEN WordNet relates the reader’s word to the text’s', async () => {
     const rel = (w: string) => relatedStems(stemEnglish(w)).map((r) => r.term);
     expect(rel('exonerated')).toContain(stemEnglish('rehabilitated'));
     expect(rel('earn')).toContain(stemEnglish('wage'));
@@ -81,15 +81,15 @@ describe('GIVEN words the text puts otherwise (WordNet)', () => {
     expect(rel('Trotsky')).toEqual([]);
   });
 
-  it('THEN a word the corpus never uses finds the passage in the text’s own words, weighed below the word itself', () => {
-    expect(rank('salary increase', 'increase in wages')).toBe(1);
+  it('THEN a word the corpus never uses finds the passage in the text’s own words, weighed below the word itself', async () => {
+    expect((await rank('salary increase', 'increase in wages'))).toBe(1);
     const salary = engine.expand(engine.parse('salary increase')).words[0]!;
     expect(salary.expansions?.find((e) => e.term === 'wage')?.weight).toBeLessThan(1);
   });
 });
 
 describe('GIVEN a query in the other language', () => {
-  it('THEN the lexicon learned from the corpus’s own translation pairs translates both ways', () => {
+  it('THEN the lexicon learned from the corpus’s own translation pairs translates both ways', async () => {
     const lex = learnLexicons(corpus);
     expect(lex.segments).toBeGreaterThan(50);
     expect(lex.toEnglish.get('воен')?.[0]?.term).toBe('militari');
@@ -99,17 +99,17 @@ describe('GIVEN a query in the other language', () => {
     expect(lex.toEnglish.has('de')).toBe(false);
   });
 
-  it('THEN a Russian query finds English passages and an English query Russian ones', () => {
-    const en = hits('военный трибунал', { lang: 'en' }).slice(0, 3);
+  it('THEN a Russian query finds English passages and an English query Russian ones', async () => {
+    const en = (await hits('военный трибунал', { lang: 'en' })).slice(0, 3);
     expect(en.some((h) => /military tribunal/i.test(h.block.plain))).toBe(true);
-    const ru = hits('intervention', { lang: 'ru' });
+    const ru = (await hits('intervention', { lang: 'ru' }));
     expect(ru[0]!.block.plain).toMatch(/интервенц/i);
   });
 });
 
 describe('GIVEN a fact stated only in a footnote', () => {
   it('THEN the footnote competes with the text, and the reply shows it under the passage it annotates', async () => {
-    const found = hits('Sonny NKVD code name');
+    const found = (await hits('Sonny NKVD code name'));
     expect(found[0]!.block.kind).toBe('footnote');
     const note = found[0]!.block;
     const annotated = corpus.block(note.refBlock!)!;
@@ -119,28 +119,28 @@ describe('GIVEN a fact stated only in a footnote', () => {
     expect(view.footnotes[0]!.text).toBe(note.text);
   });
 
-  it('THEN a note and the passage it annotates are one result, as the reply shows them together', () => {
+  it('THEN a note and the passage it annotates are one result, as the reply shows them together', async () => {
     for (const q of ['Sonny NKVD code name', 'Kirov assassination', 'Riutin platform']) {
-      const shown = hits(q).map((h) => shownWith(corpus, h.block).id);
+      const shown = (await hits(q)).map((h) => shownWith(corpus, h.block).id);
       expect(new Set(shown).size, q).toBe(shown.length);
     }
   });
 
-  it('THEN a note that only gives a reference does not outrank the passages about its title words', () => {
-    const first = hits('Kirov assassination')[0]!.block;
+  it('THEN a note that only gives a reference does not outrank the passages about its title words', async () => {
+    const first = (await hits('Kirov assassination'))[0]!.block;
     expect(first.kind).not.toBe('footnote');
     expect(first.plain).toMatch(/Kirov/);
   });
 });
 
 describe('GIVEN query words close together or far apart', () => {
-  it('THEN the smallest window holding one of each word is measured', () => {
+  it('THEN the smallest window holding one of each word is measured', async () => {
     expect(smallestSpan([[3, 40], [4]])).toEqual({ span: 2, words: 2 });
     expect(smallestSpan([[0], [50], [25]])).toEqual({ span: 51, words: 3 });
     expect(smallestSpan([[1], []])).toEqual({ span: 0, words: 1 });
   });
 
-  it('THEN of two passages with equal scores, the one with the words side by side ranks first', () => {
+  it('THEN of two passages with equal scores, the one with the words side by side ranks first', async () => {
     const words = parseQuery('Moscow trial').words;
     const both = [...corpus.passages()].map((p) => p.block).filter((b) => /\bMoscow\b/.test(b.plain) && /\btrials?\b/i.test(b.plain));
     const side = both.find((b) => /Moscow Trials?\b/i.test(b.plain) && b.plain.split(/\s+/).length > 60)!;

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { INDEX_FILE, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/store.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { realCorpus } from './helpers/corpus.ts';
@@ -14,65 +15,65 @@ let engine: SearchEngine;
 const dirs: string[] = [];
 beforeAll(async () => {
   corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, buildIndex(corpus));
+  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
 });
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-const top = (q: string, opts = {}) => engine.search(q, { limit: 5, ...opts }).hits;
+const top = async (q: string, opts = {}) => (await engine.search(q, { limit: 5, ...opts })).hits;
 
 describe('GIVEN the search engine on the real corpus', () => {
-  it('THEN Cyrillic, Library of Congress and popular spellings of a name meet', () => {
+  it('THEN Cyrillic, Library of Congress and popular spellings of a name meet', async () => {
     for (const q of ['Ежов', 'Ezhov', 'Yezhov']) {
-      expect(top(q).length, q).toBeGreaterThan(0);
-      expect(top(q).some((h) => /Ezhov|Yezhov|Ежов/.test(h.block.text)), q).toBe(true);
+      expect((await top(q)).length, q).toBeGreaterThan(0);
+      expect((await top(q)).some((h) => /Ezhov|Yezhov|Ежов/.test(h.block.text)), q).toBe(true);
     }
-    expect(top('Zinov\'ev Kamenev').some((h) => /Zinoviev|Зиновьев/.test(h.block.text))).toBe(true);
-    expect(top('Biulleten Oppozitsii').length).toBeGreaterThan(0);
-    expect(top('Бюллетень оппозиции').some((h) => /Biulleten|Бюллетен/.test(h.block.text))).toBe(true);
+    expect((await top('Zinov\'ev Kamenev')).some((h) => /Zinoviev|Зиновьев/.test(h.block.text))).toBe(true);
+    expect((await top('Biulleten Oppozitsii')).length).toBeGreaterThan(0);
+    expect((await top('Бюллетень оппозиции')).some((h) => /Biulleten|Бюллетен/.test(h.block.text))).toBe(true);
   });
 
-  it('THEN misspelt names still find their passage', () => {
-    expect(top('Trotksy Heijenort loyal secretary')[0]!.block.text).toContain('Jean van Heijenoort');
-    expect(top('Snider Bloodlands')[0]!.block.text).toContain('Snyder');
+  it('THEN misspelt names still find their passage', async () => {
+    expect((await top('Trotksy Heijenort loyal secretary'))[0]!.block.text).toContain('Jean van Heijenoort');
+    expect((await top('Snider Bloodlands'))[0]!.block.text).toContain('Snyder');
   });
 
-  it('THEN a phrase in quotes must appear as written, whatever the quote style, NBSP or dashes', () => {
-    const hits = top('“no system of censorship is without its failures”');
+  it('THEN a phrase in quotes must appear as written, whatever the quote style, NBSP or dashes', async () => {
+    const hits = (await top('“no system of censorship is without its failures”'));
     expect(hits[0]!.block.text).toContain('no system of\u00a0censorship');
-    expect(top('"censorship is without failures"')).toHaveLength(0);
-    expect(top('"devil-knows-what-it-is"')[0]!.block.text).toContain('devil-knows-what-it-is');
+    expect((await top('"censorship is without failures"'))).toHaveLength(0);
+    expect((await top('"devil-knows-what-it-is"'))[0]!.block.text).toContain('devil-knows-what-it-is');
   });
 
-  it('THEN a translation pair is found from either side', () => {
-    const ru = top('Разговор на этим внезапно был прекращен появлением соседки')[0]!.block;
-    const en = top('The conversation on this subject was suddenly cut short by the appearance of Neighbor')[0]!.block;
+  it('THEN a translation pair is found from either side', async () => {
+    const ru = (await top('Разговор на этим внезапно был прекращен появлением соседки'))[0]!.block;
+    const en = (await top('The conversation on this subject was suddenly cut short by the appearance of Neighbor'))[0]!.block;
     expect(ru.pair).toBeDefined();
     expect(ru.pair).toBe(en.pair);
   });
 
-  it('THEN a quotation repeated in several chapters fills one result, the copy with a citation or translation', () => {
-    const hits = top('This cook will prepare only peppery dishes', { limit: 10 });
+  it('THEN a quotation repeated in several chapters fills one result, the copy with a citation or translation', async () => {
+    const hits = (await top('This cook will prepare only peppery dishes', { limit: 10 }));
     const keys = hits.map((h) => h.block.plain.slice(0, 80));
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('THEN filters by work, author and language hold', () => {
-    expect(top('Stalin', { work: 'violence-trotskyism-article' }).every((h) => h.work.meta.id === 'violence-trotskyism-article')).toBe(true);
-    expect(top('Stalin', { author: 'Mukherjee' }).every((h) => h.work.meta.id === 'violence-trotskyism-article')).toBe(true);
-    expect(top('Сталин', { lang: 'ru' }).every((h) => h.block.lang === 'ru')).toBe(true);
+  it('THEN filters by work, author and language hold', async () => {
+    expect((await top('Stalin', { work: 'violence-trotskyism-article' })).every((h) => h.work.meta.id === 'violence-trotskyism-article')).toBe(true);
+    expect((await top('Stalin', { author: 'Mukherjee' })).every((h) => h.work.meta.id === 'violence-trotskyism-article')).toBe(true);
+    expect((await top('Сталин', { lang: 'ru' })).every((h) => h.block.lang === 'ru')).toBe(true);
   });
 
-  it('THEN results carry a highlighted snippet and never a garbled duplicate or an index cell', () => {
-    const hits = top('Kirov assassination');
+  it('THEN results carry a highlighted snippet and never a garbled duplicate or an index cell', async () => {
+    const hits = (await top('Kirov assassination'));
     expect(hits[0]!.snippet).toMatch(/\*\*Kirov(?:['’]s)?\*\*/);
-    for (const h of top('Через Октябрьскую революцию наша партия получила', { limit: 10 })) expect(h.block.suppressed).toBeUndefined();
-    expect(top('Bessler, Mike').every((h) => !/Bessler, Mike\s?\d/.test(h.block.text))).toBe(true);
+    for (const h of (await top('Через Октябрьскую революцию наша партия получила', { limit: 10 }))) expect(h.block.suppressed).toBeUndefined();
+    expect((await top('Bessler, Mike')).every((h) => !/Bessler, Mike\s?\d/.test(h.block.text))).toBe(true);
   });
 
-  it('THEN a query of stop words only is answered by a scan', () => {
-    expect(top('"to be"').length).toBeGreaterThan(0);
+  it('THEN a query of stop words only is answered by a scan', async () => {
+    expect((await top('"to be"')).length).toBeGreaterThan(0);
   });
 });
 

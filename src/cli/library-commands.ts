@@ -10,7 +10,7 @@ import { createApp } from '../app.ts';
 import { WorkType } from '../corpus/manifest.ts';
 import { UserError } from '../errors.ts';
 import { libraryErrors } from '../library/errors.ts';
-import { createLibrary, type LibraryEntry, type LibraryManager, type MetaOverrides } from '../library/index.ts';
+import { type LibraryEntry, type LibraryManager, type MetaOverrides } from '../library/index.ts';
 import { loadEnvironment } from './environment.ts';
 import type { CliIo } from './io.ts';
 import type { Subcommand } from './subcommands.ts';
@@ -20,11 +20,10 @@ export const LOCAL_COLLECTION = 'local';
 async function withLibrary<T>(fn: (library: LibraryManager, maxMb: number) => Promise<T>): Promise<T> {
   const { config, log } = loadEnvironment({ quiet: true });
   const app = await createApp(config, log);
-  const library = await createLibrary({ config, log, base: app.base });
   try {
-    return await fn(library, config.LIBRARY_MAX_FILE_MB);
+    return await fn(app.library, config.LIBRARY_MAX_FILE_MB);
   } finally {
-    await library.close();
+    await app.close();
   }
 }
 

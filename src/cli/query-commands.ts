@@ -70,9 +70,9 @@ async function* stdinLines(io: CliIo): AsyncGenerator<string> {
   for await (const line of rl) yield line;
 }
 
-function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; lang?: string; author?: string; limit: number }) {
+async function quoteJson(ctx: CommandContext, query: string, opts: { work?: string; lang?: string; author?: string; limit: number }) {
   try {
-    const result = ctx.search.search(query, {
+    const result = await ctx.search.search(query, {
       limit: opts.limit,
       ...(opts.work ? { work: opts.work } : {}),
       ...(opts.lang ? { lang: opts.lang as 'en' } : {}),
@@ -133,10 +133,10 @@ export const quoteCommand: Subcommand = {
     const ctx = commandContext(await openApp());
     const opts = { limit, ...filters };
     if (query === '-') {
-      for await (const line of stdinLines(io)) io.out(JSON.stringify(quoteJson(ctx, line, opts)));
+      for await (const line of stdinLines(io)) io.out(JSON.stringify(await quoteJson(ctx, line, opts)));
       return 0;
     }
-    const out = quoteJson(ctx, query, opts);
+    const out = await quoteJson(ctx, query, opts);
     io.out(JSON.stringify(out));
     return 'error' in out ? 2 : 0;
   },
@@ -212,7 +212,7 @@ export const translateCommand: Subcommand = {
     if (!values.json) return await runRegistry('translate', { query }, io);
     const ctx = commandContext(await openApp());
     try {
-      const matches = findPairMatches(ctx, query, Number(values.limit ?? 5));
+      const matches = await findPairMatches(ctx, query, Number(values.limit ?? 5));
       const side = (ids: string[]) => {
         const blocks = ids.map((id) => ctx.corpus.block(id)!);
         return { ids, text: blocks.map((b) => b.text).join('\n\n'), lang: blocks.find((b) => b.lang !== 'und')?.lang ?? blocks[0]!.lang, locator: blocks[0]!.locator };

@@ -28,10 +28,10 @@ export function createAutocomplete(app: LecternContext): Autocomplete {
       } else if (option?.autocomplete === 'passage') {
         if (corpus.block(value.trim())) choices = [{ name: clip(`${value.trim()}: ${corpus.block(value.trim())!.plain}`), value: value.trim() }];
         else if (value.trim().length >= 2) {
-          choices = search.search(value, { limit: DISCORD_CHOICES_LIMIT }).hits.map((h) => ({ name: clip(`${h.block.id}: ${h.block.plain}`), value: h.block.id }));
+          choices = (await search.search(value, { limit: DISCORD_CHOICES_LIMIT })).hits.map((h) => ({ name: clip(`${h.block.id}: ${h.block.plain}`), value: h.block.id }));
         }
       } else if (option?.autocomplete === 'query') {
-        choices = search.suggest(value, DISCORD_CHOICES_LIMIT).map((s) => ({ name: clip(s), value: clip(s) }));
+        choices = (await search.suggest(value, DISCORD_CHOICES_LIMIT)).map((s) => ({ name: clip(s), value: clip(s) }));
       } else if (option?.autocomplete === 'style') {
         choices = STYLE_IDS.filter((s) => s.startsWith(value.toLowerCase())).map((s) => ({ name: s, value: s }));
       }

@@ -1,12 +1,12 @@
 /**
  * Group libraries: what createApp and the CLI need. `createLibrary` builds the manager on the
- * bundled view with the real search engine.
+ * bundled view with the search backend createApp picked.
  */
 import type { Logger } from 'pino';
 import type { CorpusView } from '../context.ts';
 import { sha256 } from './keys.ts';
 import { LibraryManager, type LibraryConfig, type LibraryHooks } from './manager.ts';
-import { realSearchBackend } from './search-backend.ts';
+import type { SearchBackend } from './search-backend.ts';
 
 export { LibraryManager, type AddResult, type LibraryFile } from './manager.ts';
 export type { LibraryEntry } from './store.ts';
@@ -21,12 +21,12 @@ export function bundledInputs(view: CorpusView): string {
   return sha256(view.corpus.works.map((w) => `${w.meta.id}\u0000${w.sha256}\u0000${JSON.stringify(w.meta)}`).join('\n'));
 }
 
-export async function createLibrary(options: { config: LibraryConfig; log: Logger; base: CorpusView; hooks?: LibraryHooks }): Promise<LibraryManager> {
+export async function createLibrary(options: { config: LibraryConfig; log: Logger; base: CorpusView; search: SearchBackend; hooks?: LibraryHooks }): Promise<LibraryManager> {
   return new LibraryManager({
     config: options.config,
     log: options.log,
     base: { works: options.base.corpus.works, inputs: bundledInputs(options.base), view: options.base },
-    search: await realSearchBackend(),
+    search: options.search,
     ...(options.hooks ? { hooks: options.hooks } : {}),
   });
 }

@@ -1,11 +1,15 @@
 /**
  * How a collection's corpus gets its search: the index is built in the library's worker thread
  * (the module named by `indexModule` runs there) and opened here from its serialised form, which
- * is also what is saved next to the collection's build. A backend without `indexModule` builds on
- * the calling thread (tests with a stand-in search).
+ * is also what is saved next to the collection's build. `src/app.ts` picks the backend; a backend
+ * without `indexModule` builds on the calling thread.
  */
 import type { SearchService } from '../context.ts';
 import type { Corpus } from '../corpus/corpus.ts';
+import { SearchEngine } from '../search/engine.ts';
+import { buildIndex } from '../search/index-build.ts';
+import { MemoryCandidateSource } from '../search/memory-source.ts';
+import { parseIndex } from '../search/store.ts';
 
 export interface SearchBackend {
   /** URL of a module exporting `serializeCorpusIndex(works: WorkBuild[], inputs: string): string`. */
@@ -14,18 +18,13 @@ export interface SearchBackend {
   open(corpus: Corpus, serialized: string | undefined, inputs: string): SearchService;
 }
 
-/** The real engine (src/search): minisearch built in the worker, loaded with the saved-index code. */
-export async function realSearchBackend(): Promise<SearchBackend> {
-  const [{ SearchEngine }, { parseIndex }, { buildIndex }] = await Promise.all([
-    import('../search/engine.ts'),
-    import('../search/store.ts'),
-    import('../search/index-build.ts'),
-  ]);
+/** The embedded backend: minisearch built in the worker, loaded in memory, ranked by `SearchEngine`. */
+export function memorySearchBackend(): SearchBackend {
   return {
     indexModule: new URL('./search-index.ts', import.meta.url).href,
     open(corpus, serialized, inputs) {
       const parsed = serialized === undefined ? undefined : parseIndex(serialized, inputs);
-      return new SearchEngine(corpus, parsed?.index ?? buildIndex(corpus));
+      return new SearchEngine(corpus, new MemoryCandidateSource(parsed?.index ?? buildIndex(corpus)));
     },
   };
 }

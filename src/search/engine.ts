@@ -17,6 +17,9 @@
  * 5. Near-duplicates (the same quotation repeated in several chapters) fold into one result: the
  *    copy that carries a citation or a translation wins, then the better score.
  * 6. Filters by work, author and language are applied before paging.
+ *
+ * Candidates come from a `CandidateSource` (the in-memory index, or another backend); this class
+ * is the one ranking policy over any of them.
  */
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
@@ -28,8 +31,7 @@ import { expandWord } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { rerank } from './rerank.ts';
 import { snippetFor } from './snippet.ts';
-import type { SearchIndex } from './store.ts';
-import { FastScorer } from './lectern-index.ts';
+import type { CandidateSource } from './candidates.ts';
 
 const KIND_WEIGHT: Record<Block['kind'], number> = {
   paragraph: 1,
@@ -77,8 +79,7 @@ function duplicateKey(block: Block): string {
 
 export class SearchEngine implements SearchService {
   readonly corpus: Corpus;
-  readonly index: SearchIndex;
-  private readonly scorer: FastScorer;
+  readonly source: CandidateSource;
   private readonly keys = new Map<string, string>();
   /** Learned from the corpus's translation pairs on the first query that needs them. */
   private lexicons: Lexicons | undefined;
@@ -100,10 +101,9 @@ export class SearchEngine implements SearchService {
     return f.letters.includes(phrase.letters) && containsFoldedPhrase(f.text, phrase.folded);
   }
 
-  constructor(corpus: Corpus, index: SearchIndex) {
+  constructor(corpus: Corpus, source: CandidateSource) {
     this.corpus = corpus;
-    this.index = index;
-    this.scorer = new FastScorer(index);
+    this.source = source;
   }
 
   parse(query: string): ParsedQuery {
@@ -117,7 +117,7 @@ export class SearchEngine implements SearchService {
     return parsed;
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const parsed = this.parse(query);
     const notices: string[] = [];
     if (parsed.tooLong) notices.push('The query was long, so only its first 500 characters were searched.');
@@ -129,7 +129,7 @@ export class SearchEngine implements SearchService {
     }
 
     const want = (offset + limit) * 4;
-    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, want) : this.ranked(parsed, options, want);
+    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, want) : await this.ranked(parsed, options, want);
     const folded = this.fold(candidates);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
       block: c.block,
@@ -152,37 +152,31 @@ export class SearchEngine implements SearchService {
     return !block.suppressed && KIND_WEIGHT[block.kind] > 0;
   }
 
-  /** Per indexed document (minisearch short id): may it be returned under these options? */
-  private acceptor(options: SearchOptions): ((shortId: number) => boolean) | undefined {
+  /** Per passage (block id): may it be returned under these options? */
+  private acceptor(options: SearchOptions): ((id: string) => boolean) | undefined {
     if (!options.work && !options.lang && !options.pairsOnly && !options.author) return undefined;
-    const cache = new Map<number, boolean>();
-    return (shortId: number) => {
-      let ok = cache.get(shortId);
-      if (ok === undefined) {
-        const id = this.scorer.idOf(shortId);
-        const block = id ? this.corpus.block(id) : undefined;
-        const work = block && this.corpus.workOf(block.id);
-        ok = Boolean(block && work && this.accept(block, work, options));
-        cache.set(shortId, ok);
-      }
-      return ok;
+    return (id: string) => {
+      const block = this.corpus.block(id);
+      const work = block && this.corpus.workOf(block.id);
+      return Boolean(block && work && this.accept(block, work, options));
     };
   }
 
   /** Marks the words the index does not know (typo-tolerant at once) and adds their expansions. */
   expand(parsed: ParsedQuery): ParsedQuery {
+    const vocabulary = this.source.vocabulary;
     const mark = (w: QueryWord) => {
-      w.unknown = !w.terms.some((t) => this.scorer.has(t));
+      w.unknown = !w.terms.some((t) => vocabulary.has(t));
       w.parts.forEach(mark);
     };
     parsed.words.forEach(mark);
     for (const w of parsed.words) {
       if (w.light) continue;
       const expansions = expandWord(w, {
-        has: (t) => this.scorer.has(t),
-        frequency: (t) => this.scorer.documentFrequency(t) / Math.max(1, this.index.documentCount),
-        count: (t) => this.scorer.documentFrequency(t),
-        size: this.index.documentCount,
+        has: (t) => vocabulary.has(t),
+        frequency: (t) => vocabulary.documentFrequency(t) / Math.max(1, vocabulary.documentCount),
+        count: (t) => vocabulary.documentFrequency(t),
+        size: vocabulary.documentCount,
         lexicons: () => (this.lexicons ??= learnLexicons(this.corpus)),
       });
       if (expansions.length) w.expansions = expansions;
@@ -190,7 +184,7 @@ export class SearchEngine implements SearchService {
     return parsed;
   }
 
-  private ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Candidate[] {
+  private async ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Promise<Candidate[]> {
     this.expand(parsed);
     const accept = this.acceptor(options);
     const phrases = parsed.phrases.map(phraseOf);
@@ -207,7 +201,8 @@ export class SearchEngine implements SearchService {
     let floor = Number.POSITIVE_INFINITY;
     for (const stage of stages) {
       if (found.size >= want) break;
-      const results = this.scorer.topK(parsed.words, {
+      const results = await this.source.candidates({
+        words: parsed.words,
         ...stage,
         prefix: parsed.lastTermPrefix,
         boost: { text: 1, heading: 0.3 },
@@ -278,13 +273,9 @@ export class SearchEngine implements SearchService {
     });
   }
 
-  suggest(prefix: string, limit: number): string[] {
+  async suggest(prefix: string, limit: number): Promise<string[]> {
     const p = prefix.trim();
     if (p.length < 2) return [];
-    try {
-      return this.index.autoSuggest(p, { fuzzy: 0.2 }).slice(0, limit).map((s) => s.suggestion);
-    } catch {
-      return [];
-    }
+    return await this.source.suggest(p, limit);
   }
 }

@@ -1,0 +1,53 @@
+/**
+ * The embedded candidate source: the minisearch index in memory, scored by `FastScorer`.
+ */
+import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
+import { FastScorer } from './lectern-index.ts';
+import type { SearchIndex } from './store.ts';
+
+export class MemoryCandidateSource implements CandidateSource {
+  readonly index: SearchIndex;
+  private readonly scorer: FastScorer;
+
+  readonly vocabulary: Vocabulary;
+
+  constructor(index: SearchIndex) {
+    this.index = index;
+    const scorer = new FastScorer(index);
+    this.scorer = scorer;
+    this.vocabulary = {
+      has: (term) => scorer.has(term),
+      documentFrequency: (term) => scorer.documentFrequency(term),
+      get documentCount() {
+        return index.documentCount;
+      },
+    };
+  }
+
+  async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    const { words, accept, ...options } = query;
+    return this.scorer.topK(words, { ...options, ...(accept ? { accept: this.byShortId(accept) } : {}) });
+  }
+
+  /** The scorer filters by minisearch's short ids: translate once per document and query. */
+  private byShortId(accept: (blockId: string) => boolean): (shortId: number) => boolean {
+    const cache = new Map<number, boolean>();
+    return (shortId) => {
+      let ok = cache.get(shortId);
+      if (ok === undefined) {
+        const id = this.scorer.idOf(shortId);
+        ok = id !== undefined && accept(id);
+        cache.set(shortId, ok);
+      }
+      return ok;
+    };
+  }
+
+  async suggest(prefix: string, limit: number): Promise<string[]> {
+    try {
+      return this.index.autoSuggest(prefix, { fuzzy: 0.2 }).slice(0, limit).map((s) => s.suggestion);
+    } catch {
+      return [];
+    }
+  }
+}
