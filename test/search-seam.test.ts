@@ -13,7 +13,10 @@ import { realCorpus } from './helpers/corpus.ts';
 /** The in-memory index behind a network-like delay, counting the stages it was asked for. */
 class DelayedSource implements CandidateSource {
   readonly asked: CandidateQuery[] = [];
-  constructor(private readonly inner: CandidateSource) {}
+  private readonly inner: CandidateSource;
+  constructor(inner: CandidateSource) {
+    this.inner = inner;
+  }
   async candidates(query: CandidateQuery) {
     this.asked.push(query);
     await new Promise((r) => setTimeout(r, 2));
