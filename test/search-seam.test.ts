@@ -14,8 +14,10 @@ import { realCorpus } from './helpers/corpus.ts';
 class DelayedSource implements CandidateSource {
   readonly asked: CandidateQuery[] = [];
   private readonly inner: CandidateSource;
+  readonly vocabulary: CandidateSource['vocabulary'];
   constructor(inner: CandidateSource) {
     this.inner = inner;
+    this.vocabulary = inner.vocabulary;
   }
   async candidates(query: CandidateQuery) {
     this.asked.push(query);
