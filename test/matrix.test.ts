@@ -288,7 +288,8 @@ describe('Matrix bot, main account', () => {
     );
     expect(start.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root.event_id, is_falling_back: true, 'm.in_reply_to': { event_id: root.event_id } });
 
-    const record = (await stateOf('main')).threads[root.event_id];
+    // The thread's record is written after its first message is sent: wait for the file to have it.
+    const record = await waitFor(async () => (await stateOf('main')).threads[root.event_id], 'the thread in the state file');
     expect(record).toMatchObject({ roomId: room, workId: 'trotskys-lies' });
     expect(record.lastCitation.text.length).toBeGreaterThan(0);
 
