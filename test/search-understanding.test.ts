@@ -10,6 +10,7 @@ import { passageView } from '../src/present/passage.ts';
 import { parseQuery, typoDistance } from '../src/search/analyse/index.ts';
 import { stemEnglish } from '../src/search/analyse/stem.ts';
 import { SearchEngine, shownWith } from '../src/search/engine.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { learnLexicons } from '../src/search/expand/lexicon.ts';
 import { relatedStems } from '../src/search/expand/wordnet.ts';
 import { buildIndex } from '../src/search/index-build.ts';
