@@ -73,6 +73,10 @@ describe('GIVEN the pairs of Trotsky\'s Lies', () => {
     expect(other).toContain('У него мечта поехать с деньгами в Монте-Карло');
     const last = corpus.works[0]!.blocks.find((b) => b.text.startsWith('After that time Sonny began to drag Mak'))!;
     expect(last.pair).toBe(m.pair.id);
+    // The first letter's English goes on past the point where its length matches the Russian.
+    const base = corpus.works[0]!.blocks.find((b) => b.text.startsWith('3) In the sense of a base abroad'))!;
+    const russian = corpus.works[0]!.blocks.find((b) => b.text.startsWith('3) В смысле заграничной базы'))!;
+    expect(base.pair).toBe(russian.pair);
   });
 });
 

@@ -118,6 +118,16 @@ function translationExtent(blocks: RawBlock[], source: number[], candidates: num
       best = k;
     }
   }
+  // A long original (a letter) ends paragraph by paragraph: a further English paragraph that clearly
+  // translates one of the original's last paragraphs still belongs to the translation.
+  if (source.length >= 3) {
+    const tail = source.slice(-3).map((i) => blocks[i]!.text);
+    while (best < candidates.length) {
+      const next = blocks[candidates[best]!]!.text;
+      if (!tail.some((t) => confidence(t, next, lang) >= 0.7)) break;
+      best++;
+    }
+  }
   const out = candidates.slice(0, best);
   while (out.length > 1 && detectLang(blocks[out.at(-1)!]!.text) === 'und') out.pop();
   return out;
