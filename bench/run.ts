@@ -15,7 +15,7 @@ import type { WorkBuild } from '../src/corpus/work.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { buildIndex } from '../src/search/index-build.ts';
-import { parseIndex, serializeIndex } from '../src/search/store.ts';
+import { parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from '../test/helpers/corpus.ts';
 
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /** /cite: a passage's citation in a style, with BibTeX and RIS to export. */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { locatorLabel } from '../src/present/locator.ts';
 import { codeReply } from '../src/reply/builders.ts';
 import { requirePassage } from './context.ts';

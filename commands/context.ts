@@ -1,7 +1,7 @@
 /** /context: a passage with the paragraphs around it and their footnotes. */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { UserError } from '../src/errors.ts';
 import { passageView } from '../src/present/passage.ts';
 import { passagesReply } from '../src/reply/builders.ts';

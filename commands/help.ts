@@ -1,7 +1,7 @@
 /** /help: what each command does, with examples that work on the bundled corpus. */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { fieldsReply } from '../src/reply/builders.ts';
 import { hideOption, zBool } from './options.ts';
 

@@ -2,8 +2,8 @@
  * The one registry of commands. The Discord deploy script, the dispatchers of every platform,
  * the console and the tests all import it from here.
  */
-import type { CommandContext } from '../src/context.ts';
-import { CommandDefinition, type Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import { CommandDefinition, type Command } from '../src/dispatch/types.ts';
 import { cite } from './cite.ts';
 import { context } from './context.ts';
 import { makeHelp } from './help.ts';

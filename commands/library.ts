@@ -4,8 +4,8 @@
  * group's organisers. The bundled texts are shared by every group and cannot be changed here.
  */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { authorLine } from '../src/corpus/corpus.ts';
 import { UserError } from '../src/errors.ts';
 import { libraryErrors } from '../src/library/errors.ts';

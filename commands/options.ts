@@ -4,7 +4,7 @@
  * say in words what is wrong.
  */
 import { z } from 'zod';
-import type { CommandOption } from '../src/commands/types.ts';
+import type { CommandOption } from '../src/dispatch/types.ts';
 
 import { EXPORT_FORMATS, FORMAT_IDS, STYLE_IDS } from '../src/cite/ids.ts';
 

@@ -1,7 +1,7 @@
 /** /quote: the passages that best answer a query, each with its exact citation and footnotes. */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { passageView } from '../src/present/passage.ts';
 import { passagesReply } from '../src/reply/builders.ts';
 import { hideOption, LANG_IDS, zBool, zEnum, zInt, zOptionalText, zText } from './options.ts';

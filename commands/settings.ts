@@ -4,15 +4,15 @@
  * configured power level on Matrix) may change them.
  */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { UserError } from '../src/errors.ts';
 import { canManageLibrary } from '../src/library/permission.ts';
 import { fieldsReply } from '../src/reply/builders.ts';
-import type { GroupSettings } from '../src/settings/store.ts';
+import type { GroupSettings } from '../src/settings/group-settings.ts';
 import { STYLE_IDS, styleChoices, zEnum } from './options.ts';
 
-import { LAYOUTS } from '../src/commands/types.ts';
+import { LAYOUTS } from '../src/dispatch/types.ts';
 import { VISIBILITIES } from '../src/reply/model.ts';
 
 const optional = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), zEnum(values).optional());

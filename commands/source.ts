@@ -1,7 +1,7 @@
 /** /source: the full reference a short citation, a title or an author points at. */
 import { z } from 'zod';
-import type { CommandContext, ExportFormat } from '../src/context.ts';
-import type { CitationStyleId, Command } from '../src/commands/types.ts';
+import type { CommandContext, ExportFormat } from '../src/services.ts';
+import type { CitationStyleId, Command } from '../src/dispatch/types.ts';
 import { locatorLabel } from '../src/present/locator.ts';
 import { codeReply, fieldsReply, textReply } from '../src/reply/builders.ts';
 import type { Reply } from '../src/reply/model.ts';

@@ -1,7 +1,7 @@
 /** /translate: an original and the translation the source gives, side by side, aligned segment by segment. */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import type { TranslationPair } from '../src/corpus/model.ts';
 import { CONFIDENT, isVerified, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
 import { UserError } from '../src/errors.ts';
@@ -41,9 +41,6 @@ export async function findPairMatches(ctx: CommandContext, query: string, limit:
   return out;
 }
 
-export async function findPairs(ctx: CommandContext, query: string, limit: number): Promise<TranslationPair[]> {
-  return (await findPairMatches(ctx, query, limit)).map((m) => m.pair);
-}
 
 /** Marks sentences of a side with strong emphasis (underline when the sentence has emphasis of its own), through the reply's inline markup. */
 export function markSentences(ctx: CommandContext, ids: string[], refs: SentenceRef[]): string {

@@ -1,7 +1,7 @@
 /** /works: the works in the library, with their metadata and what each contains. */
 import { z } from 'zod';
-import type { CommandContext } from '../src/context.ts';
-import type { Command } from '../src/commands/types.ts';
+import type { CommandContext } from '../src/services.ts';
+import type { Command } from '../src/dispatch/types.ts';
 import { authorLine } from '../src/corpus/corpus.ts';
 import { workStats } from '../src/corpus/stats.ts';
 import { fieldsReply } from '../src/reply/builders.ts';

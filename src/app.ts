@@ -6,18 +6,18 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
-import type { CorpusView, LecternContext } from './context.ts';
+import type { CorpusView, LecternContext } from './services.ts';
 import { loadOrBuildCorpus } from './corpus/build.ts';
 import { Corpus } from './corpus/corpus.ts';
 import type { CorpusBuild } from './corpus/work.ts';
 import { createCiter } from './cite/citer.ts';
-import { loadOrBuildIndex } from './search/store.ts';
+import { loadOrBuildIndex } from './search/saved-index.ts';
 import { SearchEngine } from './search/engine.ts';
 import { MemoryCandidateSource } from './search/memory-source.ts';
 import { createLibrary, type LibraryManager } from './library/index.ts';
 import type { LibraryHooks } from './library/manager.ts';
 import { memorySearchBackend } from './library/search-backend.ts';
-import { SettingsStore } from './settings/store.ts';
+import { SettingsStore } from './settings/group-settings.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { STYLE_IDS } from './cite/ids.ts';
-import { LAYOUTS } from './commands/types.ts';
+import { LAYOUTS } from './dispatch/types.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../src/commands/parse-line.ts';
+import { parseCommandLine } from '../src/dispatch/parse-line.ts';
 import { DISCORD_BUDGET, MATRIX_BUDGET, consoleBudget } from '../src/reply/budget.ts';
 import { budgetViolations } from '../src/reply/measure.ts';
 import type { Reply } from '../src/reply/model.ts';

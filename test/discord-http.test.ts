@@ -10,14 +10,14 @@ import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_ERROR_MESSAGE } from '../src/commands/dispatch.ts';
-import type { Autocomplete, Dispatch, Invocation } from '../src/commands/invocation.ts';
-import type { CommandDefinition } from '../src/commands/types.ts';
+import { INTERNAL_ERROR_MESSAGE } from '../src/dispatch/dispatch.ts';
+import type { Autocomplete, Dispatch, Invocation } from '../src/dispatch/invocation.ts';
+import type { CommandDefinition } from '../src/dispatch/types.ts';
 import { parseConfig, type Config } from '../src/config.ts';
 import { CustomIdSigner } from '../src/platforms/discord/custom-id.ts';
-import { createInteractionHandler, createInteractionServer, DiscordStore, messageViolations, startDiscord, type DiscordMessage, type InteractionServer } from '../src/platforms/discord/index.ts';
+import { createInteractionHandler, createInteractionServer, DiscordState, messageViolations, startDiscord, type DiscordMessage, type InteractionServer } from '../src/platforms/discord/index.ts';
 import { createRest } from '../src/platforms/discord/rest.ts';
-import { DISCORD_STATE_FILE } from '../src/platforms/discord/store.ts';
+import { DISCORD_STATE_FILE } from '../src/platforms/discord/state.ts';
 import {
   APP_ID,
   autocompletePayload,
@@ -39,7 +39,7 @@ import { createDiscordTestDispatch, type DiscordTestDispatch } from './helpers/d
 import { startRestMock, THREAD_ID, type RecordedRequest, type RestMock } from './helpers/discord-rest-mock.ts';
 import { SCENARIO } from './helpers/fake-discord-dispatch.ts';
 import { sampleMarkdown } from './helpers/library-samples.ts';
-import { SettingsStore } from '../src/settings/store.ts';
+import { SettingsStore } from '../src/settings/group-settings.ts';
 import { modalSubmitPayload } from './helpers/discord-client.ts';
 
 const PASSAGE = 'trotskys-lies.p37';
@@ -78,7 +78,7 @@ const stateDir = (name: string) => path.join(tmp, name);
 
 async function startServer(name: string, env: Record<string, string> = {}): Promise<InteractionServer> {
   const cfg = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: mock.api, LECTERN_DATA_DIR: tmp, RATE_LIMIT_PER_MINUTE: '1000', ...env });
-  const store = await DiscordStore.load(stateDir(name), log);
+  const store = await DiscordState.load(stateDir(name), log);
   const handler = createInteractionHandler({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, store, settings: inner.settings, rest: createRest(cfg), secret: 'test-secret' });
   return createInteractionServer({ publicKey: keys.publicKeyHex, port: 0, handle: handler.handle, log });
 }

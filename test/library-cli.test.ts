@@ -3,7 +3,7 @@ import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCommand, editCommand, listCommand, removeCommand } from '../src/cli/library-commands.ts';
+import { addCommand, editCommand, listCommand, removeCommand } from '../src/cli/library-subcommands.ts';
 import type { CliIo } from '../src/cli/io.ts';
 import { CORPUS_DIR } from './helpers/corpus.ts';
 import { cp1251Text, samplePdf } from './helpers/library-samples.ts';

@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { library } from '../commands/library.ts';
-import { createAutocomplete } from '../src/commands/autocomplete.ts';
-import { createDispatch } from '../src/commands/dispatch.ts';
-import type { Dispatch } from '../src/commands/invocation.ts';
-import type { Scope } from '../src/commands/types.ts';
+import { createAutocomplete } from '../src/dispatch/autocomplete.ts';
+import { createDispatch } from '../src/dispatch/dispatch.ts';
+import type { Dispatch } from '../src/dispatch/invocation.ts';
+import type { Scope } from '../src/dispatch/types.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { libraryApp, type LibraryApp } from './helpers/library-app.ts';
 import { sampleHtml, sampleMarkdown, samplePdf, utf8Text } from './helpers/library-samples.ts';

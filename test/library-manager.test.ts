@@ -304,16 +304,6 @@ describe('group library: names on disk', () => {
   });
 });
 
-describe('group library: preview for a form', () => {
-  it('GIVEN a file WHEN previewed THEN the metadata it would get is returned and nothing is stored', async () => {
-    const app = await make();
-    const preview = await app.library.preview('g', sampleEpub(), { year: '1913' }, 'discord:1');
-    expect(preview).toMatchObject({ format: 'epub', meta: { id: 'letters-from-the-volga', title: 'Letters from the Volga', date: { value: '1913' } } });
-    expect(app.library.list('g')).toEqual([]);
-    expect(await listing(libraryDir(app, 'g'))).toEqual([]);
-  });
-});
-
 describe('group library: a damaged manifest', () => {
   it('GIVEN a collection manifest that is not valid THEN the group gets the bundled texts and changes are refused, the file left as it is', async () => {
     const app = await make();

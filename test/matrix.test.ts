@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch, Invocation } from '../src/commands/invocation.ts';
+import type { Dispatch, Invocation } from '../src/dispatch/invocation.ts';
 import { parseConfig } from '../src/config.ts';
 import { MATRIX_EVENT_BYTES_LIMIT, MATRIX_BUDGET } from '../src/reply/budget.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../src/commands/parse-line.ts';
-import type { CommandDefinition } from '../src/commands/types.ts';
+import { parseCommandLine } from '../src/dispatch/parse-line.ts';
+import type { CommandDefinition } from '../src/dispatch/types.ts';
 
 const styles = [
   { name: 'Chicago', value: 'chicago' },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.ts';
-import { CITATION_STYLES, codeReply, columnsReply, errorReply, fieldsReply, passagesReply, textReply, userErrorReply } from '../src/reply/builders.ts';
+import { CITATION_STYLES, codeReply, columnsReply, errorReply, fieldsReply, passagesReply, textReply } from '../src/reply/builders.ts';
 import type { ColumnsView, PassageView } from '../src/reply/model.ts';
 
 const passage = (id: string, workId = 'trotskys-lies', translated = false): PassageView => ({
@@ -27,7 +26,6 @@ describe('reply builders', () => {
       visibility: 'hidden',
       error: { identifier: 'work.unknown', message: 'There is no work "x".' },
     });
-    expect(userErrorReply(new UserError('a.b', 'Nope.')).error).toEqual({ identifier: 'a.b', message: 'Nope.' });
   });
 
   it('GIVEN no visibility THEN public; hidden when asked either way', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { INDEX_FILE, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/store.ts';
+import { INDEX_FILE, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { realCorpus } from './helpers/corpus.ts';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/logger.ts';
 import { moveLegacyGuildSettings } from '../src/platforms/discord/legacy-settings.ts';
-import { DISCORD_STATE_FILE, DiscordStore } from '../src/platforms/discord/store.ts';
-import { SETTINGS_FILE, SettingsStore } from '../src/settings/store.ts';
+import { DISCORD_STATE_FILE, DiscordState } from '../src/platforms/discord/state.ts';
+import { SETTINGS_FILE, SettingsStore } from '../src/settings/group-settings.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -61,13 +61,13 @@ describe('GIVEN a discord.json from before /settings joined the registry', () =>
     );
     const settings = await SettingsStore.load(dir, silentLogger());
     await settings.set('both', { style: 'apa' });
-    const store = await DiscordStore.load(dir, silentLogger());
+    const store = await DiscordState.load(dir, silentLogger());
     expect(await moveLegacyGuildSettings(store, settings, silentLogger())).toBe(3);
     expect(settings.get('old')).toEqual({ style: 'mla', visibility: 'hidden' });
     expect(settings.get('both')).toEqual({ style: 'apa', layout: 'side-by-side' });
     expect(settings.get('bad')).toEqual({});
 
-    const reloaded = await DiscordStore.load(dir, silentLogger());
+    const reloaded = await DiscordState.load(dir, silentLogger());
     expect(reloaded.thread('t1')?.workId).toBe('trotskys-lies');
     expect(await moveLegacyGuildSettings(reloaded, settings, silentLogger())).toBe(0);
     expect((await SettingsStore.load(dir, silentLogger())).get('old')).toEqual({ style: 'mla', visibility: 'hidden' });

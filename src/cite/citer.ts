@@ -3,8 +3,8 @@
  * formatted through citation-js. Styled output keeps italics as the corpus's own light markup
  * (`*title*`), which every platform renderer already knows how to show.
  */
-import type { CitationStyleId } from '../commands/types.ts';
-import type { Citer, ExportFormat } from '../context.ts';
+import type { CitationStyleId } from '../dispatch/types.ts';
+import type { Citer, ExportFormat } from '../services.ts';
 import type { BibEntry, Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { pinpointOf } from '../present/locator.ts';

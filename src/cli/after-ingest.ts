@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { Corpus } from '../corpus/corpus.ts';
 import type { CorpusBuild } from '../corpus/work.ts';
 import { buildIndex } from '../search/index-build.ts';
-import { INDEX_FILE, serializeIndex } from '../search/store.ts';
+import { INDEX_FILE, serializeIndex } from '../search/saved-index.ts';
 import { writeAtomic } from '../atomic-write.ts';
 import path from 'node:path';
 

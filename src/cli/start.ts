@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { commands, definitions } from '../../commands/index.ts';
 import { createApp } from '../app.ts';
-import { createDispatch } from '../commands/dispatch.ts';
+import { createDispatch } from '../dispatch/dispatch.ts';
 import { discordGatewayEnabled, discordHttpEnabled, matrixEnabled } from '../config.ts';
 import { runConsole } from '../platforms/console/repl.ts';
 import { loadEnvironment } from './environment.ts';
@@ -27,7 +27,7 @@ export const startCommand: Subcommand = {
 
     if (discordGatewayEnabled(config) || discordHttpEnabled(config)) {
       const { startDiscord } = await import('../platforms/discord/index.ts');
-      const { createAutocomplete } = await import('../commands/autocomplete.ts');
+      const { createAutocomplete } = await import('../dispatch/autocomplete.ts');
       const running = await startDiscord({ config, log: log.child({ platform: 'discord' }), dispatch, autocomplete: createAutocomplete(app), commands: definitions(), stateDir: config.stateDir, settings: app.settings });
       platforms.push({ name: 'discord', stop: running.stop });
     }

@@ -1,9 +1,9 @@
 /** The CLI's subcommands, one module each; this table is what `lectern help` lists. */
 import type { CliIo } from './io.ts';
-import { ingestCommand, pairsCommand, statsCommand, validateCommand } from './corpus-commands.ts';
-import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-commands.ts';
+import { ingestCommand, pairsCommand, statsCommand, validateCommand } from './corpus-subcommands.ts';
+import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-subcommands.ts';
 import { startCommand } from './start.ts';
-import { LIBRARY_SUBCOMMANDS } from './library-commands.ts';
+import { LIBRARY_SUBCOMMANDS } from './library-subcommands.ts';
 
 export interface Subcommand {
   name: string;

@@ -3,18 +3,18 @@
  * bundled view with the search backend createApp picked.
  */
 import type { Logger } from 'pino';
-import type { CorpusView } from '../context.ts';
+import type { CorpusView } from '../services.ts';
 import { sha256 } from './keys.ts';
 import { LibraryManager, type LibraryConfig, type LibraryHooks } from './manager.ts';
 import type { SearchBackend } from './search-backend.ts';
 
 export { LibraryManager, type AddResult, type LibraryFile } from './manager.ts';
-export type { LibraryEntry } from './store.ts';
+export type { LibraryEntry } from './collection-files.ts';
 export type { MetaOverrides } from './meta.ts';
 export { canManageLibrary } from './permission.ts';
 
 /** What commands use: the manager's public operations. */
-export type LibraryService = Pick<LibraryManager, 'add' | 'preview' | 'remove' | 'edit' | 'list' | 'view'>;
+export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view'>;
 
 /** A fingerprint of the bundled works: collection indexes include them and are rebuilt when it changes. */
 export function bundledInputs(view: CorpusView): string {

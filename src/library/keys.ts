@@ -13,6 +13,5 @@ export function collectionKey(collection: string): string {
   return `${slug || 'c'}-${sha256(`lectern.collection\u0000${collection}`).slice(0, 16)}`;
 }
 
-export const COLLECTION_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const WORK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const STORED_FILE = /^[0-9a-f]{64}\.(pdf|epub|html|md|txt)$/;

@@ -11,7 +11,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import type { CorpusView } from '../context.ts';
+import type { CorpusView } from '../services.ts';
 import { Corpus } from '../corpus/corpus.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { DataError } from '../errors.ts';
@@ -21,7 +21,7 @@ import { sha256, WORK_ID } from './keys.ts';
 import { editMeta, type MetaOverrides, UNKNOWN_AUTHOR } from './meta.ts';
 import { JobPool } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
-import { buildInputs, collectionDirs, CollectionStore, emptyManifest, manifestCollection, type CollectionManifest, type LibraryEntry } from './store.ts';
+import { buildInputs, collectionDirs, CollectionStore, emptyManifest, manifestCollection, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
 
 export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'>;
 
@@ -254,19 +254,6 @@ export class LibraryManager {
       this.log.info({ collection, work: entry.meta.id, format: entry.source.format, pages: entry.source.pages, ms: Math.round(performance.now() - started) }, 'work added');
       return { entry, work: result.work, notices };
     });
-  }
-
-  /**
-   * What a file would be added as (metadata from the file and the overrides, the id it would get),
-   * without adding it: for a form the organiser corrects before adding (Discord's modal).
-   */
-  async preview(collection: string, file: LibraryFile, overrides: MetaOverrides, actor: string): Promise<{ meta: LibraryEntry['meta']; format: string; pages?: number }> {
-    const { LIBRARY_MAX_FILE_MB: maxMb } = this.options.config;
-    if (file.bytes.length > maxMb * 1024 * 1024) throw libraryErrors.tooLarge(file.bytes.length, maxMb);
-    if (file.bytes.length === 0) throw libraryErrors.empty();
-    const state = await this.current(collection);
-    const { result } = await this.ingest(state, file, sha256(file.bytes), overrides, actor, new Date().toISOString());
-    return { meta: result.work.meta, format: result.format, ...(result.pages ? { pages: result.pages } : {}) };
   }
 
   /** The file through the document model, off the main thread, as it would be stored. */

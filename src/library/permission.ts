@@ -4,7 +4,7 @@
  * a Matrix scope that carries only the power level is judged here. The console and the CLI are the
  * operator's own. Anything else, including a platform that said nothing, may not.
  */
-import type { Scope } from '../commands/types.ts';
+import type { Scope } from '../dispatch/types.ts';
 import type { Config } from '../config.ts';
 
 export function canManageLibrary(scope: Scope & { powerLevel?: number }, config: Pick<Config, 'MATRIX_LIBRARY_POWER_LEVEL'>): boolean {

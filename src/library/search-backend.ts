@@ -4,12 +4,12 @@
  * is also what is saved next to the collection's build. `src/app.ts` picks the backend; a backend
  * without `indexModule` builds on the calling thread.
  */
-import type { SearchService } from '../context.ts';
+import type { SearchService } from '../services.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { buildIndex } from '../search/index-build.ts';
 import { MemoryCandidateSource } from '../search/memory-source.ts';
-import { parseIndex } from '../search/store.ts';
+import { parseIndex } from '../search/saved-index.ts';
 
 export interface SearchBackend {
   /** URL of a module exporting `serializeCorpusIndex(works: WorkBuild[], inputs: string): string`. */

@@ -2,7 +2,7 @@
 import { Corpus } from '../corpus/corpus.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { buildIndex } from '../search/index-build.ts';
-import { serializeIndex } from '../search/store.ts';
+import { serializeIndex } from '../search/saved-index.ts';
 
 export function serializeCorpusIndex(works: WorkBuild[], inputs: string): string {
   return serializeIndex(buildIndex(new Corpus({ works })), inputs);

@@ -1,6 +1,6 @@
 /** From the document model to the neutral reply's passage and column views. */
-import type { CitationStyleId } from '../commands/types.ts';
-import type { Citer } from '../context.ts';
+import type { CitationStyleId } from '../dispatch/types.ts';
+import type { Citer } from '../services.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block, TranslationPair } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';

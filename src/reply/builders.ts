@@ -3,8 +3,7 @@
  * unless asked hidden, errors always hidden, actions in a fixed order — whatever the platform.
  * They build one long reply; `paginate` cuts it for the platform.
  */
-import type { CitationStyleId } from '../commands/types.ts';
-import type { UserError } from '../errors.ts';
+import type { CitationStyleId } from '../dispatch/types.ts';
 import type { Action, ColumnsView, PassageView, Reply, Section, Visibility } from './model.ts';
 import { STYLE_IDS } from '../cite/ids.ts';
 
@@ -53,7 +52,6 @@ export function errorReply(identifier: string, message: string): Reply {
   return { title: 'Error', sections: [{ kind: 'text', text: message }], actions: [], visibility: 'hidden', error: { identifier, message } };
 }
 
-export const userErrorReply = (err: UserError): Reply => errorReply(err.identifier, err.message);
 
 export function textReply(title: string, text: string, opts?: ReplyOptions): Reply {
   return make(title, [{ kind: 'text', text }], [], opts);

@@ -24,7 +24,7 @@
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
-import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../context.ts';
+import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
 import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { expandWord } from './expand/index.ts';

@@ -3,7 +3,7 @@
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
 import { FastScorer } from './lectern-index.ts';
-import type { SearchIndex } from './store.ts';
+import type { SearchIndex } from './saved-index.ts';
 
 export class MemoryCandidateSource implements CandidateSource {
   readonly index: SearchIndex;

@@ -233,8 +233,6 @@ function citedAs(corpus: Corpus, query: string): string[] {
   return out;
 }
 
-export const blockIsPassage = (b: Block | undefined) => b !== undefined && b.kind !== 'heading' && b.kind !== 'bibliography';
-
 /** The citation an Ibid. or a bare page in `blockId` follows: the last earlier one in the same chapter and section that is not itself a back reference. */
 function antecedent(corpus: Corpus, blockId: string, form: FoundCitation): Citation | undefined {
   const work = corpus.workOf(blockId);

@@ -5,9 +5,9 @@
  * scenarios the tests need whatever the corpus holds (a slow answer, hostile corpus text, a long
  * passage, a dispatch that throws) are added on top by `withDiscordScenarios`.
  */
-import type { Autocomplete, Dispatch } from '../../src/commands/invocation.ts';
-import type { CommandDefinition } from '../../src/commands/types.ts';
-import type { SettingsStore } from '../../src/settings/store.ts';
+import type { Autocomplete, Dispatch } from '../../src/dispatch/invocation.ts';
+import type { CommandDefinition } from '../../src/dispatch/types.ts';
+import type { SettingsStore } from '../../src/settings/group-settings.ts';
 import { withDiscordScenarios } from './fake-discord-dispatch.ts';
 import { createRealDispatch as createInner } from './real-dispatch.ts';
 

@@ -8,8 +8,8 @@
  * needs whatever the corpus holds: a slow answer (deferral), corpus text full of mentions, links
  * and markdown (escaping), a long passage (paging), and a dispatch that throws (error boundary).
  */
-import type { Autocomplete, Dispatch, Invocation } from '../../src/commands/invocation.ts';
-import type { CommandDefinition } from '../../src/commands/types.ts';
+import type { Autocomplete, Dispatch, Invocation } from '../../src/dispatch/invocation.ts';
+import type { CommandDefinition } from '../../src/dispatch/types.ts';
 import { errorReply, passagesReply } from '../../src/reply/builders.ts';
 import type { PassageView } from '../../src/reply/model.ts';
 import { createFakeDispatch } from './fake-dispatch.ts';

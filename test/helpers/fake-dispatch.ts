@@ -5,8 +5,8 @@
  * shape the platform must render: passages with markup and characters HTML must escape, a
  * side-by-side pair, a long Cyrillic reply for paging, an error, and Ibid. from the thread.
  */
-import type { Dispatch, Invocation } from '../../src/commands/invocation.ts';
-import type { CommandDefinition } from '../../src/commands/types.ts';
+import type { Dispatch, Invocation } from '../../src/dispatch/invocation.ts';
+import type { CommandDefinition } from '../../src/dispatch/types.ts';
 import { columnsReply, errorReply, fieldsReply, passagesReply, textReply } from '../../src/reply/builders.ts';
 import type { PassageView, Reply } from '../../src/reply/model.ts';
 

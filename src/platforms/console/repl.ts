@@ -5,9 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Logger } from 'pino';
-import type { Dispatch } from '../../commands/invocation.ts';
-import { parseCommandLine } from '../../commands/parse-line.ts';
-import type { CommandDefinition, Scope } from '../../commands/types.ts';
+import type { Dispatch } from '../../dispatch/invocation.ts';
+import { parseCommandLine } from '../../dispatch/parse-line.ts';
+import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
 import { consoleBudget } from '../../reply/budget.ts';
 import type { Reply } from '../../reply/model.ts';
 import { paginate } from '../../reply/paginate.ts';

@@ -1,6 +1,6 @@
 /**
- * Command definitions (plain data, shared by every platform) as Discord application commands, and
- * the Discord-only /settings command. Pure: the deploy script sends what these return.
+ * Command definitions (plain data, shared by every platform) as Discord application commands.
+ * Pure: the deploy script sends what these return.
  */
 import {
   ApplicationCommandOptionType,
@@ -10,7 +10,7 @@ import {
   type APIApplicationCommandBasicOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { CommandDefinition, CommandOption } from '../../commands/types.ts';
+import type { CommandDefinition, CommandOption } from '../../dispatch/types.ts';
 import { PERMISSION_MANAGE_GUILD } from './limits.ts';
 
 const OPTION_TYPES = {
@@ -56,8 +56,6 @@ export function toDiscordCommand(def: CommandDefinition): RESTPostAPIChatInputAp
     ...(def.requires === 'manage' ? { default_member_permissions: String(PERMISSION_MANAGE_GUILD), contexts: [InteractionContextType.Guild] } : {}),
   };
 }
-
-export const SETTINGS_COMMAND = 'settings';
 
 /** Exactly what `deploy-commands` registers: the registry's commands. */
 export function applicationCommands(definitions: readonly CommandDefinition[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

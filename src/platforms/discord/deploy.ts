@@ -1,12 +1,12 @@
 /**
  * `npm run deploy-commands [-- --guild ID] [-- --dry-run]`: registers exactly the registry's
- * commands (plus /settings) with one bulk PUT, which also removes commands no longer in the
+ * commands (/settings among them) with one bulk PUT, which also removes commands no longer in the
  * registry. Guild commands update at once (for testing); global ones can take a while to show.
  */
 import type { REST } from '@discordjs/rest';
 import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { parseArgs } from 'node:util';
-import type { CommandDefinition } from '../../commands/types.ts';
+import type { CommandDefinition } from '../../dispatch/types.ts';
 import { applicationCommands } from './commands.ts';
 import { createRest } from './rest.ts';
 

@@ -5,8 +5,8 @@
  * token (threads are created by the bot user) and the channel permissions to make threads.
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
-import type { Dispatch, Invocation } from '../../commands/invocation.ts';
-import type { Scope } from '../../commands/types.ts';
+import type { Dispatch, Invocation } from '../../dispatch/invocation.ts';
+import type { Scope } from '../../dispatch/types.ts';
 import type { Reply } from '../../reply/model.ts';
 import { truncate } from '../../reply/split.ts';
 import type { Exchange } from './exchange.ts';
@@ -15,7 +15,7 @@ import { DISCORD_THREAD_NAME_LIMIT, PERMISSION_CREATE_PUBLIC_THREADS, PERMISSION
 import { plainLabel } from './escape.ts';
 import { NO_MENTIONS, noticeMessage, renderMessage, type DiscordMessage } from './render.ts';
 import { postMessage, startThread } from './rest.ts';
-import type { DiscordStore } from './store.ts';
+import type { DiscordState } from './state.ts';
 
 /** Discord's error codes: a thread already exists on the message; the bot lacks access or permission. */
 const THREAD_ALREADY_CREATED = 160004;
@@ -25,7 +25,7 @@ const MISSING_PERMISSIONS = 50013;
 export interface DiscussContext {
   rest: REST;
   hasBotToken: boolean;
-  store: DiscordStore;
+  store: DiscordState;
   dispatch: Dispatch;
   scopeOf(ex: Exchange): Scope;
   /** The reply's first page as a message, its buttons owned by `ownerId`. */

@@ -8,9 +8,9 @@
 import type { REST } from '@discordjs/rest';
 import { ApplicationCommandType, InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Logger } from 'pino';
-import { INTERNAL_ERROR_MESSAGE } from '../../commands/dispatch.ts';
-import type { Autocomplete, Choice, Dispatch, Invocation } from '../../commands/invocation.ts';
-import type { CommandDefinition, CommandOption, Scope } from '../../commands/types.ts';
+import { INTERNAL_ERROR_MESSAGE } from '../../dispatch/dispatch.ts';
+import type { Autocomplete, Choice, Dispatch, Invocation } from '../../dispatch/invocation.ts';
+import type { CommandDefinition, CommandOption, Scope } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
 import { DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT, type Budget } from '../../reply/budget.ts';
 import { FORMAT_IDS } from '../../cite/ids.ts';
@@ -28,8 +28,8 @@ import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_CHOICE_VALUE_LIMIT } f
 import { discordPages } from './pages.ts';
 import { RecentStore } from './recent.ts';
 import { noticeMessage, type DiscordMessage, type RenderOptions } from './render.ts';
-import type { DiscordStore } from './store.ts';
-import type { SettingsStore } from '../../settings/store.ts';
+import type { DiscordState } from './state.ts';
+import type { SettingsStore } from '../../settings/group-settings.ts';
 
 export interface HandlerOptions {
   config: Config;
@@ -37,7 +37,7 @@ export interface HandlerOptions {
   dispatch: Dispatch;
   autocomplete: Autocomplete;
   commands: readonly CommandDefinition[];
-  store: DiscordStore;
+  store: DiscordState;
   /** The groups' /settings: each interaction's defaults come from here. */
   settings: SettingsStore;
   rest: REST;

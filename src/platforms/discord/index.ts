@@ -6,23 +6,23 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import type { Autocomplete, Dispatch } from '../../commands/invocation.ts';
-import type { CommandDefinition } from '../../commands/types.ts';
+import type { Autocomplete, Dispatch } from '../../dispatch/invocation.ts';
+import type { CommandDefinition } from '../../dispatch/types.ts';
 import { discordHttpEnabled, type Config } from '../../config.ts';
 import { startGateway, type Gateway } from './gateway.ts';
 import { createInteractionHandler } from './handler.ts';
 import { createRest } from './rest.ts';
 import { createInteractionServer, type InteractionServer } from './server.ts';
-import { DiscordStore } from './store.ts';
+import { DiscordState } from './state.ts';
 import { moveLegacyGuildSettings } from './legacy-settings.ts';
-import { SettingsStore } from '../../settings/store.ts';
+import { SettingsStore } from '../../settings/group-settings.ts';
 
 export { applicationCommands, toDiscordCommand } from './commands.ts';
 export { createInteractionHandler, toDiscordChoices, type Handler, type HandlerOptions, type InteractionHandler } from './handler.ts';
 export { discordPages, messageViolations } from './pages.ts';
 export { renderMessage, type DiscordMessage, type RenderOptions } from './render.ts';
 export { createInteractionServer, INTERACTIONS_PATH, type InteractionServer, type InteractionServerOptions } from './server.ts';
-export { DiscordStore } from './store.ts';
+export { DiscordState } from './state.ts';
 
 export interface StartDiscordOptions {
   config: Config;
@@ -50,7 +50,7 @@ function customIdSecret(config: Config): Buffer {
 export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
   const { config, log } = opts;
   await mkdir(opts.stateDir, { recursive: true });
-  const store = await DiscordStore.load(opts.stateDir, log);
+  const store = await DiscordState.load(opts.stateDir, log);
   const settings = opts.settings ?? (await SettingsStore.load(opts.stateDir, log));
   await moveLegacyGuildSettings(store, settings, log);
   const rest = createRest(config);

@@ -3,10 +3,10 @@
  * shared with Matrix; on start-up whatever the old file still holds is moved over once.
  */
 import type { Logger } from 'pino';
-import { GroupSettings, type SettingsStore } from '../../settings/store.ts';
-import type { DiscordStore } from './store.ts';
+import { GroupSettings, type SettingsStore } from '../../settings/group-settings.ts';
+import type { DiscordState } from './state.ts';
 
-export async function moveLegacyGuildSettings(store: DiscordStore, settings: SettingsStore, log: Logger): Promise<number> {
+export async function moveLegacyGuildSettings(store: DiscordState, settings: SettingsStore, log: Logger): Promise<number> {
   const moved = await store.takeLegacyGuildSettings(async (guilds) => {
     for (const [guildId, saved] of Object.entries(guilds)) {
       const parsed = GroupSettings.safeParse(saved);

@@ -6,7 +6,7 @@
  * ignore inline fields. Mentions never ping: `allowed_mentions` parses nothing, on every message.
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { LayoutPreference } from '../../commands/types.ts';
+import type { LayoutPreference } from '../../dispatch/types.ts';
 import { DISCORD_EMBED_FIELD_NAME_LIMIT } from '../../reply/budget.ts';
 import type { ColumnsView, PassageView, Reply, Section } from '../../reply/model.ts';
 import { truncate } from '../../reply/split.ts';

@@ -4,8 +4,8 @@
  * asked in one; long answers are paged and wait for `!more` or a reaction.
  */
 import type { Logger } from 'pino';
-import type { Dispatch } from '../../commands/invocation.ts';
-import type { CommandDefinition, LayoutPreference, Scope } from '../../commands/types.ts';
+import type { Dispatch } from '../../dispatch/invocation.ts';
+import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';

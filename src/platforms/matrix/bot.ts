@@ -5,9 +5,9 @@
  * and answered with an apology, and the bot goes on with the next event.
  */
 import type { Logger } from 'pino';
-import { INTERNAL_ERROR_MESSAGE } from '../../commands/dispatch.ts';
-import type { Dispatch } from '../../commands/invocation.ts';
-import type { CommandDefinition } from '../../commands/types.ts';
+import { INTERNAL_ERROR_MESSAGE } from '../../dispatch/dispatch.ts';
+import type { Dispatch } from '../../dispatch/invocation.ts';
+import type { CommandDefinition } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';

@@ -5,8 +5,8 @@
  * The Matrix-only commands (more, layout, discuss) are parsed like the others, so a typo in them
  * gets the same "did you mean" as a typo in any command.
  */
-import { parseCommandLine } from '../../commands/parse-line.ts';
-import type { CommandDefinition } from '../../commands/types.ts';
+import { parseCommandLine } from '../../dispatch/parse-line.ts';
+import type { CommandDefinition } from '../../dispatch/types.ts';
 
 export const MATRIX_COMMANDS: CommandDefinition[] = [
   { name: 'more', description: 'The next part of the last long answer here', options: [] },

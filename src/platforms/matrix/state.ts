@@ -5,7 +5,7 @@
  * the old one, so a crash mid-write leaves the previous state, never half a file.
  */
 import path from 'node:path';
-import { readStateFile, StateWriter } from '../state-file.ts';
+import { readStateFile, StateWriter } from '../../state-file.ts';
 import type { Logger } from 'pino';
 import type { MatrixLayout } from './render.ts';
 

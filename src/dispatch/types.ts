@@ -4,7 +4,6 @@
  * `execute`, which returns a neutral Reply. Nothing here knows about any chat platform.
  */
 import { z } from 'zod';
-import type { Logger } from 'pino';
 import type { Reply, Visibility } from '../reply/model.ts';
 import type { StyleId } from '../cite/ids.ts';
 
@@ -64,12 +63,6 @@ export interface Scope {
   /** Set inside a discussion thread: commands default to its work, and Ibid. resolves against its last citation. */
   thread?: { workId?: string; lastCitation?: { workId: string; entryId?: string; text: string } };
   defaults: { style: CitationStyleId; layout: LayoutPreference; visibility: Visibility };
-}
-
-export interface Services {
-  log: Logger;
-  // The concrete services (corpus, index, citations) are declared in src/context.ts, which
-  // extends this interface; commands import the full type from there.
 }
 
 export interface Command<Args = Record<string, unknown>, Ctx = unknown> {

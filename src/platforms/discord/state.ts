@@ -6,9 +6,9 @@
  * the previous state, never half a file; an unreadable file is set aside and Lectern starts afresh.
  */
 import path from 'node:path';
-import { readStateFile, StateWriter } from '../state-file.ts';
+import { readStateFile, StateWriter } from '../../state-file.ts';
 import type { Logger } from 'pino';
-import type { CitationStyleId, LayoutPreference } from '../../commands/types.ts';
+import type { CitationStyleId, LayoutPreference } from '../../dispatch/types.ts';
 import type { Visibility } from '../../reply/model.ts';
 
 export interface GuildSettings {
@@ -45,7 +45,7 @@ function parseData(text: string): StoreData | undefined {
   return { version: 1, guilds: { ...d.guilds }, threads: { ...d.threads } };
 }
 
-export class DiscordStore {
+export class DiscordState {
   readonly file: string;
   private data: StoreData;
   private readonly writer: StateWriter;
@@ -56,10 +56,10 @@ export class DiscordStore {
     this.writer = new StateWriter(file, () => this.data, log, 'Discord');
   }
 
-  static async load(stateDir: string, log: Logger): Promise<DiscordStore> {
+  static async load(stateDir: string, log: Logger): Promise<DiscordState> {
     const file = path.join(stateDir, DISCORD_STATE_FILE);
     const data = await readStateFile(file, (text) => parseData(text) ?? undefined, empty, log, 'Discord');
-    return new DiscordStore(file, data, log);
+    return new DiscordState(file, data, log);
   }
 
   /** Guild defaults saved by an older Lectern, removed from this file once the caller has kept them. */

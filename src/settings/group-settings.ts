@@ -6,8 +6,8 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { LAYOUTS, type CitationStyleId, type LayoutPreference } from '../commands/types.ts';
-import { readStateFile, StateWriter } from '../platforms/state-file.ts';
+import { LAYOUTS, type CitationStyleId, type LayoutPreference } from '../dispatch/types.ts';
+import { readStateFile, StateWriter } from '../state-file.ts';
 import { VISIBILITIES, type Visibility } from '../reply/model.ts';
 import { STYLE_IDS } from '../cite/ids.ts';
 

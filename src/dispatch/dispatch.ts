@@ -5,7 +5,7 @@
  * context and answered with a generic apology that leaks nothing.
  */
 import { z } from 'zod';
-import type { CommandContext, LecternContext } from '../context.ts';
+import type { CommandContext, LecternContext } from '../services.ts';
 import { isUserError } from '../errors.ts';
 import { errorReply } from '../reply/builders.ts';
 import type { Reply } from '../reply/model.ts';

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { writeAtomic } from '../atomic-write.ts';
+import { writeAtomic } from './atomic-write.ts';
 
 export async function readStateFile<T>(file: string, parse: (text: string) => T | undefined, empty: () => T, log: Logger, what: string): Promise<T> {
   await mkdir(file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.', { recursive: true });

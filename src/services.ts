@@ -3,7 +3,7 @@
  * the corpus. Nothing is reached through globals; tests build the same context on the real corpus.
  */
 import type { Logger } from 'pino';
-import type { Scope, CitationStyleId } from './commands/types.ts';
+import type { Scope, CitationStyleId } from './dispatch/types.ts';
 import type { Config } from './config.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import type { BibEntry, Block, Lang } from './corpus/model.ts';
@@ -69,7 +69,7 @@ export interface LecternContext {
   /** Groups' own texts (add, remove, list); absent where a context has no library. */
   library?: import('./library/index.ts').LibraryService;
   /** Per-group defaults set with /settings. */
-  settings?: import('./settings/store.ts').SettingsStore;
+  settings?: import('./settings/group-settings.ts').SettingsStore;
 }
 
 export interface CommandContext extends LecternContext {

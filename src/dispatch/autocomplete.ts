@@ -3,7 +3,7 @@
  * choices, names at most 100 characters, never an exception (an empty list instead).
  */
 import { definitions } from '../../commands/index.ts';
-import type { LecternContext } from '../context.ts';
+import type { LecternContext } from '../services.ts';
 import { DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT } from '../reply/budget.ts';
 import { truncate } from '../reply/split.ts';
 import type { Autocomplete, Choice } from './invocation.ts';
