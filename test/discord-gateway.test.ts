@@ -16,7 +16,7 @@ import { autocompletePayload, commandPayload } from './helpers/discord-client.ts
 import { createDiscordTestDispatch } from './helpers/discord-dispatch.ts';
 import { startGatewayMock, type GatewayMock } from './helpers/discord-gateway-mock.ts';
 import { setGatewayUrl, startRestMock, type RestMock } from './helpers/discord-rest-mock.ts';
-import { SCENARIO } from './helpers/fake-discord-dispatch.ts';
+import { SCENARIO } from './helpers/discord-scenarios.ts';
 
 const TOKEN = 'gateway-test-token';
 const log = pino({ level: process.env.LECTERN_TEST_LOG ?? 'silent' });

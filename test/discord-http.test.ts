@@ -37,7 +37,7 @@ import {
 } from './helpers/discord-client.ts';
 import { createDiscordTestDispatch, type DiscordTestDispatch } from './helpers/discord-dispatch.ts';
 import { startRestMock, THREAD_ID, type RecordedRequest, type RestMock } from './helpers/discord-rest-mock.ts';
-import { SCENARIO } from './helpers/fake-discord-dispatch.ts';
+import { SCENARIO } from './helpers/discord-scenarios.ts';
 import { sampleMarkdown } from './helpers/library-samples.ts';
 import { SettingsStore } from '../src/settings/group-settings.ts';
 import { modalSubmitPayload } from './helpers/discord-client.ts';

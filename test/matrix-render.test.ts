@@ -15,7 +15,7 @@ import { MatrixState, STATE_FILE } from '../src/platforms/matrix/state.ts';
 import { MATRIX_EVENT_BYTES_LIMIT } from '../src/reply/budget.ts';
 import { columnsReply, errorReply, passagesReply, textReply } from '../src/reply/builders.ts';
 import type { PassageView } from '../src/reply/model.ts';
-import { FAKE_COMMANDS } from './helpers/fake-dispatch.ts';
+import { definitions } from '../commands/index.ts';
 
 const stacked = { layout: 'stacked' as const, prefix: '!' };
 const table = { layout: 'table' as const, prefix: '!' };
@@ -101,7 +101,7 @@ describe('content and size', () => {
 });
 
 describe('parseMessage', () => {
-  const opts = { prefix: '!', userId: '@lectern:example.org', names: ['Lectern', 'lectern'], commands: FAKE_COMMANDS };
+  const opts = { prefix: '!', userId: '@lectern:example.org', names: ['Lectern', 'lectern'], commands: definitions() };
 
   it('GIVEN a prefixed command, a mention by id or name THEN the same command comes out', () => {
     expect(parseMessage('!quote peppery dishes', opts)).toEqual({ command: 'quote', args: { query: 'peppery dishes' } });
