@@ -1,5 +1,5 @@
 /**
- * The one registry of commands. The Discord deploy script, the dispatchers of every platform,
+ * The one registry of commands. The slash-command deploy script, the dispatchers of every platform,
  * the console and the tests all import it from here.
  */
 import type { CommandContext } from '../src/services.ts';
@@ -18,7 +18,7 @@ export const commands: Command<any, CommandContext>[] = [];
 const help = makeHelp(() => commands);
 commands.push(quote, source, translate, context, cite, works, library, settings, help);
 
-// Definitions are data: checked once at load so a bad definition fails loudly, not on Discord.
+// Definitions are data: checked once at load so a bad definition fails loudly, not on a platform.
 for (const c of commands) CommandDefinition.parse(c.data);
 
 export const definitions = () => commands.map((c) => c.data);

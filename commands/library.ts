@@ -1,7 +1,8 @@
 /**
- * /library: a group's own texts. `list` for everyone; `add` (with the file the platform attached:
- * a Discord attachment, the Matrix upload the command replies to), `edit` and `remove` for the
- * group's organisers. The bundled texts are shared by every group and cannot be changed here.
+ * /library: a group's own texts. `list` for everyone; `add` (with the file the platform hands
+ * over, however its users give one), `edit` and `remove` for the group's organisers, as the
+ * command's needs declare and dispatch enforces. The bundled texts are shared by every group and
+ * cannot be changed here.
  */
 import { z } from 'zod';
 import type { CommandContext } from '../src/services.ts';
@@ -10,7 +11,7 @@ import { authorLine } from '../src/corpus/corpus.ts';
 import { UserError } from '../src/errors.ts';
 import { libraryErrors } from '../src/library/errors.ts';
 import type { LibraryEntry, LibraryService, MetaOverrides } from '../src/library/index.ts';
-import { actorOf, canManageLibrary } from '../src/library/permission.ts';
+import { actorOf } from '../src/library/permission.ts';
 import { fieldsReply, textReply } from '../src/reply/builders.ts';
 import { hideOption, zBool, zEnum, zOptionalText } from './options.ts';
 
@@ -86,6 +87,11 @@ export const library = {
       { name: 'year', description: 'Year of publication, e.g. 1931', type: 'string', maxLength: 10 },
       hideOption,
     ],
+    needs: {
+      collection: { message: 'Group libraries belong to a group (a server, a room); here only the bundled texts are available, and /works lists them.' },
+      permission: { name: 'manage', doing: 'add, edit or remove texts', when: [{ option: 'action', values: ['add', 'edit', 'remove'] }] },
+      attachment: { usage: 'library add', when: [{ option: 'action', values: ['add'] }], form: ['title', 'author', 'year'] },
+    },
   },
   args,
   examples: ['/library', '/library action:list'],
@@ -93,7 +99,7 @@ export const library = {
     const lib = ctx.library;
     const collection = ctx.scope.collection;
     if (!lib) throw new UserError('library.unavailable', 'Group libraries are not enabled on this Lectern; the bundled texts are listed by /works.');
-    if (collection === undefined) throw libraryErrors.noCollection();
+    if (collection === undefined) throw new Error('dispatch lets /library run only in a collection');
     const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
     const max = ctx.config.LIBRARY_MAX_WORKS;
 
@@ -108,11 +114,10 @@ export const library = {
       });
     }
 
-    if (!canManageLibrary(ctx.scope, ctx.config)) throw libraryErrors.notAllowed(ctx.scope.platform);
     const actor = actorOf(ctx.scope);
 
     if (a.action === 'add') {
-      if (!a.attachment) throw libraryErrors.noAttachment(ctx.scope.platform);
+      if (!a.attachment) throw new Error('dispatch lets /library add run only with a file');
       const bytes = await fileBytes(a.attachment, ctx.config.LIBRARY_MAX_FILE_MB);
       const { entry, notices } = await lib.add(
         collection,

@@ -1,6 +1,6 @@
 /**
- * Option definitions and zod schemas shared by the commands. Values arrive as Discord delivers
- * them (numbers, booleans) or as typed text (console, Matrix, CLI); the schemas accept both and
+ * Option definitions and zod schemas shared by the commands. Values arrive as slash commands deliver
+ * them (numbers, booleans) or as typed text (console, chat messages, CLI); the schemas accept both and
  * say in words what is wrong.
  */
 import { z } from 'zod';

@@ -32,6 +32,8 @@ export const quote = {
       { name: 'limit', description: 'How many passages (1–10)', type: 'integer', minValue: 1, maxValue: 10 },
       { name: 'page', description: 'Page of results', type: 'integer', minValue: 1, maxValue: 50 },
     ],
+    // Inside a discussion, searches default to its work.
+    needs: { thread: true },
   },
   args,
   examples: ['/quote peppery dishes', '/quote "I can make stuff up, and people will believe it"', '/quote Ежов', '/quote Zinovev capitulation lang:en'],

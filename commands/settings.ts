@@ -1,13 +1,12 @@
 /**
  * /settings: a group's defaults — citation style, whether answers are public, how translations
- * are laid out. Anyone may look; only the group's organisers (Manage Server on Discord, the
- * configured power level on Matrix) may change them.
+ * are laid out. Anyone may look; only the group's organisers (as each platform judges them) may
+ * change them, as the command's needs declare and dispatch enforces.
  */
 import { z } from 'zod';
 import type { CommandContext } from '../src/services.ts';
 import type { Command } from '../src/dispatch/types.ts';
 import { UserError } from '../src/errors.ts';
-import { canManageLibrary } from '../src/library/permission.ts';
 import { fieldsReply } from '../src/reply/builders.ts';
 import type { GroupSettings } from '../src/settings/group-settings.ts';
 import { STYLE_IDS, styleChoices, zEnum } from './options.ts';
@@ -16,6 +15,9 @@ import { LAYOUTS } from '../src/dispatch/types.ts';
 import { VISIBILITIES } from '../src/reply/model.ts';
 
 const optional = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), zEnum(values).optional());
+
+/** Giving any of these changes a setting; with none, /settings shows them. */
+const CHANGES = [{ option: 'style' }, { option: 'visibility' }, { option: 'layout' }];
 
 const args = z.object({ style: optional(STYLE_IDS), visibility: optional(VISIBILITIES), layout: optional(LAYOUTS) });
 type SettingsArgs = z.infer<typeof args>;
@@ -29,7 +31,7 @@ function describe(s: GroupSettings, ctx: CommandContext): { name: string; value:
     { name: 'Answers', value: visibility === 'hidden' ? 'hidden: only whoever asked sees them' : 'public: everyone in the channel sees them (hide:true hides one)' },
     {
       name: 'Translations',
-      value: layout === 'side-by-side' ? 'side by side (Discord on phones shows them stacked anyway)' : 'stacked: the original, then the translation, full width',
+      value: layout === 'side-by-side' ? 'side by side (narrow screens may show them stacked anyway)' : 'stacked: the original, then the translation, full width',
     },
   ];
 }
@@ -39,6 +41,14 @@ export const settings = {
     name: 'settings',
     description: "This group's defaults: citation style, who sees answers, translation layout",
     requires: 'manage',
+    needs: {
+      collection: {
+        message: 'Settings belong to a server or a room: use /settings in a server channel or a room.',
+        error: 'settings.guild-only',
+        when: CHANGES,
+      },
+      permission: { name: 'manage', doing: 'change these settings (/settings with no options shows them)', error: 'settings.forbidden', when: CHANGES },
+    },
     options: [
       { name: 'style', description: 'Default citation style', type: 'string', choices: styleChoices },
       {
@@ -77,13 +87,10 @@ export const settings = {
       const where = collection ? 'This group' : 'Here, outside any group, Lectern';
       return fieldsReply('Settings', describe(current, ctx), {
         hidden: true,
-        intro: `${where} uses these defaults. Organisers change them with /settings style:… visibility:… layout:….`,
+        intro: `${where} uses these defaults. Organisers change them with ${ctx.scope.platform.commandPrefix}settings style:… visibility:… layout:….`,
       });
     }
-    if (!collection) throw new UserError('settings.guild-only', 'Settings belong to a server or a room: use /settings in a server channel or a Matrix room.');
-    if (!canManageLibrary(ctx.scope, ctx.config)) {
-      throw new UserError('settings.forbidden', 'Only organisers (Manage Server on Discord, the configured power level on Matrix) can change these settings. /settings with no options shows them.');
-    }
+    if (!collection) throw new Error('dispatch lets /settings change something only in a collection');
     await store.set(collection, patch);
     return fieldsReply('Settings saved', describe({ ...current, ...patch }, ctx), { hidden: true });
   },

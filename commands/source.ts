@@ -41,6 +41,8 @@ export const source = {
       { name: 'passage', description: 'The passage the citation appears in (for Ibid. and bare pages)', type: 'string', autocomplete: 'passage' },
       hideOption,
     ],
+    // Inside a discussion, Ibid. and a bare page refer to its last citation.
+    needs: { thread: true },
   },
   args,
   examples: ['/source (Vozhdy 250)', '/source (Rogovin, 2009, p. 189) style:apa', "/source Trotsky's Lies style:bibtex", '/source Ibid. passage:trotskys-lies.p50'],

@@ -2,7 +2,7 @@
  * The composition root: the one place that picks implementations — the corpus (loaded, or rebuilt
  * when stale), the search (the in-memory index as candidate source under the engine's ranking),
  * the group libraries' search backend, the citation formatter and the settings store. Every entry
- * point (CLI, console, Discord, Matrix, tests, eval) calls this once and passes the result down.
+ * point (the CLI, every platform, the tests, eval) calls this once and passes the result down.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../src/dispatch/parse-line.ts';
-import { DISCORD_BUDGET, MATRIX_BUDGET, consoleBudget } from '../src/reply/budget.ts';
+import { DISCORD_BUDGET } from '../src/platforms/discord/limits.ts';
+import { discordProfile } from '../src/platforms/discord/profile.ts';
+import { MATRIX_BUDGET } from '../src/platforms/matrix/limits.ts';
+import { consoleBudget } from '../src/platforms/console/profile.ts';
 import { budgetViolations } from '../src/reply/measure.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { paginate } from '../src/reply/paginate.ts';
@@ -181,7 +184,7 @@ describe('GIVEN /context, /cite, /source, /works and /help', () => {
 });
 
 describe('GIVEN /settings through the shared dispatcher', () => {
-  const group = (over: Partial<Parameters<typeof testScope>[0]> = {}) => testScope({ platform: 'discord', collection: 'guild-settings-test', ...over });
+  const group = (over: Partial<Parameters<typeof testScope>[0]> = {}) => testScope({ platform: discordProfile, collection: 'guild-settings-test', ...over });
 
   it('THEN with no options anyone sees the defaults, hidden', async () => {
     const r = await run('settings', {}, group({ canManage: false }));
@@ -198,7 +201,7 @@ describe('GIVEN /settings through the shared dispatcher', () => {
   });
 
   it('THEN outside a server or room a change is refused with a clear message', async () => {
-    const r = await run('settings', { style: 'mla' }, testScope({ platform: 'discord', canManage: true }));
+    const r = await run('settings', { style: 'mla' }, testScope({ platform: discordProfile, canManage: true }));
     expect(r.error?.identifier).toBe('settings.guild-only');
   });
 

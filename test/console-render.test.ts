@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderConsole, SIDE_BY_SIDE_MIN_WIDTH } from '../src/platforms/console/render.ts';
 import { codeReply, columnsReply, errorReply, fieldsReply, passagesReply, textReply } from '../src/reply/builders.ts';
-import { consoleBudget } from '../src/reply/budget.ts';
+import { consoleBudget } from '../src/platforms/console/profile.ts';
 import type { ColumnsView, PassageView, Reply } from '../src/reply/model.ts';
 import { paginate } from '../src/reply/paginate.ts';
 

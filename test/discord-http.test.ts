@@ -188,7 +188,7 @@ describe('Discord HTTP endpoint: commands', () => {
       const message = await answeredMessage(commandPayload(def.name, args));
       expectWellFormed(message);
       expect(lastInvocation().command).toBe(def.name);
-      expect(lastInvocation().scope).toMatchObject({ platform: 'discord', collection: GUILD_ID });
+      expect(lastInvocation().scope).toMatchObject({ platform: { id: 'discord' }, collection: GUILD_ID });
     }
   });
 
@@ -199,7 +199,7 @@ describe('Discord HTTP endpoint: commands', () => {
     const message = messageData(res);
     expectWellFormed(message);
     expect(message.flags ?? 0).toBe(0);
-    expect(lastInvocation()).toMatchObject({ command: 'quote', args: { query: 'peppery dishes', limit: 2 }, scope: { platform: 'discord', collection: GUILD_ID, userId: expect.any(String) } });
+    expect(lastInvocation()).toMatchObject({ command: 'quote', args: { query: 'peppery dishes', limit: 2 }, scope: { platform: { id: 'discord' }, collection: GUILD_ID, userId: expect.any(String) } });
     expect(findId(message, 'l1:cx:')).toBeDefined();
     expect(message.components.some((row) => row.components.some((c) => c.type === 3))).toBe(true);
   });

@@ -12,12 +12,25 @@ import { createDispatch } from '../src/dispatch/dispatch.ts';
 import type { Dispatch } from '../src/dispatch/invocation.ts';
 import type { Scope } from '../src/dispatch/types.ts';
 import type { Reply } from '../src/reply/model.ts';
+import { consoleProfile } from '../src/platforms/console/profile.ts';
+import { discordProfile } from '../src/platforms/discord/profile.ts';
+import { canManageAt } from '../src/platforms/matrix/power.ts';
+import { matrixProfile } from '../src/platforms/matrix/profile.ts';
 import { libraryApp, type LibraryApp } from './helpers/library-app.ts';
 import { sampleHtml, sampleMarkdown, samplePdf, utf8Text } from './helpers/library-samples.ts';
 
 const defaults = { style: 'chicago', layout: 'stacked', visibility: 'public' } as const;
-const A: Scope = { platform: 'discord', collection: '811111111111111111', userId: '900000000000000001', canManage: true, defaults };
-const B: Scope & { powerLevel: number } = { platform: 'matrix', collection: '!reading:example.org', userId: '@bob:example.org', powerLevel: 100, defaults };
+const A: Scope = { platform: discordProfile, collection: '811111111111111111', userId: '900000000000000001', canManage: true, defaults };
+const matrix = matrixProfile({ prefix: '!' });
+/** A Matrix member's scope as the Matrix platform builds it: organiser from the power level. */
+const atLevel = (powerLevel: number | undefined): Scope => ({
+  platform: matrix,
+  collection: '!reading:example.org',
+  userId: '@bob:example.org',
+  canManage: canManageAt(powerLevel, { MATRIX_LIBRARY_POWER_LEVEL: 50 }),
+  defaults,
+});
+const B: Scope = atLevel(100);
 
 const PAIR_TEXT = `Notes on the letters
 
@@ -45,7 +58,7 @@ function leaks(r: Reply, args: Record<string, unknown> = {}): string[] {
 
 let app: LibraryApp;
 let dispatch: Dispatch;
-const run = (scope: Scope & { powerLevel?: number }, command: string, args: Record<string, unknown>) => dispatch({ command, args, scope });
+const run = (scope: Scope, command: string, args: Record<string, unknown>) => dispatch({ command, args, scope });
 
 beforeAll(async () => {
   app = await libraryApp();
@@ -119,7 +132,7 @@ describe('isolation between collections', () => {
     expect(leaks(listB)).toEqual([]);
     expect(shown(listB)).toContain('notes-on-the-reading-circle');
     // Outside any collection (the bundled corpus only) nothing of either.
-    const bundled = await run({ platform: 'console', defaults }, 'works', {});
+    const bundled = await run({ platform: consoleProfile(), defaults }, 'works', {});
     expect(leaks(bundled)).toEqual([]);
     expect(shown(bundled)).not.toContain('Reading Circle');
   });
@@ -170,12 +183,11 @@ describe('/library permissions as the platforms set them', () => {
 
   it('GIVEN Matrix power levels THEN only members at MATRIX_LIBRARY_POWER_LEVEL or above may add', async () => {
     expect(app.config.MATRIX_LIBRARY_POWER_LEVEL).toBe(50);
-    const low = await run({ ...B, powerLevel: 49 }, 'library', { action: 'add', attachment: file() });
+    const low = await run(atLevel(49), 'library', { action: 'add', attachment: file() });
     expect(low.error?.identifier).toBe('library.not-allowed');
     expect(low.error?.message).toMatch(/power level/);
-    const { powerLevel: _p, ...unknown } = B;
-    expect((await run(unknown, 'library', { action: 'add', attachment: file() })).error?.identifier).toBe('library.not-allowed');
-    const ok = await run({ ...B, powerLevel: 50 }, 'library', { action: 'add', attachment: file(), title: 'Permissions' });
+    expect((await run(atLevel(undefined), 'library', { action: 'add', attachment: file() })).error?.identifier).toBe('library.not-allowed');
+    const ok = await run(atLevel(50), 'library', { action: 'add', attachment: file(), title: 'Permissions' });
     expect(ok.error, shown(ok)).toBeUndefined();
     expect(app.library.list(B.collection!).map((e) => e.meta.id)).toContain('permissions');
   });
@@ -183,7 +195,7 @@ describe('/library permissions as the platforms set them', () => {
   it('GIVEN an add without a file, or outside a group THEN the message says what to do', async () => {
     const r = await run(B, 'library', { action: 'add' });
     expect(r.error).toMatchObject({ identifier: 'library.no-file', message: expect.stringMatching(/!library add/) });
-    const outside = await run({ platform: 'console', defaults }, 'library', { action: 'list' });
+    const outside = await run({ platform: consoleProfile(), defaults }, 'library', { action: 'list' });
     expect(outside.error?.identifier).toBe('library.no-collection');
   });
 

@@ -181,7 +181,7 @@ describe('group library: bad files are refused and change nothing', () => {
     await app.library.add('g', utf8Text('A second text, about the storehouse and its keeper, who trusted nobody with the keys.'), { title: 'Second' }, 'cli');
     const err = await app.library.add('g', sampleMarkdown(), {}, 'cli').catch((e: unknown) => e);
     expect(err).toMatchObject({ identifier: 'library.full' });
-    expect((err as Error).message).toMatch(/library remove/);
+    expect((err as Error).message).toMatch(/Remove one of them before adding another/);
   });
 
   it('GIVEN a bad year from the organiser THEN the add is refused before anything is written', async () => {

@@ -12,13 +12,13 @@ import { parseMessage, stripReplyFallback } from '../src/platforms/matrix/parse.
 import { RateLimiter } from '../src/platforms/rate-limit.ts';
 import { renderMatrix } from '../src/platforms/matrix/render.ts';
 import { MatrixState, STATE_FILE } from '../src/platforms/matrix/state.ts';
-import { MATRIX_EVENT_BYTES_LIMIT } from '../src/reply/budget.ts';
+import { MATRIX_EVENT_BYTES_LIMIT } from '../src/platforms/matrix/limits.ts';
 import { columnsReply, errorReply, passagesReply, textReply } from '../src/reply/builders.ts';
 import type { PassageView } from '../src/reply/model.ts';
 import { definitions } from '../commands/index.ts';
 
 const stacked = { layout: 'stacked' as const, prefix: '!' };
-const table = { layout: 'table' as const, prefix: '!' };
+const table = { layout: 'side-by-side' as const, prefix: '!' };
 
 const passage: PassageView = {
   id: 'trotskys-lies.p37',
@@ -186,17 +186,29 @@ describe('MatrixState', () => {
     const log = silentLogger();
     const state = await MatrixState.load(dir, log);
     state.bindUser('@bot:a');
-    await Promise.all([state.setSince('s1', 10), state.setLayout('!r', 'table'), state.updateThread('$root', { roomId: '!r', workId: 'w', lastCitation: { workId: 'w', text: 'C' } }, 11)]);
+    await Promise.all([state.setSince('s1', 10), state.setLayout('!r', 'side-by-side'), state.updateThread('$root', { roomId: '!r', workId: 'w', lastCitation: { workId: 'w', text: 'C' } }, 11)]);
     expect((await readdir(dir)).sort()).toEqual([STATE_FILE]);
 
     const again = await MatrixState.load(dir, log);
     again.bindUser('@bot:a');
     expect(again.since).toBe('s1');
-    expect(again.layout('!r')).toBe('table');
+    expect(again.layout('!r')).toBe('side-by-side');
     expect(again.thread('$root')).toEqual({ roomId: '!r', workId: 'w', lastCitation: { workId: 'w', text: 'C' }, updatedAt: 11 });
     again.bindUser('@other:a');
     expect(again.since).toBeUndefined();
-    expect(again.layout('!r')).toBe('table');
+    expect(again.layout('!r')).toBe('side-by-side');
+  });
+
+  it('GIVEN a state file of format version 1 written when side by side was called table THEN it loads, threads and all, as side-by-side', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-state-'));
+    const old = { version: 1, userId: '@bot:a', since: 's9', layouts: { '!r': 'table', '!s': 'stacked' }, threads: { $root: { roomId: '!r', workId: 'w', updatedAt: 5 } } };
+    await writeFile(path.join(dir, STATE_FILE), JSON.stringify(old));
+    const state = await MatrixState.load(dir, silentLogger());
+    state.bindUser('@bot:a');
+    expect(state.since).toBe('s9');
+    expect(state.layout('!r')).toBe('side-by-side');
+    expect(state.layout('!s')).toBe('stacked');
+    expect(state.thread('$root')).toEqual({ roomId: '!r', workId: 'w', updatedAt: 5 });
   });
 
   it('GIVEN an unreadable state file THEN the bot starts afresh and keeps the bad file aside', async () => {

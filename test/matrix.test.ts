@@ -11,10 +11,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch, Invocation } from '../src/dispatch/invocation.ts';
 import { parseConfig } from '../src/config.ts';
-import { MATRIX_EVENT_BYTES_LIMIT, MATRIX_BUDGET } from '../src/reply/budget.ts';
+import { MATRIX_EVENT_BYTES_LIMIT, MATRIX_BUDGET } from '../src/platforms/matrix/limits.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
-import { HIDDEN_NOTE, type MatrixScope } from '../src/platforms/matrix/answer.ts';
-import { CREATOR_POWER } from '../src/platforms/matrix/power.ts';
+import { HIDDEN_NOTE } from '../src/platforms/matrix/answer.ts';
 import { STATE_FILE } from '../src/platforms/matrix/state.ts';
 import { MatrixUser, waitFor, type MatrixEvent } from './harness/matrix-user.ts';
 import { CACHE_DIR, startSynapse, type Synapse, type SynapseUser } from './harness/synapse.ts';
@@ -139,10 +138,10 @@ describe('Matrix bot, main account', () => {
     expect(reply.content.formatted_body).toContain('<blockquote>');
     const inv = invocations.find((i) => i.requestId === asked);
     expect(inv?.command).toBe('quote');
-    expect(inv?.scope).toMatchObject({ platform: 'matrix', collection: room, userId: human.userId, defaults: { visibility: 'public', layout: 'stacked' } });
+    expect(inv?.scope).toMatchObject({ platform: { id: 'matrix', commandPrefix: '!' }, collection: room, userId: human.userId, defaults: { visibility: 'public', layout: 'stacked' } });
     expect(inv?.scope.thread).toBeUndefined();
-    // The human created the room, and creators of version-12 rooms outrank every level.
-    expect((inv?.scope as MatrixScope).powerLevel).toBe(CREATOR_POWER);
+    // The human created the room, and creators of version-12 rooms outrank every level: an organiser.
+    expect(inv?.scope.canManage).toBe(true);
   });
 
   it('GIVEN each of the other commands THEN each is answered with its own content, in a clean m.notice reply', async () => {
@@ -225,15 +224,15 @@ describe('Matrix bot, main account', () => {
     expect(plain.reply.content.body).not.toContain(HIDDEN_NOTE);
   });
 
-  it('GIVEN a translation THEN it is stacked by default; GIVEN !layout table THEN the room gets a table, persisted', async () => {
+  it('GIVEN a translation THEN it is stacked by default; GIVEN !layout table (the old word for side-by-side) THEN the room gets a table, persisted as side-by-side', async () => {
     const stacked = await ask(room, TRANSLATE);
     expectCleanNotice(stacked.reply);
     expect(stacked.reply.content.formatted_body).not.toContain('<table>');
     expect(stacked.reply.content.formatted_body).toMatch(/<blockquote>[\s\S]*<blockquote>/);
 
     const set = await ask(room, '!layout table');
-    expect(set.reply.content.body).toContain('table');
-    expect((await stateOf('main')).layouts[room]).toBe('table');
+    expect(set.reply.content.body).toContain('side by side');
+    expect((await stateOf('main')).layouts[room]).toBe('side-by-side');
     const table = await ask(room, TRANSLATE);
     expect(table.reply.content.formatted_body).toContain('<table>');
     expect(table.reply.content.formatted_body).toContain('<th>');
@@ -417,6 +416,7 @@ describe('Matrix bot with an allow-list, a low rate limit and small pages', () =
     expect(replies.slice(0, LIMIT).every((r) => r.length === 1)).toBe(true);
     expect(replies[LIMIT]?.[0]?.content.body).toContain('Please slow down');
     expect(replies[LIMIT + 1]).toHaveLength(0);
-    expect((invocations.find((i) => i.requestId === sent[0])?.scope as MatrixScope).powerLevel).toBe(0);
+    // Power level 0: not an organiser.
+    expect(invocations.find((i) => i.requestId === sent[0])?.scope.canManage).toBe(false);
   });
 });

@@ -163,6 +163,12 @@ describe('parseCommandLine: not commands and errors', () => {
     expect(parse('/works everything now')).toMatchObject({ error: { identifier: 'argument.unexpected' } });
   });
 
+  it('GIVEN passage ids in quotes, as /help shows them THEN the quotes only group them; a quoted phrase keeps its quotes', () => {
+    expect(parse('/cite "trotskys-lies.p37 trotskys-lies.p40"')).toEqual({ command: 'cite', args: { passage: 'trotskys-lies.p37 trotskys-lies.p40' } });
+    expect(parse('/context "trotskys-lies.p37"')).toEqual({ command: 'context', args: { passage: 'trotskys-lies.p37' } });
+    expect(parse('/quote "peppery dishes"')).toEqual({ command: 'quote', args: { query: '"peppery dishes"' } });
+  });
+
   it('GIVEN an unclosed quote THEN it runs to the end of the line rather than failing', () => {
     expect(parse('/quote "cook will')).toEqual({ command: 'quote', args: { query: '"cook will' } });
     expect(parse('/quote kirov --work "trotskys lies')).toEqual({ command: 'quote', args: { query: 'kirov', work: 'trotskys lies' } });

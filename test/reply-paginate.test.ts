@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISCORD_BUDGET, MATRIX_BUDGET, consoleBudget, type Budget } from '../src/reply/budget.ts';
+import type { Budget } from '../src/reply/budget.ts';
+import { DISCORD_BUDGET } from '../src/platforms/discord/limits.ts';
+import { MATRIX_BUDGET } from '../src/platforms/matrix/limits.ts';
+import { consoleBudget } from '../src/platforms/console/profile.ts';
 import { budgetViolations } from '../src/reply/measure.ts';
 import type { ColumnsView, PassageView, Reply, Section } from '../src/reply/model.ts';
 import { PAGE_TARGET, paginate } from '../src/reply/paginate.ts';

@@ -15,7 +15,7 @@ import type { CommandContext } from '../services.ts';
 import type { Scope } from '../dispatch/types.ts';
 import { isUserError } from '../errors.ts';
 import { renderConsole } from '../platforms/console/render.ts';
-import { consoleBudget } from '../reply/budget.ts';
+import { cliProfile, consoleBudget } from '../platforms/console/profile.ts';
 import { paginate } from '../reply/paginate.ts';
 import type { Reply } from '../reply/model.ts';
 import { resolveSource } from '../sources/resolve.ts';
@@ -28,9 +28,8 @@ import { FORMAT_IDS } from '../cite/ids.ts';
 /** The command line and the console use the collection `local`, where `lectern add` puts texts. */
 function cliScope(app: App): Scope {
   return {
-    platform: 'cli',
+    platform: cliProfile(),
     collection: LOCAL_COLLECTION,
-    canManage: true,
     defaults: { style: app.config.LECTERN_DEFAULT_STYLE, layout: app.config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' },
   };
 }

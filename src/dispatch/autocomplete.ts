@@ -1,20 +1,21 @@
 /**
- * Autocomplete for options that offer it (work names, passage ids, queries): fast, at most 25
- * choices, names at most 100 characters, never an exception (an empty list instead).
+ * Autocomplete for options that offer it (work names, passage ids, queries): fast, within the
+ * asking platform's limits (how many choices, how long a name), never an exception (an empty list instead).
  */
 import { definitions } from '../../commands/index.ts';
 import type { LecternContext } from '../services.ts';
-import { DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT } from '../reply/budget.ts';
 import { truncate } from '../reply/split.ts';
 import type { Autocomplete, Choice } from './invocation.ts';
 import { STYLE_IDS } from '../cite/ids.ts';
 
-const clip = (s: string) => truncate(s.replace(/\s+/g, ' ').trim(), DISCORD_CHOICE_NAME_LIMIT);
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 export function createAutocomplete(app: LecternContext): Autocomplete {
   return async (request) => {
     try {
+      const limits = request.scope.platform.choices;
+      if (!limits) return [];
+      const clip = (s: string) => truncate(s.replace(/\s+/g, ' ').trim(), limits.nameLength);
       const def = definitions().find((d) => d.name === request.command);
       const option = def?.options?.find((o) => o.name === request.option);
       const { corpus, search } = app.view(request.scope);
@@ -28,14 +29,14 @@ export function createAutocomplete(app: LecternContext): Autocomplete {
       } else if (option?.autocomplete === 'passage') {
         if (corpus.block(value.trim())) choices = [{ name: clip(`${value.trim()}: ${corpus.block(value.trim())!.plain}`), value: value.trim() }];
         else if (value.trim().length >= 2) {
-          choices = (await search.search(value, { limit: DISCORD_CHOICES_LIMIT })).hits.map((h) => ({ name: clip(`${h.block.id}: ${h.block.plain}`), value: h.block.id }));
+          choices = (await search.search(value, { limit: limits.max })).hits.map((h) => ({ name: clip(`${h.block.id}: ${h.block.plain}`), value: h.block.id }));
         }
       } else if (option?.autocomplete === 'query') {
-        choices = (await search.suggest(value, DISCORD_CHOICES_LIMIT)).map((s) => ({ name: clip(s), value: clip(s) }));
+        choices = (await search.suggest(value, limits.max)).map((s) => ({ name: clip(s), value: clip(s) }));
       } else if (option?.autocomplete === 'style') {
         choices = STYLE_IDS.filter((s) => s.startsWith(value.toLowerCase())).map((s) => ({ name: s, value: s }));
       }
-      return choices.slice(0, DISCORD_CHOICES_LIMIT);
+      return choices.slice(0, limits.max);
     } catch (err) {
       app.log.warn({ err, request: { command: request.command, option: request.option } }, 'autocomplete failed');
       return [];

@@ -11,7 +11,8 @@ import { errorReply } from '../reply/builders.ts';
 import type { Reply } from '../reply/model.ts';
 import { closest } from './closest.ts';
 import type { Dispatch, Invocation } from './invocation.ts';
-import type { Command, CommandDefinition } from './types.ts';
+import { checkNeeds } from './needs.ts';
+import type { Command, CommandDefinition, Scope } from './types.ts';
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side while answering. The problem has been logged; please try again.';
 
@@ -33,7 +34,7 @@ export function describeArgsError(error: z.ZodError, def: CommandDefinition): st
 export function createDispatch(app: LecternContext, commands: readonly Command<any, CommandContext>[]): Dispatch {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   return async (invocation: Invocation): Promise<Reply> => {
-    const log = app.log.child({ command: invocation.command, platform: invocation.scope.platform, request: invocation.requestId });
+    const log = app.log.child({ command: invocation.command, platform: invocation.scope.platform.id, request: invocation.requestId });
     const command = byName.get(invocation.command);
     if (!command) {
       const guess = closest(invocation.command, [...byName.keys()]);
@@ -48,10 +49,13 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
     }
     // The group's /settings are its defaults, whatever platform the command came from.
     const stored = app.settings?.get(invocation.scope.collection) ?? {};
-    const scope = { ...invocation.scope, defaults: { ...invocation.scope.defaults, ...stored } };
+    const { thread, ...rest } = invocation.scope;
+    // A discussion's work and last citation reach only the commands that declare they read them.
+    const scope: Scope = { ...rest, ...(thread && command.data.needs?.thread ? { thread } : {}), defaults: { ...invocation.scope.defaults, ...stored } };
     const view = app.view(scope);
     const ctx: CommandContext = { ...app, log, scope, corpus: view.corpus, search: view.search };
     try {
+      checkNeeds(command.data, parsed.data as Record<string, unknown>, scope);
       const started = performance.now();
       const reply = await command.execute(parsed.data, ctx);
       log.debug({ ms: Math.round(performance.now() - started) }, 'answered');

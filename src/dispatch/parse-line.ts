@@ -1,12 +1,12 @@
 /**
- * Commands typed as text (the console, Matrix): `/quote peppery dishes`,
+ * Commands typed as text (the console, chat messages): `/quote peppery dishes`,
  * `!quote "cook will prepare" --work trotskys-lies --limit 3`, `/source (Vozhdy 250) style:mla`,
  * `/context trotskys-lies.p12 2 3`. Options are `--name value`, `--name=value` or `name:value`;
  * a boolean option alone (`--hide`) is true. The free text left over fills the first string option
  * (the query) with its quotes kept, since quotes there mean phrase search; trailing bare numbers
  * and choice values fill the options after it in order.
  *
- * Values come out shaped the way Discord delivers them (integers as numbers, booleans as booleans,
+ * Values come out shaped the way slash commands deliver them (integers as numbers, booleans as booleans,
  * a choice's name mapped to its value) when they look the part, and as typed otherwise: the
  * command's zod schema is what validates them and explains a bad one.
  */
@@ -30,6 +30,8 @@ interface Token {
 }
 
 const NAME = /^[a-z0-9_-]+/i;
+/** One or more passage ids (`trotskys-lies.p37`), separated by spaces or commas. */
+const PASSAGE_IDS = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnhb]\d+(?:[\s,]+[a-z0-9]+(?:-[a-z0-9]+)*\.[pnhb]\d+)*$/u;
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“' };
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);
@@ -215,7 +217,9 @@ function assignFree(prefix: string, def: CommandDefinition, args: Record<string,
     const k = trailingFit(unset, free);
     const head = free.slice(0, free.length - k);
     const tail = free.slice(free.length - k);
-    args[query.name] = head.map((t) => t.raw).join(' ');
+    // Quotes mean a phrase in a query, but around passage ids ("p37 p40", as /help shows them) they only group.
+    const onlyIds = head.length === 1 && head[0]!.raw !== head[0]!.value && PASSAGE_IDS.test(head[0]!.value.trim());
+    args[query.name] = onlyIds ? head[0]!.value.trim() : head.map((t) => t.raw).join(' ');
     tail.forEach((t, j) => {
       const option = unset[j] as CommandOption;
       args[option.name] = coerce(option, t.value);

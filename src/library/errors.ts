@@ -12,7 +12,7 @@ export const libraryErrors = {
   tooManyPages: (pages: number, max: number) =>
     new UserError('library.too-many-pages', `The PDF has ${pages} pages; this library takes PDFs of up to ${max} pages. Add it in parts (one file per volume or chapter).`),
   tooManyWorks: (max: number) =>
-    new UserError('library.full', `This group's library already holds ${max} works, the most it may. Remove one with "library remove" before adding another.`),
+    new UserError('library.full', `This group's library already holds ${max} works, the most it may. Remove one of them before adding another.`),
   empty: () => new UserError('library.file-empty', 'The file is empty. Upload the file again; it may not have finished uploading.'),
   noText: (what: string) => new UserError('library.no-text', `${what} contains no text Lectern can read. Check that it is the right file.`),
   malformed: (format: string, why: string) =>
@@ -27,22 +27,8 @@ export const libraryErrors = {
   encoding: () =>
     new UserError('library.text-encoding', 'The text is neither UTF-8 nor Russian in Windows-1251 or KOI8-R. Save it as UTF-8 and add it again.'),
   duplicate: (id: string) => new UserError('library.duplicate', `This file is already in the library as "${id}". Remove that work first if you want to add it again.`),
-  unknownWork: (id: string) => new UserError('library.unknown-work', `There is no work "${id.slice(0, 80)}" in this group's library. "library list" shows the ids.`),
+  unknownWork: (id: string) => new UserError('library.unknown-work', `There is no work "${id.slice(0, 80)}" in this group's library. The library's list shows the ids.`),
   bundledWork: (id: string) => new UserError('library.bundled-work', `"${id}" is part of the bundled library that every group shares; only works a group added itself can be removed.`),
-  notAllowed: (platform: string) =>
-    new UserError(
-      'library.not-allowed',
-      platform === 'matrix'
-        ? 'Only room members with the power level set by MATRIX_LIBRARY_POWER_LEVEL may add or remove texts. Ask a room moderator.'
-        : 'Only members with the Manage Server permission may add or remove texts. Ask a server manager.',
-    ),
-  noCollection: () =>
-    new UserError('library.no-collection', 'Group libraries exist in a Discord server or a Matrix room; here only the bundled texts are available.'),
-  noAttachment: (platform: string) =>
-    new UserError(
-      'library.no-file',
-      platform === 'matrix' ? 'Upload the file to the room, then answer it with "!library add".' : 'Attach the file to "/library add" (the file option).',
-    ),
   badMetadata: (why: string) => new UserError('library.bad-metadata', `${why}`),
   busy: () => new UserError('library.busy', 'Lectern is still adding another text; try again in a minute.'),
 };

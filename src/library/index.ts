@@ -11,7 +11,6 @@ import type { SearchBackend } from './search-backend.ts';
 export { LibraryManager, type AddResult, type LibraryFile } from './manager.ts';
 export type { LibraryEntry } from './collection-files.ts';
 export type { MetaOverrides } from './meta.ts';
-export { canManageLibrary } from './permission.ts';
 
 /** What commands use: the manager's public operations. */
 export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view'>;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** `discord-123…-3f2a…`: readable in a directory listing, unique by the hash, never `..` or `/`. */
+/** `guild-123…-3f2a…`: readable in a directory listing, unique by the hash, never `..` or `/`. */
 export function collectionKey(collection: string): string {
   const slug = collection.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/g, '');
   return `${slug || 'c'}-${sha256(`lectern.collection\u0000${collection}`).slice(0, 16)}`;

@@ -1,5 +1,5 @@
 /**
- * Group libraries: each collection (a Discord guild, a Matrix room or room group, the CLI's
+ * Group libraries: each collection (a server, a room or room group, the CLI's
  * `local`) sees the bundled corpus plus the works its organisers added, and nothing of any other
  * collection's. Changes to a collection run one at a time, their heavy work (extraction,
  * ingestion, index building) in a worker thread; the collection's view is replaced in one
@@ -249,8 +249,8 @@ export class LibraryManager {
       }
       await this.apply(collection, [...state.manifest.works, entry], [...state.own, result.work], cleanup);
       const notices: string[] = [];
-      if (entry.meta.authors.some((a) => a.literal === UNKNOWN_AUTHOR)) notices.push('The file names no author: set one with "library edit".');
-      if (!entry.meta.date) notices.push('The file gives no date: set the year with "library edit".');
+      if (entry.meta.authors.some((a) => a.literal === UNKNOWN_AUTHOR)) notices.push('The file names no author: edit the work in the library to set one.');
+      if (!entry.meta.date) notices.push('The file gives no date: edit the work in the library to set the year.');
       this.log.info({ collection, work: entry.meta.id, format: entry.source.format, pages: entry.source.pages, ms: Math.round(performance.now() - started) }, 'work added');
       return { entry, work: result.work, notices };
     });

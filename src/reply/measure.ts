@@ -1,6 +1,6 @@
 /**
  * What counts against a Budget, in one place, so the pager, the renderers and the tests agree.
- * Characters are UTF-16 code units, as Discord counts them. The rule for renderers: show only
+ * Characters are UTF-16 code units, as chat platforms count them. The rule for renderers: show only
  * what is counted here (or less), each part within the limit named next to it, and the page fits.
  *
  * - title ≤ maxTitle

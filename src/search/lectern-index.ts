@@ -71,6 +71,55 @@ interface MiniSearchInternals {
   _nextId: number;
 }
 
+/** The k best documents by score seen so far: a min-heap, the weakest of them at the root. */
+class TopHeap {
+  readonly docs: number[] = [];
+  readonly scores: number[] = [];
+  private readonly k: number;
+  constructor(k: number) {
+    this.k = k;
+  }
+
+  /** Would a document with this score get in? */
+  wouldTake(score: number): boolean {
+    return this.docs.length < this.k || score > this.scores[0]!;
+  }
+
+  offer(doc: number, score: number): void {
+    const { docs, scores } = this;
+    if (docs.length < this.k) {
+      docs.push(doc);
+      scores.push(score);
+      for (let i = docs.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (scores[p]! <= scores[i]!) break;
+        [docs[i], docs[p]] = [docs[p]!, docs[i]!];
+        [scores[i], scores[p]] = [scores[p]!, scores[i]!];
+        i = p;
+      }
+      return;
+    }
+    docs[0] = doc;
+    scores[0] = score;
+    this.siftDown(0);
+  }
+
+  private siftDown(i: number): void {
+    const { docs, scores } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < docs.length && scores[l]! < scores[m]!) m = l;
+      if (r < docs.length && scores[r]! < scores[m]!) m = r;
+      if (m === i) return;
+      [docs[i], docs[m]] = [docs[m]!, docs[i]!];
+      [scores[i], scores[m]] = [scores[m]!, scores[i]!];
+      i = m;
+    }
+  }
+}
+
 export class FastScorer {
   private readonly ms: MiniSearchInternals;
   private lengths: Float32Array[] | undefined;
@@ -131,6 +180,23 @@ export class FastScorer {
 
   idOf(shortId: number): string | undefined {
     return this.dense().ids[shortId];
+  }
+
+  /**
+   * Each word's share of the query: the idf of its rarest own term; a word the index lacks counts
+   * as the rarest (it is what the reader means, and only its typos or synonyms can stand in).
+   */
+  private importances(words: QueryWord[]): number[] {
+    const textField = this.ms._fieldIds['text'];
+    const idfOf = (df: number) => Math.log(1 + (this.ms._documentCount - df + 0.5) / (df + 0.5));
+    return words.map((w) => {
+      let df = 1;
+      for (const t of w.terms) {
+        const d = textField === undefined ? 0 : ((this.ms._index.get(t) as FieldTermData | undefined)?.get(textField)?.size ?? 0);
+        if (d > 0 && (df === 1 || d < df)) df = d;
+      }
+      return idfOf(df) * (w.light ? LIGHT_WEIGHT : 1);
+    });
   }
 
   topK(words: QueryWord[], options: TopKOptions): Scored[] {
@@ -222,60 +288,22 @@ export class FastScorer {
         w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT, quality * PART_WEIGHT));
       };
 
-      // A word's share of the query: the idf of its rarest own term; a word the index lacks counts
-      // as the rarest (it is what the reader means, and only its typos or synonyms can stand in).
-      const textField = this.ms._fieldIds['text'];
-      const idfOf = (df: number) => Math.log(1 + (this.ms._documentCount - df + 0.5) / (df + 0.5));
-      const importances = words.map((w) => {
-        let df = 1;
-        for (const t of w.terms) {
-          const d = textField === undefined ? 0 : ((this.ms._index.get(t) as FieldTermData | undefined)?.get(textField)?.size ?? 0);
-          if (d > 0 && (df === 1 || d < df)) df = d;
-        }
-        return idfOf(df) * (w.light ? LIGHT_WEIGHT : 1);
-      });
+      const importances = this.importances(words);
       const totalImportance = importances.reduce((a, b) => a + b, 0) || 1;
 
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
       // The k best by score among the documents that matched (all words for AND), via a min-heap.
       const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
-      const heapDocs: number[] = [];
-      const heapScores: number[] = [];
-      const siftDown = (i: number) => {
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < heapDocs.length && heapScores[l]! < heapScores[m]!) m = l;
-          if (r < heapDocs.length && heapScores[r]! < heapScores[m]!) m = r;
-          if (m === i) return;
-          [heapDocs[i], heapDocs[m]] = [heapDocs[m]!, heapDocs[i]!];
-          [heapScores[i], heapScores[m]] = [heapScores[m]!, heapScores[i]!];
-          i = m;
-        }
-      };
+      const heap = new TopHeap(options.k);
       for (const doc of touched) {
         if (count[doc]! < need) continue;
         const s = options.rank === 'coverage' ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
-        if (heapDocs.length >= options.k && s <= heapScores[0]!) continue;
+        if (!heap.wouldTake(s)) continue;
         if (options.accept && !options.accept(doc)) continue;
-        if (heapDocs.length < options.k) {
-          heapDocs.push(doc);
-          heapScores.push(s);
-          for (let i = heapDocs.length - 1; i > 0; ) {
-            const p = (i - 1) >> 1;
-            if (heapScores[p]! <= heapScores[i]!) break;
-            [heapDocs[i], heapDocs[p]] = [heapDocs[p]!, heapDocs[i]!];
-            [heapScores[i], heapScores[p]] = [heapScores[p]!, heapScores[i]!];
-            i = p;
-          }
-        } else {
-          heapDocs[0] = doc;
-          heapScores[0] = s;
-          siftDown(0);
-        }
+        heap.offer(doc, s);
       }
+      const { docs: heapDocs, scores: heapScores } = heap;
       return heapDocs
         .map((doc, i) => ({ id: ids[doc]!, score: heapScores[i]!, ...(options.rank === 'coverage' ? { coverage: cover[doc]! / totalImportance } : {}) }))
         .sort((a, b) => b.score - a.score);

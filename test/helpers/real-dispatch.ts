@@ -13,6 +13,7 @@ import type { Autocomplete, Dispatch } from '../../src/dispatch/invocation.ts';
 import type { CommandDefinition, Scope } from '../../src/dispatch/types.ts';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { consoleProfile } from '../../src/platforms/console/profile.ts';
 import { realCorpus } from './corpus.ts';
 
 export interface RealDispatch {
@@ -36,7 +37,7 @@ export function createRealDispatch(): Promise<RealDispatch> {
 }
 
 export const testScope = (over: Partial<Scope> = {}): Scope => ({
-  platform: 'console',
+  platform: consoleProfile(),
   userId: 'tester',
   defaults: { style: 'chicago', layout: 'stacked', visibility: 'public' },
   ...over,

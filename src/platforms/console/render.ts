@@ -4,12 +4,19 @@
  * source's emphasis as ANSI styles when colour is on and as plain text when it is off (a pipe),
  * never as raw `*` or `**`.
  */
+import type { LayoutPreference } from '../../dispatch/types.ts';
 import type { Action, ActionKind, ColumnsView, PassageView, Reply, Section } from '../../reply/model.ts';
 import { displayWidth, markupRuns, paintLine, plainRuns, wrapHanging, wrapRuns, type Line, type Run, type Tone } from './wrap.ts';
 
 export interface ConsoleRenderOptions {
   width: number;
   color: boolean;
+  /** The group's layout for translations: stacked even when the terminal is wide enough for columns. */
+  layout?: LayoutPreference;
+  /** Show the keys under an answer (false where none can be pressed: one-shot CLI output). */
+  keys?: boolean;
+  /** Said after "part i of n" on an interactive pager: which keys turn the page. */
+  pagerHint?: string;
 }
 
 /** Below this width the two columns would be too narrow to read: the translation goes under the original. */
@@ -105,8 +112,8 @@ function sideBySide(group: ColumnsView[], width: number): Line[] {
 }
 
 /** Consecutive segments of one pair share a header and a note. */
-function columnsLines(group: ColumnsView[], width: number): Line[] {
-  const lines = width >= SIDE_BY_SIDE_MIN_WIDTH ? sideBySide(group, width) : stackedColumns(group, width);
+function columnsLines(group: ColumnsView[], width: number, layout: LayoutPreference): Line[] {
+  const lines = layout === 'side-by-side' && width >= SIDE_BY_SIDE_MIN_WIDTH ? sideBySide(group, width) : stackedColumns(group, width);
   const note = group[0]?.note;
   if (note) lines.push(blank(), ...wrapText(note, width, ['dim']));
   return lines;
@@ -126,14 +133,14 @@ function codeLines(text: string, width: number): Line[] {
   });
 }
 
-function sectionLines(section: Section, width: number, number: number | undefined): Line[] {
+function sectionLines(section: Section, width: number, number: number | undefined, layout: LayoutPreference): Line[] {
   switch (section.kind) {
     case 'text':
       return wrapText(section.text, width);
     case 'passage':
       return passageLines(section.passage, width, number);
     case 'columns':
-      return columnsLines([section.columns], width);
+      return columnsLines([section.columns], width, layout);
     case 'fields':
       return fieldsLines(section.fields, width);
     case 'code':
@@ -149,10 +156,10 @@ export function actionHint(kind: ActionKind): string {
   return at === -1 ? `[${key}] ${word}` : `${word.slice(0, at)}[${key}]${word.slice(at + 1)}`;
 }
 
-function footerLines(reply: Reply, width: number): Line[] {
+function footerLines(reply: Reply, width: number, opts: ConsoleRenderOptions): Line[] {
   const parts: string[] = [];
-  if (reply.page && reply.page.count > 1) parts.push(`part ${reply.page.index + 1} of ${reply.page.count}`);
-  parts.push(...new Set(reply.actions.map((a: Action) => actionHint(a.kind))));
+  if (reply.page && reply.page.count > 1) parts.push(`part ${reply.page.index + 1} of ${reply.page.count}${opts.pagerHint ? ` (${opts.pagerHint})` : ''}`);
+  if (opts.keys !== false) parts.push(...new Set(reply.actions.map((a: Action) => actionHint(a.kind))));
   // Hints are kept whole and two spaces apart, so each line is filled greedily by hand.
   const rows: string[] = [];
   for (const part of parts) {
@@ -165,6 +172,7 @@ function footerLines(reply: Reply, width: number): Line[] {
 
 export function renderConsole(reply: Reply, opts: ConsoleRenderOptions): string {
   const width = Math.max(1, Math.floor(opts.width));
+  const layout = opts.layout ?? 'side-by-side';
   const titleTones: Tone[] = reply.error ? ['bold', 'red'] : ['bold'];
   const title = wrapRuns(markupRuns(reply.title, titleTones), width);
   const rule = line([{ text: '─'.repeat(Math.min(width, Math.max(...title.map((l) => l.width), 1))), tones: ['dim'] }]);
@@ -180,7 +188,7 @@ export function renderConsole(reply: Reply, opts: ConsoleRenderOptions): string 
         group.push(next.columns);
         i++;
       }
-      out.push(blank(), ...columnsLines(group, width));
+      out.push(blank(), ...columnsLines(group, width, layout));
       continue;
     }
     let number: number | undefined;
@@ -188,9 +196,9 @@ export function renderConsole(reply: Reply, opts: ConsoleRenderOptions): string 
       numbered.add(section.passage.id);
       number = ids.indexOf(section.passage.id) + 1;
     }
-    out.push(blank(), ...sectionLines(section, width, number));
+    out.push(blank(), ...sectionLines(section, width, number, layout));
   }
-  const footer = footerLines(reply, width);
+  const footer = footerLines(reply, width, opts);
   if (footer.length > 0) out.push(blank(), ...footer);
   return out.map((l) => paintLine(l, opts.color).trimEnd()).join('\n');
 }

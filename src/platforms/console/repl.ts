@@ -2,15 +2,21 @@
  * The console platform: the same commands as in chat, typed at a prompt (`/quote peppery dishes`,
  * `quote peppery dishes` or `!quote …`). Long replies are paged to the terminal; `n` and `p` move
  * between pages. With piped input every reply is printed whole and the console exits at the end.
+ * Files are given by their path (`file:~/notes.md`); Ctrl-C clears a half-typed line, and on an
+ * empty one quits.
  */
-import { createInterface } from 'node:readline';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
 import type { Logger } from 'pino';
+import { actionRequest, discussRequest } from '../../dispatch/actions.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
 import { parseCommandLine } from '../../dispatch/parse-line.ts';
-import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
-import { consoleBudget } from '../../reply/budget.ts';
+import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
 import type { Reply } from '../../reply/model.ts';
 import { paginate } from '../../reply/paginate.ts';
+import { consoleBudget, consoleProfile, LOCAL_COLLECTION } from './profile.ts';
 import { renderConsole } from './render.ts';
 
 export interface ConsoleOptions {
@@ -22,11 +28,22 @@ export interface ConsoleOptions {
   interactive: boolean;
   log: Logger;
   banner?: string;
+  /** The groups' /settings: the console's own (collection `local`) layout applies to its answers. */
+  settings?: { get(collection: string | undefined): { layout?: LayoutPreference } };
 }
 
-const PAGE_KEYS = 'n: next page · p: previous page · q: back to the prompt';
+const PAGER_HINT = 'n / p: next or previous part, q: back to the prompt';
 /** Keys for a reply's actions, optionally followed by the passage number ("c 2 mla"). */
 const ACTION_KEY = /^([tcxdnp])(?:\s+(\d{1,2}))?(?:\s+([a-z-]+))?$/i;
+const KEY_KINDS = { t: 'translation', c: 'cite', x: 'context', d: 'discuss', n: 'next', p: 'previous' } as const;
+/** `file:path` or `file:"a path with spaces"` in a line: the file to hand to the command. */
+const FILE_ARG = /(?:^|\s)(?:--)?file[:=](?:"([^"]+)"|(\S+))/u;
+
+/** A file named on the command line, read once the command's checks have passed. */
+function fileAttachment(given: string) {
+  const full = path.resolve(given.replace(/^~(?=$|\/)/u, os.homedir()));
+  return { name: path.basename(full), fetch: async () => new Uint8Array(await readFile(full)) };
+}
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { output } = options;
@@ -34,10 +51,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const color = Boolean(options.interactive && output.isTTY);
   const write = (s: string) => output.write(`${s}\n`);
   // The console is its owner's own library: the collection `local`, where `lectern add` puts texts.
-  const scope: Scope = { platform: 'console', userId: 'console', collection: 'local', canManage: true, defaults: options.defaults };
+  const scope: Scope = { platform: consoleProfile(width()), userId: 'console', collection: LOCAL_COLLECTION, defaults: options.defaults };
   let pages: Reply[] = [];
   let at = 0;
   let last: { command: string; args: Record<string, unknown>; reply: Reply } | undefined;
+  let rl: Interface | undefined;
+
+  const layout = () => options.settings?.get(LOCAL_COLLECTION).layout ?? options.defaults.layout;
+  const render = (page: Reply) => renderConsole(page, { width: width(), color, layout: layout(), ...(options.interactive ? { pagerHint: PAGER_HINT } : {}) });
+  const prompt = () => {
+    rl?.setPrompt(scope.thread ? `lectern (discussing ${scope.thread.workId ?? 'a passage'})> ` : 'lectern> ');
+    rl?.prompt();
+  };
 
   const run = async (command: string, args: Record<string, unknown>) => {
     const reply = await options.dispatch({ command, args, scope, requestId: `console-${Date.now()}` });
@@ -45,93 +70,113 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     pages = paginate(reply, consoleBudget(width()));
     at = 0;
     if (options.interactive) show();
-    else
-      for (at = 0; at < pages.length; at++) {
-        write(renderConsole(pages[at]!, { width: width(), color }));
-      }
+    else for (const page of pages) write(render(page));
   };
 
   /** The keys under an answer: translation, cite, context, discuss, and more results. */
-  const act = async (key: string, n: number | undefined, extra: string | undefined): Promise<boolean> => {
-    const kind = ({ t: 'translation', c: 'cite', x: 'context', d: 'discuss', n: 'next', p: 'previous' } as const)[key as 't'];
+  const act = async (key: keyof typeof KEY_KINDS, n: number | undefined, extra: string | undefined): Promise<boolean> => {
+    const kind = KEY_KINDS[key];
     const actions = (last?.reply.actions ?? []).filter((a) => a.kind === kind && !(a.target === 'page'));
     const action = actions[(n ?? 1) - 1];
     if (!last || !action) return false;
-    if (kind === 'translation') await run('translate', { query: action.target });
-    else if (kind === 'cite') await run('cite', { passage: action.target, ...(extra ? { style: extra } : {}) });
-    else if (kind === 'context') await run('context', { passage: action.target });
-    else if (kind === 'next' || kind === 'previous') await run(last.command, { ...last.args, page: Number(action.options?.[0] ?? 1) });
-    else {
+    if (kind === 'discuss') {
       // The console has no threads: discussing a passage makes later commands default to its
       // work and resolve Ibid. against its citation, until /end.
       const reply = last.reply;
       scope.thread = { ...(reply.workId ? { workId: reply.workId } : {}), ...(reply.lastCitation ? { lastCitation: reply.lastCitation } : {}) };
       write(`Discussing ${action.target}: commands now default to this work and Ibid. refers to its citation. /end leaves the discussion.`);
-      await run('context', { passage: action.target, before: 0, after: 0 });
+      const request = discussRequest(action.target);
+      await run(request.command, request.args);
+      return true;
     }
+    const request = actionRequest(action, last, extra);
+    if (!request) return false;
+    await run(request.command, request.args);
     return true;
   };
 
   const show = () => {
     const page = pages[at];
-    if (!page) return;
-    write(renderConsole(page, { width: width(), color }));
-    if (options.interactive && pages.length > 1) write(`— part ${at + 1} of ${pages.length} — ${PAGE_KEYS}`);
+    if (page) write(render(page));
+  };
+
+  /** The pager's keys while a long answer is shown; true when the line was one. */
+  const turnPage = (key: string): boolean => {
+    if (!options.interactive || pages.length < 2 || !/^[npq]$/i.test(key)) return false;
+    const k = key.toLowerCase();
+    if (k === 'n' && at < pages.length - 1) at++;
+    else if (k === 'p' && at > 0) at--;
+    else if (k === 'q') {
+      pages = [];
+      return true;
+    }
+    show();
+    return true;
   };
 
   const answer = async (line: string) => {
     const trimmed = line.trim();
     if (!trimmed) return;
-    if (/^\/end$/i.test(trimmed)) {
+    if (/^\/?end$/i.test(trimmed)) {
+      write(scope.thread ? 'Discussion ended.' : 'No discussion is on.');
       delete scope.thread;
-      write('Discussion ended.');
       return;
     }
+    if (turnPage(trimmed)) return;
     const key = ACTION_KEY.exec(trimmed);
-    const pagerKey = /^[npq]$/i.test(trimmed) && pages.length > 1;
-    if (key && !pagerKey) {
-      if (!(await act(key[1]!.toLowerCase(), key[2] ? Number(key[2]) : undefined, key[3]))) {
+    if (key) {
+      if (!(await act(key[1]!.toLowerCase() as keyof typeof KEY_KINDS, key[2] ? Number(key[2]) : undefined, key[3]))) {
         write('That key does nothing for the last answer: the keys it offers are listed under it.');
       }
       return;
     }
-    if (options.interactive && pages.length > 1 && /^[npq]$/i.test(trimmed)) {
-      const key = trimmed.toLowerCase();
-      if (key === 'n' && at < pages.length - 1) at++;
-      else if (key === 'p' && at > 0) at--;
-      else if (key === 'q') {
-        pages = [];
-        return;
-      }
-      show();
-      return;
-    }
-    const parsed = parseCommandLine(trimmed.startsWith('/') || trimmed.startsWith('!') ? trimmed : `/${trimmed}`, {
-      prefixes: ['/', '!'],
-      commands: options.definitions,
-    });
+    const file = FILE_ARG.exec(trimmed);
+    const text = file ? trimmed.replace(FILE_ARG, ' ').trim() : trimmed;
+    const parsed = parseCommandLine(text.startsWith('/') || text.startsWith('!') ? text : `/${text}`, { prefixes: ['/', '!'], commands: options.definitions });
     if (!parsed) return;
     if ('error' in parsed) {
       write(`${parsed.error.message} [${parsed.error.identifier}]`);
       return;
     }
-    await run(parsed.command, parsed.args);
+    await run(parsed.command, file ? { ...parsed.args, attachment: fileAttachment(file[1] ?? file[2]!) } : parsed.args);
   };
 
   if (options.banner) process.stderr.write(`${options.banner}\n`);
-  const rl = createInterface({ input: options.input, ...(options.interactive ? { output, prompt: 'lectern> ' } : {}), terminal: options.interactive });
-  if (options.interactive) rl.prompt();
-  // Lines are answered one at a time, in order, even when piped in faster than we answer.
+  rl = openReadline(options, prompt);
+  await answerLines(rl, options, answer, () => {
+    write('Something went wrong while answering; it has been logged.');
+    if (options.interactive) prompt();
+  }, prompt);
+}
+
+/** The prompt; Ctrl-C clears a half-typed line, and on an empty line quits as Ctrl-D does. */
+function openReadline(options: ConsoleOptions, prompt: () => void): Interface {
+  const rl = createInterface({ input: options.input, ...(options.interactive ? { output: options.output, prompt: 'lectern> ' } : {}), terminal: options.interactive });
+  if (!options.interactive) return rl;
+  rl.on('SIGINT', () => {
+    if (rl.line.length === 0) return rl.close();
+    // To the end of the line, then delete back to its start.
+    rl.write(null, { ctrl: true, name: 'e' });
+    rl.write(null, { ctrl: true, name: 'u' });
+    options.output.write('\n');
+    prompt();
+  });
+  prompt();
+  return rl;
+}
+
+/** Lines are answered one at a time, in order, even when piped in faster than they are answered. */
+async function answerLines(rl: Interface, options: ConsoleOptions, answer: (line: string) => Promise<void>, failed: () => void, prompt: () => void): Promise<void> {
   let queue = Promise.resolve();
   rl.on('line', (line) => {
     queue = queue.then(async () => {
       try {
         await answer(line);
+        if (options.interactive) prompt();
       } catch (err) {
         options.log.error({ err }, 'console command failed');
-        write('Something went wrong while answering; it has been logged.');
+        failed();
       }
-      if (options.interactive) rl.prompt();
     });
   });
   await new Promise<void>((resolve) => rl.once('close', () => resolve()));

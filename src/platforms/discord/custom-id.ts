@@ -20,8 +20,8 @@ export const CUSTOM_ID_KINDS = {
   context: 'cx',
   discuss: 'ds',
   cite: 'ci',
-  /** The modal asking for a new library text's title, author and year: `<pending key>`. */
-  libraryAdd: 'la',
+  /** The modal asking for the options a command's file came without: `<pending key>`. */
+  form: 'fm',
 } as const;
 export type CustomIdKind = keyof typeof CUSTOM_ID_KINDS;
 

@@ -5,6 +5,7 @@
  * token (threads are created by the bot user) and the channel permissions to make threads.
  */
 import { DiscordAPIError, type REST } from '@discordjs/rest';
+import { discussRequest } from '../../dispatch/actions.ts';
 import type { Dispatch, Invocation } from '../../dispatch/invocation.ts';
 import type { Scope } from '../../dispatch/types.ts';
 import type { Reply } from '../../reply/model.ts';
@@ -62,7 +63,7 @@ export async function openDiscussion(ctx: DiscussContext, ex: Exchange, target: 
 
   await ex.deferMessage(true);
   const scope = ctx.scopeOf(ex);
-  const invocation: Invocation = { command: 'context', args: { passage: target, before: 0, after: 0 }, scope, requestId: i.id };
+  const invocation: Invocation = { ...discussRequest(target), scope, requestId: i.id };
   const reply = await ctx.dispatch(invocation);
   if (reply.error) return ex.send(renderMessage({ ...reply, visibility: 'hidden' }, { layout: scope.defaults.layout, idFor: () => undefined, citeSelectId: () => undefined }));
 

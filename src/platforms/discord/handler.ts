@@ -12,7 +12,7 @@ import { INTERNAL_ERROR_MESSAGE } from '../../dispatch/dispatch.ts';
 import type { Autocomplete, Choice, Dispatch, Invocation } from '../../dispatch/invocation.ts';
 import type { CommandDefinition, CommandOption, Scope } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
-import { DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICES_LIMIT, type Budget } from '../../reply/budget.ts';
+import type { Budget } from '../../reply/budget.ts';
 import { FORMAT_IDS } from '../../cite/ids.ts';
 import type { Action, Reply } from '../../reply/model.ts';
 import { isPagerAction } from '../../reply/paginate.ts';
@@ -24,8 +24,11 @@ import { openDiscussion, type DiscussContext } from './discuss.ts';
 import { Exchange, type Respond } from './exchange.ts';
 import { commandAttachment } from './attachments.ts';
 import { argsOf, attachmentOf, canManageGuild, channelIdOf, commandNameOf, focusedOf, isEphemeralMessage, userOf } from './interaction.ts';
-import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_CHOICE_VALUE_LIMIT } from './limits.ts';
+import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICE_VALUE_LIMIT, DISCORD_CHOICES_LIMIT } from './limits.ts';
+import { actionRequest } from '../../dispatch/actions.ts';
+import { formFor, formModal, formValues, pendingForms } from './form.ts';
 import { discordPages } from './pages.ts';
+import { discordProfile } from './profile.ts';
 import { RecentStore } from './recent.ts';
 import { noticeMessage, type DiscordMessage, type RenderOptions } from './render.ts';
 import type { DiscordState } from './state.ts';
@@ -70,17 +73,6 @@ const RECENT_TTL_MS = 24 * 60 * 60 * 1000;
 const SAFE_TARGET = /^[A-Za-z0-9._-]+$/u;
 const CITE_FORMATS: readonly string[] = FORMAT_IDS;
 
-/** A file waiting for its title, author and year from the modal. */
-interface PendingAdd {
-  args: Record<string, unknown>;
-  scope: Scope;
-  ownerId: string;
-}
-const PENDING_ADDS = 200;
-const PENDING_ADD_TTL_MS = 15 * 60 * 1000;
-/** Discord's limits on a modal's text inputs. */
-const MODAL_TITLE_LIMIT = 45;
-const TEXT_INPUT_VALUE_LIMIT = 4000;
 
 const STALE = 'This button belongs to an answer Lectern no longer remembers (it restarted, or the answer is too old). Ask again to get fresh buttons.';
 const TAMPERED = 'This button could not be verified, so Lectern did nothing. Ask again to get fresh buttons.';
@@ -117,16 +109,8 @@ export function toDiscordChoices(choices: readonly Choice[], type: CommandOption
   return out;
 }
 
-/** Discord-only help: what the buttons and /settings do. */
-function discordHelp(reply: Reply): Reply {
-  const fields = [
-    { name: '/settings', value: "This server's defaults: citation style, whether answers are public, and how translations are laid out (members with Manage Server)." },
-    { name: 'Buttons', value: 'Under an answer: pages, the translation, the context, citing in a style, and Discuss, which opens a thread where Ibid. refers to the last citation.' },
-  ];
-  return { ...reply, sections: [...reply.sections, { kind: 'fields', fields }] };
-}
-
-export function createInteractionHandler(opts: HandlerOptions): Handler {
+/** The handler's state and the steps every kind of interaction shares. */
+function handlerCore(opts: HandlerOptions) {
   const { config, dispatch, rest, store } = opts;
   const now = opts.now ?? Date.now;
   const budget = opts.budget ?? DISCORD_BUDGET;
@@ -136,13 +120,13 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const byName = new Map(opts.commands.map((c) => [c.name, c]));
   const inFlight = new Set<Promise<void>>();
-  const pendingAdds = new RecentStore<PendingAdd>(PENDING_ADDS, PENDING_ADD_TTL_MS);
+  const forms = pendingForms();
 
   function scopeOf(ex: Exchange): Scope {
     const i = ex.interaction;
     const guild = opts.settings.get(i.guild_id);
     const scope: Scope = {
-      platform: 'discord',
+      platform: discordProfile,
       defaults: { style: guild.style ?? config.LECTERN_DEFAULT_STYLE, layout: guild.layout ?? config.LECTERN_DEFAULT_LAYOUT, visibility: guild.visibility ?? 'public' },
     };
     const user = userOf(i);
@@ -211,8 +195,7 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
       if (mode === 'new') await ex.deferMessage(expectHidden);
       else await ex.deferUpdate();
     }
-    let reply = ready ? ready.value : await pending;
-    if (invocation.command === 'help' && !reply.error) reply = discordHelp(reply);
+    const reply = ready ? ready.value : await pending;
     const ownerId = invocation.scope.userId ?? 'unknown';
     const message = present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout });
     if (mode === 'update' && !reply.error) await ex.update(message);
@@ -233,6 +216,14 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
     await ex.send(noticeMessage('Please slow down', `You have asked more than ${n} thing${n === 1 ? '' : 's'} in the last minute. Please wait a little and try again.`));
   }
 
+  return { opts, config, dispatch, rest, store, now, signer, recent, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate };
+}
+
+type HandlerCore = ReturnType<typeof handlerCore>;
+
+/** Slash commands, the forms their files bring up, and autocomplete. */
+function commandHandlers(core: HandlerCore) {
+  const { opts, config, signer, byName, forms, now, scopeOf, answer, rateLimited, refuseRate } = core;
   async function onCommand(ex: Exchange): Promise<void> {
     const i = ex.interaction;
     if (i.type !== InteractionType.ApplicationCommand) return;
@@ -249,49 +240,21 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
     ex.log.info({ args: Object.keys(args) }, 'command');
     const scope = scopeOf(ex);
     const invocation: Invocation = { command: i.data.name, args, scope, requestId: i.id };
-    // /library add with a file and no title: a modal asks for title, author and year first (left
-    // empty, they are taken from the file). Members without Manage Server are refused by the command.
+    // A file that comes without the details its command's form asks for (/library add: title,
+    // author, year): a modal asks for them first (left empty, they are taken from the file).
+    // Members without the permission are refused by dispatch.
+    const form = formFor(byName.get(i.data.name), args);
     const announced = Number((args.attachment as { size?: unknown } | undefined)?.size ?? 0);
     const fits = announced <= config.LIBRARY_MAX_FILE_MB * 1024 * 1024;
-    if (i.data.name === 'library' && args.action === 'add' && args.attachment && fits && !args.title && !args.author && !args.year && scope.canManage) {
-      return askLibraryMetadata(ex, args, scope);
-    }
+    if (form.length && fits && scope.canManage) return askForm(ex, i.data.name, form, args, scope);
     await answer(ex, invocation, 'new', args.hide === true || scope.defaults.visibility === 'hidden');
   }
 
-  async function askLibraryMetadata(ex: Exchange, args: Record<string, unknown>, scope: Scope): Promise<void> {
-    const key = pendingAdds.put({ args, scope, ownerId: scope.userId ?? 'unknown' }, now());
-    const customId = signer.sign('libraryAdd', key);
+  async function askForm(ex: Exchange, command: string, options: ReturnType<typeof formFor>, args: Record<string, unknown>, scope: Scope): Promise<void> {
+    const key = forms.put({ command, args, scope, ownerId: scope.userId ?? 'unknown' }, now());
+    const customId = signer.sign('form', key);
     if (!customId) throw new Error('the modal id does not fit');
-    const name = String((args.attachment as { name?: unknown }).name ?? '');
-    const guess = name.replace(/\.[A-Za-z0-9]{1,5}$/u, '').replace(/[_-]+/gu, ' ').trim();
-    const input = (id: string, label: string, max: number, placeholder: string, value?: string) => ({
-      type: 1,
-      components: [
-        {
-          type: 4,
-          custom_id: id,
-          label,
-          style: 1,
-          required: false,
-          max_length: Math.min(max, TEXT_INPUT_VALUE_LIMIT),
-          placeholder,
-          ...(value ? { value: truncate(value, Math.min(max, TEXT_INPUT_VALUE_LIMIT)) } : {}),
-        },
-      ],
-    });
-    await ex.respond({
-      type: InteractionResponseType.Modal,
-      data: {
-        custom_id: customId,
-        title: truncate(`Add “${guess || 'a text'}”`, MODAL_TITLE_LIMIT),
-        components: [
-          input('title', 'Title', 300, 'Empty: the title the file gives', guess),
-          input('author', 'Author(s), separated by ;', 600, 'Empty: the author the file gives'),
-          input('year', 'Year', 4, 'Empty: the year the file gives'),
-        ],
-      },
-    } as never);
+    await ex.respond(formModal(customId, command, options, String((args.attachment as { name?: unknown }).name ?? '')) as never);
   }
 
   async function onModalSubmit(ex: Exchange): Promise<void> {
@@ -299,18 +262,12 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
     if (i.type !== InteractionType.ModalSubmit) return;
     const parsed = signer.parse(i.data.custom_id);
     if (parsed.status === 'tampered') return ex.send(noticeMessage('Not verified', TAMPERED, { error: true }));
-    if (parsed.status === 'stale' || parsed.kind !== 'libraryAdd') return ex.send(noticeMessage('Expired', STALE));
-    const pending = pendingAdds.get(parsed.payload, now());
-    if (!pending) return ex.send(noticeMessage('Expired', 'This form waited too long; please attach the file to /library again.'));
+    if (parsed.status === 'stale' || parsed.kind !== 'form') return ex.send(noticeMessage('Expired', STALE));
+    const pending = forms.get(parsed.payload, now());
+    if (!pending) return ex.send(noticeMessage('Expired', 'This form waited too long; please attach the file to the command again.'));
     if (pending.ownerId !== (userOf(i)?.id ?? 'unknown')) return ex.send(noticeMessage('Not yours', 'Only the person who attached the file can fill in this form.'));
-    const values: Record<string, string> = {};
-    for (const row of i.data.components ?? []) {
-      for (const c of 'components' in row ? (row.components as { custom_id?: string; value?: string }[]) : []) {
-        if (c.custom_id && typeof c.value === 'string' && c.value.trim()) values[c.custom_id] = c.value.trim();
-      }
-    }
-    const args = { ...pending.args, ...values };
-    await answer(ex, { command: 'library', args, scope: pending.scope, requestId: i.id }, 'new', args.hide === true || pending.scope.defaults.visibility === 'hidden');
+    const args = { ...pending.args, ...formValues(i.data.components ?? []) };
+    await answer(ex, { command: pending.command, args, scope: pending.scope, requestId: i.id }, 'new', args.hide === true || pending.scope.defaults.visibility === 'hidden');
   }
 
   async function onAutocomplete(ex: Exchange): Promise<void> {
@@ -333,6 +290,12 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
   }
 
   /** The reply a page/results button belongs to, checked against who pressed it. */
+  return { onCommand, onModalSubmit, onAutocomplete };
+}
+
+/** Buttons and menus under an answer: pages, results, translation, context, discussion, citation. */
+function componentHandler(core: HandlerCore) {
+  const { config, dispatch, rest, store, now, signer, recent, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate } = core;
   async function ownedEntry(ex: Exchange, key: string): Promise<{ entry: RecentReply; owner: boolean } | undefined> {
     const entry = recent.get(key, now());
     if (!entry) {
@@ -388,9 +351,9 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
       case 'discuss': {
         const target = decodeTarget(parsed.payload);
         if (!target) return ex.send(noticeMessage('Expired', STALE));
-        if (parsed.kind === 'translation') return run('translate', { query: target });
-        if (parsed.kind === 'context') return run('context', { passage: target });
-        return openDiscussion(discussContext, ex, target);
+        if (parsed.kind === 'discuss') return openDiscussion(discussContext, ex, target);
+        const request = actionRequest({ kind: parsed.kind, target })!;
+        return run(request.command, request.args);
       }
       case 'cite': {
         const value = 'values' in i.data ? i.data.values[0] : undefined;
@@ -398,7 +361,8 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
         const passage = value?.slice(0, at);
         const style = value?.slice(at + 1);
         if (!passage || !style || !CITE_FORMATS.includes(style)) return ex.send(noticeMessage('Not verified', TAMPERED, { error: true }));
-        return run('cite', { passage, style });
+        const request = actionRequest({ kind: 'cite', target: passage }, undefined, style)!;
+        return run(request.command, request.args);
       }
     }
   }
@@ -412,6 +376,15 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
     firstPage: (reply, invocation, ownerId) => present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout }),
     now,
   };
+
+  return onComponent;
+}
+
+export function createInteractionHandler(opts: HandlerOptions): Handler {
+  const core = handlerCore(opts);
+  const { rest, inFlight } = core;
+  const { onCommand, onModalSubmit, onAutocomplete } = commandHandlers(core);
+  const onComponent = componentHandler(core);
 
   async function apologise(ex: Exchange): Promise<void> {
     if (ex.interaction.type === InteractionType.ApplicationCommandAutocomplete) {

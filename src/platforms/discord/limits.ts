@@ -1,7 +1,30 @@
 /**
- * Discord's limits that the reply budget (src/reply/budget.ts) does not already name: components,
- * custom ids, footers, thread names. Numbers from the Discord API documentation.
+ * Discord's limits: messages and embeds (and the reply budget built on them), components, custom
+ * ids, footers, thread names, autocomplete. Numbers from the Discord API documentation.
  */
+import type { Budget } from '../../reply/budget.ts';
+
+export const DISCORD_EMBED_TITLE_LIMIT = 256;
+export const DISCORD_EMBED_DESCRIPTION_LIMIT = 4096;
+export const DISCORD_EMBED_FIELD_VALUE_LIMIT = 1024;
+export const DISCORD_EMBED_FIELD_NAME_LIMIT = 256;
+export const DISCORD_EMBED_FIELDS_LIMIT = 25;
+export const DISCORD_EMBED_TOTAL_LIMIT = 6000;
+export const DISCORD_EMBEDS_LIMIT = 10;
+export const DISCORD_CONTENT_LIMIT = 2000;
+export const DISCORD_CHOICES_LIMIT = 25;
+export const DISCORD_CHOICE_NAME_LIMIT = 100;
+export const DISCORD_BUDGET: Budget = {
+  maxBody: DISCORD_EMBED_DESCRIPTION_LIMIT,
+  maxField: DISCORD_EMBED_FIELD_VALUE_LIMIT,
+  maxFieldName: DISCORD_EMBED_FIELD_NAME_LIMIT,
+  maxTitle: DISCORD_EMBED_TITLE_LIMIT,
+  maxFields: DISCORD_EMBED_FIELDS_LIMIT,
+  maxSections: DISCORD_EMBEDS_LIMIT,
+  // Leave room for footers and "part i of n" the renderer adds.
+  maxTotal: DISCORD_EMBED_TOTAL_LIMIT - 200,
+};
+
 export const DISCORD_ACTION_ROWS_LIMIT = 5;
 export const DISCORD_BUTTONS_PER_ROW_LIMIT = 5;
 export const DISCORD_BUTTON_LABEL_LIMIT = 80;

@@ -16,8 +16,8 @@ import {
   DISCORD_EMBED_TITLE_LIMIT,
   DISCORD_EMBED_TOTAL_LIMIT,
   DISCORD_EMBEDS_LIMIT,
-  type Budget,
-} from '../../reply/budget.ts';
+} from './limits.ts';
+import type { Budget } from '../../reply/budget.ts';
 import type { Reply } from '../../reply/model.ts';
 import { paginate } from '../../reply/paginate.ts';
 import { ELLIPSIS } from '../../reply/split.ts';

@@ -7,7 +7,7 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { LayoutPreference } from '../../dispatch/types.ts';
-import { DISCORD_EMBED_FIELD_NAME_LIMIT } from '../../reply/budget.ts';
+import { DISCORD_EMBED_FIELD_NAME_LIMIT } from './limits.ts';
 import type { ColumnsView, PassageView, Reply, Section } from '../../reply/model.ts';
 import { truncate } from '../../reply/split.ts';
 import { actionRows, type ActionRow, type ComponentIds } from './components.ts';

@@ -4,9 +4,11 @@
  * asked in one; long answers are paged and wait for `!more` or a reaction.
  */
 import type { Logger } from 'pino';
+import { discussRequest } from '../../dispatch/actions.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
 import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
+import type { PlatformProfile } from '../../dispatch/platform.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import type { Reply } from '../../reply/model.ts';
@@ -17,12 +19,10 @@ import { noticeContent, threadStartContent, type ReplyTarget } from './content.t
 import { attachmentOf, inReplyTo, isRawEvent, type Attachment, type RawEvent } from './events.ts';
 import { fitPages } from './pages.ts';
 import type { PendingPages, PendingStore } from './pending.ts';
-import { powerLevelOf, type RoomPower } from './power.ts';
+import { canManageAt, powerLevelOf, type RoomPower } from './power.ts';
 import { renderMatrix, type MatrixLayout } from './render.ts';
 import type { MatrixState } from './state.ts';
 
-/** The Scope of a Matrix invocation, with the sender's power level for commands that are gated on it. */
-export type MatrixScope = Scope & { powerLevel?: number };
 
 export interface AnswerContext {
   conn: Connection;
@@ -31,6 +31,8 @@ export interface AnswerContext {
   pending: PendingStore;
   dispatch: Dispatch;
   commands: readonly CommandDefinition[];
+  /** How the core sees this bot: prefix, budget, wording. */
+  profile: PlatformProfile;
   /** Page budget; MATRIX_BUDGET unless a test asks for smaller pages. */
   budget?: Budget;
   /** The groups' /settings; without them the configured defaults apply. */
@@ -58,7 +60,7 @@ export const collectionOf = (ctx: Pick<AnswerContext, 'config'>, roomId: string)
 
 /** A room's own `!layout` wins over its group's /settings, which win over LECTERN_DEFAULT_LAYOUT. */
 export const layoutOf = (ctx: AnswerContext, roomId: string): MatrixLayout =>
-  ctx.state.layout(roomId) ?? ((ctx.settings?.get(collectionOf(ctx, roomId)).layout ?? ctx.config.LECTERN_DEFAULT_LAYOUT) === 'side-by-side' ? 'table' : 'stacked');
+  ctx.state.layout(roomId) ?? ctx.settings?.get(collectionOf(ctx, roomId)).layout ?? ctx.config.LECTERN_DEFAULT_LAYOUT;
 
 const notice = (title: string, text: string): Reply => textReply(title, text);
 
@@ -94,14 +96,14 @@ export async function answerMore(ctx: AnswerContext, asked: Asked): Promise<void
   await sendReply(ctx, asked, notice('Nothing more', `There is no longer answer waiting to be continued in ${where}.`));
 }
 
-const LAYOUT_WORDS: Record<string, MatrixLayout> = { table: 'table', 'side-by-side': 'table', columns: 'table', stacked: 'stacked' };
+const LAYOUT_WORDS: Record<string, MatrixLayout> = { 'side-by-side': 'side-by-side', table: 'side-by-side', columns: 'side-by-side', stacked: 'stacked' };
 
 export async function answerLayout(ctx: AnswerContext, asked: Asked, value: unknown): Promise<void> {
   const p = ctx.config.MATRIX_PREFIX;
-  const usage = `Use ${p}layout table or ${p}layout stacked.`;
+  const usage = `Use ${p}layout side-by-side or ${p}layout stacked.`;
   if (value === undefined || value === true) {
     const current = layoutOf(ctx, asked.roomId);
-    await sendReply(ctx, asked, notice('Layout', `This room shows translations ${current === 'table' ? 'side by side in a table' : 'stacked, the original above the translation'}. ${usage}`));
+    await sendReply(ctx, asked, notice('Layout', `This room shows translations ${current === 'side-by-side' ? 'side by side in a table' : 'stacked, the original above the translation'}. ${usage}`));
     return;
   }
   const layout = LAYOUT_WORDS[String(value).trim().toLowerCase()];
@@ -111,7 +113,7 @@ export async function answerLayout(ctx: AnswerContext, asked: Asked, value: unkn
   }
   await ctx.state.setLayout(asked.roomId, layout);
   const text =
-    layout === 'table'
+    layout === 'side-by-side'
       ? 'This room now shows translations side by side in a table. Element X does not show tables: if some of you read there, switch back with ' + `${p}layout stacked.`
       : 'This room now shows translations stacked: the original, then the translation, each with its label and place in the source.';
   await sendReply(ctx, asked, notice('Layout changed', text));
@@ -142,17 +144,18 @@ async function repliedAttachment(ctx: AnswerContext, asked: Asked): Promise<Atta
   }
 }
 
-export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boolean): Promise<MatrixScope> {
+export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boolean): Promise<Scope> {
   const layout = layoutOf(ctx, asked.roomId);
-  const scope: MatrixScope = {
-    platform: 'matrix',
+  const scope: Scope = {
+    platform: ctx.profile,
     // Rooms configured as one group share one library.
     collection: collectionOf(ctx, asked.roomId),
     userId: asked.event.sender,
-    defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout: layout === 'table' ? 'side-by-side' : 'stacked', visibility: 'public' },
+    defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout, visibility: 'public' },
   };
+  // The group's organisers: members at MATRIX_LIBRARY_POWER_LEVEL or above (unknown: not).
   const level = await powerLevel(ctx, asked.roomId, asked.event.sender, asked.log);
-  if (level !== undefined) scope.powerLevel = level;
+  scope.canManage = canManageAt(level, ctx.config);
   const root = asked.target.threadRoot;
   if (inThread && root) {
     const record = ctx.state.thread(root);
@@ -163,16 +166,6 @@ export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boole
   return scope;
 }
 
-function matrixHelp(reply: Reply, prefix: string, name: string): Reply {
-  const fields = [
-    { name: `${prefix}more`, value: 'The next part of a long answer (reacting to the answer does the same).' },
-    { name: `${prefix}layout table|stacked`, value: 'How this room shows translations. Stacked is the default; Element X does not show tables.' },
-    { name: `${prefix}discuss <passage id>`, value: 'Start a thread on a passage: commands in it default to its work, and Ibid. refers to the last citation there.' },
-    { name: 'Mentions', value: `Commands also work after the bot's name and a colon, as in "${name}: quote peppery dishes".` },
-  ];
-  return { ...reply, sections: [...reply.sections, { kind: 'fields', fields }] };
-}
-
 export async function answerCommand(ctx: AnswerContext, asked: Asked, command: string, parsedArgs: Record<string, unknown>): Promise<void> {
   const args = { ...parsedArgs };
   const attachment = await repliedAttachment(ctx, asked);
@@ -180,7 +173,6 @@ export async function answerCommand(ctx: AnswerContext, asked: Asked, command: s
   const scope = await scopeFor(ctx, asked, true);
   let reply = await ctx.dispatch({ command, args, scope, requestId: asked.event.event_id });
   if (args.hide === true) reply = { ...reply, sections: [{ kind: 'text', text: HIDDEN_NOTE }, ...reply.sections] };
-  if (command === 'help' && !reply.error) reply = matrixHelp(reply, ctx.config.MATRIX_PREFIX, ctx.conn.names[0] ?? 'lectern');
   await sendReply(ctx, asked, reply);
   const root = asked.target.threadRoot;
   if (root && reply.lastCitation) {
@@ -202,7 +194,7 @@ export async function answerDiscuss(ctx: AnswerContext, asked: Asked, passage: u
     return;
   }
   const scope = await scopeFor(ctx, asked, false);
-  const context = await ctx.dispatch({ command: 'context', args: { passage, before: 0, after: 0 }, scope, requestId: asked.event.event_id });
+  const context = await ctx.dispatch({ ...discussRequest(passage), scope, requestId: asked.event.event_id });
   if (context.error) {
     await sendReply(ctx, asked, context);
     return;

@@ -22,6 +22,7 @@ import { PendingStore } from './pending.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { MatrixState } from './state.ts';
+import { matrixProfile } from './profile.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
 
 export interface MatrixBotOptions {
@@ -60,47 +61,67 @@ const SEEN_MAX = 2000;
 type Room = NonNullable<NonNullable<SyncResponse['rooms']>['join']>[string];
 type Invite = NonNullable<NonNullable<SyncResponse['rooms']>['invite']>[string];
 
-export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot> {
+/** What answering needs: the connection, the state, the pages waiting, and the rooms' power levels (cached until they change). */
+function answerContext(opts: MatrixBotOptions, conn: Connection, state: MatrixState, powerCache: Map<string, Promise<RoomPower>>, now: () => number): AnswerContext {
   const { config, dispatch, commands } = opts;
-  const now = opts.now ?? Date.now;
-  const log = opts.log;
-  const state = await MatrixState.load(opts.stateDir, log);
-  const conn: Connection = await connect(config, state, log);
-  state.bindUser(conn.userId);
-  const e2ee = await MatrixE2ee.start(conn, opts.stateDir, log);
-  conn.e2ee = e2ee;
-  const filterId = await ensureFilter(conn, state);
-  // Without a saved position everything before this start is history; with one, whatever came after it is new
-  // (give or take the clocks of the homeservers involved).
-  const cutoff = state.since ? (state.sinceSavedAt ?? now()) - CLOCK_SKEW_MS : now();
-  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
-  const lists: AllowLists = { rooms: config.MATRIX_ALLOWED_ROOMS, servers: config.MATRIX_ALLOWED_SERVERS };
-  const powerCache = new Map<string, Promise<RoomPower>>();
-  const seen = new Set<string>();
+return {
+  conn,
+  config,
+  state,
+  pending: new PendingStore(),
+  dispatch,
+  commands,
+  profile: matrixProfile({ prefix: config.MATRIX_PREFIX, ...(conn.names[0] ? { botName: conn.names[0] } : {}) }),
+  now,
+  ...(opts.pageBudget ? { budget: opts.pageBudget } : {}),
+  ...(opts.settings ? { settings: opts.settings } : {}),
+  roomPower(roomId) {
+    let cached = powerCache.get(roomId);
+    if (!cached) {
+      cached = fetchRoomPower(conn, roomId).catch((err: unknown) => {
+        powerCache.delete(roomId);
+        throw err;
+      });
+      powerCache.set(roomId, cached);
+    }
+    return cached;
+  },
+};
+}
 
-  const ctx: AnswerContext = {
-    conn,
-    config,
-    state,
-    pending: new PendingStore(),
-    dispatch,
-    commands,
-    now,
-    ...(opts.pageBudget ? { budget: opts.pageBudget } : {}),
-    ...(opts.settings ? { settings: opts.settings } : {}),
-    roomPower(roomId) {
-      let cached = powerCache.get(roomId);
-      if (!cached) {
-        cached = fetchRoomPower(conn, roomId).catch((err: unknown) => {
-          powerCache.delete(roomId);
-          throw err;
-        });
-        powerCache.set(roomId, cached);
-      }
-      return cached;
-    },
-  };
+/** The room ids of the aliases in MATRIX_ALLOWED_ROOMS (an alias that does not resolve is logged and left out). */
+async function resolveAllowedAliases(conn: Connection, lists: AllowLists, log: Logger): Promise<string[]> {
+  const ids: string[] = [];
+  for (const alias of configuredAliases(lists)) {
+    try {
+      ids.push((await conn.client.getRoomIdForAlias(alias)).room_id);
+    } catch (err) {
+      log.warn({ err, alias }, 'an alias in MATRIX_ALLOWED_ROOMS does not resolve');
+    }
+  }
+  return ids;
+}
 
+/** An invite: joined when the room or the inviter's server is allowed, refused (left) otherwise. */
+async function onInvite(conn: Connection, lists: AllowLists, log: Logger, roomId: string, invite: Invite): Promise<void> {
+  const inviter = inviterOf(invite, conn.userId) ?? '';
+  const ilog = log.child({ room: roomId, inviter });
+  try {
+    const resolvedRoomIds = await resolveAllowedAliases(conn, lists, log);
+    if (!inviteAllowed({ roomId, inviter, resolvedRoomIds }, lists)) {
+      ilog.info('invite refused: the room is not in MATRIX_ALLOWED_ROOMS or MATRIX_ALLOWED_SERVERS');
+      await conn.client.leave(roomId);
+      return;
+    }
+    await conn.client.joinRoom(roomId);
+    ilog.info({ encrypted: invite.invite_state?.events?.some((e) => e.type === 'm.room.encryption') ?? false }, 'joined');
+  } catch (err) {
+    ilog.error({ err }, 'could not answer an invite');
+  }
+}
+
+/** The apology for a failure, and the rate limit (told once per burst). */
+function guards(ctx: AnswerContext, config: Config, limiter: RateLimiter, now: () => number) {
   const apologise = async (asked: Asked) => {
     try {
       await sendReply(ctx, asked, errorReply('internal', INTERNAL_ERROR_MESSAGE), `${asked.event.event_id}/apology`);
@@ -120,14 +141,80 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     return true;
   }
 
-  async function onReaction(roomId: string, event: RawEvent, target: string, base: Logger): Promise<void> {
-    const entry = ctx.pending.bySentEvent(roomId, target);
-    // Reactions are mostly just reactions: only one on a part of a long answer asks for more.
-    if (!entry) return;
-    const asked: Asked = { roomId, event, target: { eventId: target, ...(entry.threadRoot ? { threadRoot: entry.threadRoot } : {}) }, log: base.child({ command: 'more' }) };
-    if (await rateLimited(asked)) return;
-    await sendNextPage(ctx, asked, entry);
+  return { apologise, rateLimited };
+}
+
+/** A reaction on a part of a long answer asks for its next part. */
+async function onReaction(ctx: AnswerContext, rateLimited: (asked: Asked) => Promise<boolean>, roomId: string, event: RawEvent, target: string, base: Logger): Promise<void> {
+  const entry = ctx.pending.bySentEvent(roomId, target);
+  // Reactions are mostly just reactions: only one on a part of a long answer asks for more.
+  if (!entry) return;
+  const asked: Asked = { roomId, event, target: { eventId: target, ...(entry.threadRoot ? { threadRoot: entry.threadRoot } : {}) }, log: base.child({ command: 'more' }) };
+  if (await rateLimited(asked)) return;
+  await sendNextPage(ctx, asked, entry);
+}
+
+/** A command: Matrix's own (more, layout, discuss) here, the registry's through dispatch. */
+async function answerIntent(ctx: AnswerContext, asked: Asked, intent: { command: string; args: Record<string, unknown> }): Promise<void> {
+  switch (intent.command) {
+    case 'more':
+      return await answerMore(ctx, asked);
+    case 'layout':
+      return await answerLayout(ctx, asked, intent.args.layout);
+    case 'discuss':
+      return await answerDiscuss(ctx, asked, intent.args.passage);
+    default:
+      return await answerCommand(ctx, asked, intent.command, intent.args);
   }
+}
+
+/** What a sync batch brought, for the debug log. */
+const batchSummary = ({ response, initial }: Batch) => ({
+  initial,
+  invites: Object.keys(response.rooms?.invite ?? {}).length,
+  timelines: Object.entries(response.rooms?.join ?? {}).map(([id, r]) => ({ id, events: r.timeline?.events?.length ?? 0, limited: r.timeline?.limited })),
+});
+
+/** The running bot as its starter holds it: who it is, a file sender, and stop. */
+function botHandle(conn: Connection, log: Logger, run: { controller: AbortController; loop: Promise<void>; waiting: Set<Promise<void>>; e2ee: MatrixE2ee; state: MatrixState }): MatrixBot {
+  const { controller, loop, waiting, e2ee, state } = run;
+return {
+  userId: conn.userId,
+  deviceId: conn.client.getDeviceId() ?? '',
+  async sendFile(roomId, file, idempotencyKey) {
+    return await sendMessage(conn, roomId, await fileContent(conn, roomId, file), `file/${idempotencyKey}`, log.child({ room: roomId, file: file.name }));
+  },
+  async stop() {
+    controller.abort();
+    await loop;
+    await Promise.all(waiting);
+    await e2ee.stop();
+    await state.save();
+    log.info('Matrix bot stopped');
+  },
+};
+}
+
+export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot> {
+  const { config, commands } = opts;
+  const now = opts.now ?? Date.now;
+  const log = opts.log;
+  const state = await MatrixState.load(opts.stateDir, log);
+  const conn: Connection = await connect(config, state, log);
+  state.bindUser(conn.userId);
+  const e2ee = await MatrixE2ee.start(conn, opts.stateDir, log);
+  conn.e2ee = e2ee;
+  const filterId = await ensureFilter(conn, state);
+  // Without a saved position everything before this start is history; with one, whatever came after it is new
+  // (give or take the clocks of the homeservers involved).
+  const cutoff = state.since ? (state.sinceSavedAt ?? now()) - CLOCK_SKEW_MS : now();
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const lists: AllowLists = { rooms: config.MATRIX_ALLOWED_ROOMS, servers: config.MATRIX_ALLOWED_SERVERS };
+  const powerCache = new Map<string, Promise<RoomPower>>();
+  const seen = new Set<string>();
+
+  const ctx = answerContext(opts, conn, state, powerCache, now);
+  const { apologise, rateLimited } = guards(ctx, config, limiter, now);
 
   const controller = new AbortController();
   const waiting = new Set<Promise<void>>();
@@ -182,23 +269,14 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     const text = commandText(event);
     try {
       const target = reactionTarget(event);
-      if (target) return await onReaction(roomId, event, target, asked.log);
+      if (target) return await onReaction(ctx, rateLimited, roomId, event, target, asked.log);
       const intent = text === undefined ? null : parseMessage(text, { prefix: config.MATRIX_PREFIX, userId: conn.userId, names: conn.names, commands });
       if (!intent) return;
       if ('command' in intent) asked.log = asked.log.child({ command: intent.command });
       if (await rateLimited(asked)) return;
       if ('error' in intent) return void (await sendReply(ctx, asked, errorReply(intent.error.identifier, intent.error.message)));
       asked.log.info('command');
-      switch (intent.command) {
-        case 'more':
-          return await answerMore(ctx, asked);
-        case 'layout':
-          return await answerLayout(ctx, asked, intent.args.layout);
-        case 'discuss':
-          return await answerDiscuss(ctx, asked, intent.args.passage);
-        default:
-          return await answerCommand(ctx, asked, intent.command, intent.args);
-      }
+      return await answerIntent(ctx, asked, intent);
     } catch (err) {
       asked.log.error({ err, body: text?.slice(0, 500) }, 'answering an event failed');
       await apologise(asked);
@@ -213,51 +291,16 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     for (const event of events.slice(joined + 1)) await onEvent(roomId, event);
   }
 
-  async function resolveAllowedAliases(): Promise<string[]> {
-    const ids: string[] = [];
-    for (const alias of configuredAliases(lists)) {
-      try {
-        ids.push((await conn.client.getRoomIdForAlias(alias)).room_id);
-      } catch (err) {
-        log.warn({ err, alias }, 'an alias in MATRIX_ALLOWED_ROOMS does not resolve');
-      }
-    }
-    return ids;
-  }
-
-  async function onInvite(roomId: string, invite: Invite): Promise<void> {
-    const inviter = inviterOf(invite, conn.userId) ?? '';
-    const ilog = log.child({ room: roomId, inviter });
-    try {
-      const resolvedRoomIds = await resolveAllowedAliases();
-      if (!inviteAllowed({ roomId, inviter, resolvedRoomIds }, lists)) {
-        ilog.info('invite refused: the room is not in MATRIX_ALLOWED_ROOMS or MATRIX_ALLOWED_SERVERS');
-        await conn.client.leave(roomId);
-        return;
-      }
-      await conn.client.joinRoom(roomId);
-      ilog.info({ encrypted: invite.invite_state?.events?.some((e) => e.type === 'm.room.encryption') ?? false }, 'joined');
-    } catch (err) {
-      ilog.error({ err }, 'could not answer an invite');
-    }
-  }
-
-  async function onBatch({ response, initial }: Batch): Promise<void> {
-    log.debug(
-      {
-        initial,
-        invites: Object.keys(response.rooms?.invite ?? {}).length,
-        timelines: Object.entries(response.rooms?.join ?? {}).map(([id, r]) => ({ id, events: r.timeline?.events?.length ?? 0, limited: r.timeline?.limited })),
-      },
-      'sync batch',
-    );
+  async function onBatch(batch: Batch): Promise<void> {
+    const { response, initial } = batch;
+    log.debug(batchSummary(batch), 'sync batch');
     try {
       // Keys first: a room key that came with this batch decrypts the batch's messages.
       await e2ee.beforeBatch(response);
     } catch (err) {
       log.error({ err }, 'the crypto could not take in a sync batch');
     }
-    const tasks: Promise<void>[] = Object.entries(response.rooms?.invite ?? {}).map(([roomId, invite]) => onInvite(roomId, invite));
+    const tasks: Promise<void>[] = Object.entries(response.rooms?.invite ?? {}).map(([roomId, invite]) => onInvite(conn, lists, log, roomId, invite));
     if (!initial) tasks.push(...Object.entries(response.rooms?.join ?? {}).map(([roomId, room]) => onRoom(roomId, room)));
     await Promise.all(tasks);
     // Saved before the sync position moves past the keys that came with this batch.
@@ -269,19 +312,5 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   });
   log.info({ userId: conn.userId, resumed: Boolean(state.since) }, 'Matrix bot started');
 
-  return {
-    userId: conn.userId,
-    deviceId: conn.client.getDeviceId() ?? '',
-    async sendFile(roomId, file, idempotencyKey) {
-      return await sendMessage(conn, roomId, await fileContent(conn, roomId, file), `file/${idempotencyKey}`, log.child({ room: roomId, file: file.name }));
-    },
-    async stop() {
-      controller.abort();
-      await loop;
-      await Promise.all(waiting);
-      await e2ee.stop();
-      await state.save();
-      log.info('Matrix bot stopped');
-    },
-  };
+  return botHandle(conn, log, { controller, loop, waiting, e2ee, state });
 }

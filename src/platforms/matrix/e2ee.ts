@@ -12,7 +12,7 @@
 import { EventType, MatrixEvent, Room, type MatrixClient } from 'matrix-js-sdk';
 import { decodeRecoveryKey, type CryptoCallbacks } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import type { Logger } from 'pino';
-import { MATRIX_EVENT_BYTES_LIMIT } from '../../reply/budget.ts';
+import { MATRIX_EVENT_BYTES_LIMIT } from './limits.ts';
 import type { Connection } from './client.ts';
 import { CryptoStoreFile } from './crypto-store.ts';
 import type { RawEvent, SyncResponse } from './events.ts';

@@ -4,7 +4,8 @@
  * Cyrillic taking two bytes a letter: each page is measured as it will be sent, and when one is
  * too big the whole reply is paged again on a smaller budget, so parts stay numbered 1…n.
  */
-import { MATRIX_BUDGET, MATRIX_EVENT_BYTES_LIMIT, type Budget } from '../../reply/budget.ts';
+import type { Budget } from '../../reply/budget.ts';
+import { MATRIX_BUDGET, MATRIX_EVENT_BYTES_LIMIT } from './limits.ts';
 import type { Reply } from '../../reply/model.ts';
 import { paginate } from '../../reply/paginate.ts';
 import { eventBytes } from './content.ts';

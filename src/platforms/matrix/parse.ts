@@ -16,11 +16,13 @@ export const MATRIX_COMMANDS: CommandDefinition[] = [
     options: [
       {
         name: 'layout',
-        description: 'table or stacked',
+        description: 'side-by-side or stacked',
         type: 'string',
         choices: [
-          { name: 'table', value: 'table' },
+          { name: 'side-by-side', value: 'side-by-side' },
           { name: 'stacked', value: 'stacked' },
+          // The word older help used: still understood.
+          { name: 'table', value: 'table' },
         ],
       },
     ],

@@ -3,6 +3,7 @@
  * 12 the creators of a room outrank everyone and are not listed in m.room.power_levels, so the
  * create event is read too.
  */
+import type { Config } from '../../config.ts';
 import { Method } from 'matrix-js-sdk';
 import type { Connection } from './client.ts';
 
@@ -43,3 +44,7 @@ export async function fetchRoomPower(conn: Connection, roomId: string): Promise<
   const version = typeof content.room_version === 'string' ? content.room_version : '1';
   return { ...(levels ? { levels } : {}), creators: [...(creator ? [creator] : []), ...additional], creatorsOutrankAll: outranksAll(version) };
 }
+
+/** May a member at this power level change the group's library and settings? */
+export const canManageAt = (level: number | undefined, config: Pick<Config, 'MATRIX_LIBRARY_POWER_LEVEL'>): boolean =>
+  level !== undefined && level >= config.MATRIX_LIBRARY_POWER_LEVEL;

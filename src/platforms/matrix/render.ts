@@ -5,10 +5,12 @@
  * with its label and locator): Element X shows no tables, so stacked is what rooms get by default.
  */
 import { isPagerAction } from '../../reply/paginate.ts';
+import type { LayoutPreference } from '../../dispatch/types.ts';
 import type { Action, ColumnsView, PassageView, Reply, Section } from '../../reply/model.ts';
 import { blockHtml, blockPlain, escapeHtml, inlineHtml, inlinePlain, paragraphsOf } from './html.ts';
 
-export type MatrixLayout = 'table' | 'stacked';
+/** Side by side is an HTML table here; stacked is the default, since Element X shows no tables. */
+export type MatrixLayout = LayoutPreference;
 
 export interface MatrixRenderOptions {
   layout: MatrixLayout;
@@ -80,7 +82,7 @@ function tableColumns(c: ColumnsView): string {
 function columnsPart(c: ColumnsView, layout: MatrixLayout): Part {
   const stacked = stackedColumns(c);
   // The plain body has no tables: clients that show it get the stacked form in either layout.
-  const main: Part = layout === 'table' ? { plain: stacked.plain, html: tableColumns(c) } : stacked;
+  const main: Part = layout === 'side-by-side' ? { plain: stacked.plain, html: tableColumns(c) } : stacked;
   const note: Part | undefined = c.note ? { plain: inlinePlain(c.note), html: `<p><em>${inlineHtml(c.note)}</em></p>` } : undefined;
   return join(note ? [main, note] : [main]);
 }

@@ -39,7 +39,9 @@ function parseState(text: string): MatrixStateData | undefined {
   const data: unknown = JSON.parse(text);
   if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) return undefined;
   const d = data as Partial<MatrixStateData>;
-  return { ...empty(), ...d, layouts: { ...d.layouts }, threads: { ...d.threads } };
+  // Files written before the layouts had one name say `table` for side by side.
+  const layouts = Object.fromEntries(Object.entries({ ...d.layouts }).map(([room, l]) => [room, (l as string) === 'table' ? 'side-by-side' : l])) as Record<string, MatrixLayout>;
+  return { ...empty(), ...d, layouts, threads: { ...d.threads } };
 }
 
 export class MatrixState {

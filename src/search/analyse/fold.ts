@@ -1,6 +1,6 @@
 /**
  * Folding: the one canonical form of text that indexing, querying and phrase checks agree on.
- * The same text typed, pasted from a PDF, OCR'd or copied out of Discord markdown must fold alike.
+ * The same text typed, pasted from a PDF, OCR'd or copied out of chat markdown must fold alike.
  */
 
 // The corpus uses superscript digits only as footnote markers; NFKC would turn "Estrina¹⁰" into

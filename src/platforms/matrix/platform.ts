@@ -1,0 +1,20 @@
+/** Matrix behind the Platform interface: the bot, syncing with the homeserver. */
+import type { Platform } from '../../dispatch/platform.ts';
+import type { Reply } from '../../reply/model.ts';
+import { startMatrixBot, type MatrixBot } from './bot.ts';
+import { fitPages } from './pages.ts';
+import { matrixProfile } from './profile.ts';
+
+export function matrixPlatform(prefix: string): Platform {
+  let bot: MatrixBot | undefined;
+  return {
+    profile: matrixProfile({ prefix }),
+    async start(deps) {
+      bot = await startMatrixBot({ ...deps, log: deps.log.child({ platform: 'matrix' }), commands: [...deps.commands], stateDir: deps.config.stateDir });
+    },
+    async stop() {
+      await bot?.stop();
+    },
+    render: (reply: Reply) => fitPages(reply, { layout: 'stacked', prefix }).pages,
+  };
+}
