@@ -56,6 +56,7 @@ export const quote = {
     });
     if (result.notices.length) reply.sections.unshift({ kind: 'text', text: result.notices.join(' ') });
     if (!views.length) {
+      reply.empty = true;
       reply.sections = [{ kind: 'text', text: `${result.notices.join(' ')} No passage matches “${a.query}”${work ? ` in ${work}` : ''}. Try fewer words, another spelling, or /works to see what is in the library.`.trim() }];
     }
     return reply;

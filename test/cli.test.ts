@@ -122,3 +122,26 @@ describe('GIVEN stats and validate', () => {
     expect(v.stdout).toMatch(/^OK:/);
   }, 60_000);
 });
+
+describe('GIVEN one command path and one set of exit codes (0 answered, 1 nothing found, 2 bad usage)', () => {
+  it('THEN batch quote without --json answers each line as text, without keys that cannot be pressed, and exits 0', async () => {
+    const r = await lectern(['quote', '-'], { input: 'Kirov\npeppery dishes\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Quote: Kirov/);
+    expect(r.stdout).toMatch(/Quote: peppery dishes/);
+    expect(r.stdout).not.toMatch(/\[c\]ite|\[d\]iscuss/);
+  }, 60_000);
+
+  it('THEN nothing found exits 1 with or without --json, and a bad option value exits 2 with one line and no stack', async () => {
+    const none = await lectern(['quote', '"no such phrase is in these books at all"']);
+    expect(none.code).toBe(1);
+    const noneJson = await lectern(['quote', '--json', '"no such phrase is in these books at all"']);
+    expect(noneJson.code).toBe(1);
+    expect(JSON.parse(noneJson.stdout).results).toEqual([]);
+    const bad = await lectern(['context', 'trotskys-lies.p37', '--before', '-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--before/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
+

@@ -15,7 +15,7 @@ import type { CommandContext } from '../services.ts';
 import type { Scope } from '../dispatch/types.ts';
 import { isUserError } from '../errors.ts';
 import { renderConsole } from '../platforms/console/render.ts';
-import { cliProfile, consoleBudget } from '../platforms/console/profile.ts';
+import { cliProfile } from '../platforms/console/profile.ts';
 import { paginate } from '../reply/paginate.ts';
 import type { Reply } from '../reply/model.ts';
 import { resolveSource } from '../sources/resolve.ts';
@@ -45,23 +45,46 @@ async function openApp(): Promise<App> {
   return await createApp(config, log);
 }
 
+/**
+ * The exit code of an answer, the same for every command with or without --json: 0 answered,
+ * 1 nothing found (a refusal that says so, or an answer with nothing in it), 2 bad usage.
+ */
+export function exitCode(reply: Pick<Reply, 'error' | 'empty'>): 0 | 1 | 2 {
+  if (reply.error) return NOTHING_FOUND.test(reply.error.identifier) ? 1 : 2;
+  return reply.empty ? 1 : 0;
+}
+
+/** Error identifiers that mean "looked, found nothing" rather than "asked wrongly". */
+const NOTHING_FOUND = /\.(?:none|unknown|no-pair|not-found|unresolved)$/;
+
 export function printReply(reply: Reply, io: CliIo): number {
   const width = Math.max(40, Math.min(io.columns, 200));
-  for (const page of paginate(reply, { ...consoleBudget(width), maxBody: 100_000, maxTotal: 1_000_000, maxField: 100_000 })) {
-    io.out(renderConsole(page, { width, color: io.isTTY }));
+  // One-shot output: whole, and without the keys the console offers under an answer.
+  for (const page of paginate(reply, cliProfile(width).budget)) {
+    io.out(renderConsole(page, { width, color: io.isTTY, keys: false }));
   }
-  return reply.error ? 2 : 0;
+  return exitCode(reply);
 }
 
 async function runRegistry(name: string, args: Record<string, unknown>, io: CliIo): Promise<number> {
   const app = await openApp();
   const dispatch = createDispatch(app, commands);
-  const reply = await dispatch({ command: name, args, scope: cliScope(app) });
-  if (reply.error) {
+  const answer = async (a: Record<string, unknown>) => {
+    const reply = await dispatch({ command: name, args: a, scope: cliScope(app) });
+    if (!reply.error) return printReply(reply, io);
     io.err(`${reply.error.message} [${reply.error.identifier}]`);
-    return 2;
+    return exitCode(reply);
+  };
+  try {
+    // Batch: "-" as the first argument's value reads one value per line from stdin.
+    const [first] = Object.entries(args);
+    if (first?.[1] !== '-') return await answer(args);
+    let worst = 0;
+    for await (const line of stdinLines(io)) if (line.trim()) worst = Math.max(worst, await answer({ ...args, [first[0]]: line.trim() }));
+    return worst;
+  } finally {
+    await app.close();
   }
-  return printReply(reply, io);
 }
 
 async function* stdinLines(io: CliIo): AsyncGenerator<string> {
@@ -131,13 +154,20 @@ export const quoteCommand: Subcommand = {
     if (!values.json) return await runRegistry('quote', { query, limit: Math.min(limit, 10), ...filters }, io);
     const ctx = commandContext(await openApp());
     const opts = { limit, ...filters };
+    // The same exit codes as without --json: 1 when nothing was found, 2 for a query that cannot be searched.
+    const codeOf = (out: Awaited<ReturnType<typeof quoteJson>>) => exitCode(out.errorId !== undefined ? { error: { identifier: out.errorId, message: out.error ?? '' } } : out.results.length ? {} : { empty: true });
     if (query === '-') {
-      for await (const line of stdinLines(io)) io.out(JSON.stringify(await quoteJson(ctx, line, opts)));
-      return 0;
+      let worst = 0;
+      for await (const line of stdinLines(io)) {
+        const out = await quoteJson(ctx, line, opts);
+        io.out(JSON.stringify(out));
+        worst = Math.max(worst, codeOf(out));
+      }
+      return worst;
     }
     const out = await quoteJson(ctx, query, opts);
     io.out(JSON.stringify(out));
-    return 'error' in out ? 2 : 0;
+    return codeOf(out);
   },
 };
 

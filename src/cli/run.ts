@@ -25,8 +25,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.err(`${err.message} [${err.identifier}]`);
       return 2;
     }
-    if (err instanceof TypeError && (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      io.err(`${err.message}. Run "npm run lectern -- help" for the options.`);
+    // Any complaint of node:util parseArgs (unknown option, "--before -1", a missing value) is bad usage.
+    if (err instanceof TypeError && String((err as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) {
+      io.err(`${err.message.split('\n')[0]} Run "npm run lectern -- help" for the options.`);
       return 2;
     }
     io.err(`lectern ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

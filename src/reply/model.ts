@@ -83,6 +83,8 @@ export interface Reply {
   sections: Section[];
   actions: Action[];
   visibility: Visibility;
+  /** The command looked and found nothing to show (an answer, not an error: exit code 1 on the command line). */
+  empty?: true;
   /** Present when the reply is an error message; `identifier` is stable. */
   error?: { identifier: string; message: string };
   /** Set by the pager: this reply is part `index + 1` of `count`. */

@@ -199,6 +199,13 @@ export class FastScorer {
     });
   }
 
+  /** The fields a query scores, by minisearch's field id, with their boosts. */
+  private boostedFields(boost: Record<string, number>): { fieldId: number; boost: number }[] {
+    return Object.entries(boost)
+      .map(([field, b]) => ({ fieldId: this.ms._fieldIds[field], boost: b }))
+      .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
+  }
+
   topK(words: QueryWord[], options: TopKOptions): Scored[] {
     const n = this.ms._nextId;
     if (n === 0 || words.length === 0) return [];
@@ -208,9 +215,7 @@ export class FastScorer {
     let termNo = 0;
     const touched: number[] = [];
     try {
-      const fieldEntries = Object.entries(options.boost)
-        .map(([field, boost]) => ({ fieldId: this.ms._fieldIds[field], boost }))
-        .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
+      const fieldEntries = this.boostedFields(options.boost);
 
       // `counts`: a light word or an expansion adds score, but only a word of substance counts for
       // AND, and only the word's own terms for minisearch's matched-terms factor.
