@@ -97,4 +97,54 @@ describe('GIVEN the hard shapes of the book\'s bibliography', () => {
     expect(e.title?.startsWith('Genrikh Iagoda. Narkom')).toBe(true);
     expect(e).toMatchObject({ place: "Kazan'", year: '1997', siglum: 'Genrikh Iagoda' });
   });
+
+  const fieldsOf = async (start: string) => parseFields((await entryOf(start)).text);
+
+  it('THEN a title that holds quotations runs to its own closing quote ("Poslednii Polkovnik Imperii", "Great Terror")', async () => {
+    expect(await fieldsOf('"Poslednii Polkovnik Imperii"')).toMatchObject({
+      authors: [],
+      title: '"Poslednii Polkovnik Imperii" Interv\'iu "Elementov" s narodnym deputatom SSSR Viktorom Alksnisom',
+      containerTitle: 'Elementy',
+      issue: '3',
+      year: '2000',
+      siglum: 'Alksnis',
+    });
+    expect((await fieldsOf('Furr, Grover. "The Moscow Trials and the "Great Terror"')).title).toBe('The Moscow Trials and the "Great Terror" of 1937-1938: What the Evidence Shows');
+  });
+
+  it('THEN an organisation heading is one author and the statement of responsibility is no title ("Commission of inquiry…")', async () => {
+    const e = await fieldsOf('Commission of inquiry into the charges');
+    expect(e.authors).toEqual([{ literal: 'Commission of inquiry into the charges made against Leon Trotsky in the Moscow trials. Preliminary Commission' }]);
+    expect(e).toMatchObject({ title: 'The Case of Leon Trotsky. Report of hearings on the charges made against him in the Moscow trials', place: 'New York', publisher: 'Harper & Brothers', year: '1937', siglum: 'CLT' });
+    expect(e.titleTranslated).toBeUndefined();
+  });
+
+  it('THEN of several imprints the first is the one cited ("Not guilty… 1938; 2nd edition … 1973")', async () => {
+    const e = await fieldsOf('Not guilty: report');
+    expect(e).toMatchObject({ title: 'Not guilty: report of the Commission of Inquiry into the Charges Made Against Leon Trotsky in the Moscow Trials', place: 'New York, London', publisher: 'Harper & Brothers', year: '1938', siglum: 'NG' });
+    expect(e.authors).toEqual([]);
+  });
+
+  it('THEN a middle initial after a stray period stays in the name ("Sakharov, Valentin. A.")', async () => {
+    const e = await fieldsOf('Sakharov, Valentin. A.');
+    expect(e.authors).toEqual([{ family: 'Sakharov', given: 'Valentin A.' }]);
+    expect(e).toMatchObject({ title: 'Podlog zaveshchaniia vozhdia. Kto avtor?', url: 'http://stalinism.narod.ru/vieux/saharov.htm', kind: 'webpage' });
+  });
+
+  it('THEN a dissertation is a thesis with its whole title and its university ("Poole… Unpublished Ph.D. dissertation")', async () => {
+    const e = await fieldsOf('Poole, Thomas Ray.');
+    expect(e).toMatchObject({ kind: 'thesis', title: '"Counter-Trial." Leon Trotsky on the Soviet Purge Trials', publisher: 'University of Massachusetts', year: '1974' });
+    expect(e.containerTitle).toBeUndefined();
+    expect(e.place).toBeUndefined();
+  });
+
+  it('THEN a run of years after a container is part of its name, not the year ("Lubianka 1937-1938 No. 226")', async () => {
+    const e = await fieldsOf('"Protokol Doprosa IA.A. Iakovleva.');
+    expect(e).toMatchObject({ containerTitle: 'Lubianka 1937-1938', issue: '226', pages: '387-395' });
+    expect(e.year).toBeUndefined();
+  });
+
+  it('THEN a periodical\'s parenthesised imprint is read by field ("Cahiers Léon Trotsky. (Institut Léon Trotsky. - Saint Martin d\'Hères: …)")', async () => {
+    expect(await fieldsOf('Cahiers Léon Trotsky. (Institut')).toMatchObject({ title: 'Cahiers Léon Trotsky', publisher: 'Institut Léon Trotsky', place: "Saint Martin d'Hères", year: '1979' });
+  });
 });

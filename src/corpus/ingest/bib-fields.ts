@@ -119,6 +119,12 @@ function takeAuthors(text: string): { names: EntryName[]; rest: string } | null 
     names.push(...listed.map((l) => l.name));
     rest = last.text.replace(/^,\s*/, '') + rest;
   }
+  // "Sakharov, Valentin. A. "Podlog…"": a middle initial set off by a stray period still belongs to the name.
+  const strayInitial = /^\.\s(\p{Lu}\.)(?=\s*["“])/u.exec(rest);
+  if (strayInitial && names.length === 1 && names[0]!.given && !/\.$/.test(names[0]!.given)) {
+    names[0]!.given = `${names[0]!.given} ${strayInitial[1]!}`;
+    rest = `.${rest.slice(strayInitial[0].length)}`;
+  }
   const lastGiven = names.at(-1)?.given ?? '';
   const afterInitial = /\.$/.test(lastGiven) && /^\s+\S/.test(rest);
   if (!afterInitial && !/^\s*[.,]/.test(rest) && !/^\s*["“*]/.test(rest) && !listed.length && !/^\p{Lu}/u.test(rest)) return null;
@@ -133,6 +139,17 @@ function takeAuthors(text: string): { names: EntryName[]; rest: string } | null 
 function takeQuotedTitle(text: string): { title: string; rest: string; closed: boolean } | null {
   const m = /^["“](.+?)([.,]?)["”](?=\s|$|[.,(])(\.?),?\s*/su.exec(text);
   if (!m) return null;
+  // A quotation inside the title ("The Moscow Trials and the "Great Terror" of 1937-1938: …." or ""Poslednii Polkovnik
+  // Imperii" Interv'iu "Elementov" s … Alksnisom."): the title runs on to the quote closed by its own period.
+  if (!m[2] && !m[3] && !/[.,?!]$/.test(m[1]!)) {
+    const outer = /^["“](.+?[.,?!])["”](?=\s|$)\s*/su.exec(text);
+    if (outer && outer[0].length > m[0].length && !/\*|https?:/.test(outer[1]!)) {
+      let title = outer[1]!.replace(/[.,]$/, '').trim();
+      // The entry dropped the opening quote of a title that begins with a quotation: give it back so the quotes pair.
+      if ((title.match(/["“”]/g) ?? []).length % 2 === 1) title = `"${title}`;
+      return { title, rest: text.slice(outer[0].length), closed: true };
+    }
+  }
   return { title: m[1]!.replace(/[.,]$/, '').trim(), rest: text.slice(m[0].length), closed: Boolean(m[2] || m[3] || /[.,]$/.test(m[1]!)) };
 }
 
@@ -157,7 +174,7 @@ export function findImprint(raw: string): Imprint | null {
   // "Place: Publisher, Year" (also "Place: Publisher Year", "Place: Publisher, Corrected Edition April, 2019", "Place: Publisher, ©1993").
   const colon = new RegExp(`(?:[.,;!?]["”]?\\s*)(${PLACE}):\\s*(${PUBLISHER})(?:,\\s*((?:\\d\\w*\\s)?[^,]*[Ee]dition[^,]*?))?,?\\s*\\(?©?(\\d{4})\\b`, 'gu');
   for (const m of text.matchAll(colon)) {
-    const publisher = m[2]!.replace(/,\s*$/, '').replace(/^["“]([^"”]+?),?["”]$/u, '$1').trim();
+    const publisher = m[2]!.replace(/,\s*$/, '').replace(/^["“]([^"”]+?),?["”]$/u, '$1').replace(/,(["”])$/u, '$1').trim();
     candidates.push({ place: m[1]!.trim(), publisher, year: m[4]!, ...(m[3] ? { edition: m[3]!.trim() } : {}), index: m.index! + m[0].indexOf(m[1]!) });
   }
   if (candidates.length) return candidates.at(-1)!;
@@ -211,6 +228,12 @@ function readContainer(text: string): Partial<EntryFields> {
     }
   }
   if (!name || /^(At|Held|Typescript|Biographical)\b/i.test(name) || /^[a-z]/.test(name)) return out;
+  // "Lubianka 1937-1938 No. 226": a run of years right after the name is part of the name (a volume's title), not its date.
+  const run = /^\s*(\d{4}[-–]\d{4})\b(?=\s*(?:No\.?|no\.?|,|$))/u.exec(rest);
+  if (run) {
+    name = `${name} ${run[1]!}`;
+    rest = rest.slice(run[0].length);
+  }
   out.containerTitle = name.replace(/[,:]$/, '');
   // "50, 1 (Spring 1991)", "21, No. 3 (2003)", "XXXVIII, no. 1": an issue after the volume only with "No." or before a date in parentheses; "3 33-60" is volume and pages.
   const vol = /^\s*,?\s*(?:Vol\.\s*)?(\d{1,3}|[XVILC]{2,})\b(?!\d)(?:(?:,?\s*(?:No\.?|no\.?)\s*(\d{1,3}(?:-\d{1,3})?)\b)|(?:,\s*(\d{1,3})\b(?=\s*\()))?/u.exec(rest);
@@ -310,7 +333,13 @@ function readBook(rest: string, raw: string, out: EntryFields): void {
     out.edition = edition[1]!;
     title = title.slice(0, edition.index).trim();
   }
-  title = title.replace(/\.\s+Translated from [^.]*$/u, '').replace(/\.\s+Introduction by .*$/u, '').trim();
+  title = title
+    .replace(/\.\s+Translated from [^.]*$/u, '')
+    .replace(/\.\s+Introduction by .*$/u, '')
+    // The statement of responsibility ("By the Preliminary Commission of Inquiry: John Dewey, chairman [and others]", ", John Dewey, chairman") names no title words.
+    .replace(/\.\s+By\s.*$/u, '')
+    .replace(/,\s*[^,.]+,\s*(?:chairman|chair)$/u, '')
+    .trim();
   const tr = takeTranslatedTitle(title);
   if (tr.title) out.title = tr.title.replace(/\.$/, '');
   if (tr.translated) out.titleTranslated = tr.translated;
@@ -322,6 +351,12 @@ function readBook(rest: string, raw: string, out: EntryFields): void {
   }
   if (/dissertation|thesis/i.test(raw)) {
     out.kind = 'thesis';
+    // "Poole, Thomas Ray. "Counter-Trial." Leon Trotsky on the Soviet Purge Trials. Unpublished Ph.D. dissertation, …": the title is all before the degree.
+    const head = /^(.*?)\.?\s+(?:Unpublished\s+)?(?:Ph\.\s?D\.|PhD|M\.\s?A\.|doctoral)?\s*(?:dissertation|thesis)\b/iu.exec(rest);
+    if (head && head[1]!.trim()) {
+      out.title = head[1]!.trim();
+      delete out.place;
+    }
     const school = /(?:dissertation|thesis),\s*([^,]+),\s*(\d{4})/i.exec(raw);
     if (school) {
       out.publisher = school[1]!.trim();
@@ -340,6 +375,8 @@ export function parseFields(raw: string): EntryFields {
   const urls = takeUrls(sig.rest);
   if (urls.url) out.url = urls.url;
   text = urls.rest.replace(/[,;]\s*$/, '').trim();
+  // "…, 1938; 2nd edition New York, Monad Press, …, 1973": the entry's first imprint is the one cited; a later edition is a note.
+  text = text.replace(/;\s*(?:\d+(?:st|nd|rd|th)|second|third|new|revised)\s+edition\b.*$/iu, '').trim();
 
   // APA: "Family, I. (2009). *Title*. Place: Publisher."
   const apa = /^((?:[\p{L}'’ -]+,\s*(?:\p{Lu}\.\s?)+(?:,?\s*(?:&|and)\s*)?)+)\s?\((\d{4}[a-z]?)\)\.\s*(.*)$/u.exec(text);
@@ -356,8 +393,14 @@ export function parseFields(raw: string): EntryFields {
     out.year = apa[2]!;
     rest = apa[3]!;
   } else {
-    const authors = takeAuthors(text);
-    if (authors) {
+    // "Commission of inquiry into … trials. Preliminary Commission Coyoacán, Mexico, 1937. The Case of …": an organisation heading
+    // (with where and when it sat) is the author; it is not split into personal names.
+    const org = /^((?:Commission|Committee|Council|Institute|Society)\s(?:of|for|on)\s[^.]+\.(?:\s[^.,]*?(?:Commission|Committee))?)(?:\s[^.]*?,\s*\d{4})?\.\s+(?=\p{Lu})/u.exec(text);
+    const authors = org ? null : takeAuthors(text);
+    if (org) {
+      out.authors = [{ literal: org[1]!.replace(/\.$/, '') }];
+      rest = text.slice(org[0].length);
+    } else if (authors) {
       out.authors = authors.names;
       rest = authors.rest;
     }
@@ -369,8 +412,13 @@ export function parseFields(raw: string): EntryFields {
 
   const quotedRaw = takeQuotedTitle(rest);
   // ""Politicheskoe zaveshchanie" V.I. Lenina: … Moscow: Izdatel'stvo MGU, 2003": a book title that begins with a quotation.
-  const quoted = quotedRaw && !quotedRaw.closed && !/^(In\s|\*|\()/.test(quotedRaw.rest) && findImprint(quotedRaw.rest) ? null : quotedRaw;
-  if (quoted) readArticle(quoted, out);
+  const bookTitled = quotedRaw && !quotedRaw.closed && !/^(In\s|\*|\()/.test(quotedRaw.rest) && findImprint(quotedRaw.rest);
+  // A dissertation whose title begins with a quotation is a thesis, not an article in a container.
+  const quoted = bookTitled || /\b(?:dissertation|thesis)\b/i.test(rest) ? null : quotedRaw;
+  // A periodical with its publisher in parentheses, ISBD style: "Cahiers Léon Trotsky. (Institut Léon Trotsky. - Saint Martin d'Hères: Inst., 1979-2003). ISSN 0181-0790".
+  const serial = /^(.+?)\.\s*\(([^().]+)\.\s+-\s+([^:()]+):\s*[^,()]+,\s*(\d{4})[-–]\d{4}\)\.?(?:\s*ISSN\s[\dX-]+)?$/u.exec(rest);
+  if (serial && !quoted) Object.assign(out, { title: serial[1]!.trim(), publisher: serial[2]!.trim(), place: serial[3]!.trim(), year: serial[4]! });
+  else if (quoted) readArticle(quoted, out);
   else readBook(rest, raw, out);
   // APA puts the year first, so the imprint ends the entry: "… *The Red Army*. Scottsdale: Prism Key Press."
   if (apa && !out.publisher) {
