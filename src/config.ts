@@ -49,6 +49,8 @@ export const ConfigSchema = z
     MATRIX_ACCESS_TOKEN: optionalString,
     MATRIX_USER_ID: z.preprocess(emptyToUndefined, z.string().regex(/^@[^:]+:.+$/, 'a Matrix user id like @lectern:example.org').optional()),
     MATRIX_PASSWORD: optionalString,
+    /** The recovery key `matrix-setup` printed: opens the secret storage that holds the cross-signing keys. */
+    MATRIX_RECOVERY_KEY: optionalString,
     MATRIX_PREFIX: z.preprocess(emptyToUndefined, z.string().min(1).max(5).default('!')),
     MATRIX_ALLOWED_ROOMS: list,
     MATRIX_ALLOWED_SERVERS: list,

@@ -4,12 +4,13 @@
  * encrypted by a real client and every answer is read back by one. What is asserted is what that
  * client decrypts, and that the wire carried only m.room.encrypted.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config.ts';
+import { parseConfig, PROJECT_ROOT } from '../src/config.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
 import { CRYPTO_STORE_FILE } from '../src/platforms/matrix/crypto-store.ts';
 import { STATE_FILE } from '../src/platforms/matrix/state.ts';
@@ -32,7 +33,7 @@ let inner: Awaited<ReturnType<typeof createTestDispatch>>;
 let room: string;
 const log = pino({ level: 'debug' }, pino.destination({ dest: path.join(CACHE_DIR, 'matrix-e2ee-test.log'), sync: true, mkdir: true, append: false }));
 
-async function startBot(env: Record<string, string> = {}): Promise<MatrixBot> {
+async function startBot(env: Record<string, string> = {}, name = 'e2ee'): Promise<MatrixBot> {
   const config = parseConfig({
     MATRIX_HOMESERVER_URL: synapse.url,
     MATRIX_USER_ID: botUser.userId,
@@ -41,7 +42,7 @@ async function startBot(env: Record<string, string> = {}): Promise<MatrixBot> {
     RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  return startMatrixBot({ config, log: log.child({ bot: 'e2ee' }), dispatch: inner.dispatch, commands: inner.commands, stateDir: path.join(tmp, 'bot'), settings: inner.app.settings, keyWaitMs: 2000 });
+  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch: inner.dispatch, commands: inner.commands, stateDir: config.stateDir, settings: inner.app.settings, keyWaitMs: 2000 });
 }
 
 async function ask(roomId: string, body: string, options: { threadRoot?: string; replyTo?: string } = {}): Promise<{ asked: string; reply: Seen }> {
@@ -163,9 +164,9 @@ describe('Matrix bot in an encrypted room: restarts and lost keys', () => {
     const devicesAfter = [...(after.get(botUser.userId)?.values() ?? [])];
     expect(devicesAfter.map((d) => [d.deviceId, d.getFingerprint()])).toEqual(devicesBefore.map((d) => [d.deviceId, d.getFingerprint()]));
     expect(await alice.repliesTo(room, whileDown, botUser.userId)).toHaveLength(1);
-    const file = path.join(tmp, 'bot', CRYPTO_STORE_FILE);
+    const file = path.join(tmp, 'state', CRYPTO_STORE_FILE);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(path.join(tmp, 'bot', STATE_FILE), 'utf8')).deviceId).toBe(bot.deviceId);
+    expect(JSON.parse(await readFile(path.join(tmp, 'state', STATE_FILE), 'utf8')).deviceId).toBe(bot.deviceId);
   });
 
   it('GIVEN a message whose keys never reach the bot THEN the sender is asked to resend it, once, and it is not answered', async () => {
@@ -184,6 +185,66 @@ describe('Matrix bot in an encrypted room: restarts and lost keys', () => {
     await ask(room, '!works');
     expect(await alice.repliesTo(room, withheld, botUser.userId)).toHaveLength(1);
   });
+});
+
+/** `npm run lectern -- matrix-setup` as an operator runs it, in its own process. */
+function matrixSetupCli(args: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MATRIX_HOMESERVER_URL: synapse.url, MATRIX_USER_ID: botUser.userId, MATRIX_PASSWORD: botUser.password, LECTERN_DATA_DIR: tmp, LOG_LEVEL: 'warn' };
+  return new Promise((resolve) => {
+    // Asynchronously: the test's own Matrix client keeps syncing meanwhile.
+    execFile(process.execPath, ['src/main.ts', 'matrix-setup', ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function signedByOwner(deviceId: string): Promise<boolean | undefined> {
+  const crypto = alice.client.getCrypto()!;
+  await crypto.getUserDeviceInfo([botUser.userId], true);
+  return (await crypto.getDeviceVerificationStatus(botUser.userId, deviceId))?.signedByOwner;
+}
+
+describe('Matrix bot cross-signing with a recovery key', () => {
+  it('GIVEN matrix-setup THEN it prints a recovery key once; GIVEN the key in MATRIX_RECOVERY_KEY THEN the device and a new one are signed by the bot\'s own key', async () => {
+    const deviceId = bot!.deviceId;
+    expect(await signedByOwner(deviceId)).toBe(false);
+    await bot!.stop();
+    bot = undefined;
+    const setup = await matrixSetupCli();
+    expect(setup.status, setup.stderr).toBe(0);
+    const recoveryKey = setup.stdout.trim();
+    expect(recoveryKey).toMatch(/^(\w{4} ){11}\w{4}$/);
+    // The key is not written anywhere by Lectern (the operator keeps it).
+    expect(await readFile(path.join(tmp, 'state', STATE_FILE), 'utf8')).not.toContain(recoveryKey);
+
+    const again = await matrixSetupCli();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already has cross-signing keys[\s\S]*--reset/);
+
+    bot = await startBot({ MATRIX_RECOVERY_KEY: recoveryKey });
+    expect(bot.deviceId).toBe(deviceId);
+    expect(await signedByOwner(deviceId)).toBe(true);
+    const { reply } = await ask(room, QUOTE);
+    expectNotice(reply);
+
+    // A second data directory is a new device: the recovery key alone signs it.
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'lectern-e2ee-2-'));
+    const second = await startBot({ MATRIX_RECOVERY_KEY: recoveryKey, LECTERN_DATA_DIR: elsewhere }, 'second-device');
+    try {
+      expect(second.deviceId).not.toBe(deviceId);
+      expect(await signedByOwner(second.deviceId)).toBe(true);
+    } finally {
+      await second.stop();
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+    const wrong = await mkdtemp(path.join(os.tmpdir(), 'lectern-e2ee-3-'));
+    await expect(startBot({ MATRIX_RECOVERY_KEY: 'EsTc LW2K PGiF wKEA 3As5 g5c4 BXwk qeeJ ZJV8 Q9fu gUMN UE4d', LECTERN_DATA_DIR: wrong }, 'wrong-key')).rejects.toThrow(/MATRIX_RECOVERY_KEY (is not|does not open)/);
+    await expect(startBot({ MATRIX_RECOVERY_KEY: 'not a key', LECTERN_DATA_DIR: wrong }, 'bad-key')).rejects.toThrow(/MATRIX_RECOVERY_KEY is not a Matrix recovery key/);
+    await rm(wrong, { recursive: true, force: true });
+    // Other devices of the bot's account in the room do not stop it answering.
+    const { reply: still } = await ask(room, TRANSLATE);
+    expectNotice(still);
+  }, 240_000);
 });
 
 describe('Matrix bot with an encrypted and an unencrypted room', () => {

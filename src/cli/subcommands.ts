@@ -4,6 +4,7 @@ import { ingestCommand, pairsCommand, statsCommand, validateCommand } from './co
 import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-subcommands.ts';
 import { startCommand } from './start.ts';
 import { LIBRARY_SUBCOMMANDS } from './library-subcommands.ts';
+import { matrixSetupCommand } from './matrix-setup.ts';
 
 export interface Subcommand {
   name: string;
@@ -36,5 +37,6 @@ export const SUBCOMMANDS: Subcommand[] = [
   statsCommand,
   pairsCommand,
   validateCommand,
+  matrixSetupCommand,
   help,
 ];

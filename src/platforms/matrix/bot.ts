@@ -14,6 +14,7 @@ import { errorReply, textReply } from '../../reply/builders.ts';
 import { configuredAliases, inviteAllowed, type AllowLists } from './allow.ts';
 import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked, type GroupDefaults } from './answer.ts';
 import { connect, ensureFilter, sendMessage, type Connection } from './client.ts';
+import { crossSignDevice } from './cross-signing.ts';
 import { KEY_WAIT_MS, MatrixE2ee } from './e2ee.ts';
 import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRootOf, type RawEvent, type SyncResponse } from './events.ts';
 import { fileContent } from './media.ts';
@@ -204,6 +205,12 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   state.bindUser(conn.userId);
   const e2ee = await MatrixE2ee.start(conn, opts.stateDir, log);
   conn.e2ee = e2ee;
+  try {
+    await crossSignDevice(conn, config.MATRIX_RECOVERY_KEY, log);
+  } catch (err) {
+    await e2ee.stop();
+    throw err;
+  }
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new
   // (give or take the clocks of the homeservers involved).

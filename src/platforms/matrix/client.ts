@@ -26,6 +26,8 @@ export interface Connection {
   names: string[];
   /** End-to-end encryption, once started: sends to encrypted rooms are encrypted. */
   e2ee?: MatrixE2ee;
+  /** The secret-storage key (from the recovery key) the SDK asks for when it reads or writes the cross-signing keys. */
+  secretStorageKey: { key?: Uint8Array };
 }
 
 /** The SDK's logging, into pino at one level lower: its info is chatter for an operator. */
@@ -35,7 +37,8 @@ function sdkLogger(log: Logger): SdkLogger {
     trace: (...m: unknown[]) => log.trace(text(m)),
     debug: (...m: unknown[]) => log.trace(text(m)),
     info: (...m: unknown[]) => log.debug(text(m)),
-    warn: (...m: unknown[]) => log.warn(text(m)),
+    // Lectern never starts the SDK's own client loop and reads account data from the server, so this warning is moot.
+    warn: (...m: unknown[]) => (String(m[0]).startsWith('Calling `setAccountData` before the client is started') ? log.trace(text(m)) : log.warn(text(m))),
     error: (...m: unknown[]) => log.error(text(m)),
     getChild: (namespace: string) => sdkLogger(log.child({ sdk: namespace })),
   };
@@ -100,7 +103,15 @@ export async function connect(config: Config, state: MatrixState, log: Logger): 
   if (config.MATRIX_USER_ID && whoami.user_id !== config.MATRIX_USER_ID) {
     log.warn({ configured: config.MATRIX_USER_ID, actual: whoami.user_id }, 'MATRIX_USER_ID differs from the account of the access token; using the token\'s');
   }
-  const client = createClient({ baseUrl, accessToken, userId: whoami.user_id, ...(whoami.device_id ? { deviceId: whoami.device_id } : {}), logger });
+  const secretStorageKey: Connection['secretStorageKey'] = {};
+  const cryptoCallbacks = {
+    // The SDK names the key it needs; there is one, the recovery key's.
+    getSecretStorageKey: async ({ keys }: { keys: Record<string, unknown> }): Promise<[string, Uint8Array<ArrayBuffer>] | null> => {
+      const keyId = Object.keys(keys)[0];
+      return keyId && secretStorageKey.key ? [keyId, new Uint8Array(secretStorageKey.key)] : null;
+    },
+  };
+  const client = createClient({ baseUrl, accessToken, userId: whoami.user_id, ...(whoami.device_id ? { deviceId: whoami.device_id } : {}), logger, cryptoCallbacks });
   const names = [localpartOf(whoami.user_id)];
   try {
     const profile = await client.getProfileInfo(whoami.user_id, 'displayname');
@@ -108,7 +119,7 @@ export async function connect(config: Config, state: MatrixState, log: Logger): 
   } catch (err) {
     log.debug({ err }, 'no display name');
   }
-  return { client, userId: whoami.user_id, names };
+  return { client, userId: whoami.user_id, names, secretStorageKey };
 }
 
 /** Only what the bot reads: messages, reactions, memberships and power levels; no presence, receipts or typing. */

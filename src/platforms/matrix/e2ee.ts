@@ -10,7 +10,6 @@
  * Device keys, sessions and cross-signing keys persist in crypto-store.ts; nothing here logs a key.
  */
 import { EventType, MatrixEvent, Room, type MatrixClient } from 'matrix-js-sdk';
-import { decodeRecoveryKey, type CryptoCallbacks } from 'matrix-js-sdk/lib/crypto-api/index.js';
 import type { Logger } from 'pino';
 import { MATRIX_EVENT_BYTES_LIMIT } from './limits.ts';
 import type { Connection } from './client.ts';
@@ -27,20 +26,6 @@ export const KEY_WAIT_MS = 10_000;
 export const ENCRYPTED_EVENT_BYTES_LIMIT = Math.floor((MATRIX_EVENT_BYTES_LIMIT - 1_000) * 0.75) - 500;
 
 export type Decrypted = { ok: true; event: RawEvent } | { ok: false; reason: string };
-
-/**
- * The secret-storage key callback for a recovery key: matrix-js-sdk asks for it whenever it reads
- * or writes the cross-signing keys kept (encrypted) in the account's secret storage.
- */
-export function recoveryKeyCallbacks(recoveryKey: string | undefined): CryptoCallbacks {
-  if (!recoveryKey) return {};
-  return {
-    getSecretStorageKey: async ({ keys }) => {
-      const keyId = Object.keys(keys)[0];
-      return keyId ? [keyId, decodeRecoveryKey(recoveryKey)] : null;
-    },
-  };
-}
 
 export class MatrixE2ee {
   private readonly client: MatrixClient;
@@ -203,7 +188,8 @@ export class MatrixE2ee {
     try {
       await this.store.save();
     } finally {
-      this.client.getCrypto() && (this.client as unknown as { cryptoBackend?: { stop(): void } }).cryptoBackend?.stop();
+      // Stops the crypto (its request loop and timers) with the rest of the client.
+      this.client.stopClient();
       await this.store.close();
     }
   }
