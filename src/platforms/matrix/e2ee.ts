@@ -186,6 +186,11 @@ export class MatrixE2ee {
 
   async stop(): Promise<void> {
     try {
+      // The crypto's background work (key uploads, the key-backup check) must end before its
+      // machine is freed, or it fails on a freed machine with an unhandled rejection.
+      const backup = (this.crypto as unknown as { backupManager?: { keyBackupCheckInProgress?: Promise<unknown> | null } }).backupManager;
+      await backup?.keyBackupCheckInProgress?.catch(() => undefined);
+      await this.settle().catch((err: unknown) => this.log.warn({ err }, 'the crypto\'s last requests failed'));
       await this.store.save();
     } finally {
       // Stops the crypto (its request loop and timers) with the rest of the client.
