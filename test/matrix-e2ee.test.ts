@@ -11,6 +11,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, PROJECT_ROOT } from '../src/config.ts';
+import { MATRIX_BUDGET, type Budget } from '../src/reply/budget.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
 import { CRYPTO_STORE_FILE } from '../src/platforms/matrix/crypto-store.ts';
 import { STATE_FILE } from '../src/platforms/matrix/state.ts';
@@ -21,6 +22,7 @@ import { createTestDispatch } from './helpers/matrix-dispatch.ts';
 
 const QUOTE = '!quote peppery dishes';
 const TRANSLATE = '!translate консул Латвии';
+const PASSAGE = 'trotskys-lies.p37';
 
 let synapse: Synapse;
 let botUser: SynapseUser;
@@ -33,7 +35,7 @@ let inner: Awaited<ReturnType<typeof createTestDispatch>>;
 let room: string;
 const log = pino({ level: 'debug' }, pino.destination({ dest: path.join(CACHE_DIR, 'matrix-e2ee-test.log'), sync: true, mkdir: true, append: false }));
 
-async function startBot(env: Record<string, string> = {}, name = 'e2ee'): Promise<MatrixBot> {
+async function startBot(env: Record<string, string> = {}, name = 'e2ee', extra: { pageBudget?: Budget } = {}): Promise<MatrixBot> {
   const config = parseConfig({
     MATRIX_HOMESERVER_URL: synapse.url,
     MATRIX_USER_ID: botUser.userId,
@@ -42,7 +44,7 @@ async function startBot(env: Record<string, string> = {}, name = 'e2ee'): Promis
     RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch: inner.dispatch, commands: inner.commands, stateDir: config.stateDir, settings: inner.app.settings, keyWaitMs: 2000 });
+  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch: inner.dispatch, commands: inner.commands, stateDir: config.stateDir, settings: inner.app.settings, keyWaitMs: 2000, ...extra });
 }
 
 async function ask(roomId: string, body: string, options: { threadRoot?: string; replyTo?: string } = {}): Promise<{ asked: string; reply: Seen }> {
@@ -184,6 +186,46 @@ describe('Matrix bot in an encrypted room: restarts and lost keys', () => {
     expect(reply.content.body).toMatch(/could not decrypt[\s\S]*send it again/i);
     await ask(room, '!works');
     expect(await alice.repliesTo(room, withheld, botUser.userId)).toHaveLength(1);
+  });
+});
+
+describe('Matrix bot in an encrypted room: long answers', () => {
+  it('GIVEN a long answer THEN every encrypted event stays under the Matrix event limit', async () => {
+    const { reply } = await ask(room, `!context ${PASSAGE} 30 30`);
+    expectNotice(reply);
+    const mine = (await aliceRaw.messages(room)).filter((e) => e.sender === botUser.userId && e.type === 'm.room.encrypted');
+    expect(mine.length).toBeGreaterThan(3);
+    for (const e of mine) expect(Buffer.byteLength(JSON.stringify(e))).toBeLessThan(65_536);
+  });
+
+  it('GIVEN small pages THEN part 1 comes encrypted, !more and a reaction send the next parts, and !more in a thread continues there', async () => {
+    await bot!.stop();
+    bot = await startBot({}, 'e2ee-small-pages', { pageBudget: { ...MATRIX_BUDGET, maxBody: 800, maxField: 800, maxTotal: 1200 } });
+    try {
+      const first = await ask(room, `!context ${PASSAGE} 5 5`);
+      expectNotice(first.reply);
+      const count = Number(/Part 1 of (\d+)/.exec(first.reply.content.body)?.[1]);
+      expect(count).toBeGreaterThanOrEqual(3);
+      const more = await ask(room, '!more');
+      expectNotice(more.reply);
+      expect(more.reply.content.body).toContain(`Part 2 of ${count}`);
+      expect(more.reply.content['m.relates_to']).toEqual({ 'm.in_reply_to': { event_id: more.asked } });
+      await alice.react(room, more.reply.eventId, '👍');
+      const third = await alice.waitForReply(room, more.reply.eventId, botUser.userId);
+      expectNotice(third);
+      expect(third.content.body).toContain(`Part 3 of ${count}`);
+
+      const root = await alice.send(room, 'thread for paging');
+      const inThread = await ask(room, `!context ${PASSAGE} 5 5`, { threadRoot: root });
+      expect(inThread.reply.content.body).toContain('Part 1 of');
+      const next = await ask(room, '!more', { threadRoot: root });
+      expectNotice(next.reply);
+      expect(next.reply.content.body).toContain('Part 2 of');
+      expect(next.reply.content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: root });
+    } finally {
+      await bot.stop();
+      bot = await startBot();
+    }
   });
 });
 

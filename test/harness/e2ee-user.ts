@@ -73,6 +73,12 @@ export class E2eeUser {
     return event_id;
   }
 
+  /** Reactions stay unencrypted in encrypted rooms (matrix-js-sdk, like Element, sends them in the clear). */
+  async react(roomId: string, eventId: string, key: string): Promise<string> {
+    const { event_id } = await this.client.sendEvent(roomId, EventType.Reaction, { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } } as never);
+    return event_id;
+  }
+
   /** Encrypts a file as the spec says (AES-256-CTR, SHA-256 of the ciphertext), uploads it and sends it. */
   async sendEncryptedFile(roomId: string, name: string, bytes: Uint8Array, mimetype: string, options: { tamper?: boolean } = {}): Promise<string> {
     const key = webcrypto.getRandomValues(new Uint8Array(32));
