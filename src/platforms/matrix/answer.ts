@@ -215,10 +215,11 @@ export async function answerDiscuss(ctx: AnswerContext, asked: Asked, passage: u
     .filter(Boolean)
     .join(' ');
   const start = renderMatrix(textReply('Discussion thread', intro), { layout: layoutOf(ctx, asked.roomId), prefix: p });
-  await sendMessage(ctx.conn, asked.roomId, threadStartContent(start, rootId), `${asked.event.event_id}/thread`, asked.log);
+  // The thread's defaults are saved before it is announced, so a command sent as soon as the thread appears finds them.
   await ctx.state.updateThread(
     rootId,
     { roomId: asked.roomId, ...(context.workId ? { workId: context.workId } : {}), ...(context.lastCitation ? { lastCitation: context.lastCitation } : {}) },
     ctx.now(),
   );
+  await sendMessage(ctx.conn, asked.roomId, threadStartContent(start, rootId), `${asked.event.event_id}/thread`, asked.log);
 }
