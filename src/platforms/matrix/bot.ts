@@ -196,6 +196,19 @@ return {
 };
 }
 
+/** The Rust crypto, and the device cross-signed when a recovery key is configured; a failure stops the crypto again. */
+async function startEncryption(conn: Connection, stateDir: string, recoveryKey: string | undefined, log: Logger): Promise<MatrixE2ee> {
+  const e2ee = await MatrixE2ee.start(conn, stateDir, log);
+  conn.e2ee = e2ee;
+  try {
+    await crossSignDevice(conn, recoveryKey, log);
+  } catch (err) {
+    await e2ee.stop();
+    throw err;
+  }
+  return e2ee;
+}
+
 export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot> {
   const { config, commands } = opts;
   const now = opts.now ?? Date.now;
@@ -203,14 +216,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const state = await MatrixState.load(opts.stateDir, log);
   const conn: Connection = await connect(config, state, log);
   state.bindUser(conn.userId);
-  const e2ee = await MatrixE2ee.start(conn, opts.stateDir, log);
-  conn.e2ee = e2ee;
-  try {
-    await crossSignDevice(conn, config.MATRIX_RECOVERY_KEY, log);
-  } catch (err) {
-    await e2ee.stop();
-    throw err;
-  }
+  const e2ee = await startEncryption(conn, opts.stateDir, config.MATRIX_RECOVERY_KEY, log);
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new
   // (give or take the clocks of the homeservers involved).
