@@ -37,13 +37,50 @@ export function numbersOf(text: string): Set<string> {
   return out;
 }
 
+const nameKey = (w: string) => crossScriptKey(w.toLowerCase().replace(/['’]s$/u, '').replace(/['’]/g, ''));
+
 /** Cross-script keys of the capitalised words: the names a translation keeps. */
 export function namesOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of text.match(NAME) ?? []) {
-    const k = crossScriptKey(w.toLowerCase().replace(/['’]s$/u, '').replace(/['’]/g, ''));
+    const k = nameKey(w);
     if (k) out.add(k);
   }
+  return out;
+}
+
+/** A capitalised word right after a lower-case word: a name, or a sentence whose full stop the text lost. */
+const AFTER_LOWER = /(?<=(?:^|[\s(«"“])\p{Ll}[\p{L}'’-]*\s+)\p{Lu}[\p{Ll}'’]{2,}/gu;
+
+/**
+ * Sentence openings that lost their full stop on both sides at the same place ("…это скорее Прошу
+ * подтвердить…" / "…it's faster Please confirm…"): a capitalised word after a lower-case word that the
+ * other side does not carry, facing such a word at about the same relative place there. They are
+ * not names; a known name (one the other side carries) always counts.
+ */
+export function lostSentenceOpenings(a: string, b: string): Set<string> {
+  const words = (text: string, other: string) => {
+    const known = new Set((other.match(/\p{Lu}[\p{Ll}'’]{2,}/gu) ?? []).map(nameKey));
+    return [...text.matchAll(AFTER_LOWER)]
+      .map((m) => ({ key: nameKey(m[0]), at: m.index! / Math.max(1, text.length) }))
+      .filter((w) => w.key && !known.has(w.key));
+  };
+  const wa = words(a, b);
+  const wb = words(b, a);
+  const out = new Set<string>();
+  for (const x of wa) {
+    const k = wb.findIndex((y) => Math.abs(x.at - y.at) <= 0.15);
+    if (k < 0) continue;
+    out.add(x.key);
+    out.add(wb[k]!.key);
+    wb.splice(k, 1);
+  }
+  return out;
+}
+
+function namesWithout(text: string, drop: Set<string>): Set<string> {
+  const out = namesOf(text);
+  for (const k of drop) out.delete(k);
   return out;
 }
 
@@ -107,10 +144,11 @@ export const withoutTrailingCitation = (text: string) => text.replace(/\s*\([^()
 export function evidence(rawOriginal: string, rawTranslation: string, lang: Lang, position?: { original: number; translation: number }): Evidence {
   const original = withoutTrailingCitation(rawOriginal);
   const translation = withoutInsertions(withoutTrailingCitation(rawTranslation));
+  const openings = lostSentenceOpenings(original, translation);
   return {
     length: lengthScore(original.length, translation.length, lang),
     numbers: agreement(numbersOf(original), numbersOf(translation)),
-    names: agreement(namesOf(original), namesOf(translation)),
+    names: agreement(namesWithout(original, openings), namesWithout(translation, openings)),
     roots: scaled(agreement(rootsOf(original), rootsOf(translation)), EXPECTED_ROOTS[lang] ?? 0.4),
     structure: structureAgreement(original, translation),
     position: position ? 1 - Math.min(1, Math.abs(position.original - position.translation) * 2) : null,
