@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CommandContext } from '../src/services.ts';
 import type { Command } from '../src/dispatch/types.ts';
 import type { TranslationPair } from '../src/corpus/model.ts';
-import { CONFIDENT, isVerified, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
+import { CONFIDENT, isVerified, matchSides, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
 import { UserError } from '../src/errors.ts';
 import { columnsView } from '../src/present/passage.ts';
 import { columnsReply } from '../src/reply/builders.ts';
@@ -64,7 +64,7 @@ function segmentView(ctx: CommandContext, pair: TranslationPair, k: number, matc
   const seg = pair.segments[k]!;
   const view = columnsView(ctx.corpus, work, pair, seg, pair.segmentConfidence?.[k]);
   if (match) {
-    const [originalRefs, translationRefs] = match.side === 'original' ? [match.query, match.counterpart] : [match.counterpart, match.query];
+    const { original: originalRefs, translation: translationRefs } = matchSides(match);
     if (originalRefs.some((r) => seg[0].includes(r.block))) view.original.text = markSentences(ctx, seg[0], originalRefs);
     if (translationRefs.some((r) => seg[1].includes(r.block))) view.translation.text = markSentences(ctx, seg[1], translationRefs);
   }
@@ -102,7 +102,16 @@ export const translate = {
       sections.unshift({ kind: 'text', text: `Your sentence is in part ${matchedAt + 1} of ${pair.segments.length} of this passage; the other parts follow in order.` });
     }
     if (pair.via.length) {
-      sections.unshift({ kind: 'text', text: `The source gives this passage through an intermediate ${ctx.corpus.block(pair.via[0]!)!.lang === 'fr' ? 'French' : ''} version as well (${pair.via.join(', ')}).` });
+      const intermediate = match?.side === 'intermediate' ? match.query : [];
+      const language = ctx.corpus.block(pair.via[0]!)!.lang === 'fr' ? 'French' : '';
+      // A sentence of the intermediate version: show it, marked, with the English and the original marked below.
+      const viaBlocks = pair.via.filter((id) => intermediate.some((r) => r.block === id));
+      sections.unshift({
+        kind: 'text',
+        text: viaBlocks.length
+          ? `Your sentence is in the source's intermediate ${language} version (${viaBlocks.join(', ')}); the English and the original opposite it are marked below:\n\n${markSentences(ctx, viaBlocks, intermediate)}`
+          : `The source gives this passage through an intermediate ${language} version as well (${pair.via.join(', ')}).`,
+      });
     }
     if (match && match.confidence < CONFIDENT && isVerified(pair)) {
       sections.unshift({

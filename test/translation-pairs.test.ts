@@ -105,6 +105,22 @@ describe('GIVEN /translate with one sentence of a pair', () => {
     expect(columns(chain)[0]!.original.lang).toBe('ru');
     expect(texts(chain).join(' ')).toMatch(/intermediate French version/);
   });
+
+  it('THEN a French sentence of a RU→FR→EN chain finds that pair first, marked in the French, with its English and the Russian opposite marked', async () => {
+    const r = await run('Aucun fait concret, aucune preuve ne furent apportés par accusation.');
+    expect(r.error).toBeUndefined();
+    const [first] = columns(r);
+    expect(first!.original.lang).toBe('ru');
+    expect(first!.translation.text).toContain('**Not a single concrete fact, no proof, was introduced by the prosecution.');
+    expect(first!.original.text).toContain('**Ни одного конкретного факта или доказательства обвинение не привело.');
+    expect(texts(r).join(' ')).toContain('**Aucun fait concret, aucune preuve ne furent apportés par accusation.**');
+    const { corpus } = await realCorpus();
+    const found = sentenceMatch(corpus, 'Le 16 janvier 1935, les journaux soviétiques publiaient l\'acte d\'accusation');
+    expect(found?.match?.side).toBe('intermediate');
+    expect(found!.pair.via.length).toBeGreaterThan(0);
+    const english = found!.match!.counterpart.map((ref) => corpus.block(ref.block)!.text.slice(ref.start, ref.end)).join(' ');
+    expect(english).toMatch(/^On January 16, 1935, the Soviet newspapers published the formal indictment/);
+  });
 });
 
 describe('GIVEN /translate with words in no pair', () => {

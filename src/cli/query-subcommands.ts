@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.ts';
 import { formatAnswer, type SourceStyle } from '../../commands/source.ts';
 import { findPairMatches } from '../../commands/translate.ts';
-import { CONFIDENT } from '../corpus/pair-lookup.ts';
+import { CONFIDENT, matchSides } from '../corpus/pair-lookup.ts';
 import { createApp, type App } from '../app.ts';
 import { createDispatch } from '../dispatch/dispatch.ts';
 import type { CommandContext } from '../services.ts';
@@ -268,8 +268,9 @@ export const translateCommand: Subcommand = {
                       sentence: sentence(match.query),
                       counterpart: sentence(match.counterpart),
                       confidence: match.confidence,
-                      original: sentence(match.side === 'original' ? match.query : match.counterpart),
-                      translation: sentence(match.side === 'original' ? match.counterpart : match.query),
+                      original: sentence(matchSides(match).original),
+                      translation: sentence(matchSides(match).translation),
+                      ...(match.side === 'intermediate' ? { intermediate: sentence(match.query) } : {}),
                     },
                   }
                 : {}),

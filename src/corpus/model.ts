@@ -145,5 +145,15 @@ export const TranslationPair = z.object({
       }),
     )
     .optional(),
+  /** The same for the intermediate translation of a chain: `original` holds its (French) sentences, `translation` the English. */
+  viaSentences: z
+    .array(
+      z.object({
+        original: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+        translation: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+        confidence: z.number().min(0).max(1),
+      }),
+    )
+    .optional(),
 });
 export type TranslationPair = z.infer<typeof TranslationPair>;

@@ -16,12 +16,21 @@ export interface SentenceRef {
 }
 
 export interface SentenceMatch {
-  /** The side the query matched, and its sentence(s). */
-  side: 'original' | 'translation';
+  /** The side the query matched, and its sentence(s): the intermediate side is the French of a Russian → French → English chain. */
+  side: 'original' | 'translation' | 'intermediate';
   query: SentenceRef[];
-  /** The sentence(s) the alignment puts opposite, on the other side. */
+  /** The sentence(s) the alignment puts opposite, on the other side (the English, for an intermediate sentence). */
   counterpart: SentenceRef[];
+  /** For an intermediate sentence: the original's sentence(s) aligned with the same English. */
+  original?: SentenceRef[];
   confidence: number;
+}
+
+/** The matched sentences side by side, whichever side the query matched. */
+export function matchSides(match: SentenceMatch): { original: SentenceRef[]; translation: SentenceRef[]; intermediate: SentenceRef[] } {
+  if (match.side === 'original') return { original: match.query, translation: match.counterpart, intermediate: [] };
+  if (match.side === 'translation') return { original: match.counterpart, translation: match.query, intermediate: [] };
+  return { original: match.original ?? [], translation: match.counterpart, intermediate: match.query };
 }
 
 export interface PairMatch {
@@ -48,7 +57,7 @@ export function foldForMatch(s: string): string {
 interface IndexedSentence {
   pair: TranslationPair;
   bead: number;
-  side: 'original' | 'translation';
+  side: 'original' | 'translation' | 'intermediate';
   ref: SentenceRef;
   folded: string;
 }
@@ -68,6 +77,12 @@ function sentencesOf(corpus: Corpus): IndexedSentence[] {
             const text = corpus.block(block)?.text.slice(start, end) ?? '';
             out!.push({ pair, bead: k, side, ref: { block, start, end }, folded: foldForMatch(text) });
           }
+        }
+      });
+      (pair.viaSentences ?? []).forEach((bead, k) => {
+        for (const [block, start, end] of bead.original) {
+          const text = corpus.block(block)?.text.slice(start, end) ?? '';
+          out!.push({ pair, bead: k, side: 'intermediate', ref: { block, start, end }, folded: foldForMatch(text) });
         }
       });
     }
@@ -92,9 +107,17 @@ export function sentenceMatch(corpus: Corpus, query: string): PairMatch | undefi
   }
   if (!best) return undefined;
   const { s } = best;
+  const toRef = ([block, start, end]: [string, number, number]): SentenceRef => ({ block, start, end });
+  if (s.side === 'intermediate') {
+    const bead = s.pair.viaSentences![s.bead]!;
+    const english = bead.translation.map(toRef);
+    // The original's sentences aligned with the same English sentences.
+    const overlaps = (a: [string, number, number], b: SentenceRef) => a[0] === b.block && a[1] < b.end && b.start < a[2];
+    const original = (s.pair.sentences ?? []).filter((x) => x.translation.some((t) => english.some((e) => overlaps(t, e)))).flatMap((x) => x.original.map(toRef));
+    return { pair: s.pair, match: { side: 'intermediate', query: [s.ref], counterpart: english, original, confidence: bead.confidence } };
+  }
   const bead = s.pair.sentences![s.bead]!;
   const other = s.side === 'original' ? bead.translation : bead.original;
-  const toRef = ([block, start, end]: [string, number, number]): SentenceRef => ({ block, start, end });
   return {
     pair: s.pair,
     match: { side: s.side, query: [s.ref], counterpart: other.map(toRef), confidence: bead.confidence },

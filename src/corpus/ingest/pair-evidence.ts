@@ -62,7 +62,7 @@ export function lostSentenceOpenings(a: string, b: string): Set<string> {
   const words = (text: string, other: string) => {
     const known = new Set((other.match(/\p{Lu}[\p{Ll}'’]{2,}/gu) ?? []).map(nameKey));
     return [...text.matchAll(AFTER_LOWER)]
-      .map((m) => ({ key: nameKey(m[0]), at: m.index! / Math.max(1, text.length) }))
+      .map((m) => ({ key: nameKey(m[0]) ?? '', at: m.index! / Math.max(1, text.length) }))
       .filter((w) => w.key && !known.has(w.key));
   };
   const wa = words(a, b);

@@ -27,6 +27,8 @@ export interface RawPair {
   segmentConfidence: number[];
   /** Sentence matches; block references are indices of raw blocks, as strings. */
   beads: Bead[];
+  /** Sentence matches of the intermediate translation (French) with the English, in a Russian → French → English chain. */
+  viaBeads: Bead[];
   /** Blocks between the label and the translation that belong to neither side (footnote text). */
   skipped: number[];
 }
@@ -174,6 +176,8 @@ export function findPairs(blocks: RawBlock[], langs: Lang[]): RawPair[] {
     if (candidates.length === 0) return;
     const start = firstTranslation(blocks, source, candidates, lang);
     const translation = translationExtent(blocks, source, candidates.slice(start), lang);
+    const side = (ids: number[]) => ids.map((i) => ({ id: String(i), text: blocks[i]!.text }));
+    const viaLang = langs[via.find((i) => langs[i] !== 'und') ?? via[0]!] ?? 'fr';
     pairs.push({
       original: source,
       via,
@@ -182,6 +186,8 @@ export function findPairs(blocks: RawBlock[], langs: Lang[]): RawPair[] {
       translationLang: 'en',
       label: label.text.replace(/:$/, ''),
       ...alignPair(blocks, source, translation, lang),
+      // The English of a chain translates the French directly, so the French is aligned with it too.
+      viaBeads: via.length ? alignSentences(side(via), side(translation), viaLang) : [],
       skipped: candidates.slice(0, start),
     });
   });

@@ -220,6 +220,15 @@ function buildPairs(rawPairs: RawPair[], ids: Map<number, string>, workId: strin
       segments: p.segments.map(([a, b]) => [toIds(a), toIds(b)] as [string[], string[]]),
       confidence: p.confidence,
       segmentConfidence: p.segmentConfidence,
+      ...(p.viaBeads.length
+        ? {
+            viaSentences: p.viaBeads.map((bead) => ({
+              original: bead.original.map((r) => [ids.get(Number(r.block))!, r.start, r.end] as [string, number, number]),
+              translation: bead.translation.map((r) => [ids.get(Number(r.block))!, r.start, r.end] as [string, number, number]),
+              confidence: bead.confidence,
+            })),
+          }
+        : {}),
       sentences: p.beads.map((bead) => ({
         original: bead.original.map((r) => [ids.get(Number(r.block))!, r.start, r.end] as [string, number, number]),
         translation: bead.translation.map((r) => [ids.get(Number(r.block))!, r.start, r.end] as [string, number, number]),
