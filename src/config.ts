@@ -145,3 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export const discordGatewayEnabled = (c: Config) => Boolean(c.DISCORD_TOKEN);
 export const discordHttpEnabled = (c: Config) => c.DISCORD_PUBLIC_KEY !== undefined && c.DISCORD_HTTP_PORT !== undefined;
 export const matrixEnabled = (c: Config) => Boolean(c.MATRIX_HOMESERVER_URL);
+
+/** Values that must never appear in a log line (the logger masks them wherever they occur). */
+export const configuredSecrets = (c: Config): string[] =>
+  [c.DISCORD_TOKEN, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD].filter((s): s is string => Boolean(s));
