@@ -23,6 +23,11 @@ const list = z.preprocess(
       : v,
   z.array(z.string()).default([]),
 );
+const splitList = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const port = z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional());
 const positiveInt = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
 
@@ -61,6 +66,12 @@ export const ConfigSchema = z
     LIBRARY_MAX_FILE_MB: positiveInt(20),
     LIBRARY_MAX_PAGES: positiveInt(1000),
     LIBRARY_MAX_WORKS: positiveInt(50),
+    /** Library jobs (reading a file, building an index) that run at the same time, each in its own worker thread. */
+    LIBRARY_CONCURRENCY: positiveInt(2),
+    /** Wall-clock limit of one library job, in seconds; past it the worker is stopped and the uploader told. */
+    LIBRARY_JOB_TIMEOUT_S: positiveInt(120),
+    /** Heap limit of one library worker, in MB. */
+    LIBRARY_WORKER_MEMORY_MB: positiveInt(1024),
   });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -81,15 +92,40 @@ function parseRoomGroups(spec: string | undefined): Map<string, string> {
   return map;
 }
 
-function roomGroupsProblem(spec: string): string | undefined {
+// Room versions 12+ drop the server part of room ids (!hash), so it is optional.
+const ROOM_ID = /^![^\s:,;=]+(:[^\s:,;=]+(:\d+)?)?$/;
+const ROOM_ID_OR_ALIAS = /^(#[^\s:]+:[^\s:]+(:\d+)?|![^\s:]+(:[^\s:]+(:\d+)?)?)$/;
+const SERVER_NAME = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/;
+const quoted = (s: string) => `"${s.slice(0, 60)}"`;
+
+/** Every problem of a MATRIX_ROOM_GROUPS spec: malformed groups, bad room ids, a room in two groups, a group named twice. */
+function roomGroupsProblems(spec: string): string[] {
+  const out: string[] = [];
+  const groupOf = new Map<string, string>();
+  const names = new Set<string>();
   for (const group of spec.split(';').map((g) => g.trim()).filter(Boolean)) {
-    const m = /^([a-z0-9][a-z0-9-]{0,40})=(.+)$/.exec(group);
-    if (!m) return `"${group.slice(0, 60)}" should look like name=!room:server,!other:server (name: lower-case letters, digits, hyphens)`;
-    for (const room of m[2]!.split(',').map((r) => r.trim())) {
-      if (!/^![^\s:]+(:\S+)?$/.test(room)) return `"${room.slice(0, 60)}" is not a Matrix room id (they start with "!")`;
+    const m = /^([a-z0-9][a-z0-9-]{0,40})=(.*)$/.exec(group);
+    if (!m) {
+      out.push(`${quoted(group)} should look like name=!room:server,!other:server (name: lower-case letters, digits, hyphens)`);
+      continue;
+    }
+    const name = m[1]!;
+    if (names.has(name)) out.push(`the group "${name}" is named twice; list all its rooms once`);
+    names.add(name);
+    const rooms = m[2]!.split(',').map((r) => r.trim());
+    if (!rooms.some(Boolean)) out.push(`the group "${name}" lists no room`);
+    for (const room of rooms.filter(Boolean)) {
+      if (!ROOM_ID.test(room)) {
+        out.push(`${quoted(room)} in "${name}" is not a Matrix room id (like !abc:example.org; aliases starting with "#" are not accepted here)`);
+        continue;
+      }
+      const other = groupOf.get(room);
+      if (other && other !== name) out.push(`${room} is in two groups ("${other}" and "${name}"); a room shares one library`);
+      else if (other) out.push(`${room} is listed twice in "${name}"`);
+      groupOf.set(room, name);
     }
   }
-  return undefined;
+  return out;
 }
 
 export class ConfigError extends Error {
@@ -108,9 +144,17 @@ export class ConfigError extends Error {
 function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const set = (k: string) => Boolean(env[k]?.trim());
   const out: string[] = [];
-  if (set('MATRIX_ROOM_GROUPS')) {
-    const problem = roomGroupsProblem(env.MATRIX_ROOM_GROUPS!);
-    if (problem) out.push(`MATRIX_ROOM_GROUPS: ${problem}`);
+  if (set('MATRIX_ROOM_GROUPS')) for (const problem of roomGroupsProblems(env.MATRIX_ROOM_GROUPS!)) out.push(`MATRIX_ROOM_GROUPS: ${problem}`);
+  for (const room of splitList(env.MATRIX_ALLOWED_ROOMS)) {
+    if (!ROOM_ID_OR_ALIAS.test(room)) out.push(`MATRIX_ALLOWED_ROOMS: ${quoted(room)} is not a room id or alias (like !abc:example.org or #reading:example.org)`);
+  }
+  for (const server of splitList(env.MATRIX_ALLOWED_SERVERS)) {
+    if (!SERVER_NAME.test(server)) out.push(`MATRIX_ALLOWED_SERVERS: ${quoted(server)} is not a server name (like example.org)`);
+  }
+  // A token pasted with a space or line break in it fails later with a confusing 401.
+  for (const name of ['DISCORD_TOKEN', 'MATRIX_ACCESS_TOKEN']) {
+    const v = env[name];
+    if (v && v.trim() && /\s/.test(v)) out.push(`${name}: contains white space (a space, tab or line break); paste the value again without it`);
   }
   if (set('DISCORD_HTTP_PORT') !== set('DISCORD_PUBLIC_KEY')) {
     out.push(`${set('DISCORD_HTTP_PORT') ? 'DISCORD_PUBLIC_KEY' : 'DISCORD_HTTP_PORT'}: DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT go together: set both to serve HTTP interactions`);

@@ -30,3 +30,47 @@ describe('GIVEN the environment', () => {
     expect(() => parseConfig({ MATRIX_ROOM_GROUPS: 'Reading Group=#alias:example.org' })).toThrow(/MATRIX_ROOM_GROUPS/);
   });
 });
+
+describe('GIVEN Matrix rooms and tokens in the environment', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      parseConfig(env);
+      return [];
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as ConfigError).problems;
+    }
+  };
+
+  it('THEN a room in two groups, a malformed group, a bad room id and a repeated group are each reported, with the other problems', () => {
+    const problems = problemsOf({
+      MATRIX_ROOM_GROUPS: 'reading=!a:example.org,!b:example.org;seminar=!b:example.org,room-without-bang;broken entry;reading=!c:example.org',
+      LOG_LEVEL: 'loud',
+    });
+    const text = problems.join('\n');
+    expect(text).toContain('!b:example.org is in two groups ("reading" and "seminar")');
+    expect(text).toContain('"room-without-bang" in "seminar" is not a Matrix room id');
+    expect(text).toContain('"broken entry" should look like name=');
+    expect(text).toContain('the group "reading" is named twice');
+    expect(text).toContain('LOG_LEVEL');
+    expect(problems.filter((p) => p.startsWith('MATRIX_ROOM_GROUPS')).length).toBe(4);
+  });
+
+  it('THEN a group without rooms is refused and room ids without a server part (room version 12) are accepted', () => {
+    expect(problemsOf({ MATRIX_ROOM_GROUPS: 'empty=' }).join()).toContain('lists no room');
+    expect(parseConfig({ MATRIX_ROOM_GROUPS: 'new=!Q2FsbGVkQnlSb29tVjEy' }).matrixRoomGroups.get('!Q2FsbGVkQnlSb29tVjEy')).toBe('matrix-group-new');
+  });
+
+  it('THEN tokens with white space inside are flagged, naming the variable', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: 'abc.def ghi', MATRIX_HOMESERVER_URL: 'https://m.example.org', MATRIX_ACCESS_TOKEN: 'syt_abc\ndef' });
+    expect(problems.some((p) => p.startsWith('DISCORD_TOKEN: contains white space'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('MATRIX_ACCESS_TOKEN: contains white space'))).toBe(true);
+  });
+
+  it('THEN bad allowed rooms and servers are reported', () => {
+    const text = problemsOf({ MATRIX_ALLOWED_ROOMS: '!ok:example.org,#ok:example.org,general', MATRIX_ALLOWED_SERVERS: 'example.org,not a server' }).join('\n');
+    expect(text).toContain('MATRIX_ALLOWED_ROOMS: "general" is not a room id or alias');
+    expect(text).toContain('MATRIX_ALLOWED_SERVERS: "not a server" is not a server name');
+    expect(text).not.toContain('!ok:example.org');
+  });
+});
