@@ -30,5 +30,14 @@ export const libraryErrors = {
   unknownWork: (id: string) => new UserError('library.unknown-work', `There is no work "${id.slice(0, 80)}" in this group's library. The library's list shows the ids.`),
   bundledWork: (id: string) => new UserError('library.bundled-work', `"${id}" is part of the bundled library that every group shares; only works a group added itself can be removed.`),
   badMetadata: (why: string) => new UserError('library.bad-metadata', `${why}`),
+  tooSlow: (seconds: number) =>
+    new UserError(
+      'library.file-too-slow',
+      `Reading the file took longer than ${seconds} s, the most one file may take, so it was not added. Split it into smaller files (one per volume or chapter), or save it as plain text or Markdown, and add those.`,
+    ),
+  tooMuchMemory: (mb: number) =>
+    new UserError('library.file-too-complex', `Reading the file needed more than ${mb} MB of memory, so it was not added. Split it into smaller files, or save it as plain text, and add those.`),
+  tooComplex: (what: string) =>
+    new UserError('library.file-too-complex', `The file ${what}, more than any book needs, so it was not read. Save it again as plain HTML, Markdown or text (or split it), and add that.`),
   busy: () => new UserError('library.busy', 'Lectern is still adding another text; try again in a minute.'),
 };

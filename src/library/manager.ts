@@ -19,11 +19,12 @@ import { libraryErrors } from './errors.ts';
 import { detectFormat, FORMAT_EXTENSION } from './extract/index.ts';
 import { sha256, WORK_ID } from './keys.ts';
 import { editMeta, type MetaOverrides, UNKNOWN_AUTHOR } from './meta.ts';
-import { JobPool } from './pool.ts';
+import { JobPool, type PoolEvents, type PoolStats } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
 import { buildInputs, collectionDirs, CollectionStore, emptyManifest, manifestCollection, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
 
-export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'>;
+export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'> &
+  Partial<Pick<Config, 'LIBRARY_CONCURRENCY' | 'LIBRARY_JOB_TIMEOUT_S' | 'LIBRARY_WORKER_MEMORY_MB'>>;
 
 export interface LibraryFile {
   bytes: Uint8Array;
@@ -45,6 +46,8 @@ export interface LibraryOptions {
   base: { works: WorkBuild[]; inputs: string; view: CorpusView };
   search: SearchBackend;
   hooks?: LibraryHooks;
+  /** Told when a library job ends (metrics). */
+  poolEvents?: PoolEvents;
 }
 
 export interface AddResult {
@@ -77,7 +80,16 @@ export class LibraryManager {
     this.options = options;
     this.log = options.log.child({ module: 'library' });
     this.root = path.join(options.config.stateDir, 'library');
-    this.pool = new JobPool(this.log);
+    const c = options.config;
+    this.pool = new JobPool(
+      this.log,
+      {
+        ...(c.LIBRARY_CONCURRENCY ? { concurrency: c.LIBRARY_CONCURRENCY } : {}),
+        ...(c.LIBRARY_JOB_TIMEOUT_S ? { timeoutMs: c.LIBRARY_JOB_TIMEOUT_S * 1000 } : {}),
+        ...(c.LIBRARY_WORKER_MEMORY_MB ? { memoryMb: c.LIBRARY_WORKER_MEMORY_MB } : {}),
+      },
+      options.poolEvents,
+    );
     this.baseIds = new Set(options.base.works.map((w) => w.meta.id));
   }
 
@@ -328,8 +340,14 @@ export class LibraryManager {
     return n;
   }
 
+  /** Library jobs running and waiting (metrics, health). */
+  jobs(): PoolStats {
+    return this.pool.stats();
+  }
+
+  /** Stops the workers first (a job in flight is abandoned uncommitted), then lets the changes settle. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.locks.values()]);
     await this.pool.close();
+    await Promise.allSettled([...this.locks.values()]);
   }
 }

@@ -33,6 +33,8 @@ export interface IndexJob {
 
 export type Job = IngestJob | IndexJob;
 
+/** `started`: the worker has its modules loaded and began the job (its time limit starts now). */
 export type Outcome =
+  | { id: number; started: true }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; userError?: { identifier: string; message: string }; message: string; stack?: string };

@@ -43,6 +43,7 @@ export async function runJob(job: Job): Promise<unknown> {
 }
 
 parentPort?.on('message', async (message: { id: number; job: Job }) => {
+  parentPort!.postMessage({ id: message.id, started: true } satisfies Outcome);
   let outcome: Outcome;
   try {
     outcome = { id: message.id, ok: true, value: await runJob(message.job) };

@@ -12,9 +12,16 @@ import { cleanTitle, normaliseDate } from './metadata.ts';
 import { TextBuilder } from './text-builder.ts';
 import type { Extracted, ExtractedMetadata } from './types.ts';
 import { libraryErrors } from '../errors.ts';
+import { isUserError } from '../../errors.ts';
+import { checkMarkup, MARKUP_LIMITS } from './markup-limits.ts';
 
-/** Uncompressed bytes of the text parts an EPUB may hold; more is a zip bomb or not a book. */
-const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+/**
+ * Uncompressed bytes of the text parts an EPUB may hold; more is a zip bomb or not a book (the
+ * longest novels hold under 10 MB of XHTML). Checked against the sizes the archive declares before
+ * anything is inflated; fflate inflates each part into a buffer of its declared size and never
+ * grows it, so an archive that lies about its sizes cannot unpack to more either.
+ */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 const TEXT_PART = /\.(opf|ncx|xml|xhtml|html|htm|xht)$|^mimetype$/i;
 
 type XmlDoc = ReturnType<DOMParser['parseFromString']>;
@@ -31,11 +38,12 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
       filter: (f) => {
         if (!TEXT_PART.test(f.name)) return false;
         total += f.originalSize;
-        if (total > MAX_TEXT_BYTES) throw new Error('the archive unpacks to more text than any book holds');
+        if (total > MAX_TEXT_BYTES) throw libraryErrors.tooComplex(`unpacks to more than ${MAX_TEXT_BYTES / 1024 / 1024} MB of text`);
         return true;
       },
     });
   } catch (err) {
+    if (isUserError(err)) throw err;
     throw libraryErrors.malformed('EPUB', err instanceof Error ? err.message : 'not a zip archive');
   }
 }
@@ -121,11 +129,15 @@ export function extractEpub(bytes: Uint8Array): Extracted {
   const titles = tocTitles(files, opfPath, items, spineEl?.getAttribute('toc') ?? null);
 
   const out = new TextBuilder();
+  let elements = 0;
   for (const item of spine) {
     const docPath = resolve(opfPath, item.href);
     const data = files[docPath];
     if (!data || /\bnav\b/.test(item.props)) continue;
-    const { document } = parseHTML(strFromU8(data).replace(/^\uFEFF/, ''));
+    const source = strFromU8(data).replace(/^\uFEFF/, '');
+    // One element budget for the whole book, and the nesting limit per document.
+    elements += checkMarkup(source, { ...MARKUP_LIMITS, maxElements: MARKUP_LIMITS.maxElements - elements }).elements;
+    const { document } = parseHTML(source);
     const body = document.body ?? document.documentElement;
     if (!body) continue;
     const firstHeading = body.querySelector('h1, h2')?.textContent?.replace(/\s+/g, ' ').trim();

@@ -11,6 +11,7 @@ import { cleanTitle, normaliseDate, splitNames } from './metadata.ts';
 import { TextBuilder } from './text-builder.ts';
 import type { Extracted, ExtractedMetadata } from './types.ts';
 import { libraryErrors } from '../errors.ts';
+import { checkMarkup } from './markup-limits.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 interface El {
@@ -45,13 +46,19 @@ export function htmlMetadata(doc: Doc, fallbackTitle?: string | null): Extracted
   };
 }
 
+/** Pages with more elements than this skip Readability's boilerplate removal (see below). */
+export const READABILITY_MAX_ELEMENTS = 20_000;
+
 export function extractHtml(bytes: Uint8Array, name: string): Extracted {
   const { text: source, encoding } = decodeUpload(bytes, name);
+  const shape = checkMarkup(source);
   const { document } = parseHTML(source);
   if (!document.body && !document.documentElement) throw libraryErrors.malformed('HTML', 'no document');
   const metadata = htmlMetadata(document);
   // Readability changes the document it reads: metadata is taken first.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse();
+  // Readability scores every element against its ancestors: past a few thousand elements its time
+  // grows faster than the page, so large pages (books saved as one file) are read whole instead.
+  const article = shape.elements <= READABILITY_MAX_ELEMENTS ? new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 100 }).parse() : null;
   const content = article?.content ? parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body : parseHTML(source).document.body;
   if (!metadata.title && article?.title) metadata.title = cleanTitle(article.title);
   if (!metadata.authors?.length && article?.byline) {
