@@ -169,7 +169,7 @@ export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boole
 export async function answerCommand(ctx: AnswerContext, asked: Asked, command: string, parsedArgs: Record<string, unknown>): Promise<void> {
   const args = { ...parsedArgs };
   const attachment = await repliedAttachment(ctx, asked);
-  if (attachment) args.attachment = libraryAttachment(ctx.conn, attachment);
+  if (attachment) args.attachment = libraryAttachment(ctx.conn, attachment, ctx.config.LIBRARY_MAX_FILE_MB * 1024 * 1024);
   const scope = await scopeFor(ctx, asked, true);
   let reply = await ctx.dispatch({ command, args, scope, requestId: asked.event.event_id });
   if (args.hide === true) reply = { ...reply, sections: [{ kind: 'text', text: HIDDEN_NOTE }, ...reply.sections] };

@@ -50,9 +50,19 @@ export interface MatrixBot {
   deviceId: string;
   /** Sends a file to a room: an encrypted attachment in an encrypted room. Returns the event id. */
   sendFile(roomId: string, file: { name: string; bytes: Uint8Array; mimetype: string }, idempotencyKey: string): Promise<string>;
-  /** Stops syncing, lets the batch in hand be answered, and saves the position. */
+  /** The last /sync succeeded and the loop runs (health). */
+  connected(): boolean;
+  /** Commands waiting or running, per room (metrics). */
+  queues(): { rooms: number; events: number };
+  /**
+   * Stops syncing, gives the commands in hand up to STOP_GRACE_MS to be answered, and saves the
+   * position of the last batch answered in full (what is cut off is answered after a restart).
+   */
   stop(): Promise<void>;
 }
+
+/** Docker waits 10 s after SIGTERM; the whole process must be gone within 5 s. */
+export const STOP_GRACE_MS = 3_000;
 
 /** Homeserver clocks drift; an event this much older than the last saved position is still taken as new. */
 const CLOCK_SKEW_MS = 60_000;
@@ -177,18 +187,25 @@ const batchSummary = ({ response, initial }: Batch) => ({
 });
 
 /** The running bot as its starter holds it: who it is, a file sender, and stop. */
-function botHandle(conn: Connection, log: Logger, run: { controller: AbortController; loop: Promise<void>; waiting: Set<Promise<void>>; e2ee: MatrixE2ee; state: MatrixState }): MatrixBot {
-  const { controller, loop, waiting, e2ee, state } = run;
+function botHandle(
+  conn: Connection,
+  log: Logger,
+  run: { controller: AbortController; loop: Promise<void>; waiting: Set<Promise<void>>; e2ee: MatrixE2ee; state: MatrixState; roomQueues: Map<string, Promise<void>>; queued: () => number; syncing: () => boolean },
+): MatrixBot {
+  const { controller, loop, waiting, e2ee, state, roomQueues } = run;
 return {
   userId: conn.userId,
   deviceId: conn.client.getDeviceId() ?? '',
   async sendFile(roomId, file, idempotencyKey) {
     return await sendMessage(conn, roomId, await fileContent(conn, roomId, file), `file/${idempotencyKey}`, log.child({ room: roomId, file: file.name }));
   },
+  connected: run.syncing,
+  queues: () => ({ rooms: roomQueues.size, events: run.queued() }),
   async stop() {
     controller.abort();
     await loop;
-    await Promise.all(waiting);
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+    await Promise.race([Promise.all([...roomQueues.values(), ...waiting]), grace]);
     await e2ee.stop();
     await state.save();
     log.info('Matrix bot stopped');
@@ -296,15 +313,42 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     }
   }
 
-  async function onRoom(roomId: string, room: Room): Promise<void> {
+  /**
+   * One queue per room: a room's events are answered in order, one after another, and rooms never
+   * wait for each other (nor does the sync loop wait for any of them).
+   */
+  const roomQueues = new Map<string, Promise<void>>();
+  let queuedEvents = 0;
+  function enqueue(roomId: string, events: RawEvent[]): Promise<void> {
+    queuedEvents += events.length;
+    const run = async () => {
+      for (const event of events) {
+        try {
+          await onEvent(roomId, event);
+        } finally {
+          queuedEvents--;
+        }
+      }
+    };
+    const tail = (roomQueues.get(roomId) ?? Promise.resolve()).then(run);
+    const settled = tail.catch((err: unknown) => log.error({ err, room: roomId }, 'a room queue failed'));
+    roomQueues.set(roomId, settled);
+    void settled.finally(() => {
+      if (roomQueues.get(roomId) === settled) roomQueues.delete(roomId);
+    });
+    return settled;
+  }
+
+  function onRoom(roomId: string, room: Room): Promise<void> {
     const events = (room.timeline?.events ?? []).filter(isRawEvent);
     for (const e of [...(room.state?.events ?? []), ...events]) if (e?.type === 'm.room.power_levels') powerCache.delete(roomId);
     // Just joined: the room's history arrives with the join and is not for the bot to answer.
     const joined = events.findLastIndex((e) => isOwnJoin(e, conn.userId));
-    for (const event of events.slice(joined + 1)) await onEvent(roomId, event);
+    const fresh = events.slice(joined + 1);
+    return fresh.length ? enqueue(roomId, fresh) : Promise.resolve();
   }
 
-  async function onBatch(batch: Batch): Promise<void> {
+  async function onBatch(batch: Batch): Promise<{ done: Promise<void> }> {
     const { response, initial } = batch;
     log.debug(batchSummary(batch), 'sync batch');
     try {
@@ -315,15 +359,17 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     }
     const tasks: Promise<void>[] = Object.entries(response.rooms?.invite ?? {}).map(([roomId, invite]) => onInvite(conn, lists, log, roomId, invite));
     if (!initial) tasks.push(...Object.entries(response.rooms?.join ?? {}).map(([roomId, room]) => onRoom(roomId, room)));
-    await Promise.all(tasks);
     // Saved before the sync position moves past the keys that came with this batch.
-    await e2ee.afterBatch();
+    return { done: Promise.all(tasks).then(() => e2ee.afterBatch()) };
   }
 
-  const loop = runSyncLoop({ conn, state, filterId, log, signal: controller.signal, onBatch, now, timeoutMs: opts.syncTimeoutMs }).catch((err: unknown) => {
-    log.fatal({ err }, 'the Matrix sync loop stopped');
-  });
+  let syncing = false;
+  const loop = runSyncLoop({ conn, state, filterId, log, signal: controller.signal, onBatch, now, timeoutMs: opts.syncTimeoutMs, onStatus: (ok) => (syncing = ok) })
+    .catch((err: unknown) => {
+      log.fatal({ err }, 'the Matrix sync loop stopped');
+    })
+    .finally(() => (syncing = false));
   log.info({ userId: conn.userId, resumed: Boolean(state.since) }, 'Matrix bot started');
 
-  return botHandle(conn, log, { controller, loop, waiting, e2ee, state });
+  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, roomQueues, queued: () => queuedEvents, syncing: () => syncing });
 }

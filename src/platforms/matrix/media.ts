@@ -1,28 +1,43 @@
 /**
  * Downloading an uploaded file for `!library add`, through the authenticated media endpoint
  * (Synapse refuses unauthenticated downloads of new media). Only called after the library's checks
- * on the announced size have passed; the size is checked again on the bytes.
+ * on the size the event announces have passed; since that can lie, the download is refused by the
+ * Content-Length the homeserver declares and then by the bytes as they stream in, before more than
+ * the limit is ever held in memory.
  */
+import { libraryErrors } from '../../library/errors.ts';
 import { decryptAttachment, encryptAttachment } from './attachment-crypto.ts';
 import type { Connection } from './client.ts';
 import type { Attachment } from './events.ts';
 
-export const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
-
-export async function downloadMedia(conn: Connection, mxcUrl: string, limit = MAX_DOWNLOAD_BYTES): Promise<Uint8Array> {
+export async function downloadMedia(conn: Connection, mxcUrl: string, limit: number): Promise<Uint8Array> {
   const m = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxcUrl);
   if (!m) throw new Error(`not an mxc:// URL: ${mxcUrl.slice(0, 80)}`);
   const base = conn.client.getHomeserverUrl().replace(/\/$/, '');
   const url = `${base}/_matrix/client/v1/media/download/${encodeURIComponent(m[1]!)}/${encodeURIComponent(m[2]!)}`;
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${conn.client.getAccessToken() ?? ''}` } });
+  const controller = new AbortController();
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${conn.client.getAccessToken() ?? ''}` }, signal: controller.signal });
   if (!res.ok) throw new Error(`media download failed: ${res.status}`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > limit) throw new Error('media larger than allowed');
-  return bytes;
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    controller.abort();
+    throw libraryErrors.tooLarge(declared, Math.round(limit / 1024 / 1024));
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body ?? []) {
+    size += chunk.length;
+    if (size > limit) {
+      controller.abort();
+      throw libraryErrors.tooLarge(size, Math.round(limit / 1024 / 1024));
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The attachment as the library command takes it: name, size, type, and a way to get the bytes. */
-export function libraryAttachment(conn: Connection, a: Attachment) {
+export function libraryAttachment(conn: Connection, a: Attachment, maxBytes: number) {
   return {
     name: a.name,
     ...(a.size !== undefined ? { size: a.size } : {}),
@@ -30,7 +45,7 @@ export function libraryAttachment(conn: Connection, a: Attachment) {
     eventId: a.eventId,
     mxcUrl: a.mxcUrl,
     fetch: async () => {
-      const bytes = await downloadMedia(conn, a.mxcUrl);
+      const bytes = await downloadMedia(conn, a.mxcUrl, maxBytes);
       return a.file ? decryptAttachment(bytes, a.file) : bytes;
     },
   };

@@ -2,8 +2,11 @@
  * The /sync loop. Without a saved position the first sync is an initial sync: its timelines are
  * history, not commands, and are not handed on. With one, sync resumes from it, and a timeline the
  * server cut short ("limited") is completed back to the saved position, so commands sent while
- * the bot was away are answered and none twice: the position is saved only after the batch's
- * commands are answered.
+ * the bot was away are answered and none twice: the position saved is that of the last batch whose
+ * commands (and every earlier batch's) are answered.
+ *
+ * The loop never waits for commands: a batch is handed on, and the next /sync starts at once, so a
+ * slow command in one room (a large `!library add`) keeps no other room from being heard.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HTTPError, MatrixError } from 'matrix-js-sdk';
@@ -24,11 +27,16 @@ export interface SyncLoopOptions {
   filterId: string;
   log: Logger;
   signal: AbortSignal;
-  /** Resolves once every command in the batch is answered (or has failed and been logged). */
-  onBatch(batch: Batch): Promise<void>;
+  /**
+   * Takes a batch in (quickly: it must not wait for commands) and returns `done`, which settles
+   * once every command in it is answered (or has failed and been logged).
+   */
+  onBatch(batch: Batch): Promise<{ done: Promise<void> }>;
   now(): number;
   /** Long-poll timeout. */
   timeoutMs?: number;
+  /** Told after every /sync whether it succeeded (health). */
+  onStatus?(ok: boolean): void;
 }
 
 const isFatal = (err: unknown) => err instanceof MatrixError && (err.errcode === 'M_UNKNOWN_TOKEN' || err.errcode === 'M_MISSING_TOKEN' || err.httpStatus === 401);
@@ -63,8 +71,16 @@ export const initialSyncTimeout = (now: number): number => 1 + (now % 997);
 export async function runSyncLoop(opts: SyncLoopOptions): Promise<void> {
   const { conn, state, log, signal } = opts;
   let failures = 0;
+  // Where the next /sync starts; the saved position (state.since) trails it until batches are answered.
+  let cursor = state.since;
+  const unanswered: { token: string; answered: boolean }[] = [];
+  const advance = () => {
+    let last: string | undefined;
+    while (unanswered[0]?.answered) last = unanswered.shift()!.token;
+    if (last) void state.setSince(last, opts.now()).catch((err: unknown) => log.error({ err }, 'could not save the sync position'));
+  };
   while (!signal.aborted) {
-    const since = state.since;
+    const since = cursor;
     let response: SyncResponse;
     try {
       response = await syncRequest(conn, { since, filter: opts.filterId, timeoutMs: since ? (opts.timeoutMs ?? 30_000) : initialSyncTimeout(opts.now()) }, signal);
@@ -75,6 +91,7 @@ export async function runSyncLoop(opts: SyncLoopOptions): Promise<void> {
         throw err;
       }
       failures++;
+      opts.onStatus?.(false);
       const wait = Math.min(60_000, 1000 * 2 ** Math.min(failures, 6));
       log.warn({ err, failures, wait, status: err instanceof HTTPError ? err.httpStatus : undefined }, 'sync failed; retrying');
       try {
@@ -85,13 +102,23 @@ export async function runSyncLoop(opts: SyncLoopOptions): Promise<void> {
       continue;
     }
     failures = 0;
+    opts.onStatus?.(true);
     if (since) await completeTimelines(conn, response, since, log);
+    const entry = { token: response.next_batch, answered: false };
+    unanswered.push(entry);
+    let done: Promise<void>;
     try {
-      await opts.onBatch({ response, initial: !since });
+      ({ done } = await opts.onBatch({ response, initial: !since }));
     } catch (err) {
-      // The handlers have their own error boundary; this is a last resort, and the batch is not retried.
-      log.error({ err }, 'handling a sync batch failed');
+      done = Promise.reject(err);
     }
-    await state.setSince(response.next_batch, opts.now());
+    void done
+      // The handlers have their own error boundary; this is a last resort, and the batch is not retried.
+      .catch((err: unknown) => log.error({ err }, 'handling a sync batch failed'))
+      .finally(() => {
+        entry.answered = true;
+        advance();
+      });
+    cursor = response.next_batch;
   }
 }
