@@ -5,6 +5,7 @@
  * point (the CLI, every platform, the tests, eval) calls this once and passes the result down.
  */
 import type { Logger } from 'pino';
+import type { PoolEvents } from './library/pool.ts';
 import type { Config } from './config.ts';
 import type { CorpusView, LecternContext } from './services.ts';
 import { loadOrBuildCorpus } from './corpus/build.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   build?: Pick<CorpusBuild, 'works' | 'inputs'>;
   /** Fault injection for the library's commit steps (tests). */
   libraryHooks?: LibraryHooks;
+  /** Told when a library job ends (metrics). */
+  poolEvents?: PoolEvents;
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
@@ -46,6 +49,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     base,
     search: memorySearchBackend(),
     ...(options.libraryHooks ? { hooks: options.libraryHooks } : {}),
+    ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
   });
   const settings = await SettingsStore.load(config.stateDir, log);
   return {

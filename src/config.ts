@@ -42,6 +42,9 @@ export const ConfigSchema = z
     LECTERN_DEFAULT_STYLE: z.preprocess(emptyToUndefined, z.enum(STYLE_IDS).default('chicago')),
     LECTERN_DEFAULT_LAYOUT: z.preprocess(emptyToUndefined, z.enum(LAYOUTS).default('stacked')),
     RATE_LIMIT_PER_MINUTE: positiveInt(20),
+    /** Port of GET /healthz and GET /metrics; unset: not served. */
+    LECTERN_OPS_PORT: port,
+    LECTERN_OPS_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
 
     DISCORD_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: z.preprocess(emptyToUndefined, z.string().regex(/^\d{15,25}$/, 'a Discord snowflake (digits)').optional()),

@@ -72,4 +72,8 @@ export interface Platform {
   done?: Promise<void>;
   /** A reply as this platform sends it, one message per page (for tests and previews). */
   render(reply: Reply): unknown[];
+  /** Connected and receiving commands (for /healthz); absent: always. */
+  connected?(): boolean;
+  /** Work waiting or running, by queue name (for /metrics). */
+  queues?(): Record<string, number>;
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { CorpusView } from '../services.ts';
 import { sha256 } from './keys.ts';
 import { LibraryManager, type LibraryConfig, type LibraryHooks } from './manager.ts';
+import type { PoolEvents } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
 
 export { LibraryManager, type AddResult, type LibraryFile } from './manager.ts';
@@ -20,12 +21,13 @@ export function bundledInputs(view: CorpusView): string {
   return sha256(view.corpus.works.map((w) => `${w.meta.id}\u0000${w.sha256}\u0000${JSON.stringify(w.meta)}`).join('\n'));
 }
 
-export async function createLibrary(options: { config: LibraryConfig; log: Logger; base: CorpusView; search: SearchBackend; hooks?: LibraryHooks }): Promise<LibraryManager> {
+export async function createLibrary(options: { config: LibraryConfig; log: Logger; base: CorpusView; search: SearchBackend; hooks?: LibraryHooks; poolEvents?: PoolEvents }): Promise<LibraryManager> {
   return new LibraryManager({
     config: options.config,
     log: options.log,
     base: { works: options.base.corpus.works, inputs: bundledInputs(options.base), view: options.base },
     search: options.search,
     ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
   });
 }

@@ -12,6 +12,8 @@ import type { InteractionHandler } from './handler.ts';
 import { interactionCallback } from './rest.ts';
 
 export interface Gateway {
+  /** The websocket is up and identified. */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startGateway(opts: { token: string; apiUrl?: string; rest:
   client.once('clientReady', (c) => log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'connected to the Discord gateway'));
   await client.login(opts.token);
   return {
+    connected: () => client.isReady(),
     async stop() {
       await client.destroy();
     },

@@ -38,6 +38,8 @@ export interface StartDiscordOptions {
 }
 
 export interface RunningDiscord {
+  /** The gateway is up (or, HTTP only, the endpoint listens). */
+  connected(): boolean;
   stop(): Promise<void>;
   /** The HTTP interactions port, when serving HTTP (useful with DISCORD_HTTP_PORT=0). */
   httpPort?: number;
@@ -82,6 +84,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
 
   return {
     ...(server ? { httpPort: server.port } : {}),
+    connected: () => (gateway ? gateway.connected() : server !== undefined),
     async stop() {
       await gateway?.stop();
       await server?.close();

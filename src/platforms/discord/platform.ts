@@ -12,6 +12,7 @@ export function discordPlatform(): Platform {
     async start(deps) {
       running = await startDiscord({ ...deps, log: deps.log.child({ platform: 'discord' }), commands: [...deps.commands], stateDir: deps.config.stateDir });
     },
+    connected: () => running?.connected() ?? false,
     async stop() {
       await running?.stop();
     },

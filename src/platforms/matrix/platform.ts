@@ -16,5 +16,10 @@ export function matrixPlatform(prefix: string): Platform {
       await bot?.stop();
     },
     render: (reply: Reply) => fitPages(reply, { layout: 'stacked', prefix }).pages,
+    connected: () => bot?.connected() ?? false,
+    queues: () => {
+      const q = bot?.queues() ?? { rooms: 0, events: 0 };
+      return { 'matrix-events': q.events, 'matrix-rooms': q.rooms };
+    },
   };
 }
