@@ -7,7 +7,15 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { writeAtomic } from './atomic-write.ts';
 
-export async function readStateFile<T>(file: string, parse: (text: string) => T | undefined, empty: () => T, log: Logger, what: string): Promise<T> {
+export async function readStateFile<T>(
+  file: string,
+  parse: (text: string) => T | undefined,
+  empty: () => T,
+  log: Logger,
+  what: string,
+  /** Told where an unreadable file was set aside, so that the people it belonged to can be told. */
+  onSetAside?: (aside: string) => void,
+): Promise<T> {
   await mkdir(file.slice(0, Math.max(0, file.lastIndexOf('/'))) || '.', { recursive: true });
   let text: string | undefined;
   try {
@@ -23,7 +31,10 @@ export async function readStateFile<T>(file: string, parse: (text: string) => T 
   } catch (err) {
     log.warn({ err, file }, `${what} state file is not valid JSON; starting afresh`);
   }
-  await rename(file, `${file}.unreadable-${Date.now()}`);
+  const aside = `${file}.unreadable-${Date.now()}`;
+  await rename(file, aside);
+  log.error({ file, aside }, `${what} state file set aside; starting afresh`);
+  onSetAside?.(aside);
   return empty();
 }
 
@@ -39,6 +50,8 @@ export class StateWriter {
   private readonly what: string;
   private writing: Promise<void> = Promise.resolve();
   private queued = false;
+  /** Why the last write failed; undefined once a write succeeds. */
+  failure: Error | undefined;
 
   constructor(file: string, snapshot: () => unknown, log: Logger, what: string) {
     this.file = file;
@@ -54,10 +67,18 @@ export class StateWriter {
       .then(async () => {
         this.queued = false;
         await writeAtomic(this.file, `${JSON.stringify(this.snapshot(), null, 1)}\n`);
+        this.failure = undefined;
       })
       .catch((err: unknown) => {
+        this.failure = err instanceof Error ? err : new Error(String(err));
         this.log.error({ err, file: this.file }, `could not write the ${this.what} state`);
       });
     return this.writing;
+  }
+
+  /** Like save(), but rejects when the write that carries this change failed (for replies that say "saved"). */
+  async saveOrThrow(): Promise<void> {
+    await this.save();
+    if (this.failure) throw this.failure;
   }
 }

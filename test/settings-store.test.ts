@@ -28,11 +28,11 @@ describe('GIVEN the settings store', () => {
     expect(onDisk).toMatchObject({ format: 'lectern.settings', version: 1 });
   });
 
-  it('THEN a write that fails is logged, the change still applies, and the next change writes everything', async () => {
+  it('THEN a write that fails is reported (settings.not-saved), the change still applies, and the next change writes everything', async () => {
     const store = await SettingsStore.load(dir, silentLogger());
     // A directory where the file should be makes the rename fail.
     await mkdir(path.join(dir, SETTINGS_FILE));
-    await store.set('guild-a', { style: 'apa' });
+    await expect(store.set('guild-a', { style: 'apa' })).rejects.toMatchObject({ identifier: 'settings.not-saved', message: expect.stringMatching(/^Could not save: /) });
     expect(store.get('guild-a')).toEqual({ style: 'apa' });
     await rm(path.join(dir, SETTINGS_FILE), { recursive: true });
     await store.set('guild-b', { layout: 'stacked' });

@@ -31,6 +31,11 @@ export function describeArgsError(error: z.ZodError, def: CommandDefinition): st
     .join(' ');
 }
 
+/** A notice about the group's lost state, ahead of the answer (once per group). */
+function withStateNotice(reply: Reply, notice: string | undefined): Reply {
+  return notice ? { ...reply, sections: [{ kind: 'text', text: `⚠ ${notice}` }, ...reply.sections] } : reply;
+}
+
 export function createDispatch(app: LecternContext, commands: readonly Command<any, CommandContext>[]): Dispatch {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   return async (invocation: Invocation): Promise<Reply> => {
@@ -59,7 +64,7 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
       const started = performance.now();
       const reply = await command.execute(parsed.data, ctx);
       log.debug({ ms: Math.round(performance.now() - started) }, 'answered');
-      return reply;
+      return withStateNotice(reply, app.settings?.takeNotice(invocation.scope.collection));
     } catch (err) {
       if (isUserError(err)) return errorReply(err.identifier, err.message);
       log.error({ err, args: invocation.args, scope }, 'command failed');
