@@ -32,7 +32,7 @@ const attachment = z.custom<LibraryAttachment>(
   { message: 'is not a file the platform attached' },
 );
 
-export const LIBRARY_ACTIONS = ['list', 'add', 'edit', 'remove'] as const;
+export const LIBRARY_ACTIONS = ['list', 'add', 'edit', 'remove', 'repair'] as const;
 
 const args = z.object({
   action: z.preprocess((v) => (v === undefined || v === '' ? 'list' : v), zEnum(LIBRARY_ACTIONS)),
@@ -115,6 +115,15 @@ export const library = {
     }
 
     const actor = actorOf(ctx.scope);
+
+    if (a.action === 'repair') {
+      const r = await lib.repair(collection, actor);
+      const lines = [
+        `The library was rebuilt from the ${r.works} file${r.works === 1 ? '' : 's'} this group added; ${r.recovered} kept the title, authors and year they had, the others took them from their files (correct them with /library action:edit).`,
+        r.dropped.length ? `Dropped because their file is gone: ${r.dropped.join('; ')}. Add them again to have them back.` : 'No work was lost.',
+      ];
+      return textReply('Library repaired', lines.join('\n\n'), visibility);
+    }
 
     if (a.action === 'add') {
       if (!a.attachment) throw new Error('dispatch lets /library add run only with a file');

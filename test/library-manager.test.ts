@@ -305,14 +305,14 @@ describe('group library: names on disk', () => {
 });
 
 describe('group library: a damaged manifest', () => {
-  it('GIVEN a collection manifest that is not valid THEN the group gets the bundled texts and changes are refused, the file left as it is', async () => {
+  it('GIVEN a collection manifest that is not valid THEN the group gets the bundled texts and changes are refused as "damaged" with the way to repair, the file left as it is', async () => {
     const app = await make();
     const dir = libraryDir(app, 'g');
     const { mkdir, writeFile } = await import('node:fs/promises');
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, 'collection.json'), '{"format":"lectern.library","version":1,"works":[{"oops":');
     expect(app.view({ collection: 'g' }).corpus.works.length).toBe(app.view({}).corpus.works.length);
-    await expect(app.library.add('g', sampleMarkdown(), {}, 'cli')).rejects.toThrow(/not valid JSON.*fix or move/);
+    await expect(app.library.add('g', sampleMarkdown(), {}, 'cli')).rejects.toMatchObject({ identifier: 'library.damaged', message: expect.stringMatching(/not valid JSON.*library repair/) });
     expect(await readFile(path.join(dir, 'collection.json'), 'utf8')).toContain('"oops":');
   });
 });

@@ -2,6 +2,7 @@
 import type { CliIo } from './io.ts';
 import { ingestCommand, pairsCommand, statsCommand, validateCommand } from './corpus-subcommands.ts';
 import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-subcommands.ts';
+import { doctorCommand } from './doctor.ts';
 import { startCommand } from './start.ts';
 import { LIBRARY_SUBCOMMANDS } from './library-subcommands.ts';
 import { matrixSetupCommand } from './matrix-setup.ts';
@@ -38,5 +39,6 @@ export const SUBCOMMANDS: Subcommand[] = [
   pairsCommand,
   validateCommand,
   matrixSetupCommand,
+  doctorCommand,
   help,
 ];

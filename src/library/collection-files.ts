@@ -22,7 +22,7 @@ import { LIBRARY_FORMATS } from './extract/types.ts';
 import { collectionKey, sha256, STORED_FILE } from './keys.ts';
 
 export const LIBRARY_FORMAT_VERSION = 1;
-const MANIFEST_FILE = 'collection.json';
+export const MANIFEST_FILE = 'collection.json';
 
 export const LibraryEntry = z
   .object({

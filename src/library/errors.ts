@@ -39,5 +39,10 @@ export const libraryErrors = {
     new UserError('library.file-too-complex', `Reading the file needed more than ${mb} MB of memory, so it was not added. Split it into smaller files, or save it as plain text, and add those.`),
   tooComplex: (what: string) =>
     new UserError('library.file-too-complex', `The file ${what}, more than any book needs, so it was not read. Save it again as plain HTML, Markdown or text (or split it), and add that.`),
+  damaged: (why: string) =>
+    new UserError(
+      'library.damaged',
+      `This group's library is damaged (${why}). The files the group added are kept: an organiser can rebuild the library from them with "library repair" (a work whose file is gone is dropped and named), or whoever runs Lectern with "npm run lectern -- doctor --repair".`,
+    ),
   busy: () => new UserError('library.busy', 'Lectern is still adding another text; try again in a minute.'),
 };

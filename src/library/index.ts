@@ -9,12 +9,12 @@ import { LibraryManager, type LibraryConfig, type LibraryHooks } from './manager
 import type { PoolEvents } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
 
-export { LibraryManager, type AddResult, type LibraryFile } from './manager.ts';
+export { LibraryManager, type AddResult, type LibraryFile, type RepairResult } from './manager.ts';
 export type { LibraryEntry } from './collection-files.ts';
 export type { MetaOverrides } from './meta.ts';
 
 /** What commands use: the manager's public operations. */
-export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view'>;
+export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view' | 'repair'>;
 
 /** A fingerprint of the bundled works: collection indexes include them and are rebuilt when it changes. */
 export function bundledInputs(view: CorpusView): string {

@@ -7,21 +7,21 @@
  * had, and every search after sees the new one. Nothing is changed on disk or in memory when a
  * step fails.
  */
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { CorpusView } from '../services.ts';
 import { Corpus } from '../corpus/corpus.ts';
 import type { WorkBuild } from '../corpus/work.ts';
-import { DataError } from '../errors.ts';
 import { libraryErrors } from './errors.ts';
 import { detectFormat, FORMAT_EXTENSION } from './extract/index.ts';
-import { sha256, WORK_ID } from './keys.ts';
+import { sha256, STORED_FILE, WORK_ID } from './keys.ts';
 import { editMeta, type MetaOverrides, UNKNOWN_AUTHOR } from './meta.ts';
 import { JobPool, type PoolEvents, type PoolStats } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
-import { buildInputs, collectionDirs, CollectionStore, emptyManifest, manifestCollection, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
+import { buildInputs, CollectionBuild, collectionDirs, CollectionStore, emptyManifest, MANIFEST_FILE, manifestCollection, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
+import type { LibraryFormat } from './extract/types.ts';
 
 export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'> &
   Partial<Pick<Config, 'LIBRARY_CONCURRENCY' | 'LIBRARY_JOB_TIMEOUT_S' | 'LIBRARY_WORKER_MEMORY_MB'>>;
@@ -49,6 +49,19 @@ export interface LibraryOptions {
   /** Told when a library job ends (metrics). */
   poolEvents?: PoolEvents;
 }
+
+export interface RepairResult {
+  /** Works in the rebuilt library. */
+  works: number;
+  /** Of those, works whose title, authors and year came back from the last build (the others from their files). */
+  recovered: number;
+  /** Titles (or ids) listed before whose stored file is gone or unreadable. */
+  dropped: string[];
+  /** Where the damaged manifest was kept, if there was one. */
+  setAside?: string;
+}
+
+const FORMAT_OF_EXTENSION: Record<string, LibraryFormat> = { pdf: 'pdf', epub: 'epub', html: 'html', md: 'markdown', txt: 'text' };
 
 export interface AddResult {
   entry: LibraryEntry;
@@ -134,10 +147,92 @@ export class LibraryManager {
     return state.view;
   }
 
-  /** The works a collection added, in the order they were added. */
+  /** The works a collection added, in the order they were added; a damaged library says so rather than look empty. */
   list(collection: string): LibraryEntry[] {
     this.view(collection);
-    return [...(this.states.get(collection)?.manifest.works ?? [])];
+    const state = this.states.get(collection);
+    if (state?.broken) throw libraryErrors.damaged(state.broken);
+    return [...(state?.manifest.works ?? [])];
+  }
+
+  /** Why a collection's library cannot be used, if it cannot (doctor, health). */
+  damage(collection: string): string | undefined {
+    this.view(collection);
+    return this.states.get(collection)?.broken;
+  }
+
+  /**
+   * Rebuilds a collection from the files it stored: the damaged manifest is kept aside, each stored
+   * file is read again, and a work keeps the title, authors and year it had when the last build
+   * still holds them. Works listed before whose file is gone are named in the result.
+   */
+  repair(collection: string, actor: string): Promise<RepairResult> {
+    return this.locked(collection, async () => {
+      const store = this.store(collection);
+      let listed: LibraryEntry[] = [];
+      let setAside: string | undefined;
+      try {
+        listed = (await store.readManifest()).works;
+      } catch {
+        setAside = `${path.join(store.dir, MANIFEST_FILE)}.damaged-${Date.now()}`;
+        await rename(path.join(store.dir, MANIFEST_FILE), setAside).catch(() => (setAside = undefined));
+      }
+      // Metadata as the newest readable build recorded it, by the stored file's hash.
+      const known = new Map<string, WorkBuild>();
+      const names = await readdir(store.dir).catch(() => [] as string[]);
+      const builds = await Promise.all(names.filter((n) => /^build-[0-9a-f]{64}\.json$/.test(n)).map(async (n) => ({ n, t: (await stat(path.join(store.dir, n))).mtimeMs })));
+      for (const { n } of builds.sort((a, b) => b.t - a.t)) {
+        try {
+          const parsed = CollectionBuild.safeParse(JSON.parse(await readFile(path.join(store.dir, n), 'utf8')));
+          if (parsed.success) for (const w of parsed.data.works) if (!known.has(w.sha256)) known.set(w.sha256, w);
+        } catch {
+          // An unreadable build only means less metadata to recover.
+        }
+      }
+      const byHash = new Map(listed.map((e) => [e.source.sha256, e]));
+      const files = (await readdir(path.join(store.dir, 'files')).catch(() => [] as string[])).filter((f) => STORED_FILE.test(f)).sort();
+      const entries: LibraryEntry[] = [];
+      const works: WorkBuild[] = [];
+      const taken = new Set(this.baseIds);
+      let recovered = 0;
+      for (const file of files) {
+        const bytes = await store.readStoredFile(file).catch(() => undefined);
+        if (!bytes) continue;
+        const hash = sha256(bytes);
+        // A file whose bytes no longer match its name is damaged too: left out (and named, if listed).
+        if (`${hash}.${file.split('.')[1]}` !== file) continue;
+        const listedEntry = byHash.get(hash);
+        const previous = listedEntry?.meta ?? known.get(hash)?.meta;
+        const format = FORMAT_OF_EXTENSION[file.split('.')[1]!]!;
+        const name = listedEntry?.source.name ?? file;
+        const result = await this.pool.ingest({
+          bytes,
+          name,
+          sha256: hash,
+          maxPages: Number.MAX_SAFE_INTEGER,
+          ...(previous && !taken.has(previous.id) ? { meta: previous } : { draft: { overrides: {}, takenIds: [...taken], storedFile: file, actor, addedAt: new Date().toISOString() } }),
+          ...(listedEntry?.source.contentType ? { contentType: listedEntry.source.contentType } : {}),
+        });
+        if (previous && result.work.meta.id === previous.id) recovered++;
+        taken.add(result.work.meta.id);
+        works.push(result.work);
+        entries.push(
+          listedEntry ?? {
+            meta: result.work.meta,
+            source: { sha256: hash, file, format, name, size: bytes.length, ...(result.pages ? { pages: result.pages } : {}) },
+            addedBy: actor.slice(0, 200),
+            addedAt: new Date().toISOString(),
+          },
+        );
+      }
+      const kept = new Set(entries.map((e) => e.source.sha256));
+      const dropped = listed.filter((e) => !kept.has(e.source.sha256)).map((e) => `${e.meta.title} (${e.meta.id})`);
+      // The view must not keep refusing while apply() commits the repaired manifest.
+      this.states.set(collection, { manifest: emptyManifest(collection), own: [], view: this.options.base.view });
+      await this.apply(collection, entries.map((e) => ({ ...e, meta: works.find((w) => w.sha256 === e.source.sha256)!.meta })), works);
+      this.log.warn({ collection, works: works.length, recovered, dropped, setAside, actor }, 'library repaired from its stored files');
+      return { works: works.length, recovered, dropped, ...(setAside ? { setAside } : {}) };
+    });
   }
 
   private locked<T>(collection: string, fn: () => Promise<T>): Promise<T> {
@@ -154,11 +249,12 @@ export class LibraryManager {
   private async current(collection: string): Promise<State> {
     this.view(collection);
     let state = this.states.get(collection)!;
-    if (state.broken) throw new DataError(`${state.broken}; fix or move the file, then restart Lectern`);
+    if (state.broken) throw libraryErrors.damaged(state.broken);
     if (state.stale && state.manifest.works.length) {
       await this.rebuild(collection);
       state = this.states.get(collection)!;
     }
+    if (state.broken) throw libraryErrors.damaged(state.broken);
     if (state.stale && state.manifest.works.length) throw new Error(`the library of ${collection} could not be rebuilt`);
     return state;
   }
@@ -210,7 +306,13 @@ export class LibraryManager {
     const manifest = await store.readManifest();
     const works: WorkBuild[] = [];
     for (const entry of manifest.works) {
-      const bytes = await store.readStoredFile(entry.source.file);
+      const bytes = await store.readStoredFile(entry.source.file).catch(() => {
+        // Said once, to everyone who uses the library, until it is repaired.
+        const why = `the stored file of "${entry.meta.title}" (${entry.meta.id}) is missing or unreadable`;
+        const state = this.states.get(collection);
+        if (state) state.broken = why;
+        throw libraryErrors.damaged(why);
+      });
       const result = await this.pool.ingest({ bytes, name: entry.source.name, sha256: entry.source.sha256, maxPages: Number.MAX_SAFE_INTEGER, meta: entry.meta, ...(entry.source.contentType ? { contentType: entry.source.contentType } : {}) });
       works.push(result.work);
     }

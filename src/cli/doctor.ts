@@ -1,0 +1,107 @@
+/**
+ * `npm run lectern -- doctor [--repair]`: checks the data directory (writable state folder, the
+ * built corpus, the state files, every group library and the files it stored) and, with --repair,
+ * repairs what it can: a damaged library is rebuilt from its stored files. Exit code 0 when
+ * everything is (now) sound, 1 when a problem remains.
+ */
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app.ts';
+import { collectionDirs, CollectionStore, manifestCollection } from '../library/collection-files.ts';
+import { loadEnvironment } from './environment.ts';
+import type { Subcommand } from './subcommands.ts';
+
+type Finding = { level: 'ok' | 'problem' | 'repaired'; what: string };
+
+/** The platforms' small state files (each is validated by its own loader, which sets a bad one aside). */
+const STATE_FILES = ['settings.json', 'discord.json', 'matrix.json'];
+
+async function writable(dir: string): Promise<string | undefined> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const probe = path.join(dir, `.doctor-${process.pid}`);
+    await writeFile(probe, 'ok');
+    await rm(probe);
+    return undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? String(err);
+  }
+}
+
+async function stateFile(file: string): Promise<string | undefined> {
+  if (!existsSync(file)) return undefined;
+  try {
+    const json = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
+    return json.version === 1 ? undefined : `has an unknown version (${String(json.version).slice(0, 20)}); Lectern sets it aside and starts that state afresh`;
+  } catch {
+    return 'is not valid JSON; Lectern sets it aside at the next start and starts that state afresh (the groups are told)';
+  }
+}
+
+export const doctorCommand: Subcommand = {
+  name: 'doctor',
+  usage: 'doctor [--repair]',
+  summary: 'check the data directory (state, build, group libraries); --repair rebuilds damaged libraries',
+  run: async (argv, io) => {
+    const { values } = parseArgs({ args: argv, options: { repair: { type: 'boolean' } } });
+    const { config, log } = loadEnvironment({ quiet: true });
+    const findings: Finding[] = [];
+    const note = (level: Finding['level'], what: string) => {
+      findings.push({ level, what });
+      io.out(`${level === 'ok' ? 'ok      ' : level === 'repaired' ? 'repaired' : 'PROBLEM '} ${what}`);
+    };
+
+    const stateProblem = await writable(config.stateDir);
+    if (stateProblem) note('problem', `${config.stateDir} is not writable (${stateProblem}): settings, sync positions and libraries cannot be saved. Give the user running Lectern write access.`);
+    else note('ok', `${config.stateDir} is writable`);
+    try {
+      await access(path.join(config.corpusDir, 'manifest.json'));
+      note('ok', `${config.corpusDir}/manifest.json is there`);
+    } catch {
+      note('problem', `${config.corpusDir}/manifest.json is missing: the bundled texts cannot be built. Restore data/corpus from the repository.`);
+    }
+    for (const name of STATE_FILES) {
+      const problem = await stateFile(path.join(config.stateDir, name));
+      if (problem) note('problem', `${name} ${problem}`);
+    }
+
+    const libraryRoot = path.join(config.stateDir, 'library');
+    const dirs = collectionDirs(libraryRoot);
+    if (dirs.length) {
+      const app = await createApp(config, log);
+      try {
+        for (const dir of dirs) {
+          const collection = manifestCollection(libraryRoot, dir);
+          if (!collection) {
+            note('problem', `library ${dir}: its manifest cannot be read, so it cannot even be told which group it belongs to; move ${path.join(libraryRoot, dir)} aside`);
+            continue;
+          }
+          const store = new CollectionStore(libraryRoot, collection);
+          let damage = app.library.damage(collection);
+          if (!damage) {
+            const manifest = await store.readManifest();
+            const missing = manifest.works.filter((w) => !existsSync(store.storedFile(w.source.file)));
+            if (missing.length) damage = `stored files missing for ${missing.map((w) => w.meta.id).join(', ')}`;
+          }
+          if (!damage) {
+            note('ok', `library of ${collection}: ${app.library.list(collection).length} works`);
+            continue;
+          }
+          if (!values.repair) {
+            note('problem', `library of ${collection}: ${damage}; run doctor --repair to rebuild it from its stored files`);
+            continue;
+          }
+          const r = await app.library.repair(collection, 'lectern doctor');
+          note('repaired', `library of ${collection}: rebuilt with ${r.works} works (${r.recovered} with their saved metadata)${r.dropped.length ? `; dropped (file gone): ${r.dropped.join('; ')}` : ''}`);
+        }
+      } finally {
+        await app.close();
+      }
+    }
+    const problems = findings.filter((f) => f.level === 'problem').length;
+    io.err(problems ? `${problems} problem(s) found.${values.repair ? '' : ' Some may be repaired with --repair.'}` : 'The data directory is sound.');
+    return problems ? 1 : 0;
+  },
+};
