@@ -103,4 +103,16 @@ describe('Library: damage is reported and repaired', () => {
     expect(fixed.code).toBe(0);
     expect((await run([])).code).toBe(0);
   }, 180_000);
+
+  it('GIVEN a data directory that cannot be written THEN doctor says so, naming the folder and the cause (exit 1)', async () => {
+    // /sys refuses new entries even to root, like a read-only mount.
+    const child = spawn(process.execPath, ['src/main.ts', 'doctor'], { cwd: PROJECT_ROOT, env: { ...process.env, LECTERN_DATA_DIR: '/sys/lectern-doctor-test', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(out).toMatch(/PROBLEM +\/sys\/lectern-doctor-test\/state is not writable \((EPERM|EACCES|EROFS)\)/);
+    expect(out).not.toContain('    at ');
+  }, 60_000);
 });

@@ -5,13 +5,14 @@
  * it streams even when its event announces a small size, and stop() returns within 5 s while a
  * command is still running.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch } from '../src/commands/invocation.ts';
-import { parseConfig } from '../src/config.ts';
+import { parseConfig, PROJECT_ROOT } from '../src/config.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
 import { MatrixUser, waitFor } from './harness/matrix-user.ts';
 import { CACHE_DIR, startSynapse, type Synapse, type SynapseUser } from './harness/synapse.ts';
@@ -115,4 +116,48 @@ describe('Matrix: stopping', () => {
     bot = await startBot();
     await human.waitForReply(room, asked, botUser.userId, SLOW_MS * 4);
   }, 90_000);
+});
+
+describe('Matrix: the whole process', () => {
+  it('GIVEN `npm start` on Matrix with LECTERN_OPS_PORT THEN /healthz reports Matrix connected, and on SIGTERM the process exits within 5 s', async () => {
+    const dataDir = path.join(tmp, 'process');
+    await mkdir(dataDir, { recursive: true });
+    await symlink(path.join(PROJECT_ROOT, 'data', 'corpus'), path.join(dataDir, 'corpus'));
+    await symlink(path.join(PROJECT_ROOT, 'data', 'build'), path.join(dataDir, 'build'));
+    const user = await synapse.register('lectern-proc');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|MATRIX_|LECTERN_)/.test(k)));
+    const child = spawn(process.execPath, ['src/main.ts', 'start'], {
+      cwd: PROJECT_ROOT,
+      env: { ...env, LECTERN_DATA_DIR: dataDir, MATRIX_HOMESERVER_URL: synapse.url, MATRIX_ACCESS_TOKEN: user.accessToken, LECTERN_OPS_PORT: '0', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const port = await waitFor(async () => Number(/"port":(\d+)[^\n]*health and metrics endpoint listening/.exec(stderr)?.[1]) || undefined, 'the ops endpoint', 60_000);
+      const health = await waitFor(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+          const body = res ? ((await res.json()) as { ok: boolean; platforms: Record<string, string> }) : undefined;
+          return body?.ok ? body : undefined;
+        },
+        'a healthy /healthz',
+        30_000,
+      );
+      expect(health.platforms).toEqual({ matrix: 'connected' });
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('lectern_queue_length{queue="matrix-events"} 0');
+      const started = performance.now();
+      child.kill('SIGTERM');
+      const code = await exited;
+      const ms = performance.now() - started;
+      console.log(`SIGTERM to exit: ${Math.round(ms)} ms`);
+      expect(ms).toBeLessThan(5_000);
+      expect(code).toBe(0);
+      expect(stderr).toContain('Matrix bot stopped');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 120_000);
 });

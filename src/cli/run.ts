@@ -25,6 +25,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.err(`${err.message} [${err.identifier}]`);
       return 2;
     }
+    const fsCode = (err as NodeJS.ErrnoException).code;
+    if (fsCode && ['EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes(fsCode)) {
+      // A read-only mount or a full disk: the operator's fix, not a stack trace.
+      const where = (err as NodeJS.ErrnoException).path ?? 'the data directory';
+      io.err(`lectern ${name}: cannot write ${where} (${fsCode}). ${fsCode === 'ENOSPC' ? 'Free some disk space' : 'Give the user running Lectern write access to it, or point LECTERN_DATA_DIR at a writable folder (data/build and data/state must be writable)'}; "npm run lectern -- doctor" checks the rest.`);
+      return 1;
+    }
     // Any complaint of node:util parseArgs (unknown option, "--before -1", a missing value) is bad usage.
     if (err instanceof TypeError && String((err as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) {
       io.err(`${err.message.split('\n')[0]} Run "npm run lectern -- help" for the options.`);
