@@ -10,13 +10,16 @@ import { decryptAttachment, encryptAttachment } from './attachment-crypto.ts';
 import type { Connection } from './client.ts';
 import type { Attachment } from './events.ts';
 
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
 export async function downloadMedia(conn: Connection, mxcUrl: string, limit: number): Promise<Uint8Array> {
   const m = /^mxc:\/\/([^/]+)\/([A-Za-z0-9_-]+)$/.exec(mxcUrl);
   if (!m) throw new Error(`not an mxc:// URL: ${mxcUrl.slice(0, 80)}`);
   const base = conn.client.getHomeserverUrl().replace(/\/$/, '');
   const url = `${base}/_matrix/client/v1/media/download/${encodeURIComponent(m[1]!)}/${encodeURIComponent(m[2]!)}`;
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { Authorization: `Bearer ${conn.client.getAccessToken() ?? ''}` }, signal: controller.signal });
+  // A stalled homeserver must not hold the room's queue forever.
+  const res = await fetch(url, { headers: { Authorization: `Bearer ${conn.client.getAccessToken() ?? ''}` }, signal: AbortSignal.any([controller.signal, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS)]) });
   if (!res.ok) throw new Error(`media download failed: ${res.status}`);
   const declared = Number(res.headers.get('content-length') ?? NaN);
   if (declared > limit) {
