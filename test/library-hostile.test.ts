@@ -71,7 +71,7 @@ describe('Library: hostile files are bounded', () => {
   it("GIVEN one group's slow add THEN another group's small add finishes first, in parallel (LIBRARY_CONCURRENCY=2)", async () => {
     app = await libraryApp({ env: { LIBRARY_JOB_TIMEOUT_S: '20', LIBRARY_CONCURRENCY: '2', LIBRARY_MAX_FILE_MB: '10' } });
     // Warm the workers' modules so that the comparison is about the jobs, not the first import.
-    await app.library.preview('g0', sampleMarkdown(), {}, 'tester');
+    await app.library.add('g0', sampleMarkdown(), {}, 'tester');
     const order: string[] = [];
     const slow = app.library.add('slow-group', manyHeadings(25_000), {}, 'tester').then(
       () => order.push('slow'),

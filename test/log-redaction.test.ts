@@ -12,14 +12,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredSecrets, parseConfig } from '../src/config.ts';
 import { createLogger, REDACTED } from '../src/logger.ts';
-import { createInteractionHandler, createInteractionServer, DiscordStore, type InteractionServer } from '../src/platforms/discord/index.ts';
+import { createInteractionHandler, createInteractionServer, DiscordState, type InteractionServer } from '../src/platforms/discord/index.ts';
 import { createRest, interactionCallback } from '../src/platforms/discord/rest.ts';
 import { connect, sendMessage } from '../src/platforms/matrix/client.ts';
 import { MatrixState } from '../src/platforms/matrix/state.ts';
-import { SettingsStore } from '../src/settings/store.ts';
 import { APP_ID, commandPayload, generateDiscordKeys, postInteraction, type KeyPair } from './helpers/discord-client.ts';
 import { startRestMock, type RestMock } from './helpers/discord-rest-mock.ts';
-import { createFakeDiscordDispatch, SCENARIO, withDiscordScenarios } from './helpers/fake-discord-dispatch.ts';
+import { createDiscordTestDispatch } from './helpers/discord-dispatch.ts';
+import { SCENARIO } from './helpers/discord-scenarios.ts';
 
 const BOT_TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.bot-token-secret-value';
 const MATRIX_TOKEN = 'syt_bGVjdGVybg_matrix_access_token_secret';
@@ -43,15 +43,15 @@ beforeAll(async () => {
   keys = generateDiscordKeys();
   const config = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: mock.api, LECTERN_DATA_DIR: tmp, RATE_LIMIT_PER_MINUTE: '1000' });
   const log = createLogger({ level: 'trace', secrets: configuredSecrets(config), destination });
-  const fake = await createFakeDiscordDispatch();
+  const fake = await createDiscordTestDispatch();
   const handler = createInteractionHandler({
     config,
     log,
-    dispatch: withDiscordScenarios(fake.dispatch),
+    dispatch: fake.dispatch,
     autocomplete: fake.autocomplete,
     commands: fake.commands,
-    store: await DiscordStore.load(tmp, log),
-    settings: await SettingsStore.load(tmp, log),
+    store: await DiscordState.load(tmp, log),
+    settings: fake.settings,
     rest: createRest(config),
     secret: 'test-secret',
   });

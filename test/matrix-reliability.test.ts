@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dispatch } from '../src/commands/invocation.ts';
+import type { Dispatch } from '../src/dispatch/invocation.ts';
 import { parseConfig, PROJECT_ROOT } from '../src/config.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
 import { MatrixUser, waitFor } from './harness/matrix-user.ts';

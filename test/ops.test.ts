@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Invocation } from '../src/commands/invocation.ts';
+import type { Invocation } from '../src/dispatch/invocation.ts';
 import { PROJECT_ROOT } from '../src/config.ts';
+import { testScope } from './helpers/real-dispatch.ts';
 import { errorReply, textReply } from '../src/reply/builders.ts';
 import { createMetrics } from '../src/ops/metrics.ts';
 import { startOpsServer, type OpsServer } from '../src/ops/server.ts';
@@ -20,7 +21,7 @@ afterAll(async () => {
   for (const s of servers) await s.close();
 });
 
-const invocation = (command: string, query = 'x'): Invocation => ({ command, args: { query }, scope: { platform: 'console', defaults: { style: 'chicago', layout: 'stacked', visibility: 'public' } }, requestId: 'r' }) as Invocation;
+const invocation = (command: string, query = 'x'): Invocation => ({ command, args: { query }, scope: testScope(), requestId: 'r' }) as Invocation;
 
 describe('Operations endpoint', () => {
   it('GIVEN commands that succeed, fail for the user and throw THEN /metrics counts them by name and outcome, with latency, queue lengths and library jobs', async () => {

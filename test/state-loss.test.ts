@@ -10,12 +10,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../commands/index.ts';
 import { createApp, type App } from '../src/app.ts';
-import { createDispatch } from '../src/commands/dispatch.ts';
-import type { Dispatch } from '../src/commands/invocation.ts';
-import type { Scope } from '../src/commands/types.ts';
+import { createDispatch } from '../src/dispatch/dispatch.ts';
+import type { Dispatch } from '../src/dispatch/invocation.ts';
+import type { Scope } from '../src/dispatch/types.ts';
 import { parseConfig } from '../src/config.ts';
+import { discordProfile } from '../src/platforms/discord/profile.ts';
 import type { Reply } from '../src/reply/model.ts';
-import { SETTINGS_FILE } from '../src/settings/store.ts';
+import { SETTINGS_FILE } from '../src/settings/group-settings.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
 let dir: string;
@@ -23,7 +24,7 @@ let app: App;
 let dispatch: Dispatch;
 const lines: string[] = [];
 
-const scope = (collection: string): Scope => ({ platform: 'discord', userId: 'organiser', collection, canManage: true, defaults: { style: 'chicago', layout: 'stacked', visibility: 'public' } }) as Scope;
+const scope = (collection: string): Scope => ({ platform: discordProfile, userId: 'organiser', collection, canManage: true, defaults: { style: 'chicago', layout: 'stacked', visibility: 'public' } }) as Scope;
 const text = (r: Reply) => [r.title, r.error?.message ?? '', ...r.sections.map((s) => ('text' in s ? s.text : JSON.stringify(s)))].join('\n');
 
 beforeAll(async () => {
