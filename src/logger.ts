@@ -4,10 +4,10 @@
  *
  * No secret reaches a log line at any level, in three layers: pino's `redact` for the fields that
  * hold secrets (tokens, authorization headers, request bodies), an error serializer that drops what
- * REST errors carry about their request (discord's `url` holds the interaction token, `requestBody`
+ * REST errors carry about their request (a webhook `url` holds the interaction token, `requestBody`
  * the message), and a last pass over every serialized line that masks webhook/interaction routes,
  * bearer tokens, `access_token=` query parameters and the configured secrets themselves — so a
- * secret inside a free-text message (matrix-js-sdk's logger, an error's message) is caught too.
+ * secret inside a free-text message (an SDK's own log lines, an error's message) is caught too.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 
@@ -63,7 +63,7 @@ export function secretMasker(secrets: readonly string[] = []): (line: string) =>
       // Interaction webhooks and callbacks: the token is the path segment after the id.
       .replace(/(\/webhooks\/\d+\/)[^/"\s?\\]+/g, `$1${REDACTED}`)
       .replace(/(\/interactions\/\d+\/)[^/"\s?\\]+/g, `$1${REDACTED}`)
-      // Discord interaction tokens begin with base64 of "interaction:".
+      // Interaction tokens begin with base64 of "interaction:".
       .replace(/aW50ZXJhY3Rpb246[A-Za-z0-9_-]+/g, REDACTED)
       .replace(/((?:access_token|token|password)=)[^&"\s\\]+/gi, `$1${REDACTED}`)
       .replace(/\b(Bearer|Bot) [A-Za-z0-9._~+/=-]{8,}/g, `$1 ${REDACTED}`)

@@ -18,7 +18,7 @@ export interface Metrics {
   instrument(dispatch: Dispatch): Dispatch;
   /** For the library's worker pool. */
   libraryJobs: PoolEvents;
-  /** Adds a source of queue lengths (Matrix rooms, library jobs). */
+  /** Adds a source of queue lengths (a platform's rooms, library jobs). */
   addQueues(probe: QueueProbe): void;
 }
 

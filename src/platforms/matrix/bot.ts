@@ -22,6 +22,7 @@ import { parseMessage } from './parse.ts';
 import { PendingStore } from './pending.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
+import { RoomQueues } from './room-queues.ts';
 import { MatrixState } from './state.ts';
 import { matrixProfile } from './profile.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
@@ -313,39 +314,13 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     }
   }
 
-  /**
-   * One queue per room: a room's events are answered in order, one after another, and rooms never
-   * wait for each other (nor does the sync loop wait for any of them).
-   */
-  const roomQueues = new Map<string, Promise<void>>();
-  let queuedEvents = 0;
-  function enqueue(roomId: string, events: RawEvent[]): Promise<void> {
-    queuedEvents += events.length;
-    const run = async () => {
-      for (const event of events) {
-        try {
-          await onEvent(roomId, event);
-        } finally {
-          queuedEvents--;
-        }
-      }
-    };
-    const tail = (roomQueues.get(roomId) ?? Promise.resolve()).then(run);
-    const settled = tail.catch((err: unknown) => log.error({ err, room: roomId }, 'a room queue failed'));
-    roomQueues.set(roomId, settled);
-    void settled.finally(() => {
-      if (roomQueues.get(roomId) === settled) roomQueues.delete(roomId);
-    });
-    return settled;
-  }
-
+  const queues = new RoomQueues(log, (roomId, event) => onEvent(roomId, event));
   function onRoom(roomId: string, room: Room): Promise<void> {
     const events = (room.timeline?.events ?? []).filter(isRawEvent);
     for (const e of [...(room.state?.events ?? []), ...events]) if (e?.type === 'm.room.power_levels') powerCache.delete(roomId);
     // Just joined: the room's history arrives with the join and is not for the bot to answer.
     const joined = events.findLastIndex((e) => isOwnJoin(e, conn.userId));
-    const fresh = events.slice(joined + 1);
-    return fresh.length ? enqueue(roomId, fresh) : Promise.resolve();
+    return queues.enqueue(roomId, events.slice(joined + 1));
   }
 
   async function onBatch(batch: Batch): Promise<{ done: Promise<void> }> {
@@ -365,11 +340,9 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
 
   let syncing = false;
   const loop = runSyncLoop({ conn, state, filterId, log, signal: controller.signal, onBatch, now, timeoutMs: opts.syncTimeoutMs, onStatus: (ok) => (syncing = ok) })
-    .catch((err: unknown) => {
-      log.fatal({ err }, 'the Matrix sync loop stopped');
-    })
+    .catch((err: unknown) => log.fatal({ err }, 'the Matrix sync loop stopped'))
     .finally(() => (syncing = false));
   log.info({ userId: conn.userId, resumed: Boolean(state.since) }, 'Matrix bot started');
 
-  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, roomQueues, queued: () => queuedEvents, syncing: () => syncing });
+  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, roomQueues: queues.tails, queued: () => queues.events, syncing: () => syncing });
 }
