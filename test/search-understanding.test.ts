@@ -72,6 +72,15 @@ describe('GIVEN typos', () => {
   });
 });
 
+describe('GIVEN gibberish', () => {
+  it('THEN nothing is found, rather than a passage that shares a three-letter sound skeleton with it', async () => {
+    // "wwkkjj" folds to the cross-script key "vki"; one edit from a short key matched unrelated names.
+    for (const q of ['wwkkjj', 'zzqqxxvv wwkkjj', 'xqzv blorf']) expect(await hits(q), q).toEqual([]);
+    // The typo tolerance that gibberish must not get still serves real names.
+    expect(await rank('Gengis Kan', 'Genghis Khan')).toBeGreaterThan(0);
+  });
+});
+
 describe('GIVEN words the text puts otherwise (WordNet)', () => {
   it('THEN WordNet relates the reader’s word to the text’s', async () => {
     const rel = (w: string) => relatedStems(stemEnglish(w)).map((r) => r.term);

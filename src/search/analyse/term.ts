@@ -120,7 +120,9 @@ export function fuzzyFor(term: string, options: { unknown?: boolean } = {}): num
   const core = isKey(term) ? term.slice(KEY_MARKER.length) : term;
   if (/\p{N}/u.test(core)) return false;
   const length = [...core].length;
-  if (length < 5) return options.unknown && length >= 3 ? 1 : false;
+  // A key is already a lossy skeleton (vowels and doubled letters folded), so a short key one edit
+  // away is no evidence at all: gibberish like "wwkkjj" (key "vki") would meet any three-letter key.
+  if (length < 5) return options.unknown && length >= 3 && !isKey(term) ? 1 : false;
   return length < 7 ? 1 : 2;
 }
 
