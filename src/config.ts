@@ -195,4 +195,4 @@ export const matrixEnabled = (c: Config) => Boolean(c.MATRIX_HOMESERVER_URL);
 
 /** Values that must never appear in a log line (the logger masks them wherever they occur). */
 export const configuredSecrets = (c: Config): string[] =>
-  [c.DISCORD_TOKEN, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD].filter((s): s is string => Boolean(s));
+  [c.DISCORD_TOKEN, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD, c.MATRIX_RECOVERY_KEY].filter((s): s is string => Boolean(s));

@@ -128,6 +128,19 @@ describe('Logs: no secret at any level', () => {
   });
 });
 
+describe('Logs: the Matrix recovery key', () => {
+  it('GIVEN MATRIX_RECOVERY_KEY in the config and a message that carries it THEN the line is masked', () => {
+    const key = 'EsTc 1234 abcd EFGH 5678 ijkl MNOP 9012 qrst UVWX yz34 abcd';
+    const config = parseConfig({ MATRIX_HOMESERVER_URL: 'http://127.0.0.1:1', MATRIX_ACCESS_TOKEN: 'syt_test_token_value', MATRIX_RECOVERY_KEY: key });
+    expect(configuredSecrets(config)).toContain(key);
+    const out: string[] = [];
+    const log = createLogger({ level: 'trace', secrets: configuredSecrets(config), destination: { write: (l: string) => void out.push(l) } });
+    log.error({ err: new Error(`could not restore with ${key}`) }, 'cross-signing failed');
+    expect(out.join('')).toContain('cross-signing failed');
+    expect(out.join('')).not.toContain(key);
+  });
+});
+
 describe('Logs: Matrix failures', () => {
   let homeserver: Server;
   let base: string;
