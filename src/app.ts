@@ -41,13 +41,15 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
   const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
-  const base: CorpusView = { corpus, search: new SearchEngine(corpus, new MemoryCandidateSource(index)) };
+  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index));
+  const base: CorpusView = { corpus, search: engine };
   const cite = createCiter();
   const library = await createLibrary({
     config,
     log: log.child({ module: 'library' }),
     base,
-    search: memorySearchBackend(),
+    // The bundled index is held once: each group's search asks it beside the group's own index.
+    search: memorySearchBackend(engine),
     ...(options.libraryHooks ? { hooks: options.libraryHooks } : {}),
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
   });

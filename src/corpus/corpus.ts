@@ -83,9 +83,9 @@ export class Corpus {
     return [...new Set(ids.flatMap((id) => this.citedIn.get(id) ?? []))];
   }
 
-  /** Searchable passages: paragraphs, quotations, list items and footnotes, minus garbled duplicates. */
-  *passages(): Generator<{ block: Block; work: WorkBuild }> {
-    for (const w of this.works) {
+  /** Searchable passages (of `works`, by default all): paragraphs, quotations, list items and footnotes, minus garbled duplicates. */
+  *passages(works: readonly WorkBuild[] = this.works): Generator<{ block: Block; work: WorkBuild }> {
+    for (const w of works) {
       for (const b of w.blocks) {
         if (PASSAGE_KINDS.has(b.kind) && !b.suppressed && b.plain.length > 0) yield { block: b, work: w };
       }

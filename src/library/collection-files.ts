@@ -4,7 +4,7 @@
  *   collection.json          the manifest: the works and the name of the build they make (zod, versioned)
  *   files/<sha256>.<ext>     the files as uploaded, by content hash
  *   build-<hash>.json        the built works (the corpus schema), named by what they were built from
- *   index-<hash>.json        the search index over the bundled works and these (named by both)
+ *   index-<hash>.json        the search index of these works only (the bundled one is shared)
  *
  * The manifest is the commit point: builds and indexes are written first under new names, and a
  * new manifest is renamed into place last. A crash at any moment leaves the previous manifest

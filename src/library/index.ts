@@ -16,7 +16,7 @@ export type { MetaOverrides } from './meta.ts';
 /** What commands use: the manager's public operations. */
 export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view' | 'repair'>;
 
-/** A fingerprint of the bundled works: collection indexes include them and are rebuilt when it changes. */
+/** A fingerprint of the bundled works (the collections' view is built over them). */
 export function bundledInputs(view: CorpusView): string {
   return sha256(view.corpus.works.map((w) => `${w.meta.id}\u0000${w.sha256}\u0000${JSON.stringify(w.meta)}`).join('\n'));
 }

@@ -110,14 +110,15 @@ export class LibraryManager {
     return new CollectionStore(this.root, collection);
   }
 
+  /** The group's index holds only its own texts, so it is named by their build alone (not the bundled corpus). */
   private indexKey(buildHash: string): string {
-    return sha256(`${this.options.base.inputs}\u0000${buildHash}`);
+    return sha256(`own-texts\u0000${buildHash}`);
   }
 
   private makeView(collection: string, own: WorkBuild[], buildHash: string | null, serialized: string | undefined): CorpusView {
     if (own.length === 0 || !buildHash) return this.options.base.view;
     const corpus = new Corpus({ works: [...this.options.base.works, ...own] }, collection);
-    return { corpus, search: this.options.search.open(corpus, serialized, this.indexKey(buildHash)) };
+    return { corpus, search: this.options.search.open(corpus, own, serialized, this.indexKey(buildHash)) };
   }
 
   private loadSync(collection: string): State {
@@ -270,7 +271,7 @@ export class LibraryManager {
       written.push(store.buildFile(hash));
       const module = this.options.search.indexModule;
       if (module) {
-        serialized = await this.pool.index({ module, works: [...this.options.base.works, ...works], inputs: this.indexKey(hash) });
+        serialized = await this.pool.index({ module, works, inputs: this.indexKey(hash) });
         await store.writeIndex(this.indexKey(hash), serialized);
         written.push(store.indexFile(this.indexKey(hash)));
       }

@@ -85,8 +85,13 @@ export class SearchEngine implements SearchService {
   private lexicons: Lexicons | undefined;
   /** Each passage folded, and its letters and digits alone: a cheap test before the exact phrase check. */
   private readonly folded = new Map<string, { text: string; letters: string }>();
+  /** The bundled corpus's engine, for a group's search (see the constructor). */
+  private readonly shared: SearchEngine | undefined;
 
-  private foldedOf(block: Block) {
+  private foldedOf(block: Block): { text: string; letters: string } {
+    // A bundled passage is folded once for every group; a group's own (whose ids another group may
+    // also use) only in its own engine.
+    if (this.shared && this.shared.corpus.block(block.id) === block) return this.shared.foldedOf(block);
     let f = this.folded.get(block.id);
     if (f === undefined) {
       const text = fold(block.plain);
@@ -101,9 +106,26 @@ export class SearchEngine implements SearchService {
     return f.letters.includes(phrase.letters) && containsFoldedPhrase(f.text, phrase.folded);
   }
 
-  constructor(corpus: Corpus, source: CandidateSource) {
+  /**
+   * `shared`: the bundled corpus's engine when this one searches a group's library on top of it.
+   * Its lexicon (learned once from the bundled pairs) and its folded passages are borrowed rather
+   * than made again per group; a group whose own texts carry translation pairs learns its own.
+   */
+  constructor(corpus: Corpus, source: CandidateSource, shared?: SearchEngine) {
     this.corpus = corpus;
     this.source = source;
+    this.shared = shared;
+    if (shared) {
+      const ownPairs = corpus.works.some((w) => w.pairs.length > 0 && !shared.corpus.work(w.meta.id));
+      if (!ownPairs) this.learn = () => shared.lexiconsOf();
+    }
+  }
+
+  private learn = () => learnLexicons(this.corpus);
+
+  /** Learned from the corpus's translation pairs on the first query that needs them. */
+  private lexiconsOf(): Lexicons {
+    return (this.lexicons ??= this.learn());
   }
 
   parse(query: string): ParsedQuery {
@@ -177,7 +199,7 @@ export class SearchEngine implements SearchService {
         frequency: (t) => vocabulary.documentFrequency(t) / Math.max(1, vocabulary.documentCount),
         count: (t) => vocabulary.documentFrequency(t),
         size: vocabulary.documentCount,
-        lexicons: () => (this.lexicons ??= learnLexicons(this.corpus)),
+        lexicons: () => this.lexiconsOf(),
       });
       if (expansions.length) w.expansions = expansions;
     }

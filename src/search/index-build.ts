@@ -7,6 +7,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from '../corpus/corpus.ts';
+import type { WorkBuild } from '../corpus/work.ts';
 import { analyseTerm, tokenize } from './analyse/index.ts';
 import type { IndexedPassage } from './lectern-index.ts';
 
@@ -30,9 +31,10 @@ export function miniSearchOptions(): Options<IndexedPassage> {
   };
 }
 
-export function passageDocuments(corpus: Corpus): IndexedPassage[] {
+/** The passages of `works` (all of the corpus's by default); footnotes read with what they annotate in `corpus`. */
+export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): IndexedPassage[] {
   const docs: IndexedPassage[] = [];
-  for (const { block } of corpus.passages()) {
+  for (const { block } of corpus.passages(works)) {
     // A footnote is read with the passage it annotates ("This is the common acronym for …" is
     // about the POUM the text names): that passage's words count for the note as its title does.
     const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : undefined;
@@ -41,8 +43,8 @@ export function passageDocuments(corpus: Corpus): IndexedPassage[] {
   return docs;
 }
 
-export function buildIndex(corpus: Corpus): MiniSearch<IndexedPassage> {
+export function buildIndex(corpus: Corpus, works?: readonly WorkBuild[]): MiniSearch<IndexedPassage> {
   const ms = new MiniSearch<IndexedPassage>(miniSearchOptions());
-  ms.addAll(passageDocuments(corpus));
+  ms.addAll(passageDocuments(corpus, works));
   return ms;
 }

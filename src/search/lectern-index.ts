@@ -51,6 +51,28 @@ export interface TopKOptions {
   rank?: 'bm25' | 'coverage';
 }
 
+/**
+ * The collection statistics BM25 needs: how many passages, in how many of them a term occurs (per
+ * field), the average field length. A search over several indexes (the bundled corpus and a group's
+ * texts) scores every index with the statistics of all of them, so its scores are exactly those of
+ * one index holding every passage, and the indexes' candidates can be merged by score.
+ */
+export interface IndexStatistics {
+  readonly documentCount: number;
+  fieldFrequency(term: string, fieldId: number): number;
+  averageFieldLength(fieldId: number): number;
+}
+
+/** The statistics of several indexes taken as one (their passages are disjoint). */
+export function combinedStatistics(parts: IndexStatistics[]): IndexStatistics {
+  const documentCount = parts.reduce((n, p) => n + p.documentCount, 0);
+  return {
+    documentCount,
+    fieldFrequency: (term, fieldId) => parts.reduce((n, p) => n + p.fieldFrequency(term, fieldId), 0),
+    averageFieldLength: (fieldId) => parts.reduce((sum, p) => sum + p.averageFieldLength(fieldId) * p.documentCount, 0) / Math.max(1, documentCount),
+  };
+}
+
 export interface Scored {
   id: string;
   score: number;
@@ -129,12 +151,26 @@ export class FastScorer {
     | undefined;
 
   constructor(index: MiniSearch<IndexedPassage>) {
-    this.ms = index as unknown as MiniSearchInternals;
+    const ms = index as unknown as MiniSearchInternals;
+    this.ms = ms;
+    this.statistics = {
+      get documentCount() {
+        return ms._documentCount;
+      },
+      fieldFrequency: (term, fieldId) => (ms._index.get(term) as FieldTermData | undefined)?.get(fieldId)?.size ?? 0,
+      averageFieldLength: (fieldId) => ms._avgFieldLength[fieldId] ?? 0,
+    };
   }
 
-  /** Field lengths and external ids as dense arrays, built once (the index is not modified after). */
+  private denseAt = -1;
+
+  /**
+   * Field lengths and external ids as dense arrays, built once and again only after documents were
+   * added (a group's index grows in place when a text is added).
+   */
   private dense() {
-    if (!this.lengths || !this.ids) {
+    if (!this.lengths || !this.ids || this.denseAt !== this.ms._nextId) {
+      this.denseAt = this.ms._nextId;
       const fields = Object.keys(this.ms._fieldIds).length;
       const lengths = Array.from({ length: fields }, () => new Float32Array(this.ms._nextId));
       const ids: string[] = new Array(this.ms._nextId);
@@ -166,6 +202,9 @@ export class FastScorer {
     return this.scratch;
   }
 
+  /** This index's own statistics (what scoring uses when no others are given). */
+  readonly statistics: IndexStatistics;
+
   /** Does the index hold this term (in any field)? */
   has(term: string): boolean {
     return this.ms._index.has(term);
@@ -186,13 +225,13 @@ export class FastScorer {
    * Each word's share of the query: the idf of its rarest own term; a word the index lacks counts
    * as the rarest (it is what the reader means, and only its typos or synonyms can stand in).
    */
-  private importances(words: QueryWord[]): number[] {
+  private importances(words: QueryWord[], stats: IndexStatistics): number[] {
     const textField = this.ms._fieldIds['text'];
-    const idfOf = (df: number) => Math.log(1 + (this.ms._documentCount - df + 0.5) / (df + 0.5));
+    const idfOf = (df: number) => Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
     return words.map((w) => {
       let df = 1;
       for (const t of w.terms) {
-        const d = textField === undefined ? 0 : ((this.ms._index.get(t) as FieldTermData | undefined)?.get(textField)?.size ?? 0);
+        const d = textField === undefined ? 0 : stats.fieldFrequency(t, textField);
         if (d > 0 && (df === 1 || d < df)) df = d;
       }
       return idfOf(df) * (w.light ? LIGHT_WEIGHT : 1);
@@ -206,27 +245,52 @@ export class FastScorer {
       .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
   }
 
-  topK(words: QueryWord[], options: TopKOptions): Scored[] {
+  /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
+  private best(touched: number[], need: number, totalImportance: number, options: TopKOptions): Scored[] {
+    const { score, count, terms, cover } = this.scratch!;
+    const ids = this.dense().ids;
+    const heap = new TopHeap(options.k);
+    for (const doc of touched) {
+      if (count[doc]! < need) continue;
+      const s = options.rank === 'coverage' ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
+      if (!heap.wouldTake(s)) continue;
+      if (options.accept && !options.accept(doc)) continue;
+      heap.offer(doc, s);
+    }
+    const { docs, scores } = heap;
+    return docs
+      .map((doc, i) => ({ id: ids[doc]!, score: scores[i]!, ...(options.rank === 'coverage' ? { coverage: cover[doc]! / totalImportance } : {}) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The k best documents for the words. `stats`: the statistics to score with, when this index is
+   * one part of a larger searched whole (see IndexStatistics); its own by default.
+   */
+  topK(words: QueryWord[], options: TopKOptions, stats: IndexStatistics = this.statistics): Scored[] {
     const n = this.ms._nextId;
     if (n === 0 || words.length === 0) return [];
-    const { lengths, ids } = this.dense();
+    const { lengths } = this.dense();
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
     const { score, count, stamp, terms, termStamp, best, cover } = this.scratchFor(n);
     let termNo = 0;
     const touched: number[] = [];
     try {
       const fieldEntries = this.boostedFields(options.boost);
+      // Scoring with this index's own statistics needs no second lookup of each term.
+      const own = stats === this.statistics;
 
       // `counts`: a light word or an expansion adds score, but only a word of substance counts for
       // AND, and only the word's own terms for minisearch's matched-terms factor.
-      const addTerm = (data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number) => {
+      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number) => {
         if (!data) return;
         const importance = importances[word - 1]!;
         for (const { fieldId, boost } of fieldEntries) {
           const freqs = data.get(fieldId);
           if (!freqs) continue;
-          const idf = Math.log(1 + (this.ms._documentCount - freqs.size + 0.5) / (freqs.size + 0.5));
-          const avg = this.ms._avgFieldLength[fieldId] || 1;
+          const df = own ? freqs.size : stats.fieldFrequency(term, fieldId);
+          const idf = Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
+          const avg = stats.averageFieldLength(fieldId) || 1;
           const lens = lengths[fieldId]!;
           const w = weight * boost * idf;
           for (const [doc, tf] of freqs) {
@@ -255,19 +319,19 @@ export class FastScorer {
         const fuzzy = options.fuzzy || w.unknown === true;
         for (const term of w.terms) {
           termNo++;
-          addTerm(this.ms._index.get(term) as FieldTermData | undefined, weight, word, counts, quality);
+          addTerm(term, this.ms._index.get(term) as FieldTermData | undefined, weight, word, counts, quality);
           if (isLast && options.prefix) {
             for (const [derived, data] of this.ms._index.atPrefix(term)) {
               const distance = derived.length - term.length;
               const factor = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
-              if (distance > 0) addTerm(data as FieldTermData, weight * factor, word, counts, quality * factor);
+              if (distance > 0) addTerm(derived, data as FieldTermData, weight * factor, word, counts, quality * factor);
             }
           }
           const maxDistance = fuzzy ? fuzzyFor(term, { unknown: w.unknown === true }) : false;
           if (maxDistance) {
             const typo = (data: FieldTermData, edits: number, derived: string) => {
               const factor = (FUZZY_WEIGHT * derived.length) / (derived.length + edits);
-              addTerm(data, weight * factor, word, counts, quality * factor);
+              addTerm(derived, data, weight * factor, word, counts, quality * factor);
             };
             const seen = new Set<string>();
             for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
@@ -288,30 +352,18 @@ export class FastScorer {
           }
         }
         for (const e of w.expansions ?? []) {
-          addTerm(this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * e.weight);
+          addTerm(e.term, this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * e.weight);
         }
         w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT, quality * PART_WEIGHT));
       };
 
-      const importances = this.importances(words);
+      const importances = this.importances(words, stats);
       const totalImportance = importances.reduce((a, b) => a + b, 0) || 1;
 
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
-      // The k best by score among the documents that matched (all words for AND), via a min-heap.
       const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
-      const heap = new TopHeap(options.k);
-      for (const doc of touched) {
-        if (count[doc]! < need) continue;
-        const s = options.rank === 'coverage' ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
-        if (!heap.wouldTake(s)) continue;
-        if (options.accept && !options.accept(doc)) continue;
-        heap.offer(doc, s);
-      }
-      const { docs: heapDocs, scores: heapScores } = heap;
-      return heapDocs
-        .map((doc, i) => ({ id: ids[doc]!, score: heapScores[i]!, ...(options.rank === 'coverage' ? { coverage: cover[doc]! / totalImportance } : {}) }))
-        .sort((a, b) => b.score - a.score);
+      return this.best(touched, need, totalImportance, options);
     } finally {
       // Only the documents this query reached were written: zero them for the next query.
       for (const doc of touched) {

@@ -2,7 +2,7 @@
  * The embedded candidate source: the minisearch index in memory, scored by `FastScorer`.
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
-import { FastScorer } from './lectern-index.ts';
+import { FastScorer, type IndexStatistics } from './lectern-index.ts';
 import type { SearchIndex } from './saved-index.ts';
 
 export class MemoryCandidateSource implements CandidateSource {
@@ -24,9 +24,19 @@ export class MemoryCandidateSource implements CandidateSource {
     };
   }
 
+  /** This index's BM25 statistics (a layered search combines them with the other layers'). */
+  get statistics(): IndexStatistics {
+    return this.scorer.statistics;
+  }
+
   async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    return this.scoredWith(query);
+  }
+
+  /** The stage's candidates scored with `stats` (this index's own by default); synchronous. */
+  scoredWith(query: CandidateQuery, stats?: IndexStatistics): Candidate[] {
     const { words, accept, ...options } = query;
-    return this.scorer.topK(words, { ...options, ...(accept ? { accept: this.byShortId(accept) } : {}) });
+    return this.scorer.topK(words, { ...options, ...(accept ? { accept: this.byShortId(accept) } : {}) }, stats);
   }
 
   /** The scorer filters by minisearch's short ids: translate once per document and query. */

@@ -1,0 +1,40 @@
+/**
+ * A group's search: the bundled corpus's index (held once, shared by every group) and the group's
+ * own index (only its texts) asked as one. Each index scores its candidates with the statistics of
+ * both (document count, document frequencies, average field lengths: `combinedStatistics`), so a
+ * score means the same whichever index a passage is in, and the union cut to `k` is exactly what
+ * one index holding both would return. DESIGN.md ("Ranking") says why this rather than ranking
+ * with the bundled corpus's statistics alone.
+ */
+import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
+import { combinedStatistics, type IndexStatistics } from './lectern-index.ts';
+import type { MemoryCandidateSource } from './memory-source.ts';
+
+export class LayeredCandidateSource implements CandidateSource {
+  readonly layers: readonly MemoryCandidateSource[];
+  readonly vocabulary: Vocabulary;
+  private readonly stats: IndexStatistics;
+
+  constructor(layers: MemoryCandidateSource[]) {
+    this.layers = layers;
+    this.stats = combinedStatistics(layers.map((l) => l.statistics));
+    this.vocabulary = {
+      has: (term) => layers.some((l) => l.vocabulary.has(term)),
+      documentFrequency: (term) => layers.reduce((n, l) => n + l.vocabulary.documentFrequency(term), 0),
+      get documentCount() {
+        return layers.reduce((n, l) => n + l.vocabulary.documentCount, 0);
+      },
+    };
+  }
+
+  async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    const all = this.layers.flatMap((l) => l.scoredWith(query, this.stats));
+    // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
+    return all.sort((a, b) => b.score - a.score).slice(0, query.k);
+  }
+
+  async suggest(prefix: string, limit: number): Promise<string[]> {
+    const lists = await Promise.all(this.layers.map((l) => l.suggest(prefix, limit)));
+    return [...new Set(lists.flat())].slice(0, limit);
+  }
+}
