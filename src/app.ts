@@ -19,12 +19,14 @@ import { createLibrary, type LibraryManager } from './library/index.ts';
 import type { LibraryHooks } from './library/manager.ts';
 import { memorySearchBackend } from './library/search-backend.ts';
 import { SettingsStore } from './settings/group-settings.ts';
+import { ConversationStore } from './conversation/store.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */
   base: CorpusView;
   library: LibraryManager;
   settings: SettingsStore;
+  conversations: ConversationStore;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
   });
   const settings = await SettingsStore.load(config.stateDir, log);
+  const conversations = await ConversationStore.load(config.stateDir, log, { retentionDays: config.NOTES_RETENTION_DAYS });
   return {
     config,
     log,
@@ -61,8 +64,12 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     base,
     library,
     settings,
+    conversations,
     // Each collection sees the bundled corpus plus its own texts; without a collection, the bundled corpus.
     view: (scope) => (scope.collection ? library.view(scope.collection) : base),
-    close: () => library.close(),
+    close: async () => {
+      await conversations.save();
+      await library.close();
+    },
   };
 }

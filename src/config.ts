@@ -75,6 +75,8 @@ export const ConfigSchema = z
     LIBRARY_JOB_TIMEOUT_S: positiveInt(120),
     /** Heap limit of one library worker, in MB. */
     LIBRARY_WORKER_MEMORY_MB: positiveInt(1024),
+    /** Days a thread's notes (what Lectern posted there) are kept after its last command; 0 keeps them until the thread is deleted. */
+    NOTES_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(36500).default(90)),
   });
 
 export type Config = z.infer<typeof ConfigSchema> & {

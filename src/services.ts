@@ -68,6 +68,8 @@ export interface LecternContext {
   view(scope: Pick<Scope, 'collection'>): CorpusView;
   /** Groups' own texts (add, remove, list); absent where a context has no library. */
   library?: import('./library/index.ts').LibraryService;
+  /** Threads: their work, last citation and notes (the conversation module). */
+  conversations?: import('./conversation/store.ts').ConversationStore;
   /** Per-group defaults set with /settings. */
   settings?: import('./settings/group-settings.ts').SettingsStore;
 }

@@ -33,8 +33,8 @@ beforeAll(async () => {
   setGatewayUrl(gateway.url);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'lectern-discord-gw-'));
   const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: rest.api, LECTERN_DATA_DIR: tmp });
-  const { dispatch, autocomplete, commands } = await createDiscordTestDispatch();
-  running = await startDiscord({ config, log, dispatch, autocomplete, commands, stateDir: path.join(tmp, 'state') });
+  const { dispatch, autocomplete, commands, conversations } = await createDiscordTestDispatch();
+  running = await startDiscord({ config, log, dispatch, autocomplete, commands, conversations, stateDir: path.join(tmp, 'state') });
 });
 
 afterAll(async () => {

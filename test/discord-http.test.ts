@@ -15,9 +15,10 @@ import type { Autocomplete, Dispatch, Invocation } from '../src/dispatch/invocat
 import type { CommandDefinition } from '../src/dispatch/types.ts';
 import { parseConfig, type Config } from '../src/config.ts';
 import { CustomIdSigner } from '../src/platforms/discord/custom-id.ts';
-import { createInteractionHandler, createInteractionServer, DiscordState, messageViolations, startDiscord, type DiscordMessage, type InteractionServer } from '../src/platforms/discord/index.ts';
+import { createInteractionHandler, createInteractionServer, messageViolations, startDiscord, type DiscordMessage, type InteractionServer } from '../src/platforms/discord/index.ts';
 import { createRest } from '../src/platforms/discord/rest.ts';
-import { DISCORD_STATE_FILE } from '../src/platforms/discord/state.ts';
+import { CONVERSATIONS_FILE } from '../src/conversation/store.ts';
+import { conversationKey } from '../src/conversation/key.ts';
 import {
   APP_ID,
   autocompletePayload,
@@ -78,8 +79,7 @@ const stateDir = (name: string) => path.join(tmp, name);
 
 async function startServer(name: string, env: Record<string, string> = {}): Promise<InteractionServer> {
   const cfg = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: mock.api, LECTERN_DATA_DIR: tmp, RATE_LIMIT_PER_MINUTE: '1000', ...env });
-  const store = await DiscordState.load(stateDir(name), log);
-  const handler = createInteractionHandler({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, store, settings: inner.settings, rest: createRest(cfg), secret: 'test-secret' });
+  const handler = createInteractionHandler({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, conversations: inner.conversations, settings: inner.settings, rest: createRest(cfg), secret: 'test-secret' });
   return createInteractionServer({ publicKey: keys.publicKeyHex, port: 0, handle: handler.handle, log });
 }
 
@@ -401,8 +401,8 @@ describe('Discord HTTP endpoint: discussion threads', () => {
     expect(embedText(done.body as DiscordMessage)).toContain(`<#${THREAD_ID}>`);
     // Passage ids start with their work's id.
     const workId = id.split(':')[2]!.split('.')[0];
-    const saved = JSON.parse(await readFile(path.join(stateDir('main'), DISCORD_STATE_FILE), 'utf8'));
-    expect(saved.threads[THREAD_ID]).toMatchObject({ guildId: GUILD_ID, workId, lastCitation: { workId } });
+    const saved = JSON.parse(await readFile(path.join(inner.settingsDir, CONVERSATIONS_FILE), 'utf8'));
+    expect(saved.threads[conversationKey({ platform: 'discord', scope: GUILD_ID, thread: THREAD_ID })]).toMatchObject({ platform: 'discord', scope: GUILD_ID, thread: THREAD_ID, workId, lastCitation: { workId } });
 
     const inThread = { channelId: THREAD_ID, channelType: 11 };
     await answeredMessage(commandPayload('source', { text: 'Ibid.' }, inThread));
@@ -574,7 +574,7 @@ describe('Discord HTTP endpoint: rate limit', () => {
 describe('startDiscord', () => {
   it('GIVEN only DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT=0 THEN it serves HTTP interactions on a free port and stops cleanly', async () => {
     const cfg = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', LECTERN_DATA_DIR: tmp });
-    const running = await startDiscord({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, stateDir: stateDir('started') });
+    const running = await startDiscord({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, conversations: inner.conversations, stateDir: stateDir('started') });
     try {
       expect(running.httpPort).toBeGreaterThan(0);
       const at = `http://127.0.0.1:${running.httpPort}/interactions`;

@@ -27,6 +27,7 @@ async function converse(lines: string[]): Promise<Record<string, unknown>[]> {
     autocomplete: real.autocomplete,
     commands: real.commands,
     settings: real.app.settings,
+    conversations: real.app.conversations,
     io: { input, output, interactive: false },
   });
   for (const line of lines) input.write(`${line}\n`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configuredSecrets, parseConfig } from '../src/config.ts';
 import { createLogger, REDACTED } from '../src/logger.ts';
-import { createInteractionHandler, createInteractionServer, DiscordState, type InteractionServer } from '../src/platforms/discord/index.ts';
+import { createInteractionHandler, createInteractionServer, type InteractionServer } from '../src/platforms/discord/index.ts';
 import { createRest, interactionCallback } from '../src/platforms/discord/rest.ts';
 import { connect, sendMessage } from '../src/platforms/matrix/client.ts';
 import { MatrixState } from '../src/platforms/matrix/state.ts';
@@ -50,7 +50,7 @@ beforeAll(async () => {
     dispatch: fake.dispatch,
     autocomplete: fake.autocomplete,
     commands: fake.commands,
-    store: await DiscordState.load(tmp, log),
+    conversations: fake.conversations,
     settings: fake.settings,
     rest: createRest(config),
     secret: 'test-secret',

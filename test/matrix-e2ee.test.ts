@@ -45,7 +45,7 @@ async function startBot(env: Record<string, string> = {}, name = 'e2ee', extra: 
     RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch: inner.dispatch, commands: inner.commands, stateDir: config.stateDir, settings: inner.app.settings, keyWaitMs: 2000, ...extra });
+  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch: inner.dispatch, commands: inner.commands, stateDir: config.stateDir, settings: inner.app.settings, conversations: inner.app.conversations, keyWaitMs: 2000, ...extra });
 }
 
 async function ask(roomId: string, body: string, options: { threadRoot?: string; replyTo?: string } = {}): Promise<{ asked: string; reply: Seen }> {

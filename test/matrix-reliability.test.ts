@@ -40,7 +40,7 @@ const dispatch: Dispatch = async (inv) => {
 
 async function startBot(env: Record<string, string> = {}): Promise<MatrixBot> {
   const config = parseConfig({ MATRIX_HOMESERVER_URL: synapse.url, MATRIX_ACCESS_TOKEN: botUser.accessToken, LECTERN_DATA_DIR: tmp, RATE_LIMIT_PER_MINUTE: '1000', LIBRARY_MAX_FILE_MB: '1', ...env });
-  return startMatrixBot({ config, log, dispatch, commands: inner.commands, stateDir: path.join(tmp, 'bot'), settings: inner.app.settings, syncTimeoutMs: 1_000 });
+  return startMatrixBot({ config, log, dispatch, commands: inner.commands, stateDir: path.join(tmp, 'bot'), settings: inner.app.settings, conversations: inner.app.conversations, syncTimeoutMs: 1_000 });
 }
 
 async function joinedRoom(): Promise<string> {

@@ -12,6 +12,9 @@ import { parseMessage, stripReplyFallback } from '../src/platforms/matrix/parse.
 import { RateLimiter } from '../src/platforms/rate-limit.ts';
 import { renderMatrix } from '../src/platforms/matrix/render.ts';
 import { MatrixState, STATE_FILE } from '../src/platforms/matrix/state.ts';
+import { moveLegacyThreads } from '../src/platforms/matrix/legacy-threads.ts';
+import { ConversationStore } from '../src/conversation/store.ts';
+import { conversationKey } from '../src/conversation/key.ts';
 import { MATRIX_EVENT_BYTES_LIMIT } from '../src/platforms/matrix/limits.ts';
 import { columnsReply, errorReply, passagesReply, textReply } from '../src/reply/builders.ts';
 import type { PassageView } from '../src/reply/model.ts';
@@ -186,20 +189,19 @@ describe('MatrixState', () => {
     const log = silentLogger();
     const state = await MatrixState.load(dir, log);
     state.bindUser('@bot:a');
-    await Promise.all([state.setSince('s1', 10), state.setLayout('!r', 'side-by-side'), state.updateThread('$root', { roomId: '!r', workId: 'w', lastCitation: { workId: 'w', text: 'C' } }, 11)]);
+    await Promise.all([state.setSince('s1', 10), state.setLayout('!r', 'side-by-side')]);
     expect((await readdir(dir)).sort()).toEqual([STATE_FILE]);
 
     const again = await MatrixState.load(dir, log);
     again.bindUser('@bot:a');
     expect(again.since).toBe('s1');
     expect(again.layout('!r')).toBe('side-by-side');
-    expect(again.thread('$root')).toEqual({ roomId: '!r', workId: 'w', lastCitation: { workId: 'w', text: 'C' }, updatedAt: 11 });
     again.bindUser('@other:a');
     expect(again.since).toBeUndefined();
     expect(again.layout('!r')).toBe('side-by-side');
   });
 
-  it('GIVEN a state file of format version 1 written when side by side was called table THEN it loads, threads and all, as side-by-side', async () => {
+  it('GIVEN a state file of format version 1 written when side by side was called table, with threads THEN it loads as side-by-side and its threads move to the conversation module once', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-state-'));
     const old = { version: 1, userId: '@bot:a', since: 's9', layouts: { '!r': 'table', '!s': 'stacked' }, threads: { $root: { roomId: '!r', workId: 'w', updatedAt: 5 } } };
     await writeFile(path.join(dir, STATE_FILE), JSON.stringify(old));
@@ -208,7 +210,14 @@ describe('MatrixState', () => {
     expect(state.since).toBe('s9');
     expect(state.layout('!r')).toBe('side-by-side');
     expect(state.layout('!s')).toBe('stacked');
-    expect(state.thread('$root')).toEqual({ roomId: '!r', workId: 'w', updatedAt: 5 });
+    const conversations = await ConversationStore.load(dir, silentLogger(), { retentionDays: 0 });
+    expect(await moveLegacyThreads(state, conversations, silentLogger(), 100)).toBe(1);
+    expect(conversations.scopeOf({ platform: 'matrix', scope: '!r', thread: '$root' })).toMatchObject({ workId: 'w' });
+    // Once: the old file no longer holds them, and a new start finds them in conversations.json.
+    expect(JSON.parse(await readFile(path.join(dir, STATE_FILE), 'utf8')).threads).toEqual({});
+    expect(await moveLegacyThreads(await MatrixState.load(dir, silentLogger()), conversations, silentLogger(), 100)).toBe(0);
+    const reloaded = await ConversationStore.load(dir, silentLogger(), { retentionDays: 0 });
+    expect(reloaded.get(conversationKey({ platform: 'matrix', scope: '!r', thread: '$root' }))).toMatchObject({ workId: 'w', updatedAt: 5 });
   });
 
   it('GIVEN an unreadable state file THEN the bot starts afresh and keeps the bad file aside', async () => {

@@ -58,7 +58,7 @@ async function startBot(user: SynapseUser, name: string, env: Record<string, str
     RATE_LIMIT_PER_MINUTE: '1000',
     ...env,
   });
-  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch, commands: inner.commands, stateDir: stateDir(name), settings: inner.app.settings, ...extra });
+  return startMatrixBot({ config, log: log.child({ bot: name }), dispatch, commands: inner.commands, stateDir: stateDir(name), settings: inner.app.settings, conversations: inner.app.conversations, ...extra });
 }
 
 async function joinedRoom(options: { alias?: string; botId: string }): Promise<string> {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/logger.ts';
-import { moveLegacyGuildSettings } from '../src/platforms/discord/legacy-settings.ts';
+import { moveLegacyGuildSettings, moveLegacyThreads } from '../src/platforms/discord/legacy-settings.ts';
+import { ConversationStore } from '../src/conversation/store.ts';
 import { DISCORD_STATE_FILE, DiscordState } from '../src/platforms/discord/state.ts';
 import { SETTINGS_FILE, SettingsStore } from '../src/settings/group-settings.ts';
 
@@ -68,8 +69,12 @@ describe('GIVEN a discord.json from before /settings joined the registry', () =>
     expect(settings.get('bad')).toEqual({});
 
     const reloaded = await DiscordState.load(dir, silentLogger());
-    expect(reloaded.thread('t1')?.workId).toBe('trotskys-lies');
     expect(await moveLegacyGuildSettings(reloaded, settings, silentLogger())).toBe(0);
+    // The old file's threads (this one without its guild) move to the conversation module, once.
+    const conversations = await ConversationStore.load(dir, silentLogger(), { retentionDays: 0 });
+    expect(await moveLegacyThreads(reloaded, conversations, silentLogger(), 100)).toBe(1);
+    expect(conversations.scopeOf({ platform: 'discord', scope: '', thread: 't1' })).toMatchObject({ workId: 'trotskys-lies' });
+    expect(await moveLegacyThreads(await DiscordState.load(dir, silentLogger()), conversations, silentLogger(), 100)).toBe(0);
     expect((await SettingsStore.load(dir, silentLogger())).get('old')).toEqual({ style: 'mla', visibility: 'hidden' });
   });
 });

@@ -89,6 +89,7 @@ export const startCommand: Subcommand = {
       autocomplete: createAutocomplete(app),
       commands: definitions(),
       settings: app.settings,
+      conversations: app.conversations,
       io: { input: io.stdin, output: process.stdout, interactive: io.isTTY },
       ...(io.isTTY ? { banner: `Lectern — ${works} works loaded. Type /help for the commands, /quote peppery dishes to try one; Ctrl-D quits.` } : {}),
     };

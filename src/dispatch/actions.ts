@@ -29,6 +29,3 @@ export function actionRequest(action: Pick<Action, 'kind' | 'target' | 'options'
       return undefined;
   }
 }
-
-/** Discussing a passage shows it alone: its context without the paragraphs around it. */
-export const discussRequest = (passage: string): ActionRequest => ({ command: 'context', args: { passage, before: 0, after: 0 } });

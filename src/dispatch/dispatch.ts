@@ -36,6 +36,13 @@ function withStateNotice(reply: Reply, notice: string | undefined): Reply {
   return notice ? { ...reply, sections: [{ kind: 'text', text: `⚠ ${notice}` }, ...reply.sections] } : reply;
 }
 
+/** Inside a thread, every door alike: the reply's citation becomes what Ibid. refers to, and what it posted goes into the thread's notes. */
+async function remember(app: LecternContext, invocation: Invocation, reply: Reply): Promise<Reply> {
+  const key = invocation.scope.thread?.key;
+  if (!key || !app.conversations) return reply;
+  return await app.conversations.afterReply(key, invocation.command, reply, { name: invocation.scope.userName ?? 'someone', at: Date.now() });
+}
+
 export function createDispatch(app: LecternContext, commands: readonly Command<any, CommandContext>[]): Dispatch {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   return async (invocation: Invocation): Promise<Reply> => {
@@ -64,7 +71,8 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
       const started = performance.now();
       const reply = await command.execute(parsed.data, ctx);
       log.debug({ ms: Math.round(performance.now() - started) }, 'answered');
-      return withStateNotice(reply, app.settings?.takeNotice(invocation.scope.collection));
+      const remembered = await remember(app, invocation, reply);
+      return withStateNotice(remembered, app.settings?.takeNotice(invocation.scope.collection));
     } catch (err) {
       if (isUserError(err)) return errorReply(err.identifier, err.message);
       log.error({ err, args: invocation.args, scope }, 'command failed');

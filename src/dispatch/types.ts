@@ -86,10 +86,12 @@ export interface Scope {
   /** The group's collection (a server, a room or room group); undefined: the bundled corpus only. */
   collection?: string;
   userId?: string;
+  /** How the asker is shown (a display name, never a mention): the thread's notes say who asked. */
+  userName?: string;
   /** Holds the group's organiser permission, as the platform judges it; undefined: only an operator's door does. */
   canManage?: boolean;
   /** Set inside a discussion thread: commands default to its work, and Ibid. resolves against its last citation. */
-  thread?: { workId?: string; lastCitation?: { workId: string; entryId?: string; text: string } };
+  thread?: { key?: string; workId?: string; lastCitation?: { workId: string; entryId?: string; text: string } };
   defaults: { style: CitationStyleId; layout: LayoutPreference; visibility: Visibility };
 }
 

@@ -43,8 +43,9 @@ export interface PassageView {
 export interface ColumnsView {
   pairId: string;
   work: { id: string; title: string };
-  original: PassageSide & { label: string };
-  translation: PassageSide & { label: string };
+  /** `ids`: the blocks each side shows (a thread's notes record them). */
+  original: PassageSide & { label: string; ids?: string[] };
+  translation: PassageSide & { label: string; ids?: string[] };
   /** Always says that the translation is the one the source gives. */
   note: string;
 }

@@ -8,6 +8,7 @@
 import type { Autocomplete, Dispatch } from '../../src/dispatch/invocation.ts';
 import type { CommandDefinition } from '../../src/dispatch/types.ts';
 import type { SettingsStore } from '../../src/settings/group-settings.ts';
+import type { ConversationStore } from '../../src/conversation/store.ts';
 import { withDiscordScenarios } from './discord-scenarios.ts';
 import { createRealDispatch as createInner } from './real-dispatch.ts';
 
@@ -19,9 +20,11 @@ export interface DiscordTestDispatch {
   settings: SettingsStore;
   /** Where that store keeps its file. */
   settingsDir: string;
+  /** The app's conversation module, which the dispatcher records into and the handler must share. */
+  conversations: ConversationStore;
 }
 
 export async function createDiscordTestDispatch(): Promise<DiscordTestDispatch> {
   const inner = await createInner();
-  return { dispatch: withDiscordScenarios(inner.dispatch), autocomplete: inner.autocomplete, commands: inner.commands, settings: inner.app.settings, settingsDir: inner.app.config.stateDir };
+  return { dispatch: withDiscordScenarios(inner.dispatch), autocomplete: inner.autocomplete, commands: inner.commands, settings: inner.app.settings, settingsDir: inner.app.config.stateDir, conversations: inner.app.conversations };
 }

@@ -24,6 +24,7 @@ export function consolePlatform(): Platform {
         interactive: deps.io.interactive,
         log: deps.log,
         settings: deps.settings,
+        conversations: deps.conversations,
         ...(deps.banner ? { banner: deps.banner } : {}),
       })
         .catch((err: unknown) => deps.log.error({ err }, 'the console stopped'))

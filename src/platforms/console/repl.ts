@@ -10,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Logger } from 'pino';
-import { actionRequest, discussRequest } from '../../dispatch/actions.ts';
+import { actionRequest } from '../../dispatch/actions.ts';
+import { discussionTitle, discussRequest, openingOf } from '../../conversation/discuss.ts';
+import type { ThreadPlace } from '../../conversation/key.ts';
+import type { ConversationStore } from '../../conversation/store.ts';
+import { isUserError } from '../../errors.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
 import { parseCommandLine } from '../../dispatch/parse-line.ts';
 import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
@@ -30,6 +34,17 @@ export interface ConsoleOptions {
   banner?: string;
   /** The groups' /settings: the console's own (collection `local`) layout applies to its answers. */
   settings?: { get(collection: string | undefined): { layout?: LayoutPreference } };
+  /** Discussions: the console has one at a time, kept like any door's threads (the CLI's notes read them). */
+  conversations: ConversationStore;
+}
+
+/** Who asks at the console, for a discussion's notes: the operator's login name. */
+function operatorName(): string {
+  try {
+    return os.userInfo().username || 'console';
+  } catch {
+    return 'console';
+  }
 }
 
 const PAGER_HINT = 'n / p: next or previous part, q: back to the prompt';
@@ -51,7 +66,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const color = Boolean(options.interactive && output.isTTY);
   const write = (s: string) => output.write(`${s}\n`);
   // The console is its owner's own library: the collection `local`, where `lectern add` puts texts.
-  const scope: Scope = { platform: consoleProfile(width()), userId: 'console', collection: LOCAL_COLLECTION, defaults: options.defaults };
+  const scope: Scope = { platform: consoleProfile(width()), userId: 'console', userName: operatorName(), collection: LOCAL_COLLECTION, defaults: options.defaults };
+  /** The discussion under way, if any: commands default to its work and go into its notes. */
+  let discussion: (ThreadPlace & { title: string }) | undefined;
   let pages: Reply[] = [];
   let at = 0;
   let last: { command: string; args: Record<string, unknown>; reply: Reply } | undefined;
@@ -60,11 +77,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const layout = () => options.settings?.get(LOCAL_COLLECTION).layout ?? options.defaults.layout;
   const render = (page: Reply) => renderConsole(page, { width: width(), color, layout: layout(), ...(options.interactive ? { pagerHint: PAGER_HINT } : {}) });
   const prompt = () => {
-    rl?.setPrompt(scope.thread ? `lectern (discussing ${scope.thread.workId ?? 'a passage'})> ` : 'lectern> ');
+    rl?.setPrompt(discussion ? `lectern (discussing ${scope.thread?.workId ?? 'a passage'})> ` : 'lectern> ');
     rl?.prompt();
   };
 
   const run = async (command: string, args: Record<string, unknown>) => {
+    // The discussion's work and last citation as the conversation module has them now.
+    if (discussion) scope.thread = options.conversations.scopeOf(discussion);
     const reply = await options.dispatch({ command, args, scope, requestId: `console-${Date.now()}` });
     if (!reply.error) last = { command, args, reply };
     pages = paginate(reply, consoleBudget(width()));
@@ -80,19 +99,23 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const action = actions[(n ?? 1) - 1];
     if (!last || !action) return false;
     if (kind === 'discuss') {
-      // The console has no threads: discussing a passage makes later commands default to its
-      // work and resolve Ibid. against its citation, until /end.
-      const reply = last.reply;
-      scope.thread = { ...(reply.workId ? { workId: reply.workId } : {}), ...(reply.lastCitation ? { lastCitation: reply.lastCitation } : {}) };
-      write(`Discussing ${action.target}: commands now default to this work and Ibid. refers to its citation. /end leaves the discussion.`);
-      const request = discussRequest(action.target);
-      await run(request.command, request.args);
+      await discuss(action.target);
       return true;
     }
     const request = actionRequest(action, last, extra);
     if (!request) return false;
     await run(request.command, request.args);
     return true;
+  };
+
+  /**
+   * The console has one discussion at a time: discussing a passage makes later commands default to
+   * its work and resolve Ibid. against its citation, and what Lectern shows goes into its notes, until /end.
+   */
+  const discuss = async (passage: string) => {
+    delete scope.thread;
+    discussion = await openDiscussion(options, scope, passage, write);
+    if (discussion) await run(discussRequest(passage).command, discussRequest(passage).args);
   };
 
   const show = () => {
@@ -118,7 +141,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const trimmed = line.trim();
     if (!trimmed) return;
     if (/^\/?end$/i.test(trimmed)) {
-      write(scope.thread ? 'Discussion ended.' : 'No discussion is on.');
+      write(discussion ? 'Discussion ended.' : 'No discussion is on.');
+      discussion = undefined;
       delete scope.thread;
       return;
     }
@@ -147,6 +171,25 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     write('Something went wrong while answering; it has been logged.');
     if (options.interactive) prompt();
   }, prompt);
+}
+
+/** Opens the console's discussion on a passage (remembered like any door's thread); undefined when the passage cannot be shown. */
+async function openDiscussion(options: ConsoleOptions, scope: Scope, passage: string, write: (s: string) => void): Promise<(ThreadPlace & { title: string }) | undefined> {
+  const shown = await options.dispatch({ ...discussRequest(passage), scope, requestId: `console-${Date.now()}` });
+  if (shown.error) {
+    write(`${shown.error.message} [${shown.error.identifier}]`);
+    return undefined;
+  }
+  const place = { platform: scope.platform.id, scope: LOCAL_COLLECTION, thread: `c${Date.now().toString(36)}` };
+  const title = discussionTitle(shown, 100);
+  try {
+    await options.conversations.open(openingOf(place, passage, shown, title), { name: scope.userName ?? 'console', at: Date.now() });
+  } catch (err) {
+    if (!isUserError(err)) throw err;
+    write(`⚠ ${err.message}`);
+  }
+  write(`Discussing ${passage} (thread ${place.thread}): commands now default to this work and Ibid. refers to its citation. /end leaves the discussion.`);
+  return { ...place, title };
 }
 
 /** The prompt; Ctrl-C clears a half-typed line, and on an empty line quits as Ctrl-D does. */

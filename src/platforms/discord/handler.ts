@@ -23,7 +23,7 @@ import { CustomIdSigner, type CustomIdKind } from './custom-id.ts';
 import { openDiscussion, type DiscussContext } from './discuss.ts';
 import { Exchange, type Respond } from './exchange.ts';
 import { commandAttachment } from './attachments.ts';
-import { argsOf, attachmentOf, canManageGuild, channelIdOf, commandNameOf, focusedOf, isEphemeralMessage, userOf } from './interaction.ts';
+import { argsOf, attachmentOf, canManageGuild, channelIdOf, commandNameOf, displayNameOf, focusedOf, inThread, isEphemeralMessage, userOf } from './interaction.ts';
 import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICE_VALUE_LIMIT, DISCORD_CHOICES_LIMIT } from './limits.ts';
 import { actionRequest } from '../../dispatch/actions.ts';
 import { formFor, formModal, formValues, pendingForms } from './form.ts';
@@ -31,7 +31,8 @@ import { discordPages } from './pages.ts';
 import { discordProfile } from './profile.ts';
 import { RecentStore } from './recent.ts';
 import { noticeMessage, type DiscordMessage, type RenderOptions } from './render.ts';
-import type { DiscordState } from './state.ts';
+import type { ConversationStore } from '../../conversation/store.ts';
+import { conversationKey } from '../../conversation/key.ts';
 import type { SettingsStore } from '../../settings/group-settings.ts';
 
 export interface HandlerOptions {
@@ -40,7 +41,8 @@ export interface HandlerOptions {
   dispatch: Dispatch;
   autocomplete: Autocomplete;
   commands: readonly CommandDefinition[];
-  store: DiscordState;
+  /** Threads, Discuss and notes (the conversation module the dispatcher records into). */
+  conversations: ConversationStore;
   /** The groups' /settings: each interaction's defaults come from here. */
   settings: SettingsStore;
   rest: REST;
@@ -111,7 +113,7 @@ export function toDiscordChoices(choices: readonly Choice[], type: CommandOption
 
 /** The handler's state and the steps every kind of interaction shares. */
 function handlerCore(opts: HandlerOptions) {
-  const { config, dispatch, rest, store } = opts;
+  const { config, dispatch, rest, conversations } = opts;
   const now = opts.now ?? Date.now;
   const budget = opts.budget ?? DISCORD_BUDGET;
   const signer = new CustomIdSigner(opts.secret);
@@ -131,15 +133,15 @@ function handlerCore(opts: HandlerOptions) {
     };
     const user = userOf(i);
     if (user) scope.userId = user.id;
+    const name = displayNameOf(i);
+    if (name) scope.userName = name;
     if (i.guild_id) scope.collection = i.guild_id;
     // Manage Server, as Discord computed it for this member here: what /library's organisers need.
     scope.canManage = canManageGuild(i);
-    const thread = store.thread(channelIdOf(i));
-    if (thread) {
-      scope.thread = {};
-      if (thread.workId) scope.thread.workId = thread.workId;
-      if (thread.lastCitation) scope.thread.lastCitation = thread.lastCitation;
-    }
+    const channel = channelIdOf(i);
+    const place = channel && i.guild_id ? { platform: discordProfile.id, scope: i.guild_id, thread: channel } : undefined;
+    // A thread channel, or a channel Lectern opened a discussion in (payloads do not always say the channel's type).
+    if (place && (inThread(i) || conversations.get(conversationKey(place)))) scope.thread = conversations.scopeOf(place);
     return scope;
   }
 
@@ -174,14 +176,6 @@ function handlerCore(opts: HandlerOptions) {
     return page;
   }
 
-  async function rememberThread(ex: Exchange, reply: Reply): Promise<void> {
-    const channel = channelIdOf(ex.interaction);
-    const record = store.thread(channel);
-    if (!channel || !record || !reply.lastCitation) return;
-    const workId = record.workId ?? reply.workId;
-    await store.updateThread(channel, { lastCitation: reply.lastCitation, ...(workId ? { workId } : {}) }, now());
-  }
-
   /**
    * Dispatches and answers: inline when the reply is ready within DEFER_AFTER_MS, otherwise
    * deferred first. `update` replaces the message the component was on (errors still come as a
@@ -201,7 +195,6 @@ function handlerCore(opts: HandlerOptions) {
     if (mode === 'update' && !reply.error) await ex.update(message);
     else await ex.send(message);
     if (reply.error) ex.log.info({ error: reply.error.identifier }, 'answered with an error');
-    await rememberThread(ex, reply);
   }
 
   function rateLimited(ex: Exchange): boolean {
@@ -216,7 +209,7 @@ function handlerCore(opts: HandlerOptions) {
     await ex.send(noticeMessage('Please slow down', `You have asked more than ${n} thing${n === 1 ? '' : 's'} in the last minute. Please wait a little and try again.`));
   }
 
-  return { opts, config, dispatch, rest, store, now, signer, recent, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate };
+  return { opts, config, dispatch, rest, conversations, now, signer, recent, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate };
 }
 
 type HandlerCore = ReturnType<typeof handlerCore>;
@@ -295,7 +288,7 @@ function commandHandlers(core: HandlerCore) {
 
 /** Buttons and menus under an answer: pages, results, translation, context, discussion, citation. */
 function componentHandler(core: HandlerCore) {
-  const { config, dispatch, rest, store, now, signer, recent, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate } = core;
+  const { config, dispatch, rest, conversations, now, signer, recent, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate } = core;
   async function ownedEntry(ex: Exchange, key: string): Promise<{ entry: RecentReply; owner: boolean } | undefined> {
     const entry = recent.get(key, now());
     if (!entry) {
@@ -370,7 +363,7 @@ function componentHandler(core: HandlerCore) {
   const discussContext: DiscussContext = {
     rest,
     hasBotToken: Boolean(config.DISCORD_TOKEN),
-    store,
+    conversations,
     dispatch,
     scopeOf,
     firstPage: (reply, invocation, ownerId) => present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout }),

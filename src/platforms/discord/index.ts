@@ -14,7 +14,8 @@ import { createInteractionHandler } from './handler.ts';
 import { createRest } from './rest.ts';
 import { createInteractionServer, type InteractionServer } from './server.ts';
 import { DiscordState } from './state.ts';
-import { moveLegacyGuildSettings } from './legacy-settings.ts';
+import { moveLegacyGuildSettings, moveLegacyThreads } from './legacy-settings.ts';
+import type { ConversationStore } from '../../conversation/store.ts';
 import { SettingsStore } from '../../settings/group-settings.ts';
 
 export { applicationCommands, toDiscordCommand } from './commands.ts';
@@ -35,6 +36,8 @@ export interface StartDiscordOptions {
   secret?: Uint8Array | string;
   /** The groups' /settings (the app's store), read for each interaction's defaults. */
   settings?: SettingsStore;
+  /** The conversation module the dispatcher records into (the app's). */
+  conversations: ConversationStore;
 }
 
 export interface RunningDiscord {
@@ -55,6 +58,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
   const store = await DiscordState.load(opts.stateDir, log);
   const settings = opts.settings ?? (await SettingsStore.load(opts.stateDir, log));
   await moveLegacyGuildSettings(store, settings, log);
+  await moveLegacyThreads(store, opts.conversations, log, Date.now());
   const rest = createRest(config);
   const handler = createInteractionHandler({
     config,
@@ -62,7 +66,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     dispatch: opts.dispatch,
     autocomplete: opts.autocomplete,
     commands: opts.commands,
-    store,
+    conversations: opts.conversations,
     settings,
     rest,
     secret: opts.secret ?? customIdSecret(config),

@@ -16,6 +16,12 @@ import { EPHEMERAL, PERMISSION_ADMINISTRATOR, PERMISSION_MANAGE_GUILD } from './
 
 export const userOf = (i: APIInteraction): APIUser | undefined => i.member?.user ?? i.user;
 
+/** How the asker is shown here: their server nickname, else their display name, else their user name (never a mention). */
+export function displayNameOf(i: APIInteraction): string | undefined {
+  const user = userOf(i);
+  return i.member?.nick ?? user?.global_name ?? user?.username ?? undefined;
+}
+
 export const channelIdOf = (i: APIInteraction): string | undefined => i.channel?.id ?? i.channel_id;
 
 const THREAD_TYPES: readonly number[] = [ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread];

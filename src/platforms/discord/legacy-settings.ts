@@ -1,9 +1,13 @@
 /**
- * Lectern once kept each guild's /settings in discord.json. They now live in the settings store
- * shared with Matrix; on start-up whatever the old file still holds is moved over once.
+ * Lectern once kept each guild's /settings and its discussion threads in discord.json. They now
+ * live in the settings store and the conversation module shared with the other doors; on start-up
+ * whatever the old file still holds is moved over once.
  */
 import type { Logger } from 'pino';
 import { GroupSettings, type SettingsStore } from '../../settings/group-settings.ts';
+import type { ConversationStore } from '../../conversation/store.ts';
+import type { ThreadRecord } from '../../conversation/records.ts';
+import { discordProfile } from './profile.ts';
 import type { DiscordState } from './state.ts';
 
 export async function moveLegacyGuildSettings(store: DiscordState, settings: SettingsStore, log: Logger): Promise<number> {
@@ -19,5 +23,24 @@ export async function moveLegacyGuildSettings(store: DiscordState, settings: Set
     }
   });
   if (moved) log.info({ guilds: moved }, 'moved guild settings from discord.json to settings.json');
+  return moved;
+}
+
+/** Discussion threads older versions kept in discord.json move to the conversation module once. */
+export async function moveLegacyThreads(store: DiscordState, conversations: ConversationStore, log: Logger, now: number): Promise<number> {
+  const moved = await store.takeLegacyThreads(async (threads) => {
+    const records: ThreadRecord[] = Object.entries(threads).map(([id, t]) => ({
+      platform: discordProfile.id,
+      scope: t.guildId ?? '',
+      thread: id,
+      updatedAt: t.updatedAt ?? now,
+      notes: [],
+      ...(t.passage ? { passage: t.passage } : {}),
+      ...(t.workId ? { workId: t.workId } : {}),
+      ...(t.lastCitation ? { lastCitation: t.lastCitation } : {}),
+    }));
+    await conversations.adopt(records, now);
+  });
+  if (moved) log.info({ threads: moved }, 'moved discussion threads from discord.json to conversations.json');
   return moved;
 }

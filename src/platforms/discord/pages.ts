@@ -1,9 +1,8 @@
 /**
- * A reply cut into Discord messages that each keep every limit. The pager counts the reply's
- * characters; the rendered message has more (escapes, footers, markers), so each page is checked
- * as it will be sent, and when one is over, the whole reply is paged again on a smaller budget
- * (parts stay numbered 1…n). A last resort shortens whatever is still over, so nothing Discord
- * would refuse is ever sent.
+ * A reply cut into Discord messages that each keep every limit, through the conversation module's
+ * one shrink-and-retry pager: each page is checked as it will be sent (escapes, footers, markers
+ * count), and the last resort shortens whatever is still over, so nothing Discord would refuse is
+ * ever sent.
  */
 import type { APIEmbed } from 'discord-api-types/v10';
 import {
@@ -19,7 +18,7 @@ import {
 } from './limits.ts';
 import type { Budget } from '../../reply/budget.ts';
 import type { Reply } from '../../reply/model.ts';
-import { paginate } from '../../reply/paginate.ts';
+import { fitPages } from '../../conversation/pager.ts';
 import { ELLIPSIS } from '../../reply/split.ts';
 import {
   DISCORD_ACTION_ROWS_LIMIT,
@@ -74,14 +73,9 @@ export function messageViolations(m: DiscordMessage): string[] {
   return out;
 }
 
-const ATTEMPTS = 8;
+/** Discord says only that a message is over, not by how much: each retry pages on 85 % of the last budget. */
 const SHRINK = 0.85;
 const MIN_TEXT = 300;
-
-function scale(budget: Budget, factor: number): Budget {
-  const s = (n: number) => Math.max(MIN_TEXT, Math.floor(n * factor));
-  return { ...budget, maxBody: s(budget.maxBody), maxField: s(budget.maxField), maxTotal: s(budget.maxTotal) };
-}
 
 /** Cuts markdown to a limit without leaving a dangling escape or an open code fence. */
 export function clampMarkdown(text: string, limit: number): string {
@@ -125,12 +119,11 @@ export function clampMessage(m: DiscordMessage): DiscordMessage {
 }
 
 export function discordPages(reply: Reply, opts: RenderOptions, budget: Budget = DISCORD_BUDGET): DiscordMessage[] {
-  let current = budget;
-  let pages: DiscordMessage[] = [];
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    pages = paginate(reply, current).map((page) => renderMessage(page, opts));
-    if (pages.every((p) => messageViolations(p).length === 0)) return pages;
-    current = scale(current, SHRINK);
-  }
-  return pages.map(clampMessage);
+  return fitPages(reply, budget, {
+    render: (page) => renderMessage(page, opts),
+    excess: (m) => (messageViolations(m).length ? 1 / SHRINK : 1),
+    fallback: clampMessage,
+    minText: MIN_TEXT,
+    factor: () => SHRINK,
+  });
 }

@@ -1,9 +1,8 @@
 /**
- * What the Discord platform keeps across restarts, in `discord.json` in the state dir: each
- * discussion thread's work and last citation. (Guild defaults lived here before /settings moved
- * into the registry; they are handed over once to the shared settings store.)
- * Writes are serialised and atomic (a temporary file renamed over the old one), so a crash leaves
- * the previous state, never half a file; an unreadable file is set aside and Lectern starts afresh.
+ * What the Discord platform itself keeps in `discord.json` in the state dir: nothing any more but
+ * what older versions left there to hand over once — guild defaults (now in the shared settings
+ * store) and discussion threads (now in the conversation module). Writes are serialised and
+ * atomic; an unreadable file is set aside and Lectern starts afresh.
  */
 import path from 'node:path';
 import { readStateFile, StateWriter } from '../../state-file.ts';
@@ -17,24 +16,22 @@ export interface GuildSettings {
   layout?: LayoutPreference;
 }
 
-export interface ThreadRecord {
+/** A discussion thread as older versions kept it, by thread (channel) id. */
+export interface LegacyThread {
   guildId?: string;
-  /** The passage the thread was opened on. */
   passage?: string;
   workId?: string;
   lastCitation?: { workId: string; entryId?: string; text: string };
-  updatedAt: number;
+  updatedAt?: number;
 }
 
 interface StoreData {
   version: 1;
   guilds: Record<string, GuildSettings>;
-  threads: Record<string, ThreadRecord>;
+  threads: Record<string, LegacyThread>;
 }
 
 export const DISCORD_STATE_FILE = 'discord.json';
-/** Threads remembered at most; the least recently updated are forgotten first. */
-const MAX_THREADS = 5000;
 
 const empty = (): StoreData => ({ version: 1, guilds: {}, threads: {} });
 
@@ -73,18 +70,15 @@ export class DiscordState {
     return count;
   }
 
-  thread(channelId: string | undefined): ThreadRecord | undefined {
-    return channelId ? this.data.threads[channelId] : undefined;
-  }
-
-  updateThread(threadId: string, patch: Omit<Partial<ThreadRecord>, 'updatedAt'>, now: number): Promise<void> {
-    this.data.threads[threadId] = { ...this.data.threads[threadId], ...patch, updatedAt: now };
-    const ids = Object.keys(this.data.threads);
-    if (ids.length > MAX_THREADS) {
-      const oldest = ids.sort((a, b) => (this.data.threads[a]?.updatedAt ?? 0) - (this.data.threads[b]?.updatedAt ?? 0));
-      for (const id of oldest.slice(0, ids.length - MAX_THREADS)) delete this.data.threads[id];
-    }
-    return this.save();
+  /** Threads saved by an older Lectern, removed from this file once the caller has kept them (a failed keep leaves them for the next start). */
+  async takeLegacyThreads(keep: (threads: Record<string, LegacyThread>) => Promise<void>): Promise<number> {
+    const threads = this.data.threads;
+    const count = Object.keys(threads).length;
+    if (!count) return 0;
+    await keep(threads);
+    this.data.threads = {};
+    await this.save();
+    return count;
   }
 
   /** Resolves once everything changed before the call is on disk. */

@@ -4,7 +4,11 @@
  * asked in one; long answers are paged and wait for `!more` or a reaction.
  */
 import type { Logger } from 'pino';
-import { discussRequest } from '../../dispatch/actions.ts';
+import { discussionIntro, discussRequest, openingOf } from '../../conversation/discuss.ts';
+import { conversationKey, placeOf } from '../../conversation/key.ts';
+import type { PendingPages, PendingStore } from '../../conversation/pending.ts';
+import type { ConversationStore } from '../../conversation/store.ts';
+import { isUserError } from '../../errors.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
 import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
@@ -18,9 +22,8 @@ import { libraryAttachment } from './media.ts';
 import { noticeContent, threadStartContent, type ReplyTarget } from './content.ts';
 import { attachmentOf, inReplyTo, isRawEvent, type Attachment, type RawEvent } from './events.ts';
 import { fitPages } from './pages.ts';
-import type { PendingPages, PendingStore } from './pending.ts';
 import { canManageAt, powerLevelOf, type RoomPower } from './power.ts';
-import { renderMatrix, type MatrixLayout } from './render.ts';
+import { renderMatrix, type MatrixLayout, type RenderedMessage } from './render.ts';
 import type { MatrixState } from './state.ts';
 
 
@@ -28,7 +31,9 @@ export interface AnswerContext {
   conn: Connection;
   config: Config;
   state: MatrixState;
-  pending: PendingStore;
+  /** Threads, Discuss and notes: the conversation module the dispatcher records into. */
+  conversations: ConversationStore;
+  pending: PendingStore<RenderedMessage>;
   dispatch: Dispatch;
   commands: readonly CommandDefinition[];
   /** How the core sees this bot: prefix, budget, wording. */
@@ -39,6 +44,8 @@ export interface AnswerContext {
   settings?: GroupDefaults;
   /** The room's power levels and creators, cached until a change to them is synced. */
   roomPower(roomId: string): Promise<RoomPower>;
+  /** How a member is shown in a room (their display name there), for the thread's notes. */
+  displayName(roomId: string, userId: string): Promise<string>;
   now(): number;
 }
 
@@ -64,6 +71,9 @@ export const layoutOf = (ctx: AnswerContext, roomId: string): MatrixLayout =>
 
 const notice = (title: string, text: string): Reply => textReply(title, text);
 
+/** A room, or a thread in it, as the conversation module knows it. */
+const keyOf = (ctx: Pick<AnswerContext, 'profile'>, roomId: string, threadRoot?: string): string => conversationKey({ platform: ctx.profile.id, scope: roomId, thread: threadRoot ?? '' });
+
 /** Sends a reply's first page and keeps the rest for `!more`; returns the first page's event id. */
 export async function sendReply(ctx: AnswerContext, asked: Asked, reply: Reply, key = asked.event.event_id): Promise<string> {
   const { roomId, target } = asked;
@@ -72,25 +82,24 @@ export async function sendReply(ctx: AnswerContext, asked: Asked, reply: Reply, 
   const first = pages[0];
   if (!first) throw new Error('the pager returned no page');
   const eventId = await sendMessage(ctx.conn, roomId, noticeContent(first, target), `${key}#0`, asked.log);
-  if (pages.length > 1) {
-    const entry: PendingPages = { roomId, pages, next: 1, sentEventIds: [eventId] };
-    if (target.threadRoot) entry.threadRoot = target.threadRoot;
-    ctx.pending.set(entry);
-  }
+  if (pages.length > 1) ctx.pending.set({ key: keyOf(ctx, roomId, target.threadRoot), scope: roomId, pages, next: 1, sentIds: [eventId] });
   asked.log.debug({ pages: pages.length }, 'answered');
   return eventId;
 }
 
 /** The next part of a long answer, as a reply to whatever asked for it (a `!more`, or the part that was reacted to). */
-export async function sendNextPage(ctx: AnswerContext, asked: Asked, entry: PendingPages): Promise<void> {
+export async function sendNextPage(ctx: AnswerContext, asked: Asked, entry: PendingPages<RenderedMessage>): Promise<void> {
   const taken = ctx.pending.take(entry);
   if (!taken) return;
   const eventId = await sendMessage(ctx.conn, asked.roomId, noticeContent(taken.page, asked.target), `${asked.event.event_id}#more`, asked.log);
-  entry.sentEventIds.push(eventId);
+  entry.sentIds.push(eventId);
 }
 
+/** The thread a waiting answer belongs to ('' for the room itself). */
+export const threadOfPending = (entry: PendingPages<RenderedMessage>): string | undefined => placeOf(entry.key)?.thread || undefined;
+
 export async function answerMore(ctx: AnswerContext, asked: Asked): Promise<void> {
-  const entry = ctx.pending.get(asked.roomId, asked.target.threadRoot);
+  const entry = ctx.pending.get(keyOf(ctx, asked.roomId, asked.target.threadRoot));
   if (entry) return sendNextPage(ctx, asked, entry);
   const where = asked.target.threadRoot ? 'this thread' : 'this room';
   await sendReply(ctx, asked, notice('Nothing more', `There is no longer answer waiting to be continued in ${where}.`));
@@ -151,18 +160,14 @@ export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boole
     // Rooms configured as one group share one library.
     collection: collectionOf(ctx, asked.roomId),
     userId: asked.event.sender,
+    userName: await ctx.displayName(asked.roomId, asked.event.sender),
     defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout, visibility: 'public' },
   };
   // The group's organisers: members at MATRIX_LIBRARY_POWER_LEVEL or above (unknown: not).
   const level = await powerLevel(ctx, asked.roomId, asked.event.sender, asked.log);
   scope.canManage = canManageAt(level, ctx.config);
   const root = asked.target.threadRoot;
-  if (inThread && root) {
-    const record = ctx.state.thread(root);
-    scope.thread = {};
-    if (record?.workId) scope.thread.workId = record.workId;
-    if (record?.lastCitation) scope.thread.lastCitation = record.lastCitation;
-  }
+  if (inThread && root) scope.thread = ctx.conversations.scopeOf({ platform: ctx.profile.id, scope: asked.roomId, thread: root });
   return scope;
 }
 
@@ -174,12 +179,6 @@ export async function answerCommand(ctx: AnswerContext, asked: Asked, command: s
   let reply = await ctx.dispatch({ command, args, scope, requestId: asked.event.event_id });
   if (args.hide === true) reply = { ...reply, sections: [{ kind: 'text', text: HIDDEN_NOTE }, ...reply.sections] };
   await sendReply(ctx, asked, reply);
-  const root = asked.target.threadRoot;
-  if (root && reply.lastCitation) {
-    const record = ctx.state.thread(root);
-    const workId = record?.workId ?? reply.workId;
-    await ctx.state.updateThread(root, { roomId: asked.roomId, lastCitation: reply.lastCitation, ...(workId ? { workId } : {}) }, ctx.now());
-  }
 }
 
 /**
@@ -200,26 +199,21 @@ export async function answerDiscuss(ctx: AnswerContext, asked: Asked, passage: u
     return;
   }
   const rootAsked: Asked = { ...asked, target: { eventId: asked.event.event_id } };
-  const rootId = await sendReply(ctx, rootAsked, { ...context, title: `Discussion: ${passage.trim()}`, actions: context.actions.filter((a) => a.kind !== 'discuss') }, `${asked.event.event_id}/root`);
+  const title = `Discussion: ${passage.trim()}`;
+  const rootId = await sendReply(ctx, rootAsked, { ...context, title, actions: context.actions.filter((a) => a.kind !== 'discuss') }, `${asked.event.event_id}/root`);
   // Parts of a long passage continue inside the thread.
-  const waiting = ctx.pending.get(asked.roomId);
-  if (waiting?.sentEventIds.includes(rootId)) ctx.pending.moveToThread(waiting, rootId);
+  const waiting = ctx.pending.get(keyOf(ctx, asked.roomId));
+  if (waiting?.sentIds.includes(rootId)) ctx.pending.move(waiting, keyOf(ctx, asked.roomId, rootId));
   const p = ctx.config.MATRIX_PREFIX;
-  const citation = context.lastCitation?.text;
-  const intro = [
-    'Reply in this thread to discuss the passage.',
-    context.workId ? `Commands sent here search ${context.workId} unless told otherwise.` : '',
-    citation ? `"Ibid." here refers to: ${citation}` : '',
-    `${p}cite, ${p}context and ${p}translate work here as anywhere.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const start = renderMatrix(textReply('Discussion thread', intro), { layout: layoutOf(ctx, asked.roomId), prefix: p });
   // The thread's defaults are saved before it is announced, so a command sent as soon as the thread appears finds them.
-  await ctx.state.updateThread(
-    rootId,
-    { roomId: asked.roomId, ...(context.workId ? { workId: context.workId } : {}), ...(context.lastCitation ? { lastCitation: context.lastCitation } : {}) },
-    ctx.now(),
-  );
+  let failure = '';
+  try {
+    await ctx.conversations.open(openingOf({ platform: ctx.profile.id, scope: asked.roomId, thread: rootId }, passage, context, title), { name: scope.userName ?? 'someone', at: ctx.now() });
+  } catch (err) {
+    if (!isUserError(err)) throw err;
+    failure = `⚠ ${err.message}`;
+  }
+  const intro = ['Reply in this thread to discuss the passage.', discussionIntro(context), `${p}cite, ${p}context and ${p}translate work here as anywhere.`, failure].filter(Boolean).join(' ');
+  const start = renderMatrix(textReply('Discussion thread', intro), { layout: layoutOf(ctx, asked.roomId), prefix: p });
   await sendMessage(ctx.conn, asked.roomId, threadStartContent(start, rootId), `${asked.event.event_id}/thread`, asked.log);
 }

@@ -12,14 +12,18 @@ import type { Config } from '../../config.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
 import { configuredAliases, inviteAllowed, type AllowLists } from './allow.ts';
-import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, type AnswerContext, type Asked, type GroupDefaults } from './answer.ts';
+import { answerCommand, answerDiscuss, answerLayout, answerMore, sendNextPage, sendReply, threadOfPending, type AnswerContext, type Asked, type GroupDefaults } from './answer.ts';
 import { connect, ensureFilter, sendMessage, type Connection } from './client.ts';
 import { crossSignDevice } from './cross-signing.ts';
 import { KEY_WAIT_MS, MatrixE2ee } from './e2ee.ts';
 import { commandText, inviterOf, isOwnJoin, isRawEvent, reactionTarget, threadRootOf, type RawEvent, type SyncResponse } from './events.ts';
 import { fileContent } from './media.ts';
 import { parseMessage } from './parse.ts';
-import { PendingStore } from './pending.ts';
+import { PendingStore } from '../../conversation/pending.ts';
+import type { ConversationStore } from '../../conversation/store.ts';
+import { moveLegacyThreads } from './legacy-threads.ts';
+import { displayNames } from './display-names.ts';
+import type { RenderedMessage } from './render.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { RoomQueues } from './room-queues.ts';
@@ -43,6 +47,8 @@ export interface MatrixBotOptions {
   settings?: GroupDefaults;
   /** How long an undecryptable message waits for its keys (KEY_WAIT_MS by default). */
   keyWaitMs?: number;
+  /** The conversation module the dispatcher records into (the app's). */
+  conversations: ConversationStore;
 }
 
 export interface MatrixBot {
@@ -80,7 +86,9 @@ return {
   conn,
   config,
   state,
-  pending: new PendingStore(),
+  conversations: opts.conversations,
+  pending: new PendingStore<RenderedMessage>(),
+  displayName: displayNames(conn),
   dispatch,
   commands,
   profile: matrixProfile({ prefix: config.MATRIX_PREFIX, ...(conn.names[0] ? { botName: conn.names[0] } : {}) }),
@@ -158,10 +166,11 @@ function guards(ctx: AnswerContext, config: Config, limiter: RateLimiter, now: (
 
 /** A reaction on a part of a long answer asks for its next part. */
 async function onReaction(ctx: AnswerContext, rateLimited: (asked: Asked) => Promise<boolean>, roomId: string, event: RawEvent, target: string, base: Logger): Promise<void> {
-  const entry = ctx.pending.bySentEvent(roomId, target);
+  const entry = ctx.pending.bySent(roomId, target);
   // Reactions are mostly just reactions: only one on a part of a long answer asks for more.
   if (!entry) return;
-  const asked: Asked = { roomId, event, target: { eventId: target, ...(entry.threadRoot ? { threadRoot: entry.threadRoot } : {}) }, log: base.child({ command: 'more' }) };
+  const threadRoot = threadOfPending(entry);
+  const asked: Asked = { roomId, event, target: { eventId: target, ...(threadRoot ? { threadRoot } : {}) }, log: base.child({ command: 'more' }) };
   if (await rateLimited(asked)) return;
   await sendNextPage(ctx, asked, entry);
 }
@@ -234,6 +243,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const state = await MatrixState.load(opts.stateDir, log);
   const conn: Connection = await connect(config, state, log);
   state.bindUser(conn.userId);
+  await moveLegacyThreads(state, opts.conversations, log, now());
   const e2ee = await startEncryption(conn, opts.stateDir, config.MATRIX_RECOVERY_KEY, log);
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new

@@ -2,10 +2,13 @@
 import type { PlatformProfile } from '../../dispatch/platform.ts';
 import { MATRIX_BUDGET } from './limits.ts';
 
+/** The door's id: the conversation module keys Matrix threads with it. */
+export const MATRIX_PROFILE_ID = 'matrix';
+
 export function matrixProfile(options: { prefix: string; botName?: string }): PlatformProfile {
   const p = options.prefix;
   return {
-    id: 'matrix',
+    id: MATRIX_PROFILE_ID,
     commandPrefix: p,
     capabilities: { threads: true, files: true, hiddenReplies: false, buttons: false },
     budget: MATRIX_BUDGET,

@@ -1,7 +1,8 @@
 /**
  * What the Matrix bot keeps across restarts, in one JSON file in the state dir: the sync position
- * (so a restart neither replays nor misses commands), the uploaded filter, each room's layout and
- * each thread's work and last citation. Every write goes to a temporary file that is renamed over
+ * (so a restart neither replays nor misses commands), the uploaded filter and each room's layout.
+ * Threads live in the conversation module; those older versions kept here are handed over once.
+ * Every write goes to a temporary file that is renamed over
  * the old one, so a crash mid-write leaves the previous state, never half a file.
  */
 import path from 'node:path';
@@ -9,11 +10,13 @@ import { readStateFile, StateWriter } from '../../state-file.ts';
 import type { Logger } from 'pino';
 import type { MatrixLayout } from './render.ts';
 
-export interface ThreadRecord {
+/** A thread as older versions kept it, by root event id. */
+export interface LegacyThread {
   roomId: string;
+  passage?: string;
   workId?: string;
   lastCitation?: { workId: string; entryId?: string; text: string };
-  updatedAt: number;
+  updatedAt?: number;
 }
 
 export interface MatrixStateData {
@@ -26,12 +29,10 @@ export interface MatrixStateData {
   sinceSavedAt?: number;
   filter?: { id: string; definition: string };
   layouts: Record<string, MatrixLayout>;
-  threads: Record<string, ThreadRecord>;
+  threads: Record<string, LegacyThread>;
 }
 
 export const STATE_FILE = 'matrix.json';
-/** Threads remembered at most; the least recently used are forgotten first. */
-const MAX_THREADS = 5000;
 
 const empty = (): MatrixStateData => ({ version: 1, layouts: {}, threads: {} });
 
@@ -110,18 +111,15 @@ export class MatrixState {
     return this.save();
   }
 
-  thread(rootId: string): ThreadRecord | undefined {
-    return this.data.threads[rootId];
-  }
-
-  updateThread(rootId: string, patch: Omit<Partial<ThreadRecord>, 'updatedAt'> & { roomId: string }, now: number): Promise<void> {
-    this.data.threads[rootId] = { ...this.data.threads[rootId], ...patch, updatedAt: now };
-    const ids = Object.keys(this.data.threads);
-    if (ids.length > MAX_THREADS) {
-      const oldest = ids.sort((a, b) => (this.data.threads[a]?.updatedAt ?? 0) - (this.data.threads[b]?.updatedAt ?? 0));
-      for (const id of oldest.slice(0, ids.length - MAX_THREADS)) delete this.data.threads[id];
-    }
-    return this.save();
+  /** Threads saved by an older Lectern, removed from this file once the caller has kept them (a failed keep leaves them for the next start). */
+  async takeLegacyThreads(keep: (threads: Record<string, LegacyThread>) => Promise<void>): Promise<number> {
+    const threads = this.data.threads;
+    const count = Object.keys(threads).length;
+    if (!count) return 0;
+    await keep(threads);
+    this.data.threads = {};
+    await this.save();
+    return count;
   }
 
   /** Resolves once everything changed before the call is on disk. */
