@@ -54,7 +54,10 @@ export const quote = {
       ...(a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility }),
       paging: { target: 'quote', page, hasNext: result.total > page * limit },
     });
-    if (result.notices.length) reply.sections.unshift({ kind: 'text', text: result.notices.join(' ') });
+    if (result.notices.length) {
+      reply.sections.unshift({ kind: 'text', text: result.notices.join(' ') });
+      reply.facts = { notices: result.notices };
+    }
     if (!views.length) {
       reply.empty = true;
       reply.sections = [{ kind: 'text', text: `${result.notices.join(' ')} No passage matches “${a.query}”${work ? ` in ${work}` : ''}. Try fewer words, another spelling, or /works to see what is in the library.`.trim() }];

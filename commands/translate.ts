@@ -6,6 +6,7 @@ import type { TranslationPair } from '../src/corpus/model.ts';
 import { CONFIDENT, isVerified, matchSides, pairContainsQuery, sentenceMatch, type PairMatch, type SentenceRef } from '../src/corpus/pair-lookup.ts';
 import { UserError } from '../src/errors.ts';
 import { columnsView } from '../src/present/passage.ts';
+import { pairFacts } from '../src/present/pair-facts.ts';
 import { columnsReply } from '../src/reply/builders.ts';
 import type { ColumnsView, Section } from '../src/reply/model.ts';
 import { hideOption, PASSAGE_ID, zBool, zText } from './options.ts';
@@ -130,6 +131,7 @@ export const translate = {
     reply.actions = reply.actions.map((x) => ({ ...x, target: x.kind === 'cite' || x.kind === 'discuss' ? pair.original[0]! : x.target }));
     const what = !isVerified(pair) ? 'original and nearest candidate (uncertain)' : pair.label.toLowerCase() === 'translated' ? 'original and translation' : pair.label;
     reply.title = `${work.meta.shortTitle ?? work.meta.title}: ${what}`;
+    reply.facts = { pairs: [pairFacts(ctx.corpus, found)] };
     return reply;
   },
 } satisfies Command<TranslateArgs, CommandContext>;

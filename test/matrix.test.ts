@@ -13,6 +13,8 @@ import type { Dispatch, Invocation } from '../src/dispatch/invocation.ts';
 import { parseConfig } from '../src/config.ts';
 import { MATRIX_EVENT_BYTES_LIMIT, MATRIX_BUDGET } from '../src/platforms/matrix/limits.ts';
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
+import { conversationKey } from '../src/conversation/key.ts';
+import { CONVERSATIONS_FILE } from '../src/conversation/store.ts';
 import { HIDDEN_NOTE } from '../src/platforms/matrix/answer.ts';
 import { STATE_FILE } from '../src/platforms/matrix/state.ts';
 import { MatrixUser, waitFor, type MatrixEvent } from './harness/matrix-user.ts';
@@ -92,6 +94,7 @@ function expectCleanNotice(reply: MatrixEvent): void {
 }
 
 const stateOf = async (name: string) => JSON.parse(await readFile(path.join(stateDir(name), STATE_FILE), 'utf8'));
+const conversationsFile = async () => JSON.parse(await readFile(path.join(inner.app.config.stateDir, CONVERSATIONS_FILE), "utf8"));
 
 beforeAll(async () => {
   const started = performance.now();
@@ -270,7 +273,8 @@ describe('Matrix bot, main account', () => {
     const { asked, reply } = await ask(room, QUOTE, botUser.userId, { threadRoot: root });
     expectCleanNotice(reply);
     expect(reply.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root, is_falling_back: false, 'm.in_reply_to': { event_id: asked } });
-    expect(invocations.find((i) => i.requestId === asked)?.scope.thread).toEqual({});
+    // A thread Lectern did not open: the conversation module knows it by key only, with no work to default to.
+    expect(invocations.find((i) => i.requestId === asked)?.scope.thread).toEqual({ key: conversationKey({ platform: 'matrix', scope: room, thread: root }) });
   });
 
   it('GIVEN !discuss THEN a root holds the passage, a thread starts, and commands there default to its work and last citation', async () => {
@@ -287,15 +291,16 @@ describe('Matrix bot, main account', () => {
     );
     expect(start.content['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: root.event_id, is_falling_back: true, 'm.in_reply_to': { event_id: root.event_id } });
 
-    // The thread's record is written after its first message is sent: wait for the file to have it.
-    const record = await waitFor(async () => (await stateOf('main')).threads[root.event_id], 'the thread in the state file');
-    expect(record).toMatchObject({ roomId: room, workId: 'trotskys-lies' });
+    // The thread's record is written before its first message is sent: the conversation file has it.
+    const key = conversationKey({ platform: 'matrix', scope: room, thread: root.event_id });
+    const record = await waitFor(async () => (await conversationsFile()).threads[key], 'the thread in the conversations file');
+    expect(record).toMatchObject({ platform: 'matrix', scope: room, thread: root.event_id, workId: 'trotskys-lies', passage: PASSAGE });
     expect(record.lastCitation.text.length).toBeGreaterThan(0);
 
     const ibid = await ask(room, '!source Ibid.', botUser.userId, { threadRoot: root.event_id });
     expect(ibid.reply.content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: root.event_id });
     const inv = invocations.find((i) => i.requestId === ibid.asked);
-    expect(inv?.scope.thread).toEqual({ workId: 'trotskys-lies', lastCitation: record.lastCitation });
+    expect(inv?.scope.thread).toEqual({ key, workId: 'trotskys-lies', lastCitation: record.lastCitation });
   });
 
   it('GIVEN the dispatch throws THEN the bot apologises without details and goes on answering', async () => {

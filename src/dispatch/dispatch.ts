@@ -12,6 +12,7 @@ import type { Reply } from '../reply/model.ts';
 import { closest } from './closest.ts';
 import type { Dispatch, Invocation } from './invocation.ts';
 import { checkNeeds } from './needs.ts';
+import { resolveDefaults } from './defaults.ts';
 import type { Command, CommandDefinition, Scope } from './types.ts';
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side while answering. The problem has been logged; please try again.';
@@ -59,11 +60,10 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
     if (!parsed.success) {
       return errorReply('args.invalid', describeArgsError(parsed.error, command.data));
     }
-    // The group's /settings are its defaults, whatever platform the command came from.
-    const stored = app.settings?.get(invocation.scope.collection) ?? {};
     const { thread, ...rest } = invocation.scope;
-    // A discussion's work and last citation reach only the commands that declare they read them.
-    const scope: Scope = { ...rest, ...(thread && command.data.needs?.thread ? { thread } : {}), defaults: { ...invocation.scope.defaults, ...stored } };
+    // A discussion's work and last citation reach only the commands that declare they read them;
+    // the group's /settings are its defaults, whatever door the command came from.
+    const scope: Scope = { ...rest, ...(thread && command.data.needs?.thread ? { thread } : {}), defaults: resolveDefaults(invocation.scope.defaults, app.settings, invocation.scope.collection) };
     const view = app.view(scope);
     const ctx: CommandContext = { ...app, log, scope, corpus: view.corpus, search: view.search };
     try {

@@ -14,7 +14,7 @@ export function footnoteViews(corpus: Corpus, block: Block): FootnoteView[] {
     .filter((m) => m.footnoteId)
     .map((m) => {
       const note = corpus.block(m.footnoteId!)!;
-      return { marker: m.inferred ? `${m.number} (marker not printed)` : m.raw || String(m.number), text: note.text };
+      return { id: note.id, marker: m.inferred ? `${m.number} (marker not printed)` : m.raw || String(m.number), text: note.text };
     });
 }
 

@@ -9,6 +9,8 @@ export const VISIBILITIES = ['public', 'hidden'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export interface FootnoteView {
+  /** The footnote's block id, for machine readers. */
+  id?: string;
   marker: string;
   text: string;
 }
@@ -94,4 +96,9 @@ export interface Reply {
   workId?: string;
   /** The citation the reply gave last, so `Ibid.` in a thread can resolve against it. */
   lastCitation?: { workId: string; entryId?: string; text: string };
+  /**
+   * The answer as data, for machine readers (`--json`): what the sections show, plus what a reader's
+   * eye does not need (identifiers, confidences, CSL-JSON). Made by the command from the same result.
+   */
+  facts?: Record<string, unknown>;
 }

@@ -11,13 +11,14 @@ import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Logger } from 'pino';
 import { actionRequest } from '../../dispatch/actions.ts';
+import { resolveDefaults, type SettingsSource } from '../../dispatch/defaults.ts';
 import { discussionTitle, discussRequest, openingOf } from '../../conversation/discuss.ts';
 import type { ThreadPlace } from '../../conversation/key.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
 import { isUserError } from '../../errors.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
 import { parseCommandLine } from '../../dispatch/parse-line.ts';
-import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
+import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
 import type { Reply } from '../../reply/model.ts';
 import { paginate } from '../../reply/paginate.ts';
 import { consoleBudget, consoleProfile, LOCAL_COLLECTION } from './profile.ts';
@@ -33,7 +34,7 @@ export interface ConsoleOptions {
   log: Logger;
   banner?: string;
   /** The groups' /settings: the console's own (collection `local`) layout applies to its answers. */
-  settings?: { get(collection: string | undefined): { layout?: LayoutPreference } };
+  settings?: SettingsSource;
   /** Discussions: the console has one at a time, kept like any door's threads (the CLI's notes read them). */
   conversations: ConversationStore;
 }
@@ -74,7 +75,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   let last: { command: string; args: Record<string, unknown>; reply: Reply } | undefined;
   let rl: Interface | undefined;
 
-  const layout = () => options.settings?.get(LOCAL_COLLECTION).layout ?? options.defaults.layout;
+  const layout = () => resolveDefaults(options.defaults, options.settings, LOCAL_COLLECTION).layout;
   const render = (page: Reply) => renderConsole(page, { width: width(), color, layout: layout(), ...(options.interactive ? { pagerHint: PAGER_HINT } : {}) });
   const prompt = () => {
     rl?.setPrompt(discussion ? `lectern (discussing ${scope.thread?.workId ?? 'a passage'})> ` : 'lectern> ');
@@ -188,7 +189,7 @@ async function openDiscussion(options: ConsoleOptions, scope: Scope, passage: st
     if (!isUserError(err)) throw err;
     write(`⚠ ${err.message}`);
   }
-  write(`Discussing ${passage} (thread ${place.thread}): commands now default to this work and Ibid. refers to its citation. /end leaves the discussion.`);
+  write(`Discussing ${passage}: commands now default to this work and Ibid. refers to its citation. /end leaves the discussion (thread ${place.thread}, kept for /notes).`);
   return { ...place, title };
 }
 

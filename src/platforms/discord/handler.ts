@@ -26,6 +26,7 @@ import { commandAttachment } from './attachments.ts';
 import { argsOf, attachmentOf, canManageGuild, channelIdOf, commandNameOf, displayNameOf, focusedOf, inThread, isEphemeralMessage, userOf } from './interaction.ts';
 import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICE_VALUE_LIMIT, DISCORD_CHOICES_LIMIT } from './limits.ts';
 import { actionRequest } from '../../dispatch/actions.ts';
+import { resolveDefaults } from '../../dispatch/defaults.ts';
 import { formFor, formModal, formValues, pendingForms } from './form.ts';
 import { discordPages } from './pages.ts';
 import { discordProfile } from './profile.ts';
@@ -126,11 +127,8 @@ function handlerCore(opts: HandlerOptions) {
 
   function scopeOf(ex: Exchange): Scope {
     const i = ex.interaction;
-    const guild = opts.settings.get(i.guild_id);
-    const scope: Scope = {
-      platform: discordProfile,
-      defaults: { style: guild.style ?? config.LECTERN_DEFAULT_STYLE, layout: guild.layout ?? config.LECTERN_DEFAULT_LAYOUT, visibility: guild.visibility ?? 'public' },
-    };
+    const base = { style: config.LECTERN_DEFAULT_STYLE, layout: config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' as const };
+    const scope: Scope = { platform: discordProfile, defaults: resolveDefaults(base, opts.settings, i.guild_id) };
     const user = userOf(i);
     if (user) scope.userId = user.id;
     const name = displayNameOf(i);

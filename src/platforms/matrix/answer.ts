@@ -10,7 +10,8 @@ import type { PendingPages, PendingStore } from '../../conversation/pending.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
 import { isUserError } from '../../errors.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
-import type { CommandDefinition, LayoutPreference, Scope } from '../../dispatch/types.ts';
+import { resolveDefaults, type SettingsSource } from '../../dispatch/defaults.ts';
+import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
 import type { Config } from '../../config.ts';
 import type { PlatformProfile } from '../../dispatch/platform.ts';
 import type { Budget } from '../../reply/budget.ts';
@@ -59,15 +60,15 @@ export interface Asked {
 export const HIDDEN_NOTE = 'Matrix has no replies that only you can see, so this answer is visible to everyone in the room.';
 
 /** What the dispatcher's settings store offers: a group's saved defaults. */
-export interface GroupDefaults {
-  get(collection: string | undefined): { layout?: LayoutPreference };
-}
+export type GroupDefaults = SettingsSource;
 
 export const collectionOf = (ctx: Pick<AnswerContext, 'config'>, roomId: string): string => ctx.config.matrixRoomGroups.get(roomId) ?? roomId;
 
-/** A room's own `!layout` wins over its group's /settings, which win over LECTERN_DEFAULT_LAYOUT. */
+/** A room's own `!layout` wins over its group's defaults (dispatch's resolution: /settings over LECTERN_DEFAULT_LAYOUT). */
 export const layoutOf = (ctx: AnswerContext, roomId: string): MatrixLayout =>
-  ctx.state.layout(roomId) ?? ctx.settings?.get(collectionOf(ctx, roomId)).layout ?? ctx.config.LECTERN_DEFAULT_LAYOUT;
+  ctx.state.layout(roomId) ?? resolveDefaults(configuredDefaults(ctx.config), ctx.settings, collectionOf(ctx, roomId)).layout;
+
+const configuredDefaults = (config: Config): Scope['defaults'] => ({ style: config.LECTERN_DEFAULT_STYLE, layout: config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' });
 
 const notice = (title: string, text: string): Reply => textReply(title, text);
 
@@ -161,7 +162,7 @@ export async function scopeFor(ctx: AnswerContext, asked: Asked, inThread: boole
     collection: collectionOf(ctx, asked.roomId),
     userId: asked.event.sender,
     userName: await ctx.displayName(asked.roomId, asked.event.sender),
-    defaults: { style: ctx.config.LECTERN_DEFAULT_STYLE, layout, visibility: 'public' },
+    defaults: { ...configuredDefaults(ctx.config), layout },
   };
   // The group's organisers: members at MATRIX_LIBRARY_POWER_LEVEL or above (unknown: not).
   const level = await powerLevel(ctx, asked.roomId, asked.event.sender, asked.log);
