@@ -13,6 +13,7 @@ COPY src ./src
 COPY commands ./commands
 COPY data/corpus ./data/corpus
 COPY data/csl ./data/csl
+COPY data/wordnet ./data/wordnet
 # Build the corpus and the index now, so the container starts without ingesting.
 RUN node src/main.ts ingest
 

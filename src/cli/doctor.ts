@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.ts';
 import { collectionDirs, CollectionStore, manifestCollection } from '../library/collection-files.ts';
+import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { loadEnvironment } from './environment.ts';
 import type { Subcommand } from './subcommands.ts';
 
@@ -62,6 +63,9 @@ export const doctorCommand: Subcommand = {
     } catch {
       note('problem', `${config.corpusDir}/manifest.json is missing: the bundled texts cannot be built. Restore data/corpus from the repository.`);
     }
+    const synonyms = wordnetUnavailable();
+    if (synonyms) note('problem', `WordNet: ${synonyms}`);
+    else note('ok', 'the WordNet synonyms table reads');
     for (const name of STATE_FILES) {
       const problem = await stateFile(path.join(config.stateDir, name));
       if (problem) note('problem', `${name} ${problem}`);

@@ -14,6 +14,7 @@ import { UserError } from '../errors.ts';
 import { FALLBACK_PLATFORM, PLATFORMS } from '../platforms/index.ts';
 import { createMetrics } from '../ops/metrics.ts';
 import { startOpsServer, type OpsServer } from '../ops/server.ts';
+import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { loadEnvironment } from './environment.ts';
 import type { Subcommand } from './subcommands.ts';
 
@@ -71,6 +72,8 @@ export const startCommand: Subcommand = {
       io.err(NO_PLATFORM_MESSAGE);
       return 2;
     }
+    const synonyms = wordnetUnavailable({ read: false });
+    if (synonyms) log.warn({ reason: synonyms }, 'search: WordNet table unavailable');
     const metrics = createMetrics();
     const app = await createApp(config, log, { poolEvents: metrics.libraryJobs });
     metrics.addQueues(() => {

@@ -9,7 +9,7 @@
  * - words of the broader and narrower synsets of those (exoneration → rehabilitation): NEAR.
  * The engine weighs all of them below the query's own word and drops what the index does not hold.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,17 @@ function wordnet(): Loaded | undefined {
 }
 
 export const wordnetProblem = () => problem;
+
+/**
+ * Why the table cannot be read, or undefined when it can: `doctor` reads it whole, start-up only
+ * looks for the file, so that a missing table (an image built without data/wordnet) is said aloud
+ * instead of quietly turning synonyms off.
+ */
+export function wordnetUnavailable(options: { read: boolean } = { read: true }): string | undefined {
+  if (!options.read) return existsSync(WORDNET_FILE) ? undefined : `${WORDNET_FILE} is missing: synonyms are off (restore data/wordnet, or run npm run wordnet)`;
+  wordnet();
+  return problem;
+}
 export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`;
 
 /**
