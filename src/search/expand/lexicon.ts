@@ -11,6 +11,7 @@
  */
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 import type { Corpus } from '../../corpus/corpus.ts';
+import type { TranslationPair } from '../../corpus/model.ts';
 import { analyseTerm, fold, isKey } from '../analyse/index.ts';
 
 const ITERATIONS = 5;
@@ -122,16 +123,32 @@ function model1(pairs: [string[], string[]][]): Lexicon {
   return out;
 }
 
-/** Learns both directions from every aligned segment whose translation is English. */
+/** A sentence match at least this sure is learned from; a weaker one would teach wrong pairs. */
+const MIN_SENTENCE_CONFIDENCE = 0.5;
+
+/**
+ * The aligned units of one pair, as texts: its sentence matches where the build has them (a word
+ * and its translation are then a sentence apart, not a paragraph, so Model 1 sees far fewer wrong
+ * partners), else its segments.
+ */
+function alignedTexts(corpus: Corpus, pair: TranslationPair): [string, string][] {
+  const blockText = (id: string) => corpus.block(id)?.text ?? '';
+  const spans = (side: [string, number, number][]) => side.map(([id, from, to]) => blockText(id).slice(from, to)).join(' ');
+  const sure = (pair.sentences ?? []).filter((m) => m.confidence >= MIN_SENTENCE_CONFIDENCE && m.original.length && m.translation.length);
+  if (sure.length) return sure.map((m) => [spans(m.original), spans(m.translation)]);
+  const plain = (ids: string[]) => ids.map((id) => corpus.block(id)?.plain ?? '').join(' ');
+  return pair.segments.map(([o, t]) => [plain(o), plain(t)]);
+}
+
+/** Learns both directions from every aligned sentence (or segment) whose translation is English. */
 export function learnLexicons(corpus: Corpus): Lexicons {
   const segments: [string[], string[]][] = [];
   learn: for (const work of corpus.works) {
     for (const pair of work.pairs) {
       if (pair.translationLang !== 'en' || pair.originalLang === 'en') continue;
-      for (const [o, tr] of pair.segments) {
-        const text = (ids: string[]) => ids.map((id) => corpus.block(id)?.plain ?? '').join(' ');
-        const src = stems(text(o), pair.originalLang === 'fr');
-        const tgt = stems(text(tr));
+      for (const [o, tr] of alignedTexts(corpus, pair)) {
+        const src = stems(o, pair.originalLang === 'fr');
+        const tgt = stems(tr);
         // A long segment (several paragraphs aligned as one) costs its length squared and says
         // little about any one word.
         if (src.length && tgt.length && src.length * tgt.length <= MAX_SEGMENT_PAIRS) segments.push([src, tgt]);
