@@ -13,6 +13,7 @@ import { SearchEngine, shownWith } from '../src/search/engine.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { learnLexicons } from '../src/search/expand/lexicon.ts';
 import { relatedStems } from '../src/search/expand/wordnet.ts';
+import { queryPhrases } from '../src/search/expand/phrases.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { introduction, rerank, smallestSpan } from '../src/search/rerank.ts';
 import { realCorpus } from './helpers/corpus.ts';
@@ -95,6 +96,28 @@ describe('GIVEN words the text puts otherwise (WordNet)', () => {
     expect((await rank('salary increase', 'increase in wages'))).toBe(1);
     const salary = engine.expand(engine.parse('salary increase')).words[0]!;
     expect(salary.expansions?.find((e) => e.term === 'wage')?.weight).toBeLessThan(1);
+  });
+});
+
+describe('GIVEN a multi-word phrase that one word of the text stands for (WordNet)', () => {
+  it('THEN the phrase is read with its stop words and expands to the single words WordNet gives it', () => {
+    const phrases = (q: string) => queryPhrases(parseQuery(q)).map((p) => [p.text, p.related.slice(0, 8).map((r) => r.term)]);
+    expect(phrases('was the vote called off')).toEqual([['called off', expect.arrayContaining(['cancel'])]]);
+    expect(phrases('Yezhov stepped down')[0]?.[1]).toContain('resign');
+    expect(phrases('a meeting in a public house')[0]?.[1]).toContain('pub');
+    // A phrase that means a light word is light itself: "what does POUM stand for" stays about POUM.
+    expect(queryPhrases(parseQuery('what does POUM stand for'))[0]?.light).toBe(true);
+    // Words that are no phrase, and names, give nothing.
+    expect(phrases('Trotsky and Sedov in Paris')).toEqual([]);
+  });
+
+  it('THEN a query in phrases the text does not use finds the passage in the text’s own words', async () => {
+    expect(await rank('Was Yezhov talked into quitting?', 'Yezhov was persuaded to resign.')).toBeLessThanOrEqual(3);
+    expect(await rank('what does B.O. stand for', '(henceforth B.O.)')).toBe(1);
+    // The phrase is added to its words, it does not replace them: the literal words still find their passage.
+    const words = engine.expand(engine.parse('Yezhov stepped down')).words;
+    expect(words.find((w) => w.text === 'stepped')?.terms).toContain('step');
+    expect(words.find((w) => w.text === 'stepped')?.expansions?.some((e) => e.term === 'resign' && e.weight < 1)).toBe(true);
   });
 });
 

@@ -6,7 +6,8 @@
  *    the corpus's own pairs: expand/), typo tolerance (Damerau) for longer words and at once for
  *    words the index lacks, prefix on the last word being typed. Light words (question words, light
  *    verbs) weigh little and are not required. If AND finds fewer passages than asked for, an OR
- *    query fills up the list, ranked below the AND hits.
+ *    query fills up the list: its exact hits at half weight beside the AND hits, its typo-tolerant
+ *    ones below them all.
  * 2. BM25 from minisearch's data times the share of the query a passage covers (each word by its
  *    idf and match quality), with passage kinds weighted: a footnote a little less than a paragraph.
  * 3. A second look at each stage's best candidates (rerank.ts): proximity of the query's words, and
@@ -27,7 +28,7 @@ import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
 import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
-import { expandWord } from './expand/index.ts';
+import { expandPhrases, expandWord } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { rerank } from './rerank.ts';
 import { snippetFor } from './snippet.ts';
@@ -57,6 +58,13 @@ const phraseOf = (p: string) => {
   return { folded, letters: folded.replace(LETTERLESS, '') };
 };
 const DEFAULT_LIMIT = 5;
+/**
+ * Passages that lack one of the query's words (OR, exact) weigh this much and compete with those
+ * that have them all, rather than ranking below every one: a paraphrase or a translation rarely
+ * meets every word, and an AND hit made of the query's common words is no better an answer.
+ * Coverage already counts what is missing; typo-tolerant OR hits still rank below all others.
+ */
+const OR_SCALE = 0.5;
 const ANCHOR_MARGIN = 0.9;
 
 interface Candidate {
@@ -192,17 +200,19 @@ export class SearchEngine implements SearchService {
       w.parts.forEach(mark);
     };
     parsed.words.forEach(mark);
+    const index = {
+      has: (t: string) => vocabulary.has(t),
+      frequency: (t: string) => vocabulary.documentFrequency(t) / Math.max(1, vocabulary.documentCount),
+      count: (t: string) => vocabulary.documentFrequency(t),
+      size: vocabulary.documentCount,
+      lexicons: () => this.lexiconsOf(),
+    };
     for (const w of parsed.words) {
       if (w.light) continue;
-      const expansions = expandWord(w, {
-        has: (t) => vocabulary.has(t),
-        frequency: (t) => vocabulary.documentFrequency(t) / Math.max(1, vocabulary.documentCount),
-        count: (t) => vocabulary.documentFrequency(t),
-        size: vocabulary.documentCount,
-        lexicons: () => this.lexiconsOf(),
-      });
+      const expansions = expandWord(w, index);
       if (expansions.length) w.expansions = expansions;
     }
+    expandPhrases(parsed, index);
     return parsed;
   }
 
@@ -242,7 +252,7 @@ export class SearchEngine implements SearchService {
       if (!fresh.length) continue;
       rerank(fresh, parsed.words, (b) => this.foldedOf(b).text);
       const top = Math.max(...fresh.map((c) => c.score));
-      const scale = Number.isFinite(floor) && top > 0 ? (floor * 0.99) / top : 1;
+      const scale = stage.combineWith === 'OR' && !stage.fuzzy ? OR_SCALE : Number.isFinite(floor) && top > 0 ? (floor * 0.99) / top : 1;
       for (const c of fresh) found.set(c.block.id, { ...c, score: c.score * scale });
       floor = Math.min(...[...found.values()].map((c) => c.score));
     }

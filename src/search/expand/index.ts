@@ -5,9 +5,10 @@
  * not hold is dropped, and so is one found in a large share of the passages: it would cost time
  * on a large corpus and say little about any passage.
  */
-import type { QueryWord } from '../analyse/index.ts';
+import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
 import { isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
+import { queryPhrases } from './phrases.ts';
 import { relatedStems } from './wordnet.ts';
 
 /** Synonyms count at most this much of the query's own word. */
@@ -15,12 +16,13 @@ export const SYNONYM_SCALE = 0.5;
 /** For a word the index lacks, its synonyms are all there is: they count more, still below 1. */
 const UNKNOWN_SCALE = 1.5;
 /**
- * Synonyms are looked up only for words the corpus rarely or never uses (at most this share of
- * passages, or two): where the text has the reader's own word, its synonyms mostly add noise
- * ("party" → dance), and where it lacks it, they are how a paraphrase meets the text.
+ * Synonyms are looked up only for words the corpus uses in few passages (at most this share, or
+ * five): where the text uses the reader's own word everywhere, its synonyms mostly add noise
+ * ("party" → dance), and where it uses it a few times, those are often other senses ("quit" is
+ * also the stem of "quite") and the passage meant says it another way.
  */
-const RARE_SHARE = 0.002;
-const RARE_MIN = 2;
+const RARE_SHARE = 0.02;
+const RARE_MIN = 5;
 const MAX_PER_WORD = 12;
 const MAX_SHARE = 0.02;
 const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
@@ -63,4 +65,30 @@ export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string;
     for (const l of [lex.toEnglish, lex.fromEnglish]) for (const tr of l.get(term) ?? []) offer(tr.term, tr.p * TRANSLATION_SCALE);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * Adds what the query's multi-word phrases stand for (phrases.ts): to the words of substance each
+ * covers, or as a word of its own when it covers none. A phrase is rarely in the text as typed
+ * (that is why the reader's words miss), so its relations weigh as an unknown word's.
+ */
+export function expandPhrases(parsed: ParsedQuery, index: ExpansionIndex): void {
+  for (const phrase of queryPhrases(parsed)) {
+    const expansions = new Map<string, number>();
+    for (const r of phrase.related) {
+      if (expansions.size >= MAX_PER_WORD) break;
+      if (index.has(r.term) && index.frequency(r.term) <= MAX_SHARE) expansions.set(r.term, r.weight * SYNONYM_SCALE * UNKNOWN_SCALE);
+    }
+    if (expansions.size === 0) continue;
+    const substance = phrase.words.filter((w) => !w.light);
+    if (substance.length === 0) {
+      parsed.words.push({ text: phrase.text, terms: [], parts: [], light: phrase.light, expansions: [...expansions].map(([term, weight]) => ({ term, weight })) });
+      continue;
+    }
+    for (const w of substance) {
+      const merged = new Map((w.expansions ?? []).map((e) => [e.term, e.weight]));
+      for (const [term, weight] of expansions) if (!w.terms.includes(term) && (merged.get(term) ?? 0) < weight) merged.set(term, weight);
+      w.expansions = [...merged].map(([term, weight]) => ({ term, weight }));
+    }
+  }
 }

