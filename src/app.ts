@@ -14,6 +14,7 @@ import type { CorpusBuild } from './corpus/work.ts';
 import { createCiter } from './cite/citer.ts';
 import { loadOrBuildIndex } from './search/saved-index.ts';
 import { SearchEngine } from './search/engine.ts';
+import { savedLexicons } from './search/saved-lexicon.ts';
 import { MemoryCandidateSource } from './search/memory-source.ts';
 import { createLibrary, type LibraryManager } from './library/index.ts';
 import type { LibraryHooks } from './library/manager.ts';
@@ -43,7 +44,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
   const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
-  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index));
+  const persist = { inputs: build.inputs ?? 'memory', persist: options.build === undefined };
+  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index), { lexicons: savedLexicons(corpus, config.buildDir, log, persist) });
   const base: CorpusView = { corpus, search: engine };
   const cite = createCiter();
   const library = await createLibrary({

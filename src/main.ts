@@ -3,6 +3,13 @@
  * Lectern's single entry point: `npm start` (the chat platforms, or the console without tokens)
  * and `npm run lectern -- <command>` (ingest, stats, validate, quote, source, cite, translate, …).
  */
-import { runCli } from './cli/run.ts';
+import module from 'node:module';
 
+// Node strips the types of and compiles ~300 source files at every start; its compile cache keeps
+// both between runs (in .cache/node-compile; where that cannot be written, it is simply not used),
+// which takes about half a second of CPU off each one-shot CLI answer. Set before anything else is
+// imported, so it covers every module.
+module.enableCompileCache?.(new URL('../.cache/node-compile', import.meta.url).pathname);
+
+const { runCli } = await import('./cli/run.ts');
 process.exitCode = await runCli(process.argv.slice(2));

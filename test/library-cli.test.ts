@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addCommand, editCommand, listCommand, removeCommand } from '../src/cli/library-subcommands.ts';
+import { citeCommand, quoteCommand, sourceCommand, translateCommand } from '../src/cli/query-subcommands.ts';
 import type { CliIo } from '../src/cli/io.ts';
 import { CORPUS_DIR } from './helpers/corpus.ts';
-import { cp1251Text, samplePdf } from './helpers/library-samples.ts';
+import { cp1251Text, samplePdf, utf8Text } from './helpers/library-samples.ts';
 
 function io(): CliIo & { outs: string[]; errs: string[] } {
   const outs: string[] = [];
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const pdf = await samplePdf();
   await writeFile(path.join(dir, 'grain.pdf'), pdf.bytes);
   await writeFile(path.join(dir, '..%2Fevil name.txt'), cp1251Text().bytes);
+  await writeFile(path.join(dir, 'ferry.txt'), utf8Text('The Ferry Ledger\n\nThe ferryman crossed the river twice before the snow, and the cooperative paid him in grain.\n').bytes);
 }, 120_000);
 
 describe('CLI: add, list, edit, remove', () => {
@@ -56,4 +58,38 @@ describe('CLI: add, list, edit, remove', () => {
     await listCommand.run([], empty);
     expect(empty.errs.join('')).toMatch(/no texts of its own yet/);
   }, 120_000);
+});
+
+describe('CLI: --collection on quote, source, translate and cite', () => {
+  it('GIVEN a text added to collection A THEN quote, source and cite find it with --collection A, and never with --collection B or without', async () => {
+    expect(await addCommand.run([path.join(dir, 'ferry.txt'), '--author', 'Vera Ivanova', '--year', '1931', '--collection', 'group-a'], io())).toBe(0);
+    const a = io();
+    expect(await quoteCommand.run(['ferryman', '--collection', 'group-a', '--json'], a)).toBe(0);
+    const hits = JSON.parse(a.outs.join('')).results as { id: string }[];
+    expect(hits[0]!.id).toMatch(/^the-ferry-ledger\.p\d+$/);
+    // A bundled passage is still there on top of the group's texts.
+    expect(await quoteCommand.run(['Kirov', '--collection', 'group-a'], io())).toBe(0);
+    for (const other of [['--collection', 'group-b'], []]) {
+      const b = io();
+      await quoteCommand.run(['ferryman', ...other, '--json'], b);
+      expect(b.outs.join(''), other.join(' ')).not.toContain('the-ferry-ledger');
+      expect(await citeCommand.run([hits[0]!.id, ...other], io()), other.join(' ')).toBe(1);
+    }
+    const cited = io();
+    expect(await citeCommand.run([hits[0]!.id, '--collection', 'group-a', '--style', 'mla'], cited)).toBe(0);
+    expect(cited.outs.join('\n')).toContain('Ivanova');
+    const source = io();
+    expect(await sourceCommand.run(['The Ferry Ledger', '--collection', 'group-a', '--json'], source)).toBe(0);
+    expect(source.outs.join('')).toContain('the-ferry-ledger');
+    const elsewhere = io();
+    await sourceCommand.run(['The Ferry Ledger', '--collection', 'group-b', '--json'], elsewhere);
+    expect(elsewhere.outs.join('')).not.toContain('the-ferry-ledger');
+    const translated = io();
+    await translateCommand.run([hits[0]!.id, '--collection', 'group-b', '--json'], translated);
+    expect(translated.outs.join('') + translated.errs.join('')).not.toContain('ferryman');
+  }, 180_000);
+
+  it('GIVEN an empty --collection THEN it is bad usage, named', async () => {
+    await expect(quoteCommand.run(['Kirov', '--collection', ''], io())).rejects.toMatchObject({ identifier: 'cli.collection-empty' });
+  });
 });

@@ -3,9 +3,8 @@
  * ("Тайны Кремля [Tainy Kremlia; Secrets of the Kremlin]"), Cyrillic kept as Unicode; an inferred
  * year is exported as the year with a note saying so, since BibTeX and RIS have no way to mark it.
  */
+import { createRequire } from 'node:module';
 import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import { UserError } from '../errors.ts';
 import { bibtexKeys } from './bibtex-key.ts';
 import { checkRecord, mainTitle, titleGloss, toCsl, type BibRecord, type CslItem } from './record.ts';
@@ -13,6 +12,16 @@ import { checkRecord, mainTitle, titleGloss, toCsl, type BibRecord, type CslItem
 import { EXPORT_FORMATS, type ExportFormat } from './ids.ts';
 
 export { EXPORT_FORMATS, type ExportFormat };
+
+const require = createRequire(import.meta.url);
+/**
+ * The BibTeX and RIS plugins register themselves with citation-js when loaded; loading them costs
+ * a quarter of a second, so it happens on the first export (they are CommonJS, so synchronously).
+ */
+function exportPlugins(): void {
+  require('@citation-js/plugin-bibtex');
+  require('@citation-js/plugin-ris');
+}
 
 export const INFERRED_DATE_NOTE = 'Year not stated in the source; inferred.';
 
@@ -53,6 +62,7 @@ function bibtexItem(record: BibRecord, item: CslItem): CslItem {
  * has none for (all of Cyrillic). The setting is global, so it is switched off for this call only.
  */
 function bibtex(items: CslItem[]): string {
+  exportPlugins();
   const config = plugins.config.get('@bibtex').format;
   const before = config.asciiOnly;
   config.asciiOnly = false;
@@ -73,6 +83,7 @@ type RisEntry = Record<string, string | string[] | undefined>;
  * place in CY), since plugin-ris would call it a sound recording and drop the meeting and place.
  */
 function ris(records: BibRecord[], items: CslItem[], keys: string[]): string {
+  exportPlugins();
   const entries = plugins.output.format('ris', items, { format: 'object' }) as RisEntry[];
   const oneLine = (v: string) => v.replace(/\s*\n\s*/g, ' ').trim();
   return entries

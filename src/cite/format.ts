@@ -14,7 +14,7 @@ import {
   type Locator,
   type OutputFormat,
 } from './render.ts';
-import { NOTE_STYLES, parseStyleId, STYLE_IDS, type StyleId } from './styles.ts';
+import { NOTE_STYLES, parseStyleId, type StyleId } from './styles.ts';
 
 export { STYLE_IDS, type StyleId } from './styles.ts';
 export { EXPORT_FORMATS, exportRecords, type ExportFormat } from './export.ts';
@@ -117,15 +117,6 @@ function memo(key: string, compute: () => string): string {
 }
 
 const cacheKey = (...parts: unknown[]) => parts.map((p) => JSON.stringify(p) ?? '').join('\u0000');
-
-/** Builds each style's engine now (about 0.1 s each) rather than on the first reply. */
-export function warmUp(): void {
-  const record: BibRecord = { id: 'warm-up', type: 'book', authors: [{ family: 'Warm' }], title: 'Up', issued: { year: 2000 } };
-  for (const style of STYLE_IDS) {
-    formatReference(record, style);
-    formatCitation(record, style, { page: '1' });
-  }
-}
 
 /** The full bibliography entry. */
 export function formatReference(record: BibRecord, style: StyleId, options?: FormatOptions): string {

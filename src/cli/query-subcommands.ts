@@ -16,17 +16,23 @@ import { cliProfile } from '../platforms/console/profile.ts';
 import { paginate } from '../reply/paginate.ts';
 import { replyJson } from '../reply/json.ts';
 import type { Reply } from '../reply/model.ts';
+import { UserError } from '../errors.ts';
 import { loadEnvironment } from './environment.ts';
 import { LOCAL_COLLECTION } from './library-subcommands.ts';
 import type { CliIo } from './io.ts';
 import type { Subcommand } from './subcommands.ts';
 import { FORMAT_IDS } from '../cite/ids.ts';
 
-/** The command line and the console use the collection `local`, where `lectern add` puts texts. */
-export function cliScope(app: App): Scope {
+/**
+ * The command line and the console use the collection `local`, where `lectern add` puts texts;
+ * `--collection ID` (quote, source, translate, cite) answers from another group's library on top of
+ * the bundled corpus, with the isolation a chat command in that group has.
+ */
+export function cliScope(app: App, collection: string = LOCAL_COLLECTION): Scope {
+  if (!collection.trim()) throw new UserError('cli.collection-empty', '--collection needs the id of a collection (a server, a room, or "local").');
   return {
     platform: cliProfile(),
-    collection: LOCAL_COLLECTION,
+    collection,
     defaults: { style: app.config.LECTERN_DEFAULT_STYLE, layout: app.config.LECTERN_DEFAULT_LAYOUT, visibility: 'public' },
   };
 }
@@ -76,12 +82,12 @@ async function* stdinLines(io: CliIo): AsyncGenerator<string> {
  * stdin is one invocation: with --json every line gets its JSON line (blank ones too, so answers zip
  * with their lines); as text, blank lines are skipped. The batch's exit code is its worst answer's.
  */
-export async function runRegistry(name: string, args: Record<string, unknown>, io: CliIo, renderer: Renderer = 'text'): Promise<number> {
+export async function runRegistry(name: string, args: Record<string, unknown>, io: CliIo, renderer: Renderer = 'text', collection?: string): Promise<number> {
   const app = await openApp();
   const dispatch = createDispatch(app, commands);
   const [first] = Object.entries(args);
   const answer = async (a: Record<string, unknown>) => {
-    const reply = await dispatch({ command: name, args: a, scope: cliScope(app) });
+    const reply = await dispatch({ command: name, args: a, scope: cliScope(app, collection) });
     return printReply(reply, io, renderer, first ? { query: a[first[0]] } : {});
   };
   try {
@@ -98,55 +104,57 @@ export async function runRegistry(name: string, args: Record<string, unknown>, i
 }
 
 const rendererOf = (values: { json?: boolean }): Renderer => (values.json ? 'json' : 'text');
+/** `--collection ID` of quote, source, translate and cite. */
+const collectionOption = { collection: { type: 'string' as const } };
 
 export const quoteCommand: Subcommand = {
   name: 'quote',
-  usage: 'quote "<query>" [--work ID] [--author NAME] [--lang en|ru|fr] [--limit 1-10] [--page N] [--json]',
+  usage: 'quote "<query>" [--work ID] [--author NAME] [--lang en|ru|fr] [--limit 1-10] [--page N] [--collection ID] [--json]',
   summary: 'the best passages for a query ("-" reads one query per line from stdin)',
   run: async (argv, io) => {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { work: { type: 'string' }, author: { type: 'string' }, lang: { type: 'string' }, limit: { type: 'string' }, page: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: { work: { type: 'string' }, author: { type: 'string' }, lang: { type: 'string' }, limit: { type: 'string' }, page: { type: 'string' }, json: { type: 'boolean', default: false }, ...collectionOption },
     });
-    const { json: _json, ...options } = values;
+    const { json: _json, collection, ...options } = values;
     // The registry's schema checks every value (limits, languages), as it does for every door.
-    return await runRegistry('quote', { query: positionals.join(' '), limit: '5', ...options }, io, rendererOf(values));
+    return await runRegistry('quote', { query: positionals.join(' '), limit: '5', ...options }, io, rendererOf(values), collection);
   },
 };
 
 export const sourceCommand: Subcommand = {
   name: 'source',
-  usage: 'source "<text>" [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json] [--passage ID] [--json]',
+  usage: 'source "<text>" [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json] [--passage ID] [--collection ID] [--json]',
   summary: 'the reference a title, author or short citation points at ("-" reads one per line)',
   run: async (argv, io) => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' }, passage: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' }, passage: { type: 'string' }, json: { type: 'boolean', default: false }, ...collectionOption } });
     if (values.style && !(FORMAT_IDS as readonly string[]).includes(values.style)) {
       io.err(`Unknown style "${values.style}". Valid styles: ${FORMAT_IDS.join(', ')}.`);
       return 2;
     }
-    const { json: _json, ...options } = values;
-    return await runRegistry('source', { text: positionals.join(' '), ...options }, io, rendererOf(values));
+    const { json: _json, collection, ...options } = values;
+    return await runRegistry('source', { text: positionals.join(' '), ...options }, io, rendererOf(values), collection);
   },
 };
 
 export const translateCommand: Subcommand = {
   name: 'translate',
-  usage: 'translate "<query or passage id>" [--json]',
+  usage: 'translate "<query or passage id>" [--collection ID] [--json]',
   summary: 'an original next to the translation the source gives ("-" reads one per line)',
   run: async (argv, io) => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-    return await runRegistry('translate', { query: positionals.join(' ') }, io, rendererOf(values));
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, ...collectionOption } });
+    return await runRegistry('translate', { query: positionals.join(' ') }, io, rendererOf(values), values.collection);
   },
 };
 
 export const citeCommand: Subcommand = {
   name: 'cite',
-  usage: 'cite <passage id>… [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json] [--json]',
+  usage: 'cite <passage id>… [--style chicago|chicago-note|mla|apa|bibtex|ris|csl-json] [--collection ID] [--json]',
   summary: "a passage's citation; several ids export together",
   run: async (argv, io) => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' }, json: { type: 'boolean', default: false } } });
-    return await runRegistry('cite', { passage: positionals.join(' '), ...(values.style ? { style: values.style } : {}) }, io, rendererOf(values));
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { style: { type: 'string' }, json: { type: 'boolean', default: false }, ...collectionOption } });
+    return await runRegistry('cite', { passage: positionals.join(' '), ...(values.style ? { style: values.style } : {}) }, io, rendererOf(values), values.collection);
   },
 };
 

@@ -11,8 +11,6 @@ import { createAutocomplete } from '../dispatch/autocomplete.ts';
 import { createDispatch } from '../dispatch/dispatch.ts';
 import type { Platform, PlatformDeps } from '../dispatch/platform.ts';
 import { UserError } from '../errors.ts';
-import { FALLBACK_PLATFORM, PLATFORMS } from '../platforms/index.ts';
-import { createMetrics } from '../ops/metrics.ts';
 import { startOpsServer, type OpsServer } from '../ops/server.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { loadEnvironment } from './environment.ts';
@@ -61,6 +59,9 @@ export const startCommand: Subcommand = {
   usage: 'start [--platform discord|matrix|lines|console]',
   summary: 'run Lectern: Discord/Matrix when configured, otherwise the console',
   run: async (argv, io) => {
+    // Imported here, not at the top: every other CLI command would pay for the platforms' SDKs and
+    // prom-client (a quarter of a second) without using them.
+    const [{ FALLBACK_PLATFORM, PLATFORMS }, { createMetrics }] = await Promise.all([import('../platforms/index.ts'), import('../ops/metrics.ts')]);
     const { values } = parseArgs({ args: argv, options: { platform: { type: 'string' } } });
     const chosen = values.platform;
     if (chosen !== undefined && !PLATFORMS.some((p) => p.name === chosen)) {

@@ -34,7 +34,7 @@ export function memorySearchBackend(base: SearchEngine): SearchBackend {
     open(corpus, own, serialized, inputs) {
       const parsed = serialized === undefined ? undefined : parseIndex(serialized, inputs);
       const index = parsed?.index ?? buildIndex(corpus, own);
-      return new SearchEngine(corpus, new LayeredCandidateSource([bundled, new MemoryCandidateSource(index)]), base);
+      return new SearchEngine(corpus, new LayeredCandidateSource([bundled, new MemoryCandidateSource(index)]), { shared: base });
     },
   };
 }

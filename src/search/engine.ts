@@ -115,14 +115,18 @@ export class SearchEngine implements SearchService {
   }
 
   /**
+   * `lexicons`: where the lexicon comes from (a saved one: src/search/saved-lexicon.ts); learned
+   * from the corpus's pairs by default.
    * `shared`: the bundled corpus's engine when this one searches a group's library on top of it.
    * Its lexicon (learned once from the bundled pairs) and its folded passages are borrowed rather
    * than made again per group; a group whose own texts carry translation pairs learns its own.
    */
-  constructor(corpus: Corpus, source: CandidateSource, shared?: SearchEngine) {
+  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons } = {}) {
     this.corpus = corpus;
     this.source = source;
+    const shared = options.shared;
     this.shared = shared;
+    if (options.lexicons) this.learn = options.lexicons;
     if (shared) {
       const ownPairs = corpus.works.some((w) => w.pairs.length > 0 && !shared.corpus.work(w.meta.id));
       if (!ownPairs) this.learn = () => shared.lexiconsOf();

@@ -1,13 +1,10 @@
 /**
  * Which extractor reads a file: the bytes decide (a PDF header, an EPUB's zip), then the name and
  * the content type the platform reported; what none of them claims is read as plain text, and
- * refused if it is not text.
+ * refused if it is not text. Each extractor is imported when a file of its format first comes:
+ * pdf.js, linkedom, Readability and marked cost close to a second of start-up together, which a
+ * process that never reads a file (the CLI's one-shot answers, the main thread) should not pay.
  */
-import { extractEpub } from './epub.ts';
-import { extractHtml } from './html.ts';
-import { extractMarkdown } from './markdown.ts';
-import { extractPdf } from './pdf.ts';
-import { extractPlain } from './plain.ts';
 import type { ExtractLimits, Extracted, LibraryFormat } from './types.ts';
 import { libraryErrors } from '../errors.ts';
 import { strFromU8 } from 'fflate';
@@ -41,14 +38,14 @@ export async function extractFile(bytes: Uint8Array, name: string, contentType: 
   const format = detectFormat(bytes, name, contentType);
   switch (format) {
     case 'pdf':
-      return await extractPdf(bytes, limits);
+      return await (await import('./pdf.ts')).extractPdf(bytes, limits);
     case 'epub':
-      return extractEpub(bytes);
+      return (await import('./epub.ts')).extractEpub(bytes);
     case 'html':
-      return extractHtml(bytes, name);
+      return (await import('./html.ts')).extractHtml(bytes, name);
     case 'markdown':
-      return extractMarkdown(bytes, name);
+      return (await import('./markdown.ts')).extractMarkdown(bytes, name);
     case 'text':
-      return extractPlain(bytes, name);
+      return (await import('./plain.ts')).extractPlain(bytes, name);
   }
 }
