@@ -73,5 +73,6 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
       await conversations.save();
       await library.close();
     },
+    open: async (scope) => (scope.collection ? await library.open(scope.collection) : base),
   };
 }

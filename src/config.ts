@@ -77,6 +77,11 @@ export const ConfigSchema = z
     LIBRARY_WORKER_MEMORY_MB: positiveInt(1024),
     /** Days a thread's notes (what Lectern posted there) are kept after its last command; 0 keeps them until the thread is deleted. */
     NOTES_RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(36500).default(90)),
+    /**
+     * Memory for the groups' libraries loaded at once, in MB (estimated from their files): a group's
+     * library is loaded on its first command and the least recently used ones are let go past this.
+     */
+    LIBRARY_CACHE_MB: positiveInt(512),
   });
 
 export type Config = z.infer<typeof ConfigSchema> & {

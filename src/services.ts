@@ -66,6 +66,11 @@ export interface LecternContext {
   log: Logger;
   cite: Citer;
   view(scope: Pick<Scope, 'collection'>): CorpusView;
+  /**
+   * `view` without holding other commands up while a group's library is loaded (its first command,
+   * or after it was let go under LIBRARY_CACHE_MB); dispatch and autocomplete use this.
+   */
+  open?(scope: Pick<Scope, 'collection'>): Promise<CorpusView>;
   /** Groups' own texts (add, remove, list); absent where a context has no library. */
   library?: import('./library/index.ts').LibraryService;
   /** Threads: their work, last citation and notes (the conversation module). */

@@ -81,8 +81,8 @@ export const startCommand: Subcommand = {
       const jobs = app.library.jobs();
       return { 'library-running': jobs.running, 'library-queued': jobs.queued };
     });
-    // Collections on disk are loaded (and rebuilt if stale) in the background.
-    void app.library.warm().catch((err) => log.error({ err }, 'loading the group libraries failed'));
+    // Group libraries are not loaded here: each on its first command (LIBRARY_CACHE_MB), so start-up
+    // does not grow with the number of groups.
     const entries = chosen ? PLATFORMS.filter((p) => p.name === chosen) : PLATFORMS.filter((p) => p.configured(config));
     const selected = entries.length ? entries : PLATFORMS.filter((p) => p.name === FALLBACK_PLATFORM);
     const works = app.base.corpus.works.length;

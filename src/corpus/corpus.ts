@@ -27,10 +27,18 @@ export class Corpus {
   private readonly pairs = new Map<string, TranslationPair>();
   private readonly citedIn = new Map<string, string[]>();
 
-  constructor(build: Pick<CorpusBuild, 'works'>, collection?: string) {
-    this.works = build.works;
+  /** The bundled corpus under a group's texts: looked up, never copied (every group shares it). */
+  private readonly base: Corpus | undefined;
+
+  /**
+   * `base`: the corpus this one's works are added on top of (a group's library on the bundled
+   * corpus); its works come first, and its lookups are shared rather than copied per group.
+   */
+  constructor(build: Pick<CorpusBuild, 'works'>, collection?: string, base?: Corpus) {
+    this.works = base ? [...base.works, ...build.works] : build.works;
     this.collection = collection;
-    for (const w of this.works) {
+    this.base = base;
+    for (const w of build.works) {
       w.blocks.forEach((b, i) => {
         this.blocks.set(b.id, b);
         this.workOfBlock.set(b.id, w);
@@ -58,27 +66,28 @@ export class Corpus {
   }
 
   block(id: string): Block | undefined {
-    return this.blocks.get(id);
+    return this.blocks.get(id) ?? this.base?.block(id);
   }
 
   workOf(blockId: string): WorkBuild | undefined {
-    return this.workOfBlock.get(blockId);
+    return this.workOfBlock.get(blockId) ?? this.base?.workOf(blockId);
   }
 
   entry(id: string): BibEntry | undefined {
-    return this.entries.get(id);
+    return this.entries.get(id) ?? this.base?.entry(id);
   }
 
   citation(id: string): Citation | undefined {
-    return this.citations.get(id);
+    return this.citations.get(id) ?? this.base?.citation(id);
   }
 
   pair(id: string): TranslationPair | undefined {
-    return this.pairs.get(id);
+    return this.pairs.get(id) ?? this.base?.pair(id);
   }
 
   /** Passages citing a bibliography entry (duplicates of the entry included). */
   citingBlocks(entryId: string): string[] {
+    if (this.base?.entry(entryId)) return this.base.citingBlocks(entryId);
     const ids = [entryId, ...[...this.entries.values()].filter((e) => e.duplicateOf === entryId).map((e) => e.id)];
     return [...new Set(ids.flatMap((id) => this.citedIn.get(id) ?? []))];
   }
@@ -94,12 +103,13 @@ export class Corpus {
 
   footnotesOf(block: Block): Block[] {
     return block.markers
-      .map((m) => (m.footnoteId ? this.blocks.get(m.footnoteId) : undefined))
+      .map((m) => (m.footnoteId ? this.block(m.footnoteId) : undefined))
       .filter((b): b is Block => b !== undefined);
   }
 
   /** The main-text blocks around a passage (footnotes and headings skipped), in reading order. */
   neighbours(id: string, before: number, after: number): Block[] {
+    if (this.base && !this.blocks.has(id)) return this.base.neighbours(id, before, after);
     const w = this.workOfBlock.get(id);
     const at = this.order.get(id);
     if (!w || at === undefined) return [];

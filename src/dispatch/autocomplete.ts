@@ -18,7 +18,7 @@ export function createAutocomplete(app: LecternContext): Autocomplete {
       const clip = (s: string) => truncate(s.replace(/\s+/g, ' ').trim(), limits.nameLength);
       const def = definitions().find((d) => d.name === request.command);
       const option = def?.options?.find((o) => o.name === request.option);
-      const { corpus, search } = app.view(request.scope);
+      const { corpus, search } = app.open ? await app.open(request.scope) : app.view(request.scope);
       const value = String(request.value ?? '').slice(0, 200);
       let choices: Choice[] = [];
       if (option?.autocomplete === 'work') {

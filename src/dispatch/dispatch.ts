@@ -64,10 +64,10 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
     // A discussion's work and last citation reach only the commands that declare they read them;
     // the group's /settings are its defaults, whatever door the command came from.
     const scope: Scope = { ...rest, ...(thread && command.data.needs?.thread ? { thread } : {}), defaults: resolveDefaults(invocation.scope.defaults, app.settings, invocation.scope.collection) };
-    const view = app.view(scope);
-    const ctx: CommandContext = { ...app, log, scope, corpus: view.corpus, search: view.search };
     try {
       checkNeeds(command.data, parsed.data as Record<string, unknown>, scope);
+      const view = app.open ? await app.open(scope) : app.view(scope);
+      const ctx: CommandContext = { ...app, log, scope, corpus: view.corpus, search: view.search };
       const started = performance.now();
       const reply = await command.execute(parsed.data, ctx);
       log.debug({ ms: Math.round(performance.now() - started) }, 'answered');

@@ -73,6 +73,11 @@ export function buildInputs(entries: LibraryEntry[]): string {
   return sha256(JSON.stringify({ library: LIBRARY_FORMAT_VERSION, corpus: CORPUS_FORMAT_VERSION, works: entries.map((e) => ({ meta: e.meta, sha256: e.source.sha256 })) }));
 }
 
+function parseBuild(raw: string, inputs: string): WorkBuild[] | undefined {
+  const parsed = CollectionBuild.safeParse(JSON.parse(raw));
+  return parsed.success && parsed.data.inputs === inputs ? parsed.data.works : undefined;
+}
+
 export const emptyManifest = (collection: string): CollectionManifest => ({ format: 'lectern.library', version: LIBRARY_FORMAT_VERSION, collection, build: null, works: [] });
 
 export class CollectionStore {
@@ -125,13 +130,27 @@ export class CollectionStore {
     }
   }
 
-  /** The build a manifest names, when it is there, valid, and built from these works by this Lectern. */
-  readBuildSync(manifest: CollectionManifest): WorkBuild[] | undefined {
-    if (manifest.works.length === 0) return [];
+  /** The build a manifest names, when it is there, valid, and built from these works by this Lectern; and its size (the cache's estimate). */
+  readBuildSync(manifest: CollectionManifest): { works: WorkBuild[]; bytes: number } | undefined {
+    if (manifest.works.length === 0) return { works: [], bytes: 0 };
     if (!manifest.build || manifest.build !== buildInputs(manifest.works)) return undefined;
     try {
-      const parsed = CollectionBuild.safeParse(JSON.parse(readFileSync(this.buildFile(manifest.build), 'utf8')));
-      return parsed.success && parsed.data.inputs === manifest.build ? parsed.data.works : undefined;
+      const raw = readFileSync(this.buildFile(manifest.build), 'utf8');
+      const works = parseBuild(raw, manifest.build);
+      return works && { works, bytes: raw.length };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** readBuildSync without holding the thread while the file is read. */
+  async readBuild(manifest: CollectionManifest): Promise<{ works: WorkBuild[]; bytes: number } | undefined> {
+    if (manifest.works.length === 0) return { works: [], bytes: 0 };
+    if (!manifest.build || manifest.build !== buildInputs(manifest.works)) return undefined;
+    try {
+      const raw = await readFile(this.buildFile(manifest.build), 'utf8');
+      const works = parseBuild(raw, manifest.build);
+      return works && { works, bytes: raw.length };
     } catch {
       return undefined;
     }
@@ -140,6 +159,14 @@ export class CollectionStore {
   readIndexSync(hash: string): string | undefined {
     try {
       return readFileSync(this.indexFile(hash), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readIndex(hash: string): Promise<string | undefined> {
+    try {
+      return await readFile(this.indexFile(hash), 'utf8');
     } catch {
       return undefined;
     }
@@ -157,9 +184,12 @@ export class CollectionStore {
     return readFile(this.storedFile(name));
   }
 
-  async writeBuild(works: WorkBuild[], inputs: string): Promise<void> {
+  /** Writes the build; its size in bytes (the cache's estimate). */
+  async writeBuild(works: WorkBuild[], inputs: string): Promise<number> {
     const build: CollectionBuild = { format: 'lectern.library-build', version: LIBRARY_FORMAT_VERSION, corpusVersion: CORPUS_FORMAT_VERSION, inputs, works };
-    await writeAtomic(this.buildFile(inputs), JSON.stringify(build));
+    const json = JSON.stringify(build);
+    await writeAtomic(this.buildFile(inputs), json);
+    return json.length;
   }
 
   async writeIndex(hash: string, serialized: string): Promise<void> {
@@ -195,7 +225,7 @@ export class CollectionStore {
   }
 }
 
-/** Collections that have a directory: read at start-up to load them before the first command. */
+/** Collections that have a directory (doctor checks each). */
 export function collectionDirs(libraryRoot: string): string[] {
   try {
     return readdirSync(libraryRoot).filter((d) => existsSync(path.join(libraryRoot, d, MANIFEST_FILE)));

@@ -14,7 +14,7 @@ export type { LibraryEntry } from './collection-files.ts';
 export type { MetaOverrides } from './meta.ts';
 
 /** What commands use: the manager's public operations. */
-export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view' | 'repair'>;
+export type LibraryService = Pick<LibraryManager, 'add' | 'remove' | 'edit' | 'list' | 'view' | 'open' | 'repair'>;
 
 /** A fingerprint of the bundled works (the collections' view is built over them). */
 export function bundledInputs(view: CorpusView): string {

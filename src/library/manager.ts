@@ -8,6 +8,7 @@
  * step fails.
  */
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -19,12 +20,21 @@ import { detectFormat, FORMAT_EXTENSION } from './extract/index.ts';
 import { sha256, STORED_FILE, WORK_ID } from './keys.ts';
 import { editMeta, type MetaOverrides, UNKNOWN_AUTHOR } from './meta.ts';
 import { JobPool, type PoolEvents, type PoolStats } from './pool.ts';
+import { ViewCache, type CacheStats } from './view-cache.ts';
 import type { SearchBackend } from './search-backend.ts';
-import { buildInputs, CollectionBuild, collectionDirs, CollectionStore, emptyManifest, MANIFEST_FILE, manifestCollection, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
+import { buildInputs, CollectionBuild, CollectionStore, emptyManifest, MANIFEST_FILE, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
 import type { LibraryFormat } from './extract/types.ts';
 
 export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'> &
-  Partial<Pick<Config, 'LIBRARY_CONCURRENCY' | 'LIBRARY_JOB_TIMEOUT_S' | 'LIBRARY_WORKER_MEMORY_MB'>>;
+  Partial<Pick<Config, 'LIBRARY_CONCURRENCY' | 'LIBRARY_JOB_TIMEOUT_S' | 'LIBRARY_WORKER_MEMORY_MB' | 'LIBRARY_CACHE_MB'>>;
+
+/**
+ * Heap a loaded collection takes per byte of its build and index files (its works as objects, the
+ * minisearch tree, the scorer's arrays), measured by `npm run bench -- --groups` (bench/README.md);
+ * plus a fixed part for the manifest, the engine and the maps of a small collection.
+ */
+const HEAP_PER_FILE_BYTE = 4;
+const HEAP_PER_COLLECTION = 64 * 1024;
 
 export interface LibraryFile {
   bytes: Uint8Array;
@@ -71,6 +81,8 @@ export interface AddResult {
 }
 
 interface State {
+  /** Estimated heap of the loaded collection (the cache's budget counts it). */
+  bytes: number;
   manifest: CollectionManifest;
   own: WorkBuild[];
   view: CorpusView;
@@ -84,7 +96,9 @@ export class LibraryManager {
   readonly root: string;
   private readonly options: LibraryOptions;
   private readonly log: Logger;
-  private readonly states = new Map<string, State>();
+  private readonly states: ViewCache<State>;
+  /** Collections being loaded by `open`, so two first commands load once. */
+  private readonly loading = new Map<string, Promise<State>>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly pool: JobPool;
   private readonly baseIds: Set<string>;
@@ -104,6 +118,7 @@ export class LibraryManager {
       options.poolEvents,
     );
     this.baseIds = new Set(options.base.works.map((w) => w.meta.id));
+    this.states = new ViewCache<State>((c.LIBRARY_CACHE_MB ?? 512) * 1024 * 1024, (collection) => this.locks.has(collection));
   }
 
   private store(collection: string): CollectionStore {
@@ -117,8 +132,20 @@ export class LibraryManager {
 
   private makeView(collection: string, own: WorkBuild[], buildHash: string | null, serialized: string | undefined): CorpusView {
     if (own.length === 0 || !buildHash) return this.options.base.view;
-    const corpus = new Corpus({ works: [...this.options.base.works, ...own] }, collection);
+    const corpus = new Corpus({ works: own }, collection, this.options.base.view.corpus);
     return { corpus, search: this.options.search.open(corpus, own, serialized, this.indexKey(buildHash)) };
+  }
+
+  private unreadable(collection: string, err: unknown): State {
+    this.log.error({ err, collection }, 'the collection manifest cannot be read; serving the bundled texts only');
+    return { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, broken: err instanceof Error ? err.message : String(err) };
+  }
+
+  /** A loaded collection from what its files hold (`own` undefined: the build is missing or stale). */
+  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serialized: string | undefined, fileBytes: number): State {
+    if (own === undefined) return { bytes: HEAP_PER_COLLECTION, manifest, own: [], view: this.options.base.view, stale: true };
+    const bytes = HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * (fileBytes + (serialized?.length ?? 0));
+    return { bytes, manifest, own, view: this.makeView(collection, own, manifest.build, serialized) };
   }
 
   private loadSync(collection: string): State {
@@ -127,25 +154,63 @@ export class LibraryManager {
     try {
       manifest = store.readManifestSync();
     } catch (err) {
-      this.log.error({ err, collection }, 'the collection manifest cannot be read; serving the bundled texts only');
-      return { manifest: emptyManifest(collection), own: [], view: this.options.base.view, broken: err instanceof Error ? err.message : String(err) };
+      return this.unreadable(collection, err);
     }
-    const own = store.readBuildSync(manifest);
-    if (own === undefined) return { manifest, own: [], view: this.options.base.view, stale: true };
-    const serialized = manifest.build ? store.readIndexSync(this.indexKey(manifest.build)) : undefined;
-    return { manifest, own, view: this.makeView(collection, own, manifest.build, serialized) };
+    const build = store.readBuildSync(manifest);
+    const serialized = build?.works.length && manifest.build ? store.readIndexSync(this.indexKey(manifest.build)) : undefined;
+    return this.loaded(collection, manifest, build?.works, serialized, build?.bytes ?? 0);
   }
 
-  /** The corpus and search of a collection: the bundled view without one. Loaded on first use, then kept. */
+  /** The files are read without holding the thread, and the parsing steps yield to other commands between them. */
+  private async loadAsync(collection: string): Promise<State> {
+    const store = this.store(collection);
+    let manifest: CollectionManifest;
+    try {
+      manifest = await store.readManifest();
+    } catch (err) {
+      return this.unreadable(collection, err);
+    }
+    const build = await store.readBuild(manifest);
+    await yieldToOthers();
+    const serialized = build?.works.length && manifest.build ? await store.readIndex(this.indexKey(manifest.build)) : undefined;
+    return this.loaded(collection, manifest, build?.works, serialized, build?.bytes ?? 0);
+  }
+
+  /** Keeps a loaded state (unless a change committed a newer one meanwhile); a stale build is rebuilt in the background. */
+  private remember(collection: string, state: State): State {
+    const current = this.states.get(collection);
+    if (current) return current;
+    this.states.set(collection, state);
+    if (state.stale && state.manifest.works.length) void this.locked(collection, () => this.rebuild(collection)).catch((err) => this.log.error({ err, collection }, 'rebuilding the collection failed'));
+    return state;
+  }
+
+  /**
+   * The corpus and search of a collection: the bundled view without one. Loaded on first use and
+   * kept while the memory budget allows; synchronously here (the CLI, tests) — commands from the
+   * platforms come through `open`, which does not hold the thread while it reads.
+   */
   view(collection: string | undefined): CorpusView {
     if (collection === undefined) return this.options.base.view;
-    let state = this.states.get(collection);
-    if (!state) {
-      state = this.loadSync(collection);
-      this.states.set(collection, state);
-      if (state.stale && state.manifest.works.length) void this.locked(collection, () => this.rebuild(collection)).catch((err) => this.log.error({ err, collection }, 'rebuilding the collection failed'));
+    return (this.states.get(collection) ?? this.remember(collection, this.loadSync(collection))).view;
+  }
+
+  /** `view`, loading the collection without holding other commands up; two first commands load it once. */
+  async open(collection: string | undefined): Promise<CorpusView> {
+    if (collection === undefined) return this.options.base.view;
+    const hit = this.states.get(collection);
+    if (hit) return hit.view;
+    let loading = this.loading.get(collection);
+    if (!loading) {
+      loading = this.loadAsync(collection).finally(() => this.loading.delete(collection));
+      this.loading.set(collection, loading);
     }
-    return state.view;
+    return this.remember(collection, await loading).view;
+  }
+
+  /** How many collections are loaded and their estimated memory (metrics, bench). */
+  cacheStats(): CacheStats {
+    return this.states.stats();
   }
 
   /** The works a collection added, in the order they were added; a damaged library says so rather than look empty. */
@@ -229,7 +294,7 @@ export class LibraryManager {
       const kept = new Set(entries.map((e) => e.source.sha256));
       const dropped = listed.filter((e) => !kept.has(e.source.sha256)).map((e) => `${e.meta.title} (${e.meta.id})`);
       // The view must not keep refusing while apply() commits the repaired manifest.
-      this.states.set(collection, { manifest: emptyManifest(collection), own: [], view: this.options.base.view });
+      this.states.set(collection, { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view });
       await this.apply(collection, entries.map((e) => ({ ...e, meta: works.find((w) => w.sha256 === e.source.sha256)!.meta })), works);
       this.log.warn({ collection, works: works.length, recovered, dropped, setAside, actor }, 'library repaired from its stored files');
       return { works: works.length, recovered, dropped, ...(setAside ? { setAside } : {}) };
@@ -261,13 +326,14 @@ export class LibraryManager {
   }
 
   /** Writes the build and index of `entries`, and the view over them; nothing is committed yet. */
-  private async prepare(collection: string, entries: LibraryEntry[], works: WorkBuild[]): Promise<{ manifest: CollectionManifest; view: CorpusView; written: string[] }> {
+  private async prepare(collection: string, entries: LibraryEntry[], works: WorkBuild[]): Promise<{ manifest: CollectionManifest; view: CorpusView; written: string[]; bytes: number }> {
     const store = this.store(collection);
     const written: string[] = [];
     const hash = works.length ? buildInputs(entries) : null;
     let serialized: string | undefined;
+    let buildBytes = 0;
     if (hash) {
-      await store.writeBuild(works, hash);
+      buildBytes = await store.writeBuild(works, hash);
       written.push(store.buildFile(hash));
       const module = this.options.search.indexModule;
       if (module) {
@@ -277,7 +343,8 @@ export class LibraryManager {
       }
     }
     const manifest: CollectionManifest = { format: 'lectern.library', version: 1, collection, build: hash, works: entries };
-    return { manifest, view: this.makeView(collection, works, hash, serialized), written };
+    const bytes = HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * (buildBytes + (serialized?.length ?? 0));
+    return { manifest, view: this.makeView(collection, works, hash, serialized), written, bytes };
   }
 
   /** Prepares, commits, swaps the view in, and removes what the new manifest no longer names. */
@@ -289,7 +356,7 @@ export class LibraryManager {
       written = next.written;
       await this.options.hooks?.beforeCommit?.(collection);
       await store.commit(next.manifest);
-      this.states.set(collection, { manifest: next.manifest, own: works, view: next.view });
+      this.states.set(collection, { bytes: next.bytes, manifest: next.manifest, own: works, view: next.view });
       await store.collectGarbage(next.manifest, next.manifest.build ? this.indexKey(next.manifest.build) : undefined).catch((err) => this.log.warn({ err, collection }, 'could not remove old library files'));
     } catch (err) {
       // What the committed manifest names stays, even when this attempt rewrote it.
@@ -420,27 +487,6 @@ export class LibraryManager {
       );
       return updated;
     });
-  }
-
-  /** Loads every collection on disk (rebuilding stale ones in the worker), so first commands find them ready. */
-  async warm(): Promise<number> {
-    let n = 0;
-    for (const dir of collectionDirs(this.root)) {
-      const collection = manifestCollection(this.root, dir);
-      if (!collection || this.states.has(collection)) continue;
-      await this.locked(collection, async () => {
-        const store = this.store(collection);
-        const manifest = await store.readManifest();
-        const own = store.readBuildSync(manifest);
-        const key = manifest.build ? this.indexKey(manifest.build) : undefined;
-        if (own === undefined) await this.rebuild(collection);
-        // The bundled corpus changed since the index was built: only the index is made again.
-        else if (key && own.length && this.options.search.indexModule && store.readIndexSync(key) === undefined) await this.apply(collection, manifest.works, own);
-        else this.view(collection);
-      }).catch((err) => this.log.error({ err, collection }, 'could not load the collection'));
-      n++;
-    }
-    return n;
   }
 
   /** Library jobs running and waiting (metrics, health). */
