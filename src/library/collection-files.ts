@@ -4,7 +4,7 @@
  *   collection.json          the manifest: the works and the name of the build they make (zod, versioned)
  *   files/<sha256>.<ext>     the files as uploaded, by content hash
  *   build-<hash>.json        the built works (the corpus schema), named by what they were built from
- *   index-<hash>.json        the search index of these works only (the bundled one is shared)
+ *   index-<hash>.json        one work's search index, named by the work as built (the bundled one is shared)
  *
  * The manifest is the commit point: builds and indexes are written first under new names, and a
  * new manifest is renamed into place last. A crash at any moment leaves the previous manifest
@@ -203,10 +203,10 @@ export class CollectionStore {
   }
 
   /** Removes builds, indexes, files and temporaries the manifest does not name (left by a crash or an older state). */
-  async collectGarbage(manifest: CollectionManifest, indexKey: string | undefined): Promise<string[]> {
+  async collectGarbage(manifest: CollectionManifest, indexKeys: string[]): Promise<string[]> {
     const keep = new Set([MANIFEST_FILE, 'files']);
     if (manifest.build) keep.add(`build-${manifest.build}.json`);
-    if (indexKey) keep.add(`index-${indexKey}.json`);
+    for (const key of indexKeys) keep.add(`index-${key}.json`);
     const files = new Set(manifest.works.map((w) => w.source.file));
     const removed: string[] = [];
     for (const name of await readdir(this.dir).catch(() => [] as string[])) {

@@ -14,15 +14,15 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { CorpusView } from '../services.ts';
 import { Corpus } from '../corpus/corpus.ts';
-import type { WorkBuild } from '../corpus/work.ts';
+import { CORPUS_FORMAT_VERSION, type WorkBuild } from '../corpus/work.ts';
 import { libraryErrors } from './errors.ts';
 import { detectFormat, FORMAT_EXTENSION } from './extract/index.ts';
 import { sha256, STORED_FILE, WORK_ID } from './keys.ts';
 import { editMeta, type MetaOverrides, UNKNOWN_AUTHOR } from './meta.ts';
 import { JobPool, type PoolEvents, type PoolStats } from './pool.ts';
 import { ViewCache, type CacheStats } from './view-cache.ts';
-import type { SearchBackend } from './search-backend.ts';
-import { buildInputs, CollectionBuild, CollectionStore, emptyManifest, MANIFEST_FILE, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
+import type { SearchBackend, WorkIndex } from './search-backend.ts';
+import { buildInputs, CollectionBuild, CollectionStore, emptyManifest, LIBRARY_FORMAT_VERSION, MANIFEST_FILE, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
 import type { LibraryFormat } from './extract/types.ts';
 
 export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'LIBRARY_MAX_PAGES' | 'LIBRARY_MAX_WORKS'> &
@@ -80,9 +80,20 @@ export interface AddResult {
   notices: string[];
 }
 
+/** One work's index in a loaded collection, and the size of its file (for the estimate). */
+interface Layer {
+  index: WorkIndex;
+  bytes: number;
+}
+
+/** Estimated heap of a loaded collection: its build and its works' indexes, by the size of their files. */
+const estimate = (buildBytes: number, layers: Map<string, Layer>) => HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * [...layers.values()].reduce((n, l) => n + l.bytes, buildBytes);
+
 interface State {
   /** Estimated heap of the loaded collection (the cache's budget counts it). */
   bytes: number;
+  /** Each work's index, by its key (workIndexKey). */
+  indexes: Map<string, Layer>;
   manifest: CollectionManifest;
   own: WorkBuild[];
   view: CorpusView;
@@ -125,27 +136,55 @@ export class LibraryManager {
     return new CollectionStore(this.root, collection);
   }
 
-  /** The group's index holds only its own texts, so it is named by their build alone (not the bundled corpus). */
-  private indexKey(buildHash: string): string {
-    return sha256(`own-texts\u0000${buildHash}`);
+  /**
+   * A work's index is named by what it is made from — the work as built (its file's hash and its
+   * metadata) and the formats — not by the collection or the other works, so a change of one work
+   * leaves the others' indexes as they are.
+   */
+  private workIndexKey(work: WorkBuild): string {
+    return sha256(`work-index\u0000${LIBRARY_FORMAT_VERSION}\u0000${CORPUS_FORMAT_VERSION}\u0000${work.sha256}\u0000${JSON.stringify(work.meta)}`);
   }
 
-  private makeView(collection: string, own: WorkBuild[], buildHash: string | null, serialized: string | undefined): CorpusView {
-    if (own.length === 0 || !buildHash) return this.options.base.view;
+  /**
+   * The view over `own`: each work's index taken from `previous` (unchanged works keep theirs),
+   * else opened from `serializedOf`, else built here and saved (a missing, older-format or damaged
+   * index file, said in the log).
+   */
+  private viewOf(collection: string, own: WorkBuild[], serializedOf: (key: string) => string | undefined, previous?: Map<string, Layer>): { view: CorpusView; layers: Map<string, Layer> } {
+    const layers = new Map<string, Layer>();
+    if (own.length === 0) return { view: this.options.base.view, layers };
     const corpus = new Corpus({ works: own }, collection, this.options.base.view.corpus);
-    return { corpus, search: this.options.search.open(corpus, own, serialized, this.indexKey(buildHash)) };
+    for (const work of own) {
+      const key = this.workIndexKey(work);
+      const kept = previous?.get(key);
+      if (kept) {
+        layers.set(key, kept);
+        continue;
+      }
+      const serialized = serializedOf(key);
+      const { index, rebuilt } = this.options.search.openWork(corpus, work, serialized, key);
+      let bytes = serialized?.length ?? 0;
+      if (rebuilt) {
+        this.log.warn({ collection, work: work.meta.id, reason: rebuilt }, 'rebuilding the search index of a work');
+        const fresh = this.options.search.serialize(index, key);
+        bytes = fresh.length;
+        void this.store(collection).writeIndex(key, fresh).catch((err) => this.log.warn({ err, collection }, 'could not save a rebuilt work index'));
+      }
+      layers.set(key, { index, bytes });
+    }
+    return { view: { corpus, search: this.options.search.search(corpus, [...layers.values()].map((l) => l.index)) }, layers };
   }
 
   private unreadable(collection: string, err: unknown): State {
     this.log.error({ err, collection }, 'the collection manifest cannot be read; serving the bundled texts only');
-    return { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, broken: err instanceof Error ? err.message : String(err) };
+    return { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, indexes: new Map(), broken: err instanceof Error ? err.message : String(err) };
   }
 
   /** A loaded collection from what its files hold (`own` undefined: the build is missing or stale). */
-  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serialized: string | undefined, fileBytes: number): State {
-    if (own === undefined) return { bytes: HEAP_PER_COLLECTION, manifest, own: [], view: this.options.base.view, stale: true };
-    const bytes = HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * (fileBytes + (serialized?.length ?? 0));
-    return { bytes, manifest, own, view: this.makeView(collection, own, manifest.build, serialized) };
+  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serializedOf: (key: string) => string | undefined, fileBytes: number): State {
+    if (own === undefined) return { bytes: HEAP_PER_COLLECTION, manifest, own: [], view: this.options.base.view, indexes: new Map(), stale: true };
+    const { view, layers } = this.viewOf(collection, own, serializedOf);
+    return { bytes: estimate(fileBytes, layers), manifest, own, view, indexes: layers };
   }
 
   private loadSync(collection: string): State {
@@ -157,8 +196,7 @@ export class LibraryManager {
       return this.unreadable(collection, err);
     }
     const build = store.readBuildSync(manifest);
-    const serialized = build?.works.length && manifest.build ? store.readIndexSync(this.indexKey(manifest.build)) : undefined;
-    return this.loaded(collection, manifest, build?.works, serialized, build?.bytes ?? 0);
+    return this.loaded(collection, manifest, build?.works, (key) => store.readIndexSync(key), build?.bytes ?? 0);
   }
 
   /** The files are read without holding the thread, and the parsing steps yield to other commands between them. */
@@ -171,9 +209,12 @@ export class LibraryManager {
       return this.unreadable(collection, err);
     }
     const build = await store.readBuild(manifest);
-    await yieldToOthers();
-    const serialized = build?.works.length && manifest.build ? await store.readIndex(this.indexKey(manifest.build)) : undefined;
-    return this.loaded(collection, manifest, build?.works, serialized, build?.bytes ?? 0);
+    const serialized = new Map<string, string | undefined>();
+    for (const work of build?.works ?? []) {
+      await yieldToOthers();
+      serialized.set(this.workIndexKey(work), await store.readIndex(this.workIndexKey(work)));
+    }
+    return this.loaded(collection, manifest, build?.works, (key) => serialized.get(key), build?.bytes ?? 0);
   }
 
   /** Keeps a loaded state (unless a change committed a newer one meanwhile); a stale build is rebuilt in the background. */
@@ -294,7 +335,7 @@ export class LibraryManager {
       const kept = new Set(entries.map((e) => e.source.sha256));
       const dropped = listed.filter((e) => !kept.has(e.source.sha256)).map((e) => `${e.meta.title} (${e.meta.id})`);
       // The view must not keep refusing while apply() commits the repaired manifest.
-      this.states.set(collection, { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view });
+      this.states.set(collection, { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, indexes: new Map() });
       await this.apply(collection, entries.map((e) => ({ ...e, meta: works.find((w) => w.sha256 === e.source.sha256)!.meta })), works);
       this.log.warn({ collection, works: works.length, recovered, dropped, setAside, actor }, 'library repaired from its stored files');
       return { works: works.length, recovered, dropped, ...(setAside ? { setAside } : {}) };
@@ -325,26 +366,33 @@ export class LibraryManager {
     return state;
   }
 
-  /** Writes the build and index of `entries`, and the view over them; nothing is committed yet. */
-  private async prepare(collection: string, entries: LibraryEntry[], works: WorkBuild[]): Promise<{ manifest: CollectionManifest; view: CorpusView; written: string[]; bytes: number }> {
+  /**
+   * Writes the build of `entries` and an index for each work that has none yet (in the worker: only
+   * the works this change adds or alters are indexed), and the view over them; nothing is committed yet.
+   */
+  private async prepare(collection: string, entries: LibraryEntry[], works: WorkBuild[]): Promise<{ manifest: CollectionManifest; view: CorpusView; written: string[]; bytes: number; layers: Map<string, Layer> }> {
     const store = this.store(collection);
     const written: string[] = [];
     const hash = works.length ? buildInputs(entries) : null;
-    let serialized: string | undefined;
+    const previous = this.states.get(collection)?.indexes;
+    const fresh = new Map<string, string>();
     let buildBytes = 0;
     if (hash) {
       buildBytes = await store.writeBuild(works, hash);
       written.push(store.buildFile(hash));
       const module = this.options.search.indexModule;
-      if (module) {
-        serialized = await this.pool.index({ module, works, inputs: this.indexKey(hash) });
-        await store.writeIndex(this.indexKey(hash), serialized);
-        written.push(store.indexFile(this.indexKey(hash)));
+      for (const work of works) {
+        const key = this.workIndexKey(work);
+        if (!module || previous?.has(key) || fresh.has(key)) continue;
+        const serialized = await this.pool.index({ module, works: [work], inputs: key });
+        await store.writeIndex(key, serialized);
+        written.push(store.indexFile(key));
+        fresh.set(key, serialized);
       }
     }
     const manifest: CollectionManifest = { format: 'lectern.library', version: 1, collection, build: hash, works: entries };
-    const bytes = HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * (buildBytes + (serialized?.length ?? 0));
-    return { manifest, view: this.makeView(collection, works, hash, serialized), written, bytes };
+    const { view, layers } = this.viewOf(collection, works, (key) => fresh.get(key), previous);
+    return { manifest, view, written, bytes: estimate(buildBytes, layers), layers };
   }
 
   /** Prepares, commits, swaps the view in, and removes what the new manifest no longer names. */
@@ -356,12 +404,12 @@ export class LibraryManager {
       written = next.written;
       await this.options.hooks?.beforeCommit?.(collection);
       await store.commit(next.manifest);
-      this.states.set(collection, { bytes: next.bytes, manifest: next.manifest, own: works, view: next.view });
-      await store.collectGarbage(next.manifest, next.manifest.build ? this.indexKey(next.manifest.build) : undefined).catch((err) => this.log.warn({ err, collection }, 'could not remove old library files'));
+      this.states.set(collection, { bytes: next.bytes, manifest: next.manifest, own: works, view: next.view, indexes: next.layers });
+      await store.collectGarbage(next.manifest, [...next.layers.keys()]).catch((err) => this.log.warn({ err, collection }, 'could not remove old library files'));
     } catch (err) {
       // What the committed manifest names stays, even when this attempt rewrote it.
-      const committed = this.states.get(collection)?.manifest.build;
-      const keep = committed ? new Set([store.buildFile(committed), store.indexFile(this.indexKey(committed))]) : new Set<string>();
+      const committed = this.states.get(collection);
+      const keep = new Set([...(committed?.manifest.build ? [store.buildFile(committed.manifest.build)] : []), ...[...(committed?.indexes.keys() ?? [])].map((k) => store.indexFile(k))]);
       for (const file of [...cleanup, ...written]) {
         if (!keep.has(file)) await rm(file, { force: true }).catch(() => undefined);
       }

@@ -1,10 +1,10 @@
 /**
- * How a collection's corpus gets its search: the collection's own index (its texts only) is built
- * in the library's worker thread (the module named by `indexModule` runs there) and opened here
- * from its serialised form, which is also what is saved next to the collection's build; a search
- * asks it together with the bundled corpus's index, which is held once and shared by every
- * collection. `src/app.ts` picks the backend; a backend without `indexModule` builds on the
- * calling thread.
+ * How a collection's corpus gets its search. Each work a group added has its own index (built in
+ * the library's worker thread — the module named by `indexModule` runs there — and saved beside the
+ * collection's build); a group's search asks the bundled corpus's index, held once and shared by
+ * every group, together with its works' indexes. So adding a text indexes that text only, removing
+ * one drops its index, and nothing is rebuilt. `src/app.ts` picks the backend; a backend without
+ * `indexModule` builds on the calling thread.
  */
 import type { SearchService } from '../services.ts';
 import type { Corpus } from '../corpus/corpus.ts';
@@ -13,28 +13,39 @@ import { SearchEngine } from '../search/engine.ts';
 import { buildIndex } from '../search/index-build.ts';
 import { LayeredCandidateSource } from '../search/layered-source.ts';
 import { MemoryCandidateSource } from '../search/memory-source.ts';
-import { parseIndex } from '../search/saved-index.ts';
+import { parseIndex, serializeIndex } from '../search/saved-index.ts';
+
+/** One work's index, opened. */
+export type WorkIndex = MemoryCandidateSource;
 
 export interface SearchBackend {
   /** URL of a module exporting `serializeCorpusIndex(works: WorkBuild[], inputs: string): string`. */
   indexModule?: string;
   /**
-   * The search over `corpus` (the bundled works and `own`), from a serialised index of `own` when
-   * one is given and current (built here otherwise).
+   * One work's index from its serialised form when it is given and current; otherwise built here
+   * (`rebuilt` says so, with why, so the caller can save it).
    */
-  open(corpus: Corpus, own: WorkBuild[], serialized: string | undefined, inputs: string): SearchService;
+  openWork(corpus: Corpus, work: WorkBuild, serialized: string | undefined, inputs: string): { index: WorkIndex; rebuilt?: string };
+  /** The search over `corpus` (the bundled works and the group's): the bundled index and these. */
+  search(corpus: Corpus, works: WorkIndex[]): SearchService;
+  /** A work's index in the form `indexModule` makes (to save one built by `openWork`). */
+  serialize(index: WorkIndex, inputs: string): string;
 }
 
-/** The embedded backend: the group's minisearch index built in the worker, beside the bundled one, ranked by `SearchEngine`. */
+/** The embedded backend: minisearch indexes in memory beside the bundled one, ranked by `SearchEngine`. */
 export function memorySearchBackend(base: SearchEngine): SearchBackend {
   if (!(base.source instanceof MemoryCandidateSource)) throw new Error('library/search-backend: the memory backend needs the bundled corpus in a MemoryCandidateSource');
   const bundled = base.source;
   return {
     indexModule: new URL('./search-index.ts', import.meta.url).href,
-    open(corpus, own, serialized, inputs) {
-      const parsed = serialized === undefined ? undefined : parseIndex(serialized, inputs);
-      const index = parsed?.index ?? buildIndex(corpus, own);
-      return new SearchEngine(corpus, new LayeredCandidateSource([bundled, new MemoryCandidateSource(index)]), { shared: base });
+    openWork(corpus, work, serialized, inputs) {
+      const parsed = serialized === undefined ? { problem: 'no saved index' } : parseIndex(serialized, inputs);
+      if (parsed.index) return { index: new MemoryCandidateSource(parsed.index) };
+      return { index: new MemoryCandidateSource(buildIndex(corpus, [work])), rebuilt: parsed.problem ?? 'unreadable' };
     },
+    search(corpus, works) {
+      return new SearchEngine(corpus, new LayeredCandidateSource([bundled, ...works]), { shared: base });
+    },
+    serialize: (index, inputs) => serializeIndex(index.index, inputs),
   };
 }
