@@ -14,6 +14,8 @@ import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { learnLexicons } from '../src/search/expand/lexicon.ts';
 import { relatedStems } from '../src/search/expand/wordnet.ts';
 import { queryPhrases } from '../src/search/expand/phrases.ts';
+import { cognateStems } from '../src/search/expand/cognates.ts';
+import { isRussianQuery } from '../src/search/cross-language.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { introduction, rerank, smallestSpan } from '../src/search/rerank.ts';
 import { realCorpus } from './helpers/corpus.ts';
@@ -137,6 +139,28 @@ describe('GIVEN a query in the other language', () => {
     expect(en.some((h) => /military tribunal/i.test(h.block.plain))).toBe(true);
     const ru = (await hits('intervention', { lang: 'ru' }));
     expect(ru[0]!.block.plain).toMatch(/интервенц/i);
+  });
+});
+
+describe('GIVEN a Russian word that is an English word in Cyrillic letters (a cognate)', () => {
+  it('THEN its English stem is found when the index holds it, and ordinary Russian words find none', () => {
+    const has = (t: string) => engine.source.vocabulary.has(t);
+    expect(cognateStems('профессор', has)).toContain('professor');
+    expect(cognateStems('революции', has)).toContain(stemEnglish('revolution'));
+    expect(cognateStems('фальсифицировать', has)).toContain(stemEnglish('falsification'));
+    expect(cognateStems('истории', has)).toContain(stemEnglish('history'));
+    // The first English ending that makes a word is the one: коммуна is commune, not communism.
+    expect(cognateStems('коммуна', has)).toEqual([stemEnglish('commune')]);
+    for (const w of ['признал', 'число', 'было', 'убедили', 'газете', 'и', 'Trotsky']) expect(cognateStems(w, has), w).toEqual([]);
+  });
+
+  it('THEN a Russian query finds the English passage that says it, beside the Russian passages that share its words', async () => {
+    expect(isRussianQuery(engine.expand(engine.parse('Хрущёв мог фальсифицировать всё')).words)).toBe(true);
+    expect(isRussianQuery(engine.expand(engine.parse('Khrushchev falsified everything')).words)).toBe(false);
+    expect(await rank('Хрущёв мог фальсифицировать всё более 50 лет', 'Khrushchev could falsify everything and get away with it')).toBeLessThanOrEqual(3);
+    expect(await rank('Бруэ обнаружил письма Седова в Гарвардском архиве', 'Pierre Broué discovered letters between Leon Sedov')).toBeLessThanOrEqual(3);
+    // A Russian query whose answer is Russian keeps it first.
+    expect(await rank('военный трибунал осудил ленинградских чекистов во главе с Медведем', 'Медвед')).toBe(1);
   });
 });
 

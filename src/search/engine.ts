@@ -30,6 +30,7 @@ import { UserError } from '../errors.ts';
 import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { expandPhrases, expandWord } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
+import { englishSide, isRussianQuery } from './cross-language.ts';
 import { rerank } from './rerank.ts';
 import { snippetFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
@@ -66,6 +67,8 @@ const DEFAULT_LIMIT = 5;
  */
 const OR_SCALE = 0.5;
 const ANCHOR_MARGIN = 0.9;
+/** The other-language pass (cross-language.ts) compares on fewer words than the query has: a little less. */
+const OTHER_LANGUAGE_SCALE = 0.8;
 
 interface Candidate {
   block: Block;
@@ -260,8 +263,36 @@ export class SearchEngine implements SearchService {
       for (const c of fresh) found.set(c.block.id, { ...c, score: c.score * scale });
       floor = Math.min(...[...found.values()].map((c) => c.score));
     }
+    await this.otherLanguage(parsed, found, phraseOk, accept);
     if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options);
     return [...found.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A Russian query asked again of the passages in other languages, each word by its English forms
+   * (cross-language.ts), merged by score: an English passage that says what the query says is
+   * then compared with the others on what it can match.
+   */
+  private async otherLanguage(parsed: ParsedQuery, found: Map<string, Candidate>, phraseOk: (b: Block) => boolean, accept?: (id: string) => boolean) {
+    const words = isRussianQuery(parsed.words) ? englishSide(parsed.words) : null;
+    if (!words) return;
+    const results = await this.source.candidates({
+      words,
+      combineWith: 'OR',
+      fuzzy: false,
+      prefix: false,
+      boost: { text: 1, heading: 0.3 },
+      rank: 'coverage',
+      k: CANDIDATES,
+      accept: (id) => this.corpus.block(id)?.lang !== 'ru' && (!accept || accept(id)),
+    });
+    const fresh: Candidate[] = [];
+    for (const r of results) {
+      const block = this.corpus.block(r.id);
+      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE });
+    }
+    rerank(fresh, words, (b) => this.foldedOf(b).text);
+    for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
   }
 
   /** Stop-word-only queries and phrases the index cannot see: a scan of the passages. */

@@ -8,6 +8,7 @@
 import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
 import { isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
+import { cognateStems } from './cognates.ts';
 import { queryPhrases } from './phrases.ts';
 import { relatedStems } from './wordnet.ts';
 
@@ -29,6 +30,13 @@ const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
 
 /** A translation learned from the corpus's pairs counts at most this much of the word itself. */
 export const TRANSLATION_SCALE = 0.7;
+/**
+ * A translation or cognate is the only way a query meets the other language, so a common one is
+ * kept (письмо → letter is in 5 % of the passages), up to this share.
+ */
+const MAX_TRANSLATION_SHARE = 0.1;
+/** A cognate (профессор → professor) is as good as a likely translation, and no better. */
+export const COGNATE_WEIGHT = 0.5;
 
 export interface ExpansionIndex {
   has(term: string): boolean;
@@ -47,8 +55,8 @@ const isRare = (w: QueryWord, index: ExpansionIndex) => w.terms.every((t) => isK
 export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string; weight: number }[] {
   const out = new Map<string, number>();
   const own = new Set(w.terms);
-  const offer = (term: string, weight: number) => {
-    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || index.frequency(term) > MAX_SHARE) return;
+  const offer = (term: string, weight: number, maxShare = MAX_SHARE) => {
+    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || index.frequency(term) > maxShare) return;
     out.set(term, weight);
   };
   const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
@@ -59,10 +67,11 @@ export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string;
       if (out.size >= MAX_PER_WORD) break;
     }
   }
+  for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
   const lex = index.lexicons();
   for (const term of w.terms) {
     if (isKey(term)) continue;
-    for (const l of [lex.toEnglish, lex.fromEnglish]) for (const tr of l.get(term) ?? []) offer(tr.term, tr.p * TRANSLATION_SCALE);
+    for (const l of [lex.toEnglish, lex.fromEnglish]) for (const tr of l.get(term) ?? []) offer(tr.term, tr.p * TRANSLATION_SCALE, MAX_TRANSLATION_SHARE);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }

@@ -1,0 +1,37 @@
+/**
+ * A Russian query for an English passage. The staged ranking compares passages by how much of the
+ * query each covers; a Russian passage meets the query's own Russian words, an English one only
+ * the words that have an English form here — a name through its cross-script key, a word through
+ * the lexicon learned from the corpus's pairs or as a cognate (expand/). So an English passage
+ * that says all the query says in English loses to Russian passages sharing a few common words.
+ * This pass asks again for the other language only, with each Russian word reduced to its English
+ * forms, so those passages are compared among themselves on what can be compared, and merged with
+ * the staged results by score.
+ */
+import type { QueryWord } from './analyse/index.ts';
+import { isKey } from './analyse/index.ts';
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN_TERM = /^[a-z]/;
+
+/** Is the query in Russian (most of its words of substance in Cyrillic)? */
+export function isRussianQuery(words: QueryWord[]): boolean {
+  const heavy = words.filter((w) => !w.light);
+  return heavy.length > 0 && heavy.filter((w) => CYRILLIC.test(w.text)).length * 2 > heavy.length;
+}
+
+/**
+ * The query as the English side can meet it: each Cyrillic word by its cross-script key (names) and
+ * its English expansions (translations, cognates); other words as they are. Null when no Cyrillic
+ * word has an English form beyond its key: the pass would only repeat the key matches.
+ */
+export function englishSide(words: QueryWord[]): QueryWord[] | null {
+  let translated = 0;
+  const out = words.map((w) => {
+    if (!CYRILLIC.test(w.text)) return w;
+    const expansions = (w.expansions ?? []).filter((e) => LATIN_TERM.test(e.term));
+    if (expansions.length) translated++;
+    return { ...w, terms: w.terms.filter((t) => isKey(t) || LATIN_TERM.test(t)), expansions, parts: [] };
+  });
+  return translated > 0 ? out : null;
+}

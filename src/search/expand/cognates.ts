@@ -1,0 +1,79 @@
+/**
+ * Cognates: Russian words that are the English word in Cyrillic letters — профессор, архив,
+ * революция, конституция, фальсифицировать, телеграмма, террор, коммуна. The lexicon (lexicon.ts)
+ * knows only the words the corpus's few translated pages pair; a cognate needs no pair. The
+ * Russian word, one inflection cut, is spelled in Latin letters in the ways such loans are
+ * (к → c or k, ф → ph or f, х → ch, h or kh, ц → t before the -ция ending, и → i or y, an initial
+ * vowel may have lost an h: история → history), completed with the usual English endings
+ * (-ion, -y, -e, -ism…), stemmed as the index stems, and kept only if the index holds that stem.
+ * The stem must be long: a short one would meet English words by chance.
+ */
+import { stemEnglish } from '../analyse/stem.ts';
+
+const LETTERS: Record<string, string[]> = {
+  а: ['a'], б: ['b'], в: ['v'], г: ['g'], д: ['d'], е: ['e'], ё: ['e'], ж: ['zh', 'g'], з: ['z', 's'], и: ['i', 'y'],
+  й: ['i', 'y'], к: ['c', 'k'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s', 'c'], т: ['t'],
+  у: ['u'], ф: ['f', 'ph'], х: ['ch', 'h', 'kh'], ц: ['c', 't', 'ts'], ч: ['ch'], ш: ['sh'], щ: ['shch'], ъ: [''],
+  ы: ['y', 'i'], ь: [''], э: ['e'], ю: ['u', 'iu'], я: ['ia', 'a'],
+};
+// Longest first; one is cut, and only when at least MIN_BODY letters remain.
+const ENDINGS = [
+  'ированный', 'ировать', 'ировали', 'ировал', 'ования', 'ование', 'ского', 'ская', 'ский', 'ские', 'ией', 'ием', 'иях', 'ами', 'ями', 'ого', 'его',
+  'ому', 'ему', 'ый', 'ий', 'ой', 'ая', 'ое', 'ые', 'ие', 'ия', 'ии', 'ию', 'ей', 'ом', 'ем', 'ам', 'ах', 'ов', 'ев', 'а', 'у', 'е', 'ы', 'и', 'о', 'ь', 'ю', 'я',
+];
+// Endings that complete the same word, then endings that make another word of it (-ion, -ism…):
+// those are tried only when the first make none (коммуна is commune, not also communism).
+const COMPLETIONS = ['', 'e', 'y', 'ia', 'a', 'o', 'us', 'um'];
+const DERIVATIONS = ['ion', 'ation', 'ism', 'ist', 'ic', 'al', 'ate', 'ize'];
+const MIN_BODY = 4;
+const MIN_STEM = 5;
+/** Spellings tried per word, at most: the alternatives multiply. */
+const MAX_SPELLINGS = 16;
+const CYRILLIC_WORD = /^[а-яё]+$/;
+
+function spellings(body: string): string[] {
+  let out = [''];
+  for (const ch of body) {
+    const alts = LETTERS[ch];
+    if (!alts) return [];
+    const next: string[] = [];
+    for (const prefix of out) for (const a of alts) if (next.length < MAX_SPELLINGS) next.push(prefix + a);
+    out = next;
+  }
+  // Doubled letters are single in many English cognates (телеграмма → telegram), and a Greek
+  // initial h is lost in Russian (история → history).
+  const more = out.flatMap((s) => [s.replace(/(.)\1/g, '$1'), /^[aeiou]/.test(s) ? `h${s}` : '']);
+  return [...new Set([...out, ...more].filter(Boolean))];
+}
+
+/**
+ * The English stems a word could be a cognate of, whether or not an index holds them: completions
+ * first, derivations apart. Stemming the spellings is the cost (tens of microseconds each), so
+ * they are kept per word; which of them an index holds is asked on every call.
+ */
+const candidates = new Map<string, { completions: string[]; derivations: string[] }>();
+const CACHE_LIMIT = 5_000;
+
+function candidatesOf(word: string): { completions: string[]; derivations: string[] } {
+  let c = candidates.get(word);
+  if (c) return c;
+  c = { completions: [], derivations: [] };
+  const ending = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= MIN_BODY) ?? '';
+  const body = word.slice(0, word.length - ending.length);
+  if (CYRILLIC_WORD.test(word) && body.length >= MIN_BODY) {
+    const spelled = spellings(body);
+    const stems = (endings: string[]) => [...new Set(spelled.flatMap((s) => endings.map((e) => stemEnglish(s + e))))].filter((s) => s.length >= MIN_STEM);
+    c = { completions: stems(COMPLETIONS), derivations: stems(DERIVATIONS) };
+  }
+  if (candidates.size >= CACHE_LIMIT) candidates.clear();
+  candidates.set(word, c);
+  return c;
+}
+
+/** English stems the index holds that this Russian word (folded, lower case) is a cognate of. */
+export function cognateStems(word: string, has: (stem: string) => boolean): string[] {
+  if (!CYRILLIC_WORD.test(word)) return [];
+  const { completions, derivations } = candidatesOf(word);
+  const found = completions.filter(has);
+  return found.length ? found : derivations.filter(has);
+}
