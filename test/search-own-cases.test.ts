@@ -22,7 +22,7 @@ import { PROJECT_ROOT } from '../src/config.ts';
 const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'search-own', 'cases.json'), 'utf8')) as { cases: QuoteCase[] }).cases;
 
 /** R@3 each kind reaches on the landed code: a change that loses a case fails here. */
-const FLOOR: Record<string, number> = { paraphrase: 0.84, 'cross-script': 0.72, footnote: 0.93, short: 0.75, translit: 1 };
+const FLOOR: Record<string, number> = { paraphrase: 0.84, 'cross-script': 0.72, footnote: 0.93, short: 0.83, translit: 1 };
 
 let corpus: Corpus;
 let lectern: Ranker;

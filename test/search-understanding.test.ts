@@ -51,6 +51,28 @@ describe('GIVEN questions and short queries', () => {
     for (const q of ['who is Sonny', 'Sonny']) expect((await rank(q, '"Sonny" (Russian synok) was the NKVD code name for Sedov')), q).toBe(1);
   });
 
+  it('THEN asked for a person’s years, the passage that gives them after the name ranks first', async () => {
+    const words = parseQuery('Ciliga’s birth year').words;
+    expect(words.map((w) => [w.text, Boolean(w.light)])).toEqual([
+      ['ciliga', false],
+      ['birth', true],
+      ['year', true],
+    ]);
+    // Without a word that asks for years, "year" is a word.
+    expect(parseQuery('the year of the great break').words.find((w) => w.text === 'year')?.light).toBeUndefined();
+    expect(await rank('Ciliga’s birth year', 'Ante Ciliga (1898-1992)')).toBe(1);
+    expect(introduction('trotsky', { years: true })('1. trotsky, leon, 1879-1940. 2. revolutionaries')).toBe(true);
+    // A year in parentheses is a citation, not a life.
+    expect(introduction('getty', { years: true })('as getty (1985) showed')).toBe(false);
+    expect(introduction('getty')('as getty (1985) showed')).toBe(false);
+  });
+
+  it('THEN an appositive ("Buranov, a professor of history") and "the initials X indicate" introduce X', async () => {
+    expect(await rank('who was Buranov', 'Buranov, a professor of history')).toBe(1);
+    expect(introduction('nkvd')('the initials nkvd indicate the name of the commissariat')).toBe(true);
+    expect(introduction('trotsky')('trotsky, zinoviev and kamenev were')).toBe(false);
+  });
+
   it('THEN definitions and introductions are told from mere mentions', async () => {
     const bo = introduction('bo');
     expect(bo('the bulletin of the [russian] opposition (henceforth b.o.) - was')).toBe(true);

@@ -10,6 +10,7 @@
  */
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, joinInitials, type QueryWord } from './analyse/index.ts';
+import { asksForYears } from './analyse/light.ts';
 
 /** How many of a stage's best candidates are looked at again. */
 export const RERANK_DEPTH = 30;
@@ -78,22 +79,30 @@ export function smallestSpan(hits: number[][]): { span: number; words: number } 
 }
 
 const MAX_OCCURRENCES = 6;
+/**
+ * A person's years right after the name introduces them as a catalogue or a biography does:
+ * "Ante Ciliga (1898-1992)", "Trotsky, Leon, 1879-1940". A single year in parentheses is a
+ * citation ("Getty (1985)"), not this.
+ */
+const LIFE_DATES = String.raw`(?:,\s*[\p{L}. ]{1,30},\s*|\s*\()1[5-9]\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d\b`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test of whether a passage (folded) introduces the word: defines it, expands it, or gives it as a short name. */
-export function introduction(word: string): (folded: string) => boolean {
+export function introduction(word: string, options: { years?: boolean } = {}): (folded: string) => boolean {
   if (word.length < 2) return () => false;
   // Short words may be initials, written with full stops in the text: BO is "B.O.".
   const initials = word.length <= 5 && /^\p{L}+$/u.test(word);
   const core = initials ? `${[...word].map(escape).join('\\.?')}\\.?` : escape(word);
   const x = `${core}[\\p{L}']{0,3}`;
-  const before = new RegExp(`(?:henceforth|hereafter|hereinafter|known as|called|acronym|abbreviat\\w*|short for|stands for|i\\.e\\.|that is,)\\s*(?:the\\s+)?["']?${x}(?![\\p{L}])`, 'u');
+  const before = new RegExp(`(?:henceforth|hereafter|hereinafter|known as|called|acronym|abbreviat\\w*|initials|letters|short for|stands for|i\\.e\\.|that is,)\\s*(?:the\\s+)?["']?${x}(?![\\p{L}])`, 'u');
   const after = new RegExp(
-    `(?<![\\p{L}])${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+means\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b)`,
+    `(?<![\\p{L}])${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|${LIFE_DATES}|,\\s+(?:a|an)\\s+\\p{L}|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+(?:means|indicates?|denotes?)\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b)`,
     'u',
   );
   const inParentheses = new RegExp(`\\((?:[^()]{0,40}\\s)?["']?${x}["']?\\)`, 'u');
-  const test = (text: string) => before.test(text) || after.test(text) || inParentheses.test(text);
+  // Asked for a person's years, only the passage that gives them introduces the person.
+  const years = new RegExp(`(?<![\\p{L}])${x}(?![\\p{L}])["']?(?:${LIFE_DATES})`, 'u');
+  const test = options.years ? (text: string) => years.test(text) : (text: string) => before.test(text) || after.test(text) || inParentheses.test(text);
   if (initials) return test;
   // Only the text around the word's first few occurrences can introduce it: testing windows there
   // keeps the cost flat for a word a long passage repeats.
@@ -114,7 +123,8 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const head = sorted.slice(0, RERANK_DEPTH);
   const sets = heavy.map(wordTerms);
   const short = heavy.length <= 2;
-  const defines = short ? heavy.map((w) => introduction(w.text)) : [];
+  const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
+  const defines = short ? heavy.map((w) => introduction(w.text, { years })) : [];
   // The first passage (by source line) of each work that names a one-word query's term; two words
   // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();

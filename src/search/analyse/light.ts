@@ -21,3 +21,13 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([...EN, ...RU].map(fold)
 export const LIGHT_WEIGHT = 0.25;
 
 export const isLightWord = (folded: string) => LIGHT_WORDS.has(folded);
+
+/**
+ * Words that ask for a person's years ("Ciliga's birth year", "when did Iakir die"): light once the
+ * query has one of the first group, so the query is about the person, and the passage that gives
+ * the years after the name (rerank.ts) ranks first. Alone or in "the year 1937" they are words.
+ */
+const LIFE = new Set(['born', 'birth', 'birthday', 'died', 'die', 'death', 'lived', 'lifespan'].map(fold));
+const LIFE_LIGHT = new Set([...LIFE, 'year', 'years', 'date', 'dates', 'when'].map(fold));
+export const asksForYears = (folded: string[]) => folded.some((w) => LIFE.has(w));
+export const isYearsWord = (folded: string) => LIFE_LIGHT.has(folded);

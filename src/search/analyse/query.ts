@@ -5,7 +5,7 @@
 import type { Query } from 'minisearch';
 import { fold, foldKeepCase } from './fold.ts';
 import { analyseTerm, fuzzyFor } from './term.ts';
-import { isLightWord } from './light.ts';
+import { asksForYears, isLightWord, isYearsWord } from './light.ts';
 import { words, type WordToken } from './tokenize.ts';
 
 /** Longer queries are cut at a word boundary, not refused: pasted paragraphs are common. */
@@ -107,7 +107,9 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   const ws = analysed.filter((w): w is QueryWord => w !== null);
   // Light words only count as light beside a word of substance: "said" alone is the query.
-  if (!stopWordsOnly && ws.some((w) => !isLightWord(w.text))) for (const w of ws) if (isLightWord(w.text)) w.light = true;
+  const years = asksForYears(ws.map((w) => w.text));
+  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text));
+  if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);
   // Prefix only when the last word typed is kept (not a dropped stop word) and nothing after it
