@@ -13,10 +13,11 @@ import { quote } from './quote.ts';
 import { source } from './source.ts';
 import { translate } from './translate.ts';
 import { works } from './works.ts';
+import { notes } from './notes.ts';
 
 export const commands: Command<any, CommandContext>[] = [];
 const help = makeHelp(() => commands);
-commands.push(quote, source, translate, context, cite, works, library, settings, help);
+commands.push(quote, source, translate, context, cite, works, notes, library, settings, help);
 
 // Definitions are data: checked once at load so a bad definition fails loudly, not on a platform.
 for (const c of commands) CommandDefinition.parse(c.data);

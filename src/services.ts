@@ -52,6 +52,8 @@ export interface Citer {
   /** A bibliography entry formatted in a style (from the entry's parsed parts; its own words are kept elsewhere). */
   entry(entry: BibEntry, style: CitationStyleId): string;
   export(items: { work: WorkBuild; entry?: BibEntry; block?: Block }[], format: ExportFormat): string;
+  /** Items' full references, in the order the style's bibliography sorts them. */
+  bibliography(items: { work: WorkBuild; entry?: BibEntry }[], style: CitationStyleId): { index: number; text: string }[];
   csl(item: { work: WorkBuild; entry?: BibEntry; block?: Block }): Record<string, unknown>;
 }
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openingOf } from '../src/conversation/discuss.ts';
 import { parseCommandLine } from '../src/dispatch/parse-line.ts';
 import { DISCORD_BUDGET } from '../src/platforms/discord/limits.ts';
 import { discordProfile } from '../src/platforms/discord/profile.ts';
@@ -162,6 +163,14 @@ describe('GIVEN /context, /cite, /source, /works and /help', () => {
     expectFits(r);
   });
 
+  /** A console discussion opened on a passage, as the notes examples need one. */
+  async function discussionForNotes() {
+    const place = { platform: 'console', scope: 'local', thread: 'help-examples' };
+    const shown = await run('context', { passage: 'trotskys-lies.p37', before: 0, after: 0 }, testScope({ collection: 'local' }));
+    await real.app.conversations.open(openingOf(place, 'trotskys-lies.p37', shown, 'Help examples'), { name: 'Tester', at: Date.now() });
+    return real.app.conversations.scopeOf(place);
+  }
+
   it('THEN every example /help shows works on the bundled corpus', async () => {
     const help = await run('help', {});
     const examples = [...text(help).matchAll(/\/[a-z]+ [^·"\\]*?(?=(?: · |\\n|"))/g)].map((m) => m[0].trim());
@@ -170,8 +179,8 @@ describe('GIVEN /context, /cite, /source, /works and /help', () => {
       const parsed = parseCommandLine(line, { prefixes: ['/'], commands: real.commands });
       expect(parsed && !('error' in parsed), line).toBe(true);
       if (!parsed || 'error' in parsed) continue;
-      // As the console runs them: in the console's own collection.
-      const reply = await run(parsed.command, parsed.args, testScope({ collection: 'local' }));
+      // As the console runs them: in the console's own collection; /notes inside a discussion that has quoted a passage.
+      const reply = await run(parsed.command, parsed.args, testScope({ collection: 'local', ...(parsed.command === 'notes' ? { thread: await discussionForNotes() } : {}) }));
       expect(reply.error, `${line}: ${reply.error?.message}`).toBeUndefined();
     }
   });

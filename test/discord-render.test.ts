@@ -165,7 +165,9 @@ describe('Discord command conversion', () => {
     for (const def of definitions()) {
       const cmd = toDiscordCommand(def);
       expect(cmd).toMatchObject({ type: 1, name: def.name, description: def.description });
-      (def.options ?? []).forEach((o, i) => {
+      // Options naming local files (/notes out:) are the console's: never deployed to Discord.
+      expect(cmd.options?.some((o) => (def.options ?? []).find((d) => d.name === o.name)?.local)).toBeFalsy();
+      (def.options ?? []).filter((o) => !o.local).forEach((o, i) => {
         const out = cmd.options?.[i] as unknown as Record<string, unknown>;
         expect(out.type).toBe({ string: 3, integer: 4, boolean: 5 }[o.type]);
         expect(out.required).toBe(o.required ?? false);

@@ -15,6 +15,7 @@ import { MATRIX_EVENT_BYTES_LIMIT, MATRIX_BUDGET } from '../src/platforms/matrix
 import { startMatrixBot, type MatrixBot } from '../src/platforms/matrix/index.ts';
 import { conversationKey } from '../src/conversation/key.ts';
 import { CONVERSATIONS_FILE } from '../src/conversation/store.ts';
+import { expectPassagesInOrder, quotedIds, readBack } from './helpers/notes-check.ts';
 import { HIDDEN_NOTE } from '../src/platforms/matrix/answer.ts';
 import { STATE_FILE } from '../src/platforms/matrix/state.ts';
 import { MatrixUser, waitFor, type MatrixEvent } from './harness/matrix-user.ts';
@@ -302,6 +303,51 @@ describe('Matrix bot, main account', () => {
     const inv = invocations.find((i) => i.requestId === ibid.asked);
     expect(inv?.scope.thread).toEqual({ key, workId: 'trotskys-lies', lastCitation: record.lastCitation });
   });
+
+  it('GIVEN a discussion that quotes three passages from two works, cites a short form and shows a translation THEN !notes gives both kinds (an m.file citation-js reads, the notes as HTML), naming nobody; another room stays out; redacting the root forgets the thread', async () => {
+    const { reply: root } = await ask(room, `!discuss ${PASSAGE}`);
+    const key = conversationKey({ platform: 'matrix', scope: room, thread: root.event_id });
+    await waitFor(async () => inner.app.conversations.get(key), 'the discussion');
+    const inThread = { threadRoot: root.event_id };
+    for (const body of ['!quote Kirov limit:1', '!quote Trotsky work:evidence-collaboration-essay limit:1', '!source (Main 185)', '!translate консул Латвии']) await ask(room, body, botUser.userId, inThread);
+    const other = await joinedRoom({ botId: botUser.userId });
+    await ask(other, '!quote Trotsky work:continuing-revolution-speech limit:1', botUser.userId, { threadRoot: await human.send(other, 'Elsewhere') });
+
+    const summary = await ask(room, '!notes', botUser.userId, inThread);
+    expectCleanNotice(summary.reply);
+    expect(summary.reply.content.body).toMatch(/Trotsky's Lies: \d passages quoted/);
+    expect(summary.reply.content.body).toContain('!notes kind:bibliography');
+
+    const fileIn = async (after: string, ext: string) => {
+      const event = await waitFor(async () => {
+        const events = await human.messages(room);
+        const at = events.findIndex((e) => e.event_id === after);
+        return events.slice(at).find((e) => e.content.msgtype === 'm.file' && String(e.content.body).endsWith(ext) && e.content['m.relates_to']?.event_id === root.event_id);
+      }, `the ${ext} file`);
+      expect(event.content['m.mentions']).toEqual({});
+      const [server, media] = String(event.content.url).slice('mxc://'.length).split('/');
+      const res = await fetch(`${synapse.url}/_matrix/client/v1/media/download/${server}/${media}`, { headers: { authorization: `Bearer ${human.user.accessToken}` } });
+      return await res.text();
+    };
+    const bib = await ask(room, '!notes kind:bibliography format:bibtex', botUser.userId, inThread);
+    expectCleanNotice(bib.reply);
+    expect(bib.reply.content.body).toContain('Main, Steven J.');
+    const titles = readBack(await fileIn(bib.asked, '.bib')).map((i) => String(i.title));
+    expect(titles.some((t) => /Collaboration/.test(t))).toBe(true);
+    expect(titles.some((t) => /Continuing Revolution/.test(t))).toBe(false);
+
+    const notes = await ask(room, '!notes kind:notes', botUser.userId, inThread);
+    const html = await waitFor(async () => (await human.messages(room)).find((e) => e.sender === botUser.userId && String(e.content.body).startsWith('# Notes:') && e.content['m.relates_to']?.event_id === root.event_id), 'the notes as HTML');
+    expect(html.content['m.mentions']).toEqual({});
+    expect(html.content.formatted_body).toContain('<blockquote>');
+    expect(html.content.formatted_body).not.toMatch(/matrix\.to|@human/);
+    const markdown = await fileIn(notes.asked, '.md');
+    expectPassagesInOrder(markdown, inner.app.view({ collection: room }).corpus, quotedIds(inner.app.conversations.get(key)!));
+    expect(markdown).not.toContain('continuing-revolution-speech');
+
+    await human.request('PUT', `/rooms/${encodeURIComponent(room)}/redact/${encodeURIComponent(root.event_id)}/${Date.now()}`, { reason: 'done' });
+    await waitFor(async () => (inner.app.conversations.get(key) ? undefined : true), 'the thread forgotten');
+  }, 180_000);
 
   it('GIVEN the dispatch throws THEN the bot apologises without details and goes on answering', async () => {
     const { reply } = await ask(room, EXPLODE);

@@ -9,6 +9,11 @@ declare module '@citation-js/core' {
     has(name: string): boolean;
     get(name: string): T;
   }
+  /** Reads any registered input format (BibTeX, RIS, CSL-JSON…) into CSL-JSON items. */
+  export class Cite {
+    constructor(data: unknown);
+    data: Record<string, unknown>[];
+  }
   export const plugins: {
     config: {
       get(name: '@csl'): { styles: Register<string>; locales: Register<string> };

@@ -9,6 +9,7 @@ import type { BibEntry, Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { pinpointOf } from '../present/locator.ts';
 import { exportRecords, formatCitation, formatReference, recordFromManifestWork, toCsl, type BibName, type BibRecord } from './index.ts';
+import { bibliographyOrder } from './render.ts';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'", '&nbsp;': '\u00a0' };
 
@@ -139,6 +140,10 @@ export function createCiter(): Citer {
     },
     export(items, format: ExportFormat): string {
       return exportRecords(items.map(itemRecord), format);
+    },
+    bibliography(items, style) {
+      const records = items.map(itemRecord);
+      return bibliographyOrder(records.map(toCsl), style).map((index) => ({ index, text: htmlToMarkup(formatReference(records[index]!, style, { format: 'html' })) }));
     },
     csl(item) {
       return toCsl(itemRecord(item)) as unknown as Record<string, unknown>;

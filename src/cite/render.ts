@@ -105,3 +105,21 @@ export function bracketInferredYear(item: CslItem, render: (item: CslItem) => st
   }
   return out;
 }
+
+/**
+ * The order a style's bibliography puts items in (Chicago, MLA and APA sort by author, date and
+ * title, each with its own rules for names and missing fields): citeproc sorts, Lectern follows.
+ * Returns the items' indexes in that order.
+ */
+export function bibliographyOrder(items: CslItem[], style: StyleId): number[] {
+  const ids = items.map((_, k) => `item-${k}`);
+  const entries = plugins.output.format('bibliography', items.map((item, k) => ({ ...item, id: ids[k]! })), {
+    template: templateName(style),
+    lang: LOCALE,
+    format: 'text',
+    asEntryArray: true,
+  }) as [string, string][];
+  const order = entries.map(([id]) => ids.indexOf(id)).filter((k) => k >= 0);
+  // Anything citeproc left out (it should not) keeps its place at the end.
+  return [...order, ...items.map((_, k) => k).filter((k) => !order.includes(k))];
+}

@@ -12,7 +12,8 @@ import { createApp, type App } from '../app.ts';
 import { createDispatch } from '../dispatch/dispatch.ts';
 import type { Scope } from '../dispatch/types.ts';
 import { renderConsole } from '../platforms/console/render.ts';
-import { cliProfile } from '../platforms/console/profile.ts';
+import { deliverFiles } from '../platforms/console/files.ts';
+import { cliProfile, consoleProfile } from '../platforms/console/profile.ts';
 import { paginate } from '../reply/paginate.ts';
 import { replyJson } from '../reply/json.ts';
 import type { Reply } from '../reply/model.ts';
@@ -57,7 +58,7 @@ export function exitCode(reply: Pick<Reply, 'error' | 'empty'>): 0 | 1 | 2 {
 export type Renderer = 'text' | 'json';
 
 /** Prints one reply as the renderer makes it; returns its exit code. Text refusals go to stderr, results to stdout. */
-export function printReply(reply: Reply, io: CliIo, renderer: Renderer = 'text', asked: Record<string, unknown> = {}): number {
+export async function printReply(reply: Reply, io: CliIo, renderer: Renderer = 'text', asked: Record<string, unknown> = {}): Promise<number> {
   if (renderer === 'json') {
     io.out(JSON.stringify(replyJson(reply, asked)));
     return exitCode(reply);
@@ -68,7 +69,10 @@ export function printReply(reply: Reply, io: CliIo, renderer: Renderer = 'text',
   }
   const width = Math.max(40, Math.min(io.columns, 200));
   // One-shot output: whole, and without the keys the console offers under an answer.
-  for (const page of paginate(reply, cliProfile(width).budget)) io.out(renderConsole(page, { width, color: io.isTTY, keys: false }));
+  // A file asked for on its own (an export) is the output; the answer's text then goes to stderr.
+  const fileOnly = Boolean(reply.files?.length) && reply.files!.every((f) => !f.saveAs);
+  for (const page of paginate(reply, cliProfile(width).budget)) (fileOnly ? io.err : io.out)(renderConsole(page, { width, color: io.isTTY && !fileOnly, keys: false }));
+  await deliverFiles(reply, io.out, io.err);
   return exitCode(reply);
 }
 
@@ -82,13 +86,15 @@ async function* stdinLines(io: CliIo): AsyncGenerator<string> {
  * stdin is one invocation: with --json every line gets its JSON line (blank ones too, so answers zip
  * with their lines); as text, blank lines are skipped. The batch's exit code is its worst answer's.
  */
-export async function runRegistry(name: string, args: Record<string, unknown>, io: CliIo, renderer: Renderer = 'text', collection?: string): Promise<number> {
+export async function runRegistry(name: string, args: Record<string, unknown>, io: CliIo, renderer: Renderer = 'text', collection?: string, thread?: string): Promise<number> {
   const app = await openApp();
   const dispatch = createDispatch(app, commands);
   const [first] = Object.entries(args);
+  // A discussion the console saved: its notes, as if asked inside it.
+  const scopeOf = () => ({ ...cliScope(app, collection), ...(thread ? { thread: app.conversations.scopeOf({ platform: consoleProfile().id, scope: LOCAL_COLLECTION, thread }) } : {}) });
   const answer = async (a: Record<string, unknown>) => {
-    const reply = await dispatch({ command: name, args: a, scope: cliScope(app, collection) });
-    return printReply(reply, io, renderer, first ? { query: a[first[0]] } : {});
+    const reply = await dispatch({ command: name, args: a, scope: scopeOf() });
+    return await printReply(reply, io, renderer, first ? { query: a[first[0]] } : {});
   };
   try {
     if (first?.[1] !== '-') return await answer(args);
@@ -176,5 +182,23 @@ export const worksCommand: Subcommand = {
   run: async (argv, io) => {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
     return await runRegistry('works', {}, io, rendererOf(values));
+  },
+};
+
+export const notesCommand: Subcommand = {
+  name: 'notes',
+  usage: 'notes --thread <id> [--kind bibliography|notes] [--style …] [--format bibtex|ris|csl-json] [--out FILE] [--json]',
+  summary: 'the notes of a discussion the console saved (its id is shown when it starts)',
+  run: async (argv, io) => {
+    const { values } = parseArgs({
+      args: argv,
+      options: { thread: { type: 'string' }, kind: { type: 'string' }, style: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    if (!values.thread) {
+      io.err('Give the discussion with --thread <id>: the console names it when a discussion starts ("thread c…").');
+      return 2;
+    }
+    const { json: _json, thread, ...options } = values;
+    return await runRegistry('notes', options, io, rendererOf(values), undefined, thread);
   },
 };

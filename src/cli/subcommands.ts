@@ -1,7 +1,7 @@
 /** The CLI's subcommands, one module each; this table is what `lectern help` lists. */
 import type { CliIo } from './io.ts';
 import { ingestCommand, pairsCommand, statsCommand, validateCommand } from './corpus-subcommands.ts';
-import { citeCommand, contextCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-subcommands.ts';
+import { citeCommand, contextCommand, notesCommand, quoteCommand, sourceCommand, translateCommand, worksCommand } from './query-subcommands.ts';
 import { doctorCommand } from './doctor.ts';
 import { startCommand } from './start.ts';
 import { LIBRARY_SUBCOMMANDS } from './library-subcommands.ts';
@@ -33,6 +33,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   citeCommand,
   contextCommand,
   worksCommand,
+  notesCommand,
   ...LIBRARY_SUBCOMMANDS,
   ingestCommand,
   statsCommand,

@@ -22,6 +22,9 @@ export function actionRequest(action: Pick<Action, 'kind' | 'target' | 'options'
       return { command: 'context', args: { passage: action.target } };
     case 'cite':
       return { command: 'cite', args: { passage: action.target, ...(style ? { style } : {}) } };
+    case 'bibliography':
+    case 'notes':
+      return { command: 'notes', args: { kind: action.kind } };
     case 'next':
     case 'previous':
       return asked ? { command: asked.command, args: { ...asked.args, page: Number(action.options?.[0] ?? 1) } } : undefined;

@@ -32,6 +32,13 @@ export function describeArgsError(error: z.ZodError, def: CommandDefinition): st
     .join(' ');
 }
 
+/** Options that name local files are taken only from the operator's own doors. */
+function localOnly(def: CommandDefinition, invocation: Invocation): Record<string, unknown> {
+  if (invocation.scope.platform.operator) return invocation.args;
+  const local = new Set((def.options ?? []).filter((o) => o.local).map((o) => o.name));
+  return Object.fromEntries(Object.entries(invocation.args).filter(([k]) => !local.has(k)));
+}
+
 /** A notice about the group's lost state, ahead of the answer (once per group). */
 function withStateNotice(reply: Reply, notice: string | undefined): Reply {
   return notice ? { ...reply, sections: [{ kind: 'text', text: `⚠ ${notice}` }, ...reply.sections] } : reply;
@@ -56,7 +63,7 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
         `There is no command "${invocation.command}".${guess ? ` Did you mean "${guess}"?` : ''} Commands: ${[...byName.keys()].join(', ')}.`,
       );
     }
-    const parsed = command.args.safeParse(invocation.args);
+    const parsed = command.args.safeParse(localOnly(command.data, invocation));
     if (!parsed.success) {
       return errorReply('args.invalid', describeArgsError(parsed.error, command.data));
     }

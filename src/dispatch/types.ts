@@ -25,6 +25,8 @@ export const CommandOption = z
     minValue: z.number().optional(),
     maxValue: z.number().optional(),
     maxLength: z.number().int().positive().max(6000).optional(),
+    /** Only on the operator's own doors, where files are local (a path to write to): chat platforms never offer it. */
+    local: z.boolean().optional(),
   })
   .strict()
   .refine((o) => !(o.choices && o.autocomplete), 'an option cannot have both choices and autocomplete');

@@ -35,6 +35,7 @@ export function replyJson(reply: Reply, asked: Record<string, unknown> = {}): Re
     results,
     ...(columns.length ? { columns } : {}),
     ...(reply.facts ?? {}),
+    ...(reply.files?.length ? { files: reply.files.map((f) => ({ name: f.name, mediaType: f.mediaType, data: f.data })) } : {}),
     ...(reply.empty ? { empty: true } : {}),
     ...(reply.error ? { error: reply.error.message, errorId: reply.error.identifier } : {}),
   };

@@ -66,7 +66,10 @@ export type ActionKind =
   | 'cite'
   | 'discuss'
   | 'context'
-  | 'more';
+  | 'more'
+  /** A thread's notes: its bibliography, or the quoted passages as a file. */
+  | 'bibliography'
+  | 'notes';
 
 export interface Action {
   kind: ActionKind;
@@ -79,6 +82,17 @@ export interface Action {
    * command's results paging has its own target and the 1-based results page.
    */
   options?: string[];
+}
+
+/** A file the reply comes with (an export, a thread's notes): attached where the door can attach files. */
+export interface ReplyFile {
+  name: string;
+  mediaType: string;
+  data: string;
+  /** Markdown a door may show as the message itself when it fits in one (as HTML, say), besides attaching it. */
+  showInline?: boolean;
+  /** Where the asker asked it to be written, on a door with local files (the console); others attach it. */
+  saveAs?: string;
 }
 
 export interface Reply {
@@ -101,4 +115,5 @@ export interface Reply {
    * eye does not need (identifiers, confidences, CSL-JSON). Made by the command from the same result.
    */
   facts?: Record<string, unknown>;
+  files?: ReplyFile[];
 }

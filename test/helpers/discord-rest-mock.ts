@@ -12,6 +12,20 @@ export interface RecordedRequest {
   route: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** Files sent as multipart parts beside `payload_json` (which becomes `body`). */
+  files?: { field: string; name: string; contentType: string; text: string }[];
+}
+
+/** A multipart request as Discord reads it: the JSON part, and each file part. */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<{ body: unknown; files: NonNullable<RecordedRequest['files']> }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: NonNullable<RecordedRequest['files']> = [];
+  let body: unknown;
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json') body = JSON.parse(String(value));
+    else if (typeof value !== 'string') files.push({ field, name: value.name, contentType: value.type, text: await value.text() });
+  }
+  return { body, files };
 }
 
 export interface RestMock {
@@ -65,7 +79,10 @@ export async function startRestMock(): Promise<RestMock> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => void onRequest(req, res, Buffer.concat(chunks)));
+  });
+  async function onRequest(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const file = files.get(decodeURIComponent(url.pathname));
       if (file && req.method === 'GET') {
@@ -73,8 +90,16 @@ export async function startRestMock(): Promise<RestMock> {
         res.writeHead(200, { 'content-type': file.contentType, 'content-length': file.bytes.length }).end(Buffer.from(file.bytes));
         return;
       }
-      const text = Buffer.concat(chunks).toString('utf8');
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', route: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''), headers: req.headers, body: text ? JSON.parse(text) : undefined };
+      const type = String(req.headers['content-type'] ?? '');
+      const text = raw.toString('utf8');
+      const multipart = type.startsWith('multipart/form-data') ? await parseMultipart(raw, type) : undefined;
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        route: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
+        headers: req.headers,
+        body: multipart ? multipart.body : text ? JSON.parse(text) : undefined,
+        ...(multipart ? { files: multipart.files } : {}),
+      };
       requests.push(recorded);
       const failure = failures.findIndex((f) => f.match(recorded));
       const { status, body } = failure >= 0 ? { status: failures[failure]!.status, body: failures.splice(failure, 1)[0]!.error } : answer(recorded);
@@ -86,8 +111,8 @@ export async function startRestMock(): Promise<RestMock> {
           w.resolve(recorded);
         }
       }
-    });
-  });
+    }
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -32,6 +32,8 @@ export const CONSOLE_ACTION_KEYS: Record<ActionKind, string> = {
   discuss: 'd',
   context: 'x',
   more: 'm',
+  bibliography: 'b',
+  notes: 'o',
 };
 const HINT_WORDS: Record<ActionKind, string> = {
   next: 'next',
@@ -41,6 +43,8 @@ const HINT_WORDS: Record<ActionKind, string> = {
   discuss: 'discuss',
   context: 'context',
   more: 'more',
+  bibliography: 'bibliography',
+  notes: 'notes',
 };
 
 const line = (runs: Run[]): Line => ({ runs, width: runs.reduce((w, r) => w + displayWidth(r.text), 0) });

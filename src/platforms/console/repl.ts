@@ -23,6 +23,7 @@ import type { Reply } from '../../reply/model.ts';
 import { paginate } from '../../reply/paginate.ts';
 import { consoleBudget, consoleProfile, LOCAL_COLLECTION } from './profile.ts';
 import { renderConsole } from './render.ts';
+import { deliverFiles } from './files.ts';
 
 export interface ConsoleOptions {
   dispatch: Dispatch;
@@ -50,8 +51,8 @@ function operatorName(): string {
 
 const PAGER_HINT = 'n / p: next or previous part, q: back to the prompt';
 /** Keys for a reply's actions, optionally followed by the passage number ("c 2 mla"). */
-const ACTION_KEY = /^([tcxdnp])(?:\s+(\d{1,2}))?(?:\s+([a-z-]+))?$/i;
-const KEY_KINDS = { t: 'translation', c: 'cite', x: 'context', d: 'discuss', n: 'next', p: 'previous' } as const;
+const ACTION_KEY = /^([tcxdnpbo])(?:\s+(\d{1,2}))?(?:\s+([a-z-]+))?$/i;
+const KEY_KINDS = { t: 'translation', c: 'cite', x: 'context', d: 'discuss', n: 'next', p: 'previous', b: 'bibliography', o: 'notes' } as const;
 /** `file:path` or `file:"a path with spaces"` in a line: the file to hand to the command. */
 const FILE_ARG = /(?:^|\s)(?:--)?file[:=](?:"([^"]+)"|(\S+))/u;
 
@@ -91,6 +92,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     at = 0;
     if (options.interactive) show();
     else for (const page of pages) write(render(page));
+    await deliverFiles(reply, write, write);
   };
 
   /** The keys under an answer: translation, cite, context, discuss, and more results. */

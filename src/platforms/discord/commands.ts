@@ -50,7 +50,8 @@ export function toDiscordCommand(def: CommandDefinition): RESTPostAPIChatInputAp
     type: ApplicationCommandType.ChatInput,
     name: def.name,
     description: def.description,
-    options: [...(def.options ?? []).map(toDiscordOption), ...(file ? [file] : [])],
+    // Options naming local files (the console's out:) are not for a chat platform.
+    options: [...(def.options ?? []).filter((o) => !o.local).map(toDiscordOption), ...(file ? [file] : [])],
     // Organisers' commands: shown to members with Manage Server by default, and only in servers
     // (servers can change who sees them, so the command checks the permission too).
     ...(def.requires === 'manage' ? { default_member_permissions: String(PERMISSION_MANAGE_GUILD), contexts: [InteractionContextType.Guild] } : {}),

@@ -91,7 +91,9 @@ export function actionRows(actions: readonly Action[], ids: ComponentIds, opts: 
   const selectId = cites.length ? ids.citeSelectId() : undefined;
   const select = selectId ? citeSelect(cites, selectId) : undefined;
   // A thread cannot be opened on a message only one person sees.
-  const others = actions.filter((a) => (a.kind === 'translation' || a.kind === 'context' || a.kind === 'discuss') && !(opts.hidden && a.kind === 'discuss')).flatMap(buttonFor);
+  const others = actions
+    .filter((a) => (a.kind === 'translation' || a.kind === 'context' || a.kind === 'discuss' || a.kind === 'bibliography' || a.kind === 'notes') && !(opts.hidden && a.kind === 'discuss'))
+    .flatMap(buttonFor);
 
   const rows: ActionRow[] = [...rowsOf(navigation, DISCORD_BUTTONS_PER_ROW_LIMIT)];
   if (select) rows.push({ type: ACTION_ROW, components: [select] } as ActionRow);

@@ -20,6 +20,9 @@ export const CUSTOM_ID_KINDS = {
   context: 'cx',
   discuss: 'ds',
   cite: 'ci',
+  /** A thread's notes: its bibliography, or its passages as a file. */
+  bibliography: 'bi',
+  notes: 'nt',
   /** The modal asking for the options a command's file came without: `<pending key>`. */
   form: 'fm',
 } as const;

@@ -1,7 +1,8 @@
 /**
  * The gateway transport: discord.js keeps the connection (Guilds intent only; Lectern reads no
  * messages), and each INTERACTION_CREATE's raw payload goes to the same handler as HTTP, its
- * response POSTed to the interaction callback.
+ * response POSTed to the interaction callback. THREAD_DELETE (a Guilds event) tells Lectern to
+ * forget what it kept of a thread.
  */
 import type { EventEmitter } from 'node:events';
 import type { REST } from '@discordjs/rest';
@@ -17,11 +18,21 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(opts: { token: string; apiUrl?: string; rest: REST; handle: InteractionHandler; log: Logger }): Promise<Gateway> {
+export interface DeletedThread {
+  id: string;
+  guild_id?: string;
+}
+
+export async function startGateway(opts: { token: string; apiUrl?: string; rest: REST; handle: InteractionHandler; log: Logger; onThreadDelete?: (thread: DeletedThread) => Promise<unknown> }): Promise<Gateway> {
   const { log, rest } = opts;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}) });
   // discord.js emits every raw dispatch as "raw"; its typings leave that event out.
   (client as unknown as EventEmitter).on('raw', (packet: GatewayDispatchPayload) => {
+    if (packet.t === GatewayDispatchEvents.ThreadDelete) {
+      const thread = packet.d as DeletedThread;
+      void opts.onThreadDelete?.(thread).catch((err: unknown) => log.error({ err, thread: thread.id }, 'could not forget a deleted thread'));
+      return;
+    }
     if (packet.t !== GatewayDispatchEvents.InteractionCreate) return;
     const interaction = packet.d as APIInteraction;
     void opts

@@ -31,7 +31,7 @@ import { formFor, formModal, formValues, pendingForms } from './form.ts';
 import { discordPages } from './pages.ts';
 import { discordProfile } from './profile.ts';
 import { RecentStore } from './recent.ts';
-import { noticeMessage, type DiscordMessage, type RenderOptions } from './render.ts';
+import { noticeMessage, withFiles, type DiscordMessage, type RenderOptions } from './render.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
 import { conversationKey } from '../../conversation/key.ts';
 import type { SettingsStore } from '../../settings/group-settings.ts';
@@ -159,6 +159,7 @@ function handlerCore(opts: HandlerOptions) {
         if (isPagerAction(a)) return signer.sign('page', `${key}.${Number(a.options?.[0] ?? 0)}`);
         if (a.kind === 'next' || a.kind === 'previous') return signer.sign('results', `${key}.${Number(a.options?.[0] ?? 1)}`);
         if (a.kind === 'translation' || a.kind === 'context' || a.kind === 'discuss') return signer.sign(a.kind, encodeTarget(a.kind, a.target));
+        if (a.kind === 'bibliography' || a.kind === 'notes') return signer.sign(a.kind, '');
         return undefined;
       },
       citeSelectId: () => signer.sign('cite', ''),
@@ -182,14 +183,15 @@ function handlerCore(opts: HandlerOptions) {
   async function answer(ex: Exchange, invocation: Invocation, mode: 'new' | 'update', expectHidden: boolean): Promise<void> {
     const pending = dispatch(invocation);
     const ready = await within(pending, DEFER_AFTER_MS);
-    if (!ready) {
+    // Files go with an edit of a deferred answer: an interaction's first response carries none over HTTP.
+    if (!ready || ready.value.files?.length) {
       ex.log.debug('deferring');
       if (mode === 'new') await ex.deferMessage(expectHidden);
       else await ex.deferUpdate();
     }
     const reply = ready ? ready.value : await pending;
     const ownerId = invocation.scope.userId ?? 'unknown';
-    const message = present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout });
+    const message = withFiles(present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout }), reply.files);
     if (mode === 'update' && !reply.error) await ex.update(message);
     else await ex.send(message);
     if (reply.error) ex.log.info({ error: reply.error.identifier }, 'answered with an error');
@@ -344,6 +346,11 @@ function componentHandler(core: HandlerCore) {
         if (!target) return ex.send(noticeMessage('Expired', STALE));
         if (parsed.kind === 'discuss') return openDiscussion(discussContext, ex, target);
         const request = actionRequest({ kind: parsed.kind, target })!;
+        return run(request.command, request.args);
+      }
+      case 'bibliography':
+      case 'notes': {
+        const request = actionRequest({ kind: parsed.kind, target: '' })!;
         return run(request.command, request.args);
       }
       case 'cite': {

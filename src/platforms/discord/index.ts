@@ -9,7 +9,9 @@ import type { Logger } from 'pino';
 import type { Autocomplete, Dispatch } from '../../dispatch/invocation.ts';
 import type { CommandDefinition } from '../../dispatch/types.ts';
 import { discordHttpEnabled, type Config } from '../../config.ts';
-import { startGateway, type Gateway } from './gateway.ts';
+import { startGateway, type DeletedThread, type Gateway } from './gateway.ts';
+import { conversationKey } from '../../conversation/key.ts';
+import { discordProfile } from './profile.ts';
 import { createInteractionHandler } from './handler.ts';
 import { createRest } from './rest.ts';
 import { createInteractionServer, type InteractionServer } from './server.ts';
@@ -79,7 +81,11 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
       server = await createInteractionServer({ publicKey: config.DISCORD_PUBLIC_KEY!, host: config.DISCORD_HTTP_HOST, port: config.DISCORD_HTTP_PORT!, handle: handler.handle, log });
     }
     if (config.DISCORD_TOKEN) {
-      gateway = await startGateway({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), rest, handle: handler.handle, log });
+      // A deleted thread's work, citation and notes go with it.
+      const onThreadDelete = async (t: DeletedThread) => {
+        if (t.guild_id && (await opts.conversations.forget(conversationKey({ platform: discordProfile.id, scope: t.guild_id, thread: t.id })))) log.info({ thread: t.id }, 'thread deleted; its notes are forgotten');
+      };
+      gateway = await startGateway({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), rest, handle: handler.handle, log, onThreadDelete });
     }
   } catch (err) {
     await server?.close();

@@ -20,6 +20,19 @@ export interface DiscordMessage {
   components: ActionRow[];
   allowed_mentions: { parse: [] };
   flags?: number;
+  /** Files sent with the message (multipart); `attachments` names them in the JSON part. */
+  attachments?: { id: number; filename: string; description?: string }[];
+  files?: { name: string; data: Buffer; contentType: string }[];
+}
+
+/** A reply's files as Discord attachments on the message that answers. */
+export function withFiles(message: DiscordMessage, files: readonly { name: string; mediaType: string; data: string }[] | undefined): DiscordMessage {
+  if (!files?.length) return message;
+  return {
+    ...message,
+    attachments: files.map((f, id) => ({ id, filename: f.name })),
+    files: files.map((f) => ({ name: f.name, data: Buffer.from(f.data, 'utf8'), contentType: f.mediaType })),
+  };
 }
 
 export interface RenderOptions extends ComponentIds {

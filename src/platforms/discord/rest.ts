@@ -15,14 +15,17 @@ export function createRest(config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_U
 }
 
 /** An edit cannot change whether a message is ephemeral: the flag goes only on new messages. */
-const editBody = ({ flags: _flags, ...rest }: DiscordMessage) => rest;
+const editBody = ({ flags: _flags, files: _files, ...rest }: DiscordMessage) => rest;
+const bodyOf = ({ files: _files, ...rest }: DiscordMessage) => rest;
+/** Files go as multipart parts beside the JSON (@discordjs/rest builds it). */
+const filesOf = (m: DiscordMessage) => (m.files?.length ? { files: m.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })) } : {});
 
 export async function interactionCallback(rest: REST, id: string, token: string, body: APIInteractionResponse): Promise<void> {
   await rest.post(Routes.interactionCallback(id, token), { body, auth: false });
 }
 
 export async function editOriginal(rest: REST, applicationId: string, token: string, message: DiscordMessage): Promise<void> {
-  await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: editBody(message), auth: false });
+  await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: editBody(message), ...filesOf(message), auth: false });
 }
 
 export async function deleteOriginal(rest: REST, applicationId: string, token: string): Promise<void> {
@@ -30,7 +33,7 @@ export async function deleteOriginal(rest: REST, applicationId: string, token: s
 }
 
 export async function followup(rest: REST, applicationId: string, token: string, message: DiscordMessage): Promise<void> {
-  await rest.post(Routes.webhook(applicationId, token), { body: message, auth: false });
+  await rest.post(Routes.webhook(applicationId, token), { body: bodyOf(message), ...filesOf(message), auth: false });
 }
 
 /** A public thread on a message (the bot's own reply); its id is the thread's channel id. */

@@ -16,11 +16,13 @@ import type { Config } from '../../config.ts';
 import type { PlatformProfile } from '../../dispatch/platform.ts';
 import type { Budget } from '../../reply/budget.ts';
 import { errorReply, textReply } from '../../reply/builders.ts';
-import type { Reply } from '../../reply/model.ts';
+import type { Reply, ReplyFile } from '../../reply/model.ts';
 import { sendMessage, type Connection } from './client.ts';
 import { ENCRYPTED_EVENT_BYTES_LIMIT } from './e2ee.ts';
-import { libraryAttachment } from './media.ts';
-import { noticeContent, threadStartContent, type ReplyTarget } from './content.ts';
+import { fileContent, libraryAttachment } from './media.ts';
+import { eventBytes, noticeContent, threadStartContent, type ReplyTarget } from './content.ts';
+import { markdownHtml } from './markdown-html.ts';
+import { MATRIX_EVENT_BYTES_LIMIT } from './limits.ts';
 import { attachmentOf, inReplyTo, isRawEvent, type Attachment, type RawEvent } from './events.ts';
 import { fitPages } from './pages.ts';
 import { canManageAt, powerLevelOf, type RoomPower } from './power.ts';
@@ -84,8 +86,25 @@ export async function sendReply(ctx: AnswerContext, asked: Asked, reply: Reply, 
   if (!first) throw new Error('the pager returned no page');
   const eventId = await sendMessage(ctx.conn, roomId, noticeContent(first, target), `${key}#0`, asked.log);
   if (pages.length > 1) ctx.pending.set({ key: keyOf(ctx, roomId, target.threadRoot), scope: roomId, pages, next: 1, sentIds: [eventId] });
-  asked.log.debug({ pages: pages.length }, 'answered');
+  if (reply.files?.length) await sendFiles(ctx, asked, reply.files, key, limit);
+  asked.log.debug({ pages: pages.length, files: reply.files?.length ?? 0 }, 'answered');
   return eventId;
+}
+
+/**
+ * A reply's files: each uploaded as an `m.file` (encrypted in an encrypted room) in the same thread;
+ * Markdown meant to be read (a thread's notes) is also sent as the HTML of one message when it fits.
+ */
+async function sendFiles(ctx: AnswerContext, asked: Asked, files: ReplyFile[], key: string, limit = MATRIX_EVENT_BYTES_LIMIT): Promise<void> {
+  for (const [k, file] of files.entries()) {
+    if (file.showInline) {
+      const inline = { body: file.data, formatted_body: markdownHtml(file.data) };
+      if (eventBytes(inline) <= limit) await sendMessage(ctx.conn, asked.roomId, noticeContent(inline, asked.target), `${key}#inline${k}`, asked.log);
+    }
+    const content = await fileContent(ctx.conn, asked.roomId, { name: file.name, bytes: Buffer.from(file.data, 'utf8'), mimetype: file.mediaType });
+    const relation = noticeContent({ body: '', formatted_body: '' }, asked.target)['m.relates_to'];
+    await sendMessage(ctx.conn, asked.roomId, { ...content, ...(relation ? { 'm.relates_to': relation } : {}) }, `${key}#file${k}`, asked.log);
+  }
 }
 
 /** The next part of a long answer, as a reply to whatever asked for it (a `!more`, or the part that was reacted to). */

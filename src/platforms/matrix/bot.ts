@@ -21,6 +21,7 @@ import { fileContent } from './media.ts';
 import { parseMessage } from './parse.ts';
 import { PendingStore } from '../../conversation/pending.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
+import { conversationKey } from '../../conversation/key.ts';
 import { moveLegacyThreads } from './legacy-threads.ts';
 import { displayNames } from './display-names.ts';
 import type { RenderedMessage } from './render.ts';
@@ -175,6 +176,18 @@ async function onReaction(ctx: AnswerContext, rateLimited: (asked: Asked) => Pro
   await sendNextPage(ctx, asked, entry);
 }
 
+/** The event a redaction takes down (`redacts` at the top level before room version 11, in the content from 11 on). */
+function redactedId(event: RawEvent): string | undefined {
+  if (event.type !== 'm.room.redaction') return undefined;
+  const id = (event as { redacts?: unknown }).redacts ?? (event.content as { redacts?: unknown } | undefined)?.redacts;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** A thread's root taken down: what Lectern kept of the thread (its work, citation, notes) goes too. */
+async function forgetThread(ctx: AnswerContext, roomId: string, rootId: string, log: Logger): Promise<void> {
+  if (await ctx.conversations.forget(conversationKey({ platform: ctx.profile.id, scope: roomId, thread: rootId }))) log.info({ thread: rootId }, 'thread root redacted; its notes are forgotten');
+}
+
 /** A command: Matrix's own (more, layout, discuss) here, the registry's through dispatch. */
 async function answerIntent(ctx: AnswerContext, asked: Asked, intent: { command: string; args: Record<string, unknown> }): Promise<void> {
   switch (intent.command) {
@@ -243,8 +256,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const state = await MatrixState.load(opts.stateDir, log);
   const conn: Connection = await connect(config, state, log);
   state.bindUser(conn.userId);
-  await moveLegacyThreads(state, opts.conversations, log, now());
-  const e2ee = await startEncryption(conn, opts.stateDir, config.MATRIX_RECOVERY_KEY, log);
+  const [e2ee] = await Promise.all([startEncryption(conn, opts.stateDir, config.MATRIX_RECOVERY_KEY, log), moveLegacyThreads(state, opts.conversations, log, now())]);
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new
   // (give or take the clocks of the homeservers involved).
@@ -309,6 +321,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     };
     const text = commandText(event);
     try {
+      if (redactedId(event)) return void (await forgetThread(ctx, roomId, redactedId(event)!, asked.log));
       const target = reactionTarget(event);
       if (target) return await onReaction(ctx, rateLimited, roomId, event, target, asked.log);
       const intent = text === undefined ? null : parseMessage(text, { prefix: config.MATRIX_PREFIX, userId: conn.userId, names: conn.names, commands });

@@ -122,7 +122,7 @@ export async function connect(config: Config, state: MatrixState, log: Logger): 
   return { client, userId: whoami.user_id, names, secretStorageKey };
 }
 
-/** Only what the bot reads: messages, reactions, memberships and power levels; no presence, receipts or typing. */
+/** Only what the bot reads: messages, reactions, redactions (a thread's root taken down), memberships and power levels; no presence, receipts or typing. */
 export const SYNC_FILTER = {
   presence: { not_types: ['*'] },
   account_data: { not_types: ['*'] },
@@ -130,7 +130,7 @@ export const SYNC_FILTER = {
     ephemeral: { not_types: ['*'] },
     account_data: { not_types: ['*'] },
     state: { types: ['m.room.member', 'm.room.power_levels', 'm.room.encryption', 'm.room.history_visibility'], lazy_load_members: true },
-    timeline: { types: ['m.room.message', 'm.room.encrypted', 'm.reaction', 'm.room.member', 'm.room.power_levels', 'm.room.encryption', 'm.room.history_visibility'], limit: 100 },
+    timeline: { types: ['m.room.message', 'm.room.encrypted', 'm.reaction', 'm.room.redaction', 'm.room.member', 'm.room.power_levels', 'm.room.encryption', 'm.room.history_visibility'], limit: 100 },
   },
 };
 

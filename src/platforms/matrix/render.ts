@@ -119,6 +119,7 @@ const PASSAGE_TARGET = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pn]\d+$/;
 
 /** The command each action stands for; actions with no command line of their own (results paging, pairs) are left out. */
 function actionCommand(a: Action, prefix: string): string | undefined {
+  if (a.kind === 'bibliography' || a.kind === 'notes') return `${prefix}notes kind:${a.kind}`;
   if (!PASSAGE_TARGET.test(a.target)) return undefined;
   switch (a.kind) {
     case 'translation':
