@@ -74,3 +74,17 @@ describe('GIVEN a group library on top of the bundled corpus', () => {
     }
   });
 });
+
+describe('GIVEN a query of stop words only on a library larger than a scan may read', () => {
+  it('THEN it reads at most the scan limit and the reply says only part of the library was searched', async () => {
+    const { SearchEngine: Engine } = await import('../src/search/engine.ts');
+    const corpus = app.base.corpus;
+    const bounded = new Engine(corpus, new MemoryCandidateSource(buildIndex(corpus)), { scanLimit: 50 });
+    // "and then": common words that seldom stand together, so the scan does not stop early on plenty.
+    const few = await bounded.search('and then', { limit: 5 });
+    expect(few.notices.join(' ')).toMatch(/only the first 50 passages of the library were searched/);
+    const whole = await app.base.search.search('and then', { limit: 5 });
+    expect(whole.notices.join(' ')).not.toMatch(/were searched/);
+    expect(whole.total).toBeGreaterThan(few.total);
+  });
+});

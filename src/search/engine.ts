@@ -60,6 +60,11 @@ const phraseOf = (p: string) => {
 };
 const DEFAULT_LIMIT = 5;
 /**
+ * Passages a query of very common words reads at most: about 8 MB of text, a bounded cost however
+ * large the library (bench/README.md: p99 of stop-word queries on a large library).
+ */
+export const SCAN_LIMIT = 20_000;
+/**
  * Passages that lack one of the query's words (OR, exact) weigh this much and compete with those
  * that have them all, rather than ranking below every one: a paraphrase or a translation rarely
  * meets every word, and an AND hit made of the query's common words is no better an answer.
@@ -96,6 +101,8 @@ export class SearchEngine implements SearchService {
   private lexicons: Lexicons | undefined;
   /** Each passage folded, and its letters and digits alone: a cheap test before the exact phrase check. */
   private readonly folded = new Map<string, { text: string; letters: string }>();
+  /** Passages a scan reads at most (see `scan`). */
+  private readonly scanLimit: number;
   /** The bundled corpus's engine, for a group's search (see the constructor). */
   private readonly shared: SearchEngine | undefined;
 
@@ -124,9 +131,10 @@ export class SearchEngine implements SearchService {
    * Its lexicon (learned once from the bundled pairs) and its folded passages are borrowed rather
    * than made again per group; a group whose own texts carry translation pairs learns its own.
    */
-  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons } = {}) {
+  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number } = {}) {
     this.corpus = corpus;
     this.source = source;
+    this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
     const shared = options.shared;
     this.shared = shared;
     if (options.lexicons) this.learn = options.lexicons;
@@ -166,7 +174,7 @@ export class SearchEngine implements SearchService {
     }
 
     const want = (offset + limit) * 4;
-    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, want) : await this.ranked(parsed, options, want);
+    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
     const folded = this.fold(candidates);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
       block: c.block,
@@ -223,7 +231,7 @@ export class SearchEngine implements SearchService {
     return parsed;
   }
 
-  private async ranked(parsed: ParsedQuery, options: SearchOptions, want: number): Promise<Candidate[]> {
+  private async ranked(parsed: ParsedQuery, options: SearchOptions, want: number, notices: string[]): Promise<Candidate[]> {
     this.expand(parsed);
     const accept = this.acceptor(options);
     const phrases = parsed.phrases.map(phraseOf);
@@ -264,7 +272,7 @@ export class SearchEngine implements SearchService {
       floor = Math.min(...[...found.values()].map((c) => c.score));
     }
     await this.otherLanguage(parsed, found, phraseOk, accept);
-    if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options);
+    if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options, notices);
     return [...found.values()].sort((a, b) => b.score - a.score);
   }
 
@@ -295,13 +303,24 @@ export class SearchEngine implements SearchService {
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
   }
 
-  /** Stop-word-only queries and phrases the index cannot see: a scan of the passages. */
-  private scan(parsed: ParsedQuery, options: SearchOptions, want = Number.POSITIVE_INFINITY): Candidate[] {
+  /**
+   * Stop-word-only queries and phrases the index cannot see: a scan of the passages. Its cost grows
+   * with the library, so it reads at most `scanLimit` passages, and the reply says so when it
+   * stopped there rather than present part of the library as all of it.
+   */
+  private scan(parsed: ParsedQuery, options: SearchOptions, notices: string[], want = Number.POSITIVE_INFINITY): Candidate[] {
     const wanted = (parsed.phrases.length ? parsed.phrases : [parsed.text]).map(phraseOf);
     const out: Candidate[] = [];
+    let read = 0;
     // Matches are kept in reading order; a scan for very common words stops once it has plenty.
     for (const { block, work } of this.corpus.passages()) {
       if (out.length >= want * 4) break;
+      if (read++ === this.scanLimit) {
+        notices.push(
+          `This query has only very common words (or a phrase the index cannot narrow down), which are looked for passage by passage: only the first ${this.scanLimit.toLocaleString('en')} passages of the library were searched. Add a less common word to search all of it.`,
+        );
+        break;
+      }
       if (!this.accept(block, work, options)) continue;
       if (wanted.every((w) => this.hasPhrase(block, w))) out.push({ block, work, score: KIND_WEIGHT[block.kind] / Math.log2(2 + block.plain.length / 200) });
     }
