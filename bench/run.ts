@@ -6,6 +6,7 @@
  *   npm run bench                 # both corpora
  *   npm run bench -- --small      # bundled corpus only
  *   npm run bench -- --mb 10      # another synthetic size
+ *   npm run bench -- --groups 10000 | --big 150 | --add 50   # only the scale runs (bench/scale.ts)
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from '../test/helpers/corpus.ts';
+import { benchAdd, benchBig, benchGroups } from './scale.ts';
 
 const args = process.argv.slice(2);
 const smallOnly = args.includes('--small');
@@ -91,6 +93,7 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
   const heap = process.memoryUsage().heapUsed - heap0;
 
   const json = serializeIndex(index, 'bench');
+  const jsonBytes = json.reduce((n, l) => n + l.length + 1, 0);
   t = performance.now();
   const loaded = parseIndex(json, 'bench').index!;
   const loadMs = performance.now() - t;
@@ -111,7 +114,7 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
   const plainBuildMs = performance.now() - t;
   const lowered = passages.map((p) => p.block.plain.toLowerCase());
 
-  console.log(`index build ${ms(buildMs)} (plain minisearch ${ms(plainBuildMs)}), saved index ${mb(json.length)}, load ${ms(loadMs)}, heap of the index ~${mb(heap)}`);
+  console.log(`index build ${ms(buildMs)} (plain minisearch ${ms(plainBuildMs)}), saved index ${mb(jsonBytes)}, load ${ms(loadMs)}, heap of the index ~${mb(heap)}`);
   // With fewer than 100 samples a p99 is just the slowest one; 100+ per row on both corpora.
   const rounds = passages.length > 20_000 ? 10 : 20;
   // Collect the builds' garbage once before timing, so no row pays for a collection of it.
@@ -136,8 +139,14 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
 }
 
 const { build } = await realCorpus();
-const results = [await benchCorpus('Bundled corpus', build.works)];
-if (!smallOnly) results.push(await benchCorpus(`Synthetic corpus (~${targetMb} MB)`, synthetic(build.works, targetMb * 1024 * 1024)));
+const flag = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+const scaleOnly = ['--groups', '--big', '--add'].some((f) => args.includes(f));
+const results = scaleOnly ? [] : [await benchCorpus('Bundled corpus', build.works)];
+if (!smallOnly && !scaleOnly) results.push(await benchCorpus(`Synthetic corpus (~${targetMb} MB)`, synthetic(build.works, targetMb * 1024 * 1024)));
+// Scale (issue 14): 1,000 groups in the default run; 10,000 groups, the big library and the add behind flags.
+if (args.includes('--groups') || (!smallOnly && !scaleOnly)) await benchGroups(flag('--groups') ?? 1000);
+if (flag('--big')) await benchBig(flag('--big')!);
+if (flag('--add')) await benchAdd(flag('--add')!);
 
 if (args.includes('--write')) {
   const lines = [

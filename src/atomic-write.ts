@@ -6,13 +6,15 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** `data` as lines (each written with a newline, one at a time): a file larger than one string may hold. */
+export async function writeAtomic(file: string, data: string | Uint8Array | readonly string[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     const handle = await open(tmp, 'w');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const line of data) await handle.write(`${line}\n`);
       await handle.sync();
     } finally {
       await handle.close();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { INDEX_FILE, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
+import { INDEX_FILE, indexLines, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
@@ -91,12 +91,42 @@ describe('GIVEN a saved index', () => {
 
     await writeFile(file, saved.slice(0, saved.length / 2));
     await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
-    expect(lines.join('')).toContain('not valid JSON');
+    expect(lines.join('')).toMatch(/not valid JSON|truncated/);
 
     expect(parseIndex(await readFile(file, 'utf8'), 'B').problem).toContain('another version of the corpus');
-    const json = JSON.parse(await readFile(file, 'utf8'));
-    expect(parseIndex(JSON.stringify({ ...json, version: 0 }), 'A').problem).toContain('format version 0');
-    expect(parseIndex(JSON.stringify({ ...json, analysisVersion: -1 }), 'A').problem).toContain('other text-analysis options');
+    const [head, ...rest] = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    const json = JSON.parse(head!);
+    expect(parseIndex([JSON.stringify({ ...json, version: 0 }), ...rest], 'A').problem).toContain('format version 0');
+    expect(parseIndex([JSON.stringify({ ...json, analysisVersion: -1 }), ...rest], 'A').problem).toContain('other text-analysis options');
+    expect(parseIndex([head!, ...rest.slice(0, -1)], 'A').problem).toContain('incomplete');
     expect(parseIndex(serializeIndex(buildIndex(corpus), 'A'), 'A').index).toBeDefined();
+  });
+
+  it('THEN it is written as lines, none of them the whole index, and reads back the same', async () => {
+    const index = buildIndex(corpus);
+    const lines = serializeIndex(index, 'A');
+    // Header, document tables, then the terms in chunks: no line holds the index.
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'lectern.index', version: 3, chunks: lines.length - 2 });
+    const total = lines.reduce((n, l) => n + l.length, 0);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(total);
+    const back = parseIndex(indexLines(new TextEncoder().encode(lines.join('\n'))), 'A').index!;
+    expect(back.documentCount).toBe(index.documentCount);
+    expect(back.search('Kirov').map((r) => r.id)).toEqual(index.search('Kirov').map((r) => r.id));
+  });
+
+  it('THEN an index file of the older format (2, one JSON document) is rebuilt with a message', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lectern-index-v2-'));
+    dirs.push(dir);
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => lines.push(s) });
+    const file = path.join(dir, INDEX_FILE);
+    const index = buildIndex(corpus);
+    const [head] = serializeIndex(index, 'A');
+    await writeFile(file, JSON.stringify({ ...JSON.parse(head!), version: 2, index: index.toJSON() }));
+    const loaded = await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(loaded.documentCount).toBe(index.documentCount);
+    expect(lines.join('')).toMatch(/format version 2 \(an older format\).*rebuilding the search index/);
+    expect(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!).version).toBe(3);
   });
 });

@@ -20,6 +20,7 @@ import { CORPUS_FORMAT_VERSION, WorkBuild } from '../corpus/work.ts';
 import { DataError } from '../errors.ts';
 import { LIBRARY_FORMATS } from './extract/types.ts';
 import { collectionKey, sha256, STORED_FILE } from './keys.ts';
+import { indexLines } from '../search/saved-index.ts';
 
 export const LIBRARY_FORMAT_VERSION = 1;
 export const MANIFEST_FILE = 'collection.json';
@@ -156,17 +157,18 @@ export class CollectionStore {
     }
   }
 
-  readIndexSync(hash: string): string | undefined {
+  /** A work's saved index, as its lines (read as bytes: never one string, however large). */
+  readIndexSync(hash: string): string[] | undefined {
     try {
-      return readFileSync(this.indexFile(hash), 'utf8');
+      return indexLines(readFileSync(this.indexFile(hash)));
     } catch {
       return undefined;
     }
   }
 
-  async readIndex(hash: string): Promise<string | undefined> {
+  async readIndex(hash: string): Promise<string[] | undefined> {
     try {
-      return await readFile(this.indexFile(hash), 'utf8');
+      return indexLines(await readFile(this.indexFile(hash)));
     } catch {
       return undefined;
     }
@@ -192,7 +194,7 @@ export class CollectionStore {
     return json.length;
   }
 
-  async writeIndex(hash: string, serialized: string): Promise<void> {
+  async writeIndex(hash: string, serialized: readonly string[]): Promise<void> {
     await writeAtomic(this.indexFile(hash), serialized);
   }
 

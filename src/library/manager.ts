@@ -86,6 +86,8 @@ interface Layer {
   bytes: number;
 }
 
+const linesBytes = (lines: readonly string[] | undefined) => (lines ?? []).reduce((n, l) => n + l.length, 0);
+
 /** Estimated heap of a loaded collection: its build and its works' indexes, by the size of their files. */
 const estimate = (buildBytes: number, layers: Map<string, Layer>) => HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * [...layers.values()].reduce((n, l) => n + l.bytes, buildBytes);
 
@@ -150,7 +152,7 @@ export class LibraryManager {
    * else opened from `serializedOf`, else built here and saved (a missing, older-format or damaged
    * index file, said in the log).
    */
-  private viewOf(collection: string, own: WorkBuild[], serializedOf: (key: string) => string | undefined, previous?: Map<string, Layer>): { view: CorpusView; layers: Map<string, Layer> } {
+  private viewOf(collection: string, own: WorkBuild[], serializedOf: (key: string) => readonly string[] | undefined, previous?: Map<string, Layer>): { view: CorpusView; layers: Map<string, Layer> } {
     const layers = new Map<string, Layer>();
     if (own.length === 0) return { view: this.options.base.view, layers };
     const corpus = new Corpus({ works: own }, collection, this.options.base.view.corpus);
@@ -163,11 +165,11 @@ export class LibraryManager {
       }
       const serialized = serializedOf(key);
       const { index, rebuilt } = this.options.search.openWork(corpus, work, serialized, key);
-      let bytes = serialized?.length ?? 0;
+      let bytes = linesBytes(serialized);
       if (rebuilt) {
         this.log.warn({ collection, work: work.meta.id, reason: rebuilt }, 'rebuilding the search index of a work');
         const fresh = this.options.search.serialize(index, key);
-        bytes = fresh.length;
+        bytes = linesBytes(fresh);
         void this.store(collection).writeIndex(key, fresh).catch((err) => this.log.warn({ err, collection }, 'could not save a rebuilt work index'));
       }
       layers.set(key, { index, bytes });
@@ -181,7 +183,7 @@ export class LibraryManager {
   }
 
   /** A loaded collection from what its files hold (`own` undefined: the build is missing or stale). */
-  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serializedOf: (key: string) => string | undefined, fileBytes: number): State {
+  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serializedOf: (key: string) => readonly string[] | undefined, fileBytes: number): State {
     if (own === undefined) return { bytes: HEAP_PER_COLLECTION, manifest, own: [], view: this.options.base.view, indexes: new Map(), stale: true };
     const { view, layers } = this.viewOf(collection, own, serializedOf);
     return { bytes: estimate(fileBytes, layers), manifest, own, view, indexes: layers };
@@ -209,7 +211,7 @@ export class LibraryManager {
       return this.unreadable(collection, err);
     }
     const build = await store.readBuild(manifest);
-    const serialized = new Map<string, string | undefined>();
+    const serialized = new Map<string, string[] | undefined>();
     for (const work of build?.works ?? []) {
       await yieldToOthers();
       serialized.set(this.workIndexKey(work), await store.readIndex(this.workIndexKey(work)));
@@ -375,7 +377,7 @@ export class LibraryManager {
     const written: string[] = [];
     const hash = works.length ? buildInputs(entries) : null;
     const previous = this.states.get(collection)?.indexes;
-    const fresh = new Map<string, string>();
+    const fresh = new Map<string, string[]>();
     let buildBytes = 0;
     if (hash) {
       buildBytes = await store.writeBuild(works, hash);

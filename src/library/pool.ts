@@ -172,8 +172,8 @@ export class JobPool {
     return this.run<IngestResult>({ kind: 'ingest', ...job });
   }
 
-  index(job: Omit<IndexJob, 'kind'>): Promise<string> {
-    return this.run<string>({ kind: 'index', ...job });
+  index(job: Omit<IndexJob, 'kind'>): Promise<string[]> {
+    return this.run<string[]>({ kind: 'index', ...job });
   }
 
   async close(): Promise<void> {

@@ -19,17 +19,17 @@ import { parseIndex, serializeIndex } from '../search/saved-index.ts';
 export type WorkIndex = MemoryCandidateSource;
 
 export interface SearchBackend {
-  /** URL of a module exporting `serializeCorpusIndex(works: WorkBuild[], inputs: string): string`. */
+  /** URL of a module exporting `serializeCorpusIndex(works: WorkBuild[], inputs: string): string[]` (the saved index's lines). */
   indexModule?: string;
   /**
    * One work's index from its serialised form when it is given and current; otherwise built here
    * (`rebuilt` says so, with why, so the caller can save it).
    */
-  openWork(corpus: Corpus, work: WorkBuild, serialized: string | undefined, inputs: string): { index: WorkIndex; rebuilt?: string };
+  openWork(corpus: Corpus, work: WorkBuild, serialized: readonly string[] | undefined, inputs: string): { index: WorkIndex; rebuilt?: string };
   /** The search over `corpus` (the bundled works and the group's): the bundled index and these. */
   search(corpus: Corpus, works: WorkIndex[]): SearchService;
   /** A work's index in the form `indexModule` makes (to save one built by `openWork`). */
-  serialize(index: WorkIndex, inputs: string): string;
+  serialize(index: WorkIndex, inputs: string): string[];
 }
 
 /** The embedded backend: minisearch indexes in memory beside the bundled one, ranked by `SearchEngine`. */

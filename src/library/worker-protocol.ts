@@ -25,7 +25,7 @@ export interface IngestResult {
 
 export interface IndexJob {
   kind: 'index';
-  /** Module exporting `serializeCorpusIndex(works, inputs): string` (see search-backend.ts). */
+  /** Module exporting `serializeCorpusIndex(works, inputs): string[]` (see search-backend.ts). */
   module: string;
   works: WorkBuild[];
   inputs: string;

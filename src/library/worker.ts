@@ -30,7 +30,7 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
   return { work, format: x.format, ...(x.pages ? { pages: x.pages } : {}), metadata: x.metadata };
 }
 
-const indexModules = new Map<string, Promise<{ serializeCorpusIndex(works: WorkBuild[], inputs: string): string }>>();
+const indexModules = new Map<string, Promise<{ serializeCorpusIndex(works: WorkBuild[], inputs: string): string[] }>>();
 
 export async function runJob(job: Job): Promise<unknown> {
   if (job.kind === 'ingest') return await runIngest(job);

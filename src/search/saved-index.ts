@@ -1,7 +1,14 @@
 /**
- * The saved index (`data/build/index.json`): a format version, the analysis options it was built
- * with and the corpus it was built from, then minisearch's own serialisation. A stale (other
- * analysis, other corpus, older format) or corrupt index is rebuilt with a warning, never used.
+ * The saved index (`data/build/index.json`, and one per work of a group library): a format
+ * version, the analysis options it was built with and the corpus it was built from, then
+ * minisearch's own serialisation. A stale (other analysis, other corpus, older format) or corrupt
+ * index is rebuilt with a warning, never used.
+ *
+ * Format 3 is written as lines, none of them the whole index: the header, minisearch's document
+ * tables, then its terms in chunks. A single JSON string of a 500 MB corpus's index would pass V8's
+ * string-length limit (~512 M characters, reached near 340 MB of text); lines are written one by one
+ * and the file is read as bytes and split, so no string holds all of it. Format 2 (one JSON
+ * document) is read as "older format" and rebuilt.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,8 +22,10 @@ import MiniSearch from 'minisearch';
 import type { IndexedPassage } from './lectern-index.ts';
 
 export const INDEX_FILE = 'index.json';
-/** Bump when the index's layout (fields, documents) changes. */
-export const INDEX_FORMAT_VERSION = 2;
+/** Bump when the index's layout (fields, documents, file structure) changes. */
+export const INDEX_FORMAT_VERSION = 3;
+/** Terms per line: a line stays far below the string limit even when every term is common. */
+const TERMS_PER_LINE = 20_000;
 
 const Header = z.object({
   format: z.literal('lectern.index'),
@@ -25,46 +34,69 @@ const Header = z.object({
   analysis: z.unknown(),
   inputs: z.string(),
   documents: z.number().int().nonnegative(),
-  index: z.record(z.string(), z.unknown()),
+  /** How many lines of terms follow the document tables (a truncated file is caught). */
+  chunks: z.number().int().nonnegative(),
 });
+const Tables = z.record(z.string(), z.unknown());
+const Chunk = z.array(z.tuple([z.string(), z.unknown()]));
 
 export type SearchIndex = MiniSearch<IndexedPassage>;
 
-export function serializeIndex(index: SearchIndex, inputs: string): string {
-  return JSON.stringify({
-    format: 'lectern.index',
-    version: INDEX_FORMAT_VERSION,
-    analysisVersion: ANALYSIS_VERSION,
-    analysis: analysisOptions(),
-    inputs,
-    documents: index.documentCount,
-    index: index.toJSON(),
-  });
+/** The index as the lines of its file (see the module comment). */
+export function serializeIndex(index: SearchIndex, inputs: string): string[] {
+  const { index: terms, ...tables } = index.toJSON() as unknown as { index: [string, unknown][] } & Record<string, unknown>;
+  const chunks: string[] = [];
+  for (let i = 0; i < terms.length; i += TERMS_PER_LINE) chunks.push(JSON.stringify(terms.slice(i, i + TERMS_PER_LINE)));
+  const header = { format: 'lectern.index', version: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, analysis: analysisOptions(), inputs, documents: index.documentCount, chunks: chunks.length };
+  return [JSON.stringify(header), JSON.stringify(tables), ...chunks];
 }
 
-/** Parses a saved index; the reason it cannot be used otherwise. */
-export function parseIndex(raw: string, inputs: string): { index?: SearchIndex; problem?: string } {
+/** The lines of a saved index file, read as bytes and split, so the file is never one string. */
+export function indexLines(bytes: Uint8Array): string[] {
+  const lines: string[] = [];
+  const decoder = new TextDecoder();
+  let start = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, start)) {
+    lines.push(decoder.decode(bytes.subarray(start, i)));
+    start = i + 1;
+  }
+  if (start < bytes.length) lines.push(decoder.decode(bytes.subarray(start)));
+  return lines;
+}
+
+function parseHeader(line: string | undefined): { header?: z.infer<typeof Header>; problem?: string } {
   let json: unknown;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(line ?? '');
   } catch {
     return { problem: 'the saved index is not valid JSON (corrupt or truncated)' };
   }
   const head = Header.safeParse(json);
-  if (!head.success) {
-    const v = (json as { version?: unknown })?.version;
-    return { problem: v !== undefined && v !== INDEX_FORMAT_VERSION ? `the saved index has format version ${String(v)}, this Lectern reads ${INDEX_FORMAT_VERSION}` : 'the saved index does not match the index format' };
-  }
-  if (head.data.analysisVersion !== ANALYSIS_VERSION || JSON.stringify(head.data.analysis) !== JSON.stringify(analysisOptions())) {
+  if (head.success) return { header: head.data };
+  const v = (json as { version?: unknown })?.version;
+  return { problem: v !== undefined && v !== INDEX_FORMAT_VERSION ? `the saved index has format version ${String(v)} (an older format), this Lectern reads ${INDEX_FORMAT_VERSION}` : 'the saved index does not match the index format' };
+}
+
+/** Parses a saved index (its lines, or the whole file as text); the reason it cannot be used otherwise. */
+export function parseIndex(saved: string | readonly string[], inputs: string): { index?: SearchIndex; problem?: string } {
+  const lines = typeof saved === 'string' ? saved.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1) : saved;
+  const { header, problem } = parseHeader(lines[0]);
+  if (!header) return { problem: problem! };
+  if (header.analysisVersion !== ANALYSIS_VERSION || JSON.stringify(header.analysis) !== JSON.stringify(analysisOptions())) {
     return { problem: 'the saved index was built with other text-analysis options' };
   }
-  if (head.data.inputs !== inputs) return { problem: 'the saved index was built from another version of the corpus' };
+  if (header.inputs !== inputs) return { problem: 'the saved index was built from another version of the corpus' };
+  if (lines.length !== 2 + header.chunks) return { problem: 'the saved index is incomplete (truncated)' };
   try {
-    const index = MiniSearch.loadJS(head.data.index as never, miniSearchOptions()) as SearchIndex;
-    if (index.documentCount !== head.data.documents) return { problem: 'the saved index is incomplete' };
+    const tables = Tables.parse(JSON.parse(lines[1]!));
+    const terms: [string, unknown][] = [];
+    for (const line of lines.slice(2)) for (const entry of Chunk.parse(JSON.parse(line))) terms.push(entry);
+    const index = MiniSearch.loadJS({ ...tables, index: terms } as never, miniSearchOptions()) as SearchIndex;
+    if (index.documentCount !== header.documents) return { problem: 'the saved index is incomplete' };
     return { index };
   } catch (err) {
-    return { problem: `the saved index could not be loaded (${(err as Error).message})` };
+    if (err instanceof SyntaxError) return { problem: 'the saved index is not valid JSON (corrupt or truncated)' };
+    return { problem: `the saved index could not be loaded (${(err as Error).message.slice(0, 200)})` };
   }
 }
 
@@ -76,14 +108,14 @@ export async function loadOrBuildIndex(
 ): Promise<SearchIndex> {
   const file = path.join(buildDir, INDEX_FILE);
   if (options.persist) {
-    let raw: string | undefined;
+    let raw: Uint8Array | undefined;
     try {
-      raw = await readFile(file, 'utf8');
+      raw = await readFile(file);
     } catch {
       log.info('building the search index for the first time');
     }
     if (raw !== undefined) {
-      const { index, problem } = parseIndex(raw, options.inputs);
+      const { index, problem } = parseIndex(indexLines(raw), options.inputs);
       if (index) return index;
       log.warn({ reason: problem, file }, 'rebuilding the search index');
     }
