@@ -28,7 +28,20 @@ export class LayeredCandidateSource implements CandidateSource {
   }
 
   async candidates(query: CandidateQuery): Promise<Candidate[]> {
-    const all = this.layers.flatMap((l) => l.scoredWith(query, this.stats));
+    // Every layer asks the combined frequency of each term it scores (typo and prefix variants
+    // included): one lookup per layer each time, so each is looked up once per stage.
+    const known = new Map<string, number>();
+    const stats: IndexStatistics = {
+      documentCount: this.stats.documentCount,
+      fieldFrequency: (term, fieldId) => {
+        const key = `${fieldId}\u0000${term}`;
+        let n = known.get(key);
+        if (n === undefined) known.set(key, (n = this.stats.fieldFrequency(term, fieldId)));
+        return n;
+      },
+      averageFieldLength: (fieldId) => this.stats.averageFieldLength(fieldId),
+    };
+    const all = this.layers.flatMap((l) => l.scoredWith(query, stats));
     // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
     return all.sort((a, b) => b.score - a.score).slice(0, query.k);
   }
