@@ -8,6 +8,9 @@ import { bibliographyLines, exportSources } from '../src/notes/bibliography.ts';
 import type { WorkBuild } from '../src/corpus/work.ts';
 import { createRealDispatch, type RealDispatch } from './helpers/real-dispatch.ts';
 import { readBack } from './helpers/notes-check.ts';
+import { sampleMarkdown } from './helpers/library-samples.ts';
+import { discussionTitle, openingOf } from '../src/conversation/discuss.ts';
+import { testScope } from './helpers/real-dispatch.ts';
 
 let real: RealDispatch;
 beforeAll(async () => {
@@ -58,4 +61,26 @@ describe('GIVEN works quoted and cited in a thread', () => {
       expect(titles.some((t) => /Arrest and .Testimony/.test(t)), format).toBe(true);
     }
   });
+
+  it('THEN a text the group added is in the thread\'s bibliography with its own metadata, and another group asking for the same thread sees nothing of it', async () => {
+    const { work: added } = await real.app.library.add('notes-group', sampleMarkdown(), {}, 'tester');
+    const place = { platform: 'console', scope: 'notes-group', thread: 'group-text' };
+    const inGroup = (extra = {}) => testScope({ collection: 'notes-group', userName: 'Olga', ...extra });
+    const passage = added.blocks.find((b) => b.kind === 'paragraph')!;
+    const shown = await real.dispatch({ command: 'context', args: { passage: passage.id, before: 0, after: 0 }, scope: inGroup() });
+    expect(shown.error).toBeUndefined();
+    await real.app.conversations.open(openingOf(place, passage.id, shown, discussionTitle(shown, 100)), { name: 'Olga', at: Date.now() });
+    await real.dispatch({ command: 'quote', args: { query: 'Kirov', work: 'trotskys-lies', limit: 1 }, scope: inGroup({ thread: real.app.conversations.scopeOf(place) }) });
+    const bib = await real.dispatch({ command: 'notes', args: { kind: 'bibliography', style: 'chicago', format: 'bibtex' }, scope: inGroup({ thread: real.app.conversations.scopeOf(place) }) });
+    const text = bib.sections.map((x) => (x.kind === 'text' ? x.text : '')).join('\n');
+    expect(text).toMatch(/Petrova, Maria\. 2021\. .Notes on the Reading Circle/);
+    expect(text).toMatch(/Furr, Grover/);
+    expect(readBack(bib.files![0]!.data).some((i) => /Reading Circle/.test(String(i.title)))).toBe(true);
+    // Passages and works are read through the asking group's own library: from another group's
+    // view (no door builds such a key, but the core must not rely on it) the group's text is absent.
+    const elsewhere = await real.dispatch({ command: 'notes', args: { kind: 'bibliography' }, scope: testScope({ collection: 'other-group', thread: real.app.conversations.scopeOf(place) }) });
+    const listed = elsewhere.sections.map((x) => (x.kind === 'text' ? x.text : '')).join('\n');
+    expect(listed).toMatch(/^1 work quoted or cited/);
+    expect(listed).not.toMatch(/Petrova|Reading Circle/);
+  }, 120_000);
 });
