@@ -179,6 +179,7 @@ describe('GIVEN a Russian word that is an English word in Cyrillic letters (a co
   it('THEN a Russian query finds the English passage that says it, beside the Russian passages that share its words', async () => {
     expect(isRussianQuery(engine.expand(engine.parse('Хрущёв мог фальсифицировать всё')).words)).toBe(true);
     expect(isRussianQuery(engine.expand(engine.parse('Khrushchev falsified everything')).words)).toBe(false);
+    expect(isRussianQuery(engine.expand(engine.parse('Сталин')).words)).toBe(false);
     expect(await rank('Хрущёв мог фальсифицировать всё более 50 лет', 'Khrushchev could falsify everything and get away with it')).toBeLessThanOrEqual(3);
     expect(await rank('Бруэ обнаружил письма Седова в Гарвардском архиве', 'Pierre Broué discovered letters between Leon Sedov')).toBeLessThanOrEqual(3);
     // A Russian query whose answer is Russian keeps it first.

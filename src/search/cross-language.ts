@@ -14,10 +14,13 @@ import { isKey } from './analyse/index.ts';
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_TERM = /^[a-z]/;
 
-/** Is the query in Russian (most of its words of substance in Cyrillic)? */
+/**
+ * Is the query a Russian sentence (two words of substance or more, most of them in Cyrillic)? A
+ * single Russian word is mostly a name, which its cross-script key already finds in every script.
+ */
 export function isRussianQuery(words: QueryWord[]): boolean {
   const heavy = words.filter((w) => !w.light);
-  return heavy.length > 0 && heavy.filter((w) => CYRILLIC.test(w.text)).length * 2 > heavy.length;
+  return heavy.length > 1 && heavy.filter((w) => CYRILLIC.test(w.text)).length * 2 > heavy.length;
 }
 
 /**
