@@ -114,6 +114,28 @@ describe('GIVEN the conversations file', () => {
   }, 60_000);
 });
 
+describe('GIVEN a conversations file that cannot be read', () => {
+  it('THEN it is set aside, and the next command in each thread says the thread starts afresh, once; commands outside threads are not told', async () => {
+    const at = path.join(dir, 'f');
+    await mkdir(at, { recursive: true });
+    await writeFile(path.join(at, CONVERSATIONS_FILE), '{"format": "lectern.conversations", "version": 1, "threads": {');
+    const store = await ConversationStore.load(at, log, { retentionDays: 90 });
+    const dispatch = createDispatch({ ...real.app, conversations: store }, commands);
+    const warnings = (reply: Reply) => reply.sections.flatMap((s) => (s.kind === 'text' && s.text.startsWith('⚠') ? [s.text] : []));
+    const place = { platform: 'discord', scope: 'g1', thread: 't' };
+
+    const first = await dispatch({ command: 'quote', args: { query: 'peppery dishes' }, scope: testScope({ thread: store.scopeOf(place) }) });
+    expect(warnings(first)).toEqual([expect.stringMatching(/could not read what it kept of its discussion threads.*starts afresh.*conversations\.json\.unreadable-\d+/)]);
+    expect(first.sections.some((s) => s.kind === 'passage')).toBe(true);
+    const second = await dispatch({ command: 'quote', args: { query: 'peppery dishes' }, scope: testScope({ thread: store.scopeOf(place) }) });
+    expect(warnings(second)).toEqual([]);
+    const outside = await dispatch({ command: 'quote', args: { query: 'peppery dishes' }, scope: testScope() });
+    expect(warnings(outside)).toEqual([]);
+    const other = await dispatch({ command: 'quote', args: { query: 'Kirov' }, scope: testScope({ thread: store.scopeOf({ ...place, thread: 'u' }) }) });
+    expect(warnings(other)).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('GIVEN the one shrink-and-retry pager', () => {
   it('THEN pages measured over their limit are paged again smaller, and what still does not fit goes to the fallback', () => {
     const reply: Reply = { title: 'T', sections: [{ kind: 'text', text: 'A sentence of some length. '.repeat(400) }], actions: [], visibility: 'public' };

@@ -13,7 +13,7 @@ import { CustomIdSigner } from '../src/platforms/discord/custom-id.ts';
 import { codeBlock, discordMarkdown, ZWSP } from '../src/platforms/discord/escape.ts';
 import { toDiscordChoices } from '../src/platforms/discord/handler.ts';
 import { clampMarkdown, discordPages, embedSize, messageViolations } from '../src/platforms/discord/pages.ts';
-import { RecentStore } from '../src/platforms/discord/recent.ts';
+import { RecentStore } from '../src/conversation/recent-answers.ts';
 import { renderMessage, type RenderOptions } from '../src/platforms/discord/render.ts';
 
 const WORK = { id: 'trotskys-lies', title: "Trotsky's Lies", author: 'Grover Furr' };

@@ -17,7 +17,7 @@ import type { Subcommand } from './subcommands.ts';
 type Finding = { level: 'ok' | 'problem' | 'repaired'; what: string };
 
 /** The platforms' small state files (each is validated by its own loader, which sets a bad one aside). */
-const STATE_FILES = ['settings.json', 'discord.json', 'matrix.json'];
+const STATE_FILES = ['settings.json', 'conversations.json', 'discord.json', 'matrix.json'];
 
 async function writable(dir: string): Promise<string | undefined> {
   try {

@@ -40,20 +40,36 @@ export class ConversationStore {
   private data: ConversationsFile;
   private readonly writer: StateWriter;
   private readonly retentionMs: number;
+  /** Where an unreadable conversations file was set aside at start-up; each thread is told once. */
+  private readonly setAside: string | undefined;
+  private readonly told = new Set<string>();
 
-  private constructor(file: string, data: ConversationsFile, log: Logger, retentionDays: number) {
+  private constructor(file: string, data: ConversationsFile, log: Logger, retentionDays: number, setAside?: string) {
     this.data = data;
     this.writer = new StateWriter(file, () => this.data, log, 'conversations');
     this.retentionMs = retentionDays * DAY_MS;
+    this.setAside = setAside;
   }
 
   static async load(stateDir: string, log: Logger, options: { retentionDays: number; now?: number }): Promise<ConversationStore> {
     const file = path.join(stateDir, CONVERSATIONS_FILE);
     const empty = (): ConversationsFile => ({ format: CONVERSATIONS_FORMAT, version: 1, threads: {} });
-    const data = await readStateFile(file, (text) => ConversationsFile.safeParse(JSON.parse(text)).data, empty, log, 'Conversations');
-    const store = new ConversationStore(file, data, log, options.retentionDays);
+    let aside: string | undefined;
+    const data = await readStateFile(file, (text) => ConversationsFile.safeParse(JSON.parse(text)).data, empty, log, 'Conversations', (a) => (aside = a));
+    const store = new ConversationStore(file, data, log, options.retentionDays, aside);
     if (store.expire(options.now ?? Date.now())) await store.writer.save();
     return store;
+  }
+
+  /**
+   * Once per thread after the conversations file was found unreadable: what happened, for the next
+   * command asked in a thread Lectern no longer has a record of (which threads were in the file
+   * cannot be known, so every such thread is told).
+   */
+  takeNotice(key: string): string | undefined {
+    if (!this.setAside || this.told.has(key) || this.data.threads[key]) return undefined;
+    this.told.add(key);
+    return `Lectern could not read what it kept of its discussion threads, so this thread starts afresh: its work, last citation (for Ibid.) and notes so far are lost (the damaged file was kept as ${path.basename(this.setAside)}).`;
   }
 
   get(key: string): ThreadRecord | undefined {

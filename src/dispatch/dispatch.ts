@@ -39,9 +39,10 @@ function localOnly(def: CommandDefinition, invocation: Invocation): Record<strin
   return Object.fromEntries(Object.entries(invocation.args).filter(([k]) => !local.has(k)));
 }
 
-/** A notice about the group's lost state, ahead of the answer (once per group). */
-function withStateNotice(reply: Reply, notice: string | undefined): Reply {
-  return notice ? { ...reply, sections: [{ kind: 'text', text: `⚠ ${notice}` }, ...reply.sections] } : reply;
+/** Notices about the group's or the thread's lost state, ahead of the answer (once each). */
+function withStateNotice(reply: Reply, ...notices: (string | undefined)[]): Reply {
+  const said = notices.filter((n): n is string => Boolean(n));
+  return said.length ? { ...reply, sections: [...said.map((n) => ({ kind: 'text' as const, text: `⚠ ${n}` })), ...reply.sections] } : reply;
 }
 
 /** Inside a thread, every door alike: the reply's citation becomes what Ibid. refers to, and what it posted goes into the thread's notes. */
@@ -78,8 +79,11 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
       const started = performance.now();
       const reply = await command.execute(parsed.data, ctx);
       log.debug({ ms: Math.round(performance.now() - started) }, 'answered');
+      // Taken before the reply is remembered: remembering makes the thread known again.
+      const threadKey = invocation.scope.thread?.key;
+      const threadNotice = threadKey ? app.conversations?.takeNotice(threadKey) : undefined;
       const remembered = await remember(app, invocation, reply);
-      return withStateNotice(remembered, app.settings?.takeNotice(invocation.scope.collection));
+      return withStateNotice(remembered, app.settings?.takeNotice(invocation.scope.collection), threadNotice);
     } catch (err) {
       if (isUserError(err)) return errorReply(err.identifier, err.message);
       log.error({ err, args: invocation.args, scope }, 'command failed');

@@ -7,7 +7,7 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
 import { truncate } from '../../reply/split.ts';
-import { RecentStore } from './recent.ts';
+import { RecentStore } from '../../conversation/recent-answers.ts';
 
 /** A command waiting for its form. */
 export interface PendingForm {

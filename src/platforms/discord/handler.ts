@@ -30,7 +30,7 @@ import { resolveDefaults } from '../../dispatch/defaults.ts';
 import { formFor, formModal, formValues, pendingForms } from './form.ts';
 import { discordPages } from './pages.ts';
 import { discordProfile } from './profile.ts';
-import { RecentStore } from './recent.ts';
+import { RecentStore } from '../../conversation/recent-answers.ts';
 import { noticeMessage, withFiles, type DiscordMessage, type RenderOptions } from './render.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
 import { conversationKey } from '../../conversation/key.ts';

@@ -1,7 +1,10 @@
 /**
- * A bounded, in-memory LRU of what buttons need to regenerate a page: the reply, the invocation
- * behind it and who asked. Keys are short and random, so they fit in a custom id and a key from
- * before a restart finds nothing (the button then says it has expired) instead of another reply.
+ * The answers that buttons under a message still act on (next/previous page, cite, translation,
+ * discuss, a form waiting to be sent): a bounded, in-memory LRU of the reply, the invocation behind
+ * it and who asked. Where a door pages by buttons rather than by a "more" command (pending.ts), this
+ * is its pending pages: each page is rendered again from the stored reply through the one pager.
+ * Keys are short and random, so they fit in a button's id, and a key from before a restart finds
+ * nothing (the button then says it has expired) instead of another reply.
  */
 import { randomBytes } from 'node:crypto';
 
