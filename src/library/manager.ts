@@ -183,9 +183,9 @@ export class LibraryManager {
   }
 
   /** A loaded collection from what its files hold (`own` undefined: the build is missing or stale). */
-  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serializedOf: (key: string) => readonly string[] | undefined, fileBytes: number): State {
+  private loaded(collection: string, manifest: CollectionManifest, own: WorkBuild[] | undefined, serializedOf: (key: string) => readonly string[] | undefined, fileBytes: number, opened?: Map<string, Layer>): State {
     if (own === undefined) return { bytes: HEAP_PER_COLLECTION, manifest, own: [], view: this.options.base.view, indexes: new Map(), stale: true };
-    const { view, layers } = this.viewOf(collection, own, serializedOf);
+    const { view, layers } = this.viewOf(collection, own, serializedOf, opened);
     return { bytes: estimate(fileBytes, layers), manifest, own, view, indexes: layers };
   }
 
@@ -211,12 +211,19 @@ export class LibraryManager {
       return this.unreadable(collection, err);
     }
     const build = await store.readBuild(manifest);
+    // Each work's index is read and opened in slices (the backend's loadWork); one it cannot open
+    // is left to viewOf, which rebuilds and saves it.
     const serialized = new Map<string, string[] | undefined>();
+    const opened = new Map<string, Layer>();
     for (const work of build?.works ?? []) {
       await yieldToOthers();
-      serialized.set(this.workIndexKey(work), await store.readIndex(this.workIndexKey(work)));
+      const key = this.workIndexKey(work);
+      const lines = await store.readIndex(key);
+      const index = lines && (await this.options.search.loadWork?.(lines, key));
+      if (index) opened.set(key, { index, bytes: linesBytes(lines) });
+      else serialized.set(key, lines);
     }
-    return this.loaded(collection, manifest, build?.works, (key) => serialized.get(key), build?.bytes ?? 0);
+    return this.loaded(collection, manifest, build?.works, (key) => serialized.get(key), build?.bytes ?? 0, opened);
   }
 
   /** Keeps a loaded state (unless a change committed a newer one meanwhile); a stale build is rebuilt in the background. */

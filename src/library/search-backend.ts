@@ -13,7 +13,7 @@ import { SearchEngine } from '../search/engine.ts';
 import { buildIndex } from '../search/index-build.ts';
 import { LayeredCandidateSource } from '../search/layered-source.ts';
 import { MemoryCandidateSource } from '../search/memory-source.ts';
-import { parseIndex, serializeIndex } from '../search/saved-index.ts';
+import { parseIndex, parseIndexAsync, serializeIndex } from '../search/saved-index.ts';
 
 /** One work's index, opened. */
 export type WorkIndex = MemoryCandidateSource;
@@ -28,6 +28,8 @@ export interface SearchBackend {
   openWork(corpus: Corpus, work: WorkBuild, serialized: readonly string[] | undefined, inputs: string): { index: WorkIndex; rebuilt?: string };
   /** The search over `corpus` (the bundled works and the group's): the bundled index and these. */
   search(corpus: Corpus, works: WorkIndex[]): SearchService;
+  /** `openWork` of a current saved index without holding the thread for all of it; undefined when it cannot be used. */
+  loadWork?(serialized: readonly string[], inputs: string): Promise<WorkIndex | undefined>;
   /** A work's index in the form `indexModule` makes (to save one built by `openWork`). */
   serialize(index: WorkIndex, inputs: string): string[];
 }
@@ -45,6 +47,10 @@ export function memorySearchBackend(base: SearchEngine): SearchBackend {
     },
     search(corpus, works) {
       return new SearchEngine(corpus, new LayeredCandidateSource([bundled, ...works]), { shared: base });
+    },
+    async loadWork(serialized, inputs) {
+      const { index } = await parseIndexAsync(serialized, inputs);
+      return index && new MemoryCandidateSource(index);
     },
     serialize: (index, inputs) => serializeIndex(index.index, inputs),
   };

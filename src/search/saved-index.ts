@@ -11,6 +11,7 @@
  * document) is read as "older format" and rebuilt.
  */
 import { readFile } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -77,9 +78,8 @@ function parseHeader(line: string | undefined): { header?: z.infer<typeof Header
   return { problem: v !== undefined && v !== INDEX_FORMAT_VERSION ? `the saved index has format version ${String(v)} (an older format), this Lectern reads ${INDEX_FORMAT_VERSION}` : 'the saved index does not match the index format' };
 }
 
-/** Parses a saved index (its lines, or the whole file as text); the reason it cannot be used otherwise. */
-export function parseIndex(saved: string | readonly string[], inputs: string): { index?: SearchIndex; problem?: string } {
-  const lines = typeof saved === 'string' ? saved.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1) : saved;
+/** The header's checks: the reason the lines cannot be used, or the header. */
+function check(lines: readonly string[], inputs: string): { header?: z.infer<typeof Header>; problem?: string } {
   const { header, problem } = parseHeader(lines[0]);
   if (!header) return { problem: problem! };
   if (header.analysisVersion !== ANALYSIS_VERSION || JSON.stringify(header.analysis) !== JSON.stringify(analysisOptions())) {
@@ -87,6 +87,17 @@ export function parseIndex(saved: string | readonly string[], inputs: string): {
   }
   if (header.inputs !== inputs) return { problem: 'the saved index was built from another version of the corpus' };
   if (lines.length !== 2 + header.chunks) return { problem: 'the saved index is incomplete (truncated)' };
+  return { header };
+}
+
+const failed = (err: unknown) =>
+  err instanceof SyntaxError ? { problem: 'the saved index is not valid JSON (corrupt or truncated)' } : { problem: `the saved index could not be loaded (${(err as Error).message.slice(0, 200)})` };
+
+/** Parses a saved index (its lines, or the whole file as text); the reason it cannot be used otherwise. */
+export function parseIndex(saved: string | readonly string[], inputs: string): { index?: SearchIndex; problem?: string } {
+  const lines = typeof saved === 'string' ? saved.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1) : saved;
+  const { header, problem } = check(lines, inputs);
+  if (!header) return { problem: problem! };
   try {
     const tables = Tables.parse(JSON.parse(lines[1]!));
     const terms: [string, unknown][] = [];
@@ -95,8 +106,30 @@ export function parseIndex(saved: string | readonly string[], inputs: string): {
     if (index.documentCount !== header.documents) return { problem: 'the saved index is incomplete' };
     return { index };
   } catch (err) {
-    if (err instanceof SyntaxError) return { problem: 'the saved index is not valid JSON (corrupt or truncated)' };
-    return { problem: `the saved index could not be loaded (${(err as Error).message.slice(0, 200)})` };
+    return failed(err);
+  }
+}
+
+/**
+ * `parseIndex` in slices: a chunk of terms parsed at a time and minisearch's own batched loader,
+ * yielding to other work between them, so opening a large library does not hold up the commands
+ * of other groups for the whole of its load.
+ */
+export async function parseIndexAsync(lines: readonly string[], inputs: string): Promise<{ index?: SearchIndex; problem?: string }> {
+  const { header, problem } = check(lines, inputs);
+  if (!header) return { problem: problem! };
+  try {
+    const tables = Tables.parse(JSON.parse(lines[1]!));
+    const terms: [string, unknown][] = [];
+    for (const line of lines.slice(2)) {
+      await setImmediate();
+      for (const entry of Chunk.parse(JSON.parse(line))) terms.push(entry);
+    }
+    const index = (await MiniSearch.loadJSAsync({ ...tables, index: terms } as never, miniSearchOptions())) as SearchIndex;
+    if (index.documentCount !== header.documents) return { problem: 'the saved index is incomplete' };
+    return { index };
+  } catch (err) {
+    return failed(err);
   }
 }
 
