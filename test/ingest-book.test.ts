@@ -63,6 +63,24 @@ describe('GIVEN the OCR text of the book Trotsky\'s Lies', () => {
     expect(spaced.markers.map((m) => m.number)).toEqual([15]);
   });
 
+  it('THEN a note whose marker the OCR lost goes to the passage on its page that names what it glosses, not to the original printed just above it', async () => {
+    const w = await work(BOOK);
+    const refOf = (start: string) => {
+      const note = w.blocks.find((b) => b.kind === 'footnote' && b.text.startsWith(start))!;
+      return w.blocks.find((b) => b.id === note.refBlock)!;
+    };
+    // Printed under a Russian list item; the page's English text names "the police force known as the NKVD".
+    const nkvd = refOf('The initials NKVD indicate');
+    expect(nkvd.text).toContain('head of the police force known as the NKVD');
+    expect(nkvd.markers.find((m) => m.footnoteId !== null && m.inferred)).toBeDefined();
+    // Printed under Trotsky's translated words; the author's claim above it is what the note supports.
+    expect(refOf('See Furr, Kirov. This is the inescapable').text).toContain('did solve the Kirov murder');
+    // A printed marker still decides: note 12 of chapter 3 is marked at the end of the Russian original.
+    const klio = refOf('"Narodnomu kommisaru Oborony');
+    expect(klio.lang).toBe('ru');
+    expect(klio.markers.map((m) => [m.raw, m.inferred])).toEqual([['12', undefined]]);
+  });
+
   it('THEN a footnote continued across pages is one body', async () => {
     const w = await work(BOOK);
     const n1 = w.blocks.find((b) => b.kind === 'footnote' && b.locator.chapter === 2 && b.number === 1)!;

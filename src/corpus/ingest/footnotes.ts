@@ -132,18 +132,9 @@ export function linkFootnotes(blocks: RawBlock[]): LinkResult {
       markers.get(block)!.push({ ...marker, body });
       if (body !== null && !refOf.has(body)) refOf.set(body, block);
     }
-    // A numbered body whose marker the OCR lost belongs to the passage printed just above it on
-    // the same page: the last passage before the footnote group. The link is marked inferred.
     for (const [n, body] of bodies) {
       if (refOf.has(body)) continue;
-      const pos = indices.indexOf(body);
-      let ref: number | undefined;
-      for (let k = pos - 1; k >= 0; k--) {
-        const b = blocks[indices[k]!]!;
-        if (b.kind === 'footnote') continue;
-        if (b.kind === 'paragraph' || b.kind === 'quotation' || b.kind === 'list-item') ref = indices[k];
-        break;
-      }
+      const ref = passageForLostMarker(blocks, indices, body);
       if (ref === undefined) continue;
       refOf.set(body, ref);
       if (!markers.has(ref)) markers.set(ref, []);
@@ -151,4 +142,57 @@ export function linkFootnotes(blocks: RawBlock[]): LinkResult {
     }
   }
   return { markers, refOf, assigned };
+}
+
+const isPassage = (b: RawBlock) => b.kind === 'paragraph' || b.kind === 'quotation' || b.kind === 'list-item';
+
+/** Names and acronyms a note mentions: capitalised words that do not open a sentence. */
+function noteNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(^|[.!?:]\s+|[\s("“«])(\p{Lu}[\p{L}\p{M}'’-]{2,})/gu)) {
+    const sentenceStart = m.index === 0 || /[.!?:]\s+$/u.test(m[1]!);
+    const word = m[2]!.replace(/['’]s$/u, '');
+    if (!sentenceStart || /^\p{Lu}{3,}$/u.test(word)) names.add(word);
+  }
+  return names;
+}
+
+function sharedNames(names: Set<string>, text: string): number {
+  let n = 0;
+  for (const name of names) {
+    // Names hold only letters, marks, apostrophes and hyphens: nothing to escape.
+    if (new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').test(text)) n++;
+  }
+  return n;
+}
+
+/**
+ * A numbered body whose marker the OCR lost belongs to a passage printed above it on the same page
+ * (after the previous footnote group): the last one, unless that one shares no name with the note
+ * and an earlier one on the page does. The nearest passage is often an original whose translation
+ * follows the note, or a list item, while the note glosses a name the page's text introduced
+ * ("The initials NKVD indicate…" under a Russian quotation, for "the police force known as the NKVD").
+ */
+function passageForLostMarker(blocks: RawBlock[], indices: number[], body: number): number | undefined {
+  const pos = indices.indexOf(body);
+  let k = pos - 1;
+  while (k >= 0 && blocks[indices[k]!]!.kind === 'footnote') k--;
+  const page: number[] = [];
+  for (; k >= 0; k--) {
+    const b = blocks[indices[k]!]!;
+    if (b.kind === 'footnote' || b.kind === 'heading' && b.level === 1) break;
+    if (isPassage(b)) page.push(indices[k]!);
+    else if (page.length === 0) return undefined;
+  }
+  const nearest = page[0];
+  if (nearest === undefined) return undefined;
+  const names = noteNames(blocks[body]!.text);
+  if (names.size === 0 || sharedNames(names, blocks[nearest]!.text) > 0) return nearest;
+  let best = nearest;
+  let bestShared = 0;
+  for (const i of page) {
+    const shared = sharedNames(names, blocks[i]!.text);
+    if (shared > bestShared) [best, bestShared] = [i, shared];
+  }
+  return best;
 }
