@@ -17,7 +17,7 @@ import { queryPhrases } from '../src/search/expand/phrases.ts';
 import { cognateStems } from '../src/search/expand/cognates.ts';
 import { isRussianQuery } from '../src/search/cross-language.ts';
 import { buildIndex } from '../src/search/index-build.ts';
-import { introduction, rerank, smallestSpan } from '../src/search/rerank.ts';
+import { introduction, introductionOf, rerank, smallestSpan } from '../src/search/rerank.ts';
 import { realCorpus } from './helpers/corpus.ts';
 import { createCiter } from '../src/cite/citer.ts';
 
@@ -45,6 +45,16 @@ describe('GIVEN questions and short queries', () => {
 
   it('THEN the passage that introduces an abbreviation ranks first for it, asked or typed alone', async () => {
     for (const q of ['what does B.O. stand for', 'B.O.', 'BO']) expect((await rank(q, '(henceforth B.O.)')), q).toBe(1);
+  });
+
+  it('THEN asked in another romanisation than the text’s, the passage introducing the name in the text’s spelling ranks first', async () => {
+    expect(await rank('who is Zborovsky', 'Mark Zborowski was an NKVD agent')).toBe(1);
+    expect(await rank('Zborovsky', 'Mark Zborowski was an NKVD agent')).toBe(1);
+    expect(await rank('who is Jakir', 'Iakir was one of the military figures')).toBe(1);
+    expect(await rank("who is Fel'shtinskii", "Iurii Fel'shtinsky is a prominent and devoted")).toBe(1);
+    const ryutin = introductionOf(parseQuery('Ryutin').words[0]!);
+    expect(ryutin('the full title of the document known as the "riutin platform" is')).toBe(true);
+    expect(ryutin('the economic section of the "riutin platform" shows clear similarities')).toBe(false);
   });
 
   it('THEN the footnote that gives a code name ranks first for who is …', async () => {

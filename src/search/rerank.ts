@@ -9,7 +9,8 @@
  *   of each work to name it gains a little.
  */
 import type { Block } from '../corpus/model.ts';
-import { analyseTerm, joinInitials, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, crossScriptKey, joinInitials, type QueryWord } from './analyse/index.ts';
+import { isKey } from './analyse/term.ts';
 import { asksForYears } from './analyse/light.ts';
 
 /** How many of a stage's best candidates are looked at again. */
@@ -115,6 +116,43 @@ export function introduction(word: string, options: { years?: boolean } = {}): (
   };
 }
 
+const keyCache = new Map<string, string | null>();
+function keyOf(token: string): string | null {
+  let key = keyCache.get(token);
+  if (key === undefined) {
+    key = crossScriptKey(token);
+    if (keyCache.size >= TERM_CACHE_LIMIT * 4) keyCache.clear();
+    keyCache.set(token, key);
+  }
+  return key;
+}
+
+/**
+ * The same test for a query word and every spelling of it in the passage that the index takes for
+ * the same word (stem or cross-script key): "who is Ryutin" is answered by the text's "known as the
+ * Riutin Platform", Yezhov by Ezhov.
+ */
+export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string) => boolean {
+  const own = introduction(word.text, options);
+  const terms = new Set(word.terms);
+  const keyed = word.terms.some(isKey);
+  // The folded text is lower case, where the index gives a key only to capitalised words: the key
+  // is asked for directly.
+  const same = (token: string) =>
+    Math.abs(token.length - word.text.length) <= 3 && (analyseTerm(token).some((t) => terms.has(t)) || (keyed && terms.has(keyOf(token) ?? '')));
+  const bySpelling = new Map<string, (folded: string) => boolean>();
+  return (folded) => {
+    if (own(folded)) return true;
+    for (const token of new Set(folded.match(WORD) ?? [])) {
+      if (token === word.text || !same(token)) continue;
+      let test = bySpelling.get(token);
+      if (!test) bySpelling.set(token, (test = introduction(token, options)));
+      if (test(folded)) return true;
+    }
+    return false;
+  };
+}
+
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
 export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string): T[] {
   const heavy = words.filter((w) => !w.light);
@@ -124,7 +162,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const sets = heavy.map(wordTerms);
   const short = heavy.length <= 2;
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
-  const defines = short ? heavy.map((w) => introduction(w.text, { years })) : [];
+  const defines = short ? heavy.map((w) => introductionOf(w, { years })) : [];
   // The first passage (by source line) of each work that names a one-word query's term; two words
   // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();
