@@ -57,6 +57,18 @@ describe('GIVEN questions and short queries', () => {
     expect(ryutin('the economic section of the "riutin platform" shows clear similarities')).toBe(false);
   });
 
+  it('THEN asked what something is called, the note that introduces it ranks first', async () => {
+    expect(parseQuery("the NKVD's full name").words.map((w) => [w.text, Boolean(w.light)])).toEqual([
+      ['nkvd', false],
+      ['full', true],
+      ['name', true],
+    ]);
+    // Alone, "name" is the query.
+    expect(parseQuery('name').words.map((w) => w.light)).toEqual([undefined]);
+    for (const q of ["the NKVD's full name", 'what is the proper name of the NKVD']) expect(await rank(q, 'The initials NKVD indicate the name of the Commissariat'), q).toBe(1);
+    expect(await rank("Sonny's real name", '"Sonny" (Russian synok) was the NKVD code name for Sedov')).toBe(1);
+  });
+
   it('THEN the footnote that gives a code name ranks first for who is …', async () => {
     for (const q of ['who is Sonny', 'Sonny']) expect((await rank(q, '"Sonny" (Russian synok) was the NKVD code name for Sedov')), q).toBe(1);
   });

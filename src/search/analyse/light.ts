@@ -31,3 +31,14 @@ const LIFE = new Set(['born', 'birth', 'birthday', 'died', 'die', 'death', 'live
 const LIFE_LIGHT = new Set([...LIFE, 'year', 'years', 'date', 'dates', 'when'].map(fold));
 export const asksForYears = (folded: string[]) => folded.some((w) => LIFE.has(w));
 export const isYearsWord = (folded: string) => LIFE_LIGHT.has(folded);
+
+/**
+ * Words that ask what something is called ("the NKVD's full name", "Sonny's real name", "proper
+ * name of the Ryutin platform"): light once the query has one of the first group, so the query is
+ * about the thing named, and the passage that introduces it ("the initials NKVD indicate…", "X was
+ * the code name for…", "known as X") ranks first (rerank.ts). Alone they are words.
+ */
+const NAME = new Set(['name', 'names', 'title']);
+const NAME_LIGHT = new Set([...NAME, 'full', 'proper', 'real', 'official', 'actual', 'complete', 'exact', 'original']);
+export const asksForName = (folded: string[]) => folded.some((w) => NAME.has(w));
+export const isNameWord = (folded: string) => NAME_LIGHT.has(folded);
