@@ -32,6 +32,8 @@ export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
     const plain = plainLatin(t);
     return LATIN.test(plain) ? stemEnglish(plain) : '';
   });
+  // A phrase has two Latin words at least: a one-word query ("Kirov") must not pay for reading WordNet.
+  if (stems.filter(Boolean).length < 2) return [];
   return phrasesIn(stems).flatMap(({ from, to, related }) => {
     const own = new Set(stems.slice(from, to));
     const typed = new Set(tokens.slice(from, to));
