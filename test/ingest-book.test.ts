@@ -75,6 +75,8 @@ describe('GIVEN the OCR text of the book Trotsky\'s Lies', () => {
     expect(nkvd.markers.find((m) => m.footnoteId !== null && m.inferred)).toBeDefined();
     // Printed under Trotsky's translated words; the author's claim above it is what the note supports.
     expect(refOf('See Furr, Kirov. This is the inescapable').text).toContain('did solve the Kirov murder');
+    // Marker 13 was printed before marker 14: the passage holding 14 (Holmström's finding), not the one after it.
+    expect(refOf('Holmström, New Evidence.').text).toContain('Sven-Eric Holmström showed that Trotsky lied');
     // A printed marker still decides: note 12 of chapter 3 is marked at the end of the Russian original.
     const klio = refOf('"Narodnomu kommisaru Oborony');
     expect(klio.lang).toBe('ru');

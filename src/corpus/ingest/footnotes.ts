@@ -134,7 +134,9 @@ export function linkFootnotes(blocks: RawBlock[]): LinkResult {
     }
     for (const [n, body] of bodies) {
       if (refOf.has(body)) continue;
-      const ref = passageForLostMarker(blocks, indices, body);
+      // The lost marker was printed after marker n-1 and before marker n+1.
+      const held = (m: number) => found.find((f) => f.marker.number === m)?.block;
+      const ref = passageForLostMarker(blocks, indices, body, { from: held(n - 1), to: held(n + 1) });
       if (ref === undefined) continue;
       refOf.set(body, ref);
       if (!markers.has(ref)) markers.set(ref, []);
@@ -168,12 +170,18 @@ function sharedNames(names: Set<string>, text: string): number {
 
 /**
  * A numbered body whose marker the OCR lost belongs to a passage printed above it on the same page
- * (after the previous footnote group): the last one, unless that one shares no name with the note
+ * (after the previous footnote group), between the passages holding the markers numbered just below
+ * and just above it: the last one, unless that one shares no name with the note
  * and an earlier one on the page does. The nearest passage is often an original whose translation
  * follows the note, or a list item, while the note glosses a name the page's text introduced
  * ("The initials NKVD indicate…" under a Russian quotation, for "the police force known as the NKVD").
  */
-function passageForLostMarker(blocks: RawBlock[], indices: number[], body: number): number | undefined {
+function passageForLostMarker(
+  blocks: RawBlock[],
+  indices: number[],
+  body: number,
+  order: { from?: number | undefined; to?: number | undefined },
+): number | undefined {
   const pos = indices.indexOf(body);
   let k = pos - 1;
   while (k >= 0 && blocks[indices[k]!]!.kind === 'footnote') k--;
@@ -181,6 +189,8 @@ function passageForLostMarker(blocks: RawBlock[], indices: number[], body: numbe
   for (; k >= 0; k--) {
     const b = blocks[indices[k]!]!;
     if (b.kind === 'footnote' || b.kind === 'heading' && b.level === 1) break;
+    if (order.from !== undefined && indices[k]! < order.from) break;
+    if (order.to !== undefined && indices[k]! > order.to) continue;
     if (isPassage(b)) page.push(indices[k]!);
     else if (page.length === 0) return undefined;
   }
