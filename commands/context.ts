@@ -19,7 +19,7 @@ export function requirePassage(ctx: CommandContext, id: string) {
   const q = id.trim();
   const block = ctx.corpus.block(q);
   if (!PASSAGE_ID.test(q) || !block || block.kind === 'heading' || block.kind === 'bibliography') {
-    throw new UserError('passage.unknown', `There is no passage "${q.slice(0, 80)}". Passage ids look like trotskys-lies.p37; /quote shows them.`);
+    throw new UserError('passage.unknown', `There is no passage "${q.slice(0, 80)}". Passage ids look like trotskys-lies.p37; ${ctx.scope.platform.commandPrefix}quote shows them.`);
   }
   return { block, work: ctx.corpus.workOf(q)! };
 }

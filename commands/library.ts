@@ -98,7 +98,8 @@ export const library = {
   async execute(a: LibraryArgs, ctx: LibraryContext) {
     const lib = ctx.library;
     const collection = ctx.scope.collection;
-    if (!lib) throw new UserError('library.unavailable', 'Group libraries are not enabled on this Lectern; the bundled texts are listed by /works.');
+    const p = ctx.scope.platform.commandPrefix;
+    if (!lib) throw new UserError('library.unavailable', `Group libraries are not enabled on this Lectern; the bundled texts are listed by ${p}works.`);
     if (collection === undefined) throw new Error('dispatch lets /library run only in a collection');
     const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
     const max = ctx.config.LIBRARY_MAX_WORKS;
@@ -106,11 +107,11 @@ export const library = {
     if (a.action === 'list') {
       const entries = lib.list(collection);
       if (!entries.length) {
-        return textReply('Library of this group', 'This group has not added any texts yet. Organisers add one with /library action:add and a PDF, EPUB, HTML, Markdown or plain-text file. The bundled texts are listed by /works.', visibility);
+        return textReply('Library of this group', `This group has not added any texts yet. Organisers add one with ${p}library action:add and a PDF, EPUB, HTML, Markdown or plain-text file. The bundled texts are listed by ${p}works.`, visibility);
       }
       return fieldsReply('Library of this group', entries.map((e) => ({ name: e.meta.title, value: describe(e) })), {
         ...visibility,
-        intro: `${entries.length} of at most ${max} works, searched together with the bundled texts (/works lists everything).`,
+        intro: `${entries.length} of at most ${max} works, searched together with the bundled texts (${p}works lists everything).`,
       });
     }
 
@@ -119,7 +120,7 @@ export const library = {
     if (a.action === 'repair') {
       const r = await lib.repair(collection, actor);
       const lines = [
-        `The library was rebuilt from the ${r.works} file${r.works === 1 ? '' : 's'} this group added; ${r.recovered} kept the title, authors and year they had, the others took them from their files (correct them with /library action:edit).`,
+        `The library was rebuilt from the ${r.works} file${r.works === 1 ? '' : 's'} this group added; ${r.recovered} kept the title, authors and year they had, the others took them from their files (correct them with ${p}library action:edit).`,
         r.dropped.length ? `Dropped because their file is gone: ${r.dropped.join('; ')}. Add them again to have them back.` : 'No work was lost.',
       ];
       return textReply('Library repaired', lines.join('\n\n'), visibility);
@@ -137,16 +138,16 @@ export const library = {
       return fieldsReply(`Added: ${entry.meta.title}`, [{ name: entry.meta.title, value: describe(entry) }], {
         ...visibility,
         workId: entry.meta.id,
-        intro: [`"${entry.meta.title}" is now searched in this group (and only here). Try /quote with words from it, or /quote work:${entry.meta.id}.`, ...notices].join(' '),
+        intro: [`"${entry.meta.title}" is now searched in this group (and only here). Try ${p}quote with words from it, or ${p}quote work:${entry.meta.id}.`, ...notices].join(' '),
       });
     }
 
     if (!a.work) {
-      throw new UserError('library.work-missing', `Give the id of the work to ${a.action}, as in /library action:${a.action} work:<id>; /library lists the ids.`);
+      throw new UserError('library.work-missing', `Give the id of the work to ${a.action}, as in ${p}library action:${a.action} work:<id>; ${p}library lists the ids.`);
     }
     if (a.action === 'edit') {
       const overrides = overridesOf(a);
-      if (!Object.keys(overrides).length) throw new UserError('library.nothing-to-edit', 'Give a new title, author or year to change, as in /library action:edit work:<id> year:1931.');
+      if (!Object.keys(overrides).length) throw new UserError('library.nothing-to-edit', `Give a new title, author or year to change, as in ${p}library action:edit work:<id> year:1931.`);
       const entry = await lib.edit(collection, a.work, overrides, actor);
       return fieldsReply(`Updated: ${entry.meta.title}`, [{ name: entry.meta.title, value: describe(entry) }], { ...visibility, workId: entry.meta.id });
     }

@@ -60,7 +60,7 @@ export const quote = {
     }
     if (!views.length) {
       reply.empty = true;
-      reply.sections = [{ kind: 'text', text: `${result.notices.join(' ')} No passage matches “${a.query}”${work ? ` in ${work}` : ''}. Try fewer words, another spelling, or /works to see what is in the library.`.trim() }];
+      reply.sections = [{ kind: 'text', text: `${result.notices.join(' ')} No passage matches “${a.query}”${work ? ` in ${work}` : ''}. Try fewer words, another spelling, or ${ctx.scope.platform.commandPrefix}works to see what is in the library.`.trim() }];
     }
     return reply;
   },

@@ -24,8 +24,8 @@ export async function findPairMatches(ctx: CommandContext, query: string, limit:
   if (PASSAGE_ID.test(q) || /\.t\d+$/.test(q)) {
     const pair = /\.t\d+$/.test(q) ? ctx.corpus.pair(q) : ctx.corpus.block(q)?.pair ? ctx.corpus.pair(ctx.corpus.block(q)!.pair!) : undefined;
     if (!pair) {
-      if (!ctx.corpus.block(q) && !/\.t\d+$/.test(q)) throw new UserError('passage.unknown', `There is no passage "${q}". Passage ids look like trotskys-lies.p37; /quote shows them.`);
-      throw new UserError('translate.no-pair', `The source gives no translation for ${q}. /quote with lang:ru finds passages that have one.`);
+      if (!ctx.corpus.block(q) && !/\.t\d+$/.test(q)) throw new UserError('passage.unknown', `There is no passage "${q}". Passage ids look like trotskys-lies.p37; ${ctx.scope.platform.commandPrefix}quote shows them.`);
+      throw new UserError('translate.no-pair', `The source gives no translation for ${q}. ${ctx.scope.platform.commandPrefix}quote with lang:ru finds passages that have one.`);
     }
     return [{ pair }];
   }
@@ -88,7 +88,7 @@ export const translate = {
     if (!found) {
       throw new UserError(
         'translate.none',
-        `None of the translations the sources give contains “${a.query}”. Try other words from the Russian or the English, or /quote to search every passage.`,
+        `None of the translations the sources give contains “${a.query}”. Try other words from the Russian or the English, or ${ctx.scope.platform.commandPrefix}quote to search every passage.`,
       );
     }
     const { pair, match } = found;
