@@ -143,5 +143,14 @@ describe('GIVEN one command path and one set of exit codes (0 answered, 1 nothin
     expect(bad.stderr).toMatch(/--before/);
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('THEN an option value that starts with a dash (--before -1) is answered with how to write it (--before=-1), and --before=-1 with the allowed range', async () => {
+    const bad = await lectern(['context', 'trotskys-lies.p37', '--before', '-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/'--before=-XYZ'/);
+    const written = await lectern(['context', 'trotskys-lies.p37', '--before=-1']);
+    expect(written.code).toBe(2);
+    expect(written.stderr).toMatch(/"before": must be at least 0/);
+  }, 60_000);
 });
 

@@ -34,7 +34,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     // Any complaint of node:util parseArgs (unknown option, "--before -1", a missing value) is bad usage.
     if (err instanceof TypeError && String((err as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) {
-      io.err(`${err.message.split('\n')[0]} Run "npm run lectern -- help" for the options.`);
+      // All of Node's lines: the last says how to give a value that starts with a dash (--before=-1).
+      io.err(`${err.message.split('\n').join(' ')} Run "npm run lectern -- help" for the options.`);
       return 2;
     }
     io.err(`lectern ${name}: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
