@@ -15,7 +15,7 @@ import { resolveDefaults, type SettingsSource } from '../../dispatch/defaults.ts
 import { discussionTitle, discussRequest, openingOf } from '../../conversation/discuss.ts';
 import type { ThreadPlace } from '../../conversation/key.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
-import { isUserError } from '../../errors.ts';
+import { isUserError, UserError } from '../../errors.ts';
 import type { Dispatch } from '../../dispatch/invocation.ts';
 import { parseCommandLine } from '../../dispatch/parse-line.ts';
 import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
@@ -59,7 +59,17 @@ const FILE_ARG = /(?:^|\s)(?:--)?file[:=](?:"([^"]+)"|(\S+))/u;
 /** A file named on the command line, read once the command's checks have passed. */
 function fileAttachment(given: string) {
   const full = path.resolve(given.replace(/^~(?=$|\/)/u, os.homedir()));
-  return { name: path.basename(full), fetch: async () => new Uint8Array(await readFile(full)) };
+  const read = async () => {
+    try {
+      return new Uint8Array(await readFile(full));
+    } catch (err) {
+      // A mistyped path is the user's to fix, as in the CLI's add, not an error on our side.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR') throw new UserError('library.no-file', `There is no file "${given}".`);
+      throw err;
+    }
+  };
+  return { name: path.basename(full), fetch: read };
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
