@@ -88,7 +88,7 @@ export const library = {
       hideOption,
     ],
     needs: {
-      collection: { message: 'Group libraries belong to a group (a server, a room); here only the bundled texts are available, and /works lists them.' },
+      collection: { message: 'Group libraries belong to a group (a server, a room); here only the bundled texts are available, and {cmd}works lists them.' },
       permission: { name: 'manage', doing: 'add, edit or remove texts', when: [{ option: 'action', values: ['add', 'edit', 'remove'] }] },
       attachment: { usage: 'library add', when: [{ option: 'action', values: ['add'] }], form: ['title', 'author', 'year'] },
     },

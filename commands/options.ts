@@ -6,13 +6,13 @@
 import { z } from 'zod';
 import type { CommandOption } from '../src/dispatch/types.ts';
 
-import { EXPORT_FORMATS, FORMAT_IDS, STYLE_IDS } from '../src/cite/ids.ts';
+import { EXPORT_FORMATS, FORMAT_IDS, FORMAT_LABELS, STYLE_IDS } from '../src/cite/ids.ts';
 
 export { FORMAT_IDS, STYLE_IDS };
 export const LANG_IDS = ['en', 'ru', 'fr'] as const;
 
-export const styleChoices = STYLE_IDS.map((s) => ({ name: s === 'chicago-note' ? 'Chicago (notes)' : s === 'chicago' ? 'Chicago (author-date)' : s.toUpperCase(), value: s }));
-export const formatChoices = [...styleChoices, ...EXPORT_FORMATS.map((s) => ({ name: s === 'csl-json' ? 'CSL-JSON' : s === 'ris' ? 'RIS' : 'BibTeX', value: s }))];
+export const styleChoices = STYLE_IDS.map((s) => ({ name: FORMAT_LABELS[s], value: s }));
+export const formatChoices = [...styleChoices, ...EXPORT_FORMATS.map((s) => ({ name: FORMAT_LABELS[s], value: s }))];
 
 export const hideOption: CommandOption = { name: 'hide', description: 'Only you see the answer', type: 'boolean' };
 

@@ -43,11 +43,11 @@ export const settings = {
     requires: 'manage',
     needs: {
       collection: {
-        message: 'Settings belong to a server or a room: use /settings in a server channel or a room.',
+        message: 'Settings belong to a server or a room: use {cmd}settings in a server channel or a room.',
         error: 'settings.guild-only',
         when: CHANGES,
       },
-      permission: { name: 'manage', doing: 'change these settings (/settings with no options shows them)', error: 'settings.forbidden', when: CHANGES },
+      permission: { name: 'manage', doing: 'change these settings ({cmd}settings with no options shows them)', error: 'settings.forbidden', when: CHANGES },
     },
     options: [
       { name: 'style', description: 'Default citation style', type: 'string', choices: styleChoices },

@@ -29,3 +29,21 @@ describe('GIVEN a platform whose commands are typed with "!"', () => {
     expect(said).not.toMatch(/[\s(]\/(quote|works|library)\b/);
   });
 });
+
+describe('GIVEN a command whose needs are not met, asked on a platform typed with "!"', () => {
+  const outside = testScope({ platform: { ...matrixProfile({ prefix: '!' }), operator: false }, canManage: false });
+  it('THEN /settings outside a group says "!settings", and /library outside a group says "!works"', async () => {
+    const settings = JSON.stringify(await real.dispatch({ command: 'settings', args: { style: 'mla' }, scope: outside }));
+    expect(settings).toContain('!settings');
+    expect(settings).not.toContain('{cmd}');
+    const library = JSON.stringify(await real.dispatch({ command: 'library', args: {}, scope: outside }));
+    expect(library).toContain('!works');
+    expect(library).not.toMatch(/\/works|\{cmd\}/);
+  });
+
+  it('THEN an organiser-only change refused inside a group names "!settings" too', async () => {
+    const member = testScope({ platform: { ...matrixProfile({ prefix: '!' }), operator: false }, canManage: false, collection: 'prefix-test-room' });
+    const refused = JSON.stringify(await real.dispatch({ command: 'settings', args: { style: 'mla' }, scope: member }));
+    expect(refused).toContain('!settings with no options shows them');
+  });
+});

@@ -83,7 +83,7 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
       const threadKey = invocation.scope.thread?.key;
       const threadNotice = threadKey ? app.conversations?.takeNotice(threadKey) : undefined;
       const remembered = await remember(app, invocation, reply);
-      return withStateNotice(remembered, app.settings?.takeNotice(invocation.scope.collection), threadNotice);
+      return withStateNotice(remembered, app.settings?.takeNotice(invocation.scope.collection, invocation.scope.platform.commandPrefix), threadNotice);
     } catch (err) {
       if (isUserError(err)) return errorReply(err.identifier, err.message);
       log.error({ err, args: invocation.args, scope }, 'command failed');

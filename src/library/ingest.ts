@@ -5,7 +5,7 @@
  */
 import { ingestText } from '../corpus/ingest/work.ts';
 import type { ManifestWork } from '../corpus/manifest.ts';
-import type { Lang } from '../corpus/model.ts';
+import { LANGS, type Lang } from '../corpus/model.ts';
 import { WorkBuild } from '../corpus/work.ts';
 import { PASSAGE_KINDS } from '../corpus/corpus.ts';
 import { DataError } from '../errors.ts';
@@ -45,7 +45,7 @@ export function languagesOf(work: WorkBuild, declared: string | undefined): Lang
   const langs = [...counts.entries()].filter(([, n]) => n >= 3 || n / Math.max(1, total) >= 0.1).sort((a, b) => b[1] - a[1]).map(([l]) => l);
   if (langs.length) return langs;
   const d = declared as Lang | undefined;
-  return d && ['en', 'ru', 'fr', 'de'].includes(d) ? [d] : ['und'];
+  return d && d !== 'und' && (LANGS as readonly string[]).includes(d) ? [d] : ['und'];
 }
 
 export function ingestExtracted(meta: ManifestWork, x: Extracted, sha256: string): WorkBuild {

@@ -59,10 +59,10 @@ export class SettingsStore {
    * Once per group after the settings file was found unreadable: what happened, for the group's next
    * command (every group's settings were in that file, so every group that has none now is told).
    */
-  takeNotice(collection: string | undefined): string | undefined {
+  takeNotice(collection: string | undefined, prefix = '/'): string | undefined {
     if (!this.setAside || !collection || this.told.has(collection) || this.data.groups[collection]) return undefined;
     this.told.add(collection);
-    return `This group's settings could not be read and are back to the defaults (the damaged file was kept as ${path.basename(this.setAside)}). Organisers can set them again with /settings.`;
+    return `This group's settings could not be read and are back to the defaults (the damaged file was kept as ${path.basename(this.setAside)}). Organisers can set them again with ${prefix}settings.`;
   }
 
   get(collection: string | undefined): GroupSettings {

@@ -3,6 +3,7 @@
  * citing (every cite action's styles in one menu, since a select takes a whole row), then the
  * other buttons, five to a row, within Discord's five rows. Pure: custom ids come from `idFor`.
  */
+import { FORMAT_LABELS } from '../../cite/ids.ts';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIComponentInMessageActionRow, APIStringSelectComponent } from 'discord-api-types/v10';
 import type { Action } from '../../reply/model.ts';
 import { isPagerAction } from '../../reply/paginate.ts';
@@ -36,15 +37,7 @@ const SECONDARY = 2;
 /** A cite select option's value: the passage and the style, which the handler validates before use. */
 export const CITE_VALUE_SEPARATOR = '|';
 
-const STYLE_NAMES: Record<string, string> = {
-  chicago: 'Chicago (author-date)',
-  'chicago-note': 'Chicago (notes)',
-  mla: 'MLA',
-  apa: 'APA',
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-  'csl-json': 'CSL-JSON',
-};
+const STYLE_NAMES: Record<string, string> = FORMAT_LABELS;
 
 const label = (text: string) => truncate(plainLabel(text), DISCORD_BUTTON_LABEL_LIMIT) || '…';
 
