@@ -81,6 +81,8 @@ const keyOf = (ctx: Pick<AnswerContext, 'profile'>, roomId: string, threadRoot?:
 export async function sendReply(ctx: AnswerContext, asked: Asked, reply: Reply, key = asked.event.event_id): Promise<string> {
   const { roomId, target } = asked;
   const limit = (await ctx.conn.e2ee?.isEncrypted(roomId)) ? ENCRYPTED_EVENT_BYTES_LIMIT : undefined;
+  const lost = ctx.state.takeLayoutNotice(roomId, ctx.config.MATRIX_PREFIX);
+  if (lost) reply = { ...reply, sections: [{ kind: 'text', text: `⚠ ${lost}` }, ...reply.sections] };
   const { pages } = fitPages(reply, { layout: layoutOf(ctx, roomId), prefix: ctx.config.MATRIX_PREFIX }, limit, ctx.budget);
   const first = pages[0];
   if (!first) throw new Error('the pager returned no page');
@@ -140,7 +142,14 @@ export async function answerLayout(ctx: AnswerContext, asked: Asked, value: unkn
     await sendReply(ctx, asked, errorReply('layout.unknown', `"${String(value).slice(0, 40)}" is not a layout. ${usage}`));
     return;
   }
-  await ctx.state.setLayout(asked.roomId, layout);
+  try {
+    await ctx.state.setLayout(asked.roomId, layout);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    asked.log.error({ err }, 'could not save the room layout');
+    await sendReply(ctx, asked, errorReply('layout.not-saved', `Could not save: the layout applies until Lectern restarts, but it could not be written${code ? ` (${code})` : ''}; ask whoever runs Lectern to check its data folder.`));
+    return;
+  }
   const text =
     layout === 'side-by-side'
       ? 'This room now shows translations side by side in a table. Element X does not show tables: if some of you read there, switch back with ' + `${p}layout stacked.`

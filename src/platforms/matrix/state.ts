@@ -50,19 +50,24 @@ export class MatrixState {
   private data: MatrixStateData;
   private readonly log: Logger;
   private readonly writer: StateWriter;
+  /** Where an unreadable state file was set aside at start-up; each room is told once that its layout is back to the default. */
+  private readonly setAside: string | undefined;
+  private readonly told = new Set<string>();
 
-  private constructor(file: string, data: MatrixStateData, log: Logger) {
+  private constructor(file: string, data: MatrixStateData, log: Logger, setAside?: string) {
     this.file = file;
     this.data = data;
     this.log = log;
     this.writer = new StateWriter(file, () => this.data, log, 'Matrix');
+    this.setAside = setAside;
   }
 
   /** A missing file is a first start; an unreadable one is logged and set aside, and the bot starts afresh. */
   static async load(stateDir: string, log: Logger): Promise<MatrixState> {
     const file = path.join(stateDir, STATE_FILE);
-    const data = await readStateFile(file, (text) => parseState(text) ?? undefined, empty, log, 'Matrix');
-    return new MatrixState(file, data, log);
+    let aside: string | undefined;
+    const data = await readStateFile(file, (text) => parseState(text) ?? undefined, empty, log, 'Matrix', (a) => (aside = a));
+    return new MatrixState(file, data, log, aside);
   }
 
   get since(): string | undefined {
@@ -106,9 +111,20 @@ export class MatrixState {
     return this.data.layouts[roomId];
   }
 
-  setLayout(roomId: string, layout: MatrixLayout): Promise<void> {
+  /** Rejects when the file could not be written (the layout still applies until a restart), so the room can be told. */
+  async setLayout(roomId: string, layout: MatrixLayout): Promise<void> {
     this.data.layouts[roomId] = layout;
-    return this.save();
+    await this.writer.saveOrThrow();
+  }
+
+  /**
+   * Once per room after the state file was found unreadable: which rooms had their own `!layout`
+   * cannot be known, so every room without one now is told, on its next answer.
+   */
+  takeLayoutNotice(roomId: string, prefix: string): string | undefined {
+    if (!this.setAside || this.told.has(roomId) || this.data.layouts[roomId]) return undefined;
+    this.told.add(roomId);
+    return `Lectern could not read what it kept for its Matrix rooms, so this room's translation layout is back to the default (the damaged file was kept as ${path.basename(this.setAside)}); ${prefix}layout sets it again.`;
   }
 
   /** Threads saved by an older Lectern, removed from this file once the caller has kept them (a failed keep leaves them for the next start). */
