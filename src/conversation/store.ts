@@ -19,6 +19,14 @@ export const CONVERSATIONS_FILE = 'conversations.json';
 export const MAX_THREADS = 5000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A thread as the platforms' own files kept it before this module existed. */
+export interface LegacyThread {
+  passage?: string;
+  workId?: string;
+  lastCitation?: LastCitation;
+  updatedAt?: number;
+}
+
 /** What a command inside a thread sees of it. */
 export interface ThreadScope {
   key: string;
@@ -121,6 +129,23 @@ export class ConversationStore {
       if (!(err instanceof UserError)) throw err;
       return { ...reply, sections: [...reply.sections, { kind: 'text', text: `⚠ ${err.message}` }] };
     }
+  }
+
+  /**
+   * What a platform's own file kept of a thread before this module existed (work, passage, last
+   * citation), as this module's record, for `adopt`: one reading for every platform.
+   */
+  static legacyRecord(platform: string, scope: string, thread: string, old: LegacyThread, now: number): ThreadRecord {
+    return {
+      platform,
+      scope,
+      thread,
+      updatedAt: old.updatedAt ?? now,
+      notes: [],
+      ...(old.passage ? { passage: old.passage } : {}),
+      ...(old.workId ? { workId: old.workId } : {}),
+      ...(old.lastCitation ? { lastCitation: old.lastCitation } : {}),
+    };
   }
 
   /**

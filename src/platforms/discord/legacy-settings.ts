@@ -5,8 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { GroupSettings, type SettingsStore } from '../../settings/group-settings.ts';
-import type { ConversationStore } from '../../conversation/store.ts';
-import type { ThreadRecord } from '../../conversation/records.ts';
+import { ConversationStore } from '../../conversation/store.ts';
 import { discordProfile } from './profile.ts';
 import type { DiscordState } from './state.ts';
 
@@ -29,16 +28,7 @@ export async function moveLegacyGuildSettings(store: DiscordState, settings: Set
 /** Discussion threads older versions kept in discord.json move to the conversation module once. */
 export async function moveLegacyThreads(store: DiscordState, conversations: ConversationStore, log: Logger, now: number): Promise<number> {
   const moved = await store.takeLegacyThreads(async (threads) => {
-    const records: ThreadRecord[] = Object.entries(threads).map(([id, t]) => ({
-      platform: discordProfile.id,
-      scope: t.guildId ?? '',
-      thread: id,
-      updatedAt: t.updatedAt ?? now,
-      notes: [],
-      ...(t.passage ? { passage: t.passage } : {}),
-      ...(t.workId ? { workId: t.workId } : {}),
-      ...(t.lastCitation ? { lastCitation: t.lastCitation } : {}),
-    }));
+    const records = Object.entries(threads).map(([id, t]) => ConversationStore.legacyRecord(discordProfile.id, t.guildId ?? '', id, t, now));
     await conversations.adopt(records, now);
   });
   if (moved) log.info({ threads: moved }, 'moved discussion threads from discord.json to conversations.json');
