@@ -2,28 +2,11 @@
  * The CLI contracts other tools rely on, run as a user runs them: a child process on the real
  * corpus. Chat credentials are removed from the environment so `start` opens the console.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { runLectern } from './helpers/lectern-process.ts';
 
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 
-function lectern(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(DISCORD_|MATRIX_)/.test(k)) env[k] = v;
-  Object.assign(env, { LOG_LEVEL: 'warn', ...options.env });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: PROJECT_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
+const lectern = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) => runLectern(args, options);
 
 beforeAll(async () => {
   // One build first, so the child processes below do not all build at once.

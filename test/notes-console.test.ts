@@ -4,7 +4,6 @@
  * two works, a short citation and a translation; the files written, read back by citation-js; a
  * second discussion's passages stay out of the first one's notes.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,25 +14,11 @@ import { CONVERSATIONS_FILE } from '../src/conversation/store.ts';
 import type { ThreadRecord } from '../src/conversation/records.ts';
 import { createRealDispatch } from './helpers/real-dispatch.ts';
 import { expectPassagesInOrder, quotedIds, readBack } from './helpers/notes-check.ts';
+import { runLectern } from './helpers/lectern-process.ts';
 
-const MAIN = path.join(PROJECT_ROOT, 'src', 'main.ts');
 let dataDir: string;
 
-function lectern(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(DISCORD_|MATRIX_)/.test(k)) env[k] = v;
-  Object.assign(env, { LOG_LEVEL: 'warn', LECTERN_DATA_DIR: dataDir });
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MAIN, ...args], { cwd: dataDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const lectern = (args: string[], input = '') => runLectern(args, { input, cwd: dataDir, env: { LECTERN_DATA_DIR: dataDir } });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'lectern-notes-console-'));
