@@ -82,6 +82,14 @@ export const ConfigSchema = z
      * library is loaded on its first command and the least recently used ones are let go past this.
      */
     LIBRARY_CACHE_MB: positiveInt(512),
+    /**
+     * A PostgreSQL database (postgres://user:password@host:5432/name) that several Lectern processes
+     * share; unset: files under the data folder and an in-memory index (one process).
+     */
+    LECTERN_DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL like postgres://lectern:secret@localhost:5432/lectern').optional(),
+    ),
   });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -202,4 +210,14 @@ export const matrixEnabled = (c: Config) => Boolean(c.MATRIX_HOMESERVER_URL);
 
 /** Values that must never appear in a log line (the logger masks them wherever they occur). */
 export const configuredSecrets = (c: Config): string[] =>
-  [c.DISCORD_TOKEN, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD, c.MATRIX_RECOVERY_KEY].filter((s): s is string => Boolean(s));
+  [c.DISCORD_TOKEN, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD, c.MATRIX_RECOVERY_KEY, databasePassword(c.LECTERN_DATABASE_URL)].filter((s): s is string => Boolean(s));
+
+/** The password inside a database URL, if any (masked in logs like the tokens). */
+export function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}

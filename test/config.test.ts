@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, configuredSecrets, parseConfig } from '../src/config.ts';
 
 describe('GIVEN the environment', () => {
   it('THEN no variable is required and defaults apply', () => {
@@ -72,5 +72,13 @@ describe('GIVEN Matrix rooms and tokens in the environment', () => {
     expect(text).toContain('MATRIX_ALLOWED_ROOMS: "general" is not a room id or alias');
     expect(text).toContain('MATRIX_ALLOWED_SERVERS: "not a server" is not a server name');
     expect(text).not.toContain('!ok:example.org');
+  });
+
+  it('THEN LECTERN_DATABASE_URL must be a PostgreSQL URL, and its password is masked in logs like a token', () => {
+    expect(() => parseConfig({ LECTERN_DATABASE_URL: 'mysql://x@y/z' })).toThrow(/LECTERN_DATABASE_URL: a PostgreSQL URL like postgres:\/\//);
+    const c = parseConfig({ LECTERN_DATABASE_URL: 'postgres://lectern:p%40ss@db:5432/lectern' });
+    expect(c.LECTERN_DATABASE_URL).toBe('postgres://lectern:p%40ss@db:5432/lectern');
+    expect(configuredSecrets(c)).toContain('p@ss');
+    expect(parseConfig({}).LECTERN_DATABASE_URL).toBeUndefined();
   });
 });
