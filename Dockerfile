@@ -11,6 +11,8 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src
 COPY commands ./commands
+# The database schema: migrations run at start when LECTERN_DATABASE_URL is set.
+COPY db ./db
 COPY data/corpus ./data/corpus
 COPY data/csl ./data/csl
 COPY data/wordnet ./data/wordnet

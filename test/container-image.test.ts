@@ -52,6 +52,9 @@ describe('the container image', () => {
     // The image has its own production node_modules; the import test below keeps that set honest.
     await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
 
+    // Read at start when LECTERN_DATABASE_URL is set (no database here to start against).
+    expect(await readdir(path.join(app, 'db', 'migrations'))).toEqual(await readdir(path.join(PROJECT_ROOT, 'db', 'migrations')));
+
     const ingest = await run(app, ['ingest']);
     expect(ingest.err).not.toMatch(/Error/);
     expect(ingest.code).toBe(0);
