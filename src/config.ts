@@ -52,6 +52,26 @@ export const ConfigSchema = z
     DISCORD_HTTP_PORT: port,
     DISCORD_HTTP_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     DISCORD_API_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
+    /**
+     * Gateway shards, each in its own process under discord.js's ShardingManager: a count, or
+     * `auto` (the count Discord recommends for the bot); unset: one gateway connection in this process.
+     */
+    DISCORD_SHARDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^(auto|[1-9]\d{0,3})$/, 'a number of shards (1 to 9999) or "auto"')
+        .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+        .optional(),
+    ),
+    /**
+     * Key for the MACs in the ids of Lectern's buttons. Unset: derived from DISCORD_TOKEN, else
+     * random for each run (and then shared by the HTTP workers of that run).
+     */
+    DISCORD_BUTTON_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'at least 32 characters (e.g. openssl rand -hex 32)').optional()),
+    /** Processes serving the HTTP interactions endpoint on one port (SO_REUSEPORT); 1: this process alone. */
+    DISCORD_HTTP_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(64).default(1)),
 
     MATRIX_HOMESERVER_URL: z.preprocess(emptyToUndefined, z.string().url().optional()),
     MATRIX_ACCESS_TOKEN: optionalString,
@@ -92,7 +112,15 @@ export const ConfigSchema = z
     ),
   });
 
+/**
+ * What this process does. `npm start` is the main process; with DISCORD_SHARDS or
+ * DISCORD_HTTP_WORKERS it starts Lectern again in child processes that each do one Discord job
+ * (`start --discord-shard <id>` / `start --discord-http-worker <n>`), and only that job.
+ */
+export type ProcessRole = { kind: 'main' } | { kind: 'discord-shard'; shard: number } | { kind: 'discord-http-worker'; worker: number };
+
 export type Config = z.infer<typeof ConfigSchema> & {
+  role: ProcessRole;
   /** MATRIX_ROOM_GROUPS parsed: room id → the group's collection name. */
   matrixRoomGroups: Map<string, string>;
   dataDir: string;
@@ -177,6 +205,10 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (set('DISCORD_HTTP_PORT') !== set('DISCORD_PUBLIC_KEY')) {
     out.push(`${set('DISCORD_HTTP_PORT') ? 'DISCORD_PUBLIC_KEY' : 'DISCORD_HTTP_PORT'}: DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT go together: set both to serve HTTP interactions`);
   }
+  if (set('DISCORD_SHARDS') && !set('DISCORD_TOKEN')) out.push('DISCORD_SHARDS: shards are gateway connections; set DISCORD_TOKEN too (or unset DISCORD_SHARDS)');
+  if (set('DISCORD_HTTP_WORKERS') && Number(env.DISCORD_HTTP_WORKERS) > 1 && !(set('DISCORD_HTTP_PORT') && set('DISCORD_PUBLIC_KEY'))) {
+    out.push('DISCORD_HTTP_WORKERS: several HTTP workers need the HTTP endpoint: set DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT too');
+  }
   if (set('MATRIX_HOMESERVER_URL') && !set('MATRIX_ACCESS_TOKEN') && !(set('MATRIX_USER_ID') && set('MATRIX_PASSWORD'))) {
     out.push('MATRIX_ACCESS_TOKEN: with MATRIX_HOMESERVER_URL set, give MATRIX_ACCESS_TOKEN, or MATRIX_USER_ID and MATRIX_PASSWORD');
   }
@@ -196,6 +228,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const dataDir = path.resolve(parsed.data.LECTERN_DATA_DIR);
   return {
     ...parsed.data,
+    role: { kind: 'main' },
     matrixRoomGroups: parseRoomGroups(parsed.data.MATRIX_ROOM_GROUPS),
     dataDir,
     corpusDir: path.join(dataDir, 'corpus'),
@@ -204,13 +237,23 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-export const discordGatewayEnabled = (c: Config) => Boolean(c.DISCORD_TOKEN);
-export const discordHttpEnabled = (c: Config) => c.DISCORD_PUBLIC_KEY !== undefined && c.DISCORD_HTTP_PORT !== undefined;
-export const matrixEnabled = (c: Config) => Boolean(c.MATRIX_HOMESERVER_URL);
+const isMain = (c: Config) => c.role.kind === 'main';
+const httpConfigured = (c: Config) => c.DISCORD_PUBLIC_KEY !== undefined && c.DISCORD_HTTP_PORT !== undefined;
+/** This process keeps a gateway connection itself (one unsharded connection, or the one shard it was started for). */
+export const discordGatewayEnabled = (c: Config) => Boolean(c.DISCORD_TOKEN) && (isMain(c) ? c.DISCORD_SHARDS === undefined : c.role.kind === 'discord-shard');
+/** This process runs the ShardingManager: the gateway goes to one child process per shard. */
+export const discordShardsEnabled = (c: Config) => isMain(c) && Boolean(c.DISCORD_TOKEN) && c.DISCORD_SHARDS !== undefined;
+/** This process serves the HTTP interactions endpoint itself. */
+export const discordHttpEnabled = (c: Config) => httpConfigured(c) && (isMain(c) ? c.DISCORD_HTTP_WORKERS === 1 : c.role.kind === 'discord-http-worker');
+/** This process starts DISCORD_HTTP_WORKERS children that serve the endpoint on one port. */
+export const discordHttpWorkersEnabled = (c: Config) => isMain(c) && httpConfigured(c) && c.DISCORD_HTTP_WORKERS > 1;
+export const matrixEnabled = (c: Config) => Boolean(c.MATRIX_HOMESERVER_URL) && isMain(c);
+/** The configuration a child process started for one Discord job reads: the same variables, its role. */
+export const withRole = (c: Config, role: ProcessRole): Config => ({ ...c, role, ...(role.kind === 'main' ? {} : { LECTERN_OPS_PORT: undefined }) });
 
 /** Values that must never appear in a log line (the logger masks them wherever they occur). */
 export const configuredSecrets = (c: Config): string[] =>
-  [c.DISCORD_TOKEN, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD, c.MATRIX_RECOVERY_KEY, databasePassword(c.LECTERN_DATABASE_URL)].filter((s): s is string => Boolean(s));
+  [c.DISCORD_TOKEN, c.DISCORD_BUTTON_SECRET, c.MATRIX_ACCESS_TOKEN, c.MATRIX_PASSWORD, c.MATRIX_RECOVERY_KEY, databasePassword(c.LECTERN_DATABASE_URL)].filter((s): s is string => Boolean(s));
 
 /** The password inside a database URL, if any (masked in logs like the tokens). */
 export function databasePassword(url: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configuredSecrets, parseConfig } from '../src/config.ts';
+import { ConfigError, configuredSecrets, discordGatewayEnabled, discordHttpEnabled, discordHttpWorkersEnabled, discordShardsEnabled, matrixEnabled, parseConfig, withRole } from '../src/config.ts';
 
 describe('GIVEN the environment', () => {
   it('THEN no variable is required and defaults apply', () => {
@@ -80,5 +80,36 @@ describe('GIVEN Matrix rooms and tokens in the environment', () => {
     expect(c.LECTERN_DATABASE_URL).toBe('postgres://lectern:p%40ss@db:5432/lectern');
     expect(configuredSecrets(c)).toContain('p@ss');
     expect(parseConfig({}).LECTERN_DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe('GIVEN DISCORD_SHARDS and DISCORD_HTTP_WORKERS', () => {
+  const key = 'a'.repeat(64);
+  it('THEN a count or auto is read, and unset keeps one gateway connection in this process', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '4' }).DISCORD_SHARDS).toBe(4);
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }).DISCORD_SHARDS).toBe('auto');
+    const single = parseConfig({ DISCORD_TOKEN: 't' });
+    expect([single.DISCORD_SHARDS, discordGatewayEnabled(single), discordShardsEnabled(single)]).toEqual([undefined, true, false]);
+  });
+
+  it('THEN with shards the main process supervises and each shard process holds the gateway, serving no HTTP, Matrix or ops port', () => {
+    const c = parseConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2', DISCORD_PUBLIC_KEY: key, DISCORD_HTTP_PORT: '8080', MATRIX_HOMESERVER_URL: 'https://m.example.org', MATRIX_ACCESS_TOKEN: 'x', LECTERN_OPS_PORT: '9090' });
+    expect([discordShardsEnabled(c), discordGatewayEnabled(c), discordHttpEnabled(c), matrixEnabled(c)]).toEqual([true, false, true, true]);
+    const shard = withRole(c, { kind: 'discord-shard', shard: 1 });
+    expect([discordShardsEnabled(shard), discordGatewayEnabled(shard), discordHttpEnabled(shard), matrixEnabled(shard), shard.LECTERN_OPS_PORT]).toEqual([false, true, false, false, undefined]);
+  });
+
+  it('THEN with HTTP workers each worker serves the endpoint alone and the main process none', () => {
+    const c = parseConfig({ DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: key, DISCORD_HTTP_PORT: '8080', DISCORD_HTTP_WORKERS: '3' });
+    expect([discordHttpWorkersEnabled(c), discordHttpEnabled(c), discordGatewayEnabled(c)]).toEqual([true, false, true]);
+    const worker = withRole(c, { kind: 'discord-http-worker', worker: 0 });
+    expect([discordHttpWorkersEnabled(worker), discordHttpEnabled(worker), discordGatewayEnabled(worker)]).toEqual([false, true, false]);
+  });
+
+  it('THEN a bad count, shards without a token, or workers without the endpoint are reported by name', () => {
+    for (const bad of ['0', '-1', 'two', '2.5']) expect(() => parseConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: bad })).toThrow(/DISCORD_SHARDS: a number of shards/);
+    expect(() => parseConfig({ DISCORD_SHARDS: '2' })).toThrow(/DISCORD_SHARDS: shards are gateway connections; set DISCORD_TOKEN/);
+    expect(() => parseConfig({ DISCORD_HTTP_WORKERS: '2' })).toThrow(/DISCORD_HTTP_WORKERS: several HTTP workers need the HTTP endpoint/);
+    expect(() => parseConfig({ DISCORD_PUBLIC_KEY: key, DISCORD_HTTP_PORT: '8080', DISCORD_HTTP_WORKERS: '0' })).toThrow(/DISCORD_HTTP_WORKERS/);
   });
 });

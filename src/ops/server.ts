@@ -16,21 +16,27 @@ export interface PlatformHealth {
 }
 
 export interface HealthSources {
-  /** Works in the loaded index (0: not loaded). */
-  indexWorks(): number;
+  /**
+   * Works in the loaded index (0: not loaded). Absent in a process that only supervises others (gateway
+   * shards, HTTP workers): each of those loads the index before it counts as connected.
+   */
+  indexWorks?(): number;
   platforms(): PlatformHealth[];
 }
 
 export interface Health {
   ok: boolean;
-  index: { loaded: boolean; works: number };
+  /** `in-children`: this process holds no index; its shard or worker processes do. */
+  index: { loaded: boolean; works: number } | 'in-children';
   platforms: Record<string, 'connected' | 'disconnected'>;
 }
 
 export function health(sources: HealthSources): Health {
-  const works = sources.indexWorks();
+  const works = sources.indexWorks?.();
   const platforms = Object.fromEntries(sources.platforms().map((p) => [p.name, p.connected() ? ('connected' as const) : ('disconnected' as const)]));
-  return { ok: works > 0 && Object.values(platforms).every((s) => s === 'connected'), index: { loaded: works > 0, works }, platforms };
+  const connected = Object.values(platforms).every((s) => s === 'connected');
+  if (works === undefined) return { ok: connected, index: 'in-children', platforms };
+  return { ok: works > 0 && connected, index: { loaded: works > 0, works }, platforms };
 }
 
 export interface OpsServer {

@@ -4,6 +4,7 @@
  * signed POSTs to a running endpoint.
  */
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 export const APP_ID = '1100000000000000001';
 export const GUILD_ID = '1200000000000000001';
@@ -145,6 +146,25 @@ export interface PostOptions {
   tamper?: (body: string) => string;
   /** Leaves these headers out. */
   omit?: ('signature' | 'timestamp')[];
+  /**
+   * On a connection of its own, closed after the answer (fetch keeps connections alive, so every
+   * request would reach the process that accepted the first one; Discord opens many).
+   */
+  fresh?: boolean;
+}
+
+/** One POST on a new connection that is closed afterwards. */
+function postOnce(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, connection: 'close', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface Posted {
@@ -160,13 +180,13 @@ export async function postInteraction(url: string, keys: KeyPair, payload: unkno
   const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)' };
   if (!opts.omit?.includes('signature')) headers['x-signature-ed25519'] = signature;
   if (!opts.omit?.includes('timestamp')) headers['x-signature-timestamp'] = timestamp;
-  const res = await fetch(url, { method: 'POST', headers, body: opts.tamper ? opts.tamper(body) : body });
-  const text = await res.text();
+  const sent = opts.tamper ? opts.tamper(body) : body;
+  const { status, text } = opts.fresh ? await postOnce(url, headers, sent) : await fetch(url, { method: 'POST', headers, body: sent }).then(async (res) => ({ status: res.status, text: await res.text() }));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status, text, json };
 }

@@ -45,10 +45,12 @@ export const THREAD_ID = '1400000000000000001';
 export const BOT_APPLICATION_ID = '1100000000000000001';
 
 let nextId = 1500000000000000000n;
-/** Where GET /gateway/bot points (a fake gateway started by the test). */
+/** Where GET /gateway/bot points (a fake gateway started by the test), and the shards it recommends. */
 let gatewayUrl: string | undefined;
-export const setGatewayUrl = (url: string | undefined) => {
+let gatewayBot = { shards: 1, maxConcurrency: 1 };
+export const setGatewayUrl = (url: string | undefined, bot: { shards?: number; maxConcurrency?: number } = {}) => {
   gatewayUrl = url;
+  gatewayBot = { shards: bot.shards ?? 1, maxConcurrency: bot.maxConcurrency ?? 1 };
 };
 
 function answer(r: RecordedRequest): { status: number; body: unknown } {
@@ -62,7 +64,7 @@ function answer(r: RecordedRequest): { status: number; body: unknown } {
     return { status: 200, body: (r.body as object[]).map((c) => ({ id: String(nextId++), application_id: route.split('/')[2], version: '1', ...c })) };
   }
   if (method === 'GET' && route === '/gateway/bot' && gatewayUrl) {
-    return { status: 200, body: { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    return { status: 200, body: { url: gatewayUrl, shards: gatewayBot.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: gatewayBot.maxConcurrency } } };
   }
   if (method === 'GET' && route === '/applications/@me') return { status: 200, body: { id: BOT_APPLICATION_ID, name: 'Lectern' } };
   if (method === 'DELETE') return { status: 204, body: undefined };

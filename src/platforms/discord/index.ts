@@ -1,14 +1,16 @@
 /**
  * The Discord platform. `startDiscord` connects over the gateway when DISCORD_TOKEN is set and
  * serves HTTP interactions when DISCORD_PUBLIC_KEY and DISCORD_HTTP_PORT are; both feed the same
- * handler. The renderer, the command conversion and the HTTP server are usable on their own.
+ * handler. With DISCORD_SHARDS or DISCORD_HTTP_WORKERS those jobs go to child processes instead
+ * (shards.ts, http-workers.ts), each of which runs this with its one job (config.role).
+ * The renderer, the command conversion and the HTTP server are usable on their own.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { Autocomplete, Dispatch } from '../../dispatch/invocation.ts';
 import type { CommandDefinition } from '../../dispatch/types.ts';
-import { discordHttpEnabled, type Config } from '../../config.ts';
+import { discordGatewayEnabled, discordHttpEnabled, type Config } from '../../config.ts';
 import { startGateway, type DeletedThread, type Gateway } from './gateway.ts';
 import { conversationKey } from '../../conversation/key.ts';
 import { discordProfile } from './profile.ts';
@@ -34,7 +36,7 @@ export interface StartDiscordOptions {
   autocomplete: Autocomplete;
   commands: CommandDefinition[];
   stateDir: string;
-  /** Key for the buttons' MACs; by default derived from the bot token (buttons survive restarts), else random per process. */
+  /** Key for the buttons' MACs; by default derived from DISCORD_BUTTON_SECRET or the bot token (buttons survive restarts), else random per process. */
   secret?: Uint8Array | string;
   /** The groups' /settings (the app's store), read for each interaction's defaults. */
   settings?: SettingsStore;
@@ -50,8 +52,10 @@ export interface RunningDiscord {
   httpPort?: number;
 }
 
+/** Every process of one bot (shards, HTTP workers) must derive the same key, or one's buttons fail in another. */
 function customIdSecret(config: Config): Buffer {
-  return config.DISCORD_TOKEN ? createHmac('sha256', config.DISCORD_TOKEN).update('lectern custom ids').digest() : randomBytes(32);
+  const from = config.DISCORD_BUTTON_SECRET ?? config.DISCORD_TOKEN;
+  return from ? createHmac('sha256', from).update('lectern custom ids').digest() : randomBytes(32);
 }
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
@@ -78,14 +82,17 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
   let gateway: Gateway | undefined;
   try {
     if (discordHttpEnabled(config)) {
-      server = await createInteractionServer({ publicKey: config.DISCORD_PUBLIC_KEY!, host: config.DISCORD_HTTP_HOST, port: config.DISCORD_HTTP_PORT!, handle: handler.handle, log });
+      const reusePort = config.role.kind === 'discord-http-worker';
+      server = await createInteractionServer({ publicKey: config.DISCORD_PUBLIC_KEY!, host: config.DISCORD_HTTP_HOST, port: config.DISCORD_HTTP_PORT!, handle: handler.handle, log, reusePort });
     }
-    if (config.DISCORD_TOKEN) {
+    // With DISCORD_SHARDS the shard processes hold the gateway, not this one (the token stays for REST).
+    const gatewayToken = discordGatewayEnabled(config) ? config.DISCORD_TOKEN : undefined;
+    if (gatewayToken) {
       // A deleted thread's work, citation and notes go with it.
       const onThreadDelete = async (t: DeletedThread) => {
         if (t.guild_id && (await opts.conversations.forget(conversationKey({ platform: discordProfile.id, scope: t.guild_id, thread: t.id })))) log.info({ thread: t.id }, 'thread deleted; its notes are forgotten');
       };
-      gateway = await startGateway({ token: config.DISCORD_TOKEN, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), rest, handle: handler.handle, log, onThreadDelete });
+      gateway = await startGateway({ token: gatewayToken, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}), rest, handle: handler.handle, log, onThreadDelete });
     }
   } catch (err) {
     await server?.close();

@@ -32,6 +32,11 @@ export interface InteractionServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   now?: () => number;
+  /**
+   * Share the port with the other HTTP workers (SO_REUSEPORT, Linux; Node ≥ 23.1): the kernel
+   * spreads new connections over every process listening on it.
+   */
+  reusePort?: boolean;
   /** Limits, lowered by tests. */
   limits?: Partial<{ maxBodyBytes: number; maxInflightBytes: number; headersTimeoutMs: number; requestTimeoutMs: number }>;
 }
@@ -204,13 +209,13 @@ export async function createInteractionServer(opts: InteractionServerOptions): P
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+    server.listen({ port: opts.port, host: opts.host ?? '127.0.0.1', ...(opts.reusePort ? { reusePort: true } : {}) }, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const port = (server.address() as AddressInfo).port;
-  log.info({ host: opts.host ?? '127.0.0.1', port, path: INTERACTIONS_PATH }, 'Discord interactions endpoint listening');
+  log.info({ host: opts.host ?? '127.0.0.1', port, path: INTERACTIONS_PATH, ...(opts.reusePort ? { reusePort: true } : {}) }, 'Discord interactions endpoint listening');
   return {
     port,
     close: () =>
