@@ -31,4 +31,27 @@ describe('GIVEN the fast scorer over a minisearch index', () => {
     scorer.topK(parseQuery('the').words, { ...opts, combineWith: 'OR' });
     expect(scorer.topK(kirov, opts)).toEqual(first);
   });
+
+  it('THEN a common word scores the same from its packed postings, again after they were kept, and after documents were added in place', async () => {
+    const { corpus } = await realCorpus();
+    const index = buildIndex(corpus);
+    const scorer = new FastScorer(index);
+    const opts = { combineWith: 'OR' as const, fuzzy: false, prefix: true, boost: { text: 1, heading: 0.3 }, k: 50 };
+    // "the" is in most passages and "Trotsky" with its prefixes in hundreds: long lists, packed on first use.
+    const words = parseQuery('the Trotsky').words;
+    const minisearchScores = () =>
+      new Map(index.search({ combineWith: 'OR', queries: words.map((w) => ({ combineWith: 'OR', queries: w.terms })) }, { boost: { text: 1, heading: 0.3 } }).map((r) => [String(r.id), r.score]));
+    const exact = scorer.topK(words, { ...opts, prefix: false });
+    expect(exact.length).toBe(50);
+    const theirs = minisearchScores();
+    for (const r of exact) expect(r.score, r.id).toBeCloseTo(theirs.get(r.id)!, 9);
+    const first = scorer.topK(words, opts);
+    expect(scorer.topK(words, opts)).toEqual(first);
+    // A passage added in place with the words many times over must be found: the kept lists are stale.
+    index.add({ id: 'added.p1', text: 'Trotsky the Trotsky the Trotsky the Trotsky.', heading: 'Trotsky' });
+    const after = scorer.topK(words, { ...opts, prefix: false });
+    expect(after.map((r) => r.id)).toContain('added.p1');
+    const now = minisearchScores();
+    for (const r of after) expect(r.score, r.id).toBeCloseTo(now.get(r.id)!, 9);
+  });
 });

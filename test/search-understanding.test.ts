@@ -57,6 +57,22 @@ describe('GIVEN questions and short queries', () => {
     expect(ryutin('the economic section of the "riutin platform" shows clear similarities')).toBe(false);
   });
 
+  it('THEN what a passage introduces is answered per word and per question, the same when asked again', () => {
+    // What introductionOf learns of a passage is kept per passage: it must not answer for another word or question.
+    const passage = 'trotsky, leon, 1879-1940. the nkvd (people’s commissariat of internal affairs) was the secret police';
+    const nkvd = introductionOf(parseQuery('NKVD').words[0]!);
+    const trotsky = introductionOf(parseQuery('Trotsky').words[0]!);
+    const trotskyYears = introductionOf(parseQuery('Trotsky').words[0]!, { years: true });
+    const nkvdYears = introductionOf(parseQuery('NKVD').words[0]!, { years: true });
+    for (let round = 0; round < 2; round++) {
+      expect(nkvd(passage)).toBe(true);
+      expect(trotskyYears(passage)).toBe(true);
+      expect(nkvdYears(passage)).toBe(false);
+      expect(trotsky(passage)).toBe(true);
+      expect(introductionOf(parseQuery('police').words[0]!)(passage)).toBe(false);
+    }
+  });
+
   it('THEN asked what something is called, the note that introduces it ranks first', async () => {
     expect(parseQuery("the NKVD's full name").words.map((w) => [w.text, Boolean(w.light)])).toEqual([
       ['nkvd', false],

@@ -27,6 +27,11 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 /** How coverage (0–1) scales BM25: covering the whole query counts several times covering half of it. */
 const coverageFactor = (c: number) => (0.15 + c) ** 3;
+/**
+ * Above any factor a passage can get: coverage is at most 1 (each word counts once, at its best
+ * match quality of at most 1), give or take the rounding of its single-precision sum.
+ */
+const MAX_COVERAGE_FACTOR = coverageFactor(1.01);
 /** An expansion this strong (a close synonym, a likely translation) can stand for its word in AND. */
 const AND_EXPANSION = 0.25;
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */
@@ -82,6 +87,62 @@ export interface Scored {
 
 type FieldTermData = Map<number, Map<number, number>>;
 
+/** One term's postings in one field: documents (minisearch short ids) and term frequencies. */
+interface Postings {
+  docs: Int32Array;
+  tfs: Float64Array;
+  length: number;
+}
+/** A query's per-document accumulators (see `FastScorer.scratchFor`). */
+interface Scratch {
+  score: Float64Array;
+  count: Uint8Array;
+  stamp: Uint16Array;
+  terms: Uint16Array;
+  termStamp: Uint16Array;
+  best: Float32Array;
+  cover: Float32Array;
+  touched: Int32Array;
+}
+
+/**
+ * Adds one term's postings (in one field, weighted `w`) to the accumulators; returns how many
+ * documents the query has reached. The loop every posting of a query goes through: a function of
+ * its own over typed arrays and plain numbers, so the engine keeps it tight.
+ * `countTerm`: a term of the word itself (minisearch's matched-terms factor); `countWord`: it counts
+ * for AND; `quality`: how well it stands for its word (coverage).
+ */
+function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number): number {
+  const { score, count, stamp, terms, termStamp, best, cover, touched } = s;
+  const { docs, tfs, length } = p;
+  for (let i = 0; i < length; i++) {
+    const doc = docs[i]!;
+    const tf = tfs[i]!;
+    const add = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / avg)));
+    if (score[doc] === 0) touched[reached++] = doc;
+    score[doc] = score[doc]! + add;
+    if (countTerm && termStamp[doc] !== termNo) {
+      termStamp[doc] = termNo;
+      terms[doc] = terms[doc]! + 1;
+    }
+    if (stamp[doc] !== word) {
+      stamp[doc] = word;
+      if (countWord) count[doc] = count[doc]! + 1;
+      best[doc] = quality;
+      cover[doc] = cover[doc]! + importance * quality;
+    } else if (quality > best[doc]!) {
+      cover[doc] = cover[doc]! + importance * (quality - best[doc]!);
+      best[doc] = quality;
+    }
+  }
+  return reached;
+}
+
+/** Lists at least this long are packed and kept (see `FastScorer.postings`). */
+const PACK_MIN = 64;
+/** Packed lists an index keeps: this many bytes per passage (12 per posting: ~5 lists as long as the index). */
+const PACKED_BYTES_PER_DOCUMENT = 256;
+
 /** The protected fields of MiniSearch this scorer reads. */
 interface MiniSearchInternals {
   _index: SearchableMap<FieldTermData>;
@@ -105,6 +166,11 @@ class TopHeap {
   /** Would a document with this score get in? */
   wouldTake(score: number): boolean {
     return this.docs.length < this.k || score > this.scores[0]!;
+  }
+
+  /** The score a document must beat to get in: -Infinity while there is room. */
+  get floor(): number {
+    return this.docs.length < this.k ? Number.NEGATIVE_INFINITY : this.scores[0]!;
   }
 
   offer(doc: number, score: number): void {
@@ -146,9 +212,13 @@ export class FastScorer {
   private readonly ms: MiniSearchInternals;
   private lengths: Float32Array[] | undefined;
   private ids: string[] | undefined;
-  private scratch:
-    | { score: Float64Array; count: Uint8Array; stamp: Uint16Array; terms: Uint16Array; termStamp: Uint16Array; best: Float32Array; cover: Float32Array }
-    | undefined;
+  private scratch: Scratch | undefined;
+  /** Long posting lists as typed arrays, most recently used last (see `postings`). */
+  private readonly packed = new Map<Map<number, number>, Postings>();
+  private packedBytes = 0;
+  private packedAt = -1;
+  /** A short list's postings, copied here for the one loop that scores both kinds. */
+  private small: Postings = { docs: new Int32Array(PACK_MIN), tfs: new Float64Array(PACK_MIN), length: 0 };
 
   constructor(index: MiniSearch<IndexedPassage>) {
     const ms = index as unknown as MiniSearchInternals;
@@ -197,9 +267,61 @@ export class FastScorer {
         termStamp: new Uint16Array(n),
         best: new Float32Array(n),
         cover: new Float32Array(n),
+        // The documents a query wrote, in the order it first reached them.
+        touched: new Int32Array(n),
       };
     }
     return this.scratch;
+  }
+
+  /**
+   * A term's postings in one field as typed arrays, in minisearch's order (so sums, and so scores,
+   * are the same to the last bit). Iterating minisearch's Map costs several times more per posting
+   * than an array, and a common word on a large library has hundreds of thousands: lists of
+   * PACK_MIN postings or more are packed once and kept, least recently used dropped first beyond a
+   * budget proportional to the index (PACKED_BYTES_PER_DOCUMENT); shorter ones are copied per use.
+   */
+  private postings(freqs: Map<number, number>): Postings {
+    if (freqs.size < PACK_MIN) {
+      const small = this.small;
+      let i = 0;
+      for (const [doc, tf] of freqs) {
+        small.docs[i] = doc;
+        small.tfs[i++] = tf;
+      }
+      small.length = i;
+      return small;
+    }
+    // Documents added in place change posting lists: start afresh.
+    const at = this.ms._nextId * 2 + this.ms._documentCount;
+    if (at !== this.packedAt) {
+      this.packed.clear();
+      this.packedBytes = 0;
+      this.packedAt = at;
+    }
+    let list = this.packed.get(freqs);
+    if (list) {
+      this.packed.delete(freqs);
+      this.packed.set(freqs, list);
+      return list;
+    }
+    const docs = new Int32Array(freqs.size);
+    const tfs = new Float64Array(freqs.size);
+    let i = 0;
+    for (const [doc, tf] of freqs) {
+      docs[i] = doc;
+      tfs[i++] = tf;
+    }
+    list = { docs, tfs, length: i };
+    const budget = Math.max(PACK_MIN * 12 * 64, this.ms._documentCount * PACKED_BYTES_PER_DOCUMENT);
+    this.packed.set(freqs, list);
+    this.packedBytes += i * 12;
+    for (const [key, old] of this.packed) {
+      if (this.packedBytes <= budget || old === list) break;
+      this.packed.delete(key);
+      this.packedBytes -= old.length * 12;
+    }
+    return list;
   }
 
   /** This index's own statistics (what scoring uses when no others are given). */
@@ -246,13 +368,18 @@ export class FastScorer {
   }
 
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
-  private best(touched: number[], need: number, totalImportance: number, options: TopKOptions): Scored[] {
+  private best(touched: Int32Array, reached: number, need: number, totalImportance: number, options: TopKOptions): Scored[] {
     const { score, count, terms, cover } = this.scratch!;
     const ids = this.dense().ids;
     const heap = new TopHeap(options.k);
-    for (const doc of touched) {
+    const coverage = options.rank === 'coverage';
+    for (let i = 0; i < reached; i++) {
+      const doc = touched[i]!;
       if (count[doc]! < need) continue;
-      const s = options.rank === 'coverage' ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
+      // Most documents of a common word cannot beat the heap even with all of the query covered:
+      // skip the coverage factor for them (the result is the same).
+      if (coverage && score[doc]! * MAX_COVERAGE_FACTOR <= heap.floor) continue;
+      const s = coverage ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
       if (!heap.wouldTake(s)) continue;
       if (options.accept && !options.accept(doc)) continue;
       heap.offer(doc, s);
@@ -272,9 +399,10 @@ export class FastScorer {
     if (n === 0 || words.length === 0) return [];
     const { lengths } = this.dense();
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
-    const { score, count, stamp, terms, termStamp, best, cover } = this.scratchFor(n);
+    const scratch = this.scratchFor(n);
+    const { score, count, stamp, terms, termStamp, best, cover, touched } = scratch;
     let termNo = 0;
-    const touched: number[] = [];
+    let reached = 0;
     try {
       const fieldEntries = this.boostedFields(options.boost);
       // Scoring with this index's own statistics needs no second lookup of each term.
@@ -293,24 +421,7 @@ export class FastScorer {
           const avg = stats.averageFieldLength(fieldId) || 1;
           const lens = lengths[fieldId]!;
           const w = weight * boost * idf;
-          for (const [doc, tf] of freqs) {
-            const s = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / avg)));
-            if (score[doc] === 0) touched.push(doc);
-            score[doc] = score[doc]! + s;
-            if (counts.term && termStamp[doc] !== termNo) {
-              termStamp[doc] = termNo;
-              terms[doc] = terms[doc]! + 1;
-            }
-            if (stamp[doc] !== word) {
-              stamp[doc] = word;
-              if (counts.word) count[doc] = count[doc]! + 1;
-              best[doc] = quality;
-              cover[doc] = cover[doc]! + importance * quality;
-            } else if (quality > best[doc]!) {
-              cover[doc] = cover[doc]! + importance * (quality - best[doc]!);
-              best[doc] = quality;
-            }
-          }
+          reached = accumulate(this.postings(freqs), w, lens, avg, scratch, reached, termNo, counts.term, word, counts.word, importance, quality);
         }
       };
 
@@ -363,10 +474,11 @@ export class FastScorer {
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
       const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
-      return this.best(touched, need, totalImportance, options);
+      return this.best(touched, reached, need, totalImportance, options);
     } finally {
       // Only the documents this query reached were written: zero them for the next query.
-      for (const doc of touched) {
+      for (let i = 0; i < reached; i++) {
+        const doc = touched[i]!;
         score[doc] = 0;
         count[doc] = 0;
         stamp[doc] = 0;

@@ -128,26 +128,87 @@ function keyOf(token: string): string | null {
 }
 
 /**
+ * What `introductionOf` reads of one passage, kept per passage (by its folded text, the string the
+ * engine keeps per passage): its distinct words found by their index terms (and, asked for, their
+ * cross-script keys), and which of its spellings it introduces. Splitting the passage into words
+ * and analysing each was most of the time of a short query's search on the bundled corpus; this
+ * makes it once per passage, not once per query and candidate.
+ */
+interface PassageSpellings {
+  tokens: string[];
+  byTerm: Map<string, string[]>;
+  byKey: Map<string, string[]> | undefined;
+  /** Spelling (prefixed with the years option) → does the passage introduce it? */
+  introduces: Map<string, boolean>;
+}
+const spellingCache = new Map<string, PassageSpellings>();
+
+function addTo(map: Map<string, string[]>, key: string, token: string) {
+  const list = map.get(key);
+  if (list) list.push(token);
+  else map.set(key, [token]);
+}
+
+function spellingsOf(folded: string): PassageSpellings {
+  let s = spellingCache.get(folded);
+  if (!s) {
+    const tokens = [...new Set(folded.match(WORD) ?? [])];
+    const byTerm = new Map<string, string[]>();
+    for (const token of tokens) for (const term of analyseTerm(token)) addTo(byTerm, term, token);
+    s = { tokens, byTerm, byKey: undefined, introduces: new Map() };
+    if (spellingCache.size >= TERM_CACHE_LIMIT) spellingCache.clear();
+    spellingCache.set(folded, s);
+  }
+  return s;
+}
+
+function byKeyOf(s: PassageSpellings): Map<string, string[]> {
+  if (!s.byKey) {
+    s.byKey = new Map();
+    for (const token of s.tokens) {
+      const key = keyOf(token);
+      if (key) addTo(s.byKey, key, token);
+    }
+  }
+  return s.byKey;
+}
+
+/** `introduction(spelling)`, made once per spelling (its regular expressions) rather than per query. */
+const introductionTests = new Map<string, (folded: string) => boolean>();
+function introduces(s: PassageSpellings, folded: string, spelling: string, years: boolean): boolean {
+  const id = `${years ? 'y' : 'n'}${spelling}`;
+  let yes = s.introduces.get(id);
+  if (yes === undefined) {
+    let test = introductionTests.get(id);
+    if (!test) {
+      if (introductionTests.size >= TERM_CACHE_LIMIT) introductionTests.clear();
+      introductionTests.set(id, (test = introduction(spelling, { years })));
+    }
+    yes = test(folded);
+    s.introduces.set(id, yes);
+  }
+  return yes;
+}
+
+/**
  * The same test for a query word and every spelling of it in the passage that the index takes for
  * the same word (stem or cross-script key): "who is Ryutin" is answered by the text's "known as the
  * Riutin Platform", Yezhov by Ezhov.
  */
 export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string) => boolean {
-  const own = introduction(word.text, options);
-  const terms = new Set(word.terms);
+  const years = options.years === true;
   const keyed = word.terms.some(isKey);
-  // The folded text is lower case, where the index gives a key only to capitalised words: the key
-  // is asked for directly.
-  const same = (token: string) =>
-    Math.abs(token.length - word.text.length) <= 3 && (analyseTerm(token).some((t) => terms.has(t)) || (keyed && terms.has(keyOf(token) ?? '')));
-  const bySpelling = new Map<string, (folded: string) => boolean>();
+  // A spelling is asked about only when its length is near the word's (a long derivative is another word).
+  const near = (token: string) => token !== word.text && Math.abs(token.length - word.text.length) <= 3;
   return (folded) => {
-    if (own(folded)) return true;
-    for (const token of new Set(folded.match(WORD) ?? [])) {
-      if (token === word.text || !same(token)) continue;
-      let test = bySpelling.get(token);
-      if (!test) bySpelling.set(token, (test = introduction(token, options)));
-      if (test(folded)) return true;
+    const s = spellingsOf(folded);
+    if (introduces(s, folded, word.text, years)) return true;
+    // The folded text is lower case, where the index gives a key only to capitalised words: the
+    // passage's words are keyed directly.
+    const keys = keyed ? byKeyOf(s) : undefined;
+    for (const term of word.terms) {
+      for (const token of s.byTerm.get(term) ?? []) if (near(token) && introduces(s, folded, token, years)) return true;
+      for (const token of keys?.get(term) ?? []) if (near(token) && introduces(s, folded, token, years)) return true;
     }
     return false;
   };
