@@ -4,6 +4,7 @@
  * the group libraries' search backend, the citation formatter and the settings store. Every entry
  * point (the CLI, every platform, the tests, eval) calls this once and passes the result down.
  */
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { PoolEvents } from './library/pool.ts';
 import type { Config } from './config.ts';
@@ -12,6 +13,7 @@ import { loadOrBuildCorpus } from './corpus/build.ts';
 import { Corpus } from './corpus/corpus.ts';
 import type { CorpusBuild } from './corpus/work.ts';
 import { createCiter } from './cite/citer.ts';
+import { fileRenderStore, RENDER_STORE_FILE } from './cite/render-store.ts';
 import { loadOrBuildIndex } from './search/saved-index.ts';
 import { SearchEngine } from './search/engine.ts';
 import { savedLexicons } from './search/saved-lexicon.ts';
@@ -47,7 +49,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const persist = { inputs: build.inputs ?? 'memory', persist: options.build === undefined };
   const engine = new SearchEngine(corpus, new MemoryCandidateSource(index), { lexicons: savedLexicons(corpus, config.buildDir, log, persist) });
   const base: CorpusView = { corpus, search: engine };
-  const cite = createCiter();
+  const cite = createCiter({ store: fileRenderStore(path.join(config.buildDir, RENDER_STORE_FILE)) });
   const library = await createLibrary({
     config,
     log: log.child({ module: 'library' }),

@@ -10,6 +10,7 @@ import type { WorkBuild } from '../corpus/work.ts';
 import { pinpointOf } from '../present/locator.ts';
 import { exportRecords, formatCitation, formatReference, recordFromManifestWork, toCsl, type BibName, type BibRecord } from './index.ts';
 import { bibliographyOrder } from './render.ts';
+import type { RenderStore } from './render-store.ts';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#38;': '&', '&#39;': "'", '&nbsp;': '\u00a0' };
 
@@ -103,7 +104,8 @@ export function recordFromEntry(entry: BibEntry): BibRecord {
  * Each style's citeproc engine is built on its first use (0.3–0.4 s each): building all four at
  * start cost a one-shot CLI answer 1.4 s of CPU for one style it used.
  */
-export function createCiter(): Citer {
+export function createCiter(options: { store?: RenderStore } = {}): Citer {
+  const asHtml = { format: 'html' as const, ...(options.store ? { store: options.store } : {}) };
   const workRecords = new Map<string, BibRecord>();
   const workRecord = (w: WorkBuild) => {
     let r = workRecords.get(w.meta.id);
@@ -128,22 +130,22 @@ export function createCiter(): Citer {
     passage(block: Block, work: WorkBuild, style: CitationStyleId): string {
       const record = workRecord(work);
       const pinpoint = pinpointOf(block.locator);
-      const cite = htmlToMarkup(formatCitation(record, style, pinpoint, { format: 'html' }));
+      const cite = htmlToMarkup(formatCitation(record, style, pinpoint, asHtml));
       if (style === 'chicago-note') return cite;
-      return `${htmlToMarkup(formatReference(record, style, { format: 'html' }))} ${cite}`;
+      return `${htmlToMarkup(formatReference(record, style, asHtml))} ${cite}`;
     },
     work(work: WorkBuild, style: CitationStyleId): string {
-      return htmlToMarkup(formatReference(workRecord(work), style, { format: 'html' }));
+      return htmlToMarkup(formatReference(workRecord(work), style, asHtml));
     },
     entry(entry: BibEntry, style: CitationStyleId): string {
-      return htmlToMarkup(formatReference(recordFromEntry(entry), style, { format: 'html' }));
+      return htmlToMarkup(formatReference(recordFromEntry(entry), style, asHtml));
     },
     export(items, format: ExportFormat): string {
       return exportRecords(items.map(itemRecord), format);
     },
     bibliography(items, style) {
       const records = items.map(itemRecord);
-      return bibliographyOrder(records.map(toCsl), style).map((index) => ({ index, text: htmlToMarkup(formatReference(records[index]!, style, { format: 'html' })) }));
+      return bibliographyOrder(records.map(toCsl), style).map((index) => ({ index, text: htmlToMarkup(formatReference(records[index]!, style, asHtml)) }));
     },
     csl(item) {
       return toCsl(itemRecord(item)) as unknown as Record<string, unknown>;

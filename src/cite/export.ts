@@ -4,7 +4,7 @@
  * year is exported as the year with a note saying so, since BibTeX and RIS have no way to mark it.
  */
 import { createRequire } from 'node:module';
-import { plugins } from '@citation-js/core';
+import type { plugins as CitationPlugins } from '@citation-js/core';
 import { UserError } from '../errors.ts';
 import { bibtexKeys } from './bibtex-key.ts';
 import { checkRecord, mainTitle, titleGloss, toCsl, type BibRecord, type CslItem } from './record.ts';
@@ -18,9 +18,11 @@ const require = createRequire(import.meta.url);
  * The BibTeX and RIS plugins register themselves with citation-js when loaded; loading them costs
  * a quarter of a second, so it happens on the first export (they are CommonJS, so synchronously).
  */
-function exportPlugins(): void {
+function exportPlugins(): typeof CitationPlugins {
+  const { plugins } = require('@citation-js/core') as { plugins: typeof CitationPlugins };
   require('@citation-js/plugin-bibtex');
   require('@citation-js/plugin-ris');
+  return plugins;
 }
 
 export const INFERRED_DATE_NOTE = 'Year not stated in the source; inferred.';
@@ -62,7 +64,7 @@ function bibtexItem(record: BibRecord, item: CslItem): CslItem {
  * has none for (all of Cyrillic). The setting is global, so it is switched off for this call only.
  */
 function bibtex(items: CslItem[]): string {
-  exportPlugins();
+  const plugins = exportPlugins();
   const config = plugins.config.get('@bibtex').format;
   const before = config.asciiOnly;
   config.asciiOnly = false;
@@ -83,7 +85,7 @@ type RisEntry = Record<string, string | string[] | undefined>;
  * place in CY), since plugin-ris would call it a sound recording and drop the meeting and place.
  */
 function ris(records: BibRecord[], items: CslItem[], keys: string[]): string {
-  exportPlugins();
+  const plugins = exportPlugins();
   const entries = plugins.output.format('ris', items, { format: 'object' }) as RisEntry[];
   const oneLine = (v: string) => v.replace(/\s*\n\s*/g, ' ').trim();
   return entries

@@ -14,6 +14,7 @@ import {
   type Locator,
   type OutputFormat,
 } from './render.ts';
+import type { RenderStore } from './render-store.ts';
 import { NOTE_STYLES, parseStyleId, type StyleId } from './styles.ts';
 
 export { STYLE_IDS, type StyleId } from './styles.ts';
@@ -32,6 +33,8 @@ export interface Pinpoint {
 
 export interface FormatOptions {
   format?: OutputFormat;
+  /** Renders kept on disk between processes (render-store.ts); in memory only without one. */
+  store?: RenderStore;
 }
 
 function parseOutputFormat(options: FormatOptions | undefined): OutputFormat {
@@ -103,14 +106,15 @@ function render(record: BibRecord, style: StyleId, kind: Kind, draw: (item: CslI
 const CACHE_SIZE = 2000;
 const cache = new Map<string, string>();
 
-function memo(key: string, compute: () => string): string {
-  const hit = cache.get(key);
+function memo(key: string, compute: () => string, store?: RenderStore): string {
+  const hit = cache.get(key) ?? store?.get(key);
   if (hit !== undefined) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
   const value = compute();
+  store?.set(key, value);
   cache.set(key, value);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return value;
@@ -124,8 +128,10 @@ export function formatReference(record: BibRecord, style: StyleId, options?: For
   const format = parseOutputFormat(options);
   checkRecord(record);
   const gloss = titleGloss(record)?.replaceAll(TITLE_END, '');
-  return memo(cacheKey('reference', styleId, format, record), () =>
-    render(record, styleId, 'reference', (item) => placeGloss(referenceOf(item, styleId, format), gloss, format)),
+  return memo(
+    cacheKey('reference', styleId, format, record),
+    () => render(record, styleId, 'reference', (item) => placeGloss(referenceOf(item, styleId, format), gloss, format)),
+    options?.store,
   );
 }
 
@@ -140,12 +146,72 @@ export function formatCitation(
   pinpoint?: Pinpoint,
   options?: FormatOptions,
 ): string {
+  const { styleId, format, locator, draw } = citationParts(record, style, pinpoint, options);
+  const shape = locator && shapeOf(locator.locator);
+  if (locator && shape) {
+    // One render per shape of locator ("#, para. #") serves every passage of the work.
+    const template = memo(cacheKey('citation-shape', styleId, format, locator.label, shape.text, record), () => templateOf((numbers) => draw({ label: locator.label, locator: fill(shape.text, numbers) }), shape.numbers.length), options?.store);
+    if (template !== NO_TEMPLATE) return fill(template, shape.numbers);
+  }
+  return memo(cacheKey('citation', styleId, format, locator, record), () => draw(locator), options?.store);
+}
+
+/** The citation as citeproc renders it for exactly this pinpoint, never from a template nor a cache (what templates are checked against). */
+export function renderCitation(record: BibRecord, style: StyleId, pinpoint?: Pinpoint, options?: FormatOptions): string {
+  const { locator, draw } = citationParts(record, style, pinpoint, options);
+  return draw(locator);
+}
+
+function citationParts(record: BibRecord, style: StyleId, pinpoint: Pinpoint | undefined, options: FormatOptions | undefined) {
   const styleId = parseStyleId(style);
   const format = parseOutputFormat(options);
   checkRecord(record);
   const gloss = NOTE_STYLES.has(styleId) ? titleGloss(record)?.replaceAll(TITLE_END, '') : undefined;
   const locator = locatorOf(pinpoint);
-  return memo(cacheKey('citation', styleId, format, locator, record), () =>
-    render(record, styleId, 'citation', (item) => placeGloss(citationOf(item, styleId, format, locator), gloss, format)),
-  );
+  const draw = (at: Locator | undefined) => render(record, styleId, 'citation', (item) => placeGloss(citationOf(item, styleId, format, at), gloss, format));
+  return { styleId, format, locator, draw };
+}
+
+/**
+ * A locator's numbers (page, chapter, paragraph) and its text with each of them replaced by
+ * PLACE: citeproc prints a plain number as it is given, so the citation for "2, para. 14" is the
+ * one for "7301, para. 7302" with the numbers put back — which `templateOf` checks by rendering
+ * the shape twice before it is trusted. Numbers with a leading zero or over six digits stay text.
+ */
+const PLACE = '\u0001';
+const NO_TEMPLATE = '\u0000';
+const PROBES = [
+  ['7301', '7302', '7303', '7304'],
+  ['86', '85', '84', '83'],
+];
+function shapeOf(locator: string): { text: string; numbers: string[] } | undefined {
+  const numbers: string[] = [];
+  const text = locator.replace(/\d+/g, (n) => {
+    if (!/^[1-9]\d{0,5}$/.test(n)) return n;
+    numbers.push(n);
+    return PLACE;
+  });
+  return numbers.length > 0 && numbers.length <= PROBES[0]!.length && !locator.includes(PLACE) && !locator.includes(NO_TEMPLATE) ? { text, numbers } : undefined;
+}
+
+function fill(template: string, numbers: readonly string[]): string {
+  let i = 0;
+  return template.replace(/\u0001/g, () => numbers[i++] ?? '');
+}
+
+/** The rendered shape with PLACE where each number goes, or NO_TEMPLATE when the render does not print them as given. */
+function templateOf(draw: (numbers: string[]) => string, count: number): string {
+  const [first, second] = PROBES.map((p) => p.slice(0, count));
+  const out = draw(first!);
+  let template = '';
+  let from = 0;
+  for (const probe of first!) {
+    const at = out.indexOf(probe, from);
+    if (at < 0 || out.split(probe).length !== 2) return NO_TEMPLATE;
+    template += out.slice(from, at) + PLACE;
+    from = at + probe.length;
+  }
+  template += out.slice(from);
+  if (template.includes(NO_TEMPLATE) || (template.match(/\u0001/g) ?? []).length !== count) return NO_TEMPLATE;
+  return draw(second!) === fill(template, second!) ? template : NO_TEMPLATE;
 }

@@ -5,9 +5,8 @@
  *    italics or quotation mark;
  *  - an inferred year shown as "[2014]".
  */
-import { plugins } from '@citation-js/core';
 import type { CslItem } from './record.ts';
-import { LOCALE, templateName, type StyleId } from './styles.ts';
+import { citeproc, LOCALE, templateName, type StyleId } from './styles.ts';
 
 export type OutputFormat = 'text' | 'html';
 /**
@@ -30,7 +29,7 @@ export const TITLE_END = '\u2063';
 const ITEM_ID = 'lectern-item';
 
 export function referenceOf(item: CslItem, style: StyleId, format: OutputFormat): string {
-  const entries = plugins.output.format('bibliography', [{ ...item, id: ITEM_ID }], {
+  const entries = citeproc().output.format('bibliography', [{ ...item, id: ITEM_ID }], {
     template: templateName(style),
     lang: LOCALE,
     format,
@@ -43,7 +42,7 @@ export function referenceOf(item: CslItem, style: StyleId, format: OutputFormat)
 }
 
 export function citationOf(item: CslItem, style: StyleId, format: OutputFormat, locator?: Locator): string {
-  const out = plugins.output.format('citation', [{ ...item, id: ITEM_ID }], {
+  const out = citeproc().output.format('citation', [{ ...item, id: ITEM_ID }], {
     template: templateName(style),
     lang: LOCALE,
     format,
@@ -113,7 +112,7 @@ export function bracketInferredYear(item: CslItem, render: (item: CslItem) => st
  */
 export function bibliographyOrder(items: CslItem[], style: StyleId): number[] {
   const ids = items.map((_, k) => `item-${k}`);
-  const entries = plugins.output.format('bibliography', items.map((item, k) => ({ ...item, id: ids[k]! })), {
+  const entries = citeproc().output.format('bibliography', items.map((item, k) => ({ ...item, id: ids[k]! })), {
     template: templateName(style),
     lang: LOCALE,
     format: 'text',

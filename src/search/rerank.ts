@@ -135,9 +135,11 @@ function keyOf(token: string): string | null {
  * makes it once per passage, not once per query and candidate.
  */
 interface PassageSpellings {
-  tokens: string[];
-  byTerm: Map<string, string[]>;
-  byKey: Map<string, string[]> | undefined;
+  /** Distinct words by length: a query word asks only about words near its own length. */
+  byLength: Map<number, string[]>;
+  /** Per length, its words by index term (and, asked for, by cross-script key), made on first need. */
+  byTerm: Map<number, Map<string, string[]>>;
+  byKey: Map<number, Map<string, string[]>>;
   /** Spelling (prefixed with the years option) → does the passage introduce it? */
   introduces: Map<string, boolean>;
 }
@@ -152,25 +154,36 @@ function addTo(map: Map<string, string[]>, key: string, token: string) {
 function spellingsOf(folded: string): PassageSpellings {
   let s = spellingCache.get(folded);
   if (!s) {
-    const tokens = [...new Set(folded.match(WORD) ?? [])];
-    const byTerm = new Map<string, string[]>();
-    for (const token of tokens) for (const term of analyseTerm(token)) addTo(byTerm, term, token);
-    s = { tokens, byTerm, byKey: undefined, introduces: new Map() };
+    const byLength = new Map<number, string[]>();
+    for (const token of new Set(folded.match(WORD) ?? [])) {
+      const list = byLength.get(token.length);
+      if (list) list.push(token);
+      else byLength.set(token.length, [token]);
+    }
+    s = { byLength, byTerm: new Map(), byKey: new Map(), introduces: new Map() };
     if (spellingCache.size >= TERM_CACHE_LIMIT) spellingCache.clear();
     spellingCache.set(folded, s);
   }
   return s;
 }
 
-function byKeyOf(s: PassageSpellings): Map<string, string[]> {
-  if (!s.byKey) {
-    s.byKey = new Map();
-    for (const token of s.tokens) {
-      const key = keyOf(token);
-      if (key) addTo(s.byKey, key, token);
+/** The passage's words of this length by their index terms (`keys`: by cross-script key instead). */
+function wordsOfLength(s: PassageSpellings, length: number, keys: boolean): Map<string, string[]> | undefined {
+  const tokens = s.byLength.get(length);
+  if (!tokens) return undefined;
+  const maps = keys ? s.byKey : s.byTerm;
+  let map = maps.get(length);
+  if (!map) {
+    map = new Map();
+    for (const token of tokens) {
+      if (keys) {
+        const key = keyOf(token);
+        if (key) addTo(map, key, token);
+      } else for (const term of analyseTerm(token)) addTo(map, term, token);
     }
+    maps.set(length, map);
   }
-  return s.byKey;
+  return map;
 }
 
 /** `introduction(spelling)`, made once per spelling (its regular expressions) rather than per query. */
@@ -198,17 +211,18 @@ function introduces(s: PassageSpellings, folded: string, spelling: string, years
 export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string) => boolean {
   const years = options.years === true;
   const keyed = word.terms.some(isKey);
-  // A spelling is asked about only when its length is near the word's (a long derivative is another word).
-  const near = (token: string) => token !== word.text && Math.abs(token.length - word.text.length) <= 3;
   return (folded) => {
     const s = spellingsOf(folded);
     if (introduces(s, folded, word.text, years)) return true;
-    // The folded text is lower case, where the index gives a key only to capitalised words: the
-    // passage's words are keyed directly.
-    const keys = keyed ? byKeyOf(s) : undefined;
-    for (const term of word.terms) {
-      for (const token of s.byTerm.get(term) ?? []) if (near(token) && introduces(s, folded, token, years)) return true;
-      for (const token of keys?.get(term) ?? []) if (near(token) && introduces(s, folded, token, years)) return true;
+    // A spelling is asked about only when its length is near the word's (a long derivative is
+    // another word). The folded text is lower case, where the index gives a key only to capitalised
+    // words: the passage's words are keyed directly.
+    for (let length = word.text.length - 3; length <= word.text.length + 3; length++) {
+      for (const keys of keyed ? [false, true] : [false]) {
+        const byTerm = wordsOfLength(s, length, keys);
+        if (!byTerm) break;
+        for (const term of word.terms) for (const token of byTerm.get(term) ?? []) if (token !== word.text && introduces(s, folded, token, years)) return true;
+      }
     }
     return false;
   };
