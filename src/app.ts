@@ -21,8 +21,10 @@ import { MemoryCandidateSource } from './search/memory-source.ts';
 import { createLibrary, type LibraryManager } from './library/index.ts';
 import type { LibraryHooks } from './library/manager.ts';
 import { memorySearchBackend } from './library/search-backend.ts';
-import { SettingsStore } from './settings/group-settings.ts';
-import { ConversationStore } from './conversation/store.ts';
+import type { SettingsStore } from './settings/group-settings.ts';
+import type { ConversationStore } from './conversation/store.ts';
+import { fileStateBackend, type StateBackend } from './state-backend.ts';
+import type { Database } from './db/database.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */
@@ -30,6 +32,10 @@ export interface App extends LecternContext {
   library: LibraryManager;
   settings: SettingsStore;
   conversations: ConversationStore;
+  /** Where settings, threads and the doors' own state are kept (files, or the shared database). */
+  state: StateBackend;
+  /** The shared database, when LECTERN_DATABASE_URL is set. */
+  db?: Database;
   close(): Promise<void>;
 }
 
@@ -43,6 +49,10 @@ export interface AppOptions {
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
+  // With LECTERN_DATABASE_URL the state lives in PostgreSQL, shared by every process on it; the
+  // database module (and pg) is loaded only then, and first: an unreachable database is said at
+  // once, before the corpus is loaded.
+  const db = config.LECTERN_DATABASE_URL ? await (await import('./db/database.ts')).openDatabase(config.LECTERN_DATABASE_URL, log.child({ module: 'db' })) : undefined;
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
   const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
@@ -59,8 +69,19 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     ...(options.libraryHooks ? { hooks: options.libraryHooks } : {}),
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
   });
-  const settings = await SettingsStore.load(config.stateDir, log);
-  const conversations = await ConversationStore.load(config.stateDir, log, { retentionDays: config.NOTES_RETENTION_DAYS });
+  const dbState = db ? (await import('./db/state-backend.ts')).databaseStateBackend(db, log.child({ module: 'state' })) : undefined;
+  const state: StateBackend = dbState ?? fileStateBackend(config.stateDir);
+  let settings: SettingsStore;
+  let conversations: ConversationStore;
+  try {
+    settings = await state.settings(log);
+    conversations = await state.conversations(log, { retentionDays: config.NOTES_RETENTION_DAYS });
+  } catch (err) {
+    await dbState?.close();
+    await db?.close();
+    await library.close();
+    throw err;
+  }
   return {
     config,
     log,
@@ -69,11 +90,15 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     library,
     settings,
     conversations,
+    state,
+    ...(db ? { db } : {}),
     // Each collection sees the bundled corpus plus its own texts; without a collection, the bundled corpus.
     view: (scope) => (scope.collection ? library.view(scope.collection) : base),
     close: async () => {
       await conversations.save();
       await library.close();
+      await dbState?.close();
+      await db?.close();
     },
     open: async (scope) => (scope.collection ? await library.open(scope.collection) : base),
   };

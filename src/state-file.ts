@@ -82,3 +82,26 @@ export class StateWriter {
     if (this.failure) throw this.failure;
   }
 }
+
+/**
+ * A change the database did not take (it could not be reached, or refused it): said in the reply
+ * like a file that could not be written, never thrown past the store.
+ */
+export class StateWriteError extends Error {
+  readonly why: string;
+  readonly code: string | undefined;
+  constructor(why: string, code: string | undefined, options?: { cause?: unknown }) {
+    super(`${why}${code ? ` (${code})` : ''}`, options);
+    this.name = 'StateWriteError';
+    this.why = why;
+    this.code = code;
+  }
+}
+
+/** Why a state write failed and what its operator should check, in words for the person whose change it was. */
+export function notSavedReason(err: unknown, what: string): { why: string; code: string | undefined; check: string } {
+  if (err instanceof StateWriteError) return { why: err.why, code: err.code, check: 'its database' };
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is not writable' : code === 'ENOSPC' ? 'the disk is full' : what;
+  return { why, code, check: 'its data folder' };
+}

@@ -17,7 +17,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   try {
     return await sub.run(rest, io);
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataError) {
+    // DatabaseError (src/db/database.ts) by name: importing it would load pg into every command.
+    if (err instanceof ConfigError || err instanceof DataError || (err instanceof Error && err.name === 'DatabaseError')) {
       io.err(err.message);
       return 1;
     }

@@ -108,6 +108,7 @@ async function startInProcess(selected: PlatformEntry[], config: Config, log: Lo
     commands: definitions(),
     settings: app.settings,
     conversations: app.conversations,
+    state: app.state,
     io: { input: io.stdin, output: process.stdout, interactive: io.isTTY },
     ...(io.isTTY ? { banner: `Lectern — ${works} works loaded. Type /help for the commands, /quote peppery dishes to try one; Ctrl-D quits.` } : {}),
   };

@@ -1,18 +1,19 @@
 /**
  * The one conversation module's memory: for each thread (keyed by door, group and thread), the
  * work under discussion, the last citation (for Ibid.), the passage a discussion was opened on, and
- * the notes log of what Lectern posted there. One versioned file (`conversations.json`, zod-checked
- * on load, written atomically); threads are bounded in number, notes per thread, and in age
- * (NOTES_RETENTION_DAYS), and a deleted thread is forgotten at once.
+ * the notes log of what Lectern posted there. Kept in one versioned file (`conversations.json`,
+ * zod-checked on load, written atomically) or, with LECTERN_DATABASE_URL, in database rows other
+ * Lectern processes share (src/db/conversation-rows.ts); threads are bounded in number, notes per
+ * thread, and in age (NOTES_RETENTION_DAYS), and a deleted thread is forgotten at once.
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { UserError } from '../errors.ts';
 import type { Reply } from '../reply/model.ts';
-import { readStateFile, StateWriter } from '../state-file.ts';
+import { notSavedReason, readStateFile, StateWriter } from '../state-file.ts';
 import { conversationKey, placeOf, type ThreadPlace } from './key.ts';
 import { MAX_NOTES_PER_THREAD, noteEntryOf, type Asker } from './notes-log.ts';
-import { CONVERSATIONS_FORMAT, ConversationsFile, type LastCitation, type ThreadRecord } from './records.ts';
+import { CONVERSATIONS_FORMAT, ConversationsFile, type LastCitation, type NoteEntry, type ThreadRecord } from './records.ts';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
 /** Threads remembered at most; the least recently used are forgotten first. */
@@ -44,28 +45,104 @@ export interface Opening extends ThreadPlace {
   shown?: Reply;
 }
 
+/**
+ * A change to the threads, as the store made it in memory; a shared store applies it to what is
+ * stored (another process may have written the same thread since) rather than overwrite it.
+ */
+export type ThreadChange =
+  /**
+   * A discussion opened (`opened`: its passage, title, work and citation replace the stored ones) or
+   * a command answered in it (`citation`: what Ibid. now refers to); `note` is appended.
+   */
+  | { kind: 'put'; key: string; record: ThreadRecord; note: NoteEntry | undefined; opened: boolean; citation?: LastCitation }
+  /** Records from an older Lectern's files: kept unless the thread is known. */
+  | { kind: 'adopt'; records: ThreadRecord[] }
+  | { kind: 'forget'; key: string }
+  /** Threads untouched since before `before` (ms) go. */
+  | { kind: 'expire'; before: number };
+
+/** Where the threads are kept: the file, or the database. The store holds them in memory for the doors' synchronous reads. */
+export interface ConversationRepo {
+  load(): Promise<{ threads: Record<string, ThreadRecord>; setAside?: string }>;
+  /**
+   * Keeps a change. Resolves with the threads it touched as now stored (null: gone) when the store
+   * is shared, or undefined when memory is the truth. Rejects when the change was not kept.
+   */
+  write(change: ThreadChange, snapshot: () => ConversationsFile): Promise<Map<string, ThreadRecord | null> | undefined>;
+  /** One thread as stored now (null: none), where other processes write too; absent when memory is the truth. */
+  read?(key: string): Promise<ThreadRecord | null>;
+  /** Called with the key of a thread another process changed ('*': any may have changed). */
+  watch?(changed: (key: string) => void): Promise<void>;
+}
+
+/** The conversations file: written whole and atomically after each change, set aside when unreadable. */
+export function conversationsFile(stateDir: string, log: Logger): ConversationRepo {
+  const file = path.join(stateDir, CONVERSATIONS_FILE);
+  let current: () => ConversationsFile = () => empty();
+  const writer = new StateWriter(file, () => current(), log, 'conversations');
+  const empty = (): ConversationsFile => ({ format: CONVERSATIONS_FORMAT, version: 1, threads: {} });
+  return {
+    async load() {
+      let aside: string | undefined;
+      const data = await readStateFile(file, (text) => ConversationsFile.safeParse(JSON.parse(text)).data, empty, log, 'Conversations', (a) => (aside = a));
+      return { threads: data.threads, ...(aside ? { setAside: aside } : {}) };
+    },
+    async write(change, snapshot) {
+      current = snapshot;
+      // Forgetting and expiring are not told to anyone: a failure is logged and the next write carries them.
+      if (change.kind === 'forget' || change.kind === 'expire') await writer.save();
+      else await writer.saveOrThrow();
+      return undefined;
+    },
+  };
+}
+
+export interface ConversationOptions {
+  retentionDays: number;
+  now?: number;
+  /** MAX_THREADS unless a test wants a small bound. */
+  maxThreads?: number;
+}
+
 export class ConversationStore {
   private data: ConversationsFile;
-  private readonly writer: StateWriter;
+  private readonly repo: ConversationRepo;
+  private readonly log: Logger;
   private readonly retentionMs: number;
+  private readonly maxThreads: number;
   /** Where an unreadable conversations file was set aside at start-up; each thread is told once. */
   private readonly setAside: string | undefined;
   private readonly told = new Set<string>();
+  /** The sequence number of the last stored version applied per thread: an older read never overwrites a newer one. */
+  private readonly applied = new Map<string, number>();
+  private seq = 0;
+  /** Writes under way, so that close() waits for them. */
+  private writing = new Set<Promise<unknown>>();
 
-  private constructor(file: string, data: ConversationsFile, log: Logger, retentionDays: number, setAside?: string) {
-    this.data = data;
-    this.writer = new StateWriter(file, () => this.data, log, 'conversations');
-    this.retentionMs = retentionDays * DAY_MS;
+  private constructor(repo: ConversationRepo, threads: Record<string, ThreadRecord>, log: Logger, options: ConversationOptions, setAside?: string) {
+    this.data = { format: CONVERSATIONS_FORMAT, version: 1, threads };
+    this.repo = repo;
+    this.log = log;
+    this.retentionMs = options.retentionDays * DAY_MS;
+    this.maxThreads = options.maxThreads ?? MAX_THREADS;
     this.setAside = setAside;
   }
 
-  static async load(stateDir: string, log: Logger, options: { retentionDays: number; now?: number }): Promise<ConversationStore> {
-    const file = path.join(stateDir, CONVERSATIONS_FILE);
-    const empty = (): ConversationsFile => ({ format: CONVERSATIONS_FORMAT, version: 1, threads: {} });
-    let aside: string | undefined;
-    const data = await readStateFile(file, (text) => ConversationsFile.safeParse(JSON.parse(text)).data, empty, log, 'Conversations', (a) => (aside = a));
-    const store = new ConversationStore(file, data, log, options.retentionDays, aside);
-    if (store.expire(options.now ?? Date.now())) await store.writer.save();
+  /** The conversations file in `stateDir`. */
+  static async load(stateDir: string, log: Logger, options: ConversationOptions): Promise<ConversationStore> {
+    return await ConversationStore.open(conversationsFile(stateDir, log), log, options);
+  }
+
+  /** The threads kept by `repo`; a shared one is followed, so a thread's record written by another process is seen here. */
+  static async open(repo: ConversationRepo, log: Logger, options: ConversationOptions): Promise<ConversationStore> {
+    const { threads, setAside } = await repo.load();
+    const store = new ConversationStore(repo, threads, log, options, setAside);
+    const now = options.now ?? Date.now();
+    if (store.expire(now)) await store.write({ kind: 'expire', before: now - store.retentionMs }).catch(() => undefined);
+    await repo.watch?.((key) => {
+      if (key === '*') void store.reloadAll();
+      else void store.refresh(key);
+    });
     return store;
   }
 
@@ -87,8 +164,54 @@ export class ConversationStore {
   /** The thread as a command sees it; `key` alone for a thread Lectern has no record of yet. */
   scopeOf(place: ThreadPlace): ThreadScope {
     const key = conversationKey(place);
+    return this.scopeOfKey(key);
+  }
+
+  private scopeOfKey(key: string): ThreadScope {
     const record = this.data.threads[key];
     return { key, ...(record?.workId ? { workId: record.workId } : {}), ...(record?.lastCitation ? { lastCitation: record.lastCitation } : {}) };
+  }
+
+  /**
+   * The thread as stored now, where other processes write too (before each command, so that Ibid.
+   * follows a citation made through another process); the thread as given where memory is the truth.
+   */
+  async fresh<T extends { key?: string | undefined; workId?: string | undefined; lastCitation?: LastCitation | undefined }>(thread: T): Promise<T> {
+    const key = thread.key;
+    if (!key || !this.repo.read) return thread;
+    await this.refresh(key);
+    const record = this.data.threads[key];
+    if (!record) return thread;
+    const { workId: _work, lastCitation: _citation, ...rest } = thread;
+    return { ...rest, ...(record.workId ? { workId: record.workId } : {}), ...(record.lastCitation ? { lastCitation: record.lastCitation } : {}) } as T;
+  }
+
+  /** Reads one thread again from a shared store; a failed read is logged and memory is used. */
+  async refresh(key: string): Promise<void> {
+    if (!this.repo.read) return;
+    const seq = ++this.seq;
+    try {
+      this.apply(key, await this.repo.read(key), seq);
+    } catch (err) {
+      this.log.warn({ err }, 'could not read a thread again; using what is in memory');
+    }
+  }
+
+  private async reloadAll(): Promise<void> {
+    const seq = ++this.seq;
+    try {
+      const { threads } = await this.repo.load();
+      for (const key of new Set([...Object.keys(threads), ...Object.keys(this.data.threads)])) this.apply(key, threads[key] ?? null, seq);
+    } catch (err) {
+      this.log.warn({ err }, 'could not read the threads again; using what is in memory');
+    }
+  }
+
+  private apply(key: string, record: ThreadRecord | null, seq: number): void {
+    if ((this.applied.get(key) ?? 0) > seq) return;
+    this.applied.set(key, seq);
+    if (record) this.data.threads[key] = record;
+    else delete this.data.threads[key];
   }
 
   /** The threads of one door (the CLI finds the console's by id). */
@@ -103,8 +226,9 @@ export class ConversationStore {
     const first = shown ? noteEntryOf('discuss', shown, asker) : undefined;
     const notes = [...(this.data.threads[key]?.notes ?? []), ...(first ? [first] : [])].slice(-MAX_NOTES_PER_THREAD);
     const now = asker.at;
-    this.put(key, { platform, scope, thread, passage, title, updatedAt: now, notes, ...(workId ? { workId } : {}), ...(lastCitation ? { lastCitation } : {}) }, now);
-    await this.saveOrTell();
+    const record: ThreadRecord = { platform, scope, thread, passage, title, updatedAt: now, notes, ...(workId ? { workId } : {}), ...(lastCitation ? { lastCitation } : {}) };
+    this.put(key, record, now);
+    await this.saveOrTell({ kind: 'put', key, record, note: first, opened: true });
     return key;
   }
 
@@ -123,7 +247,7 @@ export class ConversationStore {
     if (reply.lastCitation) record.lastCitation = reply.lastCitation;
     this.put(key, record, asker.at);
     try {
-      await this.saveOrTell();
+      await this.saveOrTell({ kind: 'put', key, record, note: entry, opened: false, ...(reply.lastCitation ? { citation: reply.lastCitation } : {}) });
       return reply;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -153,37 +277,39 @@ export class ConversationStore {
    * record already here is newer and wins); the platform then drops them from its file.
    */
   async adopt(records: ThreadRecord[], now: number): Promise<number> {
-    let adopted = 0;
+    const taken: ThreadRecord[] = [];
     for (const r of records) {
       const key = conversationKey(r);
       if (this.data.threads[key]) continue;
       this.put(key, r, now);
-      adopted++;
+      taken.push(r);
     }
-    if (adopted) await this.saveOrTell();
-    return adopted;
+    if (taken.length) await this.saveOrTell({ kind: 'adopt', records: taken });
+    return taken.length;
   }
 
   /** The thread was deleted where it lived: everything Lectern kept of it goes. */
   async forget(key: string): Promise<boolean> {
     if (!this.data.threads[key]) return false;
     delete this.data.threads[key];
-    await this.writer.save();
+    this.applied.set(key, ++this.seq);
+    await this.write({ kind: 'forget', key }).catch((err: unknown) => this.log.error({ err }, 'could not forget a deleted thread; it goes with the next change'));
     return true;
   }
 
-  /** Resolves once everything changed before the call is on disk. */
-  save(): Promise<void> {
-    return this.writer.save();
+  /** Resolves once every change made before the call is stored. */
+  async save(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+    await this.write({ kind: 'expire', before: this.retentionMs > 0 ? Date.now() - this.retentionMs : 0 }).catch(() => undefined);
   }
 
   private put(key: string, record: ThreadRecord, now: number): void {
     this.data.threads[key] = record;
     this.expire(now);
     const keys = Object.keys(this.data.threads);
-    if (keys.length <= MAX_THREADS) return;
+    if (keys.length <= this.maxThreads) return;
     const oldest = keys.sort((a, b) => (this.data.threads[a]?.updatedAt ?? 0) - (this.data.threads[b]?.updatedAt ?? 0));
-    for (const k of oldest.slice(0, keys.length - MAX_THREADS)) delete this.data.threads[k];
+    for (const k of oldest.slice(0, keys.length - this.maxThreads)) delete this.data.threads[k];
   }
 
   /** Forgets threads untouched for longer than the retention; true when any went. */
@@ -199,9 +325,23 @@ export class ConversationStore {
     return any;
   }
 
-  private async saveOrTell(): Promise<void> {
+  /** Hands a change to the repo; what a shared store returns replaces memory (with other processes' notes merged in). */
+  private async write(change: ThreadChange): Promise<void> {
+    const writing = this.repo.write(change, () => this.data);
+    this.writing.add(writing);
     try {
-      await this.writer.saveOrThrow();
+      const stored = await writing;
+      // Numbered once stored: a read begun before this write ended may be older, one begun after is not.
+      const seq = ++this.seq;
+      if (stored) for (const [key, record] of stored) this.apply(key, record, seq);
+    } finally {
+      this.writing.delete(writing);
+    }
+  }
+
+  private async saveOrTell(change: ThreadChange): Promise<void> {
+    try {
+      await this.write(change);
     } catch (err) {
       throw notSaved(err);
     }
@@ -210,10 +350,9 @@ export class ConversationStore {
 
 /** The same wording as /settings: what failed and what to do, for the person who asked. */
 export function notSaved(err: unknown): UserError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is not writable' : code === 'ENOSPC' ? 'the disk is full' : "the thread's state could not be written";
+  const { why, code, check } = notSavedReason(err, "the thread's state could not be written");
   return new UserError(
     'conversation.not-saved',
-    `Could not save: ${why}${code ? ` (${code})` : ''}. This thread's work, last citation and notes are kept until Lectern restarts; ask whoever runs Lectern to check its data folder.`,
+    `Could not save: ${why}${code ? ` (${code})` : ''}. This thread's work, last citation and notes are kept until Lectern restarts; ask whoever runs Lectern to check ${check}.`,
   );
 }

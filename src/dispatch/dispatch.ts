@@ -68,7 +68,12 @@ export function createDispatch(app: LecternContext, commands: readonly Command<a
     if (!parsed.success) {
       return errorReply('args.invalid', describeArgsError(parsed.error, command.data));
     }
-    const { thread, ...rest } = invocation.scope;
+    // Where other processes share the state, the group's settings and the thread are read again, so
+    // a change made through another process applies to this command.
+    await app.settings?.refresh?.(invocation.scope.collection);
+    const asked = invocation.scope.thread;
+    const thread = asked && app.conversations?.fresh ? await app.conversations.fresh(asked) : asked;
+    const { thread: _asked, ...rest } = invocation.scope;
     // A discussion's work and last citation reach only the commands that declare they read them;
     // the group's /settings are its defaults, whatever door the command came from.
     const scope: Scope = { ...rest, ...(thread && command.data.needs?.thread ? { thread } : {}), defaults: resolveDefaults(invocation.scope.defaults, app.settings, invocation.scope.collection) };

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { SettingsStore } from '../settings/group-settings.ts';
 import type { ConversationStore } from '../conversation/store.ts';
+import type { StateBackend } from '../state-backend.ts';
 import type { Budget } from '../reply/budget.ts';
 import type { Reply } from '../reply/model.ts';
 import type { Autocomplete, Dispatch } from './invocation.ts';
@@ -59,6 +60,8 @@ export interface PlatformDeps {
   settings: SettingsStore;
   /** Threads, Discuss, Ibid. and notes: the one conversation module the dispatcher also records into. */
   conversations: ConversationStore;
+  /** Where the doors keep their own state (the app's: files, or the shared database). */
+  state?: StateBackend;
   /** The process's own streams, for doors that read and write them (the console, the line protocol). */
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream & { columns?: number; isTTY?: boolean }; interactive: boolean };
   /** Shown on an interactive door when it opens. */

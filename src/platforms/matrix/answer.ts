@@ -28,6 +28,7 @@ import { fitPages } from './pages.ts';
 import { canManageAt, powerLevelOf, type RoomPower } from './power.ts';
 import { renderMatrix, type MatrixLayout, type RenderedMessage } from './render.ts';
 import type { MatrixState } from './state.ts';
+import { notSavedReason } from '../../state-file.ts';
 
 
 export interface AnswerContext {
@@ -145,9 +146,9 @@ export async function answerLayout(ctx: AnswerContext, asked: Asked, value: unkn
   try {
     await ctx.state.setLayout(asked.roomId, layout);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const { code, check } = notSavedReason(err, 'the layout could not be written');
     asked.log.error({ err }, 'could not save the room layout');
-    await sendReply(ctx, asked, errorReply('layout.not-saved', `Could not save: the layout applies until Lectern restarts, but it could not be written${code ? ` (${code})` : ''}; ask whoever runs Lectern to check its data folder.`));
+    await sendReply(ctx, asked, errorReply('layout.not-saved', `Could not save: the layout applies until Lectern restarts, but it could not be written${code ? ` (${code})` : ''}; ask whoever runs Lectern to check ${check}.`));
     return;
   }
   const text =

@@ -28,7 +28,8 @@ import type { RenderedMessage } from './render.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { RoomQueues } from './room-queues.ts';
-import { MatrixState } from './state.ts';
+import { MatrixState, matrixStateRows } from './state.ts';
+import type { StateBackend } from '../../state-backend.ts';
 import { matrixProfile } from './profile.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
 
@@ -38,6 +39,8 @@ export interface MatrixBotOptions {
   dispatch: Dispatch;
   commands: CommandDefinition[];
   stateDir: string;
+  /** Where the sync position and room layouts are kept (the app's); matrix.json in stateDir by default. */
+  state?: StateBackend;
   /** The clock, for tests; Date.now by default. */
   now?: () => number;
   /** Page budget (MATRIX_BUDGET by default); tests pass a small one to page short answers. */
@@ -253,9 +256,9 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const { config, commands } = opts;
   const now = opts.now ?? Date.now;
   const log = opts.log;
-  const state = await MatrixState.load(opts.stateDir, log);
+  const state = opts.state?.rows ? await MatrixState.open(matrixStateRows(opts.state.rows.bind(opts.state), log), log, config.MATRIX_USER_ID) : await MatrixState.load(opts.stateDir, log);
   const conn: Connection = await connect(config, state, log);
-  state.bindUser(conn.userId);
+  await state.bindUser(conn.userId);
   const [e2ee] = await Promise.all([startEncryption(conn, opts.stateDir, config.MATRIX_RECOVERY_KEY, log), moveLegacyThreads(state, opts.conversations, log, now())]);
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new

@@ -85,7 +85,7 @@ export class AlreadySetUp extends Error {
 export async function matrixSetup(config: Config, stateDir: string, log: Logger, options: { reset?: boolean } = {}): Promise<string> {
   const state = await MatrixState.load(stateDir, log);
   const conn = await connect(config, state, log);
-  state.bindUser(conn.userId);
+  await state.bindUser(conn.userId);
   const e2ee = await MatrixE2ee.start(conn, stateDir, log);
   conn.e2ee = e2ee;
   try {

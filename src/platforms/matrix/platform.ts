@@ -10,7 +10,7 @@ export function matrixPlatform(prefix: string): Platform {
   return {
     profile: matrixProfile({ prefix }),
     async start(deps) {
-      bot = await startMatrixBot({ ...deps, conversations: deps.conversations, log: deps.log.child({ platform: 'matrix' }), commands: [...deps.commands], stateDir: deps.config.stateDir });
+      bot = await startMatrixBot({ ...deps, conversations: deps.conversations, log: deps.log.child({ platform: 'matrix' }), commands: [...deps.commands], stateDir: deps.config.stateDir, ...(deps.state ? { state: deps.state } : {}) });
     },
     async stop() {
       await bot?.stop();

@@ -2,13 +2,18 @@
  * What the Matrix bot keeps across restarts, in one JSON file in the state dir: the sync position
  * (so a restart neither replays nor misses commands), the uploaded filter and each room's layout.
  * Threads live in the conversation module; those older versions kept here are handed over once.
- * Every write goes to a temporary file that is renamed over
- * the old one, so a crash mid-write leaves the previous state, never half a file.
+ * Every write goes to a temporary file that is renamed over the old one, so a crash mid-write
+ * leaves the previous state, never half a file. With LECTERN_DATABASE_URL the same state is kept in
+ * database rows instead (src/db/matrix-rows.ts): each bot account its own sync position.
  */
 import path from 'node:path';
 import { readStateFile, StateWriter } from '../../state-file.ts';
 import type { Logger } from 'pino';
+import { z } from 'zod';
 import type { MatrixLayout } from './render.ts';
+import { LAYOUTS } from '../../dispatch/types.ts';
+import type { KeyedRows } from '../../state-backend.ts';
+import { MATRIX_PROFILE_ID } from './profile.ts';
 
 /** A thread as older versions kept it, by root event id. */
 export interface LegacyThread {
@@ -36,7 +41,7 @@ export const STATE_FILE = 'matrix.json';
 
 const empty = (): MatrixStateData => ({ version: 1, layouts: {}, threads: {} });
 
-function parseState(text: string): MatrixStateData | undefined {
+export function parseState(text: string): MatrixStateData | undefined {
   const data: unknown = JSON.parse(text);
   if (typeof data !== 'object' || data === null || (data as { version?: unknown }).version !== 1) return undefined;
   const d = data as Partial<MatrixStateData>;
@@ -45,29 +50,62 @@ function parseState(text: string): MatrixStateData | undefined {
   return { ...empty(), ...d, layouts, threads: { ...d.threads } };
 }
 
+/** A change to the Matrix state, for a store that keeps each part apart (the database). */
+export type MatrixChange = { kind: 'account' } | { kind: 'layout'; roomId: string } | { kind: 'legacy-threads' };
+
+/** Where the Matrix state is kept: the file, or the database. */
+export interface MatrixStateRepo {
+  /** The state of `userId` (when known before logging in) and every room's layout. */
+  load(userId: string | undefined): Promise<{ data: MatrixStateData; setAside?: string }>;
+  /** Where every account has its own sync position (the database): that account's; absent where one file holds one account. */
+  account?(userId: string): Promise<Pick<MatrixStateData, 'deviceId' | 'since' | 'sinceSavedAt' | 'filter'>>;
+  /** Keeps a change (`snapshot` is the whole state); rejects when it was not kept. */
+  write(change: MatrixChange, snapshot: () => MatrixStateData): Promise<void>;
+}
+
+/** matrix.json: written whole and atomically; set aside when unreadable. */
+export function matrixStateFile(stateDir: string, log: Logger): MatrixStateRepo {
+  const file = path.join(stateDir, STATE_FILE);
+  let current: () => MatrixStateData = empty;
+  const writer = new StateWriter(file, () => current(), log, 'Matrix');
+  return {
+    async load() {
+      let aside: string | undefined;
+      const data = await readStateFile(file, (text) => parseState(text) ?? undefined, empty, log, 'Matrix', (a) => (aside = a));
+      return { data, ...(aside ? { setAside: aside } : {}) };
+    },
+    async write(change, snapshot) {
+      current = snapshot;
+      if (change.kind === 'layout') await writer.saveOrThrow();
+      else await writer.save();
+    },
+  };
+}
+
 export class MatrixState {
-  readonly file: string;
   private data: MatrixStateData;
   private readonly log: Logger;
-  private readonly writer: StateWriter;
+  private readonly repo: MatrixStateRepo;
   /** Where an unreadable state file was set aside at start-up; each room is told once that its layout is back to the default. */
   private readonly setAside: string | undefined;
   private readonly told = new Set<string>();
 
-  private constructor(file: string, data: MatrixStateData, log: Logger, setAside?: string) {
-    this.file = file;
+  private constructor(repo: MatrixStateRepo, data: MatrixStateData, log: Logger, setAside?: string) {
+    this.repo = repo;
     this.data = data;
     this.log = log;
-    this.writer = new StateWriter(file, () => this.data, log, 'Matrix');
     this.setAside = setAside;
   }
 
-  /** A missing file is a first start; an unreadable one is logged and set aside, and the bot starts afresh. */
+  /** matrix.json in `stateDir`: a missing file is a first start; an unreadable one is logged and set aside, and the bot starts afresh. */
   static async load(stateDir: string, log: Logger): Promise<MatrixState> {
-    const file = path.join(stateDir, STATE_FILE);
-    let aside: string | undefined;
-    const data = await readStateFile(file, (text) => parseState(text) ?? undefined, empty, log, 'Matrix', (a) => (aside = a));
-    return new MatrixState(file, data, log, aside);
+    return await MatrixState.open(matrixStateFile(stateDir, log), log);
+  }
+
+  /** The state `repo` keeps; `userId` (MATRIX_USER_ID, when set) picks the account's own where each has one. */
+  static async open(repo: MatrixStateRepo, log: Logger, userId?: string): Promise<MatrixState> {
+    const { data, setAside } = await repo.load(userId);
+    return new MatrixState(repo, data, log, setAside);
   }
 
   get since(): string | undefined {
@@ -83,10 +121,22 @@ export class MatrixState {
     return this.data.filter;
   }
 
-  /** Binds the state to an account; switching accounts drops the sync position, device and filter, which belong to the old one. */
-  bindUser(userId: string): void {
-    if (this.data.userId === undefined) this.data.userId = userId;
+  /**
+   * Binds the state to an account. Where every account has its own state, that account's is read;
+   * where one file holds one account, switching accounts drops the sync position, device and
+   * filter, which belong to the old one.
+   */
+  async bindUser(userId: string): Promise<void> {
     if (this.data.userId === userId) return;
+    if (this.repo.account) {
+      const own = await this.repo.account(userId);
+      this.data = { ...this.data, userId, deviceId: own.deviceId, since: own.since, sinceSavedAt: own.sinceSavedAt, filter: own.filter };
+      return;
+    }
+    if (this.data.userId === undefined) {
+      this.data.userId = userId;
+      return;
+    }
     this.log.warn({ was: this.data.userId, now: userId }, 'Matrix account changed; sync starts afresh');
     this.data = { ...this.data, userId, since: undefined, sinceSavedAt: undefined, filter: undefined, deviceId: undefined };
   }
@@ -111,10 +161,10 @@ export class MatrixState {
     return this.data.layouts[roomId];
   }
 
-  /** Rejects when the file could not be written (the layout still applies until a restart), so the room can be told. */
+  /** Rejects when the layout could not be stored (it still applies until a restart), so the room can be told. */
   async setLayout(roomId: string, layout: MatrixLayout): Promise<void> {
     this.data.layouts[roomId] = layout;
-    await this.writer.saveOrThrow();
+    await this.repo.write({ kind: 'layout', roomId }, () => this.data);
   }
 
   /**
@@ -134,12 +184,64 @@ export class MatrixState {
     if (!count) return 0;
     await keep(threads);
     this.data.threads = {};
-    await this.save();
+    await this.repo.write({ kind: 'legacy-threads' }, () => this.data).catch((err: unknown) => this.log.error({ err }, 'could not drop the handed-over threads from the Matrix state'));
     return count;
   }
 
-  /** Resolves once everything changed before the call is on disk. */
-  save(): Promise<void> {
-    return this.writer.save();
+  /** Resolves once the account's state (sync position, device, filter) is stored; a failure is logged, and the next change writes it again. */
+  async save(): Promise<void> {
+    try {
+      await this.repo.write({ kind: 'account' }, () => this.data);
+    } catch (err) {
+      this.log.error({ err }, 'could not save the Matrix sync state');
+    }
   }
+}
+
+const AccountRow = z
+  .object({
+    deviceId: z.string().optional(),
+    since: z.string().optional(),
+    sinceSavedAt: z.number().optional(),
+    filter: z.object({ id: z.string(), definition: z.string() }).strict().optional(),
+  })
+  .strict();
+const LayoutRow = z.enum(LAYOUTS);
+
+/**
+ * The Matrix state in a shared store's rows: one per bot account (its sync position, device and
+ * filter, so two bots on one database never take each other's) and one per room (its layout).
+ * Each row is checked on read; one that does not parse is logged and left out.
+ */
+export function matrixStateRows(rows: (door: string, kind: string) => KeyedRows, log: Logger): MatrixStateRepo {
+  const accounts = rows(MATRIX_PROFILE_ID, 'account');
+  const layouts = rows(MATRIX_PROFILE_ID, 'layout');
+  const account = async (userId: string) => {
+    const value = await accounts.get(userId);
+    if (value === undefined) return {};
+    const parsed = AccountRow.safeParse(value);
+    if (!parsed.success) log.warn({ userId }, 'the stored Matrix sync state of this account has an unknown format; sync starts afresh');
+    return parsed.data ?? {};
+  };
+  return {
+    async load(userId) {
+      const own: Record<string, MatrixLayout> = {};
+      for (const [room, value] of await layouts.all()) {
+        const parsed = LayoutRow.safeParse(value);
+        if (parsed.success) own[room] = parsed.data;
+        else log.warn({ room }, 'a stored Matrix room layout has an unknown format; the room uses the default');
+      }
+      return { data: { ...empty(), ...(userId ? { userId, ...(await account(userId)) } : {}), layouts: own } };
+    },
+    account,
+    async write(change, snapshot) {
+      const d = snapshot();
+      if (change.kind === 'account' && d.userId) {
+        const row = { deviceId: d.deviceId, since: d.since, sinceSavedAt: d.sinceSavedAt, filter: d.filter };
+        await accounts.put(d.userId, Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)));
+      }
+      const layout = change.kind === 'layout' ? d.layouts[change.roomId] : undefined;
+      if (change.kind === 'layout' && layout) await layouts.put(change.roomId, layout);
+    },
+  };
 }

@@ -1,0 +1,30 @@
+/** A door's own rows (lectern_door_state): JSON by door, kind and key; the door checks what it reads. */
+import type { Logger } from 'pino';
+import type { KeyedRows } from '../state-backend.ts';
+import type { Database } from './database.ts';
+import { writing } from './state-rows.ts';
+
+export function doorRows(db: Database, log: Logger, door: string, kind: string): KeyedRows {
+  return {
+    async all() {
+      const { rows } = await db.pool.query<{ key: string; value: unknown }>('SELECT key, value FROM lectern_door_state WHERE door = $1 AND kind = $2', [door, kind]);
+      return new Map(rows.map((r) => [r.key, r.value]));
+    },
+    async get(key) {
+      const { rows } = await db.pool.query<{ value: unknown }>('SELECT value FROM lectern_door_state WHERE door = $1 AND kind = $2 AND key = $3', [door, kind, key]);
+      return rows[0]?.value;
+    },
+    async put(key, value) {
+      await writing(log, `the ${door} ${kind}`, () =>
+        db.pool.query(
+          `INSERT INTO lectern_door_state (door, kind, key, value) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (door, kind, key) DO UPDATE SET value = excluded.value, updated_at = now()`,
+          [door, kind, key, JSON.stringify(value)],
+        ),
+      );
+    },
+    async delete(key) {
+      await writing(log, `the ${door} ${kind}`, () => db.pool.query('DELETE FROM lectern_door_state WHERE door = $1 AND kind = $2 AND key = $3', [door, kind, key]));
+    },
+  };
+}
