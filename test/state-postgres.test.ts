@@ -20,6 +20,8 @@ import { createDispatch } from '../src/dispatch/dispatch.ts';
 import type { Dispatch } from '../src/dispatch/invocation.ts';
 import { silentLogger } from '../src/logger.ts';
 import { MatrixState, matrixStateRows } from '../src/platforms/matrix/state.ts';
+import { RenderedPage, type RenderedMessage } from '../src/platforms/matrix/render.ts';
+import { PendingStore } from '../src/conversation/pending.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { realCorpus } from './helpers/corpus.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -211,5 +213,32 @@ describe('GIVEN a database that refuses writes (read-only)', () => {
       await admin.query(`ALTER DATABASE ${name} SET default_transaction_read_only = off`);
       await admin.end();
     }
+  }, 60_000);
+});
+
+describe('GIVEN a long answer with parts still waiting for "more" when Lectern restarts', () => {
+  it('THEN the new process continues it from the next part, a reaction on a part sent before still asks for more, and a finished answer is gone', async () => {
+    const url = await server.newDatabase();
+    const first = await appOn(url);
+    const pages: RenderedMessage[] = [1, 2, 3].map((n) => ({ body: `part ${n}`, formatted_body: `<p>part ${n}</p>` }));
+    const before = await PendingStore.restore(first.app.state.rows!('matrix', 'pending'), RenderedPage, log);
+    const key = conversationKey({ platform: 'matrix', scope: '!room:example.org', thread: '' });
+    before.set({ key, scope: '!room:example.org', pages, next: 1, sentIds: ['$part1'] });
+    before.set({ key: 'short', scope: '!room:example.org', pages: pages.slice(0, 2), next: 1, sentIds: ['$s1'] });
+    const entry = before.get(key)!;
+    expect(before.take(entry)?.page.body).toBe('part 2');
+    before.sent(entry, '$part2');
+    before.take(before.get('short')!);
+    await before.flush();
+    await close(first);
+
+    const again = await appOn(url);
+    const after = await PendingStore.restore(again.app.state.rows!('matrix', 'pending'), RenderedPage, log);
+    expect(after.get('short')).toBeUndefined();
+    const waiting = after.bySent('!room:example.org', '$part1');
+    expect(waiting?.sentIds).toEqual(['$part1', '$part2']);
+    expect(after.take(waiting!)).toEqual({ page: pages[2], index: 2 });
+    await after.flush();
+    expect((await PendingStore.restore(again.app.state.rows!('matrix', 'pending'), RenderedPage, log)).get(key)).toBeUndefined();
   }, 60_000);
 });

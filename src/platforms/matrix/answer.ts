@@ -115,7 +115,7 @@ export async function sendNextPage(ctx: AnswerContext, asked: Asked, entry: Pend
   const taken = ctx.pending.take(entry);
   if (!taken) return;
   const eventId = await sendMessage(ctx.conn, asked.roomId, noticeContent(taken.page, asked.target), `${asked.event.event_id}#more`, asked.log);
-  entry.sentIds.push(eventId);
+  ctx.pending.sent(entry, eventId);
 }
 
 /** The thread a waiting answer belongs to ('' for the room itself). */

@@ -24,13 +24,13 @@ import type { ConversationStore } from '../../conversation/store.ts';
 import { conversationKey } from '../../conversation/key.ts';
 import { moveLegacyThreads } from './legacy-threads.ts';
 import { displayNames } from './display-names.ts';
-import type { RenderedMessage } from './render.ts';
+import { RenderedPage, type RenderedMessage } from './render.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { RoomQueues } from './room-queues.ts';
 import { MatrixState, matrixStateRows } from './state.ts';
 import type { StateBackend } from '../../state-backend.ts';
-import { matrixProfile } from './profile.ts';
+import { MATRIX_PROFILE_ID, matrixProfile } from './profile.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
 
 export interface MatrixBotOptions {
@@ -84,14 +84,14 @@ type Room = NonNullable<NonNullable<SyncResponse['rooms']>['join']>[string];
 type Invite = NonNullable<NonNullable<SyncResponse['rooms']>['invite']>[string];
 
 /** What answering needs: the connection, the state, the pages waiting, and the rooms' power levels (cached until they change). */
-function answerContext(opts: MatrixBotOptions, conn: Connection, state: MatrixState, powerCache: Map<string, Promise<RoomPower>>, now: () => number): AnswerContext {
+function answerContext(opts: MatrixBotOptions, conn: Connection, state: MatrixState, pending: PendingStore<RenderedMessage>, powerCache: Map<string, Promise<RoomPower>>, now: () => number): AnswerContext {
   const { config, dispatch, commands } = opts;
 return {
   conn,
   config,
   state,
   conversations: opts.conversations,
-  pending: new PendingStore<RenderedMessage>(),
+  pending,
   displayName: displayNames(conn),
   dispatch,
   commands,
@@ -216,7 +216,7 @@ const batchSummary = ({ response, initial }: Batch) => ({
 function botHandle(
   conn: Connection,
   log: Logger,
-  run: { controller: AbortController; loop: Promise<void>; waiting: Set<Promise<void>>; e2ee: MatrixE2ee; state: MatrixState; roomQueues: Map<string, Promise<void>>; queued: () => number; syncing: () => boolean },
+  run: { controller: AbortController; loop: Promise<void>; waiting: Set<Promise<void>>; e2ee: MatrixE2ee; state: MatrixState; pending: PendingStore<RenderedMessage>; roomQueues: Map<string, Promise<void>>; queued: () => number; syncing: () => boolean },
 ): MatrixBot {
   const { controller, loop, waiting, e2ee, state, roomQueues } = run;
 return {
@@ -234,6 +234,7 @@ return {
     await Promise.race([Promise.all([...roomQueues.values(), ...waiting]), grace]);
     await e2ee.stop();
     await state.save();
+    await run.pending.flush();
     log.info('Matrix bot stopped');
   },
 };
@@ -269,7 +270,9 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const powerCache = new Map<string, Promise<RoomPower>>();
   const seen = new Set<string>();
 
-  const ctx = answerContext(opts, conn, state, powerCache, now);
+  // Where the state is shared, the rest of a long answer waits there too, so "more" works after a restart.
+  const pending = opts.state?.rows ? await PendingStore.restore(opts.state.rows(MATRIX_PROFILE_ID, 'pending'), RenderedPage, log) : new PendingStore<RenderedMessage>();
+  const ctx = answerContext(opts, conn, state, pending, powerCache, now);
   const { apologise, rateLimited } = guards(ctx, config, limiter, now);
 
   const controller = new AbortController();
@@ -370,5 +373,5 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     .finally(() => (syncing = false));
   log.info({ userId: conn.userId, resumed: Boolean(state.since) }, 'Matrix bot started');
 
-  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, roomQueues: queues.tails, queued: () => queues.events, syncing: () => syncing });
+  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, pending, roomQueues: queues.tails, queued: () => queues.events, syncing: () => syncing });
 }

@@ -4,6 +4,7 @@
  * Side-by-side translations come as a `<table>` or stacked (original, then translation, each
  * with its label and locator): Element X shows no tables, so stacked is what rooms get by default.
  */
+import { z } from 'zod';
 import { isPagerAction } from '../../reply/paginate.ts';
 import type { LayoutPreference } from '../../dispatch/types.ts';
 import type { Action, ColumnsView, PassageView, Reply, Section } from '../../reply/model.ts';
@@ -22,6 +23,9 @@ export interface RenderedMessage {
   body: string;
   formatted_body: string;
 }
+
+/** A rendered message as stored with the pages waiting for "more", checked when read back. */
+export const RenderedPage = z.object({ body: z.string(), formatted_body: z.string() }).strict();
 
 interface Part {
   plain: string;
