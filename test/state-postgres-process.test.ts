@@ -60,6 +60,18 @@ describe('GIVEN two Lectern processes on one database, one after the other, each
     expect(notes.stdout).toContain('Furr, G. (2019). *Trotsky’s Lies*');
     expect(notes.stdout).toContain('Main, S. J. (1997).');
   }, 180_000);
+
+  it('THEN doctor checks the database instead of the state files: it answers, its schema version, the groups and threads it holds', async () => {
+    const r = await lectern(['doctor']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/ok +the database postgres:\/\/lectern@127\.0\.0\.1:\d+\/\w+ answers/);
+    expect(r.stdout).toMatch(/ok +the database schema is at version \d+/);
+    expect(r.stdout).toMatch(/ok +the database holds the settings of 1 group\(s\) and 1 thread\(s\)/);
+    const down = await lectern(['doctor'], '', { LECTERN_DATABASE_URL: `postgres://lectern:s3cret-pw@127.0.0.1:${server.port + 1}/lectern` });
+    expect(down.code).toBe(1);
+    expect(down.stdout).toMatch(/PROBLEM +the database in LECTERN_DATABASE_URL \(postgres:\/\/lectern:\*\*\*@127\.0\.0\.1:\d+\/lectern\) does not answer/);
+    expect(down.stdout + down.stderr).not.toContain('s3cret-pw');
+  }, 60_000);
 });
 
 describe('GIVEN LECTERN_DATABASE_URL naming a server that does not answer', () => {

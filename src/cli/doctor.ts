@@ -1,6 +1,7 @@
 /**
  * `npm run lectern -- doctor [--repair]`: checks the data directory (writable state folder, the
- * built corpus, the state files, every group library and the files it stored) and, with --repair,
+ * built corpus, the state files or, with LECTERN_DATABASE_URL, the database, every group library and
+ * the files it stored) and, with --repair,
  * repairs what it can: a damaged library is rebuilt from its stored files. Exit code 0 when
  * everything is (now) sound, 1 when a problem remains.
  */
@@ -66,9 +67,15 @@ export const doctorCommand: Subcommand = {
     const synonyms = wordnetUnavailable();
     if (synonyms) note('problem', `WordNet: ${synonyms}`);
     else note('ok', 'the WordNet synonyms table reads');
-    for (const name of STATE_FILES) {
-      const problem = await stateFile(path.join(config.stateDir, name));
-      if (problem) note('problem', `${name} ${problem}`);
+    if (config.LECTERN_DATABASE_URL) {
+      // Settings, threads and the Matrix state are in the database; the files are not read (but for discord.json's one-time hand-over).
+      const { checkDatabase } = await import('../db/check.ts');
+      for (const f of await checkDatabase(config.LECTERN_DATABASE_URL)) note(f.level, f.what);
+    } else {
+      for (const name of STATE_FILES) {
+        const problem = await stateFile(path.join(config.stateDir, name));
+        if (problem) note('problem', `${name} ${problem}`);
+      }
     }
 
     const libraryRoot = path.join(config.stateDir, 'library');
