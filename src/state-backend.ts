@@ -19,6 +19,8 @@ export interface KeyedRows {
   /** Rejects with a StateWriteError when the row was not stored. */
   put(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Drops the rows not written for `ms` (entries that expire). */
+  prune?(ms: number): Promise<void>;
 }
 
 export interface StateBackend {

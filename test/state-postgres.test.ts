@@ -5,19 +5,11 @@
  * settings and threads from the next command on; the bounds hold in the database; a write the
  * database refuses is said in the reply, never thrown.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../commands/index.ts';
-import { createApp, type App } from '../src/app.ts';
-import { parseConfig } from '../src/config.ts';
 import { conversationKey } from '../src/conversation/key.ts';
 import { discussionTitle, discussRequest, openingOf } from '../src/conversation/discuss.ts';
 import { MAX_NOTES_PER_THREAD } from '../src/conversation/notes-log.ts';
-import { createDispatch } from '../src/dispatch/dispatch.ts';
-import type { Dispatch } from '../src/dispatch/invocation.ts';
 import { silentLogger } from '../src/logger.ts';
 import { MatrixState, matrixStateRows } from '../src/platforms/matrix/state.ts';
 import { RenderedPage, type RenderedMessage } from '../src/platforms/matrix/render.ts';
@@ -26,42 +18,24 @@ import type { Reply } from '../src/reply/model.ts';
 import { realCorpus } from './helpers/corpus.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { testScope } from './helpers/real-dispatch.ts';
+import { appOnDatabase, closeAll, type DatabaseApp } from './helpers/postgres-app.ts';
 
 const log = silentLogger();
 const PASSAGE = 'trotskys-lies.p37';
 let server: TestPostgres;
-const dirs: string[] = [];
-const apps: App[] = [];
 
 beforeAll(async () => {
   server = await startPostgres();
   await realCorpus();
 }, 120_000);
 afterAll(async () => {
-  for (const app of apps) await app.close().catch(() => undefined);
+  await closeAll();
   await server?.stop();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-interface Running {
-  app: App;
-  dispatch: Dispatch;
-}
-
-/** A Lectern app on `url` with a data folder of its own: nothing it remembers can come from a file. */
-async function appOn(url: string): Promise<Running> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'lectern-pgstate-'));
-  dirs.push(dataDir);
-  const { build } = await realCorpus();
-  const app = await createApp(parseConfig({ LOG_LEVEL: 'silent', LECTERN_DATA_DIR: dataDir, LECTERN_DATABASE_URL: url }), log, { build: { ...build, inputs: 'test' } });
-  apps.push(app);
-  return { app, dispatch: createDispatch(app, commands) };
-}
-
-async function close(r: Running): Promise<void> {
-  await r.app.close();
-  apps.splice(apps.indexOf(r.app), 1);
-}
+type Running = DatabaseApp;
+const appOn = (url: string) => appOnDatabase(url);
+const close = (r: Running) => r.close();
 
 const text = (reply: Reply) => JSON.stringify(reply.sections);
 const group = (collection: string, over: Parameters<typeof testScope>[0] = {}) => testScope({ collection, canManage: true, userName: 'Ada', ...over });

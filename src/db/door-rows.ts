@@ -23,6 +23,9 @@ export function doorRows(db: Database, log: Logger, door: string, kind: string):
         ),
       );
     },
+    async prune(ms) {
+      await db.pool.query("DELETE FROM lectern_door_state WHERE door = $1 AND kind = $2 AND updated_at < now() - $3 * interval '1 millisecond'", [door, kind, ms]);
+    },
     async delete(key) {
       await writing(log, `the ${door} ${kind}`, () => db.pool.query('DELETE FROM lectern_door_state WHERE door = $1 AND kind = $2 AND key = $3', [door, kind, key]));
     },

@@ -7,7 +7,7 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import type { CommandDefinition, Scope } from '../../dispatch/types.ts';
 import { truncate } from '../../reply/split.ts';
-import { RecentStore } from '../../conversation/recent-answers.ts';
+import { RecentStore, type RecentShared } from '../../conversation/recent-answers.ts';
 
 /** A command waiting for its form. */
 export interface PendingForm {
@@ -24,7 +24,7 @@ const MODAL_TITLE_LIMIT = 45;
 const TEXT_INPUT_LABEL_LIMIT = 45;
 const TEXT_INPUT_VALUE_LIMIT = 4000;
 
-export const pendingForms = () => new RecentStore<PendingForm>(PENDING_FORMS, PENDING_FORM_TTL_MS);
+export const pendingForms = (shared?: RecentShared<PendingForm>) => new RecentStore<PendingForm>(PENDING_FORMS, PENDING_FORM_TTL_MS, shared);
 
 const given = (v: unknown) => v !== undefined && v !== null && v !== '';
 

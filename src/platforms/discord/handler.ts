@@ -27,7 +27,8 @@ import { argsOf, attachmentOf, canManageGuild, channelIdOf, commandNameOf, displ
 import { AUTOCOMPLETE_TIMEOUT_MS, DEFER_AFTER_MS, DISCORD_BUDGET, DISCORD_CHOICE_NAME_LIMIT, DISCORD_CHOICE_VALUE_LIMIT, DISCORD_CHOICES_LIMIT } from './limits.ts';
 import { actionRequest } from '../../dispatch/actions.ts';
 import { resolveDefaults } from '../../dispatch/defaults.ts';
-import { formFor, formModal, formValues, pendingForms } from './form.ts';
+import { formFor, formModal, formValues, pendingForms, type PendingForm } from './form.ts';
+import type { KeyedRows } from '../../state-backend.ts';
 import { discordPages } from './pages.ts';
 import { discordProfile } from './profile.ts';
 import { RecentStore } from '../../conversation/recent-answers.ts';
@@ -52,6 +53,11 @@ export interface HandlerOptions {
   now?: () => number;
   /** Page budget; DISCORD_BUDGET unless a test wants small pages. */
   budget?: Budget;
+  /**
+   * Where the state is shared (the database): the answers buttons act on and the forms waiting are
+   * kept there too, so a button pressed on another process's answer (HTTP workers, a restart) works.
+   */
+  rows?: (door: string, kind: string) => KeyedRows;
 }
 
 export type InteractionHandler = (interaction: APIInteraction, respond: Respond) => Promise<void>;
@@ -112,18 +118,32 @@ export function toDiscordChoices(choices: readonly Choice[], type: CommandOption
   return out;
 }
 
+/** A stored answer back as the handler holds it: its scope's door is this one (a profile is not data). */
+function storedReply(value: unknown): RecentReply | undefined {
+  const v = value as RecentReply | undefined;
+  if (!v || typeof v.ownerId !== 'string' || typeof v.reply?.title !== 'string' || !Array.isArray(v.reply.sections) || typeof v.invocation?.command !== 'string') return undefined;
+  return { ...v, invocation: { ...v.invocation, scope: { ...v.invocation.scope, platform: discordProfile } } };
+}
+
+function storedForm(value: unknown): PendingForm | undefined {
+  const v = value as PendingForm | undefined;
+  if (!v || typeof v.command !== 'string' || typeof v.ownerId !== 'string' || typeof v.args !== 'object' || typeof v.scope?.defaults !== 'object') return undefined;
+  return { ...v, scope: { ...v.scope, platform: discordProfile } };
+}
+
 /** The handler's state and the steps every kind of interaction shares. */
 function handlerCore(opts: HandlerOptions) {
   const { config, dispatch, rest, conversations } = opts;
   const now = opts.now ?? Date.now;
   const budget = opts.budget ?? DISCORD_BUDGET;
   const signer = new CustomIdSigner(opts.secret);
-  const recent = new RecentStore<RecentReply>(RECENT_REPLIES, RECENT_TTL_MS);
-  const targets = new RecentStore<string>(RECENT_REPLIES, RECENT_TTL_MS);
+  const shared = <V>(kind: string, parse: (v: unknown) => V | undefined) => (opts.rows ? { rows: opts.rows(discordProfile.id, kind), parse, log: opts.log } : undefined);
+  const recent = new RecentStore<RecentReply>(RECENT_REPLIES, RECENT_TTL_MS, shared('recent', storedReply));
+  const targets = new RecentStore<string>(RECENT_REPLIES, RECENT_TTL_MS, shared('target', (v) => (typeof v === 'string' ? v : undefined)));
   const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE);
   const byName = new Map(opts.commands.map((c) => [c.name, c]));
   const inFlight = new Set<Promise<void>>();
-  const forms = pendingForms();
+  const forms = pendingForms(shared('form', storedForm));
 
   function scopeOf(ex: Exchange): Scope {
     const i = ex.interaction;
@@ -148,8 +168,8 @@ function handlerCore(opts: HandlerOptions) {
     return `~${targets.put(target, now())}`;
   }
 
-  function decodeTarget(payload: string): string | undefined {
-    return payload.startsWith('~') ? targets.get(payload.slice(1), now()) : payload;
+  async function decodeTarget(payload: string): Promise<string | undefined> {
+    return payload.startsWith('~') ? await targets.fetch(payload.slice(1), now()) : payload;
   }
 
   function renderOptions(key: string, layout: RecentReply['layout']): RenderOptions {
@@ -209,7 +229,7 @@ function handlerCore(opts: HandlerOptions) {
     await ex.send(noticeMessage('Please slow down', `You have asked more than ${n} thing${n === 1 ? '' : 's'} in the last minute. Please wait a little and try again.`));
   }
 
-  return { opts, config, dispatch, rest, conversations, now, signer, recent, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate };
+  return { opts, config, dispatch, rest, conversations, now, signer, recent, targets, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate };
 }
 
 type HandlerCore = ReturnType<typeof handlerCore>;
@@ -224,6 +244,8 @@ function commandHandlers(core: HandlerCore) {
       return ex.send(noticeMessage('Not supported', 'Lectern only answers slash commands.', { error: true }));
     }
     if (rateLimited(ex)) return refuseRate(ex);
+    // Whether to answer hidden is decided before dispatch: with settings other processes write too, read the guild's again first.
+    await opts.settings.refresh?.(i.guild_id);
     const args = argsOf(i.data.options);
     const file = attachmentOf(i);
     if (file) {
@@ -256,7 +278,7 @@ function commandHandlers(core: HandlerCore) {
     const parsed = signer.parse(i.data.custom_id);
     if (parsed.status === 'tampered') return ex.send(noticeMessage('Not verified', TAMPERED, { error: true }));
     if (parsed.status === 'stale' || parsed.kind !== 'form') return ex.send(noticeMessage('Expired', STALE));
-    const pending = forms.get(parsed.payload, now());
+    const pending = await forms.fetch(parsed.payload, now());
     if (!pending) return ex.send(noticeMessage('Expired', 'This form waited too long; please attach the file to the command again.'));
     if (pending.ownerId !== (userOf(i)?.id ?? 'unknown')) return ex.send(noticeMessage('Not yours', 'Only the person who attached the file can fill in this form.'));
     const args = { ...pending.args, ...formValues(i.data.components ?? []) };
@@ -290,7 +312,7 @@ function commandHandlers(core: HandlerCore) {
 function componentHandler(core: HandlerCore) {
   const { config, dispatch, rest, conversations, now, signer, recent, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate } = core;
   async function ownedEntry(ex: Exchange, key: string): Promise<{ entry: RecentReply; owner: boolean } | undefined> {
-    const entry = recent.get(key, now());
+    const entry = await recent.fetch(key, now());
     if (!entry) {
       await ex.send(noticeMessage('Expired', STALE));
       return undefined;
@@ -342,7 +364,7 @@ function componentHandler(core: HandlerCore) {
       case 'translation':
       case 'context':
       case 'discuss': {
-        const target = decodeTarget(parsed.payload);
+        const target = await decodeTarget(parsed.payload);
         if (!target) return ex.send(noticeMessage('Expired', STALE));
         if (parsed.kind === 'discuss') return openDiscussion(discussContext, ex, target);
         const request = actionRequest({ kind: parsed.kind, target })!;
@@ -437,6 +459,7 @@ export function createInteractionHandler(opts: HandlerOptions): Handler {
     },
     async idle() {
       while (inFlight.size) await Promise.all([...inFlight]);
+      await Promise.all([core.recent.flush(), core.targets.flush(), core.forms.flush()]);
     },
   };
 }

@@ -21,6 +21,7 @@ import { DiscordState } from './state.ts';
 import { moveLegacyGuildSettings, moveLegacyThreads } from './legacy-settings.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
 import { SettingsStore } from '../../settings/group-settings.ts';
+import type { StateBackend } from '../../state-backend.ts';
 
 export { applicationCommands, toDiscordCommand } from './commands.ts';
 export { createInteractionHandler, toDiscordChoices, type Handler, type HandlerOptions, type InteractionHandler } from './handler.ts';
@@ -42,6 +43,8 @@ export interface StartDiscordOptions {
   settings?: SettingsStore;
   /** The conversation module the dispatcher records into (the app's). */
   conversations: ConversationStore;
+  /** Where the state is kept (the app's): shared rows keep the answers buttons act on across processes. */
+  state?: StateBackend;
 }
 
 export interface RunningDiscord {
@@ -76,6 +79,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     settings,
     rest,
     secret: opts.secret ?? customIdSecret(config),
+    ...(opts.state?.rows ? { rows: opts.state.rows.bind(opts.state) } : {}),
   });
 
   let server: InteractionServer | undefined;
