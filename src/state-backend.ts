@@ -23,6 +23,15 @@ export interface KeyedRows {
   prune?(ms: number): Promise<void>;
 }
 
+/** A door's own files in a shared store (bytes by name), for state that is not JSON. */
+export interface DoorFiles {
+  read(name: string): Promise<Buffer | undefined>;
+  /** Rejects with a StateWriteError when the file was not stored. */
+  write(name: string, bytes: Buffer): Promise<void>;
+  /** Moves a file to another name (setting an unusable one aside); nothing when there is none. */
+  rename(name: string, to: string): Promise<void>;
+}
+
 export interface StateBackend {
   readonly kind: 'files' | 'postgres';
   /** Where, for logs and messages (a database URL without its password). */
@@ -31,6 +40,8 @@ export interface StateBackend {
   conversations(log: Logger, options: ConversationOptions): Promise<ConversationStore>;
   /** A door's rows of one kind where the state is shared; absent for files (each door keeps its own file in the state folder). */
   rows?(door: string, kind: string): KeyedRows;
+  /** A door's files where the state is shared; absent for files in the state folder. */
+  files?(door: string): DoorFiles;
 }
 
 /** Files in the state folder, one per store, each versioned, validated on load and written atomically. */

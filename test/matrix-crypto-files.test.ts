@@ -1,6 +1,7 @@
 /**
  * The two files of Matrix encryption that need no homeserver: encrypted attachments (checked
- * against WebCrypto, an independent AES-CTR) and the crypto store's copy on disk.
+ * against WebCrypto, an independent AES-CTR) and the crypto store's copy on disk (or, with
+ * LECTERN_DATABASE_URL, in the database).
  */
 import { webcrypto } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -11,10 +12,13 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { indexedDB } from 'fake-indexeddb';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
 import { decryptAttachment, encryptAttachment, encryptedFileOf } from '../src/platforms/matrix/attachment-crypto.ts';
-import { CRYPTO_STORE_FILE, CRYPTO_STORE_FORMAT, CryptoStoreFile, parseSnapshot } from '../src/platforms/matrix/crypto-store.ts';
+import { CRYPTO_STORE_FILE, CRYPTO_STORE_FORMAT, CryptoStoreFile, cryptoRows, parseSnapshot } from '../src/platforms/matrix/crypto-store.ts';
+import { openDatabase, type Database } from '../src/db/database.ts';
+import { databaseStateBackend } from '../src/db/state-backend.ts';
+import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 
 describe('encrypted attachments', () => {
   it('GIVEN any bytes THEN encrypting and decrypting gives them back, and WebCrypto decrypts them too', async () => {
@@ -192,4 +196,41 @@ describe('the Matrix crypto store on disk', () => {
     db.close();
     await store.close();
   });
+});
+
+describe('GIVEN LECTERN_DATABASE_URL: the Matrix crypto store in the database (a real PostgreSQL)', () => {
+  let server: TestPostgres;
+  let db: Database;
+  const log = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    db = await openDatabase(await server.newDatabase(), log);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+    await server?.stop();
+  });
+
+  it('THEN a bot started elsewhere on the same database restores every key of its account, another account has its own copy, and another device’s is set aside there', async () => {
+    const files = databaseStateBackend(db, log).files!('matrix');
+    const { store, restored } = await CryptoStoreFile.open(cryptoRows(files, '@bot:x'), '@bot:x', 'DEVICE', log);
+    expect(restored).toBe(false);
+    await fillDatabase(`${store.prefix}::matrix-sdk-crypto`);
+    await store.save();
+    const before = await readDatabase(`${store.prefix}::matrix-sdk-crypto`);
+    // Nothing in the data folder: a bot on another machine opens it from the database.
+    const next = await CryptoStoreFile.open(cryptoRows(databaseStateBackend(db, log).files!('matrix'), '@bot:x'), '@bot:x', 'DEVICE', log);
+    expect(next.restored).toBe(true);
+    expect(await readDatabase(`${next.store.prefix}::matrix-sdk-crypto`)).toEqual(before);
+    expect((await CryptoStoreFile.open(cryptoRows(files, '@other:x'), '@other:x', 'DEVICE', log)).restored).toBe(false);
+    expect(await files.read('crypto/@bot:x')).toBeDefined();
+
+    const moved = await CryptoStoreFile.open(cryptoRows(files, '@bot:x'), '@bot:x', 'NEW', log);
+    expect(moved.restored).toBe(false);
+    expect(await files.read('crypto/@bot:x')).toBeUndefined();
+    const { rows } = await db.pool.query<{ name: string }>("SELECT name FROM lectern_door_files WHERE door = 'matrix' AND name LIKE 'crypto/@bot:x.unusable-%'");
+    expect(rows).toHaveLength(1);
+    await Promise.all([store.close(), next.store.close(), moved.store.close()]);
+  }, 60_000);
 });

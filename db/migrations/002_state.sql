@@ -44,6 +44,16 @@ CREATE TABLE lectern_door_state (
   PRIMARY KEY (door, kind, key)
 );
 
+-- A door's own files, as bytes (Matrix: each bot account's end-to-end crypto store, which holds
+-- private keys: whoever can read this table can read the bot's encrypted rooms).
+CREATE TABLE lectern_door_files (
+  door       text NOT NULL,
+  name       text NOT NULL,
+  bytes      bytea NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (door, name)
+);
+
 -- Every change is announced on the channel lectern_state as {"t": table, "k": key}, so that the
 -- other processes read that row again; a trigger, so that no writer can forget to.
 CREATE FUNCTION lectern_state_changed() RETURNS trigger LANGUAGE plpgsql AS $$

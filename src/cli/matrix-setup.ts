@@ -19,8 +19,11 @@ export const matrixSetupCommand: Subcommand = {
     // matrix-js-sdk's crypto requests leave a 60-second timeout armed after they finish
     // (OutgoingRequestProcessor's localTimeoutMs), which would hold the process that long.
     const exitSoon = () => setTimeout(() => process.exit(), 500).unref();
+    // With LECTERN_DATABASE_URL the bot's device and crypto store are in the database: set up that one.
+    const db = config.LECTERN_DATABASE_URL ? await (await import('../db/database.ts')).openDatabase(config.LECTERN_DATABASE_URL, log) : undefined;
+    const state = db ? (await import('../db/state-backend.ts')).databaseStateBackend(db, log) : undefined;
     try {
-      const key = await matrixSetup(config, config.stateDir, log, { reset: values.reset });
+      const key = await matrixSetup(config, config.stateDir, log, { reset: values.reset, ...(state ? { state } : {}) });
       io.err('Cross-signing is set up and the bot\'s device is signed. Its recovery key, shown this once:');
       io.out(key);
       io.err('Put it in MATRIX_RECOVERY_KEY (in .env or the environment) and keep a copy somewhere safe; Lectern stores it nowhere else.');
@@ -31,6 +34,9 @@ export const matrixSetupCommand: Subcommand = {
       if (!(err instanceof AlreadySetUp)) throw err;
       io.err(`matrix-setup: ${err.message}`);
       return 1;
+    } finally {
+      await state?.close();
+      await db?.close();
     }
   },
 };

@@ -1,6 +1,6 @@
-/** A door's own rows (lectern_door_state): JSON by door, kind and key; the door checks what it reads. */
+/** A door's own rows (lectern_door_state: JSON by door, kind and key; the door checks what it reads) and files (lectern_door_files: bytes). */
 import type { Logger } from 'pino';
-import type { KeyedRows } from '../state-backend.ts';
+import type { DoorFiles, KeyedRows } from '../state-backend.ts';
 import type { Database } from './database.ts';
 import { writing } from './state-rows.ts';
 
@@ -28,6 +28,27 @@ export function doorRows(db: Database, log: Logger, door: string, kind: string):
     },
     async delete(key) {
       await writing(log, `the ${door} ${kind}`, () => db.pool.query('DELETE FROM lectern_door_state WHERE door = $1 AND kind = $2 AND key = $3', [door, kind, key]));
+    },
+  };
+}
+
+export function doorFiles(db: Database, log: Logger, door: string): DoorFiles {
+  return {
+    async read(name) {
+      const { rows } = await db.pool.query<{ bytes: Buffer }>('SELECT bytes FROM lectern_door_files WHERE door = $1 AND name = $2', [door, name]);
+      return rows[0]?.bytes;
+    },
+    async write(name, bytes) {
+      await writing(log, `the ${door} file ${name}`, () =>
+        db.pool.query(
+          `INSERT INTO lectern_door_files (door, name, bytes) VALUES ($1, $2, $3)
+           ON CONFLICT (door, name) DO UPDATE SET bytes = excluded.bytes, updated_at = now()`,
+          [door, name, bytes],
+        ),
+      );
+    },
+    async rename(name, to) {
+      await writing(log, `the ${door} file ${name}`, () => db.pool.query('UPDATE lectern_door_files SET name = $3, updated_at = now() WHERE door = $1 AND name = $2', [door, name, to]));
     },
   };
 }

@@ -10,7 +10,7 @@ import { SettingsStore } from '../settings/group-settings.ts';
 import type { StateBackend } from '../state-backend.ts';
 import { conversationRows } from './conversation-rows.ts';
 import type { Database } from './database.ts';
-import { doorRows } from './door-rows.ts';
+import { doorFiles, doorRows } from './door-rows.ts';
 import { settingsRows } from './settings-rows.ts';
 import { StateChanges } from './state-rows.ts';
 
@@ -22,6 +22,7 @@ export function databaseStateBackend(db: Database, log: Logger): StateBackend & 
     settings: async (slog) => await SettingsStore.open(settingsRows(db, changes, slog), slog),
     conversations: async (clog, options) => await ConversationStore.open(conversationRows(db, changes, clog, options), clog, options),
     rows: (door, kind) => doorRows(db, log, door, kind),
+    files: (door) => doorFiles(db, log, door),
     close: () => changes.close(),
   };
 }

@@ -28,7 +28,9 @@ import { RenderedPage, type RenderedMessage } from './render.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { RoomQueues } from './room-queues.ts';
-import { MatrixState, matrixStateRows } from './state.ts';
+import type { MatrixState } from './state.ts';
+import { matrixStores } from './stores.ts';
+import type { CryptoCopy } from './crypto-store.ts';
 import type { StateBackend } from '../../state-backend.ts';
 import { MATRIX_PROFILE_ID, matrixProfile } from './profile.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
@@ -39,7 +41,7 @@ export interface MatrixBotOptions {
   dispatch: Dispatch;
   commands: CommandDefinition[];
   stateDir: string;
-  /** Where the sync position and room layouts are kept (the app's); matrix.json in stateDir by default. */
+  /** Where the sync position, room layouts, pages waiting and crypto store are kept (the app's); files in stateDir by default. */
   state?: StateBackend;
   /** The clock, for tests; Date.now by default. */
   now?: () => number;
@@ -241,8 +243,8 @@ return {
 }
 
 /** The Rust crypto, and the device cross-signed when a recovery key is configured; a failure stops the crypto again. */
-async function startEncryption(conn: Connection, stateDir: string, recoveryKey: string | undefined, log: Logger): Promise<MatrixE2ee> {
-  const e2ee = await MatrixE2ee.start(conn, stateDir, log);
+async function startEncryption(conn: Connection, crypto: string | CryptoCopy, recoveryKey: string | undefined, log: Logger): Promise<MatrixE2ee> {
+  const e2ee = await MatrixE2ee.start(conn, crypto, log);
   conn.e2ee = e2ee;
   try {
     await crossSignDevice(conn, recoveryKey, log);
@@ -257,10 +259,11 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const { config, commands } = opts;
   const now = opts.now ?? Date.now;
   const log = opts.log;
-  const state = opts.state?.rows ? await MatrixState.open(matrixStateRows(opts.state.rows.bind(opts.state), log), log, config.MATRIX_USER_ID) : await MatrixState.load(opts.stateDir, log);
+  const stores = matrixStores(opts.stateDir, opts.state);
+  const state = await stores.state(log, config.MATRIX_USER_ID);
   const conn: Connection = await connect(config, state, log);
   await state.bindUser(conn.userId);
-  const [e2ee] = await Promise.all([startEncryption(conn, opts.stateDir, config.MATRIX_RECOVERY_KEY, log), moveLegacyThreads(state, opts.conversations, log, now())]);
+  const [e2ee] = await Promise.all([startEncryption(conn, stores.crypto(conn.userId), config.MATRIX_RECOVERY_KEY, log), moveLegacyThreads(state, opts.conversations, log, now())]);
   const filterId = await ensureFilter(conn, state);
   // Without a saved position everything before this start is history; with one, whatever came after it is new
   // (give or take the clocks of the homeservers involved).

@@ -12,7 +12,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import { connect, type Connection } from './client.ts';
 import { MatrixE2ee } from './e2ee.ts';
-import { MatrixState } from './state.ts';
+import { matrixStores } from './stores.ts';
+import type { StateBackend } from '../../state-backend.ts';
 
 export function parseRecoveryKey(text: string): Uint8Array {
   try {
@@ -82,11 +83,12 @@ export class AlreadySetUp extends Error {
  * signed, with the bot's own device and crypto store (run it with the bot stopped). Returns the
  * recovery key, which is shown once and kept nowhere by Lectern.
  */
-export async function matrixSetup(config: Config, stateDir: string, log: Logger, options: { reset?: boolean } = {}): Promise<string> {
-  const state = await MatrixState.load(stateDir, log);
+export async function matrixSetup(config: Config, stateDir: string, log: Logger, options: { reset?: boolean; state?: StateBackend } = {}): Promise<string> {
+  const stores = matrixStores(stateDir, options.state);
+  const state = await stores.state(log, config.MATRIX_USER_ID);
   const conn = await connect(config, state, log);
   await state.bindUser(conn.userId);
-  const e2ee = await MatrixE2ee.start(conn, stateDir, log);
+  const e2ee = await MatrixE2ee.start(conn, stores.crypto(conn.userId), log);
   conn.e2ee = e2ee;
   try {
     const crypto = conn.client.getCrypto()!;

@@ -9,6 +9,8 @@
  *
  * The file holds private keys: it is written readable by its owner only, and nothing of it is ever
  * logged. The copy is structured-clone data (v8.serialize), since the store holds byte arrays.
+ * With LECTERN_DATABASE_URL the same copy is kept in the database instead (one per bot account),
+ * so a bot started on another machine keeps its device and can still decrypt.
  */
 import 'fake-indexeddb/auto';
 import { indexedDB } from 'fake-indexeddb';
@@ -18,6 +20,7 @@ import v8 from 'node:v8';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { writeAtomic } from '../../atomic-write.ts';
+import type { DoorFiles } from '../../state-backend.ts';
 
 export const CRYPTO_STORE_FILE = 'matrix-crypto.v8';
 export const CRYPTO_STORE_FORMAT = 'lectern-matrix-crypto';
@@ -167,22 +170,74 @@ async function restoreDatabase(fullName: string, dump: CryptoSnapshot['databases
   }
 }
 
+/** Where the copy is kept: the file in the state folder, or a door file in the database. */
+export interface CryptoCopy {
+  /** For logs: the file, or the database entry. */
+  readonly where: string;
+  read(): Promise<Buffer | undefined>;
+  write(bytes: Buffer): Promise<void>;
+  /** Sets an unusable copy aside (renamed, never deleted); returns where it went. */
+  setAside(): Promise<string>;
+}
+
+export function cryptoFile(stateDir: string): CryptoCopy {
+  const file = path.join(stateDir, CRYPTO_STORE_FILE);
+  return {
+    where: file,
+    async read() {
+      try {
+        return await readFile(file);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        return undefined;
+      }
+    },
+    async write(bytes) {
+      await writeAtomic(file, bytes);
+      await chmod(file, 0o600);
+    },
+    async setAside() {
+      const aside = `${file}.unusable-${Date.now()}`;
+      await rename(file, aside);
+      return aside;
+    },
+  };
+}
+
+/** The copy of one bot account in a door's files (the database). */
+export function cryptoRows(files: DoorFiles, userId: string): CryptoCopy {
+  const name = `crypto/${userId}`;
+  return {
+    where: `the database (${name})`,
+    read: () => files.read(name),
+    write: (bytes) => files.write(name, bytes),
+    async setAside() {
+      const aside = `${name}.unusable-${Date.now()}`;
+      await files.rename(name, aside);
+      return aside;
+    },
+  };
+}
+
 /**
  * The crypto store of one bot run: IndexedDB databases under a prefix unique to this run (several
  * bots may share a process, as in the tests), filled from the file at start and copied back to it.
  */
 export class CryptoStoreFile {
+  /** Where the copy is kept (for logs). */
   readonly file: string;
   /** The prefix matrix-js-sdk's `initRustCrypto` is given as `cryptoDatabasePrefix`. */
   readonly prefix: string;
+  private readonly copy: CryptoCopy;
   private readonly userId: string;
   private readonly deviceId: string;
   private readonly log: Logger;
   private lastWritten: Buffer | undefined;
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(file: string, prefix: string, userId: string, deviceId: string, log: Logger) {
-    this.file = file;
+  private constructor(copy: CryptoCopy, prefix: string, userId: string, deviceId: string, log: Logger) {
+    this.copy = copy;
+    this.file = copy.where;
     this.prefix = prefix;
     this.userId = userId;
     this.deviceId = deviceId;
@@ -190,27 +245,22 @@ export class CryptoStoreFile {
   }
 
   /**
-   * Opens the saved store of this account and device. A store of another account or device is
-   * useless to this one (its keys belong to that device) and an unreadable one cannot be trusted:
-   * either is set aside (renamed, never deleted) and the crypto starts afresh.
+   * Opens the saved store of this account and device (the file in `stateDir`, or the given copy).
+   * A store of another account or device is useless to this one (its keys belong to that device)
+   * and an unreadable one cannot be trusted: either is set aside (renamed, never deleted) and the
+   * crypto starts afresh.
    */
-  static async open(stateDir: string, userId: string, deviceId: string, log: Logger): Promise<{ store: CryptoStoreFile; restored: boolean }> {
-    const file = path.join(stateDir, CRYPTO_STORE_FILE);
+  static async open(where: string | CryptoCopy, userId: string, deviceId: string, log: Logger): Promise<{ store: CryptoStoreFile; restored: boolean }> {
+    const copy = typeof where === 'string' ? cryptoFile(where) : where;
     const prefix = `lectern-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    const store = new CryptoStoreFile(file, prefix, userId, deviceId, log);
-    let bytes: Buffer | undefined;
-    try {
-      bytes = await readFile(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
+    const store = new CryptoStoreFile(copy, prefix, userId, deviceId, log);
+    const bytes = await copy.read();
     if (!bytes) return { store, restored: false };
     const snapshot = parseSnapshot(bytes);
     const reason = !snapshot ? 'has an unknown format' : snapshot.userId !== userId || snapshot.deviceId !== deviceId ? 'belongs to another account or device' : undefined;
     if (!snapshot || reason) {
-      const aside = `${file}.unusable-${Date.now()}`;
-      log.warn({ file, aside, deviceId, was: snapshot ? { userId: snapshot.userId, deviceId: snapshot.deviceId } : undefined }, `the Matrix crypto store ${reason}; set aside, encryption starts afresh`);
-      await rename(file, aside);
+      const aside = await copy.setAside();
+      log.warn({ file: copy.where, aside, deviceId, was: snapshot ? { userId: snapshot.userId, deviceId: snapshot.deviceId } : undefined }, `the Matrix crypto store ${reason}; set aside, encryption starts afresh`);
       return { store, restored: false };
     }
     for (const db of snapshot.databases) await restoreDatabase(`${prefix}${db.name}`, db);
@@ -238,8 +288,7 @@ export class CryptoStoreFile {
     // savedAt is left out of the comparison, so an unchanged store is not rewritten every sync.
     const body = v8.serialize(snapshot);
     if (this.lastWritten?.equals(body)) return;
-    await writeAtomic(this.file, v8.serialize({ ...snapshot, savedAt: Date.now() }));
-    await chmod(this.file, 0o600);
+    await this.copy.write(v8.serialize({ ...snapshot, savedAt: Date.now() }));
     this.lastWritten = body;
     this.log.debug({ file: this.file, databases: databases.length }, 'Matrix crypto store saved');
   }

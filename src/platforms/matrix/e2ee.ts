@@ -13,7 +13,7 @@ import { EventType, MatrixEvent, Room, type MatrixClient } from 'matrix-js-sdk';
 import type { Logger } from 'pino';
 import { MATRIX_EVENT_BYTES_LIMIT } from './limits.ts';
 import type { Connection } from './client.ts';
-import { CryptoStoreFile } from './crypto-store.ts';
+import { CryptoStoreFile, type CryptoCopy } from './crypto-store.ts';
 import type { RawEvent, SyncResponse } from './events.ts';
 
 /** How long an event that cannot be decrypted waits for its keys before the sender is asked to resend. */
@@ -47,11 +47,11 @@ export class MatrixE2ee {
   }
 
   /** Opens the saved crypto store (or a fresh one), starts the Rust crypto and uploads the device's keys. */
-  static async start(conn: Connection, stateDir: string, log: Logger): Promise<MatrixE2ee> {
+  static async start(conn: Connection, copy: string | CryptoCopy, log: Logger): Promise<MatrixE2ee> {
     const deviceId = conn.client.getDeviceId();
     if (!deviceId) throw new Error('Matrix encryption: the homeserver gave no device id for the access token; log in with MATRIX_USER_ID and MATRIX_PASSWORD, or use a token made by a login.');
     const elog = log.child({ module: 'matrix-e2ee' });
-    const { store, restored } = await CryptoStoreFile.open(stateDir, conn.userId, deviceId, elog);
+    const { store, restored } = await CryptoStoreFile.open(copy, conn.userId, deviceId, elog);
     await conn.client.initRustCrypto({ cryptoDatabasePrefix: store.prefix });
     const e2ee = new MatrixE2ee(conn.client, conn.userId, store, elog);
     const crypto = e2ee.crypto;

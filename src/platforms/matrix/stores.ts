@@ -1,0 +1,26 @@
+/**
+ * Where the Matrix bot keeps what it must not lose: its sync position and room layouts, and its
+ * end-to-end crypto store. Files in the state folder, or, where the app's state is shared (the
+ * database), that account's rows and crypto copy there.
+ */
+import type { Logger } from 'pino';
+import type { StateBackend } from '../../state-backend.ts';
+import { cryptoRows, type CryptoCopy } from './crypto-store.ts';
+import { MATRIX_PROFILE_ID } from './profile.ts';
+import { MatrixState, matrixStateRows } from './state.ts';
+
+export interface MatrixStores {
+  /** The state; `userId` (MATRIX_USER_ID, when set) names the account before it logs in. */
+  state(log: Logger, userId?: string): Promise<MatrixState>;
+  /** The crypto store's copy of an account: the state folder (a path), or the database's. */
+  crypto(userId: string): string | CryptoCopy;
+}
+
+export function matrixStores(stateDir: string, backend?: StateBackend): MatrixStores {
+  const rows = backend?.rows?.bind(backend);
+  const files = backend?.files?.bind(backend);
+  return {
+    state: async (log, userId) => (rows ? await MatrixState.open(matrixStateRows(rows, log), log, userId) : await MatrixState.load(stateDir, log)),
+    crypto: (userId) => (files ? cryptoRows(files(MATRIX_PROFILE_ID), userId) : stateDir),
+  };
+}
