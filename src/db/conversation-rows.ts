@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { conversationKey } from '../conversation/key.ts';
 import { MAX_NOTES_PER_THREAD } from '../conversation/notes-log.ts';
 import { ThreadRecord, type NoteEntry } from '../conversation/records.ts';
 import { MAX_THREADS, type ConversationOptions, type ConversationRepo, type ThreadChange } from '../conversation/store.ts';
@@ -104,7 +105,7 @@ export function conversationRows(db: Database, changes: StateChanges, log: Logge
   async function adopt(q: Queryable, records: ThreadRecord[]): Promise<string[]> {
     const keys: string[] = [];
     for (const r of records) {
-      const key = JSON.stringify([r.platform, r.scope, r.thread]);
+      const key = conversationKey(r);
       const { rowCount } = await q.query(
         `INSERT INTO lectern_threads (key, platform, scope, thread, passage, title, work_id, last_citation, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (key) DO NOTHING`,

@@ -24,7 +24,7 @@ import type { ConversationStore } from '../../conversation/store.ts';
 import { conversationKey } from '../../conversation/key.ts';
 import { moveLegacyThreads } from './legacy-threads.ts';
 import { displayNames } from './display-names.ts';
-import { RenderedPage, type RenderedMessage } from './render.ts';
+import type { RenderedMessage } from './render.ts';
 import { fetchRoomPower, type RoomPower } from './power.ts';
 import { RateLimiter } from '../rate-limit.ts';
 import { RoomQueues } from './room-queues.ts';
@@ -32,7 +32,7 @@ import type { MatrixState } from './state.ts';
 import { matrixStores } from './stores.ts';
 import type { CryptoCopy } from './crypto-store.ts';
 import type { StateBackend } from '../../state-backend.ts';
-import { MATRIX_PROFILE_ID, matrixProfile } from './profile.ts';
+import { matrixProfile } from './profile.ts';
 import { runSyncLoop, type Batch } from './sync.ts';
 
 export interface MatrixBotOptions {
@@ -256,9 +256,8 @@ async function startEncryption(conn: Connection, crypto: string | CryptoCopy, re
 }
 
 export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot> {
-  const { config, commands } = opts;
+  const { config, commands, log } = opts;
   const now = opts.now ?? Date.now;
-  const log = opts.log;
   const stores = matrixStores(opts.stateDir, opts.state);
   const state = await stores.state(log, config.MATRIX_USER_ID);
   const conn: Connection = await connect(config, state, log);
@@ -273,9 +272,7 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
   const powerCache = new Map<string, Promise<RoomPower>>();
   const seen = new Set<string>();
 
-  // Where the state is shared, the rest of a long answer waits there too, so "more" works after a restart.
-  const pending = opts.state?.rows ? await PendingStore.restore(opts.state.rows(MATRIX_PROFILE_ID, 'pending'), RenderedPage, log) : new PendingStore<RenderedMessage>();
-  const ctx = answerContext(opts, conn, state, pending, powerCache, now);
+  const ctx = answerContext(opts, conn, state, await stores.pending(log), powerCache, now);
   const { apologise, rateLimited } = guards(ctx, config, limiter, now);
 
   const controller = new AbortController();
@@ -376,5 +373,5 @@ export async function startMatrixBot(opts: MatrixBotOptions): Promise<MatrixBot>
     .finally(() => (syncing = false));
   log.info({ userId: conn.userId, resumed: Boolean(state.since) }, 'Matrix bot started');
 
-  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, pending, roomQueues: queues.tails, queued: () => queues.events, syncing: () => syncing });
+  return botHandle(conn, log, { controller, loop, waiting, e2ee, state, pending: ctx.pending, roomQueues: queues.tails, queued: () => queues.events, syncing: () => syncing });
 }
