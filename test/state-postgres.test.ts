@@ -68,8 +68,21 @@ describe('GIVEN LECTERN_DATABASE_URL and a restart (a new app on the same databa
     await matrix.setLayout('!room:example.org', 'side-by-side');
     const before = first.app.conversations.get(key);
     await close(first);
+    const migrated = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query<{ version: number; applied_at: Date }>('SELECT version, applied_at FROM lectern_migrations WHERE version = 2')).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const applied = await migrated();
+    expect(applied).toHaveLength(1);
 
     const again = await appOn(url);
+    // The second start ran no migration again: 002_state is recorded once, when it first ran.
+    expect(await migrated()).toEqual(applied);
     expect(again.app.settings.get('g1')).toEqual({ style: 'apa', layout: 'side-by-side' });
     const shown = await again.dispatch({ command: 'settings', args: {}, scope: group('g1') });
     expect(text(shown)).toContain('apa');
