@@ -7,6 +7,7 @@
  *   npm run bench -- --small      # bundled corpus only
  *   npm run bench -- --mb 10      # another synthetic size
  *   npm run bench -- --groups 10000 | --big 150 | --add 50   # only the scale runs (bench/scale.ts)
+ *   npm run bench -- --pg 5       # a group's queries, its texts in PostgreSQL vs in memory (bench/pg.ts)
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { buildIndex } from '../src/search/index-build.ts';
 import { parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from '../test/helpers/corpus.ts';
 import { benchAdd, benchBig, benchGroups } from './scale.ts';
+import { benchPg } from './pg.ts';
 
 const args = process.argv.slice(2);
 const smallOnly = args.includes('--small');
@@ -140,13 +142,14 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
 
 const { build } = await realCorpus();
 const flag = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
-const scaleOnly = ['--groups', '--big', '--add'].some((f) => args.includes(f));
+const scaleOnly = ['--groups', '--big', '--add', '--pg'].some((f) => args.includes(f));
 const results = scaleOnly ? [] : [await benchCorpus('Bundled corpus', build.works)];
 if (!smallOnly && !scaleOnly) results.push(await benchCorpus(`Synthetic corpus (~${targetMb} MB)`, synthetic(build.works, targetMb * 1024 * 1024)));
 // Scale (issue 14): 1,000 groups in the default run; 10,000 groups, the big library and the add behind flags.
 if (args.includes('--groups') || (!smallOnly && !scaleOnly)) await benchGroups(flag('--groups') ?? 1000);
 if (flag('--big')) await benchBig(flag('--big')!);
 if (flag('--add')) await benchAdd(flag('--add')!);
+if (flag('--pg')) await benchPg(flag('--pg')!);
 
 if (args.includes('--write')) {
   const lines = [

@@ -25,6 +25,7 @@ import type { SettingsStore } from './settings/group-settings.ts';
 import type { ConversationStore } from './conversation/store.ts';
 import { fileStateBackend, type StateBackend } from './state-backend.ts';
 import type { Database } from './db/database.ts';
+import { PgLibraryStore } from './library/pg-store.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */
@@ -49,9 +50,9 @@ export interface AppOptions {
 }
 
 export async function createApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
-  // With LECTERN_DATABASE_URL the state lives in PostgreSQL, shared by every process on it; the
-  // database module (and pg) is loaded only then, and first: an unreachable database is said at
-  // once, before the corpus is loaded.
+  // With LECTERN_DATABASE_URL what several processes share lives in PostgreSQL (state, and the group
+  // libraries with their search); the database module (and pg) is loaded only then, and first: an
+  // unreachable database is said at once, before the corpus is loaded.
   const db = config.LECTERN_DATABASE_URL ? await (await import('./db/database.ts')).openDatabase(config.LECTERN_DATABASE_URL, log.child({ module: 'db' })) : undefined;
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
@@ -68,6 +69,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     search: memorySearchBackend(engine),
     ...(options.libraryHooks ? { hooks: options.libraryHooks } : {}),
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
+    ...(db ? { database: new PgLibraryStore(db.pool) } : {}),
   });
   const dbState = db ? (await import('./db/state-backend.ts')).databaseStateBackend(db, log.child({ module: 'state' })) : undefined;
   const state: StateBackend = dbState ?? fileStateBackend(config.stateDir);

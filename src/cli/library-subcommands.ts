@@ -124,6 +124,8 @@ export const listCommand: Subcommand = {
   run: async (argv, io) => {
     const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, ...collectionOption } });
     return await withLibrary(async (library) => {
+      // Read without holding the thread (and, with LECTERN_DATABASE_URL, from the database) before listing.
+      await library.open(values.collection ?? LOCAL_COLLECTION);
       const entries = library.list(values.collection ?? LOCAL_COLLECTION);
       if (values.json) io.out(JSON.stringify({ collection: values.collection ?? LOCAL_COLLECTION, works: entries }));
       else if (!entries.length) io.err(`Collection "${values.collection ?? LOCAL_COLLECTION}" has no texts of its own yet; add one with: npm run lectern -- add <file>`);

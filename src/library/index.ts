@@ -8,6 +8,8 @@ import { sha256 } from './keys.ts';
 import { LibraryManager, type LibraryConfig, type LibraryHooks } from './manager.ts';
 import type { PoolEvents } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
+import { PgLibraryManager } from './pg-manager.ts';
+import type { PgLibraryStore } from './pg-store.ts';
 
 export { LibraryManager, type AddResult, type LibraryFile, type RepairResult } from './manager.ts';
 export type { LibraryEntry } from './collection-files.ts';
@@ -21,13 +23,15 @@ export function bundledInputs(view: CorpusView): string {
   return sha256(view.corpus.works.map((w) => `${w.meta.id}\u0000${w.sha256}\u0000${JSON.stringify(w.meta)}`).join('\n'));
 }
 
-export async function createLibrary(options: { config: LibraryConfig; log: Logger; base: CorpusView; search: SearchBackend; hooks?: LibraryHooks; poolEvents?: PoolEvents }): Promise<LibraryManager> {
-  return new LibraryManager({
+/** `database`: the libraries live there (LECTERN_DATABASE_URL) rather than in the state directory. */
+export async function createLibrary(options: { config: LibraryConfig; log: Logger; base: CorpusView; search: SearchBackend; hooks?: LibraryHooks; poolEvents?: PoolEvents; database?: PgLibraryStore }): Promise<LibraryManager> {
+  const settings = {
     config: options.config,
     log: options.log,
     base: { works: options.base.corpus.works, inputs: bundledInputs(options.base), view: options.base },
     search: options.search,
     ...(options.hooks ? { hooks: options.hooks } : {}),
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
-  });
+  };
+  return options.database ? new PgLibraryManager({ ...settings, store: options.database }) : new LibraryManager(settings);
 }

@@ -33,8 +33,8 @@ export type LibraryConfig = Pick<Config, 'stateDir' | 'LIBRARY_MAX_FILE_MB' | 'L
  * minisearch tree, the scorer's arrays), measured by `npm run bench -- --groups` (bench/README.md);
  * plus a fixed part for the manifest, the engine and the maps of a small collection.
  */
-const HEAP_PER_FILE_BYTE = 4;
-const HEAP_PER_COLLECTION = 64 * 1024;
+export const HEAP_PER_FILE_BYTE = 4;
+export const HEAP_PER_COLLECTION = 64 * 1024;
 
 export interface LibraryFile {
   bytes: Uint8Array;
@@ -47,6 +47,8 @@ export interface LibraryFile {
 export interface LibraryHooks {
   afterFilesWritten?(collection: string): void | Promise<void>;
   beforeCommit?(collection: string): void | Promise<void>;
+  /** PostgreSQL only: inside the commit's transaction, after every row is written. */
+  duringCommit?(collection: string): void | Promise<void>;
 }
 
 export interface LibraryOptions {
@@ -91,7 +93,7 @@ const linesBytes = (lines: readonly string[] | undefined) => (lines ?? []).reduc
 /** Estimated heap of a loaded collection: its build and its works' indexes, by the size of their files. */
 const estimate = (buildBytes: number, layers: Map<string, Layer>) => HEAP_PER_COLLECTION + HEAP_PER_FILE_BYTE * [...layers.values()].reduce((n, l) => n + l.bytes, buildBytes);
 
-interface State {
+export interface State {
   /** Estimated heap of the loaded collection (the cache's budget counts it). */
   bytes: number;
   /** Each work's index, by its key (workIndexKey). */
@@ -103,17 +105,31 @@ interface State {
   stale?: boolean;
   /** The manifest cannot be read: changes are refused rather than written over it. */
   broken?: string;
+  /** The stored collection's version this state was read at (PostgreSQL: another process may commit a newer one). */
+  version?: number;
+}
+
+/** What `repair` rebuilds from: the stored files, and what the damaged library still tells of them. */
+export interface RepairSources {
+  /** The works the manifest listed, when it can still be read. */
+  listed: LibraryEntry[];
+  /** Where the damaged manifest was kept. */
+  setAside?: string;
+  /** Each stored file's work as the newest readable build has it, by the file's hash (metadata to recover). */
+  known: Map<string, WorkBuild>;
+  /** The stored files' names, sorted. */
+  files: string[];
 }
 
 export class LibraryManager {
   readonly root: string;
-  private readonly options: LibraryOptions;
-  private readonly log: Logger;
-  private readonly states: ViewCache<State>;
+  protected readonly options: LibraryOptions;
+  protected readonly log: Logger;
+  protected readonly states: ViewCache<State>;
   /** Collections being loaded by `open`, so two first commands load once. */
   private readonly loading = new Map<string, Promise<State>>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly pool: JobPool;
+  protected readonly pool: JobPool;
   private readonly baseIds: Set<string>;
 
   constructor(options: LibraryOptions) {
@@ -143,7 +159,7 @@ export class LibraryManager {
    * metadata) and the formats — not by the collection or the other works, so a change of one work
    * leaves the others' indexes as they are.
    */
-  private workIndexKey(work: WorkBuild): string {
+  protected workIndexKey(work: WorkBuild): string {
     return sha256(`work-index\u0000${LIBRARY_FORMAT_VERSION}\u0000${CORPUS_FORMAT_VERSION}\u0000${work.sha256}\u0000${JSON.stringify(work.meta)}`);
   }
 
@@ -177,7 +193,7 @@ export class LibraryManager {
     return { view: { corpus, search: this.options.search.search(corpus, [...layers.values()].map((l) => l.index)) }, layers };
   }
 
-  private unreadable(collection: string, err: unknown): State {
+  protected unreadable(collection: string, err: unknown): State {
     this.log.error({ err, collection }, 'the collection manifest cannot be read; serving the bundled texts only');
     return { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, indexes: new Map(), broken: err instanceof Error ? err.message : String(err) };
   }
@@ -189,7 +205,7 @@ export class LibraryManager {
     return { bytes: estimate(fileBytes, layers), manifest, own, view, indexes: layers };
   }
 
-  private loadSync(collection: string): State {
+  protected loadSync(collection: string): State {
     const store = this.store(collection);
     let manifest: CollectionManifest;
     try {
@@ -202,7 +218,7 @@ export class LibraryManager {
   }
 
   /** The files are read without holding the thread, and the parsing steps yield to other commands between them. */
-  private async loadAsync(collection: string): Promise<State> {
+  protected async loadAsync(collection: string): Promise<State> {
     const store = this.store(collection);
     let manifest: CollectionManifest;
     try {
@@ -249,13 +265,68 @@ export class LibraryManager {
   async open(collection: string | undefined): Promise<CorpusView> {
     if (collection === undefined) return this.options.base.view;
     const hit = this.states.get(collection);
-    if (hit) return hit.view;
+    if (hit && (await this.isCurrent(collection, hit))) return hit.view;
+    // Another process changed it (PostgreSQL): read it again, unless a change here already replaced it.
+    if (hit && this.states.get(collection) === hit) this.states.delete(collection);
     let loading = this.loading.get(collection);
     if (!loading) {
       loading = this.loadAsync(collection).finally(() => this.loading.delete(collection));
       this.loading.set(collection, loading);
     }
     return this.remember(collection, await loading).view;
+  }
+
+  /** Is a loaded state still the stored one? Files have one writer, this process; a database has several. */
+  protected async isCurrent(_collection: string, _state: State): Promise<boolean> {
+    return true;
+  }
+
+  /** `fn` as the only change of the collection; in this process `locked` already orders them. */
+  protected exclusive<T>(_collection: string, fn: () => Promise<T>): Promise<T> {
+    return fn();
+  }
+
+  /** A stored file (`<sha256>.<ext>`) as it was uploaded. */
+  protected readStoredFile(collection: string, file: string): Promise<Buffer> {
+    return this.store(collection).readStoredFile(file);
+  }
+
+  /** The committed manifest, read again (a rebuild works from it). */
+  protected storedManifest(collection: string): Promise<CollectionManifest> {
+    return this.store(collection).readManifest();
+  }
+
+  /** Keeps an uploaded file for the coming commit; what to remove if the change fails. */
+  protected async stageFile(collection: string, name: string, bytes: Uint8Array): Promise<string[]> {
+    const store = this.store(collection);
+    return (await store.writeFile(name, bytes)) ? [store.storedFile(name)] : [];
+  }
+
+  /** What the files of a collection still tell of it (repair); a damaged manifest is renamed aside. */
+  protected async repairSources(collection: string): Promise<RepairSources> {
+    const store = this.store(collection);
+    let listed: LibraryEntry[] = [];
+    let setAside: string | undefined;
+    try {
+      listed = (await store.readManifest()).works;
+    } catch {
+      setAside = `${path.join(store.dir, MANIFEST_FILE)}.damaged-${Date.now()}`;
+      await rename(path.join(store.dir, MANIFEST_FILE), setAside).catch(() => (setAside = undefined));
+    }
+    // Metadata as the newest readable build recorded it, by the stored file's hash.
+    const known = new Map<string, WorkBuild>();
+    const names = await readdir(store.dir).catch(() => [] as string[]);
+    const builds = await Promise.all(names.filter((n) => /^build-[0-9a-f]{64}\.json$/.test(n)).map(async (n) => ({ n, t: (await stat(path.join(store.dir, n))).mtimeMs })));
+    for (const { n } of builds.sort((a, b) => b.t - a.t)) {
+      try {
+        const parsed = CollectionBuild.safeParse(JSON.parse(await readFile(path.join(store.dir, n), 'utf8')));
+        if (parsed.success) for (const w of parsed.data.works) if (!known.has(w.sha256)) known.set(w.sha256, w);
+      } catch {
+        // An unreadable build only means less metadata to recover.
+      }
+    }
+    const files = (await readdir(path.join(store.dir, 'files')).catch(() => [] as string[])).filter((f) => STORED_FILE.test(f)).sort();
+    return { listed, ...(setAside ? { setAside } : {}), known, files };
   }
 
   /** How many collections are loaded and their estimated memory (metrics, bench). */
@@ -284,35 +355,14 @@ export class LibraryManager {
    */
   repair(collection: string, actor: string): Promise<RepairResult> {
     return this.locked(collection, async () => {
-      const store = this.store(collection);
-      let listed: LibraryEntry[] = [];
-      let setAside: string | undefined;
-      try {
-        listed = (await store.readManifest()).works;
-      } catch {
-        setAside = `${path.join(store.dir, MANIFEST_FILE)}.damaged-${Date.now()}`;
-        await rename(path.join(store.dir, MANIFEST_FILE), setAside).catch(() => (setAside = undefined));
-      }
-      // Metadata as the newest readable build recorded it, by the stored file's hash.
-      const known = new Map<string, WorkBuild>();
-      const names = await readdir(store.dir).catch(() => [] as string[]);
-      const builds = await Promise.all(names.filter((n) => /^build-[0-9a-f]{64}\.json$/.test(n)).map(async (n) => ({ n, t: (await stat(path.join(store.dir, n))).mtimeMs })));
-      for (const { n } of builds.sort((a, b) => b.t - a.t)) {
-        try {
-          const parsed = CollectionBuild.safeParse(JSON.parse(await readFile(path.join(store.dir, n), 'utf8')));
-          if (parsed.success) for (const w of parsed.data.works) if (!known.has(w.sha256)) known.set(w.sha256, w);
-        } catch {
-          // An unreadable build only means less metadata to recover.
-        }
-      }
+      const { listed, setAside, known, files } = await this.repairSources(collection);
       const byHash = new Map(listed.map((e) => [e.source.sha256, e]));
-      const files = (await readdir(path.join(store.dir, 'files')).catch(() => [] as string[])).filter((f) => STORED_FILE.test(f)).sort();
       const entries: LibraryEntry[] = [];
       const works: WorkBuild[] = [];
       const taken = new Set(this.baseIds);
       let recovered = 0;
       for (const file of files) {
-        const bytes = await store.readStoredFile(file).catch(() => undefined);
+        const bytes = await this.readStoredFile(collection, file).catch(() => undefined);
         if (!bytes) continue;
         const hash = sha256(bytes);
         // A file whose bytes no longer match its name is damaged too: left out (and named, if listed).
@@ -344,16 +394,18 @@ export class LibraryManager {
       const kept = new Set(entries.map((e) => e.source.sha256));
       const dropped = listed.filter((e) => !kept.has(e.source.sha256)).map((e) => `${e.meta.title} (${e.meta.id})`);
       // The view must not keep refusing while apply() commits the repaired manifest.
-      this.states.set(collection, { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, indexes: new Map() });
+      const version = this.states.get(collection)?.version;
+      this.states.set(collection, { bytes: HEAP_PER_COLLECTION, manifest: emptyManifest(collection), own: [], view: this.options.base.view, indexes: new Map(), ...(version !== undefined ? { version } : {}) });
       await this.apply(collection, entries.map((e) => ({ ...e, meta: works.find((w) => w.sha256 === e.source.sha256)!.meta })), works);
       this.log.warn({ collection, works: works.length, recovered, dropped, setAside, actor }, 'library repaired from its stored files');
       return { works: works.length, recovered, dropped, ...(setAside ? { setAside } : {}) };
     });
   }
 
-  private locked<T>(collection: string, fn: () => Promise<T>): Promise<T> {
+  protected locked<T>(collection: string, fn: () => Promise<T>): Promise<T> {
     const before = this.locks.get(collection) ?? Promise.resolve();
-    const run = before.then(fn, fn);
+    const exclusive = () => this.exclusive(collection, fn);
+    const run = before.then(exclusive, exclusive);
     const tail = run.catch(() => undefined);
     this.locks.set(collection, tail);
     void tail.then(() => {
@@ -363,7 +415,7 @@ export class LibraryManager {
   }
 
   private async current(collection: string): Promise<State> {
-    this.view(collection);
+    await this.open(collection);
     let state = this.states.get(collection)!;
     if (state.broken) throw libraryErrors.damaged(state.broken);
     if (state.stale && state.manifest.works.length) {
@@ -405,7 +457,7 @@ export class LibraryManager {
   }
 
   /** Prepares, commits, swaps the view in, and removes what the new manifest no longer names. */
-  private async apply(collection: string, entries: LibraryEntry[], works: WorkBuild[], cleanup: string[] = []): Promise<void> {
+  protected async apply(collection: string, entries: LibraryEntry[], works: WorkBuild[], cleanup: string[] = []): Promise<void> {
     const store = this.store(collection);
     let written: string[] = [];
     try {
@@ -427,11 +479,10 @@ export class LibraryManager {
   }
 
   private async rebuild(collection: string): Promise<void> {
-    const store = this.store(collection);
-    const manifest = await store.readManifest();
+    const manifest = await this.storedManifest(collection);
     const works: WorkBuild[] = [];
     for (const entry of manifest.works) {
-      const bytes = await store.readStoredFile(entry.source.file).catch(() => {
+      const bytes = await this.readStoredFile(collection, entry.source.file).catch(() => {
         // Said once, to everyone who uses the library, until it is repaired.
         const why = `the stored file of "${entry.meta.title}" (${entry.meta.id}) is missing or unreadable`;
         const state = this.states.get(collection);
@@ -463,8 +514,7 @@ export class LibraryManager {
       if (same) throw libraryErrors.duplicate(same.meta.id);
       const addedAt = new Date().toISOString();
       const { result, storedFile } = await this.ingest(state, file, hash, overrides, actor, addedAt);
-      const store = this.store(collection);
-      const wrote = await store.writeFile(storedFile, file.bytes);
+      const cleanup = await this.stageFile(collection, storedFile, file.bytes);
       const entry: LibraryEntry = {
         meta: result.work.meta,
         source: {
@@ -479,7 +529,6 @@ export class LibraryManager {
         addedBy: actor.slice(0, 200),
         addedAt,
       };
-      const cleanup = wrote ? [store.storedFile(storedFile)] : [];
       try {
         await this.options.hooks?.afterFilesWritten?.(collection);
       } catch (err) {
@@ -534,7 +583,7 @@ export class LibraryManager {
       const entry = WORK_ID.test(id) ? state.manifest.works.find((w) => w.meta.id === id) : undefined;
       if (!entry) throw this.baseIds.has(id) ? libraryErrors.bundledWork(id) : libraryErrors.unknownWork(workId);
       const meta = editMeta(entry.meta, overrides, actor);
-      const bytes = await this.store(collection).readStoredFile(entry.source.file);
+      const bytes = await this.readStoredFile(collection, entry.source.file);
       const result = await this.pool.ingest({ bytes, name: entry.source.name, sha256: entry.source.sha256, maxPages: Number.MAX_SAFE_INTEGER, meta, ...(entry.source.contentType ? { contentType: entry.source.contentType } : {}) });
       const updated: LibraryEntry = { ...entry, meta: result.work.meta };
       await this.apply(

@@ -11,7 +11,7 @@ import type { Corpus } from '../corpus/corpus.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { SearchEngine } from '../search/engine.ts';
 import { buildIndex } from '../search/index-build.ts';
-import { LayeredCandidateSource } from '../search/layered-source.ts';
+import { LayeredCandidateSource, type ScoringLayer } from '../search/layered-source.ts';
 import { MemoryCandidateSource } from '../search/memory-source.ts';
 import { parseIndex, parseIndexAsync, serializeIndex } from '../search/saved-index.ts';
 
@@ -26,8 +26,8 @@ export interface SearchBackend {
    * (`rebuilt` says so, with why, so the caller can save it).
    */
   openWork(corpus: Corpus, work: WorkBuild, serialized: readonly string[] | undefined, inputs: string): { index: WorkIndex; rebuilt?: string };
-  /** The search over `corpus` (the bundled works and the group's): the bundled index and these. */
-  search(corpus: Corpus, works: WorkIndex[]): SearchService;
+  /** The search over `corpus` (the bundled works and the group's): the bundled index and these (works' indexes, or the group's texts in PostgreSQL). */
+  search(corpus: Corpus, works: ScoringLayer[]): SearchService;
   /** `openWork` of a current saved index without holding the thread for all of it; undefined when it cannot be used. */
   loadWork?(serialized: readonly string[], inputs: string): Promise<WorkIndex | undefined>;
   /** A work's index in the form `indexModule` makes (to save one built by `openWork`). */
@@ -46,7 +46,7 @@ export function memorySearchBackend(base: SearchEngine): SearchBackend {
       return { index: new MemoryCandidateSource(buildIndex(corpus, [work])), rebuilt: parsed.problem ?? 'unreadable' };
     },
     search(corpus, works) {
-      return new SearchEngine(corpus, new LayeredCandidateSource([bundled, ...works]), { shared: base });
+      return new SearchEngine(corpus, new LayeredCandidateSource<ScoringLayer>([bundled, ...works]), { shared: base });
     },
     async loadWork(serialized, inputs) {
       const { index } = await parseIndexAsync(serialized, inputs);

@@ -10,12 +10,20 @@ import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './c
 import { combinedStatistics, type IndexStatistics } from './lectern-index.ts';
 import type { MemoryCandidateSource } from './memory-source.ts';
 
-export class LayeredCandidateSource implements CandidateSource {
-  readonly layers: readonly MemoryCandidateSource[];
+/** An index that scores its candidates with statistics it is given: a memory index, or a group's texts in PostgreSQL (pg-source.ts). */
+export interface ScoringLayer {
+  readonly statistics: IndexStatistics;
+  readonly vocabulary: Vocabulary;
+  scoredWith(query: CandidateQuery, stats: IndexStatistics): Candidate[] | Promise<Candidate[]>;
+  suggest(prefix: string, limit: number): Promise<string[]>;
+}
+
+export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSource> implements CandidateSource {
+  readonly layers: readonly L[];
   readonly vocabulary: Vocabulary;
   private readonly stats: IndexStatistics;
 
-  constructor(layers: MemoryCandidateSource[]) {
+  constructor(layers: L[]) {
     this.layers = layers;
     this.stats = combinedStatistics(layers.map((l) => l.statistics));
     this.vocabulary = {
@@ -41,7 +49,7 @@ export class LayeredCandidateSource implements CandidateSource {
       },
       averageFieldLength: (fieldId) => this.stats.averageFieldLength(fieldId),
     };
-    const all = this.layers.flatMap((l) => l.scoredWith(query, stats));
+    const all = (await Promise.all(this.layers.map((l) => l.scoredWith(query, stats)))).flat();
     // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
     return all.sort((a, b) => b.score - a.score).slice(0, query.k);
   }
