@@ -44,7 +44,7 @@ beforeAll(async () => {
     LECTERN_OPS_PORT: '0',
     RATE_LIMIT_PER_MINUTE: '1000',
   });
-  await lectern.waitForLog((l) => l.msg === 'Lectern is running', 'Lectern to run with its HTTP workers', 90_000);
+  await lectern.waitForLog((l) => l.msg === 'Lectern is running' && l.pid === lectern.child.pid, 'Lectern to run with its HTTP workers', 90_000);
   const port = (await lectern.waitForLog((l) => l.msg === 'starting Discord HTTP workers on one port', 'the workers port')).port as number;
   url = `http://127.0.0.1:${port}/interactions`;
 }, 120_000);

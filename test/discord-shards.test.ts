@@ -61,7 +61,7 @@ beforeAll(async () => {
     LECTERN_OPS_PORT: '0',
     RATE_LIMIT_PER_MINUTE: '1000',
   });
-  await lectern.waitForLog((l) => l.msg === 'Lectern is running', 'Lectern to run with its shards', 90_000);
+  await lectern.waitForLog((l) => l.msg === 'Lectern is running' && l.pid === lectern.child.pid, 'Lectern to run with its shards', 90_000);
 }, 120_000);
 
 afterAll(async () => {

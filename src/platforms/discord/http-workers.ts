@@ -54,7 +54,9 @@ export async function startHttpWorkers(opts: { config: Config; log: Logger; main
   const port = config.DISCORD_HTTP_PORT === 0 ? await freePort(config.DISCORD_HTTP_HOST) : config.DISCORD_HTTP_PORT!;
   // Without a token or a secret to derive the buttons' key from, the workers share one random key for this run.
   const buttons = config.DISCORD_BUTTON_SECRET || config.DISCORD_TOKEN ? {} : { DISCORD_BUTTON_SECRET: randomBytes(32).toString('hex') };
-  const env = { ...opts.env, ...buttons, DISCORD_HTTP_PORT: String(port) };
+  // discord.js's ShardingManager (DISCORD_SHARDS) marks this process's environment for its shards; a worker is no shard.
+  const inherited = Object.fromEntries(Object.entries(opts.env).filter(([k]) => !/^(SHARDING_MANAGER|SHARDING_MANAGER_MODE|SHARDS|SHARD_COUNT)$/.test(k)));
+  const env = { ...inherited, ...buttons, DISCORD_HTTP_PORT: String(port) };
   const children = new Map<number, ChildProcess>();
   const ready = new Set<number>();
   let stopping = false;
