@@ -88,6 +88,10 @@ describe('Discord HTTP workers (DISCORD_HTTP_WORKERS=2)', () => {
     // Each answer came from the worker process that logged it.
     const pids = workerPids();
     expect(answered.every((l) => l.pid === pids.get(l.worker!))).toBe(true);
+    // The main process's /metrics counts each worker's commands under its worker label.
+    const ops = (await lectern.waitForLog((l) => l.msg.startsWith('health and metrics endpoint listening'), 'the ops endpoint')).port as number;
+    const metrics = await (await fetch(`http://127.0.0.1:${ops}/metrics`)).text();
+    for (const [worker, n] of byWorker) expect(metrics).toMatch(new RegExp(`^lectern_commands_total\\{[^}]*command="quote"[^}]*worker="${worker}"[^}]*\\} ${n}$`, 'm'));
   });
 
   it('GIVEN requests with a body changed after signing THEN every worker refuses them with 401', async () => {

@@ -103,6 +103,10 @@ describe('Discord shards (DISCORD_SHARDS=auto, two recommended)', () => {
       expect(body.data.allowed_mentions).toEqual({ parse: [] });
       expect(styleOf(body)).toBe(i === 0 ? 'mla' : 'apa');
     }
+    // The main process's /metrics shows each shard's commands under its shard label.
+    const port = (await lectern.waitForLog((l) => l.msg.startsWith('health and metrics endpoint listening'), 'the ops endpoint')).port as number;
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    for (const shard of [0, 1]) expect(metrics).toMatch(new RegExp(`^lectern_commands_total\\{[^}]*command="settings"[^}]*shard="${shard}"[^}]*\\} 1$`, 'm'));
   });
 
   it('GIVEN shard 1 killed THEN the manager starts it again, it identifies anew and answers its guild with the settings it had', async () => {

@@ -16,6 +16,7 @@ import { UserError } from '../errors.ts';
 import { startOpsServer, type OpsServer } from '../ops/server.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { discordHttpWorkersEnabled, discordShardsEnabled, PROJECT_ROOT, withRole, type Config, type ProcessRole } from '../config.ts';
+import { serveMetricsToParent } from '../ops/child-metrics.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { PlatformEntry } from '../platforms/index.ts';
 import { loadEnvironment } from './environment.ts';
@@ -161,6 +162,9 @@ export const startCommand: Subcommand = {
     const selected = inProcess.length || supervising ? inProcess : PLATFORMS.filter((p) => p.name === FALLBACK_PLATFORM);
     if (supervising && config.LECTERN_DATABASE_URL === undefined) log.warn(SEVERAL_PROCESSES_ON_FILES);
     const metrics = createMetrics();
+    // A shard or worker has no ops port: its parent's /metrics shows its metrics, labelled with its role.
+    if (role.kind === 'discord-shard') serveMetricsToParent(metrics.registry, { shard: String(role.shard) });
+    if (role.kind === 'discord-http-worker') serveMetricsToParent(metrics.registry, { worker: String(role.worker) });
     // A process that only supervises holds no index and no state: what it kept in memory would be
     // stale beside its children's, and writing it back at exit would undo theirs.
     const local = selected.length ? await startInProcess(selected, config, log, metrics, io) : undefined;
@@ -170,11 +174,13 @@ export const startCommand: Subcommand = {
         const { startShards } = await import('../platforms/discord/shards.ts');
         const shards = await startShards({ config, log, main: MAIN });
         running.push({ name: 'discord-shards', stop: shards.stop, connected: shards.connected });
+        metrics.addChildren(shards.children);
       }
       if (supervised.httpWorkers) {
         const { startHttpWorkers } = await import('../platforms/discord/http-workers.ts');
         const workers = await startHttpWorkers({ config, log, main: MAIN, env: process.env });
         running.push({ name: 'discord-http-workers', stop: workers.stop, connected: workers.connected });
+        metrics.addChildren(workers.children);
       }
     } catch (err) {
       await Promise.all(running.map((r) => r.stop().catch(() => undefined)));

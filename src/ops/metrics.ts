@@ -3,7 +3,9 @@
  * process metrics): commands by name and outcome, their latency, queue lengths and library jobs.
  * One registry per process, made in the composition root and passed on (no global registry).
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ChildProcess } from 'node:child_process';
+import { AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { askChildMetrics } from './child-metrics.ts';
 import type { Dispatch } from '../dispatch/invocation.ts';
 import type { PoolEvents } from '../library/pool.ts';
 
@@ -20,6 +22,10 @@ export interface Metrics {
   libraryJobs: PoolEvents;
   /** Adds a source of queue lengths (a platform's rooms, library jobs). */
   addQueues(probe: QueueProbe): void;
+  /** Adds child processes (shards, HTTP workers) whose metrics /metrics also shows, each under its own labels. */
+  addChildren(children: () => ChildProcess[]): void;
+  /** The Prometheus text of this process and its children. */
+  text(): Promise<string>;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
@@ -36,6 +42,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
   const jobs = new Counter({ name: 'lectern_library_jobs_total', help: 'Library jobs (reading a file, building an index), by kind and outcome', labelNames: ['kind', 'outcome'], registers: [registry] });
   const jobTime = new Histogram({ name: 'lectern_library_job_duration_seconds', help: 'Library job run time, by kind', labelNames: ['kind'], buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], registers: [registry] });
   const probes: QueueProbe[] = [];
+  const childSources: (() => ChildProcess[])[] = [];
   new Gauge({
     name: 'lectern_queue_length',
     help: 'Work waiting or running, by queue',
@@ -79,6 +86,15 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     },
     addQueues(probe) {
       probes.push(probe);
+    },
+    addChildren(children) {
+      childSources.push(children);
+    },
+    async text() {
+      if (!childSources.length) return await registry.metrics();
+      const children = await Promise.all(childSources.flatMap((source) => source()).map((child) => askChildMetrics(child)));
+      const all = [await registry.getMetricsAsJSON(), ...children.filter((m) => m !== undefined)];
+      return await AggregatorRegistry.aggregate(all).metrics();
     },
   };
 }

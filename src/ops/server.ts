@@ -61,8 +61,8 @@ export async function startOpsServer(opts: { host: string; port: number; metrics
       return send(res, h.ok ? 200 : 503, 'application/json', JSON.stringify(h));
     }
     if (path === '/metrics') {
-      opts.metrics.registry
-        .metrics()
+      opts.metrics
+        .text()
         .then((text) => send(res, 200, opts.metrics.registry.contentType, text))
         .catch((err: unknown) => {
           opts.log.error({ err }, 'could not collect the metrics');

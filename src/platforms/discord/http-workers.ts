@@ -35,6 +35,8 @@ export interface HttpWorkers {
   /** Worker processes listening now. */
   listening(): number;
   connected(): boolean;
+  /** The worker processes running now (for /metrics). */
+  children(): ChildProcess[];
   stop(): Promise<void>;
 }
 
@@ -107,5 +109,5 @@ export async function startHttpWorkers(opts: { config: Config; log: Logger; main
     await stop();
     throw err;
   }
-  return { port, listening: () => ready.size, connected: () => ready.size === count, stop };
+  return { port, listening: () => ready.size, connected: () => ready.size === count, children: () => [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null), stop };
 }

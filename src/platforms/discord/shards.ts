@@ -34,6 +34,8 @@ export interface ShardSupervisor {
   connected(): boolean;
   /** Shard ids whose connection is up. */
   ready(): number[];
+  /** The shard processes running now (for /metrics). */
+  children(): ChildProcess[];
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startShards(opts: { config: Config; log: Logger; main: str
   return {
     plan,
     ready: () => manager.shards.filter((s) => s.ready).map((s) => s.id),
+    children: () => [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null),
     connected: () => manager.shards.size === plan.count && manager.shards.every((s) => s.ready),
     stop: stopAll,
   };
