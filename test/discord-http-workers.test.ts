@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { messageViolations, type DiscordMessage } from '../src/platforms/discord/index.ts';
 import { buttonPayload, commandPayload, generateDiscordKeys, messageOf, postInteraction, type KeyPair, type Posted } from './helpers/discord-client.ts';
 import { lecternDataDir, startLecternProcess, type LecternProcess, type LogLine } from './helpers/discord-processes.ts';
@@ -19,6 +20,7 @@ const REQUESTS = 16;
 let keys: KeyPair;
 let rest: RestMock;
 let tmp: string;
+let pg: TestPostgres;
 let lectern: LecternProcess;
 let url: string;
 
@@ -33,7 +35,7 @@ function message(res: Posted): DiscordMessage {
 
 beforeAll(async () => {
   keys = generateDiscordKeys();
-  rest = await startRestMock();
+  [pg, rest] = await Promise.all([startPostgres(), startRestMock()]);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'lectern-http-workers-'));
   lectern = startLecternProcess({
     DISCORD_PUBLIC_KEY: keys.publicKeyHex,
@@ -41,6 +43,8 @@ beforeAll(async () => {
     DISCORD_HTTP_WORKERS: '2',
     DISCORD_API_URL: rest.api,
     LECTERN_DATA_DIR: await lecternDataDir(path.join(tmp, 'data')),
+    // The state every process shares: settings, threads, the answers buttons act on.
+    LECTERN_DATABASE_URL: await pg.newDatabase(),
     LECTERN_OPS_PORT: '0',
     RATE_LIMIT_PER_MINUTE: '1000',
   });
@@ -53,6 +57,7 @@ afterAll(async () => {
   const code = await lectern?.stop();
   expect(code).toBe(0);
   await rest?.close();
+  await pg?.stop();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 }, 30_000);
 
@@ -99,11 +104,9 @@ describe('Discord HTTP workers (DISCORD_HTTP_WORKERS=2)', () => {
     expect(statuses).toEqual(Array(REQUESTS).fill(401));
   });
 
-  // The button's MAC checks out in every worker (one key per run), but the answers buttons act on
-  // are kept in the memory of the worker that gave them (RecentStore in handler.ts), so the other
-  // says "Expired". They move to the shared database with LECTERN_DATABASE_URL (branch pgstate);
-  // until then this is expected to fail.
-  it.fails('GIVEN a button of an answer one worker gave THEN it is honoured whichever worker receives the press', async () => {
+  // The button's MAC checks out in every worker (one key per run) and the answer it acts on is in the
+  // database, not in the memory of the worker that gave it.
+  it('GIVEN a button of an answer one worker gave THEN it is honoured whichever worker receives the press', async () => {
     const payload = commandPayload('quote', { query: 'peppery dishes', limit: 1 });
     const first = message(await post(payload));
     const madeBy = (await workerLine(payload.id)).worker;

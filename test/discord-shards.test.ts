@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { shardOf } from '../src/platforms/discord/shards.ts';
 import { commandPayload, MANAGER_PERMISSIONS } from './helpers/discord-client.ts';
 import { shardOfGuild, startGatewayMock, type GatewayMock } from './helpers/discord-gateway-mock.ts';
@@ -22,6 +23,7 @@ const GUILDS = [String((1_000_000_000_000n << 22n) + 12345n), String((1_000_000_
 let rest: RestMock;
 let gateway: GatewayMock;
 let tmp: string;
+let pg: TestPostgres;
 let lectern: LecternProcess;
 
 interface Callback {
@@ -48,7 +50,7 @@ async function childPid(shard: number, nth = 1): Promise<number> {
 }
 
 beforeAll(async () => {
-  rest = await startRestMock();
+  [pg, rest] = await Promise.all([startPostgres(), startRestMock()]);
   gateway = await startGatewayMock({ shards: 2 });
   // Discord recommends 2 shards for this bot and lets 16 identify at once (no pause between them).
   setGatewayUrl(gateway.url, { shards: 2, maxConcurrency: 16 });
@@ -58,6 +60,8 @@ beforeAll(async () => {
     DISCORD_API_URL: rest.api,
     DISCORD_SHARDS: 'auto',
     LECTERN_DATA_DIR: await lecternDataDir(path.join(tmp, 'data')),
+    // The state every process shares: settings, threads, the answers buttons act on.
+    LECTERN_DATABASE_URL: await pg.newDatabase(),
     LECTERN_OPS_PORT: '0',
     RATE_LIMIT_PER_MINUTE: '1000',
   });
@@ -70,6 +74,7 @@ afterAll(async () => {
   setGatewayUrl(undefined);
   await gateway?.close();
   await rest?.close();
+  await pg?.stop();
   if (tmp) await rm(tmp, { recursive: true, force: true });
 }, 30_000);
 
@@ -124,10 +129,9 @@ describe('Discord shards (DISCORD_SHARDS=auto, two recommended)', () => {
     expect(styleOf(other.body)).toBe('mla');
   }, 90_000);
 
-  // With the state in files each process holds its own copy and the last to write wins: shard 1's
-  // save dropped guild 0's settings from settings.json, so shard 0 starts again without them. This
-  // needs the shared database (LECTERN_DATABASE_URL, branch pgstate); until then it is expected to fail.
-  it.fails("GIVEN shard 0 killed after shard 1 saved its guild's settings THEN shard 0, started again, still has its own guild's settings", async () => {
+  // With the state in files each process would hold its own copy and the last to write would win:
+  // shard 1's save would drop guild 0's settings, and shard 0 would start again without them.
+  it("GIVEN shard 0 killed after shard 1 saved its guild's settings THEN shard 0, started again, still has its own guild's settings", async () => {
     const before = await childPid(0);
     process.kill(before, 'SIGKILL');
     await gateway.waitForIdentify(0, 2);
