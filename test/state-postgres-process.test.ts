@@ -74,6 +74,28 @@ describe('GIVEN two Lectern processes on one database, one after the other, each
   }, 60_000);
 });
 
+describe('GIVEN a deployment on files moving to the database', () => {
+  it('THEN state-import copies its settings and threads in, and a process on the database answers with them', async () => {
+    const files = await dataFolder();
+    const onFiles = (args: string[], input = '', env: Record<string, string> = {}) => runLectern(args, { input, cwd: files, env: { LECTERN_DATA_DIR: files, ...env } });
+    const before = await onFiles(['start'], ['/settings style:mla', '/quote Kirov limit:1', 'd 1', '/source (Main 185)', '/end', ''].join('\n'));
+    expect(before.code, before.stderr).toBe(0);
+    const thread = /\(thread (c[a-z0-9]+), kept for \/notes\)/.exec(before.stdout)?.[1];
+    const target = await server.newDatabase();
+    const imported = await onFiles(['state-import'], '', { LECTERN_DATABASE_URL: target });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('settings of 1 group(s), 1 thread(s) with their notes');
+    // Again: nothing new, what the database holds is kept.
+    expect((await onFiles(['state-import'], '', { LECTERN_DATABASE_URL: target })).stdout).toContain('settings of 0 group(s), 0 thread(s)');
+
+    const after = await lectern(['start'], '/settings\n', { LECTERN_DATABASE_URL: target });
+    expect(after.stdout).toMatch(/Citation style\W+mla/);
+    const notes = await lectern(['notes', '--thread', thread!, '--kind', 'bibliography', '--format', 'bibtex'], '', { LECTERN_DATABASE_URL: target });
+    expect(notes.code, notes.stderr).toBe(0);
+    expect(notes.stdout).toMatch(/Tukhachevsky/);
+  }, 180_000);
+});
+
 describe('GIVEN LECTERN_DATABASE_URL naming a server that does not answer', () => {
   it('THEN Lectern stops at start with one clear line naming the variable, without its password or a stack trace', async () => {
     const closed = `postgres://lectern:s3cret-pw@127.0.0.1:${server.port + 1}/lectern`;

@@ -5,6 +5,10 @@
  * settings and threads from the next command on; the bounds hold in the database; a write the
  * database refuses is said in the reply, never thrown.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationKey } from '../src/conversation/key.ts';
@@ -12,6 +16,8 @@ import { discussionTitle, discussRequest, openingOf } from '../src/conversation/
 import { MAX_NOTES_PER_THREAD } from '../src/conversation/notes-log.ts';
 import { silentLogger } from '../src/logger.ts';
 import { MatrixState, matrixStateRows } from '../src/platforms/matrix/state.ts';
+import { importMatrixState, matrixStores } from '../src/platforms/matrix/stores.ts';
+import { CRYPTO_STORE_FILE, CRYPTO_STORE_FORMAT, parseSnapshot } from '../src/platforms/matrix/crypto-store.ts';
 import { RenderedPage, type RenderedMessage } from '../src/platforms/matrix/render.ts';
 import { PendingStore } from '../src/conversation/pending.ts';
 import type { Reply } from '../src/reply/model.ts';
@@ -227,5 +233,35 @@ describe('GIVEN a long answer with parts still waiting for "more" when Lectern r
     expect(after.take(waiting!)).toEqual({ page: pages[2], index: 2 });
     await after.flush();
     expect((await PendingStore.restore(again.app.state.rows!('matrix', 'pending'), RenderedPage, log)).get(key)).toBeUndefined();
+  }, 60_000);
+});
+
+describe('GIVEN a Matrix bot that kept its state in files, and state-import', () => {
+  it('THEN its sync position, device, filter, layouts and crypto copy are in the database, and what the database held before wins', async () => {
+    const url = await server.newDatabase();
+    const r = await appOn(url);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-matrix-import-'));
+    try {
+      const files = await MatrixState.load(dir, log);
+      await files.bindUser('@bot:x');
+      await files.setDevice('DEV');
+      await files.setSince('s1_2_3', 1_700_000_000_000);
+      await files.setFilter({ id: 'f9', definition: '{}' });
+      await files.setLayout('!a:x', 'side-by-side');
+      await files.setLayout('!b:x', 'stacked');
+      const snapshot = { format: CRYPTO_STORE_FORMAT, version: 1, userId: '@bot:x', deviceId: 'DEV', savedAt: 1, databases: [] };
+      await writeFile(path.join(dir, CRYPTO_STORE_FILE), v8.serialize(snapshot));
+      await r.app.state.rows!('matrix', 'layout').put('!b:x', 'side-by-side');
+
+      expect(await importMatrixState(dir, r.app.state, log)).toEqual({ account: '@bot:x', layouts: 1, crypto: true });
+      const stores = matrixStores(path.join(dir, 'unused'), r.app.state);
+      const state = await stores.state(log, '@bot:x');
+      expect([state.deviceId, state.since, state.sinceSavedAt, state.filter, state.layout('!a:x'), state.layout('!b:x')]).toEqual(['DEV', 's1_2_3', 1_700_000_000_000, { id: 'f9', definition: '{}' }, 'side-by-side', 'side-by-side']);
+      const copy = stores.crypto('@bot:x');
+      expect(typeof copy === 'string' ? undefined : parseSnapshot((await copy.read())!)?.deviceId).toBe('DEV');
+      expect(await importMatrixState(dir, r.app.state, log)).toEqual({ layouts: 0, crypto: false });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

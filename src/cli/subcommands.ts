@@ -6,6 +6,7 @@ import { doctorCommand } from './doctor.ts';
 import { startCommand } from './start.ts';
 import { LIBRARY_SUBCOMMANDS } from './library-subcommands.ts';
 import { matrixSetupCommand } from './matrix-setup.ts';
+import { stateImportCommand } from './state-import.ts';
 
 export interface Subcommand {
   name: string;
@@ -40,6 +41,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   pairsCommand,
   validateCommand,
   matrixSetupCommand,
+  stateImportCommand,
   doctorCommand,
   help,
 ];

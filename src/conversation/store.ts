@@ -214,6 +214,11 @@ export class ConversationStore {
     else delete this.data.threads[key];
   }
 
+  /** Every thread remembered (state-import copies them into the database). */
+  records(): ThreadRecord[] {
+    return Object.values(this.data.threads);
+  }
+
   /** The threads of one door (the CLI finds the console's by id). */
   threadsOf(platform: string): ThreadRecord[] {
     return Object.values(this.data.threads).filter((t) => t.platform === platform);

@@ -116,6 +116,11 @@ export class SettingsStore {
     return `This group's settings could not be read and are back to the defaults (the damaged file was kept as ${path.basename(this.setAside)}). Organisers can set them again with ${prefix}settings.`;
   }
 
+  /** Every group's settings (state-import copies them into the database). */
+  all(): Record<string, GroupSettings> {
+    return { ...this.data.groups };
+  }
+
   get(collection: string | undefined): GroupSettings {
     return collection ? { ...this.data.groups[collection] } : {};
   }

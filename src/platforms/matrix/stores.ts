@@ -5,9 +5,9 @@
  */
 import type { Logger } from 'pino';
 import type { StateBackend } from '../../state-backend.ts';
-import { cryptoRows, type CryptoCopy } from './crypto-store.ts';
+import { cryptoFile, cryptoRows, parseSnapshot, type CryptoCopy } from './crypto-store.ts';
 import { MATRIX_PROFILE_ID } from './profile.ts';
-import { MatrixState, matrixStateRows } from './state.ts';
+import { MatrixState, matrixStateFile, matrixStateRows } from './state.ts';
 import { PendingStore } from '../../conversation/pending.ts';
 import { RenderedPage, type RenderedMessage } from './render.ts';
 
@@ -28,4 +28,38 @@ export function matrixStores(stateDir: string, backend?: StateBackend): MatrixSt
     crypto: (userId) => (files ? cryptoRows(files(MATRIX_PROFILE_ID), userId) : stateDir),
     pending: async (log) => (rows ? await PendingStore.restore(rows(MATRIX_PROFILE_ID, 'pending'), RenderedPage, log) : new PendingStore<RenderedMessage>()),
   };
+}
+
+/**
+ * `state-import`'s Matrix part: the bot's sync position, device, filter and room layouts from
+ * matrix.json, and its crypto store's copy, into the database once. What the database already holds
+ * wins; the crypto copy goes in only with the device it belongs to.
+ */
+export async function importMatrixState(stateDir: string, into: StateBackend, log: Logger): Promise<{ account?: string; layouts: number; crypto: boolean }> {
+  const rows = into.rows?.bind(into);
+  const files = into.files?.bind(into);
+  if (!rows || !files) return { layouts: 0, crypto: false };
+  const { data } = await matrixStateFile(stateDir, log).load(undefined);
+  const repo = matrixStateRows(rows, log);
+  const stored = await repo.load(data.userId);
+  let layouts = 0;
+  for (const roomId of Object.keys(data.layouts)) {
+    if (stored.data.layouts[roomId]) continue;
+    await repo.write({ kind: 'layout', roomId }, () => data);
+    layouts++;
+  }
+  const fresh = data.userId !== undefined && stored.data.deviceId === undefined && stored.data.since === undefined;
+  if (fresh) await repo.write({ kind: 'account' }, () => data);
+  const device = fresh ? data.deviceId : stored.data.deviceId;
+  const bytes = await cryptoFile(stateDir).read();
+  const snapshot = bytes ? parseSnapshot(bytes) : undefined;
+  let crypto = false;
+  if (bytes && snapshot && snapshot.userId === data.userId && snapshot.deviceId === device) {
+    const copy = cryptoRows(files(MATRIX_PROFILE_ID), snapshot.userId);
+    if (!(await copy.read())) {
+      await copy.write(bytes);
+      crypto = true;
+    }
+  }
+  return { ...(fresh && data.userId ? { account: data.userId } : {}), layouts, crypto };
 }
