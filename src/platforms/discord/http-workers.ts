@@ -4,20 +4,15 @@
  * SO_REUSEPORT, so the kernel spreads new connections over them and no process sits in front.
  * Every worker checks signatures and answers on its own; what one needs of another's work
  * (settings, threads, pending pages, the answers buttons act on) is in the shared storage, never
- * only in one worker's memory. A worker that dies is started again, after a pause that grows while
- * it keeps dying.
+ * only in one worker's memory. A worker that dies is started again (respawn-pause.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
+import { nextRespawnPause } from './respawn-pause.ts';
 
-/** Pause before starting a dead worker again, doubled each time it dies young, up to the max. */
-export const RESPAWN_PAUSE_MS = 500;
-export const RESPAWN_PAUSE_MAX_MS = 30_000;
-/** A worker that ran this long died of something else than its start: the pause starts over. */
-const HEALTHY_RUN_MS = 60_000;
 /** A worker must listen within this. */
 export const WORKER_READY_TIMEOUT_MS = 120_000;
 export const WORKER_STOP_MS = 3_000;
@@ -63,7 +58,7 @@ export async function startHttpWorkers(opts: { config: Config; log: Logger; main
   const ready = new Set<number>();
   let stopping = false;
 
-  const spawnWorker = (n: number, pauseMs: number): Promise<void> => {
+  const spawnWorker = (n: number, pauseMs?: number): Promise<void> => {
     const started = Date.now();
     const child = fork(opts.main, ['start', '--discord-http-worker', String(n)], { env, execArgv: [...process.execArgv] });
     children.set(n, child);
@@ -82,7 +77,7 @@ export async function startHttpWorkers(opts: { config: Config; log: Logger; main
         clearTimeout(timer);
         reject(new Error(`Discord HTTP worker ${n} exited (code ${code}, signal ${signal}) before listening; see its log lines (worker: ${n})`));
         if (stopping) return;
-        const pause = Date.now() - started > HEALTHY_RUN_MS ? RESPAWN_PAUSE_MS : Math.min(pauseMs * 2, RESPAWN_PAUSE_MAX_MS);
+        const pause = nextRespawnPause(pauseMs, Date.now() - started);
         log.warn({ worker: n, childPid: child.pid, code, signal, pauseMs: pause }, 'HTTP worker ended; starting it again');
         setTimeout(() => {
           if (!stopping) spawnWorker(n, pause).catch((err: unknown) => log.error({ err, worker: n }, 'HTTP worker did not start again'));
@@ -104,7 +99,7 @@ export async function startHttpWorkers(opts: { config: Config; log: Logger; main
 
   log.info({ workers: count, port }, 'starting Discord HTTP workers on one port');
   try {
-    await Promise.all(Array.from({ length: count }, (_, i) => spawnWorker(i, RESPAWN_PAUSE_MS / 2)));
+    await Promise.all(Array.from({ length: count }, (_, i) => spawnWorker(i)));
   } catch (err) {
     await stop();
     throw err;

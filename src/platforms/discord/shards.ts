@@ -4,13 +4,14 @@
  * gateway connection; discord.js hands it its shard id and count in the environment, and Discord
  * sends it the events of the guilds whose (guild_id >> 22) % count is its id. The children share
  * state only through the storage (PostgreSQL with LECTERN_DATABASE_URL), so a shard that dies is
- * started again by the manager and finds every group's settings where it left them.
+ * started again (after a pause, respawn-pause.ts) and finds every group's settings where it left them.
  */
 import type { ChildProcess } from 'node:child_process';
 import { Routes, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { ShardingManager, type Shard } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
+import { nextRespawnPause } from './respawn-pause.ts';
 import { createRest } from './rest.ts';
 
 /** Discord lets `max_concurrency` shards identify per 5 s; past that discord.js starts them one by one with this pause. */
@@ -68,34 +69,45 @@ export async function startShards(opts: { config: Config; log: Logger; main: str
   const manager = new ShardingManager(opts.main, {
     totalShards: plan.count,
     mode: 'process',
-    respawn: true,
+    // We start dead shards again ourselves, with a pause (the manager would at once, in a loop).
+    respawn: false,
     token: config.DISCORD_TOKEN!,
     // Flags such as --max-old-space-size apply to the shards too.
     execArgv: [...process.execArgv],
   });
   const children = new Map<number, ChildProcess>();
+  let stopping = false;
   manager.on('shardCreate', (shard: Shard) => {
+    let startedAt = Date.now();
+    let pause: number | undefined;
     // The id on the command line too, so the child's logs say which shard it is from the first line.
     shard.args = ['start', '--discord-shard', String(shard.id)];
     shard.on('spawn', (spawned) => {
       // mode 'process': a child process, never a worker thread.
       const child = spawned as ChildProcess;
       children.set(shard.id, child);
+      startedAt = Date.now();
       log.info({ shard: shard.id, childPid: child.pid }, 'shard process started');
     });
     shard.on('ready', () => log.info({ shard: shard.id }, 'shard connected'));
     shard.on('disconnect', () => log.warn({ shard: shard.id }, 'shard disconnected'));
     shard.on('reconnecting', () => log.info({ shard: shard.id }, 'shard reconnecting'));
     shard.on('death', (spawned) => {
+      if (stopping) return;
       const child = spawned as ChildProcess;
-      if (manager.respawn) log.warn({ shard: shard.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode }, 'shard process ended; starting it again');
+      pause = nextRespawnPause(pause, Date.now() - startedAt);
+      log.warn({ shard: shard.id, childPid: child.pid, code: child.exitCode, signal: child.signalCode, pauseMs: pause }, 'shard process ended; starting it again');
+      setTimeout(() => {
+        // A start that dies again is told by its own 'death'; one that never connects, here.
+        if (!stopping) shard.spawn(SHARD_READY_TIMEOUT_MS).catch((err: unknown) => log.error({ err, shard: shard.id }, 'shard started again but not connected'));
+      }, pause);
     });
     // Without a listener an 'error' event would end this process.
     shard.on('error', (err: Error) => log.error({ err, shard: shard.id }, 'shard error'));
   });
   log.info({ shards: plan.count, recommended: plan.recommended, pauseMs: plan.pauseMs }, 'starting Discord shards');
   const stopAll = async () => {
-    manager.respawn = false;
+    stopping = true;
     const running = [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null);
     for (const child of running) child.kill('SIGTERM');
     const late = setTimeout(() => running.forEach((c) => c.kill('SIGKILL')), SHARD_STOP_MS);
