@@ -105,3 +105,20 @@ export function notSavedReason(err: unknown, what: string): { why: string; code:
   const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the data folder is not writable' : code === 'ENOSPC' ? 'the disk is full' : what;
   return { why, code, check: 'its data folder' };
 }
+
+/** How long a command waits for a shared store's read-through before it goes on with what is in memory. */
+export const READ_THROUGH_MS = 2_000;
+
+/** Resolves when `work` settles or after `ms`, whichever comes first; `work` goes on either way. */
+export async function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  try {
+    await Promise.race([work.then(() => undefined, () => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

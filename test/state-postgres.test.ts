@@ -265,3 +265,29 @@ describe('GIVEN a Matrix bot that kept its state in files, and state-import', ()
     }
   }, 60_000);
 });
+
+describe('GIVEN the database going away while Lectern runs', () => {
+  it('THEN the settings and threads go on from memory, and a change says "Could not save: the database could not be reached"', async () => {
+    const own = await startPostgres();
+    try {
+      const r = await appOn(await own.newDatabase());
+      await r.app.settings.set('g5', { style: 'apa' });
+      await own.stop();
+      await r.app.settings.refresh('g5');
+      expect(r.app.settings.get('g5')).toEqual({ style: 'apa' });
+      await expect(r.app.settings.set('g5', { layout: 'side-by-side' })).rejects.toMatchObject({
+        identifier: 'settings.not-saved',
+        message: expect.stringMatching(/^Could not save: the database could not be reached \(ECONNREFUSED\)\. .*check its database/),
+      });
+      expect(r.app.settings.get('g5')).toEqual({ style: 'apa', layout: 'side-by-side' });
+      // A thread outside any group (no group library to open): the answer comes, with what was not saved.
+      const place = { platform: 'console', scope: 'local', thread: 't5' };
+      const quoted = await r.dispatch({ command: 'quote', args: { query: 'peppery dishes', limit: 1 }, scope: testScope({ userName: 'Ada', thread: r.app.conversations.scopeOf(place) }) });
+      expect(quoted.error).toBeUndefined();
+      expect(text(quoted)).toContain('⚠ Could not save: the database could not be reached');
+      await close(r);
+    } finally {
+      await own.stop();
+    }
+  }, 60_000);
+});

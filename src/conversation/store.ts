@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { UserError } from '../errors.ts';
 import type { Reply } from '../reply/model.ts';
-import { notSavedReason, readStateFile, StateWriter } from '../state-file.ts';
+import { atMost, notSavedReason, READ_THROUGH_MS, readStateFile, StateWriter } from '../state-file.ts';
 import { conversationKey, placeOf, type ThreadPlace } from './key.ts';
 import { MAX_NOTES_PER_THREAD, noteEntryOf, type Asker } from './notes-log.ts';
 import { CONVERSATIONS_FORMAT, ConversationsFile, type LastCitation, type NoteEntry, type ThreadRecord } from './records.ts';
@@ -179,7 +179,8 @@ export class ConversationStore {
   async fresh<T extends { key?: string | undefined; workId?: string | undefined; lastCitation?: LastCitation | undefined }>(thread: T): Promise<T> {
     const key = thread.key;
     if (!key || !this.repo.read) return thread;
-    await this.refresh(key);
+    // A database that does not answer holds no command up for long: memory answers, the read applies when it comes.
+    await atMost(this.refresh(key), READ_THROUGH_MS);
     const record = this.data.threads[key];
     if (!record) return thread;
     const { workId: _work, lastCitation: _citation, ...rest } = thread;

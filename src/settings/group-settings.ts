@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { LAYOUTS, type CitationStyleId, type LayoutPreference } from '../dispatch/types.ts';
 import { UserError } from '../errors.ts';
-import { notSavedReason, readStateFile, StateWriter } from '../state-file.ts';
+import { atMost, notSavedReason, READ_THROUGH_MS, readStateFile, StateWriter } from '../state-file.ts';
 import { VISIBILITIES, type Visibility } from '../reply/model.ts';
 import { STYLE_IDS } from '../cite/ids.ts';
 
@@ -132,10 +132,14 @@ export class SettingsStore {
    */
   async refresh(collection: string | undefined): Promise<void> {
     if (!collection || !this.repo.read) return;
+    // A database that does not answer holds no command up for long: memory answers, the read applies when it comes.
+    await atMost(this.reread(collection, this.repo.read), READ_THROUGH_MS);
+  }
+
+  private async reread(collection: string, read: NonNullable<SettingsRepo['read']>): Promise<void> {
     const seq = ++this.readSeq;
     try {
-      const stored = await this.repo.read(collection);
-      this.apply(collection, stored, seq);
+      this.apply(collection, await read(collection), seq);
     } catch (err) {
       this.log.warn({ err, collection }, 'could not read the group settings again; using those in memory');
     }
