@@ -193,4 +193,20 @@ describe('GIVEN two Lectern processes on one PostgreSQL database', () => {
     expect(after.works).toBe(before.works + 1);
     expect(after.passages).toBeGreaterThan(before.passages);
   }, 300_000);
+
+  it('THEN doctor checks the libraries in the database, and --repair rebuilds one whose stored file is gone', async () => {
+    const sound = await otherProcess(['doctor']);
+    expect(sound.stdout).toMatch(new RegExp(`ok +library of ${G}: 3 works`));
+    const orchard = (await admin.query<{ file: string }>("SELECT w->'source'->>'file' AS file FROM library_collections c, json_array_elements(c.manifest->'works') w WHERE c.collection = $1 AND w->'meta'->>'id' = 'orchard-accounts'", [G])).rows[0]!.file;
+    await admin.query('DELETE FROM library_files WHERE collection = $1 AND name = $2', [G, orchard]);
+    const damaged = await otherProcess(['doctor']);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toMatch(new RegExp(`PROBLEM +library of ${G}: stored files missing for orchard-accounts`));
+    const repaired = await otherProcess(['doctor', '--repair']);
+    expect(repaired.code, repaired.stdout).toBe(0);
+    expect(repaired.stdout).toMatch(new RegExp(`repaired library of ${G}: rebuilt with 2 works \\(2 with their saved metadata\\); dropped \\(file gone\\): Orchard Accounts \\(orchard-accounts\\)`));
+    const list = await dispatch({ command: 'library', args: { action: 'list' }, scope: scope(G) });
+    expect(shown(list)).not.toContain('Orchard Accounts');
+    expect(shown(list)).toContain('The Ferry Ledger');
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.ts';
 import { collectionDirs, CollectionStore, manifestCollection } from '../library/collection-files.ts';
+import { PgLibraryStore } from '../library/pg-store.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { loadEnvironment } from './environment.ts';
 import type { Subcommand } from './subcommands.ts';
@@ -80,32 +81,38 @@ export const doctorCommand: Subcommand = {
 
     const libraryRoot = path.join(config.stateDir, 'library');
     const dirs = collectionDirs(libraryRoot);
-    if (dirs.length) {
+    const inDatabase = Boolean(config.LECTERN_DATABASE_URL);
+    if (inDatabase && dirs.length) note('ok', `${dirs.length} group librar${dirs.length === 1 ? 'y' : 'ies'} under ${libraryRoot} are not used while LECTERN_DATABASE_URL is set (the libraries are in the database)`);
+    const databaseDown = inDatabase && findings.some((f) => f.level === 'problem');
+    if ((inDatabase && !databaseDown) || (!inDatabase && dirs.length)) {
       const app = await createApp(config, log);
+      /** One library: damaged or missing stored files are a problem, repaired with --repair. */
+      const check = async (collection: string, missingFiles: () => Promise<string[]>) => {
+        await app.library.open(collection);
+        let damage = app.library.damage(collection);
+        if (!damage) {
+          const missing = await missingFiles();
+          if (missing.length) damage = `stored files missing for ${missing.join(', ')}`;
+        }
+        if (!damage) return note('ok', `library of ${collection}: ${app.library.list(collection).length} works`);
+        if (!values.repair) return note('problem', `library of ${collection}: ${damage}; run doctor --repair to rebuild it from its stored files`);
+        const r = await app.library.repair(collection, 'lectern doctor');
+        note('repaired', `library of ${collection}: rebuilt with ${r.works} works (${r.recovered} with their saved metadata)${r.dropped.length ? `; dropped (file gone): ${r.dropped.join('; ')}` : ''}`);
+      };
       try {
-        for (const dir of dirs) {
-          const collection = manifestCollection(libraryRoot, dir);
-          if (!collection) {
-            note('problem', `library ${dir}: its manifest cannot be read, so it cannot even be told which group it belongs to; move ${path.join(libraryRoot, dir)} aside`);
-            continue;
+        if (inDatabase) {
+          const store = new PgLibraryStore(app.db!.pool);
+          for (const collection of await store.collections()) await check(collection, () => store.missingFiles(collection));
+        } else {
+          for (const dir of dirs) {
+            const collection = manifestCollection(libraryRoot, dir);
+            if (!collection) {
+              note('problem', `library ${dir}: its manifest cannot be read, so it cannot even be told which group it belongs to; move ${path.join(libraryRoot, dir)} aside`);
+              continue;
+            }
+            const store = new CollectionStore(libraryRoot, collection);
+            await check(collection, async () => (await store.readManifest()).works.filter((w) => !existsSync(store.storedFile(w.source.file))).map((w) => w.meta.id));
           }
-          const store = new CollectionStore(libraryRoot, collection);
-          let damage = app.library.damage(collection);
-          if (!damage) {
-            const manifest = await store.readManifest();
-            const missing = manifest.works.filter((w) => !existsSync(store.storedFile(w.source.file)));
-            if (missing.length) damage = `stored files missing for ${missing.map((w) => w.meta.id).join(', ')}`;
-          }
-          if (!damage) {
-            note('ok', `library of ${collection}: ${app.library.list(collection).length} works`);
-            continue;
-          }
-          if (!values.repair) {
-            note('problem', `library of ${collection}: ${damage}; run doctor --repair to rebuild it from its stored files`);
-            continue;
-          }
-          const r = await app.library.repair(collection, 'lectern doctor');
-          note('repaired', `library of ${collection}: rebuilt with ${r.works} works (${r.recovered} with their saved metadata)${r.dropped.length ? `; dropped (file gone): ${r.dropped.join('; ')}` : ''}`);
         }
       } finally {
         await app.close();

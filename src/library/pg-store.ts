@@ -121,6 +121,22 @@ export class PgLibraryStore {
     });
   }
 
+  /** Every collection with a library in the database (doctor). */
+  async collections(): Promise<string[]> {
+    const { rows } = await this.pool.query<{ collection: string }>('SELECT collection FROM library_collections ORDER BY collection');
+    return rows.map((r) => r.collection);
+  }
+
+  /** The works (ids) whose stored file the manifest names but the database does not hold (doctor). */
+  async missingFiles(collection: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT w->'meta'->>'id' AS id FROM library_collections c, json_array_elements(c.manifest->'works') w
+        WHERE c.collection = $1 AND NOT EXISTS (SELECT 1 FROM library_files f WHERE f.collection = c.collection AND f.name = w->'source'->>'file')`,
+      [collection],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The names of the files the collection stored (repair). */
   async fileNames(collection: string): Promise<string[]> {
     const { rows } = await this.pool.query<{ name: string }>('SELECT name FROM library_files WHERE collection = $1 ORDER BY name', [collection]);
