@@ -209,4 +209,35 @@ describe('GIVEN two Lectern processes on one PostgreSQL database', () => {
     expect(shown(list)).not.toContain('Orchard Accounts');
     expect(shown(list)).toContain('The Ferry Ledger');
   }, 180_000);
+
+  it('THEN a change prepared while another process committed is prepared again and lands, and the same file twice lands once', async () => {
+    // This one is held just before its commit until the other process has committed.
+    let otherCommitted!: () => void;
+    const gate = new Promise<void>((resolve) => (otherCommitted = resolve));
+    let commits = 0;
+    const slow = await libraryApp({ env: { LECTERN_DATABASE_URL: url }, hooks: { beforeCommit: async () => { if (commits++ === 0) await gate; } } });
+    const b = await libraryApp({ env: { LECTERN_DATABASE_URL: url } });
+    try {
+      const mill = utf8Text('The Mill Book\n\nThe mill ground rye for the whole district through the winter of 1923, and the miller was paid in flour.\n', 'mill.txt');
+      const bees = utf8Text('Apiary Notes\n\nThe beekeeper moved forty hives to the buckwheat fields in July.\n', 'bees.txt');
+      const held = slow.library.add(G, mill, {}, 'slow');
+      while (commits === 0) await new Promise((r) => setTimeout(r, 20));
+      await b.library.add(G, bees, {}, 'b');
+      otherCommitted();
+      await held;
+      // Its first commit was refused (prepared on the version before b's), the second landed.
+      expect(commits).toBe(2);
+      const ids = (await a.library.open(G), a.library.list(G).map((e) => e.meta.id));
+      expect(ids).toEqual(expect.arrayContaining(['the-mill-book', 'apiary-notes', 'the-ferry-ledger']));
+      expect((await b.library.open(G), b.library.list(G).map((e) => e.meta.id))).toEqual(ids);
+      const salt = utf8Text('The Salt Road\n\nThe salt caravan reached the district in October.\n', 'salt.txt');
+      const twice = await Promise.allSettled([a.library.add(G, salt, {}, 'a'), b.library.add(G, salt, {}, 'b')]);
+      expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(twice.find((r) => r.status === 'rejected')).toMatchObject({ reason: { identifier: 'library.duplicate' } });
+      expect((await snapshot(G)).works).toBe(ids.length + 1);
+    } finally {
+      await slow.close();
+      await b.close();
+    }
+  }, 180_000);
 });

@@ -7,8 +7,9 @@
  * - a collection is read on `open` (a command), never synchronously;
  * - each `open` of a loaded collection compares its version with the database's, so a change
  *   another process committed is seen on this process's next command;
- * - a change holds the collection's lock in the database, not only in this process, and commits
- *   in one transaction.
+ * - a change commits in one transaction, only on the version it was prepared on; when another
+ *   process committed first, it is prepared again on the new version (the same checks: a file that
+ *   other process added is then a duplicate).
  */
 import type { WorkBuild } from '../corpus/work.ts';
 import { Corpus } from '../corpus/corpus.ts';
@@ -18,9 +19,11 @@ import type { CorpusView } from '../services.ts';
 import { buildInputs, LIBRARY_FORMAT_VERSION, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
 import { HEAP_PER_COLLECTION, HEAP_PER_FILE_BYTE, LibraryManager, type LibraryOptions, type RepairSources, type State } from './manager.ts';
 import { parsePassageRows } from './pg-index.ts';
-import type { NewWork, PgLibraryStore } from './pg-store.ts';
+import { LibraryConflict, type NewWork, type PgLibraryStore } from './pg-store.ts';
 
 const PG_INDEX_MODULE = new URL('./pg-index.ts', import.meta.url).href;
+/** How often a change is prepared again when other processes keep committing first. */
+const CONFLICT_ATTEMPTS = 3;
 /** Heap per term of a group's cached vocabulary (the term table and its radix tree). */
 const HEAP_PER_TERM = 200;
 
@@ -77,11 +80,16 @@ export class PgLibraryManager extends LibraryManager {
     return state.version === (await this.db.version(collection));
   }
 
-  protected override exclusive<T>(collection: string, fn: () => Promise<T>): Promise<T> {
-    return this.db.exclusive(collection, async () => {
+  protected override async exclusive<T>(collection: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
       this.staged.delete(collection);
-      return await fn();
-    });
+      try {
+        return await fn();
+      } catch (err) {
+        if (!(err instanceof LibraryConflict) || attempt === CONFLICT_ATTEMPTS) throw err;
+        this.log.info({ collection, attempt }, 'the library changed in another process meanwhile; preparing the change again');
+      }
+    }
   }
 
   protected override readStoredFile(collection: string, file: string): Promise<Buffer> {

@@ -2,8 +2,10 @@
  * Group libraries in PostgreSQL (db/migrations/003_library.sql), the storage beside
  * collection-files.ts when LECTERN_DATABASE_URL is set. Several Lectern processes share it:
  *
- * - a change of a collection runs under a session advisory lock on the collection, so changes from
- *   any process run one at a time (a killed process's lock goes with its connection);
+ * - a change is prepared (files read, works ingested and indexed in the worker) holding no
+ *   connection, and committed only if the collection is still at the version it was prepared on:
+ *   the commit locks the collection's row, so commits from any process run one at a time, and a
+ *   change another process committed meanwhile makes this one a `LibraryConflict` (run again);
  * - the commit is ONE transaction — manifest, uploaded file, built works, passages, terms — so a
  *   process killed at any moment leaves the collection as its last commit left it;
  * - each commit increments the collection's version; a process compares it on each command and
@@ -64,7 +66,14 @@ export interface PgChange {
 }
 
 const BATCH = 500;
-const lockKey = (collection: string) => `lectern.library:${collection}`;
+
+/** Another process committed a change of the collection after this one was prepared on it. */
+export class LibraryConflict extends Error {
+  constructor(collection: string) {
+    super(`library/pg-store: the library of ${collection} changed in another process while this change was prepared; run it again`);
+    this.name = 'LibraryConflict';
+  }
+}
 
 export class PgLibraryStore {
   readonly pool: Pool;
@@ -143,26 +152,6 @@ export class PgLibraryStore {
     return rows.map((r) => r.name);
   }
 
-  /** `fn` while this process holds the collection's change lock (waits for another process's change to end). */
-  async exclusive<T>(collection: string, fn: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey(collection)]);
-    } catch (err) {
-      client.release(err instanceof Error ? err : true);
-      throw err;
-    }
-    try {
-      return await fn();
-    } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey(collection)]).then(
-        () => client.release(),
-        // Dropping the connection drops its lock.
-        (err: unknown) => client.release(err instanceof Error ? err : true),
-      );
-    }
-  }
-
   /**
    * The commit: everything in one transaction, the new version returned. `during` (a test seam)
    * runs inside it after the rows are written; throwing rolls all of it back.
@@ -195,7 +184,7 @@ export class PgLibraryStore {
       [collection, JSON.stringify(change.manifest), change.expectedVersion],
     );
     if (!bumped.rows[0] || (change.expectedVersion === 0 && Number(bumped.rows[0].version) !== 1)) {
-      throw new Error(`library/pg-store: the library of ${collection} changed in another process while this change was prepared; run it again`);
+      throw new LibraryConflict(collection);
     }
     for (const f of change.files) {
       await client.query('INSERT INTO library_files (collection, name, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [collection, f.name, Buffer.from(f.bytes)]);
