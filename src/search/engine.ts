@@ -75,6 +75,17 @@ const ANCHOR_MARGIN = 0.9;
 /** The other-language pass (cross-language.ts) compares on fewer words than the query has: a little less. */
 const OTHER_LANGUAGE_SCALE = 0.8;
 
+/**
+ * Each passage folded, and its letters and digits alone (a cheap test before the exact phrase
+ * check), kept by the passage object: folding depends on the passage's text alone, so a bundled
+ * passage is folded once for every group, and a group's are let go with its library.
+ */
+interface Folded {
+  text: string;
+  letters: string;
+}
+const foldedPassages = new WeakMap<Block, Folded>();
+
 interface Candidate {
   block: Block;
   work: WorkBuild;
@@ -99,22 +110,15 @@ export class SearchEngine implements SearchService {
   private readonly keys = new Map<string, string>();
   /** Learned from the corpus's translation pairs on the first query that needs them. */
   private lexicons: Lexicons | undefined;
-  /** Each passage folded, and its letters and digits alone: a cheap test before the exact phrase check. */
-  private readonly folded = new Map<string, { text: string; letters: string }>();
   /** Passages a scan reads at most (see `scan`). */
   private readonly scanLimit: number;
-  /** The bundled corpus's engine, for a group's search (see the constructor). */
-  private readonly shared: SearchEngine | undefined;
 
-  private foldedOf(block: Block): { text: string; letters: string } {
-    // A bundled passage is folded once for every group; a group's own (whose ids another group may
-    // also use) only in its own engine.
-    if (this.shared && this.shared.corpus.block(block.id) === block) return this.shared.foldedOf(block);
-    let f = this.folded.get(block.id);
+  private foldedOf(block: Block): Folded {
+    let f = foldedPassages.get(block);
     if (f === undefined) {
       const text = fold(block.plain);
       f = { text, letters: text.replace(LETTERLESS, '') };
-      this.folded.set(block.id, f);
+      foldedPassages.set(block, f);
     }
     return f;
   }
@@ -128,15 +132,15 @@ export class SearchEngine implements SearchService {
    * `lexicons`: where the lexicon comes from (a saved one: src/search/saved-lexicon.ts); learned
    * from the corpus's pairs by default.
    * `shared`: the bundled corpus's engine when this one searches a group's library on top of it.
-   * Its lexicon (learned once from the bundled pairs) and its folded passages are borrowed rather
-   * than made again per group; a group whose own texts carry translation pairs learns its own.
+   * Its lexicon (learned once from the bundled pairs) is borrowed rather than learned again per
+   * group; a group whose own texts carry translation pairs learns its own. (Folded passages are
+   * kept by passage for every engine: `foldedPassages`.)
    */
   constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number } = {}) {
     this.corpus = corpus;
     this.source = source;
     this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
     const shared = options.shared;
-    this.shared = shared;
     if (options.lexicons) this.learn = options.lexicons;
     if (shared) {
       const ownPairs = corpus.works.some((w) => w.pairs.length > 0 && !shared.corpus.work(w.meta.id));

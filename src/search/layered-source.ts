@@ -7,15 +7,20 @@
  * with the bundled corpus's statistics alone.
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
-import { combinedStatistics, type IndexStatistics } from './lectern-index.ts';
+import SearchableMap from 'minisearch/SearchableMap';
+import { combinedStatistics, termVariants, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
 import type { MemoryCandidateSource } from './memory-source.ts';
 
 /** An index that scores its candidates with statistics it is given: a memory index, or a group's texts in PostgreSQL (pg-source.ts). */
 export interface ScoringLayer {
   readonly statistics: IndexStatistics;
   readonly vocabulary: Vocabulary;
-  scoredWith(query: CandidateQuery, stats: IndexStatistics): Candidate[] | Promise<Candidate[]>;
+  /** `variants`: the prefix and typo variants of the stage's terms among the in-memory layers' terms (a layer without `termTree` finds its own). */
+  scoredWith(query: CandidateQuery, stats: IndexStatistics, variants?: TermVariants): Candidate[] | Promise<Candidate[]>;
   suggest(prefix: string, limit: number): Promise<string[]>;
+  /** An in-memory layer's terms, and a number that changes when its documents do (see `variantTrees`). */
+  readonly termTree?: TermTree;
+  readonly version?: number;
 }
 
 export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSource> implements CandidateSource {
@@ -49,9 +54,32 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
       },
       averageFieldLength: (fieldId) => this.stats.averageFieldLength(fieldId),
     };
-    const all = (await Promise.all(this.layers.map((l) => l.scoredWith(query, stats)))).flat();
+    // Prefix and typo variants are looked up once for the stage, in the terms of the in-memory layers.
+    const variants = termVariants(this.variantTrees());
+    const all = (await Promise.all(this.layers.map((l) => l.scoredWith(query, stats, variants)))).flat();
     // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
     return all.sort((a, b) => b.score - a.score).slice(0, query.k);
+  }
+
+  private works: { tree: TermTree; versions: string } | undefined;
+
+  /**
+   * Where variants are looked up: the first layer's terms (the bundled corpus, shared by every
+   * group, so not copied per group) and one tree of the other layers' terms, made when first needed
+   * and again only if one of them changed (two trees to walk instead of one per work).
+   */
+  private variantTrees(): TermTree[] {
+    const trees = this.layers.filter((l) => l.termTree !== undefined);
+    const [first, ...rest] = trees;
+    if (!first) return [];
+    if (rest.length <= 1) return trees.map((l) => l.termTree!);
+    const versions = rest.map((l) => l.version).join(',');
+    if (this.works?.versions !== versions) {
+      const tree = new SearchableMap<true>();
+      for (const layer of rest) for (const [term] of layer.termTree!.atPrefix('')) tree.set(term, true);
+      this.works = { tree: tree as unknown as TermTree, versions };
+    }
+    return [first.termTree!, this.works.tree];
   }
 
   async suggest(prefix: string, limit: number): Promise<string[]> {

@@ -78,6 +78,53 @@ export function combinedStatistics(parts: IndexStatistics[]): IndexStatistics {
   };
 }
 
+/**
+ * The prefix completions and typo neighbours of a query's terms, looked up once in the terms of
+ * several indexes (a group's search: the bundled corpus and each of its works) instead of walking
+ * each index's tree: the typo search walks much of a tree, and a library of many works walked
+ * each of them for every term. Each index then scores those of the variants it holds, so the
+ * scores are those of one index holding every passage.
+ */
+export interface TermVariants {
+  /** The terms that start with `term`, itself included. */
+  withPrefix(term: string): readonly string[];
+  /** The terms within `maxDistance` edits (Levenshtein) of `term`, with their distance. */
+  near(term: string, maxDistance: number): readonly (readonly [string, number])[];
+}
+
+/** A tree of terms (minisearch's SearchableMap) to find variants in. */
+export interface TermTree {
+  atPrefix(prefix: string): Iterable<[string, unknown]>;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [unknown, number]>;
+}
+
+/** The variants of terms in several trees, each term's looked up once (memoised: one query stage). */
+export function termVariants(trees: readonly TermTree[]): TermVariants {
+  const prefixed = new Map<string, string[]>();
+  const nearby = new Map<string, [string, number][]>();
+  return {
+    withPrefix(term) {
+      let out = prefixed.get(term);
+      if (!out) {
+        const all = new Set<string>();
+        for (const tree of trees) for (const [derived] of tree.atPrefix(term)) all.add(derived);
+        prefixed.set(term, (out = [...all]));
+      }
+      return out;
+    },
+    near(term, maxDistance) {
+      const key = `${maxDistance}\u0000${term}`;
+      let out = nearby.get(key);
+      if (!out) {
+        const all = new Map<string, number>();
+        for (const tree of trees) for (const [derived, [, distance]] of tree.fuzzyGet(term, maxDistance)) all.set(derived, distance);
+        nearby.set(key, (out = [...all]));
+      }
+      return out;
+    },
+  };
+}
+
 export interface Scored {
   id: string;
   score: number;
@@ -293,7 +340,7 @@ export class FastScorer {
       return small;
     }
     // Documents added in place change posting lists: start afresh.
-    const at = this.ms._nextId * 2 + this.ms._documentCount;
+    const at = this.version;
     if (at !== this.packedAt) {
       this.packed.clear();
       this.packedBytes = 0;
@@ -337,6 +384,16 @@ export class FastScorer {
     const data = this.ms._index.get(term) as FieldTermData | undefined;
     const text = this.ms._fieldIds['text'];
     return (text !== undefined && data?.get(text)?.size) || 0;
+  }
+
+  /** The index's terms (to look variants up in with other indexes' terms). */
+  get termTree(): TermTree {
+    return this.ms._index as unknown as TermTree;
+  }
+
+  /** Changes when documents are added or removed in place. */
+  get version(): number {
+    return this.ms._nextId * 2 + this.ms._documentCount;
   }
 
   idOf(shortId: number): string | undefined {
@@ -392,9 +449,11 @@ export class FastScorer {
 
   /**
    * The k best documents for the words. `stats`: the statistics to score with, when this index is
-   * one part of a larger searched whole (see IndexStatistics); its own by default.
+   * one part of a larger searched whole (see IndexStatistics); its own by default. `variants`: where
+   * the prefix and typo variants of the query's terms are found, when that whole looks them up
+   * once for all its indexes (see TermVariants); this index's own terms by default.
    */
-  topK(words: QueryWord[], options: TopKOptions, stats: IndexStatistics = this.statistics): Scored[] {
+  topK(words: QueryWord[], options: TopKOptions, stats: IndexStatistics = this.statistics, variants?: TermVariants): Scored[] {
     const n = this.ms._nextId;
     if (n === 0 || words.length === 0) return [];
     const { lengths } = this.dense();
@@ -432,11 +491,17 @@ export class FastScorer {
           termNo++;
           addTerm(term, this.ms._index.get(term) as FieldTermData | undefined, weight, word, counts, quality);
           if (isLast && options.prefix) {
-            for (const [derived, data] of this.ms._index.atPrefix(term)) {
+            const completion = (derived: string, data: FieldTermData) => {
               const distance = derived.length - term.length;
               const factor = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
-              if (distance > 0) addTerm(derived, data as FieldTermData, weight * factor, word, counts, quality * factor);
-            }
+              if (distance > 0) addTerm(derived, data, weight * factor, word, counts, quality * factor);
+            };
+            if (variants) {
+              for (const derived of variants.withPrefix(term)) {
+                const data = this.ms._index.get(derived) as FieldTermData | undefined;
+                if (data) completion(derived, data);
+              }
+            } else for (const [derived, data] of this.ms._index.atPrefix(term)) completion(derived, data as FieldTermData);
           }
           const maxDistance = fuzzy ? fuzzyFor(term, { unknown: w.unknown === true }) : false;
           if (maxDistance) {
@@ -445,12 +510,18 @@ export class FastScorer {
               addTerm(derived, data, weight * factor, word, counts, quality * factor);
             };
             const seen = new Set<string>();
-            for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) {
-              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) continue;
+            const near = (derived: string, data: FieldTermData, distance: number) => {
+              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) return;
               seen.add(derived);
               // Two Levenshtein edits may be one swap: weigh it as the one typo it is.
-              typo(data as FieldTermData, distance < 2 ? distance : typoDistance(term, derived, distance), derived);
-            }
+              typo(data, distance < 2 ? distance : typoDistance(term, derived, distance), derived);
+            };
+            if (variants) {
+              for (const [derived, distance] of variants.near(term, maxDistance)) {
+                const data = this.ms._index.get(derived) as FieldTermData | undefined;
+                if (data) near(derived, data, distance);
+              }
+            } else for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) near(derived, data as FieldTermData, distance);
             // minisearch counts Levenshtein edits, in which a swap of two neighbouring letters is two;
             // a typist makes it as one (Damerau): look the swaps up directly, which costs a lookup
             // per letter where a wider fuzzy search would walk much of the tree.

@@ -2,7 +2,7 @@
  * The embedded candidate source: the minisearch index in memory, scored by `FastScorer`.
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
-import { FastScorer, type IndexStatistics } from './lectern-index.ts';
+import { FastScorer, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
 import type { SearchIndex } from './saved-index.ts';
 
 export class MemoryCandidateSource implements CandidateSource {
@@ -33,10 +33,22 @@ export class MemoryCandidateSource implements CandidateSource {
     return this.scoredWith(query);
   }
 
-  /** The stage's candidates scored with `stats` (this index's own by default); synchronous. */
-  scoredWith(query: CandidateQuery, stats?: IndexStatistics): Candidate[] {
+  /** This index's terms, and a number that changes when its documents do (layered-source.ts). */
+  get termTree(): TermTree {
+    return this.scorer.termTree;
+  }
+
+  get version(): number {
+    return this.scorer.version;
+  }
+
+  /**
+   * The stage's candidates scored with `stats` (this index's own by default), the variants of its
+   * terms taken from `variants` (this index's own terms by default); synchronous.
+   */
+  scoredWith(query: CandidateQuery, stats?: IndexStatistics, variants?: TermVariants): Candidate[] {
     const { words, accept, ...options } = query;
-    return this.scorer.topK(words, { ...options, ...(accept ? { accept: this.byShortId(accept) } : {}) }, stats);
+    return this.scorer.topK(words, { ...options, ...(accept ? { accept: this.byShortId(accept) } : {}) }, stats, variants);
   }
 
   /** The scorer filters by minisearch's short ids: translate once per document and query. */
