@@ -13,7 +13,7 @@ import { createAutocomplete } from '../dispatch/autocomplete.ts';
 import { createDispatch } from '../dispatch/dispatch.ts';
 import type { PlatformDeps } from '../dispatch/platform.ts';
 import { UserError } from '../errors.ts';
-import { startOpsServer, type OpsServer } from '../ops/server.ts';
+import type { OpsServer } from '../ops/server.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { discordHttpWorkersEnabled, discordShardsEnabled, PROJECT_ROOT, withRole, type Config, type ProcessRole } from '../config.ts';
 import { serveMetricsToParent } from '../ops/child-metrics.ts';
@@ -192,6 +192,8 @@ export const startCommand: Subcommand = {
     let ops: OpsServer | undefined;
     if (config.LECTERN_OPS_PORT !== undefined) {
       const app = local?.app;
+      // Imported here: loading node:http costs every other subcommand (a one-shot answer) ~30 ms.
+      const { startOpsServer } = await import('../ops/server.ts');
       ops = await startOpsServer({
         host: config.LECTERN_OPS_HOST,
         port: config.LECTERN_OPS_PORT,
