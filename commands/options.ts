@@ -33,10 +33,13 @@ export const zInt = (min: number, max: number) =>
     z.number({ message: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
   );
 
+/** 4000 → "4,000" as toLocaleString('en') writes it, without starting Intl for it (every command's schema is built at start). */
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 export const zText = (max: number, what: string) =>
   z.preprocess(
     (v) => (typeof v === 'number' ? String(v) : v),
-    z.string({ message: `${what} is required` }).max(max, `${what} is longer than ${max.toLocaleString('en')} characters`),
+    z.string({ message: `${what} is required` }).max(max, `${what} is longer than ${thousands(max)} characters`),
   );
 
 export const zOptionalText = (max: number, what: string) => z.preprocess(emptyToUndefined, zText(max, what).optional());
