@@ -245,4 +245,14 @@ describe('GIVEN text from an extractor, with its hints', () => {
     expect(rule.apply(st, segs[0]!)).toBe(true);
     expect(st.openParas).toEqual([]);
   });
+
+  it('THEN a byline under an essay\'s title ("By Anna Petrova") is front matter, not the heading of a section', () => {
+    const essay = { id: 'ledger', file: 'l.md', type: 'essay', title: "The Ferryman's Ledger", authors: [{ given: 'Anna', family: 'Petrova' }] } as unknown as ManifestWork;
+    const text = "The Ferryman's Ledger\n\nBy Anna Petrova\n\nThe ferryman kept a ledger of every crossing on the river, noting the weather and the fare.";
+    const s = buildStructure(text, essay);
+    expect(s.front).toEqual(["The Ferryman's Ledger", 'By Anna Petrova']);
+    expect(s.blocks.map((b) => b.text)).not.toContain('By Anna Petrova');
+    expect(s.blocks.find((b) => b.kind === 'paragraph')?.section).toBeUndefined();
+  });
 });
+

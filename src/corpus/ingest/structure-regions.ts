@@ -90,6 +90,8 @@ function shortWorkRegions(segs: Segment[], work: ManifestWork): Regions {
     const known =
       alnum(work.title) === a ||
       authorNames.includes(a) ||
+      // A byline ("By Anna Petrova", "by A. Petrova and B. Orlov") names the author: front matter, not a section.
+      (/^by\s/i.test(t) && t.split(/\s+/).length <= 12 && authorNames.some((n) => n.length > 2 && alnum(t.slice(3)).includes(n))) ||
       affiliations.some((f) => f.includes(a) && a.length > 10) ||
       isDateLine(t) ||
       (work.dateAsStated !== undefined && alnum(work.dateAsStated) === a);
