@@ -10,6 +10,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, readMigrations, DatabaseError, type Database } from '../src/db/database.ts';
+import { checkOut } from '../src/db/checkout.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 
 const log = pino({ level: 'silent' });
@@ -88,4 +89,21 @@ describe('database', () => {
       await b.close();
     }
   });
+
+  it('GIVEN a connection the server ends while Lectern holds it between two statements THEN the process goes on and the pool opens another', async () => {
+    const db = await openDatabase(await server.newDatabase(), log);
+    try {
+      const held = await checkOut(db.pool);
+      const { rows } = await held.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      // Unheard, the 'error' this makes the connection emit would be an uncaught exception.
+      await db.pool.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      for (let i = 0; i < 100 && !held.failure(); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(held.failure()?.message).toMatch(/terminat/);
+      held.release();
+      expect((await db.pool.query<{ one: number }>('SELECT 1 AS one')).rows[0]!.one).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
 });
+

@@ -11,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../config.ts';
+import { checkOut } from './checkout.ts';
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'db', 'migrations');
 const MIGRATION_FILE = /^(\d{3})_[a-z0-9_-]+\.sql$/;
@@ -92,7 +93,7 @@ export async function openDatabase(url: string, log: Logger, options: { migratio
 }
 
 async function migrate(pool: pg.Pool, migrations: Migration[], log: Logger): Promise<void> {
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS lectern_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -116,7 +117,7 @@ async function migrate(pool: pg.Pool, migrations: Migration[], log: Logger): Pro
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    release();
   }
 }
 

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { StateWriteError } from '../state-file.ts';
+import { checkOut } from './checkout.ts';
 import type { Database } from './database.ts';
 
 /** The channel the 002_state triggers announce every change on, as {"t": what, "k": key}. */
@@ -14,7 +15,7 @@ export type ChangeKind = 'settings' | 'thread';
 
 /** Runs `work` in one transaction on one pooled connection; a connection that failed is not reused. */
 export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -25,7 +26,7 @@ export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient
     await client.query('ROLLBACK').catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
     throw err;
   } finally {
-    client.release(broken);
+    release(broken);
   }
 }
 

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import { CORPUS_FORMAT_VERSION, WorkBuild } from '../corpus/work.ts';
+import { checkOut } from '../db/checkout.ts';
 import { DataError } from '../errors.ts';
 import { analysisOptions } from '../search/analyse/index.ts';
 import { termsVector } from '../search/pg-source.ts';
@@ -158,7 +159,7 @@ export class PgLibraryStore {
    */
   async commit(change: PgChange, during?: () => void | Promise<void>): Promise<number> {
     CollectionManifest.parse(change.manifest);
-    const client = await this.pool.connect();
+    const { client, release } = await checkOut(this.pool);
     let broken: unknown;
     try {
       await client.query('BEGIN');
@@ -170,7 +171,7 @@ export class PgLibraryStore {
       await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
       throw err;
     } finally {
-      client.release(broken instanceof Error ? broken : undefined);
+      release(broken);
     }
   }
 

@@ -10,7 +10,7 @@
  *   await pg.stop();                           // afterAll
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,7 +73,11 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   if (!server) throw new Error(`test/helpers/postgres: the server did not start: ${log}`);
   const running = server;
-  const kill = () => running.kill('SIGKILL');
+  const kill = () => {
+    const pid = postmasterPid(data);
+    if (pid) process.kill(pid, 'SIGKILL');
+    running.kill('SIGKILL');
+  };
   process.once('exit', kill);
   const url = `postgres://lectern@127.0.0.1:${port}/postgres`;
   let n = 0;
@@ -95,13 +99,31 @@ export async function startPostgres(): Promise<TestPostgres> {
       process.off('exit', kill);
       if (running.exitCode === null) {
         const exited = new Promise((resolve) => running.once('exit', resolve));
-        running.kill('SIGINT'); // fast shutdown: disconnects clients, no checkpoint wait
+        // Signal the server itself: as root, `running` is runuser, which does not pass SIGINT on.
+        // SIGINT is PostgreSQL's fast shutdown (clients disconnected, no checkpoint wait).
+        const pid = postmasterPid(data);
+        if (pid) process.kill(pid, 'SIGINT');
+        else running.kill('SIGINT');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        if (running.exitCode === null) running.kill('SIGKILL');
+        if (running.exitCode === null) {
+          const left = postmasterPid(data);
+          if (left) process.kill(left, 'SIGKILL');
+          running.kill('SIGKILL');
+        }
       }
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The server's own process id (first line of postmaster.pid), while it runs. */
+function postmasterPid(data: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function ready(port: number, child: ChildProcess): Promise<boolean> {
