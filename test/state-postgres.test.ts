@@ -285,6 +285,10 @@ describe('GIVEN the database going away while Lectern runs', () => {
       const quoted = await r.dispatch({ command: 'quote', args: { query: 'peppery dishes', limit: 1 }, scope: testScope({ userName: 'Ada', thread: r.app.conversations.scopeOf(place) }) });
       expect(quoted.error).toBeUndefined();
       expect(text(quoted)).toContain('⚠ Could not save: the database could not be reached');
+      // Inside a group, whose texts only the database holds: said as such, not "something went wrong".
+      const inGroup = await r.dispatch({ command: 'quote', args: { query: 'peppery dishes', limit: 1 }, scope: group('g5') });
+      expect(inGroup.error?.identifier).toBe('library.database-unreachable');
+      expect(text(inGroup)).toMatch(/kept in the shared database, which Lectern cannot reach right now \(ECONNREFUSED\)/);
       await close(r);
     } finally {
       await own.stop();

@@ -32,21 +32,32 @@ export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN']);
 
+const codeOf = (err: unknown): string | undefined => {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** Whether an error says the database could not be reached (down, restarting, network), rather than that it refused something. */
+export function isUnreachable(err: unknown): boolean {
+  const code = codeOf(err);
+  const message = (err as { message?: unknown } | undefined)?.message;
+  return Boolean(
+    (code && UNREACHABLE.has(code)) || code?.startsWith('08') || code === '57P01' || (typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded|Client has encountered a connection error/i.test(message)),
+  );
+}
+
 /** A database error as the person whose change it was is told it (the store adds what still applies). */
 export function writeError(err: unknown): StateWriteError {
-  const e = err as { code?: unknown; message?: unknown };
-  const code = typeof e?.code === 'string' ? e.code : undefined;
-  const message = typeof e?.message === 'string' ? e.message : '';
-  const why =
-    (code && UNREACHABLE.has(code)) || code?.startsWith('08') || code === '57P01' || /Connection terminated|connection timeout|timeout exceeded|Client has encountered a connection error/i.test(message)
-      ? 'the database could not be reached'
-      : code === '53100'
-        ? "the database's disk is full"
-        : code === '25006'
-          ? 'the database is read-only'
-          : code === '42501' || code?.startsWith('28')
-            ? 'the database does not let Lectern write'
-            : 'the database did not take the change';
+  const code = codeOf(err);
+  const why = isUnreachable(err)
+    ? 'the database could not be reached'
+    : code === '53100'
+      ? "the database's disk is full"
+      : code === '25006'
+        ? 'the database is read-only'
+        : code === '42501' || code?.startsWith('28')
+          ? 'the database does not let Lectern write'
+          : 'the database did not take the change';
   return new StateWriteError(why, code, { cause: err });
 }
 

@@ -13,7 +13,8 @@
  */
 import type { WorkBuild } from '../corpus/work.ts';
 import { Corpus } from '../corpus/corpus.ts';
-import { DataError } from '../errors.ts';
+import { DataError, UserError } from '../errors.ts';
+import { isUnreachable } from '../db/state-rows.ts';
 import { PgCandidateSource } from '../search/pg-source.ts';
 import type { CorpusView } from '../services.ts';
 import { buildInputs, LIBRARY_FORMAT_VERSION, type CollectionManifest, type LibraryEntry } from './collection-files.ts';
@@ -38,6 +39,21 @@ export class PgLibraryManager extends LibraryManager {
   constructor(options: LibraryOptions & { store: PgLibraryStore }) {
     super(options);
     this.db = options.store;
+  }
+
+  /** A group's texts cannot be searched without the database: say so, rather than "something went wrong". */
+  override async open(collection: string | undefined): Promise<CorpusView> {
+    try {
+      return await super.open(collection);
+    } catch (err) {
+      if (!isUnreachable(err)) throw err;
+      this.log.error({ err, collection }, 'the library could not be read: the database cannot be reached');
+      const code = (err as { code?: unknown }).code;
+      throw new UserError(
+        'library.database-unreachable',
+        `This group's texts are kept in the shared database, which Lectern cannot reach right now${typeof code === 'string' ? ` (${code})` : ''}. Commands in this group need it: try again in a minute, or tell whoever runs Lectern.`,
+      );
+    }
   }
 
   protected override loadSync(collection: string): State {
