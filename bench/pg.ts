@@ -20,7 +20,7 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
 async function groupFiles(targetMb: number): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const dir = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
+  const dir = path.join(PROJECT_ROOT, 'data', 'corpus');
   const texts = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.txt')).sort().map(async (f) => ({ f, text: await readFile(path.join(dir, f), 'utf8') })));
   const out: { name: string; bytes: Uint8Array }[] = [];
   let bytes = 0;

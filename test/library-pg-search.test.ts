@@ -8,11 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/config.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import type { LayeredCandidateSource, ScoringLayer } from '../src/search/layered-source.ts';
 import { PgCandidateSource } from '../src/search/pg-source.ts';
 import type { SearchOptions } from '../src/services.ts';
+import { CORPUS_DIR } from './helpers/corpus.ts';
 import { libraryApp, type LibraryApp } from './helpers/library-app.ts';
 import { sampleHtml, samplePdf, utf8Text, type Sample } from './helpers/library-samples.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -38,7 +38,7 @@ let files: Sample[];
 beforeAll(async () => {
   pg = await startPostgres();
   const url = await pg.newDatabase();
-  const real = path.join(PROJECT_ROOT, '..', 'shared', 'corpus', '003_b61b15a97e57451c.txt');
+  const real = path.join(CORPUS_DIR, '003_b61b15a97e57451c.txt');
   files = [{ name: 'violence-trotskyism.txt', bytes: new Uint8Array(await readFile(real)), contentType: 'text/plain' }, await samplePdf(), sampleHtml(), utf8Text(LETTERS, 'letters.txt')];
   memory = await libraryApp();
   database = await libraryApp({ env: { LECTERN_DATABASE_URL: url } });
