@@ -7,11 +7,11 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** `data` as lines (each written with a newline, one at a time): a file larger than one string may hold. */
-export async function writeAtomic(file: string, data: string | Uint8Array | readonly string[]): Promise<void> {
+export async function writeAtomic(file: string, data: string | Uint8Array | readonly string[], opts: { mode?: number } = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    const handle = await open(tmp, 'w');
+    const handle = await open(tmp, 'w', opts.mode ?? 0o666);
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
       else for (const line of data) await handle.write(`${line}\n`);

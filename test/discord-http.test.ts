@@ -4,7 +4,7 @@
  * sends them, and every REST call (deferred edits, followups, threads) goes through
  * @discordjs/rest to a local stand-in for Discord's API, where the tests read what was sent.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -15,6 +15,7 @@ import type { Autocomplete, Dispatch, Invocation } from '../src/dispatch/invocat
 import type { CommandDefinition } from '../src/dispatch/types.ts';
 import { parseConfig, type Config } from '../src/config.ts';
 import { CustomIdSigner } from '../src/platforms/discord/custom-id.ts';
+import { BUTTON_KEY_FILE } from '../src/platforms/discord/button-key.ts';
 import { createInteractionHandler, createInteractionServer, messageViolations, startDiscord, type DiscordMessage, type InteractionServer } from '../src/platforms/discord/index.ts';
 import { createRest } from '../src/platforms/discord/rest.ts';
 import { CONVERSATIONS_FILE } from '../src/conversation/store.ts';
@@ -587,6 +588,41 @@ describe('startDiscord', () => {
       expect(embedText(messageData(discuss))).toContain('without a bot user');
     } finally {
       await running.stop();
+    }
+  });
+
+  it('GIVEN an HTTP-only bot (no token, no DISCORD_BUTTON_SECRET) restarted THEN a button posted before the restart still works, by a key kept owner-only', async () => {
+    const cfg = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', LECTERN_DATA_DIR: tmp });
+    const dir = stateDir('kept-key');
+    const start = () => startDiscord({ config: cfg, log, dispatch, autocomplete, commands: inner.commands, conversations: inner.conversations, stateDir: dir });
+    const press = async (running: Awaited<ReturnType<typeof start>>, first: DiscordMessage) =>
+      await postInteraction(`http://127.0.0.1:${running.httpPort}/interactions`, keys, buttonPayload(findId(first, 'l1:cx:')!, messageOf(first)));
+    const before = await start();
+    let first: DiscordMessage;
+    try {
+      first = messageData(await postInteraction(`http://127.0.0.1:${before.httpPort}/interactions`, keys, commandPayload('quote', { query: 'peppery dishes', limit: 1 })));
+    } finally {
+      await before.stop();
+    }
+    const kept = path.join(dir, BUTTON_KEY_FILE);
+    expect((await stat(kept)).mode & 0o777).toBe(0o600);
+    // Context carries its passage in the button id, so after a restart only the key decides.
+    const after = await start();
+    try {
+      const context = await press(after, first);
+      expect(JSON.stringify(context.json)).not.toMatch(/"title":"(Expired|Not verified)"/);
+      expect(embedText(messageData(context))).toContain('peppery');
+    } finally {
+      await after.stop();
+    }
+    // A kept key that does not parse is replaced: the old buttons stop working, nothing crashes.
+    await writeFile(kept, 'not json');
+    const replaced = await start();
+    try {
+      expect(JSON.stringify((await press(replaced, first)).json)).toContain('"title":"Not verified"');
+      expect(JSON.parse(await readFile(kept, 'utf8'))).toMatchObject({ format: 1, key: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    } finally {
+      await replaced.stop();
     }
   });
 });

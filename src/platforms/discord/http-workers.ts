@@ -7,7 +7,7 @@
  * only in one worker's memory. A worker that dies is started again (respawn-pause.ts).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { keptButtonKey } from './button-key.ts';
 import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
@@ -49,8 +49,9 @@ export async function startHttpWorkers(opts: { config: Config; log: Logger; main
   const log = opts.log.child({ module: 'http-workers' });
   const count = config.DISCORD_HTTP_WORKERS;
   const port = config.DISCORD_HTTP_PORT === 0 ? await freePort(config.DISCORD_HTTP_HOST) : config.DISCORD_HTTP_PORT!;
-  // Without a token or a secret to derive the buttons' key from, the workers share one random key for this run.
-  const buttons = config.DISCORD_BUTTON_SECRET || config.DISCORD_TOKEN ? {} : { DISCORD_BUTTON_SECRET: randomBytes(32).toString('hex') };
+  // Without a token or a secret to derive the buttons' key from, the workers share the key kept in the
+  // state folder (made here, once, so two workers starting together cannot make two).
+  const buttons = config.DISCORD_BUTTON_SECRET || config.DISCORD_TOKEN ? {} : { DISCORD_BUTTON_SECRET: await keptButtonKey(config.stateDir, log) };
   // discord.js's ShardingManager (DISCORD_SHARDS) marks this process's environment for its shards; a worker is no shard.
   const inherited = Object.fromEntries(Object.entries(opts.env).filter(([k]) => !/^(SHARDING_MANAGER|SHARDING_MANAGER_MODE|SHARDS|SHARD_COUNT)$/.test(k)));
   const env = { ...inherited, ...buttons, DISCORD_HTTP_PORT: String(port) };

@@ -5,7 +5,7 @@
  * (shards.ts, http-workers.ts), each of which runs this with its one job (config.role).
  * The renderer, the command conversion and the HTTP server are usable on their own.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { Autocomplete, Dispatch } from '../../dispatch/invocation.ts';
@@ -18,6 +18,7 @@ import { createInteractionHandler } from './handler.ts';
 import { createRest } from './rest.ts';
 import { createInteractionServer, type InteractionServer } from './server.ts';
 import { DiscordState } from './state.ts';
+import { keptButtonKey } from './button-key.ts';
 import { moveLegacyGuildSettings, moveLegacyThreads } from './legacy-settings.ts';
 import type { ConversationStore } from '../../conversation/store.ts';
 import { SettingsStore } from '../../settings/group-settings.ts';
@@ -37,7 +38,7 @@ export interface StartDiscordOptions {
   autocomplete: Autocomplete;
   commands: CommandDefinition[];
   stateDir: string;
-  /** Key for the buttons' MACs; by default derived from DISCORD_BUTTON_SECRET or the bot token (buttons survive restarts), else random per process. */
+  /** Key for the buttons' MACs; by default derived from DISCORD_BUTTON_SECRET, the bot token, or a key kept in the state folder (buttons survive restarts). */
   secret?: Uint8Array | string;
   /** The groups' /settings (the app's store), read for each interaction's defaults. */
   settings?: SettingsStore;
@@ -56,9 +57,9 @@ export interface RunningDiscord {
 }
 
 /** Every process of one bot (shards, HTTP workers) must derive the same key, or one's buttons fail in another. */
-function customIdSecret(config: Config): Buffer {
-  const from = config.DISCORD_BUTTON_SECRET ?? config.DISCORD_TOKEN;
-  return from ? createHmac('sha256', from).update('lectern custom ids').digest() : randomBytes(32);
+async function customIdSecret(config: Config, stateDir: string, log: Logger): Promise<Buffer> {
+  const from = config.DISCORD_BUTTON_SECRET ?? config.DISCORD_TOKEN ?? (await keptButtonKey(stateDir, log));
+  return createHmac('sha256', from).update('lectern custom ids').digest();
 }
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDiscord> {
@@ -78,7 +79,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<RunningDi
     conversations: opts.conversations,
     settings,
     rest,
-    secret: opts.secret ?? customIdSecret(config),
+    secret: opts.secret ?? (await customIdSecret(config, opts.stateDir, log)),
     ...(opts.state?.rows ? { rows: opts.state.rows.bind(opts.state) } : {}),
   });
 
