@@ -6,7 +6,17 @@ import { UserError } from '../errors.ts';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+const codeOf = (err: unknown) => {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
+};
+
 export const libraryErrors = {
+  databaseUnreachable: (err: unknown) =>
+    new UserError(
+      'library.database-unreachable',
+      `This group's texts are kept in the shared database, which Lectern cannot reach right now${codeOf(err)}. Commands in this group need it: try again in a minute, or tell whoever runs Lectern.`,
+    ),
   tooLarge: (size: number, maxMb: number) =>
     new UserError('library.file-too-large', `The file is ${mb(size)}; this library takes files up to ${maxMb} MB. Split it or compress its images, then add it again.`),
   tooManyPages: (pages: number, max: number) =>

@@ -13,7 +13,8 @@
  */
 import type { WorkBuild } from '../corpus/work.ts';
 import { Corpus } from '../corpus/corpus.ts';
-import { DataError, UserError } from '../errors.ts';
+import { DataError } from '../errors.ts';
+import { libraryErrors } from './errors.ts';
 import { isUnreachable } from '../db/state-rows.ts';
 import { PgCandidateSource } from '../search/pg-source.ts';
 import type { CorpusView } from '../services.ts';
@@ -48,11 +49,7 @@ export class PgLibraryManager extends LibraryManager {
     } catch (err) {
       if (!isUnreachable(err)) throw err;
       this.log.error({ err, collection }, 'the library could not be read: the database cannot be reached');
-      const code = (err as { code?: unknown }).code;
-      throw new UserError(
-        'library.database-unreachable',
-        `This group's texts are kept in the shared database, which Lectern cannot reach right now${typeof code === 'string' ? ` (${code})` : ''}. Commands in this group need it: try again in a minute, or tell whoever runs Lectern.`,
-      );
+      throw libraryErrors.databaseUnreachable(err);
     }
   }
 

@@ -19,6 +19,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
 import { SEARCH_FIELDS } from './index-build.ts';
 import { FastScorer, type IndexedPassage, type IndexStatistics } from './lectern-index.ts';
+import { isUnreachable } from '../db/state-rows.ts';
+import { libraryErrors } from '../library/errors.ts';
 
 /** minisearch numbers the fields in the order they are declared: the memory index's field ids. */
 export const TEXT_FIELD = SEARCH_FIELDS.indexOf('text');
@@ -178,12 +180,19 @@ export class PgCandidateSource implements CandidateSource {
       tsquery = required.map((s) => `( ${or(s)} )`).join(' & ');
     } else tsquery = or(all);
     // Only the wanted lexemes of each passage are unnested: marked with weight A, then kept by it.
-    const { rows } = await this.db.query<{ block_id: string; text_length: number; heading_length: number; lexeme: string; positions: number[] }>(
-      `SELECT p.block_id, p.text_length, p.heading_length, u.lexeme, u.positions
-         FROM library_passages p, unnest(ts_filter(setweight(p.terms, 'A', $3::text[]), '{a}')) u
-        WHERE p.collection = $1 AND p.terms @@ $2::tsquery`,
-      [this.collection, tsquery, [...all]],
-    );
+    let rows;
+    try {
+      ({ rows } = await this.db.query<{ block_id: string; text_length: number; heading_length: number; lexeme: string; positions: number[] }>(
+        `SELECT p.block_id, p.text_length, p.heading_length, u.lexeme, u.positions
+           FROM library_passages p, unnest(ts_filter(setweight(p.terms, 'A', $3::text[]), '{a}')) u
+          WHERE p.collection = $1 AND p.terms @@ $2::tsquery`,
+        [this.collection, tsquery, [...all]],
+      ));
+    } catch (err) {
+      // The group was opened, then the database went away: the same answer as when it cannot be opened.
+      if (isUnreachable(err)) throw libraryErrors.databaseUnreachable(err);
+      throw err;
+    }
     return this.score(rows, query, stats);
   }
 
