@@ -154,6 +154,12 @@ describe('GIVEN words the text puts otherwise (WordNet)', () => {
     expect(rel('Trotsky')).toEqual([]);
   });
 
+  it('THEN a Russian word is not taken for the English word its transliteration spells (груб → grub → search)', () => {
+    const grub = engine.expand(engine.parse('груб')).words[0]!;
+    expect(grub.terms).toContain('grub');
+    expect((grub.expansions ?? []).map((e) => e.term)).not.toContain('search');
+  });
+
   it('THEN a word the corpus never uses finds the passage in the text’s own words, weighed below the word itself', async () => {
     expect((await rank('salary increase', 'increase in wages'))).toBe(1);
     const salary = engine.expand(engine.parse('salary increase')).words[0]!;
@@ -211,6 +217,8 @@ describe('GIVEN a Russian word that is an English word in Cyrillic letters (a co
     expect(cognateStems('истории', has)).toContain(stemEnglish('history'));
     // The first English ending that makes a word is the one: коммуна is commune, not communism.
     expect(cognateStems('коммуна', has)).toEqual([stemEnglish('commune')]);
+    // An adjective's own suffix is not part of the loan: генеральный is general.
+    expect(cognateStems('генеральный', has)).toContain(stemEnglish('general'));
     for (const w of ['признал', 'число', 'было', 'убедили', 'газете', 'и', 'Trotsky']) expect(cognateStems(w, has), w).toEqual([]);
   });
 

@@ -11,7 +11,7 @@
 import { stemEnglish } from '../analyse/stem.ts';
 
 const LETTERS: Record<string, string[]> = {
-  а: ['a'], б: ['b'], в: ['v'], г: ['g'], д: ['d'], е: ['e'], ё: ['e'], ж: ['zh', 'g'], з: ['z', 's'], и: ['i', 'y'],
+  а: ['a'], б: ['b'], в: ['v'], г: ['g'], д: ['d'], е: ['e'], ё: ['e'], ж: ['zh', 'g', 'j'], з: ['z', 's'], и: ['i', 'y'],
   й: ['i', 'y'], к: ['c', 'k'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s', 'c'], т: ['t'],
   у: ['u'], ф: ['f', 'ph'], х: ['ch', 'h', 'kh'], ц: ['c', 't', 'ts'], ч: ['ch'], ш: ['sh'], щ: ['shch'], ъ: [''],
   ы: ['y', 'i'], ь: [''], э: ['e'], ю: ['u', 'iu'], я: ['ia', 'a'],
@@ -23,9 +23,23 @@ const ENDINGS = [
 ];
 // Endings that complete the same word, then endings that make another word of it (-ion, -ism…):
 // those are tried only when the first make none (коммуна is commune, not also communism).
-const COMPLETIONS = ['', 'e', 'y', 'ia', 'a', 'o', 'us', 'um'];
+const COMPLETIONS = ['', 'e', 'y', 'ia', 'a', 'o', 'us', 'um', 'on'];
 const DERIVATIONS = ['ion', 'ation', 'ism', 'ist', 'ic', 'al', 'ate', 'ize'];
 const MIN_BODY = 4;
+/**
+ * Russian adjectives add a suffix to the loan that English does not have: генеральн(ый) → general,
+ * активн(ый) → active, типичн(ый) → typical, конституционн(ый) → constitution(al).
+ */
+const ADJECTIVE_SUFFIXES: [RegExp, string][] = [
+  [/альн$/, 'ал'],
+  [/ивн$/, 'ив'],
+  [/ичн$/, 'ич'],
+  [/онн$/, 'он'],
+];
+const adjectiveStem = (body: string) => {
+  for (const [suffix, loan] of ADJECTIVE_SUFFIXES) if (suffix.test(body)) return body.replace(suffix, loan);
+  return body;
+};
 const MIN_STEM = 5;
 /** Spellings tried per word, at most: the alternatives multiply. */
 const MAX_SPELLINGS = 16;
@@ -59,7 +73,7 @@ function candidatesOf(word: string): { completions: string[]; derivations: strin
   if (c) return c;
   c = { completions: [], derivations: [] };
   const ending = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= MIN_BODY) ?? '';
-  const body = word.slice(0, word.length - ending.length);
+  const body = adjectiveStem(word.slice(0, word.length - ending.length));
   if (CYRILLIC_WORD.test(word) && body.length >= MIN_BODY) {
     const spelled = spellings(body);
     const stems = (endings: string[]) => [...new Set(spelled.flatMap((s) => endings.map((e) => stemEnglish(s + e))))].filter((s) => s.length >= MIN_STEM);

@@ -27,6 +27,7 @@ const RARE_MIN = 5;
 const MAX_PER_WORD = 12;
 const MAX_SHARE = 0.02;
 const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** A translation learned from the corpus's pairs counts at most this much of the word itself. */
 export const TRANSLATION_SCALE = 0.7;
@@ -60,7 +61,9 @@ export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string;
     out.set(term, weight);
   };
   const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
-  for (const term of isRare(w, index) ? w.terms : []) {
+  // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
+  // WordNet would relate it to whatever English word it happens to spell.
+  for (const term of isRare(w, index) && !CYRILLIC.test(w.text) ? w.terms : []) {
     if (isKey(term) || !LATIN_STEM.test(term)) continue;
     for (const r of relatedStems(term)) {
       offer(r.term, r.weight * scale);
