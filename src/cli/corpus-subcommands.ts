@@ -49,7 +49,7 @@ export const validateCommand: Subcommand = {
     parseArgs({ args, options: {} });
     const { config } = loadEnvironment({ quiet: true });
     await loadManifest(path.join(config.corpusDir, 'manifest.json'));
-    const { build, problem } = await readBuild(config.buildDir);
+    const { build, problem } = await readBuild(config.buildDir, { full: true });
     if (!build) {
       io.err(`No usable build: ${problem}. Run "npm run lectern -- ingest" first.`);
       return 1;
