@@ -25,7 +25,6 @@ import type { SettingsStore } from './settings/group-settings.ts';
 import type { ConversationStore } from './conversation/store.ts';
 import { fileStateBackend, type StateBackend } from './state-backend.ts';
 import type { Database } from './db/database.ts';
-import { PgLibraryStore } from './library/pg-store.ts';
 
 export interface App extends LecternContext {
   /** The bundled corpus and its index, shared by every collection. */
@@ -69,7 +68,7 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
     search: memorySearchBackend(engine),
     ...(options.libraryHooks ? { hooks: options.libraryHooks } : {}),
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
-    ...(db ? { database: new PgLibraryStore(db.pool) } : {}),
+    ...(db ? { database: new (await import('./library/pg-store.ts')).PgLibraryStore(db.pool) } : {}),
   });
   const dbState = db ? (await import('./db/state-backend.ts')).databaseStateBackend(db, log.child({ module: 'state' })) : undefined;
   const state: StateBackend = dbState ?? fileStateBackend(config.stateDir);

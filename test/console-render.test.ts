@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { displayWidth } from '../src/platforms/console/wrap.ts';
 import { renderConsole, SIDE_BY_SIDE_MIN_WIDTH } from '../src/platforms/console/render.ts';
 import { codeReply, columnsReply, errorReply, fieldsReply, passagesReply, textReply } from '../src/reply/builders.ts';
 import { consoleBudget } from '../src/platforms/console/profile.ts';
@@ -64,6 +66,18 @@ describe('renderConsole: widths', () => {
     const body = visibleLines(out).slice(3);
     expect(body[0]).toBe('日本語'.repeat(10));
     expect(body.every((l) => stringWidth(l) <= 60)).toBe(true);
+  });
+});
+
+describe('displayWidth', () => {
+  // Its shortcut (text of one-column characters is as wide as it is long) must agree with string-width.
+  it('GIVEN any text, Latin, Cyrillic, Greek, punctuation, combining marks, soft hyphens, CJK or emoji THEN it measures what string-width measures', () => {
+    const pieces = ['─', '→', '█', 'a', 'Z', ' ', '~', 'é', 'ß', '\u00ad', '\u00a0', 'Ж', 'ё', '\u0483', '\u0489', 'Ω', '\u0301', '—', '’', '“', '…', '€', '№', '日', '🎉', '\u200b', '\t', '\u0300', 'ʼ', 'Ѣ', '\u2060'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(displayWidth(text)).toBe(stringWidth(text));
+    }));
+    for (const text of ['', 'Kirov', 'Кирова, т. е. знали.', 'café — “quoted”…', 'soft\u00adhyphen', 'и\u0306', '日本語', '🎉🎉']) expect(displayWidth(text), text).toBe(stringWidth(text));
   });
 });
 

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.ts';
 import { collectionDirs, CollectionStore, manifestCollection } from '../library/collection-files.ts';
-import { PgLibraryStore } from '../library/pg-store.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { loadEnvironment } from './environment.ts';
 import type { Subcommand } from './subcommands.ts';
@@ -101,7 +100,7 @@ export const doctorCommand: Subcommand = {
       };
       try {
         if (inDatabase) {
-          const store = new PgLibraryStore(app.db!.pool);
+          const store = new (await import('../library/pg-store.ts')).PgLibraryStore(app.db!.pool);
           for (const collection of await store.collections()) await check(collection, () => store.missingFiles(collection));
         } else {
           for (const dir of dirs) {

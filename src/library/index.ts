@@ -8,7 +8,6 @@ import { sha256 } from './keys.ts';
 import { LibraryManager, type LibraryConfig, type LibraryHooks } from './manager.ts';
 import type { PoolEvents } from './pool.ts';
 import type { SearchBackend } from './search-backend.ts';
-import { PgLibraryManager } from './pg-manager.ts';
 import type { PgLibraryStore } from './pg-store.ts';
 
 export { LibraryManager, type AddResult, type LibraryFile, type RepairResult } from './manager.ts';
@@ -33,5 +32,8 @@ export async function createLibrary(options: { config: LibraryConfig; log: Logge
     ...(options.hooks ? { hooks: options.hooks } : {}),
     ...(options.poolEvents ? { poolEvents: options.poolEvents } : {}),
   };
-  return options.database ? new PgLibraryManager({ ...settings, store: options.database }) : new LibraryManager(settings);
+  if (!options.database) return new LibraryManager(settings);
+  // The PostgreSQL manager (and its search) only with a database: a deployment on files never loads it.
+  const { PgLibraryManager } = await import('./pg-manager.ts');
+  return new PgLibraryManager({ ...settings, store: options.database });
 }

@@ -38,8 +38,23 @@ const Header = z.object({
   /** How many lines of terms follow the document tables (a truncated file is caught). */
   chunks: z.number().int().nonnegative(),
 });
-const Tables = z.record(z.string(), z.unknown());
-const Chunk = z.array(z.tuple([z.string(), z.unknown()]));
+/**
+ * The shapes of the document tables (an object) and of a line of terms (pairs of a term and its
+ * postings), checked by hand: the same test as `z.record(z.string(), z.unknown())` and
+ * `z.array(z.tuple([z.string(), z.unknown()]))`, without zod's per-entry work over every term of
+ * the index at each start. minisearch's loader checks what it reads inside them.
+ */
+function tablesOf(json: unknown): Record<string, unknown> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('the document tables are not an object');
+  return json as Record<string, unknown>;
+}
+function termsOf(json: unknown): [string, unknown][] {
+  if (!Array.isArray(json)) throw new Error('a line of terms is not an array');
+  for (const entry of json) {
+    if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string') throw new Error('a line of terms holds something other than [term, postings]');
+  }
+  return json as [string, unknown][];
+}
 
 export type SearchIndex = MiniSearch<IndexedPassage>;
 
@@ -99,9 +114,9 @@ export function parseIndex(saved: string | readonly string[], inputs: string): {
   const { header, problem } = check(lines, inputs);
   if (!header) return { problem: problem! };
   try {
-    const tables = Tables.parse(JSON.parse(lines[1]!));
+    const tables = tablesOf(JSON.parse(lines[1]!));
     const terms: [string, unknown][] = [];
-    for (const line of lines.slice(2)) for (const entry of Chunk.parse(JSON.parse(line))) terms.push(entry);
+    for (const line of lines.slice(2)) for (const entry of termsOf(JSON.parse(line))) terms.push(entry);
     const index = MiniSearch.loadJS({ ...tables, index: terms } as never, miniSearchOptions()) as SearchIndex;
     if (index.documentCount !== header.documents) return { problem: 'the saved index is incomplete' };
     return { index };
@@ -119,11 +134,11 @@ export async function parseIndexAsync(lines: readonly string[], inputs: string):
   const { header, problem } = check(lines, inputs);
   if (!header) return { problem: problem! };
   try {
-    const tables = Tables.parse(JSON.parse(lines[1]!));
+    const tables = tablesOf(JSON.parse(lines[1]!));
     const terms: [string, unknown][] = [];
     for (const line of lines.slice(2)) {
       await setImmediate();
-      for (const entry of Chunk.parse(JSON.parse(line))) terms.push(entry);
+      for (const entry of termsOf(JSON.parse(line))) terms.push(entry);
     }
     const index = (await MiniSearch.loadJSAsync({ ...tables, index: terms } as never, miniSearchOptions())) as SearchIndex;
     if (index.documentCount !== header.documents) return { problem: 'the saved index is incomplete' };

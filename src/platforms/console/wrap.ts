@@ -4,7 +4,7 @@
  * Text is carried as styled runs so emphasis survives wrapping and each line can close its own
  * ANSI codes, which keeps padding in side-by-side columns clean.
  */
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 import { parseInline, visitInline, type InlineStyle } from '../../reply/inline.ts';
 
 export type Tone = InlineStyle | 'bold' | 'dim' | 'red' | 'cyan';
@@ -20,10 +20,28 @@ export interface Line {
   width: number;
 }
 
-export const displayWidth = (text: string): number => stringWidth(text);
+/**
+ * Characters that each take one column and never join a neighbour into one grapheme: printable
+ * ASCII, Latin-1 and Latin Extended (no soft hyphen), Greek and Cyrillic (no combining signs),
+ * the common punctuation (dashes, curly quotes, ellipsis), currency and letterlike symbols, arrows,
+ * box drawing and blocks. Text made only of them, nearly every line Lectern prints, is as wide as
+ * it is long; anything else asks string-width (test/console-render.test.ts holds the two equal).
+ * Loading string-width and ICU's grapheme segmenter costs ~40 ms of CPU, a tenth of a one-shot CLI
+ * answer that may need neither.
+ */
+const ONE_COLUMN_EACH = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u259F]*$/;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
+let stringWidth: ((text: string) => number) | undefined;
+/** string-width, loaded on first need (synchronously: Node 24 requires ES modules). */
+function fullWidth(text: string): number {
+  stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: (text: string) => number }).default;
+  return stringWidth(text);
+}
+
+export const displayWidth = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : fullWidth(text));
+
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (text: string): string[] => Array.from((segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text), (s) => s.segment);
 
 /** Runs from the source's markup, each also given `tones` (a citation's dim, a title's bold). */
 export function markupRuns(text: string, tones: readonly Tone[] = []): Run[] {
