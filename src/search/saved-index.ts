@@ -21,6 +21,7 @@ import { ANALYSIS_VERSION, analysisOptions } from './analyse/index.ts';
 import { buildIndex, miniSearchOptions } from './index-build.ts';
 import MiniSearch from 'minisearch';
 import type { IndexedPassage } from './lectern-index.ts';
+import { readSnapshot, writeSnapshot } from './index-snapshot.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
@@ -156,6 +157,10 @@ export async function loadOrBuildIndex(
 ): Promise<SearchIndex> {
   const file = path.join(buildDir, INDEX_FILE);
   if (options.persist) {
+    // The fast-loading copy first (index-snapshot.ts); without a usable one, index.json, then the copy again.
+    const snapshot = await readSnapshot(buildDir, options.inputs);
+    if (snapshot.index) return snapshot.index;
+    log.debug({ reason: snapshot.problem }, 'reading the search index from index.json');
     let raw: Uint8Array | undefined;
     try {
       raw = await readFile(file);
@@ -164,11 +169,29 @@ export async function loadOrBuildIndex(
     }
     if (raw !== undefined) {
       const { index, problem } = parseIndex(indexLines(raw), options.inputs);
-      if (index) return index;
+      if (index) {
+        await keepSnapshot(buildDir, index, options.inputs, log);
+        return index;
+      }
       log.warn({ reason: problem, file }, 'rebuilding the search index');
     }
   }
   const index = buildIndex(corpus);
+  // No snapshot of this one: the copy is always of an index read from index.json (see keepSnapshot).
   if (options.persist) await writeAtomic(file, serializeIndex(index, options.inputs));
   return index;
+}
+
+/**
+ * Writes the fast-loading copy of an index read from index.json, never of a freshly built one: a
+ * read index's term tree iterates in another order than a built one's, and a warm start must serve
+ * exactly the index it served before the copy existed. One that cannot be written (a read-only
+ * build folder) only costs the next start its time.
+ */
+async function keepSnapshot(buildDir: string, index: SearchIndex, inputs: string, log: Logger): Promise<void> {
+  try {
+    await writeSnapshot(buildDir, index, inputs);
+  } catch (err) {
+    log.debug({ err }, 'the index snapshot could not be written');
+  }
 }
