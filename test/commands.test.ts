@@ -237,3 +237,13 @@ describe('GIVEN /settings through the shared dispatcher', () => {
     expect(text(elsewhere)).toMatch(/Furr, Grover\. 2019\./);
   });
 });
+
+describe('GIVEN the registry of commands', () => {
+  it('THEN every definition a platform asks for passes the definition schema, which refuses a bad one', async () => {
+    const { commands, definitions } = await import('../commands/index.ts');
+    const { CommandDefinition } = await import('../src/dispatch/types.ts');
+    for (const def of definitions()) expect(CommandDefinition.safeParse(def).success, def.name).toBe(true);
+    expect(definitions().map((d) => d.name)).toEqual(commands.map((c) => c.data.name));
+    expect(() => CommandDefinition.parse({ ...commands[0]!.data, name: 'Not A Name!' })).toThrow();
+  });
+});
