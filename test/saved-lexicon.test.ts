@@ -34,6 +34,16 @@ describe('GIVEN the lexicon learned from the bundled pairs', () => {
     expect(savedLexicons(corpus, dir, silentLogger(), { inputs: 'build-2', persist: true })().toEnglish.has('x')).toBe(false);
     await settle();
     expect(JSON.parse(await readFile(file, 'utf8')).toEnglish.some(([s]: [string]) => s === 'x')).toBe(false);
+    // Written sealed (src/sealed-json.ts); a file changed under its old seal is walked in full and refused.
+    savedLexicons(corpus, dir, silentLogger(), { inputs: 'build-3', persist: true })();
+    await settle();
+    const sealedText = await readFile(file, 'utf8');
+    expect(sealedText).toMatch(/,"seal":"[0-9a-f]{64}"\}\n$/);
+    await writeFile(file, sealedText.replace('"p":', '"q":'));
+    const relearned = savedLexicons(corpus, dir, silentLogger(), { inputs: 'build-3', persist: true })();
+    expect([...relearned.toEnglish]).toEqual([...learned.toEnglish]);
+    await settle();
+    expect(await readFile(file, 'utf8')).toBe(sealedText);
     await writeFile(file, '{"format": "lectern.lex');
     expect(savedLexicons(corpus, dir, silentLogger(), { inputs: 'build-2', persist: true })().toEnglish.size).toBe(learned.toEnglish.size);
   }, 60_000);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { writeAtomic } from '../atomic-write.ts';
+import { readSealedJson, sealedJson } from '../sealed-json.ts';
 import type { Corpus } from '../corpus/corpus.ts';
 import { ANALYSIS_VERSION, analysisOptions } from './analyse/index.ts';
 import { learnLexicons, type Lexicon, type Lexicons } from './expand/lexicon.ts';
@@ -27,6 +28,7 @@ const SavedLexicon = z.object({
   toEnglish: z.array(Row),
   fromEnglish: z.array(Row),
 });
+type SavedLexicon = z.infer<typeof SavedLexicon>;
 
 /** What the lexicon depends on: the corpus build, the analysis and the learner (its source text). */
 function fingerprint(inputs: string): string {
@@ -35,14 +37,18 @@ function fingerprint(inputs: string): string {
 }
 
 function read(file: string, learnedFrom: string): Lexicons | undefined {
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = readFileSync(file, 'utf8');
+    raw = readFileSync(file);
   } catch {
     return undefined;
   }
   try {
-    const parsed = SavedLexicon.safeParse(JSON.parse(raw));
+    // Sealed (src/sealed-json.ts): written after SavedLexicon passed, so its schema need not be walked again.
+    const { json, sealed } = readSealedJson(raw);
+    const head = json as { format?: unknown; version?: unknown };
+    if (sealed && (head.format !== 'lectern.lexicon' || head.version !== LEXICON_FORMAT_VERSION)) return undefined;
+    const parsed = sealed ? { success: true as const, data: json as SavedLexicon } : SavedLexicon.safeParse(json);
     if (!parsed.success || parsed.data.learnedFrom !== learnedFrom) return undefined;
     const map = (rows: z.infer<typeof Row>[]): Lexicon => new Map(rows);
     return { toEnglish: map(parsed.data.toEnglish), fromEnglish: map(parsed.data.fromEnglish), segments: parsed.data.segments };
@@ -63,8 +69,9 @@ export function savedLexicons(corpus: Corpus, buildDir: string, log: Logger, opt
     const saved = read(file, learnedFrom);
     if (saved) return saved;
     const lexicons = learnLexicons(corpus);
-    const json = { format: 'lectern.lexicon', version: LEXICON_FORMAT_VERSION, learnedFrom, segments: lexicons.segments, toEnglish: [...lexicons.toEnglish], fromEnglish: [...lexicons.fromEnglish] };
-    void writeAtomic(file, JSON.stringify(json)).catch((err) => log.warn({ err, file }, 'could not save the learned lexicon; it will be learned again next time'));
+    const json = SavedLexicon.safeParse({ format: 'lectern.lexicon', version: LEXICON_FORMAT_VERSION, learnedFrom, segments: lexicons.segments, toEnglish: [...lexicons.toEnglish], fromEnglish: [...lexicons.fromEnglish] });
+    if (!json.success) log.warn({ file, issue: json.error.issues[0] }, 'the learned lexicon does not match its saved format; it is not saved');
+    else void writeAtomic(file, sealedJson(json.data)).catch((err) => log.warn({ err, file }, 'could not save the learned lexicon; it will be learned again next time'));
     return lexicons;
   };
 }
