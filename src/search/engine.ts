@@ -27,12 +27,13 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
-import { containsFoldedPhrase, fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { englishSide, isRussianQuery } from './cross-language.ts';
 import { rerank } from './rerank.ts';
-import { snippetFor } from './snippet.ts';
+import { snippetsFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
 
 const KIND_WEIGHT: Record<Block['kind'], number> = {
@@ -54,10 +55,9 @@ const kindWeight = (block: Block) =>
 /** How many raw candidates to consider before folding duplicates and filtering. */
 const CANDIDATES = 400;
 const LETTERLESS = /[^\p{L}\p{N}\p{M}]+/gu;
-const phraseOf = (p: string) => {
-  const folded = fold(p);
-  return { folded, letters: folded.replace(LETTERLESS, '') };
-};
+/** A phrase's check, made once per query and run on every passage the query reads. */
+const phraseOf = (p: string) => phraseMatcher(fold(p));
+type Phrase = ReturnType<typeof phraseOf>;
 const DEFAULT_LIMIT = 5;
 /**
  * Passages a query of very common words reads at most: about 8 MB of text, a bounded cost however
@@ -91,6 +91,7 @@ interface Candidate {
   work: WorkBuild;
   score: number;
 }
+const NO_CANDIDATES: readonly Candidate[] = [];
 
 /** The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts). */
 export function shownWith(corpus: Corpus, block: Block): Block {
@@ -123,9 +124,9 @@ export class SearchEngine implements SearchService {
     return f;
   }
 
-  private hasPhrase(block: Block, phrase: { folded: string; letters: string }): boolean {
+  private hasPhrase(block: Block, phrase: Phrase): boolean {
     const f = this.foldedOf(block);
-    return f.letters.includes(phrase.letters) && containsFoldedPhrase(f.text, phrase.folded);
+    return phrase(f.text, f.letters);
   }
 
   /**
@@ -180,11 +181,12 @@ export class SearchEngine implements SearchService {
     const want = (offset + limit) * 4;
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
     const folded = this.fold(candidates);
+    const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
       block: c.block,
       work: c.work,
       score: c.score,
-      snippet: snippetFor(c.block.plain, parsed),
+      snippet: snippet(c.block.plain, this.foldedOf(c.block).text),
     }));
     return { hits, total: folded.length, notices };
   }
@@ -239,7 +241,7 @@ export class SearchEngine implements SearchService {
     this.expand(parsed);
     const accept = this.acceptor(options);
     const phrases = parsed.phrases.map(phraseOf);
-    const phraseOk = (block: Block) => phrases.every((p) => this.hasPhrase(block, p));
+    const phraseOk = phrases.length === 0 ? () => true : (block: Block) => phrases.every((p) => this.hasPhrase(block, p));
     // Stages from strict to loose; each runs only if the stricter ones found too little, and its
     // hits rank below all earlier ones. Typo tolerance is a fallback, so exact words are never
     // outranked by look-alikes, and the costly fuzzy expansion runs only when it is needed.
@@ -270,10 +272,17 @@ export class SearchEngine implements SearchService {
       }
       if (!fresh.length) continue;
       rerank(fresh, parsed.words, (b) => this.foldedOf(b).text);
-      const top = Math.max(...fresh.map((c) => c.score));
+      // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
+      let top = Number.NEGATIVE_INFINITY;
+      for (const c of fresh) top = Math.max(top, c.score);
       const scale = stage.combineWith === 'OR' && !stage.fuzzy ? OR_SCALE : Number.isFinite(floor) && top > 0 ? (floor * 0.99) / top : 1;
-      for (const c of fresh) found.set(c.block.id, { ...c, score: c.score * scale });
-      floor = Math.min(...[...found.values()].map((c) => c.score));
+      // The stage's candidates are its own objects: scaled in place.
+      for (const c of fresh) {
+        c.score *= scale;
+        found.set(c.block.id, c);
+      }
+      floor = Number.POSITIVE_INFINITY;
+      for (const c of found.values()) floor = Math.min(floor, c.score);
     }
     await this.otherLanguage(parsed, found, phraseOk, accept);
     if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options, notices);
@@ -337,29 +346,40 @@ export class SearchEngine implements SearchService {
    * (the reply shows them together; the better scored one leads).
    */
   private fold(candidates: Candidate[]): Candidate[] {
-    const groups = new Map<string, Candidate[]>();
-    const order: string[] = [];
+    // A group's first candidate, and the others only when there are others (most groups have one).
+    const groups = new Map<string, { first: Candidate; rest: Candidate[] | undefined }>();
+    const order: { first: Candidate; rest: Candidate[] | undefined }[] = [];
     for (const c of candidates) {
       let k = this.keys.get(c.block.id);
       if (k === undefined) {
         k = duplicateKey(shownWith(this.corpus, c.block));
         this.keys.set(c.block.id, k);
       }
-      if (!groups.has(k)) {
-        groups.set(k, []);
-        order.push(k);
-      }
-      groups.get(k)!.push(c);
+      const group = groups.get(k);
+      if (!group) {
+        const created = { first: c, rest: undefined };
+        groups.set(k, created);
+        order.push(created);
+      } else (group.rest ??= []).push(c);
     }
     const carries = (c: Candidate) => (c.block.kind !== 'footnote' && (c.block.citations.length > 0 || c.block.pair) ? 1 : 0);
-    return order.map((k) => {
-      const group = groups.get(k)!;
-      let best = group.reduce((a, b) => (carries(b) > carries(a) || (carries(b) === carries(a) && b.score > a.score) ? b : a));
+    return order.map(({ first, rest }) => {
+      let best = first;
+      let score = first.score;
+      for (const b of rest ?? NO_CANDIDATES) {
+        if (carries(b) > carries(best) || (carries(b) === carries(best) && b.score > best.score)) best = b;
+        score = Math.max(score, b.score);
+      }
       // A note that only just beats the passage it annotates (a reference note sharing its words)
       // yields to it: the passage is the answer, the note comes with it.
-      const anchor = best.block.kind === 'footnote' ? group.find((g) => g.block.id === best.block.refBlock) : undefined;
-      if (anchor && anchor.score >= ANCHOR_MARGIN * best.score) best = anchor;
-      return { ...best, score: Math.max(...group.map((g) => g.score)) };
+      if (best.block.kind === 'footnote') {
+        const ref = best.block.refBlock;
+        const anchor = first.block.id === ref ? first : rest?.find((g) => g.block.id === ref);
+        if (anchor && anchor.score >= ANCHOR_MARGIN * best.score) best = anchor;
+      }
+      // Each candidate is in one group and read no more after this: it takes its group's score.
+      best.score = score;
+      return best;
     });
   }
 

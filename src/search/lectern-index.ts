@@ -225,11 +225,16 @@ class TopHeap {
     if (docs.length < this.k) {
       docs.push(doc);
       scores.push(score);
+      // Swaps through temporaries, not destructuring: that made two arrays per swap until optimised.
       for (let i = docs.length - 1; i > 0; ) {
         const p = (i - 1) >> 1;
         if (scores[p]! <= scores[i]!) break;
-        [docs[i], docs[p]] = [docs[p]!, docs[i]!];
-        [scores[i], scores[p]] = [scores[p]!, scores[i]!];
+        const d = docs[i]!;
+        docs[i] = docs[p]!;
+        docs[p] = d;
+        const sc = scores[i]!;
+        scores[i] = scores[p]!;
+        scores[p] = sc;
         i = p;
       }
       return;
@@ -248,8 +253,12 @@ class TopHeap {
       if (l < docs.length && scores[l]! < scores[m]!) m = l;
       if (r < docs.length && scores[r]! < scores[m]!) m = r;
       if (m === i) return;
-      [docs[i], docs[m]] = [docs[m]!, docs[i]!];
-      [scores[i], scores[m]] = [scores[m]!, scores[i]!];
+      const d = docs[i]!;
+      docs[i] = docs[m]!;
+      docs[m] = d;
+      const sc = scores[i]!;
+      scores[i] = scores[m]!;
+      scores[m] = sc;
       i = m;
     }
   }
@@ -330,12 +339,12 @@ export class FastScorer {
    */
   private postings(freqs: Map<number, number>): Postings {
     if (freqs.size < PACK_MIN) {
+      // Keys and values side by side: iterating entries makes a [doc, tf] pair per posting.
       const small = this.small;
       let i = 0;
-      for (const [doc, tf] of freqs) {
-        small.docs[i] = doc;
-        small.tfs[i++] = tf;
-      }
+      for (const doc of freqs.keys()) small.docs[i++] = doc;
+      i = 0;
+      for (const tf of freqs.values()) small.tfs[i++] = tf;
       small.length = i;
       return small;
     }
@@ -355,10 +364,9 @@ export class FastScorer {
     const docs = new Int32Array(freqs.size);
     const tfs = new Float64Array(freqs.size);
     let i = 0;
-    for (const [doc, tf] of freqs) {
-      docs[i] = doc;
-      tfs[i++] = tf;
-    }
+    for (const doc of freqs.keys()) docs[i++] = doc;
+    i = 0;
+    for (const tf of freqs.values()) tfs[i++] = tf;
     list = { docs, tfs, length: i };
     const budget = Math.max(PACK_MIN * 12 * 64, this.ms._documentCount * PACKED_BYTES_PER_DOCUMENT);
     this.packed.set(freqs, list);
@@ -442,9 +450,12 @@ export class FastScorer {
       heap.offer(doc, s);
     }
     const { docs, scores } = heap;
-    return docs
-      .map((doc, i) => ({ id: ids[doc]!, score: scores[i]!, ...(options.rank === 'coverage' ? { coverage: cover[doc]! / totalImportance } : {}) }))
-      .sort((a, b) => b.score - a.score);
+    const out: Scored[] = new Array(docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
+    }
+    return out.sort((a, b) => b.score - a.score);
   }
 
   /**

@@ -49,32 +49,47 @@ const wordTerms = (w: QueryWord): Set<string> => new Set([...w.terms, ...(w.expa
 function wordPositions(block: Block, sets: Set<string>[]): number[][] {
   const terms = positions(block);
   const hits: number[][] = sets.map(() => []);
+  // Plain loops: a callback per token and word was most of a query's garbage.
   for (let i = 0; i < terms.length; i++) {
     const ts = terms[i]!;
     if (ts.length === 0) continue;
-    for (let k = 0; k < sets.length; k++) if (ts.some((t) => sets[k]!.has(t))) hits[k]!.push(i);
+    for (let k = 0; k < sets.length; k++) {
+      const set = sets[k]!;
+      for (let j = 0; j < ts.length; j++) {
+        if (set.has(ts[j]!)) {
+          hits[k]!.push(i);
+          break;
+        }
+      }
+    }
   }
   return hits;
 }
 
-/** The smallest number of tokens spanning one occurrence of each word that occurs; 0 if fewer than two occur. */
+/**
+ * The smallest number of tokens spanning one occurrence of each word that occurs; 0 if fewer than
+ * two occur. Each word's positions are ascending: one pointer per word, the smallest moved on
+ * (the smallest range covering one element of each sorted list), with no merged, sorted copy.
+ */
 export function smallestSpan(hits: number[][]): { span: number; words: number } {
   const lists = hits.filter((h) => h.length > 0);
   if (lists.length < 2) return { span: 0, words: lists.length };
-  const events = lists.flatMap((list, w) => list.map((p) => [p, w] as const)).sort((a, b) => a[0] - b[0]);
-  const inWindow = new Array<number>(lists.length).fill(0);
-  let covered = 0;
+  const at = new Array<number>(lists.length).fill(0);
   let best = Number.POSITIVE_INFINITY;
-  let lo = 0;
-  for (let hi = 0; hi < events.length; hi++) {
-    const [, w] = events[hi]!;
-    if (inWindow[w]!++ === 0) covered++;
-    while (covered === lists.length) {
-      best = Math.min(best, events[hi]![0] - events[lo]![0] + 1);
-      const [, lw] = events[lo]!;
-      if (--inWindow[lw]! === 0) covered--;
-      lo++;
+  for (;;) {
+    let lowest = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let w = 0; w < lists.length; w++) {
+      const p = lists[w]![at[w]!]!;
+      if (p < min) {
+        min = p;
+        lowest = w;
+      }
+      if (p > max) max = p;
     }
+    best = Math.min(best, max - min + 1);
+    if (++at[lowest]! >= lists[lowest]!.length) break;
   }
   return { span: best, words: lists.length };
 }
@@ -140,9 +155,14 @@ interface PassageSpellings {
   /** Per length, its words by index term (and, asked for, by cross-script key), made on first need. */
   byTerm: Map<number, Map<string, string[]>>;
   byKey: Map<number, Map<string, string[]>>;
-  /** Spelling (prefixed with the years option) → does the passage introduce it? */
+  /** Spelling → does the passage introduce it? Without the years option, and with it. */
   introduces: Map<string, boolean>;
+  introducesYears: Map<string, boolean>;
+  /** A query word (see `introductionOf`) → does the passage introduce it, in any of its spellings? */
+  answers: Map<string, boolean>;
 }
+/** Query words whose answers a passage keeps, at most (then they are dropped whole). */
+const ANSWERS_LIMIT = 256;
 const spellingCache = new Map<string, PassageSpellings>();
 
 function addTo(map: Map<string, string[]>, key: string, token: string) {
@@ -160,7 +180,7 @@ function spellingsOf(folded: string): PassageSpellings {
       if (list) list.push(token);
       else byLength.set(token.length, [token]);
     }
-    s = { byLength, byTerm: new Map(), byKey: new Map(), introduces: new Map() };
+    s = { byLength, byTerm: new Map(), byKey: new Map(), introduces: new Map(), introducesYears: new Map(), answers: new Map() };
     if (spellingCache.size >= TERM_CACHE_LIMIT) spellingCache.clear();
     spellingCache.set(folded, s);
   }
@@ -186,22 +206,32 @@ function wordsOfLength(s: PassageSpellings, length: number, keys: boolean): Map<
   return map;
 }
 
-/** `introduction(spelling)`, made once per spelling (its regular expressions) rather than per query. */
+/**
+ * `introduction(spelling)`, made once per spelling (its regular expressions) rather than per query;
+ * without the years option and with it. Keyed by the spelling itself: a key made per call (a
+ * string built for each passage, word and spelling) cost more than the lookups.
+ */
 const introductionTests = new Map<string, (folded: string) => boolean>();
+const introductionYearsTests = new Map<string, (folded: string) => boolean>();
 function introduces(s: PassageSpellings, folded: string, spelling: string, years: boolean): boolean {
-  const id = `${years ? 'y' : 'n'}${spelling}`;
-  let yes = s.introduces.get(id);
+  const known = years ? s.introducesYears : s.introduces;
+  let yes = known.get(spelling);
   if (yes === undefined) {
-    let test = introductionTests.get(id);
+    const tests = years ? introductionYearsTests : introductionTests;
+    let test = tests.get(spelling);
     if (!test) {
-      if (introductionTests.size >= TERM_CACHE_LIMIT) introductionTests.clear();
-      introductionTests.set(id, (test = introduction(spelling, { years })));
+      if (tests.size >= TERM_CACHE_LIMIT) tests.clear();
+      tests.set(spelling, (test = introduction(spelling, { years })));
     }
     yes = test(folded);
-    s.introduces.set(id, yes);
+    known.set(spelling, yes);
   }
   return yes;
 }
+
+const BY_TERM = [false] as const;
+const NO_TOKENS: readonly string[] = [];
+const BY_TERM_AND_KEY = [false, true] as const;
 
 /**
  * The same test for a query word and every spelling of it in the passage that the index takes for
@@ -211,20 +241,32 @@ function introduces(s: PassageSpellings, folded: string, spelling: string, years
 export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string) => boolean {
   const years = options.years === true;
   const keyed = word.terms.some(isKey);
-  return (folded) => {
-    const s = spellingsOf(folded);
+  // The answer depends on the passage, the word, its terms and the option alone: kept per passage,
+  // so a query asked again reads one answer per candidate instead of walking its spellings.
+  const id = `${years ? 'y' : 'n'}${word.text}\u0000${word.terms.join('\u0000')}`;
+  const answer = (s: PassageSpellings, folded: string): boolean => {
     if (introduces(s, folded, word.text, years)) return true;
     // A spelling is asked about only when its length is near the word's (a long derivative is
     // another word). The folded text is lower case, where the index gives a key only to capitalised
     // words: the passage's words are keyed directly.
     for (let length = word.text.length - 3; length <= word.text.length + 3; length++) {
-      for (const keys of keyed ? [false, true] : [false]) {
+      for (const keys of keyed ? BY_TERM_AND_KEY : BY_TERM) {
         const byTerm = wordsOfLength(s, length, keys);
         if (!byTerm) break;
-        for (const term of word.terms) for (const token of byTerm.get(term) ?? []) if (token !== word.text && introduces(s, folded, token, years)) return true;
+        for (const term of word.terms) for (const token of byTerm.get(term) ?? NO_TOKENS) if (token !== word.text && introduces(s, folded, token, years)) return true;
       }
     }
     return false;
+  };
+  return (folded) => {
+    const s = spellingsOf(folded);
+    let yes = s.answers.get(id);
+    if (yes === undefined) {
+      yes = answer(s, folded);
+      if (s.answers.size >= ANSWERS_LIMIT) s.answers.clear();
+      s.answers.set(id, yes);
+    }
+    return yes;
   };
 }
 

@@ -13,14 +13,35 @@ const russian = snowball.newStemmer('russian');
 // Stemmers are written for words; anything longer is not one, and their cost grows with length.
 const MAX = 64;
 
+/**
+ * Each stemmer's answers, kept: a query stems its words again every time it is asked (the index's
+ * words are cached in analyseTerm), and stemming was a tenth of a short query's time. Dropped
+ * whole when full, which keeps it simple and bounded.
+ */
+const CACHE_LIMIT = 20_000;
+function cached(stemmer: { stem(word: string): string }): (word: string) => string {
+  const known = new Map<string, string>();
+  return (word) => {
+    let stem = known.get(word);
+    if (stem === undefined) {
+      stem = stemmer.stem(word) || word;
+      if (known.size >= CACHE_LIMIT) known.clear();
+      known.set(word, stem);
+    }
+    return stem;
+  };
+}
+const englishStem = cached(english);
+const russianStem = cached(russian);
+
 /** Stems a lower-case Latin word; falls back to the word itself should the stemmer empty it. */
 export function stemEnglish(word: string): string {
   if (word.length > MAX) return word;
-  return english.stem(word) || word;
+  return englishStem(word);
 }
 
 /** Stems a lower-case Cyrillic word with ё already folded to е (Snowball Russian ignores ё). */
 export function stemRussian(word: string): string {
   if (word.length > MAX) return word;
-  return russian.stem(word) || word;
+  return russianStem(word);
 }

@@ -76,9 +76,11 @@ function analyseToken(token: string, options: AnalyseOptions): string[] {
   return options.keepStopWords && EN_STOPWORDS.has(lower) ? [lower] : [];
 }
 
-// Index building asks for the same few thousand words again and again; stemming them once is
-// most of the cost. The cache is dropped whole when it grows, which keeps it simple and bounded.
-const cache = new Map<string, string[]>();
+// Index building asks for the same few thousand words again and again, and queries their few words
+// on every search; stemming them once is most of the cost. One cache per combination of options
+// (the index's, a query's, with stop words kept or not); each is dropped whole when it grows, which
+// keeps it simple and bounded.
+const caches = [new Map<string, string[]>(), new Map<string, string[]>(), new Map<string, string[]>(), new Map<string, string[]>()];
 const CACHE_LIMIT = 50_000;
 
 /**
@@ -87,15 +89,13 @@ const CACHE_LIMIT = 50_000;
  */
 export function analyseTerm(term: string, options: AnalyseOptions = {}): string[] {
   if (typeof term !== 'string' || term === '') return [];
-  const plainOptions = !options.keepStopWords && !options.query && term.length <= MAX_TOKEN_LENGTH;
-  if (plainOptions) {
-    const hit = cache.get(term);
-    if (hit) return hit.slice();
-  }
+  const cache = term.length <= MAX_TOKEN_LENGTH ? caches[(options.query ? 1 : 0) + (options.keepStopWords ? 2 : 0)]! : undefined;
+  const hit = cache?.get(term);
+  if (hit) return hit.slice();
   const folded = foldKeepCase(term);
   const tokens = isSingleWord(folded) ? [folded] : tokenize(folded);
   const terms = [...new Set(tokens.flatMap((t) => analyseToken(t, options)))];
-  if (plainOptions) {
+  if (cache) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(term, terms);
     return terms.slice();
