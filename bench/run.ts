@@ -21,6 +21,7 @@ import { parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from '../test/helpers/corpus.ts';
 import { benchAdd, benchBig, benchGroups } from './scale.ts';
 import { benchPg } from './pg.ts';
+import { cpuClock, cpuPair, machineLoad, ms, percentile, threadShare, timeQueries, wallPair, type Times } from './timing.ts';
 
 const args = process.argv.slice(2);
 const smallOnly = args.includes('--small');
@@ -35,25 +36,7 @@ const QUERIES = {
   fuzzy: ['Trotksy', 'Zinovev', 'Bazanov', 'Heijenort', 'Snider Bloodlands'],
 };
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-async function timeQueries(run: (q: string) => unknown, queries: string[], rounds: number): Promise<number[]> {
-  const times: number[] = [];
-  for (const q of queries) await run(q);
-  for (let r = 0; r < rounds; r++) {
-    for (const q of queries) {
-      const t = performance.now();
-      await run(q);
-      times.push(performance.now() - t);
-    }
-  }
-  return times;
-}
 
 /** Many copies of the bundled works, each passage's sentences rotated so copies are not identical. */
 function synthetic(works: WorkBuild[], targetBytes: number): WorkBuild[] {
@@ -79,6 +62,14 @@ function synthetic(works: WorkBuild[], targetBytes: number): WorkBuild[] {
   }
   return out;
 }
+
+/** Warm-up before the rows: this many rounds of every row's queries, or this long, whichever ends first. */
+const WARM_UP_ROUNDS = 10;
+const WARM_UP_MS = 10_000;
+const HEADER = [
+  '| queries | Lectern wall p50 / p99 | Lectern CPU p50 / p99 | minisearch wall p50 / p99 | minisearch CPU p50 / p99 | substring scan wall p50 / p99 | p99 ratio vs minisearch, wall / CPU |',
+  '|---|---|---|---|---|---|---|',
+].join('\n');
 
 async function benchCorpus(name: string, works: WorkBuild[]) {
   const corpus = new Corpus({ works });
@@ -119,24 +110,43 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
   console.log(`index build ${ms(buildMs)} (plain minisearch ${ms(plainBuildMs)}), saved index ${mb(jsonBytes)}, load ${ms(loadMs)}, heap of the index ~${mb(heap)}`);
   // With fewer than 100 samples a p99 is just the slowest one; 100+ per row on both corpora.
   const rounds = passages.length > 20_000 ? 10 : 20;
+  const kinds = Object.entries(QUERIES);
+  const ours = (q: string) => engine.search(q, { limit: 5 });
+  const theirs = (kind: string) => (q: string) => plain.search(q.replace(/"/g, ''), kind === 'fuzzy' ? { fuzzy: 0.2 } : {});
+  // Warm-up: every row's queries, a few times, on both engines, so that no row pays for V8's
+  // first compilations of the code the rows share (a bot serving queries runs that code warm).
+  const warmUntil = performance.now() + WARM_UP_MS;
+  for (let r = 0; r < WARM_UP_ROUNDS && performance.now() < warmUntil; r++) {
+    for (const [kind, queries] of kinds) {
+      for (const q of queries) {
+        await ours(q);
+        theirs(kind)(q);
+      }
+    }
+  }
   // Collect the builds' garbage once before timing, so no row pays for a collection of it.
   global.gc?.();
   const rows: string[] = [];
-  console.log('\n| queries | Lectern p50 | Lectern p99 | minisearch default p50 / p99 | substring scan p50 / p99 | p99 ratio vs minisearch |');
-  console.log('|---|---|---|---|---|---|');
-  for (const [kind, queries] of Object.entries(QUERIES)) {
-    const ours = await timeQueries((q) => engine.search(q, { limit: 5 }), queries, rounds);
-    const base = await timeQueries((q) => plain.search(q.replace(/"/g, ''), kind === 'fuzzy' ? { fuzzy: 0.2 } : {}), queries, rounds);
+  const timed: { ours: Times[]; base: Times[] } = { ours: [], base: [] };
+  console.log(`\n${machineLoad()} before the rows; CPU time by ${cpuClock.name}`);
+  console.log(`\n${HEADER}`);
+  for (const [kind, queries] of kinds) {
+    const lectern = await timeQueries(ours, queries, rounds);
+    const base = await timeQueries(theirs(kind), queries, rounds);
     const scan = await timeQueries((q) => {
       const needle = q.replace(/"/g, '').toLowerCase();
       const out: number[] = [];
       for (let i = 0; i < lowered.length && out.length < 5; i++) if (lowered[i]!.includes(needle)) out.push(i);
       return out;
     }, queries, rounds);
-    const row = `| ${kind} | ${ms(percentile(ours, 50))} | ${ms(percentile(ours, 99))} | ${ms(percentile(base, 50))} / ${ms(percentile(base, 99))} | ${ms(percentile(scan, 50))} / ${ms(percentile(scan, 99))} | ${(percentile(ours, 99) / percentile(base, 99)).toFixed(2)} |`;
+    timed.ours.push(lectern);
+    timed.base.push(base);
+    const ratio = (pick: (t: Times) => number[]) => (percentile(pick(lectern), 99) / percentile(pick(base), 99)).toFixed(2);
+    const row = `| ${kind} | ${wallPair(lectern)} | ${cpuPair(lectern)} | ${wallPair(base)} | ${cpuPair(base)} | ${wallPair(scan)} | ${ratio((t) => t.wall)} / ${ratio((t) => t.cpu)} |`;
     console.log(row);
     rows.push(row);
   }
+  console.log(`\n${machineLoad()} after the rows; of the CPU time timed, the main thread's share: Lectern ${threadShare(timed.ours)}, minisearch ${threadShare(timed.base)} (the rest: V8's compiler and collector threads)`);
   return { name, passages: passages.length, bytes, buildMs, loadMs, heap, rows };
 }
 
@@ -160,7 +170,7 @@ if (args.includes('--write')) {
   ];
   for (const r of results) {
     lines.push(`## ${r.name}`, '', `${r.passages.toLocaleString('en')} passages, ${mb(r.bytes)} of text. Index build ${ms(r.buildMs)}, load of the saved index ${ms(r.loadMs)}, index heap ~${mb(r.heap)}.`, '');
-    lines.push('| queries | Lectern p50 | Lectern p99 | minisearch default p50 / p99 | substring scan p50 / p99 | p99 ratio vs minisearch |', '|---|---|---|---|---|---|', ...r.rows, '');
+    lines.push(...HEADER.split('\n'), ...r.rows, '');
   }
   await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), `${lines.join('\n')}\n`);
 }
