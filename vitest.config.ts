@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Matrix tests share one Synapse started by the global setup; files run in parallel otherwise.
+    // Files run in parallel; each starts what it needs (Synapse, PostgreSQL) on free ports.
+    globalSetup: ['test/global-tmp.ts'],
     testTimeout: 30_000,
     hookTimeout: 600_000,
     pool: 'forks',
