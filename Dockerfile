@@ -9,6 +9,7 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
+COPY bin ./bin
 COPY src ./src
 COPY commands ./commands
 # The database schema: migrations run at start when LECTERN_DATABASE_URL is set.
@@ -17,7 +18,7 @@ COPY data/corpus ./data/corpus
 COPY data/csl ./data/csl
 COPY data/wordnet ./data/wordnet
 # Build the corpus and the index now, so the container starts without ingesting.
-RUN node src/main.ts ingest
+RUN node bin/lectern.js ingest
 
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
@@ -39,4 +40,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:9090/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Node itself is PID 1 (no npm in between), so SIGTERM reaches Lectern, which stops within 5 s.
 STOPSIGNAL SIGTERM
-CMD ["node", "src/main.ts", "start"]
+CMD ["node", "bin/lectern.js", "start"]

@@ -2,6 +2,9 @@
 /**
  * Lectern's single entry point: `npm start` (the chat platforms, or the console without tokens)
  * and `npm run lectern -- <command>` (ingest, stats, validate, quote, source, cite, translate, …).
+ * The npm scripts and the image start it through bin/lectern.js, which turns the compile cache on
+ * before this file is read (so not even this file's types need stripping); run directly, it turns
+ * the cache on itself.
  */
 import module from 'node:module';
 

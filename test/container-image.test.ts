@@ -23,7 +23,8 @@ async function copiedFromContext(): Promise<string[]> {
 
 function run(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['src/main.ts', ...args], { cwd, env: { ...process.env, LOG_LEVEL: 'warn', LECTERN_DATA_DIR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The image's entry point (Dockerfile CMD): the launcher that turns the compile cache on first.
+    const child = spawn(process.execPath, ['bin/lectern.js', ...args], { cwd, env: { ...process.env, LOG_LEVEL: 'warn', LECTERN_DATA_DIR: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -72,7 +73,7 @@ describe('the container image', () => {
   it('GIVEN the image without data/wordnet THEN doctor says synonyms are off and how to restore them', async () => {
     const app = await mkdtemp(path.join(os.tmpdir(), 'lectern-image-'));
     dirs.push(app);
-    for (const source of ['package.json', 'src', 'commands', 'data/corpus', 'data/csl']) await cp(path.join(PROJECT_ROOT, source), path.join(app, source), { recursive: true });
+    for (const source of ['package.json', 'bin', 'src', 'commands', 'data/corpus', 'data/csl']) await cp(path.join(PROJECT_ROOT, source), path.join(app, source), { recursive: true });
     await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
     const doctor = await run(app, ['doctor']);
     expect(doctor.out).toMatch(/PROBLEM\s+WordNet: .*synonyms are off/);
