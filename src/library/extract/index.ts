@@ -7,14 +7,14 @@
  */
 import type { ExtractLimits, Extracted, LibraryFormat } from './types.ts';
 import { libraryErrors } from '../errors.ts';
-import { strFromU8 } from 'fflate';
 
 export type { Extracted, ExtractedMetadata, LibraryFormat } from './types.ts';
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 export function detectFormat(bytes: Uint8Array, name: string, contentType?: string): LibraryFormat {
-  const head = strFromU8(bytes.subarray(0, 1024), true);
+  // Byte for character (latin1), as fflate's strFromU8(…, true) read it; fflate itself is loaded only to unzip an EPUB.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     if (head.includes('application/epub+zip') || /\.epub$/i.test(name)) return 'epub';
