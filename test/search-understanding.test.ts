@@ -154,6 +154,14 @@ describe('GIVEN words the text puts otherwise (WordNet)', () => {
     expect(rel('Trotsky')).toEqual([]);
   });
 
+  it('THEN a derivation is followed from the word it belongs to, not from every word of its synset', () => {
+    const rel = (w: string) => relatedStems(stemEnglish(w)).map((r) => r.term);
+    // exonerate shares a synset with "clear", whose derivations (clarity, lucid) are not exonerate's.
+    expect(rel('exonerated')).toContain(stemEnglish('exculpate'));
+    expect(rel('exonerated')).not.toContain(stemEnglish('clarity'));
+    expect(rel('earn')).toContain(stemEnglish('earner'));
+  });
+
   it('THEN a Russian word is not taken for the English word its transliteration spells (груб → grub → search)', () => {
     const grub = engine.expand(engine.parse('груб')).words[0]!;
     expect(grub.terms).toContain('grub');

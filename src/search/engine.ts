@@ -72,8 +72,12 @@ export const SCAN_LIMIT = 20_000;
  */
 const OR_SCALE = 0.5;
 const ANCHOR_MARGIN = 0.9;
-/** The other-language pass (cross-language.ts) compares on fewer words than the query has: a little less. */
-const OTHER_LANGUAGE_SCALE = 0.8;
+/**
+ * The other-language pass (cross-language.ts) weighs as much as the staged one: it already counts
+ * the words it cannot translate as missing (they stay in the query's coverage), and a further cut
+ * put Russian passages that share one common word above the English passage that says it all.
+ */
+const OTHER_LANGUAGE_SCALE = 1;
 
 /**
  * Each passage folded, and its letters and digits alone (a cheap test before the exact phrase

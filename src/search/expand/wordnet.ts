@@ -78,7 +78,7 @@ export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.ve
 
 /** Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without `self`. */
 function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; weight: number }[] {
-  const { members, related, near, stems } = wn.table;
+  const { members, related, lexical, near, stems } = wn.table;
   const out = new Map<number, number>();
   const add = (synset: number, weight: number) => {
     const words = members[synset];
@@ -94,6 +94,15 @@ function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; we
     for (const r of related[s] ?? []) {
       add(r, RELATED);
       addNear(r);
+    }
+    // A derivation is the word's own (exonerate → exoneration), not its synset's: "clear", in the
+    // same synset, derives clarity.
+    const links = lexical[s] ?? [];
+    for (let i = 0; self !== undefined && i + 2 < links.length; i += 3) {
+      if (links[i] !== self) continue;
+      const word = links[i + 2]!;
+      if ((out.get(word) ?? 0) < RELATED) out.set(word, RELATED);
+      addNear(links[i + 1]!);
     }
     addNear(s);
   }
