@@ -206,6 +206,9 @@ describe('GIVEN a query in the other language', () => {
     expect(lex.fromEnglish.get('intervent')?.[0]?.term).toBe('интервенц');
     // French function words are not learnt as words.
     expect(lex.toEnglish.has('de')).toBe(false);
+    // A word is not taken for the English word its segments merely often hold: программа is not
+    // Stalin, время is not Stalin (their Dice coefficient over the segments is low).
+    for (const [ru, en] of [['программ', 'stalin'], ['врем', 'stalin'], ['котор', 'now']]) expect(lex.toEnglish.get(ru!)?.map((t) => t.term) ?? [], ru).not.toContain(en);
   });
 
   it('THEN a Russian query finds English passages and an English query Russian ones', async () => {

@@ -18,6 +18,10 @@ const ITERATIONS = 5;
 /** A translation is kept when its probability reaches this, at most MAX_TARGETS per word. */
 const MIN_PROBABILITY = 0.3;
 const MAX_TARGETS = 3;
+/** The Dice coefficient of a translation's two words over the segments (see `agreed`). */
+const MIN_DICE = 0.3;
+/** Probabilities below this are not kept from either direction. */
+const MIN_KEPT = 0.01;
 /** A stem seen in fewer segments than this has no reliable statistics. */
 const MIN_SEGMENTS = 2;
 // The index has no French stop list (French is stemmed as English); the lexicon must not learn
@@ -32,6 +36,7 @@ const MAX_SEGMENT_PAIRS = 40_000;
 const MAX_SEGMENTS = 3_000;
 
 export type Lexicon = Map<string, { term: string; p: number }[]>;
+type Table = Map<string, Map<string, number>>;
 
 export interface Lexicons {
   /** Original-language stem (Russian, French) → English stems. */
@@ -51,7 +56,8 @@ function stems(text: string, french = false): string[] {
   return out;
 }
 
-function model1(pairs: [string[], string[]][]): Lexicon {
+/** Model 1's t(target | source), the pairs worth keeping (MIN_KEPT) of the words seen often enough. */
+function model1(pairs: [string[], string[]][]): Table {
   // Words as numbers (0 is the empty word), every co-occurring (source, target) as one slot of
   // flat arrays, and per segment the slots it touches: each iteration is then a few tight loops.
   const srcIds = new Map<string, number>([[NULL, 0]]);
@@ -110,16 +116,54 @@ function model1(pairs: [string[], string[]][]): Lexicon {
   }
   const srcWords = [...srcIds.keys()];
   const tgtWords = [...tgtIds.keys()];
-  const rows = new Map<number, { term: string; p: number }[]>();
+  const out: Table = new Map();
   for (let slot = 0; slot < t.length; slot++) {
     const s = slotSource[slot]!;
-    if (s === 0 || t[slot]! < MIN_PROBABILITY || (segCount.get(s) ?? 0) < MIN_SEGMENTS) continue;
-    let row = rows.get(s);
-    if (!row) rows.set(s, (row = []));
-    row.push({ term: tgtWords[slotTarget[slot]!]!, p: t[slot]! });
+    if (s === 0 || t[slot]! < MIN_KEPT || (segCount.get(s) ?? 0) < MIN_SEGMENTS) continue;
+    const word = srcWords[s]!;
+    let row = out.get(word);
+    if (!row) out.set(word, (row = new Map()));
+    row.set(tgtWords[slotTarget[slot]!]!, t[slot]!);
+  }
+  return out;
+}
+
+/**
+ * The translations of each source word that both directions agree on: t(target | source) at least
+ * MIN_PROBABILITY, and t(source | target) at least MIN_REVERSE. Model 1 in one direction pairs a
+ * word with whatever its segments often hold (программа → Stalin, должен → terrorist); the other
+ * direction gives Stalin to Сталин, so the pair is dropped. The reverse bar is low because a
+ * Russian word's case forms are several stems that share their English word's probability.
+ */
+function agreed(forward: Table, segments: [string[], string[]][]): Lexicon {
+  // In how many segments each word occurs, on its side.
+  const seen = (side: 0 | 1) => {
+    const n = new Map<string, number>();
+    for (const seg of segments) for (const w of new Set(seg[side])) n.set(w, (n.get(w) ?? 0) + 1);
+    return n;
+  };
+  const sources = seen(0);
+  const targets = seen(1);
+  const candidates = new Map<string, [string, number][]>();
+  for (const [source, row] of forward) {
+    const strong = [...row].filter(([, p]) => p >= MIN_PROBABILITY);
+    if (strong.length) candidates.set(source, strong);
+  }
+  // Segments holding both words of each candidate pair.
+  const both = new Map<string, number>();
+  for (const [src, tgt] of segments) {
+    const t = new Set(tgt);
+    for (const s of new Set(src)) for (const [target] of candidates.get(s) ?? []) if (t.has(target)) both.set(`${s}\u0000${target}`, (both.get(`${s}\u0000${target}`) ?? 0) + 1);
   }
   const out: Lexicon = new Map();
-  for (const [s, row] of rows) out.set(srcWords[s]!, row.sort((a, b) => b.p - a.p || (a.term < b.term ? -1 : 1)).slice(0, MAX_TARGETS));
+  for (const [source, row] of candidates) {
+    const kept = row
+      .filter(([target]) => (2 * (both.get(`${source}\u0000${target}`) ?? 0)) / ((sources.get(source) ?? 0) + (targets.get(target) ?? 0)) >= MIN_DICE)
+      .map(([term, p]) => ({ term, p }))
+      .sort((a, b) => b.p - a.p || (a.term < b.term ? -1 : 1))
+      .slice(0, MAX_TARGETS);
+    if (kept.length) out.set(source, kept);
+  }
   return out;
 }
 
@@ -159,7 +203,9 @@ export function learnLexicons(corpus: Corpus): Lexicons {
   // A French stem that English text also has ("general", "aid") is an English word to the index:
   // translating it would expand English queries with noise.
   const english = new Set(segments.flatMap(([, e]) => e));
-  const toEnglish = model1(segments);
+  const forward = model1(segments);
+  const backward = model1(segments.map(([a, b]) => [b, a]));
+  const toEnglish = agreed(forward, segments);
   for (const s of toEnglish.keys()) if (!/\p{Script=Cyrillic}/u.test(s) && english.has(s)) toEnglish.delete(s);
-  return { toEnglish, fromEnglish: model1(segments.map(([a, b]) => [b, a])), segments: segments.length };
+  return { toEnglish, fromEnglish: agreed(backward, segments.map(([a, b]) => [b, a])), segments: segments.length };
 }
