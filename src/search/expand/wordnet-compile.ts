@@ -33,7 +33,7 @@ export interface WordnetTable {
    * target word's stem. A derivation belongs to its word: exonerate → exoneration, while the
    * synset's "clear" → clarity is no relation of exonerate's.
    */
-  lexical: number[][];
+  lexical: Record<number, number[]>;
   /** Synset → its broader and narrower synsets. */
   near: number[][];
   /** Stem number → its synsets, most frequent senses first (flattened: stem, count, synsets…). */
@@ -195,7 +195,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     stems,
     members,
     related,
-    lexical: Array.from({ length: synsetIds.size }, (_, i) => lexical[i] ?? []),
+    lexical: Object.fromEntries(lexical.flatMap((links, id) => (links ? [[id, links]] : []))),
     near,
     senses: flat,
     phrases,
