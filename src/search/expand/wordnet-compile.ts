@@ -67,6 +67,33 @@ function exceptionLists(): Record<string, string>[] {
   return ['verb', 'noun', 'adjective'].map((pos) => require(`${EXCEPTIONS_PACKAGE.name}/src/wn-${pos}-exceptions.js`) as Record<string, string>);
 }
 
+/** Irregular forms as stem → base stem, where the two differ and WordNet knows the base. */
+function irregularStems(stemIds: Map<string, number>): Record<string, string> {
+  const irregular: Record<string, string> = {};
+  for (const list of exceptionLists()) {
+    for (const [form, base] of Object.entries(list)) {
+      if (form.includes('_') || base.includes('_')) continue;
+      const from = stemEnglish(form);
+      const to = stemEnglish(base);
+      // The first list (verbs) wins: "found" is found → find before it is anything else.
+      if (from !== to && !(from in irregular) && stemIds.has(to)) irregular[from] = to;
+    }
+  }
+  return irregular;
+}
+
+/** Lexical pointers as per-synset triples (see WordnetTable.lexical), their word positions resolved to stems. */
+function lexicalLinks(positions: number[][], pending: [number, number, number, number][]): Record<number, number[]> {
+  const lexical: Record<number, number[]> = {};
+  for (const [id, from, target, to] of pending) {
+    const source = positions[id]?.[from] ?? -1;
+    const word = positions[target]?.[to] ?? -1;
+    if (source < 0 || word < 0 || source === word) continue;
+    (lexical[id] ??= []).push(source, target, word);
+  }
+  return lexical;
+}
+
 export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
   const synsetIds = new Map<string, number>();
   const synsetOf = (pos: string, offset: string) => {
@@ -137,13 +164,6 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
       near[id] = [...new Set(nr)];
     }
   }
-  const lexical: number[][] = [];
-  for (const [id, from, target, to] of pending) {
-    const source = positions[id]?.[from] ?? -1;
-    const word = positions[target]?.[to] ?? -1;
-    if (source < 0 || word < 0 || source === word) continue;
-    (lexical[id] ??= []).push(source, target, word);
-  }
   const senses = new Map<number, number[]>();
   const phrases: Record<string, number[]> = {};
   for (const file of FILES) {
@@ -176,16 +196,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
       senses.set(s, list);
     }
   }
-  const irregular: Record<string, string> = {};
-  for (const list of exceptionLists()) {
-    for (const [form, base] of Object.entries(list)) {
-      if (form.includes('_') || base.includes('_')) continue;
-      const from = stemEnglish(form);
-      const to = stemEnglish(base);
-      // The first list (verbs) wins: "found" is found → find before it is anything else.
-      if (from !== to && !(from in irregular) && stemIds.has(to)) irregular[from] = to;
-    }
-  }
+  const irregular = irregularStems(stemIds);
   const flat: number[] = [];
   for (const [s, list] of [...senses].sort((a, b) => a[0] - b[0])) flat.push(s, list.length, ...list);
   return {
@@ -195,7 +206,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     stems,
     members,
     related,
-    lexical: Object.fromEntries(lexical.flatMap((links, id) => (links ? [[id, links]] : []))),
+    lexical: lexicalLinks(positions, pending),
     near,
     senses: flat,
     phrases,
