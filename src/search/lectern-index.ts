@@ -379,6 +379,28 @@ export class FastScorer {
     return list;
   }
 
+  /**
+   * A query's typo neighbours in this index, kept for its later stages: a word the index lacks is
+   * typo-tolerant from the first stage on, and the typo-tolerant AND and OR stages ask again for the
+   * same terms; the walk of the tree was most of such a query's time. Kept by the query's words
+   * (the stages of one query share them), so they go with the query; the same as asking the tree
+   * each time, in its order, while the index is unchanged.
+   */
+  private readonly neighbours = new WeakMap<QueryWord[], { at: number; near: Map<string, [string, FieldTermData, number][]> }>();
+
+  private typoNeighbours(words: QueryWord[], term: string, maxDistance: number): [string, FieldTermData, number][] {
+    let kept = this.neighbours.get(words);
+    if (!kept || kept.at !== this.version) this.neighbours.set(words, (kept = { at: this.version, near: new Map() }));
+    const key = `${maxDistance}\u0000${term}`;
+    let list = kept.near.get(key);
+    if (!list) {
+      list = [];
+      for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) list.push([derived, data as FieldTermData, distance]);
+      kept.near.set(key, list);
+    }
+    return list;
+  }
+
   /** This index's own statistics (what scoring uses when no others are given). */
   readonly statistics: IndexStatistics;
 
@@ -532,7 +554,7 @@ export class FastScorer {
                 const data = this.ms._index.get(derived) as FieldTermData | undefined;
                 if (data) near(derived, data, distance);
               }
-            } else for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) near(derived, data as FieldTermData, distance);
+            } else for (const [derived, data, distance] of this.typoNeighbours(words, term, maxDistance)) near(derived, data, distance);
             // minisearch counts Levenshtein edits, in which a swap of two neighbouring letters is two;
             // a typist makes it as one (Damerau): look the swaps up directly, which costs a lookup
             // per letter where a wider fuzzy search would walk much of the tree.

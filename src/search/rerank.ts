@@ -25,45 +25,63 @@ export interface Rerankable {
   score: number;
 }
 
-/** Each passage's terms by position, kept for the passages reranked recently. */
-const termCache = new Map<string, string[][]>();
+/**
+ * Each passage's index terms, each with the positions (token numbers, ascending) it occurs at, kept
+ * for the passages reranked recently: a query word's positions are then a few lookups (one per
+ * term of the word) instead of a test of every token of the passage for every word.
+ */
+const termCache = new Map<string, Map<string, number[]>>();
 const TERM_CACHE_LIMIT = 5_000;
 
 // The passage's plain text is already free of markup and markers: a split on letters is enough
 // here, and analyseTerm caches each word's terms, so this costs a lookup per word.
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
-function positions(block: Block): string[][] {
-  let terms = termCache.get(block.id);
-  if (!terms) {
-    terms = (joinInitials(block.plain).match(WORD) ?? []).map((t) => analyseTerm(t));
+function positions(block: Block): Map<string, number[]> {
+  let at = termCache.get(block.id);
+  if (!at) {
+    at = new Map();
+    const tokens = joinInitials(block.plain).match(WORD) ?? [];
+    for (let i = 0; i < tokens.length; i++) {
+      for (const term of analyseTerm(tokens[i]!)) {
+        const list = at.get(term);
+        if (!list) at.set(term, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
     if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(block.id, terms);
+    termCache.set(block.id, at);
   }
-  return terms;
+  return at;
 }
 
 const wordTerms = (w: QueryWord): Set<string> => new Set([...w.terms, ...(w.expansions ?? []).map((e) => e.term), ...w.parts.flatMap((p) => p.terms)]);
 
-/** Per query word, the positions in the passage where one of its terms occurs. */
-function wordPositions(block: Block, sets: Set<string>[]): number[][] {
-  const terms = positions(block);
-  const hits: number[][] = sets.map(() => []);
-  // Plain loops: a callback per token and word was most of a query's garbage.
-  for (let i = 0; i < terms.length; i++) {
-    const ts = terms[i]!;
-    if (ts.length === 0) continue;
-    for (let k = 0; k < sets.length; k++) {
-      const set = sets[k]!;
-      for (let j = 0; j < ts.length; j++) {
-        if (set.has(ts[j]!)) {
-          hits[k]!.push(i);
-          break;
-        }
-      }
-    }
+/** Two ascending lists of positions as one, each position once. */
+function union(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
   }
-  return hits;
+  return out;
+}
+
+const NO_POSITIONS: readonly number[] = [];
+
+/** Per query word, the positions in the passage where one of its terms occurs, ascending (not to be changed: they may be the passage's own lists). */
+function wordPositions(block: Block, sets: Set<string>[]): (readonly number[])[] {
+  const at = positions(block);
+  return sets.map((set) => {
+    let hits: readonly number[] | undefined;
+    for (const term of set) {
+      const list = at.get(term);
+      if (list) hits = hits ? union(hits, list) : list;
+    }
+    return hits ?? NO_POSITIONS;
+  });
 }
 
 /**
@@ -71,7 +89,7 @@ function wordPositions(block: Block, sets: Set<string>[]): number[][] {
  * two occur. Each word's positions are ascending: one pointer per word, the smallest moved on
  * (the smallest range covering one element of each sorted list), with no merged, sorted copy.
  */
-export function smallestSpan(hits: number[][]): { span: number; words: number } {
+export function smallestSpan(hits: readonly (readonly number[])[]): { span: number; words: number } {
   const lists = hits.filter((h) => h.length > 0);
   if (lists.length < 2) return { span: 0, words: lists.length };
   const at = new Array<number>(lists.length).fill(0);
