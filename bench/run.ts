@@ -7,6 +7,7 @@
  *   npm run bench -- --small      # bundled corpus only
  *   npm run bench -- --mb 10      # another synthetic size
  *   npm run bench -- --groups 10000 | --big 150 | --add 50   # only the scale runs (bench/scale.ts)
+ *   npm run bench -- --big 500 --keep /tmp/lectern-big500  # keep the big library's index files, reuse them next time
  *   npm run bench -- --pg 5       # a group's queries, its texts in PostgreSQL vs in memory (bench/pg.ts)
  */
 import { writeFile } from 'node:fs/promises';
@@ -64,8 +65,8 @@ function synthetic(works: WorkBuild[], targetBytes: number): WorkBuild[] {
 }
 
 /** Warm-up before the rows: this many rounds of every row's queries, or this long, whichever ends first. */
-const WARM_UP_ROUNDS = 10;
-const WARM_UP_MS = 10_000;
+const WARM_UP_ROUNDS = 30;
+const WARM_UP_MS = 15_000;
 const HEADER = [
   '| queries | Lectern wall p50 / p99 | Lectern CPU p50 / p99 | minisearch wall p50 / p99 | minisearch CPU p50 / p99 | substring scan wall p50 / p99 | p99 ratio vs minisearch, wall / CPU |',
   '|---|---|---|---|---|---|---|',
@@ -157,7 +158,7 @@ const results = scaleOnly ? [] : [await benchCorpus('Bundled corpus', build.work
 if (!smallOnly && !scaleOnly) results.push(await benchCorpus(`Synthetic corpus (~${targetMb} MB)`, synthetic(build.works, targetMb * 1024 * 1024)));
 // Scale (issue 14): 1,000 groups in the default run; 10,000 groups, the big library and the add behind flags.
 if (args.includes('--groups') || (!smallOnly && !scaleOnly)) await benchGroups(flag('--groups') ?? 1000);
-if (flag('--big')) await benchBig(flag('--big')!);
+if (flag('--big')) await benchBig(flag('--big')!, args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined);
 if (flag('--add')) await benchAdd(flag('--add')!);
 if (flag('--pg')) await benchPg(flag('--pg')!);
 

@@ -6,7 +6,8 @@
  *   npm run bench -- --big 150        # one group library of ~150 MB of text (not in the default run)
  *   npm run bench -- --add 50         # an add of a 1 MB text into a 50 MB library (not in the default run)
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../src/app.ts';
@@ -18,10 +19,11 @@ import { SearchEngine } from '../src/search/engine.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { LayeredCandidateSource } from '../src/search/layered-source.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { parseIndex, serializeIndex } from '../src/search/saved-index.ts';
+import { indexLines, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from '../test/helpers/corpus.ts';
 import { utf8Text } from '../test/helpers/library-samples.ts';
 import { copyCollection } from '../test/helpers/many-groups.ts';
+import { cpuClock, cpuPair, machineLoad, percentile as pct, threadShare, timeQueries, wallPair } from './timing.ts';
 
 export const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
@@ -122,8 +124,60 @@ export function syntheticWorks(works: WorkBuild[], targetBytes: number, tag: str
   return out;
 }
 
-/** One group library of `targetMb` of text on top of the bundled corpus: per-work index build, save, load, RSS, queries. */
-export async function benchBig(targetMb: number): Promise<void> {
+/**
+ * The big library's index files kept in `dir` (`--keep DIR`), to be loaded by a later run instead of
+ * built again (510 s of one core and ~5 GB for 500 MB): one file per work, as a group's library keeps
+ * them, and a manifest naming the size, the works and a digest of the bundled texts they are made
+ * of. A manifest that does not match (another size, changed texts) means a build; each file is
+ * still validated on load (format, analysis version, the work it was built for).
+ */
+interface KeptLibrary {
+  format: 'lectern.bench-big';
+  version: 1;
+  targetMb: number;
+  digest: string;
+  works: string[];
+}
+const KEPT_MANIFEST = 'manifest.json';
+const keptFile = (dir: string, id: string) => path.join(dir, `${id}.index`);
+
+function digestOf(works: WorkBuild[]): string {
+  const hash = createHash('sha256');
+  for (const w of works) for (const b of w.blocks) hash.update(b.id).update('\u0000').update(b.plain).update('\u0000');
+  return hash.digest('hex');
+}
+
+async function keptLibrary(dir: string, expected: Omit<KeptLibrary, 'format' | 'version'>): Promise<boolean> {
+  try {
+    const kept = JSON.parse(await readFile(path.join(dir, KEPT_MANIFEST), 'utf8')) as Partial<KeptLibrary>;
+    return kept.format === 'lectern.bench-big' && kept.version === 1 && kept.targetMb === expected.targetMb && kept.digest === expected.digest && JSON.stringify(kept.works) === JSON.stringify(expected.works);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes each file under a temporary name and renames it, the manifest last: a run stopped half-way leaves no manifest to trust. */
+async function keepLibrary(dir: string, manifest: Omit<KeptLibrary, 'format' | 'version'>, saved: string[][]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await rm(path.join(dir, KEPT_MANIFEST), { force: true });
+  for (const [i, id] of manifest.works.entries()) {
+    const file = keptFile(dir, id);
+    await writeFile(`${file}.tmp`, saved[i]!.join('\n'));
+    await rename(`${file}.tmp`, file);
+  }
+  const body: KeptLibrary = { format: 'lectern.bench-big', version: 1, ...manifest };
+  await writeFile(path.join(dir, `${KEPT_MANIFEST}.tmp`), JSON.stringify(body));
+  await rename(path.join(dir, `${KEPT_MANIFEST}.tmp`), path.join(dir, KEPT_MANIFEST));
+}
+
+/**
+ * One group library of `targetMb` of text on top of the bundled corpus: per-work index build, save,
+ * load, RSS, queries. `keep`: a folder where the built index files are kept, and read again by the
+ * next run with the same size (see KeptLibrary) instead of built. Query times in wall and CPU time,
+ * beside the same queries on the bundled corpus alone measured in the same run (what the library's
+ * size costs, under the same load).
+ */
+export async function benchBig(targetMb: number, keep?: string): Promise<void> {
   const { build } = await realCorpus();
   const base = new Corpus(build);
   const baseEngine = new SearchEngine(base, new MemoryCandidateSource(buildIndex(base)));
@@ -132,30 +186,58 @@ export async function benchBig(targetMb: number): Promise<void> {
   const passages = [...corpus.passages(works)];
   const bytes = passages.reduce((n, p) => n + Buffer.byteLength(p.block.plain), 0);
   console.log(`\n## One group library of ${mb(bytes)} of text (${works.length} works, ${passages.length.toLocaleString('en')} passages)`);
+  const manifest = { targetMb, digest: digestOf(build.works), works: works.map((w) => w.meta.id) };
+  const reuse = keep !== undefined && (await keptLibrary(keep, manifest));
   global.gc?.();
   const rss0 = rss();
-  let t = performance.now();
-  const saved = works.map((w) => serializeIndex(buildIndex(corpus, [w]), w.meta.id));
-  const buildMs = performance.now() - t;
-  const largest = Math.max(...saved.map((s) => s.reduce((n, l) => n + l.length, 0)));
-  t = performance.now();
-  const sources = saved.map((s, i) => new MemoryCandidateSource(parseIndex(s, works[i]!.meta.id).index!));
-  const loadMs = performance.now() - t;
-  saved.length = 0;
-  global.gc?.();
-  console.log(`index build + save ${ms(buildMs)}, files ${works.length} (largest ${mb(largest)}; one file per work, so no file nears V8's ~512 MB string limit), load ${ms(loadMs)} (target: no string-length limit at 500 MB), RSS +${mb(rss() - rss0)}`);
+  let sources: MemoryCandidateSource[];
+  if (reuse) {
+    const t = performance.now();
+    sources = [];
+    for (const w of works) {
+      const { index, problem } = parseIndex(indexLines(await readFile(keptFile(keep, w.meta.id))), w.meta.id);
+      if (!index) throw new Error(`bench: ${keptFile(keep, w.meta.id)}: ${problem}; delete ${keep} to build it again`);
+      sources.push(new MemoryCandidateSource(index));
+    }
+    const loadMs = performance.now() - t;
+    global.gc?.();
+    console.log(`index files kept in ${keep} (built by an earlier run): read and load ${ms(loadMs)}, RSS +${mb(rss() - rss0)}`);
+  } else {
+    let t = performance.now();
+    const saved = works.map((w) => serializeIndex(buildIndex(corpus, [w]), w.meta.id));
+    const buildMs = performance.now() - t;
+    const largest = Math.max(...saved.map((s) => s.reduce((n, l) => n + l.length, 0)));
+    if (keep) await keepLibrary(keep, manifest, saved);
+    t = performance.now();
+    sources = saved.map((s, i) => new MemoryCandidateSource(parseIndex(s, works[i]!.meta.id).index!));
+    const loadMs = performance.now() - t;
+    saved.length = 0;
+    global.gc?.();
+    console.log(`index build + save ${ms(buildMs)}, files ${works.length} (largest ${mb(largest)}; one file per work, so no file nears V8's ~512 MB string limit), load ${ms(loadMs)} (target: no string-length limit at 500 MB), RSS +${mb(rss() - rss0)}${keep ? `; files kept in ${keep} for the next run` : ''}`);
+  }
   const engine = new SearchEngine(corpus, new LayeredCandidateSource([baseEngine.source as MemoryCandidateSource, ...sources]), { shared: baseEngine });
-  t = performance.now();
+  let t = performance.now();
   await engine.search('exonerated officially');
   console.log(`first query (reads WordNet, learns the lexicon, gathers the works' terms into one tree for prefix and typo variants): ${ms(performance.now() - t)}`);
   // A query met for the first time (its words' posting lists not yet kept as arrays, its passages not yet folded).
   t = performance.now();
   await engine.search('Bukharin Rykov');
   console.log(`a query met for the first time: ${ms(performance.now() - t)}`);
+  // Warm-up of every row's queries on both, as on the other corpora (bench/README.md).
+  for (let r = 0; r < 2; r++) for (const queries of Object.values(BIG_QUERIES)) for (const q of queries) await Promise.all([engine.search(q, { limit: 5 }), baseEngine.search(q, { limit: 5 })]);
+  global.gc?.();
+  console.log(`\n${machineLoad()} before the rows; CPU time by ${cpuClock.name}\n`);
+  console.log('| queries | library wall p50 / p99 | library CPU p50 / p99 | bundled corpus alone wall p50 / p99 | CPU p50 / p99 | p99 ratio library / bundled, wall / CPU | target |');
+  console.log('|---|---|---|---|---|---|---|');
+  const timedAll = [];
   for (const [kind, queries] of Object.entries(BIG_QUERIES)) {
-    const times = await timed((q) => engine.search(q, { limit: 5 }), queries, 10);
-    console.log(`| ${kind} | p50 ${ms(percentile(times, 50))} | p99 ${ms(percentile(times, 99))} | target p99 ≤ 100 ms |`);
+    const big = await timeQueries((q) => engine.search(q, { limit: 5 }), queries, 10);
+    const small = await timeQueries((q) => baseEngine.search(q, { limit: 5 }), queries, 10);
+    timedAll.push(big);
+    const ratio = (a: number[], b: number[]) => (pct(a, 99) / pct(b, 99)).toFixed(1);
+    console.log(`| ${kind} | ${wallPair(big)} | ${cpuPair(big)} | ${wallPair(small)} | ${cpuPair(small)} | ${ratio(big.wall, small.wall)} / ${ratio(big.cpu, small.cpu)} | p99 ≤ 100 ms |`);
   }
+  console.log(`\n${machineLoad()} after the rows; the main thread's share of the library's CPU time: ${threadShare(timedAll)}`);
 }
 
 /** An add of a 1 MB text into a `targetMb` library: the new work's index only, against rebuilding the whole library's (the old way), same run. */
