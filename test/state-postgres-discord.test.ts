@@ -16,6 +16,7 @@ import { startRestMock, type RestMock } from './helpers/discord-rest-mock.ts';
 import { SCENARIO, withDiscordScenarios } from './helpers/discord-scenarios.ts';
 import { startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { appOnDatabase, closeAll, type DatabaseApp } from './helpers/postgres-app.ts';
+import type { KeyedRows } from '../src/state-backend.ts';
 
 const log = pino({ level: 'silent' });
 let pg: TestPostgres;
@@ -24,8 +25,13 @@ let mock: RestMock;
 const servers: InteractionServer[] = [];
 let urls: string[] = [];
 
+/** Rows whose writes take `ms` to land, as on a loaded database. */
+function slowWrites(rows: KeyedRows, ms: number): KeyedRows {
+  return { all: () => rows.all(), get: (k) => rows.get(k), delete: (k) => rows.delete(k), prune: (t) => rows.prune?.(t) ?? Promise.resolve(), put: async (k, v) => (await new Promise((r) => setTimeout(r, ms)), await rows.put(k, v)) };
+}
+
 /** One endpoint: its own app on the shared database, no bot token (HTTP only), the same signing secret as its siblings. */
-async function endpoint(app: DatabaseApp): Promise<string> {
+async function endpoint(app: DatabaseApp, opts: { writeDelayMs?: number } = {}): Promise<string> {
   const config = parseConfig({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_HTTP_PORT: '0', DISCORD_API_URL: mock.api, LECTERN_DATA_DIR: app.app.config.dataDir, RATE_LIMIT_PER_MINUTE: '1000' });
   const handler = createInteractionHandler({
     config,
@@ -37,7 +43,7 @@ async function endpoint(app: DatabaseApp): Promise<string> {
     settings: app.app.settings,
     rest: createRest(config),
     secret: 'shared-secret',
-    rows: app.app.state.rows!.bind(app.app.state),
+    rows: (door, kind) => (opts.writeDelayMs ? slowWrites(app.app.state.rows!(door, kind), opts.writeDelayMs) : app.app.state.rows!(door, kind)),
   });
   const server = await createInteractionServer({ publicKey: keys.publicKeyHex, port: 0, handle: handler.handle, log });
   servers.push(server);
@@ -48,7 +54,7 @@ beforeAll(async () => {
   keys = generateDiscordKeys();
   [pg, mock] = await Promise.all([startPostgres(), startRestMock()]);
   const url = await pg.newDatabase();
-  urls = [await endpoint(await appOnDatabase(url)), await endpoint(await appOnDatabase(url))];
+  urls = [await endpoint(await appOnDatabase(url)), await endpoint(await appOnDatabase(url)), await endpoint(await appOnDatabase(url), { writeDelayMs: 300 })];
 }, 120_000);
 afterAll(async () => {
   for (const s of servers) await s.close();
@@ -71,6 +77,15 @@ describe('GIVEN two HTTP-interactions endpoints (two Lectern apps) on one databa
     expect(next).toBeDefined();
     const paged = await postInteraction(urls[1]!, keys, buttonPayload(next!, messageOf(first)));
     expect(paged.json.type).toBe(7);
+    expect(messageData(paged).embeds[0]?.title).toMatch(/\(part 2 of \d+\)/);
+  }, 60_000);
+
+  it('THEN a button pressed the moment an answer arrives is served by the other endpoint, though the answering one writes slowly', async () => {
+    // The answer goes out only once its buttons' entry is stored (up to 500 ms), so the other process finds it.
+    const first = messageData(await postInteraction(urls[2]!, keys, commandPayload('quote', { query: SCENARIO.long })));
+    const next = customIds(first).find((id) => id.startsWith('l1:pg:'));
+    const paged = await postInteraction(urls[1]!, keys, buttonPayload(next!, messageOf(first)));
+    expect(JSON.stringify(paged.json)).not.toContain('"title":"Expired"');
     expect(messageData(paged).embeds[0]?.title).toMatch(/\(part 2 of \d+\)/);
   }, 60_000);
 

@@ -70,6 +70,22 @@ export class RecentStore<V> {
     await Promise.all([...this.writes]);
   }
 
+  /**
+   * `flush`, waiting at most `maxMs`: a door sends an answer only once its buttons' entry is stored,
+   * or a press that reaches another process at once finds nothing; a slow database must still not
+   * hold the answer past the platform's deadline.
+   */
+  async settled(maxMs: number): Promise<void> {
+    if (!this.writes.size) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+    try {
+      await Promise.race([this.flush(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private store(shared: RecentShared<V>, key: string, value: V, now: number): void {
     const prune = ++this.puts % PRUNE_EVERY === 0;
     const write = (async () => {

@@ -78,6 +78,8 @@ interface RecentReply {
 
 const RECENT_REPLIES = 500;
 const RECENT_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long an answer waits for its buttons' entry to be stored where other processes read it. */
+const STORE_BEFORE_SEND_MS = 500;
 /** Targets (passage ids) that fit a custom id as they are; anything else goes through the LRU. */
 const SAFE_TARGET = /^[A-Za-z0-9._-]+$/u;
 const CITE_FORMATS: readonly string[] = FORMAT_IDS;
@@ -200,6 +202,11 @@ function handlerCore(opts: HandlerOptions) {
    * deferred first. `update` replaces the message the component was on (errors still come as a
    * message of their own, only for whoever pressed).
    */
+  /** A button pressed at once may reach another process (HTTP workers): it must find the entry stored. */
+  async function storedForButtons(): Promise<void> {
+    await Promise.all([recent.settled(STORE_BEFORE_SEND_MS), targets.settled(STORE_BEFORE_SEND_MS)]);
+  }
+
   async function answer(ex: Exchange, invocation: Invocation, mode: 'new' | 'update', expectHidden: boolean): Promise<void> {
     const pending = dispatch(invocation);
     const ready = await within(pending, DEFER_AFTER_MS);
@@ -212,6 +219,7 @@ function handlerCore(opts: HandlerOptions) {
     const reply = ready ? ready.value : await pending;
     const ownerId = invocation.scope.userId ?? 'unknown';
     const message = withFiles(present({ reply, invocation, ownerId, layout: invocation.scope.defaults.layout }), reply.files);
+    await storedForButtons();
     if (mode === 'update' && !reply.error) await ex.update(message);
     else await ex.send(message);
     if (reply.error) ex.log.info({ error: reply.error.identifier }, 'answered with an error');
@@ -229,7 +237,7 @@ function handlerCore(opts: HandlerOptions) {
     await ex.send(noticeMessage('Please slow down', `You have asked more than ${n} thing${n === 1 ? '' : 's'} in the last minute. Please wait a little and try again.`));
   }
 
-  return { opts, config, dispatch, rest, conversations, now, signer, recent, targets, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate };
+  return { opts, config, dispatch, rest, conversations, now, signer, recent, targets, limiter, byName, inFlight, forms, scopeOf, decodeTarget, present, storedForButtons, answer, rateLimited, refuseRate };
 }
 
 type HandlerCore = ReturnType<typeof handlerCore>;
@@ -310,7 +318,7 @@ function commandHandlers(core: HandlerCore) {
 
 /** Buttons and menus under an answer: pages, results, translation, context, discussion, citation. */
 function componentHandler(core: HandlerCore) {
-  const { config, dispatch, rest, conversations, now, signer, recent, scopeOf, decodeTarget, present, answer, rateLimited, refuseRate } = core;
+  const { config, dispatch, rest, conversations, now, signer, recent, scopeOf, decodeTarget, present, storedForButtons, answer, rateLimited, refuseRate } = core;
   async function ownedEntry(ex: Exchange, key: string): Promise<{ entry: RecentReply; owner: boolean } | undefined> {
     const entry = await recent.fetch(key, now());
     if (!entry) {
@@ -349,7 +357,11 @@ function componentHandler(core: HandlerCore) {
         if (!found) return;
         const { entry, owner } = found;
         // Someone else paging a public answer gets their own copy, so the shared message does not move under its asker.
-        if (!owner) return ex.send(present({ ...entry, reply: { ...entry.reply, visibility: 'hidden' }, ownerId: scope.userId ?? 'unknown' }, Number(index)));
+        if (!owner) {
+          const copy = present({ ...entry, reply: { ...entry.reply, visibility: 'hidden' }, ownerId: scope.userId ?? 'unknown' }, Number(index));
+          await storedForButtons();
+          return ex.send(copy);
+        }
         return ex.update(present(entry, Number(index), key));
       }
       case 'results': {
