@@ -14,5 +14,11 @@ import module from 'node:module';
 // imported, so it covers every module.
 module.enableCompileCache?.(new URL('../.cache/node-compile', import.meta.url).pathname);
 
+// A reader that stops reading (`lectern help | head -3`) closes the pipe: that ends the output, not in a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 const { runCli } = await import('./cli/run.ts');
 process.exitCode = await runCli(process.argv.slice(2));

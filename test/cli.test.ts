@@ -3,6 +3,9 @@
  * corpus. Chat credentials are removed from the environment so `start` opens the console.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config.ts';
 import { runLectern } from './helpers/lectern-process.ts';
 
 
@@ -135,5 +138,15 @@ describe('GIVEN one command path and one set of exit codes (0 answered, 1 nothin
     expect(written.code).toBe(2);
     expect(written.stderr).toMatch(/"before": must be at least 0/);
   }, 60_000);
-});
 
+  it('GIVEN the output piped into a reader that stops after one line (lectern help | head -1) THEN Lectern ends quietly, exit 0, no EPIPE trace', async () => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'src', 'main.ts'), 'help'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Closing our end as soon as the first bytes arrive is what `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  }, 60_000);
+});
