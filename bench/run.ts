@@ -6,6 +6,7 @@
  *   npm run bench                 # both corpora
  *   npm run bench -- --small      # bundled corpus only
  *   npm run bench -- --mb 10      # another synthetic size
+ *   npm run bench -- --small --tail   # also each query's CPU time, stages and words (where a row's tail comes from)
  *   npm run bench -- --groups 10000 | --big 150 | --add 50   # only the scale runs (bench/scale.ts)
  *   npm run bench -- --big 500 --keep /tmp/lectern-big500  # keep the big library's index files, reuse them next time
  *   npm run bench -- --pg 5       # a group's queries, its texts in PostgreSQL vs in memory (bench/pg.ts)
@@ -71,6 +72,45 @@ const HEADER = [
   '| queries | Lectern wall p50 / p99 | Lectern CPU p50 / p99 | minisearch wall p50 / p99 | minisearch CPU p50 / p99 | substring scan wall p50 / p99 | p99 ratio vs minisearch, wall / CPU |',
   '|---|---|---|---|---|---|---|',
 ].join('\n');
+
+/**
+ * `--tail`: where a row's slow queries come from. Each query of each row again, `rounds` times, with
+ * its CPU time (median and slowest), the stages it ran (AND/OR, ~ typo-tolerant, and how many
+ * candidates each gave), and its words as the engine sees them: ? unknown to the index (typo-tolerant
+ * from the first stage), (l) light, [terms+expansions], and whether the last word is a prefix.
+ */
+async function tail(engine: SearchEngine, rounds: number) {
+  const source = engine.source;
+  const ask = source.candidates.bind(source);
+  let stages: string[] = [];
+  source.candidates = async (q) => {
+    const r = await ask(q);
+    stages.push(`${q.combineWith}${q.fuzzy ? '~' : ''}:${r.length}`);
+    return r;
+  };
+  try {
+    for (const [kind, queries] of Object.entries(QUERIES)) {
+      console.log(`\n${kind}, slowest first (CPU time):`);
+      const rows: { q: string; median: number; max: number; line: string }[] = [];
+      for (const q of queries) {
+        const cpu: number[] = [];
+        for (let r = 0; r < rounds; r++) {
+          stages = [];
+          const c = cpuClock.read();
+          await engine.search(q, { limit: 5 });
+          cpu.push((cpuClock.read() - c) / 1000);
+        }
+        const parsed = engine.expand(engine.parse(q));
+        const words = parsed.words.map((w) => `${w.text}${w.unknown ? '?' : ''}${w.light ? '(l)' : ''}[${w.terms.length}+${w.expansions?.length ?? 0}]`).join(' ');
+        const median = percentile(cpu, 50);
+        rows.push({ q, median, max: Math.max(...cpu), line: `${stages.join(' ') || 'scan'} | ${words}${parsed.lastTermPrefix ? ' prefix' : ''}${parsed.stopWordsOnly ? ' stop words only' : ''}` });
+      }
+      for (const r of rows.sort((a, b) => b.median - a.median)) console.log(`  ${r.q.padEnd(32)} ${ms(r.median)} (slowest ${ms(r.max)})  ${r.line}`);
+    }
+  } finally {
+    source.candidates = ask;
+  }
+}
 
 async function benchCorpus(name: string, works: WorkBuild[]) {
   const corpus = new Corpus({ works });
@@ -148,6 +188,7 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
     rows.push(row);
   }
   console.log(`\n${machineLoad()} after the rows; of the CPU time timed, the main thread's share: Lectern ${threadShare(timed.ours)}, minisearch ${threadShare(timed.base)} (the rest: V8's compiler and collector threads)`);
+  if (args.includes('--tail')) await tail(engine, rounds);
   return { name, passages: passages.length, bytes, buildMs, loadMs, heap, rows };
 }
 
