@@ -4,7 +4,7 @@
  * sends them, and every REST call (deferred edits, followups, threads) goes through
  * @discordjs/rest to a local stand-in for Discord's API, where the tests read what was sent.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
@@ -615,12 +615,13 @@ describe('startDiscord', () => {
     } finally {
       await after.stop();
     }
-    // A kept key that does not parse is replaced: the old buttons stop working, nothing crashes.
+    // A kept key that does not parse is set aside and replaced: the old buttons stop working, nothing crashes.
     await writeFile(kept, 'not json');
     const replaced = await start();
     try {
       expect(JSON.stringify((await press(replaced, first)).json)).toContain('"title":"Not verified"');
       expect(JSON.parse(await readFile(kept, 'utf8'))).toMatchObject({ format: 1, key: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect((await readdir(dir)).some((n) => n.startsWith(`${BUTTON_KEY_FILE}.unreadable-`))).toBe(true);
     } finally {
       await replaced.stop();
     }

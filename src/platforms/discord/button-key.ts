@@ -5,39 +5,22 @@
  * once is kept in the state folder, readable by the owner only.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { writeAtomic } from '../../atomic-write.ts';
+import { readStateFile } from '../../state-file.ts';
 
 export const BUTTON_KEY_FILE = 'discord-button-key.json';
 const BUTTON_KEY_FORMAT = 1;
 const StoredKey = z.object({ format: z.literal(BUTTON_KEY_FORMAT), key: z.string().regex(/^[0-9a-f]{64}$/) });
 
-/** The kept key (hex, 64 digits), made and saved on first use; an unreadable file is replaced and said. */
+/** The kept key (hex, 64 digits), made and saved on first use; an unreadable file is set aside and a new key made. */
 export async function keptButtonKey(stateDir: string, log: Logger): Promise<string> {
   const file = path.join(stateDir, BUTTON_KEY_FILE);
-  let text: string | undefined;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  if (text !== undefined) {
-    const parsed = StoredKey.safeParse(safeJson(text));
-    if (parsed.success) return parsed.data.key;
-    log.warn({ file }, 'the kept key for button ids does not parse; a new one is made (buttons posted before it stop working)');
-  }
+  const kept = await readStateFile<string | undefined>(file, (text) => StoredKey.safeParse(JSON.parse(text)).data?.key, () => undefined, log, "the Discord buttons' key");
+  if (kept) return kept;
   const key = randomBytes(32).toString('hex');
   await writeAtomic(file, `${JSON.stringify({ format: BUTTON_KEY_FORMAT, key })}\n`, { mode: 0o600 });
   return key;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
