@@ -6,14 +6,13 @@
  * (written by an older Lectern) or whose bytes no longer match it (edited, damaged) is validated
  * in full, as before. The seal is a key zod's objects strip, so older readers ignore it.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.ts';
 
 const SEAL_OPEN = ',"seal":"';
 /** `,"seal":"` + 64 hex digits + `"}` + newline. */
 const SEAL_LENGTH = SEAL_OPEN.length + 64 + 3;
 const TAIL = /^,"seal":"([0-9a-f]{64})"\}\n$/;
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** The file's text for `checked` (an object that passed its schema): its JSON, sealed. */
 export function sealedJson(checked: object): string {

@@ -3,9 +3,9 @@
  * strict slug of the id plus a hash of it, stored files are named by their SHA-256 and a fixed
  * extension, and work ids are checked against the manifest's slug pattern before any lookup.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 
-export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+export { sha256 };
 
 /** `guild-123…-3f2a…`: readable in a directory listing, unique by the hash, never `..` or `/`. */
 export function collectionKey(collection: string): string {

@@ -11,7 +11,7 @@
  * or stale file) means the copy is not used: the index is read from `index.json` and the copy
  * written again. test/index-snapshot.test.ts checks that a restored index equals the original.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.ts';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -61,7 +61,6 @@ function minisearchPackageVersion(): string {
   return minisearchVersion;
 }
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** What a snapshot must have been made with to be used here (the header without the body's hash). */
 function identity(inputs: string) {
