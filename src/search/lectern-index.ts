@@ -225,16 +225,10 @@ class TopHeap {
     if (docs.length < this.k) {
       docs.push(doc);
       scores.push(score);
-      // Swaps through temporaries, not destructuring: that made two arrays per swap until optimised.
       for (let i = docs.length - 1; i > 0; ) {
         const p = (i - 1) >> 1;
         if (scores[p]! <= scores[i]!) break;
-        const d = docs[i]!;
-        docs[i] = docs[p]!;
-        docs[p] = d;
-        const sc = scores[i]!;
-        scores[i] = scores[p]!;
-        scores[p] = sc;
+        this.swap(i, p);
         i = p;
       }
       return;
@@ -253,14 +247,20 @@ class TopHeap {
       if (l < docs.length && scores[l]! < scores[m]!) m = l;
       if (r < docs.length && scores[r]! < scores[m]!) m = r;
       if (m === i) return;
-      const d = docs[i]!;
-      docs[i] = docs[m]!;
-      docs[m] = d;
-      const sc = scores[i]!;
-      scores[i] = scores[m]!;
-      scores[m] = sc;
+      this.swap(i, m);
       i = m;
     }
+  }
+
+  /** Through temporaries, not destructuring: that made two arrays per swap until optimised. */
+  private swap(i: number, j: number): void {
+    const { docs, scores } = this;
+    const d = docs[i]!;
+    docs[i] = docs[j]!;
+    docs[j] = d;
+    const sc = scores[i]!;
+    scores[i] = scores[j]!;
+    scores[j] = sc;
   }
 }
 
