@@ -17,6 +17,7 @@ COPY db ./db
 COPY data/corpus ./data/corpus
 COPY data/csl ./data/csl
 COPY data/wordnet ./data/wordnet
+COPY data/glossary ./data/glossary
 # Build the corpus and the index now, so the container starts without ingesting.
 RUN node bin/lectern.js ingest
 

@@ -2,7 +2,8 @@
  * Our own search cases (test/fixtures/search-own/cases.json), written for issue 12 from the bundled
  * corpus by reading its passages and footnotes — none of them is in ../shared/eval. Each kind is a
  * capability: paraphrase (WordNet synonyms and multi-word phrases), cross-script (a Russian query,
- * an English passage: the learned lexicon and the cross-script key), footnote (a fact only in a
+ * an English passage, or an English query for a passage only in Russian: the core glossary, the
+ * learned lexicon and the cross-script key), footnote (a fact only in a
  * note), short (who is X, what does X stand for, X's birth year) and translit (other spellings of
  * a Russian name), and ordinary queries beside them (keyword, question, russian: a Russian query for a
  * Russian passage), which no capability may cost. Scored as `npm run eval` scores them: the reply's passage with its footnotes.
@@ -23,7 +24,7 @@ import { PROJECT_ROOT } from '../src/config.ts';
 const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'search-own', 'cases.json'), 'utf8')) as { cases: QuoteCase[] }).cases;
 
 /** R@3 each kind reaches on the landed code: a change that loses a case fails here. */
-const FLOOR: Record<string, number> = { paraphrase: 0.9, 'cross-script': 0.75, footnote: 0.9, short: 1, translit: 1, keyword: 1, question: 1, russian: 1 };
+const FLOOR: Record<string, number> = { paraphrase: 0.9, 'cross-script': 0.93, footnote: 0.9, short: 1, translit: 1, keyword: 1, question: 1, russian: 1 };
 
 let corpus: Corpus;
 let lectern: Ranker;

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app.ts';
 import { collectionDirs, CollectionStore, manifestCollection } from '../library/collection-files.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
+import { glossaryUnavailable } from '../search/expand/glossary.ts';
 import { loadEnvironment } from './environment.ts';
 import type { Subcommand } from './subcommands.ts';
 
@@ -67,6 +68,9 @@ export const doctorCommand: Subcommand = {
     const synonyms = wordnetUnavailable();
     if (synonyms) note('problem', `WordNet: ${synonyms}`);
     else note('ok', 'the WordNet synonyms table reads');
+    const glossaryProblem = glossaryUnavailable();
+    if (glossaryProblem) note('problem', glossaryProblem);
+    else note('ok', 'the Russian–English glossary reads');
     if (config.LECTERN_DATABASE_URL) {
       // Settings, threads and the Matrix state are in the database; the files are not read (but for discord.json's one-time hand-over).
       const { checkDatabase } = await import('../db/check.ts');

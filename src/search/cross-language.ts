@@ -1,12 +1,14 @@
 /**
- * A Russian query for an English passage. The staged ranking compares passages by how much of the
+ * A Russian query for an English passage, and an English query for a passage only in Russian. The staged ranking compares passages by how much of the
  * query each covers; a Russian passage meets the query's own Russian words, an English one only
  * the words that have an English form here — a name through its cross-script key, a word through
  * the lexicon learned from the corpus's pairs or as a cognate (expand/). So an English passage
  * that says all the query says in English loses to Russian passages sharing a few common words.
  * This pass asks again for the other language only, with each Russian word reduced to its English
  * forms, so those passages are compared among themselves on what can be compared, and merged with
- * the staged results by score.
+ * the staged results by score. An English query is asked again the same way of the Russian passages
+ * that have no English translation in the texts (a translated one is found through its translation),
+ * each English word by its Russian words from the core glossary (expand/glossary.ts).
  */
 import type { QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/index.ts';
@@ -35,6 +37,28 @@ export function englishSide(words: QueryWord[]): QueryWord[] | null {
     const expansions = (w.expansions ?? []).filter((e) => LATIN_TERM.test(e.term));
     if (expansions.length) translated++;
     return { ...w, terms: w.terms.filter((t) => isKey(t) || LATIN_TERM.test(t)), expansions, parts: [] };
+  });
+  return translated > 0 ? out : null;
+}
+
+/** Is the query English (two words of substance or more, most of them in Latin letters)? */
+export function isEnglishQuery(words: QueryWord[]): boolean {
+  const heavy = words.filter((w) => !w.light);
+  return heavy.length > 1 && heavy.filter((w) => LATIN_TERM.test(w.text)).length * 2 > heavy.length;
+}
+
+/**
+ * The query as a Russian passage can meet it: each Latin word by its cross-script key (names), its
+ * Russian expansions and the Russian words the glossary gives it (`russianTerms`); other words as
+ * they are. Null when no Latin word has a Russian word: the pass would only repeat the key matches.
+ */
+export function russianSide(words: QueryWord[], russianTerms: (w: QueryWord) => { term: string; weight: number }[]): QueryWord[] | null {
+  let translated = 0;
+  const out = words.map((w) => {
+    if (!LATIN_TERM.test(w.text)) return w;
+    const expansions = [...(w.expansions ?? []).filter((e) => CYRILLIC.test(e.term)), ...(w.light ? [] : russianTerms(w))];
+    if (expansions.length) translated++;
+    return { ...w, terms: w.terms.filter(isKey), expansions, parts: [] };
   });
   return translated > 0 ? out : null;
 }

@@ -29,9 +29,9 @@ import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../s
 import { UserError } from '../errors.ts';
 import { fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
-import { expandPhrases, expandWord } from './expand/index.ts';
+import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
-import { englishSide, isRussianQuery } from './cross-language.ts';
+import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
 import { snippetsFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
@@ -217,6 +217,17 @@ export class SearchEngine implements SearchService {
     };
   }
 
+  private expansionIndex(): ExpansionIndex {
+    const vocabulary = this.source.vocabulary;
+    return {
+      has: (t: string) => vocabulary.has(t),
+      frequency: (t: string) => vocabulary.documentFrequency(t) / Math.max(1, vocabulary.documentCount),
+      count: (t: string) => vocabulary.documentFrequency(t),
+      size: vocabulary.documentCount,
+      lexicons: () => this.lexiconsOf(),
+    };
+  }
+
   /** Marks the words the index does not know (typo-tolerant at once) and adds their expansions. */
   expand(parsed: ParsedQuery): ParsedQuery {
     const vocabulary = this.source.vocabulary;
@@ -225,13 +236,7 @@ export class SearchEngine implements SearchService {
       w.parts.forEach(mark);
     };
     parsed.words.forEach(mark);
-    const index = {
-      has: (t: string) => vocabulary.has(t),
-      frequency: (t: string) => vocabulary.documentFrequency(t) / Math.max(1, vocabulary.documentCount),
-      count: (t: string) => vocabulary.documentFrequency(t),
-      size: vocabulary.documentCount,
-      lexicons: () => this.lexiconsOf(),
-    };
+    const index = this.expansionIndex();
     for (const w of parsed.words) {
       if (w.light) continue;
       const expansions = expandWord(w, index);
@@ -296,11 +301,15 @@ export class SearchEngine implements SearchService {
   /**
    * A Russian query asked again of the passages in other languages, each word by its English forms
    * (cross-language.ts), merged by score: an English passage that says what the query says is
-   * then compared with the others on what it can match.
+   * then compared with the others on what it can match. An English query likewise of the Russian
+   * passages without a translation, each word by its Russian forms.
    */
   private async otherLanguage(parsed: ParsedQuery, found: Map<string, Candidate>, phraseOk: (b: Block) => boolean, accept?: (id: string) => boolean) {
-    const words = isRussianQuery(parsed.words) ? englishSide(parsed.words) : null;
+    const russian = isRussianQuery(parsed.words);
+    const index = this.expansionIndex();
+    const words = russian ? englishSide(parsed.words) : isEnglishQuery(parsed.words) ? russianSide(parsed.words, (w) => russianTerms(w, index)) : null;
     if (!words) return;
+    const other = russian ? (b: Block) => b.lang !== 'ru' : (b: Block) => b.lang === 'ru' && !b.pair;
     const results = await this.source.candidates({
       words,
       combineWith: 'OR',
@@ -309,7 +318,10 @@ export class SearchEngine implements SearchService {
       boost: { text: 1, heading: 0.3 },
       rank: 'coverage',
       k: CANDIDATES,
-      accept: (id) => this.corpus.block(id)?.lang !== 'ru' && (!accept || accept(id)),
+      accept: (id) => {
+        const block = this.corpus.block(id);
+        return block !== undefined && other(block) && (!accept || accept(id));
+      },
     });
     const fresh: Candidate[] = [];
     for (const r of results) {

@@ -9,6 +9,7 @@ import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
 import { isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
+import { glossaryTerms } from './glossary.ts';
 import { queryPhrases } from './phrases.ts';
 import { relatedStems } from './wordnet.ts';
 
@@ -38,6 +39,8 @@ export const TRANSLATION_SCALE = 0.7;
 const MAX_TRANSLATION_SHARE = 0.1;
 /** A cognate (профессор → professor) is as good as a likely translation, and no better. */
 export const COGNATE_WEIGHT = 0.5;
+/** A word of the core glossary (glossary.ts): general, so no surer than a cognate; its other senses less. */
+export const GLOSSARY_WEIGHT = 0.5;
 
 export interface ExpansionIndex {
   has(term: string): boolean;
@@ -76,7 +79,22 @@ export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string;
     if (isKey(term)) continue;
     for (const l of [lex.toEnglish, lex.fromEnglish]) for (const tr of l.get(term) ?? []) offer(tr.term, tr.p * TRANSLATION_SCALE, MAX_TRANSLATION_SHARE);
   }
+  // An English word's Russian glossary words are asked of the Russian-only passages apart (russianTerms).
+  if (CYRILLIC.test(w.text)) for (const g of glossaryTerms(w.text, w.terms)) offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
   return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * The Russian stems the glossary gives an English word, as expansions the index holds. They are not
+ * among the word's own expansions: in the staged ranking they would bring up the Russian original
+ * of every translated passage beside its translation. The engine asks them of the Russian passages
+ * that have no translation (cross-language.ts).
+ */
+export function russianTerms(w: QueryWord, index: ExpansionIndex): { term: string; weight: number }[] {
+  if (CYRILLIC.test(w.text)) return [];
+  return glossaryTerms(w.text, w.terms)
+    .filter((g) => index.has(g.term) && index.frequency(g.term) <= MAX_TRANSLATION_SHARE)
+    .map((g) => ({ term: g.term, weight: g.weight * GLOSSARY_WEIGHT }));
 }
 
 /**

@@ -1,0 +1,50 @@
+/**
+ * Word forms of a glossary lemma, guessed from its ending. Snowball stems most inflections to the
+ * lemma's stem, but not all (знать → знат, знал → знал; арестовать → арестова, арестован →
+ * арестова but арестует → арест), and where two lemmas share a stem (жена, жених) only the
+ * inflected forms themselves say which is meant. A guess that is not a word (the present of an
+ * irregular verb, a soft noun's wrong gender) only adds a form no one types.
+ */
+
+const VOWEL_END = /[аеиоуыэюя]$/;
+const REFLEXIVE = /(ся|сь)$/;
+/** After these, Russian spells и, not ы. */
+const HUSHING = /[гкхжшчщ]$/;
+
+/** Forms Snowball may stem apart from the lemma: a verb's past, present and short participle. */
+export function verbForms(lemma: string): string[] {
+  const reflexive = REFLEXIVE.test(lemma);
+  const base = reflexive ? lemma.slice(0, -2) : lemma;
+  if (!base.endsWith('ть')) return [];
+  const b = base.slice(0, -2);
+  const out = [`${b}л`, `${b}ла`, `${b}ли`, `${b}ло`];
+  if (/[ое]ва$/.test(b)) out.push(`${b.slice(0, -3)}ует`, `${b.slice(0, -3)}уют`, `${b}н`, `${b}на`, `${b}ны`);
+  else if (/[ая]$/.test(b)) out.push(`${b}ет`, `${b}ют`, `${b}н`, `${b}на`, `${b}ны`);
+  else if (b.endsWith('и')) out.push(`${b.slice(0, -1)}ит`, `${b.slice(0, -1)}ят`);
+  return reflexive ? out.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : out;
+}
+
+/** A noun's or adjective's case forms, guessed from its ending (exact forms only: not stemmed). */
+export function declinedForms(lemma: string): string[] {
+  const cut = (n: number) => lemma.slice(0, -n);
+  const plural = (stem: string) => (HUSHING.test(stem) ? 'и' : 'ы');
+  if (/[ыо]й$/.test(lemma) && lemma.length > 3) {
+    const s = cut(2);
+    return ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую', 'ое', `${plural(s)}е`, `${plural(s)}х`, `${plural(s)}ми`].map((e) => s + e);
+  }
+  if (/ий$/.test(lemma) && lemma.length > 3) {
+    const s = cut(2);
+    const hard = HUSHING.test(s);
+    return (hard ? ['ого', 'ому', 'им', 'ом', 'ая', 'ой', 'ую', 'ое', 'ие', 'их', 'ими'] : ['его', 'ему', 'им', 'ем', 'яя', 'ей', 'юю', 'ее', 'ие', 'их', 'ими']).map((e) => s + e);
+  }
+  if (lemma.endsWith('ия')) return ['ии', 'ию', 'ией', 'ий', 'иям', 'иями', 'иях'].map((e) => cut(2) + e);
+  if (lemma.endsWith('ие')) return ['ия', 'ию', 'ием', 'ии', 'ий', 'иям', 'иями', 'иях'].map((e) => cut(2) + e);
+  if (lemma.endsWith('а')) return [plural(cut(1)), 'е', 'у', 'ой', 'ою', 'ам', 'ами', 'ах'].map((e) => cut(1) + e);
+  if (lemma.endsWith('я')) return ['и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  if (lemma.endsWith('о')) return ['а', 'у', 'ом', 'е', 'ам', 'ами', 'ах'].map((e) => cut(1) + e);
+  if (lemma.endsWith('е')) return ['я', 'ю', 'ем', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  if (lemma.endsWith('ь') && !lemma.endsWith('ть')) return ['я', 'ю', 'ем', 'е', 'и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  if (lemma.endsWith('й')) return ['я', 'ю', 'ем', 'е', 'и', 'ев', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(lemma)) return ['а', 'у', 'ом', 'ем', 'е', plural(lemma), 'ов', 'ей', 'ам', 'ами', 'ах'].map((e) => lemma + e);
+  return [];
+}

@@ -1,0 +1,296 @@
+/**
+ * Lectern's core Russian–English glossary (data/glossary/ru-en.tsv, written for the project): the
+ * everyday and political vocabulary a Russian question about an English passage uses (почта,
+ * книга, расстрелять, сын, газета, грубый) and that the corpus's few translated pages never pair,
+ * so the learned lexicon (lexicon.ts) cannot carry it. Read on the first query that needs it.
+ *
+ * Both sides are reduced to the index's terms: each Russian lemma, and for a verb the past and
+ * present forms Snowball stems apart from the infinitive (glossary-forms.ts), by Snowball Russian;
+ * each English word by Porter2. A Russian stem shared by lemmas that mean different things
+ * (стать and сталь, дать and дата) is ambiguous and not used, nor is one shorter than MIN_STEM; a
+ * query word is then recognised only as one of its lemma's guessed case forms (жену → жена).
+ *
+ * Stemming the ~10,000 forms costs ~0.2 s of a cold process, so the stems are kept beside the
+ * glossary (ru-en.stems.json, sealed, written by `npm run glossary`) with the digest of what they
+ * were computed from; when that no longer matches (the glossary was edited), they are computed again.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sha256 } from '../../hash.ts';
+import { readSealedJson } from '../../sealed-json.ts';
+import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
+import { stemEnglish, stemRussian } from '../analyse/stem.ts';
+import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
+import { declinedForms, verbForms } from './glossary-forms.ts';
+
+const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'glossary');
+export const GLOSSARY_FILE = path.join(DATA, 'ru-en.tsv');
+export const GLOSSARY_STEMS_FILE = path.join(DATA, 'ru-en.stems.json');
+export const GLOSSARY_FORMAT = 'lectern.glossary.ru-en';
+export const GLOSSARY_VERSION = 1;
+export const STEMS_FORMAT = 'lectern.glossary-stems';
+export const STEMS_VERSION = 1;
+/** A Russian stem shorter than this meets too many unrelated words to be looked up by stem. */
+export const MIN_STEM = 3;
+/** Glosses after the first are less common senses. */
+const SECONDARY = 0.8;
+/** Russian lemmas one English word leads to, at most, in the file's order (most common first). */
+const MAX_FROM_ENGLISH = 8;
+const MAX_GLOSSES = 4;
+const RUSSIAN_LEMMA = /^[а-яё]+$/;
+const ENGLISH_WORD = /^[a-z]+$/;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export interface GlossaryEntry {
+  lemma: string;
+  glosses: string[];
+  line: number;
+}
+
+/** Per entry, its lemma, the stems of its lemma and verb forms, and the term of each gloss (null: a stop word). */
+export interface GlossaryStems {
+  lemmas: string[];
+  russian: string[][];
+  english: (string | null)[][];
+}
+
+export interface Glossary {
+  entries: number;
+  /** English terms for a Russian query word (folded, lower case) and its Russian stem; weights 0–1. */
+  toEnglish(word: string, stem: string): { term: string; weight: number }[];
+  /** Russian stems for an English stem; weights 0–1. */
+  fromEnglish(stem: string): { term: string; weight: number }[];
+}
+
+export class GlossaryError extends Error {}
+
+const RESTORE = 'restore it from the repository (git checkout -- data/glossary/ru-en.tsv)';
+
+/** Parses the file's text; throws GlossaryError naming the file, the line and the fix. */
+export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry[] {
+  const lines = text.split('\n');
+  const head = /^# (\S+) (\d+)$/.exec((lines[0] ?? '').trimEnd());
+  if (!head || head[1] !== GLOSSARY_FORMAT || Number(head[2]) !== GLOSSARY_VERSION) {
+    throw new GlossaryError(`${file}: the first line must be "# ${GLOSSARY_FORMAT} ${GLOSSARY_VERSION}" (the format this Lectern reads) but is "${(lines[0] ?? '').slice(0, 60)}": ${RESTORE}`);
+  }
+  const entries: GlossaryEntry[] = [];
+  const seen = new Map<string, number>();
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const bad = (why: string) => new GlossaryError(`${file}:${i + 1}: ${why} in "${line.slice(0, 60)}": correct the line or ${RESTORE}`);
+    const cells = line.split('\t');
+    if (cells.length !== 2) throw bad('expected a Russian lemma, one tab, then its English words');
+    const lemma = cells[0]!.trim();
+    const glosses = cells[1]!.split(',').map((g) => g.trim());
+    if (!RUSSIAN_LEMMA.test(lemma)) throw bad(`"${lemma}" is not one lower-case Russian word`);
+    if (glosses.length > MAX_GLOSSES || glosses.some((g) => !ENGLISH_WORD.test(g))) throw bad(`expected 1–${MAX_GLOSSES} lower-case English words separated by ", "`);
+    const before = seen.get(lemma);
+    if (before !== undefined) throw bad(`"${lemma}" is listed already on line ${before}`);
+    seen.set(lemma, i + 1);
+    entries.push({ lemma, glosses, line: i + 1 });
+  });
+  if (entries.length === 0) throw new GlossaryError(`${file}: no entries: ${RESTORE}`);
+  return entries;
+}
+
+/** Lemma endings (glossary-forms.ts inflects from these), and the longest ending a form adds to what it keeps. */
+const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться'];
+const MAX_FORM_ENDING = 6;
+
+const foldRussian = (word: string) => (word.includes('ё') ? word.replace(/ё/g, 'е') : word);
+/** The forms of a lemma that are stemmed: itself and, for a verb, the forms Snowball stems apart. */
+const stemmedForms = (lemma: string) => [lemma, ...verbForms(lemma)].map(foldRussian).filter((f) => !RU_STOPWORDS.has(f));
+
+/** The costly part: every stemmed form and gloss through Snowball. */
+export function stemGlossary(entries: GlossaryEntry[]): GlossaryStems {
+  return {
+    lemmas: entries.map((e) => e.lemma),
+    russian: entries.map((e) => [...new Set(stemmedForms(e.lemma).map(stemRussian))]),
+    english: entries.map((e) => e.glosses.map((g) => (EN_STOPWORDS.has(g) ? null : stemEnglish(g)))),
+  };
+}
+
+/** What the stems depend on: the glossary's bytes, the analysis (stemmers, stop words) and the form rules. */
+export function stemsFingerprint(glossaryBytes: Uint8Array | string): string {
+  const forms = readFileSync(new URL('./glossary-forms.ts', import.meta.url), 'utf8');
+  return sha256(JSON.stringify({ glossary: sha256(glossaryBytes), analysis: [ANALYSIS_VERSION, analysisOptions().stemmers, analysisOptions().stopWords], forms }));
+}
+
+/**
+ * The kept stems when they were computed from exactly these glossary bytes and this analysis;
+ * undefined otherwise. `npm run glossary` writes them only from a glossary that parsed, so a
+ * current file stands for the glossary's lines: they are not parsed again.
+ */
+export function readGlossaryStems(bytes: Buffer, fingerprint: string): GlossaryStems | undefined {
+  try {
+    const { json, sealed } = readSealedJson(bytes);
+    const s = json as { format?: unknown; version?: unknown; fingerprint?: unknown; lemmas?: unknown; russian?: unknown; english?: unknown };
+    if (s.format !== STEMS_FORMAT || s.version !== STEMS_VERSION || s.fingerprint !== fingerprint || !Array.isArray(s.lemmas) || !s.lemmas.length) return undefined;
+    const n = s.lemmas.length;
+    // Sealed (src/sealed-json.ts): written after it was made, so its shape need not be walked again.
+    const rows = (v: unknown, item: (x: unknown) => boolean) => Array.isArray(v) && v.length === n && (sealed || v.every((row) => Array.isArray(row) && row.every(item)));
+    if (!rows(s.russian, (x) => typeof x === 'string') || !rows(s.english, (x) => x === null || typeof x === 'string')) return undefined;
+    if (!sealed && !s.lemmas.every((l) => typeof l === 'string' && RUSSIAN_LEMMA.test(l))) return undefined;
+    return { lemmas: s.lemmas as string[], russian: s.russian as string[][], english: s.english as (string | null)[][] };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * English stems of one family: the same up to the shorter one's fourth letter (try and trial are
+ * tri/trial, execute and execution both execut); a chance likeness that close is rare.
+ */
+const akin = (a: string, b: string) => {
+  const n = Math.min(4, a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+};
+
+interface Target {
+  term: string;
+  weight: number;
+}
+
+/** Builds the lookups from the entries' stems (see the module comment for what is dropped). */
+export function compileGlossary(stems: GlossaryStems): Glossary {
+  const english: Target[][] = stems.lemmas.map((_, id) => {
+    const out: Target[] = [];
+    stems.english[id]!.forEach((term, k) => {
+      if (term !== null && !out.some((t) => t.term === term)) out.push({ term, weight: k === 0 ? 1 : SECONDARY });
+    });
+    return out;
+  });
+  const add = (map: Map<string, number[]>, key: string, id: number) => {
+    const ids = map.get(key);
+    if (!ids) map.set(key, [id]);
+    else if (!ids.includes(id)) ids.push(id);
+  };
+  const byStem = new Map<string, number[]>();
+  stems.russian.forEach((list, id) => list.forEach((stem) => add(byStem, stem, id)));
+  // Which lemmas a word is a guessed form of: its possible lemmas (the word less an ending, plus a
+  // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
+  // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
+  const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
+  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...declinedForms(lemma)];
+  const lemmasOfForm = (word: string): number[] => {
+    const ids: number[] = [];
+    for (let cut = 0; cut <= Math.min(MAX_FORM_ENDING, word.length - 1); cut++) {
+      const base = word.slice(0, word.length - cut);
+      for (const ending of LEMMA_ENDINGS) {
+        const id = lemmaIds.get(base + ending);
+        if (id !== undefined && !ids.includes(id) && formsOf(foldRussian(stems.lemmas[id]!)).includes(word)) ids.push(id);
+      }
+    }
+    return ids;
+  };
+  // Lemmas sharing a stem or a form may stand for it together only when they are linked by English
+  // words of one family, directly or through a third (the two aspects of a verb, a noun and its
+  // adjective: суд court, trial, судить try, judge, судья judge); otherwise the word is ambiguous
+  // (стать become, сталь steel).
+  const familyOf = (a: number, b: number) => english[a]!.some((t) => english[b]!.some((u) => akin(t.term, u.term)));
+  const agree = (ids: number[]) => {
+    const linked = new Set([ids[0]!]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const a of ids) {
+        if (linked.has(a) || !ids.some((b) => linked.has(b) && familyOf(a, b))) continue;
+        linked.add(a);
+        grew = true;
+      }
+    }
+    return linked.size === ids.length;
+  };
+  const usable = new Map<string, boolean>();
+  const stemUsable = (stem: string) => {
+    let ok = usable.get(stem);
+    if (ok === undefined) usable.set(stem, (ok = stem.length >= MIN_STEM && byStem.has(stem) && agree(byStem.get(stem)!)));
+    return ok;
+  };
+  const merged = (ids: number[]): Target[] => {
+    const out = new Map<string, number>();
+    for (const id of ids) for (const t of english[id]!) if ((out.get(t.term) ?? 0) < t.weight) out.set(t.term, t.weight);
+    return [...out].map(([term, weight]) => ({ term, weight }));
+  };
+  // Each English word's lemmas: those it is the first gloss of, then the others, in the file's
+  // order (most common first), at most MAX_FROM_ENGLISH of them. Built on first use of each word.
+  const lemmasOf = new Map<string, { id: number; weight: number }[]>();
+  english.forEach((targets, id) => {
+    for (const t of targets) {
+      const list = lemmasOf.get(t.term);
+      if (list) list.push({ id, weight: t.weight });
+      else lemmasOf.set(t.term, [{ id, weight: t.weight }]);
+    }
+  });
+  const fromEnglish = new Map<string, Target[]>();
+  return {
+    entries: stems.lemmas.length,
+    toEnglish(word, stem) {
+      const exact = lemmasOfForm(word);
+      if (exact.length) return agree(exact) ? merged(exact) : [];
+      return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
+    },
+    fromEnglish(term) {
+      let out = fromEnglish.get(term);
+      if (out) return out;
+      const lemmas = lemmasOf.get(term) ?? [];
+      const ordered = [...lemmas.filter((l) => l.weight === 1), ...lemmas.filter((l) => l.weight !== 1)].slice(0, MAX_FROM_ENGLISH);
+      out = [];
+      for (const { id, weight } of ordered) for (const s of stems.russian[id]!) if (stemUsable(s) && !out.some((r) => r.term === s)) out.push({ term: s, weight });
+      fromEnglish.set(term, out);
+      return out;
+    },
+  };
+}
+
+/** The glossary file's lookups, with its kept stems when they are current (stemmed again when not). */
+export function loadGlossary(file = GLOSSARY_FILE, stemsFile = GLOSSARY_STEMS_FILE): Glossary {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new GlossaryError(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ${RESTORE}`);
+  }
+  let kept: GlossaryStems | undefined;
+  try {
+    kept = readGlossaryStems(readFileSync(stemsFile), stemsFingerprint(bytes));
+  } catch {
+    kept = undefined;
+  }
+  return compileGlossary(kept ?? stemGlossary(parseGlossary(bytes.toString('utf8'), file)));
+}
+
+let loaded: Glossary | undefined;
+let problem: string | undefined;
+
+/** The bundled glossary, read on first use; undefined (the reason in glossaryUnavailable) when it cannot be read. */
+export function glossary(): Glossary | undefined {
+  if (loaded || problem) return loaded;
+  try {
+    loaded = loadGlossary();
+  } catch (err) {
+    problem = `search: the Russian–English glossary is off: ${(err as Error).message}`;
+  }
+  return loaded;
+}
+
+/** Why the glossary cannot be used (Russian ↔ English then only where the corpus pairs words), or undefined when it can. */
+export function glossaryUnavailable(): string | undefined {
+  glossary();
+  return problem;
+}
+
+/**
+ * What the glossary gives a query word (its folded text and its index terms): English terms for a
+ * Russian word, Russian stems for an English one; weights 0–1.
+ */
+export function glossaryTerms(text: string, terms: string[]): { term: string; weight: number }[] {
+  const russian = CYRILLIC.test(text);
+  // A Russian word's Latin term is its transliteration, not an English word (see expand/index.ts).
+  const stem = terms.find((t) => CYRILLIC.test(t) === russian && /^\p{L}/u.test(t));
+  if (!stem) return [];
+  const g = glossary();
+  if (!g) return [];
+  return russian ? g.toEnglish(text, stem) : g.fromEnglish(stem);
+}

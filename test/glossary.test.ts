@@ -1,0 +1,121 @@
+/**
+ * The core Russian–English glossary (data/glossary/ru-en.tsv, src/search/expand/glossary.ts):
+ * inflected Russian words reach their lemma's English words and English words their Russian
+ * stems, stems shared by unrelated lemmas are not used, and a damaged or foreign file is refused
+ * with the file and the fix named.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
+import { expandWord, GLOSSARY_WEIGHT, TRANSLATION_SCALE } from '../src/search/expand/index.ts';
+import {
+  compileGlossary,
+  GLOSSARY_FILE,
+  GLOSSARY_STEMS_FILE,
+  glossaryTerms,
+  loadGlossary,
+  parseGlossary,
+  readGlossaryStems,
+  stemGlossary,
+  stemsFingerprint,
+} from '../src/search/expand/glossary.ts';
+
+/** The English terms the glossary gives a Russian word as typed, or the Russian ones an English word gets. */
+const lookup = (word: string) => glossaryTerms(word, analyseTerm(word, { query: true })).map((t) => t.term);
+const english = (word: string) => analyseTerm(word).filter((t) => !isKey(t))[0]!;
+
+describe('GIVEN the bundled glossary', () => {
+  it('THEN inflected Russian words reach the English words of their lemma', () => {
+    expect(lookup('расстреляли')).toContain(english('shoot'));
+    expect(lookup('расстреляли')).toContain(english('execute'));
+    expect(lookup('газете')).toContain(english('newspaper'));
+    expect(lookup('сына')).toContain(english('son'));
+    expect(lookup('почтой')).toContain(english('mail'));
+    expect(lookup('книгу')).toContain(english('book'));
+    expect(lookup('грубого')).toContain(english('rude'));
+    expect(lookup('первого')).toContain(english('first'));
+    // Past and participle forms Snowball stems apart from the infinitive (знать → знат, знал → знал).
+    expect(lookup('знали')).toContain(english('know'));
+    expect(lookup('арестован')).toContain(english('arrest'));
+    // Case forms of a lemma whose stem is shared (жена, жених) still find it.
+    expect(lookup('жену')).toEqual([english('wife')]);
+  });
+
+  it('THEN English words reach the Russian stems of the lemmas they translate', () => {
+    expect(lookup('son')).toContain(analyseTerm('сын')[0]);
+    expect(lookup('newspapers')).toContain(analyseTerm('газета')[0]);
+    expect(lookup('executed')).toEqual(expect.arrayContaining([analyseTerm('расстрелять')[0], analyseTerm('казнь')[0]]));
+  });
+
+  it('THEN a stem two unrelated lemmas share gives nothing (стали: стать become, сталь steel; дат: дата, дать), their own forms still do', () => {
+    expect(lookup('стали')).toEqual([]);
+    expect(loadGlossary().toEnglish('', 'дат')).toEqual([]);
+    expect(lookup('дату')).toEqual([english('date')]);
+    expect(lookup('дать')).toEqual([english('give')]);
+  });
+
+  it('THEN a query word gets glossary translations weighed below itself and no higher than a learned translation', () => {
+    const index = { has: () => true, frequency: () => 0.001, count: () => 1, size: 5000, lexicons: () => ({ toEnglish: new Map(), fromEnglish: new Map(), segments: 0 }) };
+    const [word] = parseQuery('газете').words;
+    const expansions = expandWord(word!, index);
+    const newspaper = expansions.find((e) => e.term === english('newspaper'));
+    expect(newspaper?.weight).toBe(GLOSSARY_WEIGHT);
+    expect(GLOSSARY_WEIGHT).toBeLessThanOrEqual(TRANSLATION_SCALE);
+    expect(Math.max(...expansions.map((e) => e.weight))).toBeLessThan(1);
+  });
+
+  it('THEN the kept stems are those of the glossary as it is (else: npm run glossary)', () => {
+    const bytes = readFileSync(GLOSSARY_FILE);
+    const entries = parseGlossary(bytes.toString('utf8'));
+    const kept = readGlossaryStems(readFileSync(GLOSSARY_STEMS_FILE), stemsFingerprint(bytes));
+    expect(kept, 'data/glossary/ru-en.stems.json is stale: run npm run glossary').toBeDefined();
+    expect(kept!.lemmas).toEqual(entries.map((e) => e.lemma));
+    expect(entries.length).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('GIVEN glossaries written for the test', () => {
+  const head = '# lectern.glossary.ru-en 1\n';
+
+  it('THEN related lemmas share a stem (суд, судить, судья) but unrelated ones do not, and a short stem is used only as a listed form', () => {
+    const g = compileGlossary(stemGlossary(parseGlossary(`${head}суд\tcourt, trial\nсудить\ttry, judge\nсудья\tjudge\nстать\tbecome\nсталь\tsteel\nум\tmind\n`, 'test.tsv')));
+    // By stem ('' is no listed form): all three lemmas' words.
+    expect(g.toEnglish('', 'суд').map((t) => t.term)).toEqual(expect.arrayContaining(['court', 'trial', 'tri', 'judg']));
+    // A listed form is its own lemma's.
+    expect(g.toEnglish('суда', 'суд').map((t) => t.term)).toEqual(['court', 'trial']);
+    expect(g.toEnglish('стали', 'стал')).toEqual([]);
+    expect(g.toEnglish('сталью', 'стал')).toEqual([{ term: 'steel', weight: 1 }]);
+    expect(g.toEnglish('умом', 'ум')).toEqual([{ term: 'mind', weight: 1 }]);
+    expect(g.toEnglish('умник', 'ум')).toEqual([]);
+  });
+
+  it('THEN a file of another format version, a malformed line or a repeated lemma is refused naming the file, the line and the fix', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-glossary-'));
+    const file = path.join(dir, 'ru-en.tsv');
+    const stems = path.join(dir, 'ru-en.stems.json');
+    await writeFile(file, '# lectern.glossary.ru-en 2\nсын\tson\n');
+    expect(() => loadGlossary(file, stems)).toThrow(/ru-en\.tsv: the first line must be "# lectern\.glossary\.ru-en 1".*git checkout -- data\/glossary\/ru-en\.tsv/);
+    await writeFile(file, `${head}сын son\n`);
+    expect(() => loadGlossary(file, stems)).toThrow(/ru-en\.tsv:2: expected a Russian lemma, one tab.*correct the line or restore it/);
+    await writeFile(file, `${head}сын\tSon of\n`);
+    expect(() => loadGlossary(file, stems)).toThrow(/ru-en\.tsv:2: expected 1–4 lower-case English words/);
+    await writeFile(file, `${head}сын\tson\n# comment\nсын\tboy\n`);
+    expect(() => loadGlossary(file, stems)).toThrow(/ru-en\.tsv:4: "сын" is listed already on line 2/);
+    expect(() => loadGlossary(path.join(dir, 'missing.tsv'), stems)).toThrow(/missing\.tsv cannot be read \(ENOENT\).*restore/);
+  });
+
+  it('THEN stale or damaged kept stems are computed again, with the same lookups', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-glossary-'));
+    const file = path.join(dir, 'ru-en.tsv');
+    const stems = path.join(dir, 'ru-en.stems.json');
+    await writeFile(file, await readFile(GLOSSARY_FILE));
+    await writeFile(stems, '{"format":"lectern.glossary-stems","version":1,"fingerprint":"old","russian":[],"english":[]}');
+    const g = loadGlossary(file, stems);
+    expect(g.toEnglish('газете', 'газет').map((t) => t.term)).toContain('newspap');
+    await writeFile(stems, 'not json');
+    expect(loadGlossary(file, stems).fromEnglish('son').map((t) => t.term)).toContain('сын');
+  });
+});
