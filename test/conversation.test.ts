@@ -98,6 +98,29 @@ describe('GIVEN the conversations file', () => {
     expect((await ConversationStore.load(at, log, { retentionDays: 30 })).get(fresh)).toBeUndefined();
   });
 
+  it('THEN closing a store that changed nothing leaves the file as it was, and a change whose write failed is written at close', async () => {
+    const at = path.join(dir, 'f');
+    const file = path.join(at, CONVERSATIONS_FILE);
+    const first = await ConversationStore.load(at, log, { retentionDays: 90 });
+    const key = await first.open({ platform: 'console', scope: 'local', thread: 't', passage: PASSAGE, title: 'T' }, { name: 'Ada', at: Date.now() });
+    // The same threads in other bytes than Lectern writes: any rewrite would show.
+    const compact = JSON.stringify(JSON.parse(await readFile(file, 'utf8')));
+    await writeFile(file, compact);
+    const unchanged = await ConversationStore.load(at, log, { retentionDays: 90 });
+    expect(unchanged.get(key)).toBeDefined();
+    await unchanged.save();
+    expect(await readFile(file, 'utf8')).toBe(compact);
+
+    // A forget whose write fails (the file's place taken by a folder) is carried by the save at close.
+    await rm(file);
+    await mkdir(path.join(file, 'blocker'), { recursive: true });
+    expect(await unchanged.forget(key)).toBe(true);
+    await rm(file, { recursive: true });
+    await unchanged.save();
+    expect((await ConversationStore.load(at, log, { retentionDays: 90 })).get(key)).toBeUndefined();
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ threads: {} });
+  });
+
   it('THEN a write that fails is told in the reply ("Could not save: …"), not only logged', async () => {
     const at = path.join(dir, 'e');
     const store = await ConversationStore.load(at, log, { retentionDays: 90 });

@@ -73,6 +73,11 @@ export interface ConversationRepo {
   read?(key: string): Promise<ThreadRecord | null>;
   /** Called with the key of a thread another process changed ('*': any may have changed). */
   watch?(changed: (key: string) => void): Promise<void>;
+  /**
+   * True when what is stored already holds every change handed to `write` (none failed since the
+   * last that was kept): `save` then has nothing to store. Absent: `save` always writes.
+   */
+  upToDate?(): boolean;
 }
 
 /** The conversations file: written whole and atomically after each change, set aside when unreadable. */
@@ -94,6 +99,8 @@ export function conversationsFile(stateDir: string, log: Logger): ConversationRe
       else await writer.saveOrThrow();
       return undefined;
     },
+    // Every change is written as it is made; only a failed write leaves the file behind memory.
+    upToDate: () => writer.failure === undefined,
   };
 }
 
@@ -303,9 +310,15 @@ export class ConversationStore {
     return true;
   }
 
-  /** Resolves once every change made before the call is stored. */
+  /**
+   * Resolves once every change made before the call is stored. Where everything already is (the
+   * file after a one-shot command that changed nothing), nothing is written: rewriting the same
+   * threads cost each CLI answer a write and an fsync, and could put back an older copy over what
+   * another process (the console) wrote to the same file meanwhile.
+   */
   async save(): Promise<void> {
     await Promise.allSettled([...this.writing]);
+    if (this.repo.upToDate?.()) return;
     await this.write({ kind: 'expire', before: this.retentionMs > 0 ? Date.now() - this.retentionMs : 0 }).catch(() => undefined);
   }
 
