@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/reply/sentences.ts';
-import { analyseTerm, containsPhrase, fold, parseQuery, tokenize, toMiniSearchQuery } from '../src/search/analyse/index.ts';
-import { corpusIndex, search } from './helpers/analyse-index.ts';
+import { analyseTerm, containsPhrase, fold, foldedLetters, parseQuery, tokenize, toMiniSearchQuery } from '../src/search/analyse/index.ts';
+import { corpusIndex, corpusParagraphs, search } from './helpers/analyse-index.ts';
 
 // Full Unicode, plus what the folding rules single out, so that they meet each other: lone
 // surrogates, markers, markup, quotes, dashes, spaces, combining marks.
@@ -22,6 +22,20 @@ describe('fold, tokenize, analyseTerm: any input', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('GIVEN any string, cut anywhere THEN foldedLetters is the head of fold(s) without what is not a letter or digit', () => {
+    const letters = (s: string, n: number) => fold(s).replace(/[^\p{L}\p{N}]+/gu, '').slice(0, n);
+    fc.assert(
+      // Pieces of what folding removes or joins, spaces among them, so that a cut falls inside them.
+      fc.property(fc.array(fc.oneof(text, fc.constantFrom('^{', '12', '&', '}', 'quot;', ' ', '  ', 'Σ', '\u0301', 'ab', '<u', '>')), { minLength: 1, maxLength: 12 }), fc.nat(40), fc.integer({ min: 1, max: 40 }), (parts, from, n) => {
+        const s = parts.join('');
+        expect(foldedLetters(s, n, from)).toBe(letters(s, n));
+      }),
+      { numRuns: 5000 },
+    );
+    // And on the real texts, the duplicate key's length: every paragraph, at a cut early enough to be used.
+    for (const { text: p } of corpusParagraphs()) for (const from of [20, 256]) expect(foldedLetters(p, 160, from)).toBe(letters(p, 160));
   });
 
   it('GIVEN any string THEN tokenize and analyseTerm never throw, and give clean non-empty terms', () => {

@@ -27,7 +27,7 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
-import { fold, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { fold, foldedLetters, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -106,7 +106,7 @@ export function shownWith(corpus: Corpus, block: Block): Block {
 /** A quotation repeated with another attribution line is the same passage: the key is the quoted text. */
 function duplicateKey(block: Block): string {
   const quoted = block.kind === 'quotation' ? block.text.split('\n')[0]! : block.plain;
-  return fold(quoted.replace(/\*+/g, '')).replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 160);
+  return foldedLetters(quoted.replace(/\*+/g, ''), 160);
 }
 
 export class SearchEngine implements SearchService {

@@ -18,7 +18,7 @@
  *
  * ANALYSIS_VERSION and analysisOptions() fingerprint all of this for the saved index.
  */
-export { fold, foldKeepCase } from './fold.ts';
+export { fold, foldedLetters, foldKeepCase } from './fold.ts';
 export { joinInitials, tokenize, words, MAX_TOKEN_LENGTH, type WordToken } from './tokenize.ts';
 export { analyseTerm, fuzzyFor, isKey, typoDistance, type AnalyseOptions } from './term.ts';
 export { crossScriptKey, transliterate, KEY_MARKER } from './key.ts';
