@@ -1,0 +1,74 @@
+/**
+ * The launcher's bundle of the sources (src/cli/bundle.ts): it answers as the sources do, and it is
+ * not used once anything it was made from differs.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle, freshBundle } from '../src/cli/bundle.ts';
+import { PROJECT_ROOT } from '../src/config.ts';
+
+const run = promisify(execFile);
+// Inside the project, as .cache/cli is: the bundle's chunks find the packages left out of it in node_modules.
+const DIR = path.join(PROJECT_ROOT, '.cache', `cli-test-${process.pid}`);
+const MANIFEST = path.join(DIR, 'bundle.json');
+let entry: string;
+
+beforeAll(async () => {
+  await mkdir(DIR, { recursive: true });
+  entry = await buildBundle(PROJECT_ROOT, DIR);
+}, 120_000);
+afterAll(async () => {
+  await rm(DIR, { recursive: true, force: true });
+});
+
+/** Exit code, stdout and stderr of one run. */
+const answer = async (main: string, args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [main, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', DISCORD_TOKEN: '', MATRIX_ACCESS_TOKEN: '' }, encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const { code, stdout, stderr } = err as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+};
+
+describe('GIVEN the CLI bundled', () => {
+  it('THEN its answers and refusals are the sources\', byte for byte, with the same exit codes', async () => {
+    const main = new URL(entry).pathname;
+    const cases = [['quote', 'Kirov', '--json'], ['quote', 'Ryutin platform'], ['source', '(Vozhdy 250)'], ['translate', 'свидетельство'], ['quote', 'Kirov', '--limit', '99'], ['quote', 'Kirov', '--bogus'], ['cite', 'no-such.p1']];
+    for (const args of cases) {
+      const bundled = await answer(main, args);
+      expect(bundled, args.join(' ')).toEqual(await answer(path.join(PROJECT_ROOT, 'src', 'main.ts'), args));
+      expect(bundled.stdout + bundled.stderr).not.toMatch(/unexpected error/);
+    }
+  }, 120_000);
+
+  it('THEN it is used while its inputs are as they were, and not once one of them, the Node version or its entry differs', async () => {
+    expect(freshBundle(PROJECT_ROOT, DIR)).toBe(entry);
+    const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as { node: string; main: string; inputs: Record<string, [number, number]> };
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/main.ts', 'src/search/engine.ts', 'commands/quote.ts', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json']));
+    expect(Object.keys(manifest.inputs).some((f) => f.startsWith('node_modules/zod/'))).toBe(true);
+
+    const variants = [
+      { ...manifest, inputs: { ...manifest.inputs, 'src/search/engine.ts': [manifest.inputs['src/search/engine.ts']![0], 1] } },
+      { ...manifest, inputs: { ...manifest.inputs, 'commands/quote.ts': [manifest.inputs['commands/quote.ts']![0] + 1, manifest.inputs['commands/quote.ts']![1]] } },
+      { ...manifest, inputs: { ...manifest.inputs, 'src/gone.ts': [1, 1] } },
+      { ...manifest, node: 'v0.0.0' },
+      { ...manifest, main: 'main-MISSING.mjs' },
+    ];
+    try {
+      for (const variant of variants) {
+        await writeFile(MANIFEST, JSON.stringify(variant));
+        expect(freshBundle(PROJECT_ROOT, DIR)).toBeUndefined();
+      }
+      await writeFile(MANIFEST, '{"format":1,');
+      expect(freshBundle(PROJECT_ROOT, DIR)).toBeUndefined();
+    } finally {
+      await writeFile(MANIFEST, JSON.stringify(manifest));
+    }
+    expect(freshBundle(PROJECT_ROOT, DIR)).toBe(entry);
+  });
+});
