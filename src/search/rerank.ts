@@ -11,6 +11,7 @@
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, crossScriptKey, joinInitials, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
+import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
 
 /** How many of a stage's best candidates are looked at again. */
@@ -170,8 +171,9 @@ function keyOf(token: string): string | null {
 interface PassageSpellings {
   /** Distinct words by length: a query word asks only about words near its own length. */
   byLength: Map<number, string[]>;
-  /** Per length, its words by index term (and, asked for, by cross-script key), made on first need. */
-  byTerm: Map<number, Map<string, string[]>>;
+  /** Length and index term → the words of that length with that term, made on first need. */
+  byTerm: Map<string, readonly string[]>;
+  /** Per length, its words by cross-script key, made on first need. */
   byKey: Map<number, Map<string, string[]>>;
   /** Spelling → does the passage introduce it? Without the years option, and with it. */
   introduces: Map<string, boolean>;
@@ -205,23 +207,49 @@ function spellingsOf(folded: string): PassageSpellings {
   return s;
 }
 
-/** The passage's words of this length by their index terms (`keys`: by cross-script key instead). */
-function wordsOfLength(s: PassageSpellings, length: number, keys: boolean): Map<string, string[]> | undefined {
+/** The passage's words of this length by their cross-script keys. */
+function wordsOfLengthByKey(s: PassageSpellings, length: number): Map<string, string[]> | undefined {
   const tokens = s.byLength.get(length);
   if (!tokens) return undefined;
-  const maps = keys ? s.byKey : s.byTerm;
-  let map = maps.get(length);
+  let map = s.byKey.get(length);
   if (!map) {
     map = new Map();
     for (const token of tokens) {
-      if (keys) {
-        const key = keyOf(token);
-        if (key) addTo(map, key, token);
-      } else for (const term of analyseTerm(token)) addTo(map, term, token);
+      const key = keyOf(token);
+      if (key) addTo(map, key, token);
     }
-    maps.set(length, map);
+    s.byKey.set(length, map);
   }
   return map;
+}
+
+// Lower-case letters of one alphabet (Cyrillic without ё, which folding has made е): such a word is
+// its own folded, plain form, one token, and its terms are its stem, which keeps its first letter
+// (Porter2 and Snowball Russian change only endings), and possibly its cross-script key.
+const PLAIN_WORD = /^(?:[a-z]+|[а-дж-я]+)$/;
+/**
+ * Whether `term` can be among the index terms of `token`; false only when it certainly is not.
+ * Stemming every word of a passage to find those with a term was most of a first query's rerank.
+ */
+export function mayHaveTerm(token: string, term: string): boolean {
+  if (token.length > MAX_TOKEN_LENGTH || !PLAIN_WORD.test(token)) return true;
+  return isKey(term) ? keyOf(token) === term : token[0] === term[0];
+}
+
+/** Lists by length and term kept per passage at most (then dropped whole). */
+const BY_TERM_LIMIT = 512;
+/** The passage's words of this length that have `term` among their index terms, in the passage's order; undefined when it has no word of this length. */
+function wordsWithTerm(s: PassageSpellings, length: number, term: string): readonly string[] | undefined {
+  const tokens = s.byLength.get(length);
+  if (!tokens) return undefined;
+  const id = `${length}\u0000${term}`;
+  let list = s.byTerm.get(id);
+  if (!list) {
+    list = tokens.filter((token) => mayHaveTerm(token, term) && analyseTerm(token).includes(term));
+    if (s.byTerm.size >= BY_TERM_LIMIT) s.byTerm.clear();
+    s.byTerm.set(id, list);
+  }
+  return list;
 }
 
 /**
@@ -247,9 +275,7 @@ function introduces(s: PassageSpellings, folded: string, spelling: string, years
   return yes;
 }
 
-const BY_TERM = [false] as const;
 const NO_TOKENS: readonly string[] = [];
-const BY_TERM_AND_KEY = [false, true] as const;
 
 /**
  * The same test for a query word and every spelling of it in the passage that the index takes for
@@ -268,11 +294,11 @@ export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options:
     // another word). The folded text is lower case, where the index gives a key only to capitalised
     // words: the passage's words are keyed directly.
     for (let length = word.text.length - 3; length <= word.text.length + 3; length++) {
-      for (const keys of keyed ? BY_TERM_AND_KEY : BY_TERM) {
-        const byTerm = wordsOfLength(s, length, keys);
-        if (!byTerm) break;
-        for (const term of word.terms) for (const token of byTerm.get(term) ?? NO_TOKENS) if (token !== word.text && introduces(s, folded, token, years)) return true;
-      }
+      if (!s.byLength.has(length)) continue;
+      for (const term of word.terms) for (const token of wordsWithTerm(s, length, term)!) if (token !== word.text && introduces(s, folded, token, years)) return true;
+      if (!keyed) continue;
+      const byKey = wordsOfLengthByKey(s, length)!;
+      for (const term of word.terms) for (const token of byKey.get(term) ?? NO_TOKENS) if (token !== word.text && introduces(s, folded, token, years)) return true;
     }
     return false;
   };
