@@ -95,13 +95,18 @@ export function createLogger(options: LoggerOptions): Logger {
   const base = loggerOptions(options);
   if (options.destination) return pino(base, options.destination);
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
-  if (pretty) {
-    return pino({
-      ...base,
-      transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } },
-    });
-  }
+  if (pretty) return pino(base, startedOnFirstLine(() => pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } })));
   return pino(base, pino.destination(2));
+}
+
+/**
+ * A destination whose stream starts with the first line written. pino-pretty runs in a worker
+ * thread; started with the logger, it cost every one-shot CLI answer in a terminal ~0.1 s of CPU,
+ * though most log nothing at their level. Once started it stays, and pino's transport flushes it at exit.
+ */
+export function startedOnFirstLine(start: () => DestinationStream): DestinationStream {
+  let stream: DestinationStream | undefined;
+  return { write: (line: string) => (stream ??= start()).write(line) };
 }
 
 export const silentLogger = (): Logger => pino({ level: 'silent' });
