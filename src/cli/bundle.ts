@@ -44,8 +44,8 @@ const manifestFile = (dir: string) => path.join(dir, 'bundle.json');
 
 function stampOf(file: string): Stamp | undefined {
   try {
-    const s = statSync(file);
-    return [s.size, s.mtimeMs];
+    const s = statSync(file, { throwIfNoEntry: false });
+    return s && [s.size, s.mtimeMs];
   } catch {
     return undefined;
   }
@@ -61,7 +61,8 @@ export function freshBundle(root = ROOT, dir = bundleDir(root)): string | undefi
     return undefined;
   }
   if (manifest.format !== FORMAT || manifest.node !== process.version || typeof manifest.main !== 'string') return undefined;
-  for (const [file, stamp] of Object.entries(manifest.inputs ?? {})) if (!sameStamp(stampOf(path.join(root, file)), stamp)) return undefined;
+  // Joined by hand: path.join for each of ~340 files cost more than their stats.
+  for (const [file, stamp] of Object.entries(manifest.inputs ?? {})) if (!sameStamp(stampOf(`${root}/${file}`), stamp)) return undefined;
   const main = path.join(dir, manifest.main);
   return stampOf(main) ? pathToFileURL(main).href : undefined;
 }
