@@ -10,7 +10,7 @@
  * (стать and сталь, дать and дата) is ambiguous and not used, nor is one shorter than MIN_STEM; a
  * query word is then recognised only as one of its lemma's guessed case forms (жену → жена).
  *
- * Stemming its ~13,000 forms and glosses costs ~0.2 s of a cold process, so the stems are kept beside the
+ * Stemming its ~10,000 forms and glosses costs ~0.2 s of a cold process, so the stems are kept beside the
  * glossary (ru-en.stems.json, sealed, written by `npm run glossary`) with the digest of what they
  * were computed from; when that no longer matches (the glossary was edited), they are computed again.
  */
