@@ -10,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
-import { expandWord, GLOSSARY_WEIGHT, TRANSLATION_SCALE } from '../src/search/expand/index.ts';
+import { SearchEngine, shownWith } from '../src/search/engine.ts';
+import { expandWord, GLOSSARY_WEIGHT, russianTerms, TRANSLATION_SCALE } from '../src/search/expand/index.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
+import { realCorpus } from './helpers/corpus.ts';
 import {
   compileGlossary,
   GLOSSARY_FILE,
@@ -67,6 +71,14 @@ describe('GIVEN the bundled glossary', () => {
     expect(Math.max(...expansions.map((e) => e.weight))).toBeLessThan(1);
   });
 
+  it('THEN the Russian glossary words of an English word are not among its expansions, only asked of untranslated Russian passages', () => {
+    const index = { has: () => true, frequency: () => 0.001, count: () => 1, size: 5000, lexicons: () => ({ toEnglish: new Map(), fromEnglish: new Map(), segments: 0 }) };
+    const [word] = parseQuery('newspaper').words;
+    const russian = russianTerms(word!, index).map((t) => t.term);
+    expect(russian).toContain(analyseTerm('газета')[0]);
+    expect(expandWord(word!, index).map((e) => e.term)).not.toEqual(expect.arrayContaining(russian));
+  });
+
   it('THEN the kept stems are those of the glossary as it is (else: npm run glossary)', () => {
     const bytes = readFileSync(GLOSSARY_FILE);
     const entries = parseGlossary(bytes.toString('utf8'));
@@ -118,4 +130,15 @@ describe('GIVEN glossaries written for the test', () => {
     await writeFile(stems, 'not json');
     expect(loadGlossary(file, stems).fromEnglish('son').map((t) => t.term)).toContain('сын');
   });
+});
+
+describe('GIVEN the bundled corpus', () => {
+  it('THEN an English question finds the note that is only in Russian (Загадки смерти Сталина), shown with its passage', async () => {
+    const { corpus } = await realCorpus();
+    const engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+    const hits = (await engine.search('riddles of Stalin\'s death', { limit: 3 })).hits;
+    const shown = hits.flatMap((h) => [h.block.id, ...shownWith(corpus, h.block).markers.map((m) => m.footnoteId)]);
+    expect(corpus.block('trotskys-lies.n5')?.plain).toContain('Загадки смерти Сталина');
+    expect(shown).toContain('trotskys-lies.n5');
+  }, 60_000);
 });
