@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/reply/sentences.ts';
-import { analyseTerm, containsPhrase, fold, foldedLetters, parseQuery, tokenize, toMiniSearchQuery } from '../src/search/analyse/index.ts';
+import { analyseTerm, containsPhrase, fold, foldedLetters, foldKeepCase, parseQuery, tokenize, toMiniSearchQuery } from '../src/search/analyse/index.ts';
+import { byPasses } from '../src/search/analyse/fold.ts';
 import { corpusIndex, corpusParagraphs, search } from './helpers/analyse-index.ts';
 
 // Full Unicode, plus what the folding rules single out, so that they meet each other: lone
@@ -22,6 +23,20 @@ describe('fold, tokenize, analyseTerm: any input', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('GIVEN plain text (ASCII, curly quotes, dashes) or text one character away from it THEN the shortcut folds it as the passes do', () => {
+    const plain = fc.constantFrom(...'aZ q09 .,;:!?()[]{}$%#@/+=~|\\\'"', '\t', '\n', '\r', '‘', '’', '“', '”', '–', '—', 'Trotsky', 'THE', '  ');
+    const nearly = fc.constantFrom('*', '_', '<', '^', '&', '`', 'é', '…', '\u00a0', '\u000b', 'ё', 'К', 'ß', '«', '−', '\u200b', '<u>', '^{1}', '&quot;');
+    const mostlyPlain = fc.array(fc.oneof({ arbitrary: plain, weight: 12 }, { arbitrary: nearly, weight: 1 }), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(mostlyPlain, text), (s) => {
+        expect(fold(s)).toBe(s === '' ? '' : byPasses(s, true));
+        expect(foldKeepCase(s)).toBe(s === '' ? '' : byPasses(s, false));
+      }),
+      { numRuns: 10_000 },
+    );
+    for (const { text: p } of corpusParagraphs()) expect(fold(p)).toBe(byPasses(p, true));
   });
 
   it('GIVEN any string, cut anywhere THEN foldedLetters is the head of fold(s) without what is not a letter or digit', () => {
