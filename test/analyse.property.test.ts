@@ -25,9 +25,9 @@ describe('fold, tokenize, analyseTerm: any input', () => {
     );
   });
 
-  it('GIVEN plain text (ASCII, curly quotes, dashes) or text one character away from it THEN the shortcut folds it as the passes do', () => {
-    const plain = fc.constantFrom(...'aZ q09 .,;:!?()[]{}$%#@/+=~|\\\'"', '\t', '\n', '\r', '‘', '’', '“', '”', '–', '—', 'Trotsky', 'THE', '  ');
-    const nearly = fc.constantFrom('*', '_', '<', '^', '&', '`', 'é', '…', '\u00a0', '\u000b', 'ё', 'К', 'ß', '«', '−', '\u200b', '<u>', '^{1}', '&quot;');
+  it('GIVEN plain text (ASCII, Latin-1 and Russian letters, curly and angle quotes, dashes) or text one character away from it, and every character below U+0500 THEN the shortcut folds it as the passes do', () => {
+    const plain = fc.constantFrom(...'aZ q09 .,;:!?()[]{}$%#@/+=~|\\\'"', '\t', '\n', '\r', '‘', '’', '“', '”', '«', '»', '–', '—', 'Trotsky', 'THE', '  ', 'À', 'Ö', 'é', 'ÿ', 'Þ', 'Зиновьев', 'ТРОЦКИЙ', 'й', 'Я');
+    const nearly = fc.constantFrom('*', '_', '<', '^', '&', '`', 'ß', '×', '÷', 'Ё', 'ª', 'µ', 'е\u0308', 'и\u0306', '…', '\u00a0', '\u000b', 'ё', 'К', 'ß', '«', '−', '\u200b', '<u>', '^{1}', '&quot;');
     const mostlyPlain = fc.array(fc.oneof({ arbitrary: plain, weight: 12 }, { arbitrary: nearly, weight: 1 }), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(mostlyPlain, text), (s) => {
@@ -37,6 +37,14 @@ describe('fold, tokenize, analyseTerm: any input', () => {
       { numRuns: 10_000 },
     );
     for (const { text: p } of corpusParagraphs()) expect(fold(p)).toBe(byPasses(p, true));
+    // Every character below U+0500, alone and between letters of either case.
+    for (let code = 1; code < 0x500; code++) {
+      const ch = String.fromCharCode(code);
+      for (const s of [ch, `A${ch}b`, `Я${ch}ж ${ch}${ch}`]) {
+        expect(fold(s), `U+${code.toString(16)}`).toBe(byPasses(s, true));
+        expect(foldKeepCase(s), `U+${code.toString(16)}`).toBe(byPasses(s, false));
+      }
+    }
   });
 
   it('GIVEN any string, cut anywhere THEN foldedLetters is the head of fold(s) without what is not a letter or digit', () => {
