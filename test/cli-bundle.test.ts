@@ -48,8 +48,8 @@ describe('GIVEN the CLI bundled', () => {
 
   it('THEN it is used while its inputs are as they were, and not once one of them, the Node version or its entry differs', async () => {
     expect(freshBundle(PROJECT_ROOT, DIR)).toBe(entry);
-    const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as { node: string; main: string; inputs: Record<string, [number, number]> };
-    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/main.ts', 'src/search/engine.ts', 'commands/quote.ts', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json']));
+    const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as { format: number; node: string; main: string; inputs: Record<string, [number, number]> };
+    expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/main.ts', 'src/search/engine.ts', 'commands/quote.ts', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/cli/bundle.ts']));
     expect(Object.keys(manifest.inputs).some((f) => f.startsWith('node_modules/zod/'))).toBe(true);
 
     const variants = [
@@ -57,6 +57,8 @@ describe('GIVEN the CLI bundled', () => {
       { ...manifest, inputs: { ...manifest.inputs, 'commands/quote.ts': [manifest.inputs['commands/quote.ts']![0] + 1, manifest.inputs['commands/quote.ts']![1]] } },
       { ...manifest, inputs: { ...manifest.inputs, 'src/gone.ts': [1, 1] } },
       { ...manifest, node: 'v0.0.0' },
+      // Made by an older launcher, whose manifest did not name its own options among the inputs.
+      { ...manifest, format: 1 },
       { ...manifest, main: 'main-MISSING.mjs' },
     ];
     try {
@@ -64,7 +66,7 @@ describe('GIVEN the CLI bundled', () => {
         await writeFile(MANIFEST, JSON.stringify(variant));
         expect(freshBundle(PROJECT_ROOT, DIR)).toBeUndefined();
       }
-      await writeFile(MANIFEST, '{"format":1,');
+      await writeFile(MANIFEST, '{"format":2,');
       expect(freshBundle(PROJECT_ROOT, DIR)).toBeUndefined();
     } finally {
       await writeFile(MANIFEST, JSON.stringify(manifest));

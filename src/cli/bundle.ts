@@ -9,11 +9,11 @@
  *
  * The bundle is only used while it is what the sources would run: it records each input file's
  * size and modification time (an edit, a checkout or an install changes them; a copy that keeps
- * them, as an image's layers do, keeps the bundle too), those of the installed packages' lock file,
- * tsconfig and package.json, and the Node version; anything different and the launcher rebuilds
- * it (~0.5 s, once) or, when that cannot be done (no esbuild, a read-only folder), runs the
- * sources directly. Each module keeps
- * its own `import.meta.url` (the source file's), so the files it reads, the workers it starts and
+ * them, as an image's layers do, keeps the bundle too), those of the installed packages' lock
+ * file, tsconfig, package.json and this module (esbuild's options), and the Node version; anything
+ * different and the launcher rebuilds it (~1 s, once) or, when that cannot be done (no esbuild, a
+ * read-only folder), runs the sources directly. Each module keeps its own `import.meta.url` (the
+ * source file's), so the files it reads, the workers it starts and
  * the packages it resolves are the same as when it runs unbundled.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,11 +21,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const FORMAT = 1;
+const FORMAT = 2;
 /** Packages bundled: plain JavaScript that reads no files beside itself and starts no workers. */
 const BUNDLED = new Set(['zod', 'minisearch', 'snowball-stemmers', '@orama/stopwords', 'dotenv']);
-/** What decides how the inputs are read and resolved, beside the inputs themselves. */
-const SETTINGS = ['package.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+/** What decides how the inputs are read, resolved and bundled, beside the inputs themselves (this file: esbuild's options). */
+const SETTINGS = ['package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/cli/bundle.ts'];
 /** Chunks no manifest names any more are removed after this long: a process started earlier may still load them. */
 const KEEP_OLD_MS = 7 * 24 * 60 * 60 * 1000;
 
