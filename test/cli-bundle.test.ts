@@ -48,7 +48,7 @@ describe('GIVEN the CLI bundled', () => {
 
   it('THEN it is used while its inputs are as they were, and not once one of them, the Node version or its entry differs', async () => {
     expect(freshBundle(PROJECT_ROOT, DIR)).toBe(entry);
-    const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as { format: number; node: string; main: string; inputs: Record<string, [number, number]> };
+    const manifest = JSON.parse(await readFile(MANIFEST, 'utf8')) as { format: number; node: string; main: string; outputs: Record<string, number>; inputs: Record<string, [number, number]> };
     expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(['src/main.ts', 'src/search/engine.ts', 'commands/quote.ts', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json', 'src/cli/bundle.ts']));
     expect(Object.keys(manifest.inputs).some((f) => f.startsWith('node_modules/zod/'))).toBe(true);
 
@@ -60,6 +60,9 @@ describe('GIVEN the CLI bundled', () => {
       // Made by an older launcher, whose manifest did not name its own options among the inputs.
       { ...manifest, format: 1 },
       { ...manifest, main: 'main-MISSING.mjs' },
+      // A chunk gone (or cut short): importing it would fail midway.
+      { ...manifest, outputs: { ...manifest.outputs, 'chunk-GONE.mjs': 10 } },
+      { ...manifest, outputs: Object.fromEntries(Object.entries(manifest.outputs).map(([f, n]) => [f, n + 1])) },
     ];
     try {
       for (const variant of variants) {

@@ -35,6 +35,8 @@ interface Manifest {
   node: string;
   /** The entry, a file in the bundle's folder. */
   main: string;
+  /** Every file of the bundle (the entry and its chunks) → its size: one missing would fail only when imported. */
+  outputs: Record<string, number>;
   /** Project-relative path → its stamp when it was bundled. */
   inputs: Record<string, Stamp>;
 }
@@ -60,11 +62,11 @@ export function freshBundle(root = ROOT, dir = bundleDir(root)): string | undefi
   } catch {
     return undefined;
   }
-  if (manifest.format !== FORMAT || manifest.node !== process.version || typeof manifest.main !== 'string') return undefined;
+  if (manifest.format !== FORMAT || manifest.node !== process.version || typeof manifest.main !== 'string' || !manifest.outputs?.[manifest.main]) return undefined;
   // Joined by hand: path.join for each of ~340 files cost more than their stats.
   for (const [file, stamp] of Object.entries(manifest.inputs ?? {})) if (!sameStamp(stampOf(`${root}/${file}`), stamp)) return undefined;
-  const main = path.join(dir, manifest.main);
-  return stampOf(main) ? pathToFileURL(main).href : undefined;
+  for (const [file, size] of Object.entries(manifest.outputs)) if (stampOf(`${dir}/${file}`)?.[0] !== size) return undefined;
+  return pathToFileURL(path.join(dir, manifest.main)).href;
 }
 
 /** The first path segment (or two, for a scope) of a package import. */
@@ -129,7 +131,8 @@ export async function buildBundle(root = ROOT, dir = bundleDir(root)): Promise<s
     writeFileSync(tmp, out.contents);
     renameSync(tmp, out.path);
   }
-  const manifest: Manifest = { format: FORMAT, node: process.version, main: path.basename(main.path), inputs };
+  const outputs = Object.fromEntries(result.outputFiles.map((o) => [path.basename(o.path), o.contents.length]));
+  const manifest: Manifest = { format: FORMAT, node: process.version, main: path.basename(main.path), outputs, inputs };
   const tmp = `${manifestFile(dir)}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(manifest));
   renameSync(tmp, manifestFile(dir));
