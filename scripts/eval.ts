@@ -16,7 +16,7 @@ import { RANK_CUTOFF, ratios, scoreCases, tally, type QuoteCase, type Ranker, ty
 import { silentLogger } from '../src/logger.ts';
 import { resolveSource } from '../src/sources/resolve.ts';
 import type { Block } from '../src/corpus/model.ts';
-import { shownWith } from '../src/search/engine.ts';
+import { shownTexts } from '../src/eval/shown.ts';
 
 const SHARED_EVAL = path.join(PROJECT_ROOT, '..', 'shared', 'eval');
 // The shared set is the authority; the tests' copy keeps `npm run eval` working from a bare clone.
@@ -34,13 +34,7 @@ const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const app = await createApp(config, silentLogger());
 const { corpus, search } = app.base;
 
-// What the reply shows for a hit: the passage (a footnote's is the passage it annotates) with its
-// footnotes. "passage alone" counts only the block the search returned.
-const shown = (block: Block) => {
-  const passage = shownWith(corpus, block);
-  const notes = passage.markers.flatMap((m) => (m.footnoteId ? [corpus.block(m.footnoteId)?.text ?? ''] : []));
-  return [block.text, block.plain, passage.text, passage.plain, ...notes];
-};
+const shown = (block: Block) => shownTexts(corpus, block);
 // Search is asynchronous (src/search/candidates.ts); the scorer takes plain functions, so each
 // set's queries are answered first and the rankers read the answers.
 const answered = new Map<string, Block[]>();

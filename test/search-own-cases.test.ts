@@ -6,7 +6,7 @@
  * learned lexicon and the cross-script key), footnote (a fact only in a
  * note), short (who is X, what does X stand for, X's birth year) and translit (other spellings of
  * a Russian name), and ordinary queries beside them (keyword, question, russian: a Russian query for a
- * Russian passage), which no capability may cost. Scored as `npm run eval` scores them: the reply's passage with its footnotes.
+ * Russian passage), which no capability may cost. Scored as `npm run eval` scores them: the reply's passage with its footnotes and the translation it sets beside it (src/eval/shown.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,8 @@ import type { Corpus } from '../src/corpus/corpus.ts';
 import type { Block } from '../src/corpus/model.ts';
 import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
 import { ratios, scoreCases, tally, type QuoteCase, type Ranker } from '../src/eval/quote-score.ts';
-import { SearchEngine, shownWith } from '../src/search/engine.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { shownTexts } from '../src/eval/shown.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { CORPUS_DIR, realCorpus } from './helpers/corpus.ts';
@@ -32,11 +33,7 @@ let plain: Ranker;
 beforeAll(async () => {
   corpus = (await realCorpus()).corpus;
   const engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
-  const shown = (block: Block) => {
-    const passage = shownWith(corpus, block);
-    const notes = passage.markers.flatMap((m) => (m.footnoteId ? [corpus.block(m.footnoteId)?.text ?? ''] : []));
-    return [block.text, block.plain, passage.text, passage.plain, ...notes];
-  };
+  const shown = (block: Block) => shownTexts(corpus, block);
   const answers = new Map<string, string[][]>();
   for (const c of cases) answers.set(c.query, (await engine.search(c.query, { limit: 10 })).hits.map((h) => shown(h.block)));
   lectern = (q) => answers.get(q) ?? [];

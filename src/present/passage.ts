@@ -8,6 +8,7 @@ import type { ColumnsView, FootnoteView, PassageSide, PassageView } from '../rep
 import { authorLine } from '../corpus/corpus.ts';
 import { languageName, locatorLabel } from './locator.ts';
 import { CONFIDENT } from '../corpus/ingest/pair-evidence.ts';
+import { counterpart } from '../corpus/counterpart.ts';
 
 export function footnoteViews(corpus: Corpus, block: Block): FootnoteView[] {
   return block.markers
@@ -28,16 +29,6 @@ function side(corpus: Corpus, work: WorkBuild, ids: string[]): PassageSide & { i
     locator: first.locator,
     locatorLabel: locatorLabel(first.locator, work.meta),
   };
-}
-
-/** The other side of the pair a block belongs to: the translation of an original, the original of a translation. */
-export function counterpart(corpus: Corpus, block: Block): { pair: TranslationPair; ids: string[] } | undefined {
-  if (!block.pair) return undefined;
-  const pair = corpus.pair(block.pair);
-  if (!pair) return undefined;
-  const segment = pair.segments.find(([o, t]) => o.includes(block.id) || t.includes(block.id));
-  if (block.role === 'translation') return { pair, ids: segment ? segment[0] : pair.original };
-  return { pair, ids: segment ? segment[1] : pair.translation };
 }
 
 export function passageView(

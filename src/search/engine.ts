@@ -16,7 +16,8 @@
  *    quote style, dashes, NBSP, markup and hyphenation residue); a query of stop words only is
  *    answered by scanning the passages for it.
  * 5. Near-duplicates (the same quotation repeated in several chapters) fold into one result: the
- *    copy that carries a citation or a translation wins, then the better score.
+ *    copy that carries a citation or a translation wins, then the better score. Both sides of a
+ *    translation pair are listed once, led by the side in the query's language.
  * 6. Filters by work, author and language are applied before paging.
  *
  * Candidates come from a `CandidateSource` (the in-memory index, or another backend); this class
@@ -35,6 +36,7 @@ import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cros
 import { rerank } from './rerank.ts';
 import { snippetsFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
+import { counterpart } from '../corpus/counterpart.ts';
 
 const KIND_WEIGHT: Record<Block['kind'], number> = {
   paragraph: 1,
@@ -96,6 +98,8 @@ interface Candidate {
   score: number;
 }
 const NO_CANDIDATES: readonly Candidate[] = [];
+/** The query-language side of a pair leads when it scores at least this share of the other side. */
+const PAIR_LEAD_SHARE = 0.5;
 
 /** The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts). */
 export function shownWith(corpus: Corpus, block: Block): Block {
@@ -184,7 +188,7 @@ export class SearchEngine implements SearchService {
 
     const want = (offset + limit) * 4;
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
-    const folded = this.fold(candidates);
+    const folded = this.leadInQueryLanguage(this.fold(candidates), parsed);
     const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
       block: c.block,
@@ -193,6 +197,39 @@ export class SearchEngine implements SearchService {
       snippet: snippet(c.block.plain, this.foldedOf(c.block).text),
     }));
     return { hits, total: folded.length, notices };
+  }
+
+  /**
+   * Both sides of a translation pair are found when a query matches a passage and its translation,
+   * and the reply shows each with the other beside it: the same passage twice. It is listed once,
+   * led by the side in the query's language (a Russian question gets the Russian original with
+   * the English beside it, an English one the English), at the better side's place and score.
+   * Only when that side matches nearly as well on its own: a side found through words only the
+   * other side has (its footnote, a title left untranslated) keeps the lead, or they would be lost.
+   */
+  private leadInQueryLanguage(candidates: Candidate[], parsed: ParsedQuery): Candidate[] {
+    const lang = isRussianQuery(parsed.words) ? 'ru' : isEnglishQuery(parsed.words) ? 'en' : undefined;
+    if (!lang || !candidates.some((c) => c.block.pair)) return candidates;
+    const at = new Map<string, number>();
+    candidates.forEach((c, i) => at.set(c.block.id, i));
+    const out = candidates.slice();
+    const gone = new Set<number>();
+    for (let i = 0; i < out.length; i++) {
+      const c = out[i]!;
+      if (gone.has(i) || !c.block.pair || c.block.kind === 'footnote') continue;
+      const other = counterpart(this.corpus, c.block);
+      const j = other?.ids.map((id) => at.get(id)).find((k) => k !== undefined && k > i && !gone.has(k) && out[k]!.block.kind !== 'footnote');
+      if (j === undefined) continue;
+      if (c.block.lang === lang) {
+        gone.add(j);
+        continue;
+      }
+      if (out[j]!.block.lang !== lang || out[j]!.score < PAIR_LEAD_SHARE * c.score) continue;
+      out[j]!.score = Math.max(out[j]!.score, c.score);
+      out[i] = out[j]!;
+      gone.add(j);
+    }
+    return gone.size ? out.filter((_, k) => !gone.has(k)) : out;
   }
 
   private accept(block: Block, work: WorkBuild, options: SearchOptions): boolean {
