@@ -9,7 +9,8 @@
  *    query fills up the list: its exact hits at half weight beside the AND hits, its typo-tolerant
  *    ones below them all.
  * 2. BM25 from minisearch's data times the share of the query a passage covers (each word by its
- *    idf and match quality), with passage kinds weighted: a footnote a little less than a paragraph.
+ *    idf and match quality), with passage kinds weighted: a footnote that only cites below a paragraph,
+ *    one that states something in prose of its own as a paragraph (note-kind.ts).
  * 3. A second look at each stage's best candidates (rerank.ts): proximity of the query's words, and
  *    for short queries the passage that introduces the term.
  * 4. Phrases in double quotes are checked exactly on the passage (containsPhrase, which survives
@@ -34,6 +35,7 @@ import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
+import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
@@ -47,12 +49,18 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
   bibliography: 0,
 };
 
-// A note that only gives a reference (a web address, a citation) names a title, and its title
-// words would outrank the passages about the subject: it weighs as notes did before they competed.
+// A note that only cites (author, title, pages, an archive or a web address, "See …") names titles,
+// and its title words would outrank the passages about the subject: it weighs as notes did before
+// they competed. A note that states something in prose of its own (a party's full name, who
+// completed a book) is often the only place that says it, and competes as a note (note-kind.ts).
 const REFERENCE_NOTE_WEIGHT = 0.6;
-const WEB_ADDRESS = /https?:\/\/|www\./i;
-const kindWeight = (block: Block) =>
-  block.kind === 'footnote' && (block.citations.length > 0 || WEB_ADDRESS.test(block.plain)) ? REFERENCE_NOTE_WEIGHT : KIND_WEIGHT[block.kind];
+const citingNotes = new WeakMap<Block, boolean>();
+export function kindWeight(block: Block): number {
+  if (block.kind !== 'footnote') return KIND_WEIGHT[block.kind];
+  let citing = citingNotes.get(block);
+  if (citing === undefined) citingNotes.set(block, (citing = isCitingNote(block.plain)));
+  return citing ? REFERENCE_NOTE_WEIGHT : KIND_WEIGHT.paragraph;
+}
 
 /** How many raw candidates to consider before folding duplicates and filtering. */
 const CANDIDATES = 400;
