@@ -33,6 +33,7 @@ import { fold, foldedLetters, parseQuery, type ParsedQuery, type QueryWord } fro
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
+import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
 import { isCitingNote } from './note-kind.ts';
@@ -282,9 +283,10 @@ export class SearchEngine implements SearchService {
     };
     parsed.words.forEach(mark);
     const index = this.expansionIndex();
+    const pos = queryPartsOfSpeech(parsed);
     for (const w of parsed.words) {
       if (w.light) continue;
-      const expansions = expandWord(w, index);
+      const expansions = expandWord(w, index, pos.get(w));
       if (expansions.length) w.expansions = expansions;
     }
     expandPhrases(parsed, index);

