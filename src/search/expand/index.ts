@@ -11,7 +11,7 @@ import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
 import { glossaryTerms } from './glossary.ts';
 import { queryPhrases } from './phrases.ts';
-import { relatedStems, type PartOfSpeech } from './wordnet.ts';
+import { relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
 
 /** Synonyms count at most this much of the query's own word. */
 export const SYNONYM_SCALE = 0.5;
@@ -32,6 +32,12 @@ const COMMON_SHARE = 0.02;
  * be read on every query that has the word.
  */
 const MAX_SHARE = 0.1;
+/**
+ * A synonym weighed down below this adds next to nothing to a passage's score but costs its
+ * postings on every query: it is left out, and a word whose synonyms would all be (a name the
+ * text uses in most passages) is not looked up at all.
+ */
+const MIN_WEIGHT = 0.05;
 const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -62,8 +68,11 @@ export interface ExpansionIndex {
 /** BM25's idf of a term held by `count` of `size` passages. */
 const idf = (count: number, size: number) => Math.log(1 + (size - count + 0.5) / (count + 0.5));
 
-/** An expansion's weight scaled by how much rarer the reader's own word is (see MAX_SHARE). */
-function rarityScale(w: QueryWord, index: ExpansionIndex): (term: string) => number {
+/**
+ * An expansion's weight scaled by how common it is against the reader's word and by how common
+ * the reader's word is (COMMON_SHARE, MAX_SHARE); `max` is the most any expansion keeps.
+ */
+function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (term: string) => number } {
   let own = 0;
   let share = 0;
   // A word the index lacks has no idf to compare with: its synonyms are all there is.
@@ -73,7 +82,7 @@ function rarityScale(w: QueryWord, index: ExpansionIndex): (term: string) => num
     share = Math.max(share, index.frequency(t));
   }
   const common = COMMON_SHARE / Math.max(COMMON_SHARE, share);
-  return (term) => common * (own > 0 ? Math.min(1, idf(index.count(term), index.size) / own) : 1);
+  return { max: common, of: (term) => common * (own > 0 ? Math.min(1, idf(index.count(term), index.size) / own) : 1) };
 }
 
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
@@ -87,11 +96,12 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   const rarity = rarityScale(w, index);
   // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
   // WordNet would relate it to whatever English word it happens to spell.
-  for (const term of CYRILLIC.test(w.text) ? [] : w.terms) {
+  for (const term of CYRILLIC.test(w.text) || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
     if (isKey(term) || !LATIN_STEM.test(term)) continue;
     for (const r of relatedStems(term, pos)) {
       if (out.size >= MAX_PER_WORD) break;
-      offer(r.term, r.weight * scale * rarity(r.term));
+      const weight = r.weight * scale * rarity.of(r.term);
+      if (weight >= MIN_WEIGHT) offer(r.term, weight);
     }
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
