@@ -100,7 +100,8 @@ function lexicalLinks(positions: number[][], pending: [number, number, number, n
   return lexical;
 }
 
-export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
+/** Synsets numbered in the order first met, each with its part of speech (satellites are adjectives). */
+function synsetNumbering() {
   const synsetIds = new Map<string, number>();
   const posOf: string[] = [];
   const synsetOf = (pos: string, offset: string) => {
@@ -113,6 +114,11 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     }
     return id;
   };
+  return { synsetIds, posOf, synsetOf };
+}
+
+export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
+  const { synsetIds, posOf, synsetOf } = synsetNumbering();
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
   const lemmaStem = new Map<string, number>();
