@@ -15,6 +15,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { EXCEPTIONS_PACKAGE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
+import { packWordnet, readPacked, savePacked, unpackWordnet, type WordnetView } from './wordnet-packed.ts';
+import { sha256 } from '../../hash.ts';
 
 export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
 
@@ -27,29 +29,36 @@ const MAX_EXPANSIONS = 120;
 const MAX_MEMBERS = 12;
 const MAX_NEAR = 40;
 
-interface Loaded {
-  table: WordnetTable;
-  stemIds: Map<string, number>;
-  senses: Map<number, number[]>;
-}
+type Loaded = WordnetView;
 
 let loaded: Loaded | undefined;
 let problem: string | undefined;
 
-function load(file = WORDNET_FILE): Loaded {
-  const table = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as WordnetTable;
+/** The packed copy of the table (wordnet-packed.ts), beside the other caches of this checkout. */
+export const PACKED_FILE = path.join(path.dirname(WORDNET_FILE), '..', '..', '.cache', 'wordnet', 'relations.bin');
+
+/**
+ * The table as packed typed arrays: the packed copy when it was made from this very table file,
+ * else packed anew from the JSON table (and kept for the next process).
+ */
+export function load(file = WORDNET_FILE, packedFile = PACKED_FILE): Loaded {
+  const raw = readFileSync(file);
+  const source = sha256(raw);
+  const packed = readPacked(packedFile);
+  if (packed) {
+    try {
+      return unpackWordnet(packed, WORDNET_FORMAT_VERSION, source);
+    } catch {
+      // Stale or damaged: made again below.
+    }
+  }
+  const table = JSON.parse(gunzipSync(raw).toString('utf8')) as WordnetTable;
   if (table.format !== 'lectern.wordnet' || table.version !== WORDNET_FORMAT_VERSION) {
     throw new Error(`${file} has format ${String(table.format)} v${String(table.version)}, this Lectern reads lectern.wordnet v${WORDNET_FORMAT_VERSION}: run npm run wordnet`);
   }
-  const stemIds = new Map(table.stems.map((s, i) => [s, i]));
-  const senses = new Map<number, number[]>();
-  for (let i = 0; i < table.senses.length; ) {
-    const stem = table.senses[i]!;
-    const n = table.senses[i + 1]!;
-    senses.set(stem, table.senses.slice(i + 2, i + 2 + n));
-    i += 2 + n;
-  }
-  return { table, stemIds, senses };
+  const bytes = packWordnet(table, WORDNET_FORMAT_VERSION, source);
+  savePacked(packedFile, bytes);
+  return unpackWordnet(bytes, WORDNET_FORMAT_VERSION, source);
 }
 
 /** The table, read on first use; undefined (the reason in wordnetProblem) when it cannot be read. */
@@ -78,27 +87,26 @@ export function wordnetUnavailable(options: { read: boolean } = { read: true }):
 export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}, ${EXCEPTIONS_PACKAGE.name}@${EXCEPTIONS_PACKAGE.version}`;
 
 /** Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without `self`. */
-function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; weight: number }[] {
-  const { members, related, lexical, near, stems } = wn.table;
+function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: string; weight: number }[] {
   const out = new Map<number, number>();
   const add = (synset: number, weight: number) => {
-    const words = members[synset];
-    if (!words || words.length > MAX_MEMBERS) return;
+    const words = wn.members(synset);
+    if (!words.length || words.length > MAX_MEMBERS) return;
     for (const w of words) if (w !== self && (out.get(w) ?? 0) < weight) out.set(w, weight);
   };
   const addNear = (synset: number) => {
-    const list = near[synset] ?? [];
+    const list = wn.near(synset);
     if (list.length <= MAX_NEAR) for (const n of list) add(n, NEAR);
   };
   for (const s of own) add(s, SYNONYM);
   for (const s of own) {
-    for (const r of related[s] ?? []) {
+    for (const r of wn.related(s)) {
       add(r, RELATED);
       addNear(r);
     }
     // A derivation is the word's own (exonerate → exoneration), not its synset's: "clear", in the
     // same synset, derives clarity.
-    const links = lexical[s] ?? [];
+    const links = wn.lexical(s);
     for (let i = 0; self !== undefined && i + 2 < links.length; i += 3) {
       if (links[i] !== self) continue;
       const word = links[i + 2]!;
@@ -110,16 +118,16 @@ function relatedOf(wn: Loaded, own: number[], self?: number): { term: string; we
   return [...out]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, MAX_EXPANSIONS)
-    .map(([w, weight]) => ({ term: stems[w]!, weight }));
+    .map(([w, weight]) => ({ term: wn.stem(w), weight }));
 }
 
 /** WordNet's parts of speech: noun, verb, adjective (with its satellites), adverb. */
 export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
 
 /** The senses of a word in the parts of speech asked for (all of them when none is given, or none is left). */
-function sensesIn(wn: Loaded, senses: number[], pos: ReadonlySet<PartOfSpeech> | undefined): number[] {
+function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech> | undefined): Int32Array {
   if (!pos) return senses;
-  const kept = senses.filter((s) => pos.has(wn.table.pos[s] as PartOfSpeech));
+  const kept = senses.filter((s) => pos.has(wn.pos(s) as PartOfSpeech));
   return kept.length ? kept : senses;
 }
 
@@ -132,13 +140,13 @@ function sensesIn(wn: Loaded, senses: number[], pos: ReadonlySet<PartOfSpeech> |
 export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
   const wn = wordnet();
   if (!wn) return [];
-  const id = wn.stemIds.get(stem);
-  const own = id === undefined ? undefined : wn.senses.get(id);
+  const id = wn.stemId(stem);
+  const own = id === undefined ? undefined : wn.senses(id);
   if (own) return relatedOf(wn, sensesIn(wn, own, pos), id);
   // An irregular form WordNet does not list as a word of its own (went, mice) has its base's relations.
-  const base = wn.table.irregular[stem];
-  const baseId = base === undefined ? undefined : wn.stemIds.get(base);
-  const baseSenses = baseId === undefined ? undefined : wn.senses.get(baseId);
+  const base = wn.irregular[stem];
+  const baseId = base === undefined ? undefined : wn.stemId(base);
+  const baseSenses = baseId === undefined ? undefined : wn.senses(baseId);
   return baseSenses ? relatedOf(wn, sensesIn(wn, baseSenses, pos), baseId).filter((r) => r.term !== stem) : [];
 }
 
@@ -146,9 +154,9 @@ export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>): { t
 export function partsOfSpeech(stem: string): Set<PartOfSpeech> {
   const wn = wordnet();
   if (!wn) return new Set();
-  const id = wn.stemIds.get(stem) ?? wn.stemIds.get(wn.table.irregular[stem] ?? stem);
-  const senses = id === undefined ? undefined : wn.senses.get(id);
-  return new Set((senses ?? []).map((s) => wn.table.pos[s] as PartOfSpeech));
+  const id = wn.stemId(stem) ?? wn.stemId(wn.irregular[stem] ?? stem);
+  const senses = id === undefined ? undefined : wn.senses(id);
+  return new Set(Array.from(senses ?? [], (s) => wn.pos(s) as PartOfSpeech));
 }
 
 /** Words in a phrase WordNet lists, at most: "take into custody". */
@@ -161,10 +169,10 @@ const MAX_PHRASE = 4;
  */
 export function phrasesIn(stems: string[]): { from: number; to: number; related: { term: string; weight: number }[] }[] {
   const wn = wordnet();
-  const phrases = wn?.table.phrases;
+  const phrases = wn?.phrases;
   if (!wn || !phrases) return [];
   const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
-  const bases = stems.map((s) => wn.table.irregular[s] ?? s);
+  const bases = stems.map((s) => wn.irregular[s] ?? s);
   for (let from = 0; from < stems.length - 1; from++) {
     for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
       // "taken into custody" is WordNet's "take into custody".
