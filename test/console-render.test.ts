@@ -72,7 +72,7 @@ describe('renderConsole: widths', () => {
 describe('displayWidth', () => {
   // Its shortcut (text of one-column characters is as wide as it is long) must agree with string-width.
   it('GIVEN any text, Latin, Cyrillic, Greek, punctuation, combining marks, soft hyphens, CJK or emoji THEN it measures what string-width measures', () => {
-    const pieces = ['─', '→', '█', 'a', 'Z', ' ', '~', 'é', 'ß', '\u00ad', '\u00a0', 'Ж', 'ё', '\u0483', '\u0489', 'Ω', '\u0301', '—', '’', '“', '…', '€', '№', '日', '🎉', '\u200b', '\t', '\u0300', 'ʼ', 'Ѣ', '\u2060'];
+    const pieces = ['─', '→', '█', 'a', 'Z', ' ', '~', 'é', 'ß', '\u00ad', '\u00a0', 'Ж', 'ё', '\u0483', '\u0489', 'Ω', '\u0301', '—', '’', '“', '…', '€', '№', '日', '🎉', '\u200b', '\t', '\u0300', 'ʼ', 'Ѣ', '\u2060', '⁸', '⁹', '₂', 'ⁿ', '\u2072'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
       const text = parts.join('');
       expect(displayWidth(text)).toBe(stringWidth(text));

@@ -23,13 +23,14 @@ export interface Line {
 /**
  * Characters that each take one column and never join a neighbour into one grapheme: printable
  * ASCII, Latin-1 and Latin Extended (no soft hyphen), Greek and Cyrillic (no combining signs),
- * the common punctuation (dashes, curly quotes, ellipsis), currency and letterlike symbols, arrows,
+ * the common punctuation (dashes, curly quotes, ellipsis), superscript and subscript digits (the
+ * corpus's footnote markers: ⁸), currency and letterlike symbols, arrows,
  * box drawing and blocks. Text made only of them, nearly every line Lectern prints, is as wide as
  * it is long; anything else asks string-width (test/console-render.test.ts holds the two equal).
  * Loading string-width and ICU's grapheme segmenter costs ~40 ms of CPU, a tenth of a one-shot CLI
  * answer that may need neither.
  */
-const ONE_COLUMN_EACH = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u259F]*$/;
+const ONE_COLUMN_EACH = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070\u2071\u2074-\u208E\u2090-\u209C\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u259F]*$/;
 
 let stringWidth: ((text: string) => number) | undefined;
 /** string-width, loaded on first need (synchronously: Node 24 requires ES modules). */
