@@ -3,6 +3,7 @@
  * flushed to disk and renamed over the old one, so a crash leaves the previous version, never half
  * of a new one.
  */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -22,6 +23,23 @@ export async function writeAtomic(file: string, data: string | Uint8Array | read
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * A cache file (one that is made again when it is missing or does not check out) written whole or
+ * not at all, synchronously and without the flush: a process reading it meanwhile sees the old one
+ * or the new one. Throws when it cannot be written; no temporary file is left behind.
+ */
+export function writeCacheSync(file: string, data: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
     throw err;
   }
 }

@@ -9,11 +9,11 @@
  * entry and at exit. A file that cannot be read or written only costs the renders again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { z } from 'zod';
 import { STYLE_FILES } from './style-files.ts';
+import { writeCacheSync } from '../atomic-write.ts';
 
 export const RENDER_STORE_FILE = 'citations.json';
 const FORMAT_VERSION = 1;
@@ -76,13 +76,10 @@ export function fileRenderStore(file: string): RenderStore {
     timer = undefined;
     if (!dirty || !entries) return;
     dirty = false;
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify({ format: 'lectern.citations', version: FORMAT_VERSION, engine, entries: [...entries] }));
-      renameSync(tmp, file);
+      writeCacheSync(file, JSON.stringify({ format: 'lectern.citations', version: FORMAT_VERSION, engine, entries: [...entries] }));
     } catch {
-      rmSync(tmp, { force: true });
+      // A cache: the next process renders again.
     }
   };
 

@@ -16,9 +16,10 @@
  * source file's), so the files it reads, the workers it starts and
  * the packages it resolves are the same as when it runs unbundled.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeCacheSync } from '../atomic-write.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FORMAT = 2;
@@ -126,16 +127,10 @@ export async function buildBundle(root = ROOT, dir = bundleDir(root)): Promise<s
   const main = result.outputFiles.find((o) => path.basename(o.path).startsWith('main-'));
   if (!main) throw new Error('esbuild made no entry for the CLI bundle');
   // Each file whole or not at all (a rename), for the processes reading the same chunk meanwhile.
-  for (const out of result.outputFiles) {
-    const tmp = `${out.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, out.contents);
-    renameSync(tmp, out.path);
-  }
+  for (const out of result.outputFiles) writeCacheSync(out.path, out.contents);
   const outputs = Object.fromEntries(result.outputFiles.map((o) => [path.basename(o.path), o.contents.length]));
   const manifest: Manifest = { format: FORMAT, node: process.version, main: path.basename(main.path), outputs, inputs };
-  const tmp = `${manifestFile(dir)}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(manifest));
-  renameSync(tmp, manifestFile(dir));
+  writeCacheSync(manifestFile(dir), JSON.stringify(manifest));
   removeOld(dir, new Set(result.outputFiles.map((o) => o.path)));
   return pathToFileURL(main.path).href;
 }

@@ -9,8 +9,8 @@
  * and the SHA-256 of that table's file; any difference, a short file or an offset out of bounds, and
  * it is made again from the table (and written, when the folder can be written).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeCacheSync } from '../../atomic-write.ts';
 import type { WordnetTable } from './wordnet-compile.ts';
 
 const FORMAT = 'lectern.wordnet-packed';
@@ -223,10 +223,7 @@ const EMPTY = new Int32Array(0);
 /** Writes the packed file so that a reader never sees half of it; a folder that cannot be written is no error. */
 export function savePacked(file: string, bytes: Buffer): boolean {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
+    writeCacheSync(file, bytes);
     return true;
   } catch {
     return false;
