@@ -20,6 +20,7 @@ import {
   GLOSSARY_FILE,
   GLOSSARY_STEMS_FILE,
   glossaryTerms,
+  glossaryUnavailable,
   loadGlossary,
   parseGlossary,
   readGlossaryStems,
@@ -117,6 +118,12 @@ describe('GIVEN glossaries written for the test', () => {
     await writeFile(file, `${head}сын\tson\n# comment\nсын\tboy\n`);
     expect(() => loadGlossary(file, stems)).toThrow(/ru-en\.tsv:4: "сын" is listed already on line 2/);
     expect(() => loadGlossary(path.join(dir, 'missing.tsv'), stems)).toThrow(/missing\.tsv cannot be read \(ENOENT\).*restore/);
+  });
+
+  it('THEN start-up, which does not read it, names a missing file and the fix, and says nothing when the file is there', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'lectern-glossary-'));
+    expect(glossaryUnavailable({ read: false, file: path.join(dir, 'ru-en.tsv') })).toMatch(/ru-en\.tsv is missing: Russian ↔ English search only where the corpus pairs words.*git checkout -- data\/glossary\/ru-en\.tsv/);
+    expect(glossaryUnavailable({ read: false })).toBeUndefined();
   });
 
   it('THEN stale or damaged kept stems are computed again, with the same lookups', async () => {

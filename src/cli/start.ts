@@ -15,6 +15,7 @@ import type { PlatformDeps } from '../dispatch/platform.ts';
 import { UserError } from '../errors.ts';
 import type { OpsServer } from '../ops/server.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
+import { glossaryUnavailable } from '../search/expand/glossary.ts';
 import { discordHttpWorkersEnabled, discordShardsEnabled, PROJECT_ROOT, withRole, type Config, type ProcessRole } from '../config.ts';
 import { serveMetricsToParent } from '../ops/child-metrics.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -95,6 +96,8 @@ function roleOf(values: { 'discord-shard'?: string | undefined; 'discord-http-wo
 async function startInProcess(selected: PlatformEntry[], config: Config, log: Logger, metrics: Metrics, io: CliIo): Promise<{ app: App; running: Running[] }> {
   const synonyms = wordnetUnavailable({ read: false });
   if (synonyms) log.warn({ reason: synonyms }, 'search: WordNet table unavailable');
+  const glossaryProblem = glossaryUnavailable({ read: false });
+  if (glossaryProblem) log.warn({ reason: glossaryProblem }, 'search: Russian–English glossary unavailable');
   const app = await createApp(config, log, { poolEvents: metrics.libraryJobs });
   metrics.addQueues(() => {
     const jobs = app.library.jobs();

@@ -14,7 +14,7 @@
  * glossary (ru-en.stems.json, sealed, written by `npm run glossary`) with the digest of what they
  * were computed from; when that no longer matches (the glossary was edited), they are computed again.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../../hash.ts';
@@ -276,7 +276,12 @@ export function glossary(): Glossary | undefined {
 }
 
 /** Why the glossary cannot be used (Russian ↔ English then only where the corpus pairs words), or undefined when it can. */
-export function glossaryUnavailable(): string | undefined {
+export function glossaryUnavailable(options: { read: boolean; file?: string } = { read: true }): string | undefined {
+  // Without reading: start-up only says the file is missing (reading it costs 10–15 ms at the first Russian query anyway).
+  if (!options.read) {
+    const file = options.file ?? GLOSSARY_FILE;
+    return existsSync(file) ? undefined : `search: ${file} is missing: Russian ↔ English search only where the corpus pairs words; ${RESTORE}`;
+  }
   glossary();
   return problem;
 }
