@@ -14,7 +14,7 @@ import { Corpus } from './corpus/corpus.ts';
 import type { CorpusBuild } from './corpus/work.ts';
 import { createCiter } from './cite/citer.ts';
 import { fileRenderStore, RENDER_STORE_FILE } from './cite/render-store.ts';
-import { loadOrBuildIndex } from './search/saved-index.ts';
+import { loadSearchIndex } from './search/saved-index.ts';
 import { SearchEngine } from './search/engine.ts';
 import { savedLexicons } from './search/saved-lexicon.ts';
 import { MemoryCandidateSource } from './search/memory-source.ts';
@@ -55,9 +55,9 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const db = config.LECTERN_DATABASE_URL ? await (await import('./db/database.ts')).openDatabase(config.LECTERN_DATABASE_URL, log.child({ module: 'db' })) : undefined;
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
-  const index = await loadOrBuildIndex(corpus, config.buildDir, log, { inputs: build.inputs ?? 'memory', persist: options.build === undefined });
   const persist = { inputs: build.inputs ?? 'memory', persist: options.build === undefined };
-  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index), { lexicons: savedLexicons(corpus, config.buildDir, log, persist) });
+  const { index, positions } = await loadSearchIndex(corpus, config.buildDir, log, persist);
+  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index), { lexicons: savedLexicons(corpus, config.buildDir, log, persist), ...(positions ? { positions } : {}) });
   const base: CorpusView = { corpus, search: engine };
   const cite = createCiter({ store: fileRenderStore(path.join(config.buildDir, RENDER_STORE_FILE)) });
   const library = await createLibrary({

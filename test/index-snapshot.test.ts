@@ -10,17 +10,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { buildIndex } from '../src/search/index-build.ts';
+import v8 from 'node:v8';
+import { sha256 } from '../src/hash.ts';
 import { restoreSnapshot, SNAPSHOT_FILE, snapshotBytes } from '../src/search/index-snapshot.ts';
+import { packPositions, PositionTable, termPositions, type PackedPositions } from '../src/search/term-positions.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { INDEX_FILE, indexLines, loadOrBuildIndex, parseIndex, type SearchIndex } from '../src/search/saved-index.ts';
+import { INDEX_FILE, indexLines, loadOrBuildIndex, loadSearchIndex, parseIndex, type SearchIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
 let corpus: Corpus;
 let index: SearchIndex;
+let packed: PackedPositions;
 const dirs: string[] = [];
+/** Every passage of an index with its text, in the index's order (what the snapshot packs). */
+const passagesOf = (i: SearchIndex) => [...(i as unknown as { _documentIds: Map<number, string> })._documentIds.values()].map((id) => ({ id, plain: corpus.block(id)!.plain }));
 beforeAll(async () => {
   corpus = (await realCorpus()).corpus;
   index = buildIndex(corpus);
+  packed = packPositions(passagesOf(index));
 });
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
@@ -28,7 +35,7 @@ afterAll(async () => {
 
 describe('GIVEN the snapshot of an index', () => {
   it('THEN it restores the same index: the same serialisation, the same answers', async () => {
-    const restored = restoreSnapshot(snapshotBytes(index, 'A'), 'A').index!;
+    const restored = restoreSnapshot(snapshotBytes(index, 'A', packed), 'A').index!;
     // Compared as strings: a difference printed in full would be megabytes.
     expect(JSON.stringify(restored.toJSON()) === JSON.stringify(index.toJSON())).toBe(true);
     expect(restored.search('Kirov', { fuzzy: 0.2, prefix: true })).toEqual(index.search('Kirov', { fuzzy: 0.2, prefix: true }));
@@ -40,7 +47,7 @@ describe('GIVEN the snapshot of an index', () => {
   });
 
   it('THEN a damaged, stale or foreign snapshot is not used', () => {
-    const bytes = snapshotBytes(index, 'A');
+    const bytes = snapshotBytes(index, 'A', packed);
     const damaged = Buffer.from(bytes);
     damaged[damaged.length - 100] = damaged[damaged.length - 100]! ^ 0xff;
     expect(restoreSnapshot(damaged, 'A').problem).toMatch(/damaged/);
@@ -67,7 +74,7 @@ describe('GIVEN the snapshot of an index', () => {
     const fromJson = parseIndex(indexLines(await readFile(path.join(dir, INDEX_FILE))), 'A').index!;
     expect(JSON.stringify(first.toJSON()) === JSON.stringify(fromJson.toJSON())).toBe(true);
     const written = await readFile(path.join(dir, SNAPSHOT_FILE));
-    expect(written.equals(snapshotBytes(fromJson, 'A'))).toBe(true);
+    expect(written.equals(snapshotBytes(fromJson, 'A', packPositions(passagesOf(fromJson))))).toBe(true);
 
     lines.length = 0;
     await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
@@ -83,5 +90,81 @@ describe('GIVEN the snapshot of an index', () => {
     expect(JSON.stringify(again.toJSON()) === JSON.stringify(first.toJSON())).toBe(true);
     expect((await readFile(path.join(dir, SNAPSHOT_FILE))).equals(written)).toBe(true);
     expect((await readFile(path.join(dir, INDEX_FILE))).length).toBeGreaterThan(0);
+  });
+
+  it('THEN it holds the term positions of every passage, each equal to what rerank would make of the passage at query time', () => {
+    const { positions } = restoreSnapshot(snapshotBytes(index, 'A', packed), 'A');
+    expect(positions!.size).toBe(index.documentCount);
+    let terms = 0;
+    for (const { id, plain } of passagesOf(index)) {
+      const made = termPositions(plain);
+      const read = positions!.get(id);
+      expect(read, id).toEqual(made);
+      expect([...read!.keys()], id).toEqual([...made.keys()]);
+      terms += made.size;
+    }
+    expect(terms).toBeGreaterThan(10_000);
+    expect(positions!.get('no-such-passage')).toBeUndefined();
+  });
+
+  it('THEN the same searches rank the same with its positions as with positions made at query time', async () => {
+    const table = new PositionTable(packed);
+    const withTable = new SearchEngine(corpus, new MemoryCandidateSource(index), { positions: table });
+    const without = new SearchEngine(corpus, new MemoryCandidateSource(index));
+    const questions = ['Have Trotsky and his son ever been officially exonerated?', "What did the English translators add that Trotsky's Russian text lacks?", 'Ленин доверял Сталину в последние годы', 'who killed Kirov', 'Kirov', 'Yezhov trial'];
+    for (const q of questions) {
+      const ids = async (e: SearchEngine) => (await e.search(q, { limit: 20 })).hits.map((h) => [h.block.id, h.score]);
+      expect(await ids(withTable), q).toEqual(await ids(without));
+    }
+  });
+});
+
+/** A snapshot's bytes with its state changed and its header sealed again, as a snapshot written so would be. */
+function resealed(bytes: Buffer, change: (state: Record<string, unknown>) => void): Buffer {
+  const end = bytes.indexOf(10);
+  const header = JSON.parse(bytes.subarray(0, end).toString()) as Record<string, unknown>;
+  const state = v8.deserialize(bytes.subarray(end + 1)) as Record<string, unknown>;
+  change(state);
+  const body = v8.serialize(state);
+  return Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, bytes: body.length, sha256: sha256(body) })}\n`), body]);
+}
+
+describe('GIVEN a snapshot without usable term positions', () => {
+  it('THEN one of format 1 (no positions), one made with other positions, or one whose positions are garbage is not used', () => {
+    const bytes = snapshotBytes(index, 'A', packed);
+    expect(restoreSnapshot(bytes, 'A').positions).toBeDefined();
+    // Format 1: the same state without positions, its header saying version 1.
+    const end = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, end).toString()) as Record<string, unknown>;
+    const { positions: _p, ...v1Header } = header;
+    const v1State = v8.deserialize(bytes.subarray(end + 1)) as Record<string, unknown>;
+    delete v1State.positions;
+    const v1Body = v8.serialize(v1State);
+    const v1 = Buffer.concat([Buffer.from(`${JSON.stringify({ ...v1Header, version: 1, bytes: v1Body.length, sha256: sha256(v1Body) })}\n`), v1Body]);
+    expect(restoreSnapshot(v1, 'A').problem).toMatch(/another version/);
+    const otherPositions = Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, positions: '0:0000' })}\n`), bytes.subarray(end + 1)]);
+    expect(restoreSnapshot(otherPositions, 'A').problem).toMatch(/another positions/);
+    expect(restoreSnapshot(resealed(bytes, (s) => delete s.positions), 'A').problem).toMatch(/term positions are missing/);
+    expect(restoreSnapshot(resealed(bytes, (s) => ((s.positions as PackedPositions).offsets = new Uint32Array([0, 5]))), 'A').problem).toMatch(/do not fit/);
+    expect(restoreSnapshot(resealed(bytes, (s) => ((s.positions as PackedPositions).data = [1, 2, 3] as never)), 'A').problem).toMatch(/missing/);
+    const fewer = packPositions(passagesOf(index).slice(1));
+    expect(restoreSnapshot(resealed(bytes, (s) => (s.positions = fewer)), 'A').problem).toMatch(/not of its passages/);
+  });
+
+  it('THEN loading replaces an old-format snapshot with one that has them, and the search index read is the same', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lectern-snapshot-'));
+    dirs.push(dir);
+    const log = pino({ level: 'silent' });
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    const first = await loadSearchIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(first.positions?.size).toBe(first.index.documentCount);
+    const written = await readFile(path.join(dir, SNAPSHOT_FILE));
+    const end = written.indexOf(10);
+    await writeFile(path.join(dir, SNAPSHOT_FILE), Buffer.concat([Buffer.from(`${JSON.stringify({ ...JSON.parse(written.subarray(0, end).toString()), version: 1 })}\n`), written.subarray(end + 1)]));
+    const again = await loadSearchIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(JSON.stringify(again.index.toJSON()) === JSON.stringify(first.index.toJSON())).toBe(true);
+    expect((await readFile(path.join(dir, SNAPSHOT_FILE))).equals(written)).toBe(true);
+    const id = corpus.works[0]!.blocks.find((b) => b.kind === 'paragraph')!.id;
+    expect(again.positions!.get(id)).toEqual(termPositions(corpus.block(id)!.plain));
   });
 });

@@ -36,6 +36,7 @@ import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
+import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
@@ -100,6 +101,8 @@ interface Folded {
   letters: string;
 }
 const foldedPassages = new WeakMap<Block, Folded>();
+/** Passages whose term positions an engine keeps (see `positionsOf`). */
+const POSITION_CACHE_LIMIT = 5_000;
 
 interface Candidate {
   block: Block;
@@ -130,6 +133,10 @@ export class SearchEngine implements SearchService {
   private lexicons: Lexicons | undefined;
   /** Passages a scan reads at most (see `scan`). */
   private readonly scanLimit: number;
+  /** The term positions the engine was given (the bundled corpus's, from its index snapshot), for rerank. */
+  private readonly known: ((block: Block) => TermPositions | undefined) | undefined;
+  /** Term positions of the passages reranked recently, by passage (dropped whole when full). */
+  private readonly positionCache = new Map<Block, TermPositions>();
 
   private foldedOf(block: Block): Folded {
     let f = foldedPassages.get(block);
@@ -140,6 +147,17 @@ export class SearchEngine implements SearchService {
     }
     return f;
   }
+
+  /** A passage's term positions for rerank: the snapshot's when it has them, else made from its text. */
+  private readonly positionsOf = (block: Block): TermPositions => {
+    let at = this.positionCache.get(block);
+    if (!at) {
+      at = this.known?.(block) ?? termPositions(block.plain);
+      if (this.positionCache.size >= POSITION_CACHE_LIMIT) this.positionCache.clear();
+      this.positionCache.set(block, at);
+    }
+    return at;
+  };
 
   private hasPhrase(block: Block, phrase: Phrase): boolean {
     const f = this.foldedOf(block);
@@ -153,12 +171,18 @@ export class SearchEngine implements SearchService {
    * Its lexicon (learned once from the bundled pairs) is borrowed rather than learned again per
    * group; a group whose own texts carry translation pairs learns its own. (Folded passages are
    * kept by passage for every engine: `foldedPassages`.)
+   * `positions`: the term positions of this corpus's passages, made when its index was saved
+   * (term-positions.ts); a passage they do not hold has its positions made when reranked. A
+   * shared engine's serve the bundled passages of every group.
    */
-  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number } = {}) {
+  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; positions?: PositionTable } = {}) {
     this.corpus = corpus;
     this.source = source;
     this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
     const shared = options.shared;
+    const table = options.positions;
+    // Only for the very passage objects the table was made from: a group's passage of the same id is another passage.
+    this.known = table ? (block) => (corpus.block(block.id) === block ? table.get(block.id) : undefined) : shared?.known;
     if (options.lexicons) this.learn = options.lexicons;
     if (shared) {
       const ownPairs = corpus.works.some((w) => w.pairs.length > 0 && !shared.corpus.work(w.meta.id));
@@ -327,7 +351,7 @@ export class SearchEngine implements SearchService {
         fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) });
       }
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text);
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf);
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -375,7 +399,7 @@ export class SearchEngine implements SearchService {
       const block = this.corpus.block(r.id);
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE });
     }
-    rerank(fresh, words, (b) => this.foldedOf(b).text);
+    rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf);
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
   }
 

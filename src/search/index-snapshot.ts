@@ -10,6 +10,10 @@
  * from, and the SHA-256 and length of the body. Anything that differs (another Node, a damaged
  * or stale file) means the copy is not used: the index is read from `index.json` and the copy
  * written again. test/index-snapshot.test.ts checks that a restored index equals the original.
+ *
+ * Format 2 adds the term positions of every passage of the index (term-positions.ts), which rerank
+ * would otherwise make by stemming each word of its candidates at query time; the header records
+ * `positionsFingerprint()` too, so a change to how they are made is never served from an old copy.
  */
 import { sha256 } from '../hash.ts';
 import { readFileSync } from 'node:fs';
@@ -22,10 +26,11 @@ import { writeAtomic } from '../atomic-write.ts';
 import { ANALYSIS_VERSION, analysisOptions } from './analyse/index.ts';
 import { miniSearchOptions } from './index-build.ts';
 import type { IndexedPassage } from './lectern-index.ts';
+import { packedProblem, PositionTable, positionsFingerprint, type PackedPositions } from './term-positions.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 
@@ -53,6 +58,7 @@ interface State {
   fieldLength: Map<number, number[]>;
   storedFields: Map<number, unknown>;
   tree: Map<string, unknown>;
+  positions: PackedPositions;
 }
 
 let minisearchVersion: string | undefined;
@@ -70,12 +76,16 @@ function identity(inputs: string) {
     v8: process.versions.v8,
     minisearch: minisearchPackageVersion(),
     analysis: sha256(JSON.stringify([ANALYSIS_VERSION, analysisOptions()])),
+    positions: positionsFingerprint(),
     inputs,
   };
 }
 
-/** The snapshot of `index` as the bytes of its file: a header line, then V8's serialisation of the state. */
-export function snapshotBytes(index: SearchIndex, inputs: string): Buffer {
+/**
+ * The snapshot of `index` and its passages' term positions (`packPositions` of the same passages)
+ * as the bytes of its file: a header line, then V8's serialisation of the state.
+ */
+export function snapshotBytes(index: SearchIndex, inputs: string, positions: PackedPositions): Buffer {
   const ms = index as unknown as Internals;
   const state: State = {
     documentCount: ms._documentCount,
@@ -87,6 +97,7 @@ export function snapshotBytes(index: SearchIndex, inputs: string): Buffer {
     fieldLength: ms._fieldLength,
     storedFields: ms._storedFields,
     tree: ms._index._tree,
+    positions,
   };
   const body = v8.serialize(state);
   const header = JSON.stringify({ ...identity(inputs), documents: state.documentCount, bytes: body.length, sha256: sha256(body) });
@@ -94,7 +105,7 @@ export function snapshotBytes(index: SearchIndex, inputs: string): Buffer {
 }
 
 /** The index the snapshot's bytes hold, or why they cannot be used. */
-export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: SearchIndex; problem?: string } {
+export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: SearchIndex; positions?: PositionTable; problem?: string } {
   const end = bytes.indexOf(10);
   if (end < 0) return { problem: 'the index snapshot has no header' };
   let header: Record<string, unknown>;
@@ -117,6 +128,9 @@ export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: Search
     return { problem: `the index snapshot could not be read (${(err as Error).message.slice(0, 200)})` };
   }
   if (!(state.tree instanceof Map) || !(state.documentIds instanceof Map) || state.documentCount !== documents) return { problem: 'the index snapshot does not hold an index' };
+  const positionsProblem = packedProblem(state.positions);
+  if (positionsProblem) return { problem: `the index snapshot is not usable (${positionsProblem})` };
+  if (state.positions.ids.length !== state.documentCount) return { problem: 'the index snapshot is not usable (its term positions are not of its passages)' };
   // minisearch's own loadJS, from Maps that need no converting.
   const index = new MiniSearch<IndexedPassage>(miniSearchOptions());
   const ms = index as unknown as Internals;
@@ -132,11 +146,11 @@ export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: Search
   for (const [shortId, id] of state.documentIds) ms._idToShortId.set(id, shortId);
   ms._index._tree = state.tree;
   ms._index._size = undefined;
-  return { index };
+  return { index, positions: new PositionTable(state.positions) };
 }
 
 /** The snapshot in `buildDir`, when there is one made from `inputs` by this Node and minisearch. */
-export async function readSnapshot(buildDir: string, inputs: string): Promise<{ index?: SearchIndex; problem?: string }> {
+export async function readSnapshot(buildDir: string, inputs: string): Promise<{ index?: SearchIndex; positions?: PositionTable; problem?: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(buildDir, SNAPSHOT_FILE));
@@ -146,6 +160,6 @@ export async function readSnapshot(buildDir: string, inputs: string): Promise<{ 
   return restoreSnapshot(bytes, inputs);
 }
 
-export async function writeSnapshot(buildDir: string, index: SearchIndex, inputs: string): Promise<void> {
-  await writeAtomic(path.join(buildDir, SNAPSHOT_FILE), snapshotBytes(index, inputs));
+export async function writeSnapshot(buildDir: string, index: SearchIndex, inputs: string, positions: PackedPositions): Promise<void> {
+  await writeAtomic(path.join(buildDir, SNAPSHOT_FILE), snapshotBytes(index, inputs, positions));
 }

@@ -9,10 +9,11 @@
  *   of each work to name it gains a little.
  */
 import type { Block } from '../corpus/model.ts';
-import { analyseTerm, crossScriptKey, joinInitials, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
+import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
 
 /** How many of a stage's best candidates are looked at again. */
 export const RERANK_DEPTH = 30;
@@ -27,34 +28,15 @@ export interface Rerankable {
 }
 
 /**
- * Each passage's index terms, each with the positions (token numbers, ascending) it occurs at, kept
- * for the passages reranked recently: a query word's positions are then a few lookups (one per
- * term of the word) instead of a test of every token of the passage for every word.
+ * Each passage's index terms with the positions (token numbers, ascending) they occur at: a query
+ * word's positions are then a few lookups (one per term of the word) instead of a test of every
+ * token of the passage for every word. The engine keeps them per passage (and has the bundled
+ * passages' from the index snapshot); without it they are made here.
  */
-const termCache = new Map<string, Map<string, number[]>>();
+export type PositionsOf = (block: Block) => TermPositions;
+const madeHere: PositionsOf = (block) => termPositions(block.plain);
+/** Entries the caches of this module keep (per passage, per word) before they are dropped whole. */
 const TERM_CACHE_LIMIT = 5_000;
-
-// The passage's plain text is already free of markup and markers: a split on letters is enough
-// here, and analyseTerm caches each word's terms, so this costs a lookup per word.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
-
-function positions(block: Block): Map<string, number[]> {
-  let at = termCache.get(block.id);
-  if (!at) {
-    at = new Map();
-    const tokens = joinInitials(block.plain).match(WORD) ?? [];
-    for (let i = 0; i < tokens.length; i++) {
-      for (const term of analyseTerm(tokens[i]!)) {
-        const list = at.get(term);
-        if (!list) at.set(term, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    }
-    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-    termCache.set(block.id, at);
-  }
-  return at;
-}
 
 const wordTerms = (w: QueryWord): Set<string> => new Set([...w.terms, ...(w.expansions ?? []).map((e) => e.term), ...w.parts.flatMap((p) => p.terms)]);
 
@@ -73,8 +55,8 @@ function union(a: readonly number[], b: readonly number[]): number[] {
 const NO_POSITIONS: readonly number[] = [];
 
 /** Per query word, the positions in the passage where one of its terms occurs, ascending (not to be changed: they may be the passage's own lists). */
-function wordPositions(block: Block, sets: Set<string>[]): (readonly number[])[] {
-  const at = positions(block);
+function wordPositions(block: Block, sets: Set<string>[], positionsOf: PositionsOf): (readonly number[])[] {
+  const at = positionsOf(block);
   return sets.map((set) => {
     let hits: readonly number[] | undefined;
     for (const term of set) {
@@ -195,7 +177,7 @@ function spellingsOf(folded: string): PassageSpellings {
   let s = spellingCache.get(folded);
   if (!s) {
     const byLength = new Map<number, string[]>();
-    for (const token of new Set(folded.match(WORD) ?? [])) {
+    for (const token of new Set(folded.match(PASSAGE_WORD) ?? [])) {
       const list = byLength.get(token.length);
       if (list) list.push(token);
       else byLength.set(token.length, [token]);
@@ -315,7 +297,7 @@ export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options:
 }
 
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
-export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string): T[] {
+export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere): T[] {
   const heavy = words.filter((w) => !w.light);
   if (heavy.length === 0 || candidates.length === 0) return candidates;
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
@@ -329,7 +311,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const firstOf = new Map<string, { line: number; id: string }>();
   for (const c of head) {
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
-    const { span, words } = heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(wordPositions(c.block, sets));
+    const { span, words } = heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(wordPositions(c.block, sets, positionsOf));
     let factor = 1;
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
     if (short && words === heavy.length) {

@@ -22,6 +22,7 @@ import { buildIndex, miniSearchOptions } from './index-build.ts';
 import MiniSearch from 'minisearch';
 import type { IndexedPassage } from './lectern-index.ts';
 import { readSnapshot, writeSnapshot } from './index-snapshot.ts';
+import { packPositions, PositionTable } from './term-positions.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
@@ -149,17 +150,22 @@ export async function parseIndexAsync(lines: readonly string[], inputs: string):
   }
 }
 
-export async function loadOrBuildIndex(
-  corpus: Corpus,
-  buildDir: string,
-  log: Logger,
-  options: { inputs: string; persist: boolean },
-): Promise<SearchIndex> {
+/** The bundled corpus's index, and (when it came from the snapshot or one was just written) its passages' term positions. */
+export interface LoadedIndex {
+  index: SearchIndex;
+  positions?: PositionTable;
+}
+
+export async function loadOrBuildIndex(corpus: Corpus, buildDir: string, log: Logger, options: { inputs: string; persist: boolean }): Promise<SearchIndex> {
+  return (await loadSearchIndex(corpus, buildDir, log, options)).index;
+}
+
+export async function loadSearchIndex(corpus: Corpus, buildDir: string, log: Logger, options: { inputs: string; persist: boolean }): Promise<LoadedIndex> {
   const file = path.join(buildDir, INDEX_FILE);
   if (options.persist) {
     // The fast-loading copy first (index-snapshot.ts); without a usable one, index.json, then the copy again.
     const snapshot = await readSnapshot(buildDir, options.inputs);
-    if (snapshot.index) return snapshot.index;
+    if (snapshot.index) return { index: snapshot.index, ...(snapshot.positions ? { positions: snapshot.positions } : {}) };
     log.debug({ reason: snapshot.problem }, 'reading the search index from index.json');
     let raw: Uint8Array | undefined;
     try {
@@ -170,8 +176,8 @@ export async function loadOrBuildIndex(
     if (raw !== undefined) {
       const { index, problem } = parseIndex(indexLines(raw), options.inputs);
       if (index) {
-        await keepSnapshot(buildDir, index, options.inputs, log);
-        return index;
+        const positions = await keepSnapshot(buildDir, index, options.inputs, corpus, log);
+        return { index, positions };
       }
       log.warn({ reason: problem, file }, 'rebuilding the search index');
     }
@@ -179,19 +185,31 @@ export async function loadOrBuildIndex(
   const index = buildIndex(corpus);
   // No snapshot of this one: the copy is always of an index read from index.json (see keepSnapshot).
   if (options.persist) await writeAtomic(file, serializeIndex(index, options.inputs));
-  return index;
+  return { index };
+}
+
+/** The passages of `index` (their ids) with their plain text from `corpus`, in the index's order. */
+function* indexedPassages(index: SearchIndex, corpus: Corpus): Generator<{ id: string; plain: string }> {
+  for (const id of (index as unknown as { _documentIds: Map<number, string> })._documentIds.values()) {
+    const block = corpus.block(id);
+    if (!block) throw new Error(`search/saved-index: the index holds passage ${id}, which the corpus does not`);
+    yield { id, plain: block.plain };
+  }
 }
 
 /**
  * Writes the fast-loading copy of an index read from index.json, never of a freshly built one: a
  * read index's term tree iterates in another order than a built one's, and a warm start must serve
  * exactly the index it served before the copy existed. One that cannot be written (a read-only
- * build folder) only costs the next start its time.
+ * build folder) only costs the next start its time. Returns the term positions it packed.
  */
-async function keepSnapshot(buildDir: string, index: SearchIndex, inputs: string, log: Logger): Promise<void> {
+export async function keepSnapshot(buildDir: string, index: SearchIndex, inputs: string, corpus: Corpus, log: Logger): Promise<PositionTable | undefined> {
+  let packed;
   try {
-    await writeSnapshot(buildDir, index, inputs);
+    packed = packPositions(indexedPassages(index, corpus));
+    await writeSnapshot(buildDir, index, inputs, packed);
   } catch (err) {
     log.debug({ err }, 'the index snapshot could not be written');
   }
+  return packed && new PositionTable(packed);
 }

@@ -1,0 +1,118 @@
+/**
+ * Where each index term occurs in a passage (token numbers, ascending): what rerank's proximity
+ * reads of the best candidates. Made from the passage's plain text by `termPositions`; for the
+ * bundled corpus made once for every passage and kept, packed, in the index snapshot
+ * (index-snapshot.ts), because stemming every word of ~100 candidate passages was the largest part
+ * of a one-shot answer to a long question (each process meets those words for the first time).
+ */
+import { analyseTerm, joinInitials } from './analyse/index.ts';
+
+/** Term → its positions in the passage, ascending, each position once. */
+export type TermPositions = Map<string, number[]>;
+
+/**
+ * Bump on any change to what `termPositions` returns (a change to analyseTerm, joinInitials or
+ * folding bumps ANALYSIS_VERSION, which the snapshot records as well).
+ */
+export const POSITIONS_VERSION = 1;
+
+// The passage's plain text is already free of markup and markers: a split on letters is enough here.
+export const PASSAGE_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+
+/** The positions of every index term of a passage's plain text. */
+export function termPositions(plain: string): TermPositions {
+  const at: TermPositions = new Map();
+  const tokens = joinInitials(plain).match(PASSAGE_WORD) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const term of analyseTerm(tokens[i]!)) {
+      const list = at.get(term);
+      if (!list) at.set(term, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  return at;
+}
+
+/**
+ * What packed positions were made with, recorded beside them: this module's version and its split
+ * into words. The analysis of each word (analyseTerm) is fingerprinted beside it by the snapshot
+ * (analysisOptions()); a probe run through termPositions here would cost each start the first,
+ * slowest stemming of a few words.
+ */
+export const positionsFingerprint = (): string => `${POSITIONS_VERSION}:${PASSAGE_WORD.source}`;
+
+/**
+ * The positions of many passages in a few arrays (what V8 serialises and reads back fastest):
+ * `terms`, every term once; for passage `ids[p]`, `data[offsets[p] .. offsets[p + 1])` holds, per
+ * term of the passage, the term's number, how many positions follow, and the positions.
+ */
+export interface PackedPositions {
+  ids: string[];
+  terms: string[];
+  offsets: Uint32Array;
+  data: Uint16Array | Uint32Array;
+}
+
+export function packPositions(passages: Iterable<{ id: string; plain: string }>): PackedPositions {
+  const ids: string[] = [];
+  const terms: string[] = [];
+  const termIds = new Map<string, number>();
+  const offsets: number[] = [0];
+  const data: number[] = [];
+  for (const { id, plain } of passages) {
+    for (const [term, list] of termPositions(plain)) {
+      let t = termIds.get(term);
+      if (t === undefined) {
+        t = terms.length;
+        termIds.set(term, t);
+        terms.push(term);
+      }
+      data.push(t, list.length, ...list);
+    }
+    ids.push(id);
+    offsets.push(data.length);
+  }
+  let max = 0;
+  for (const v of data) if (v > max) max = v;
+  return { ids, terms, offsets: Uint32Array.from(offsets), data: max < 0x10000 ? Uint16Array.from(data) : Uint32Array.from(data) };
+}
+
+/** Why `packed` (read from a file) is not a table of positions, or undefined when it is one. */
+export function packedProblem(packed: unknown): string | undefined {
+  const p = packed as Partial<PackedPositions> | undefined;
+  if (!p || !Array.isArray(p.ids) || !Array.isArray(p.terms) || !(p.offsets instanceof Uint32Array) || !(p.data instanceof Uint16Array || p.data instanceof Uint32Array)) return 'the term positions are missing';
+  if (p.offsets.length !== p.ids.length + 1 || p.offsets[0] !== 0 || p.offsets[p.ids.length] !== p.data.length) return 'the term positions do not fit their offsets';
+  for (let i = 1; i < p.offsets.length; i++) if (p.offsets[i]! < p.offsets[i - 1]!) return 'the term positions do not fit their offsets';
+  return undefined;
+}
+
+/** A packed table read back: a passage's positions by its id, unpacked when asked. */
+export class PositionTable {
+  private readonly at = new Map<string, number>();
+  private readonly packed: PackedPositions;
+  constructor(packed: PackedPositions) {
+    this.packed = packed;
+    packed.ids.forEach((id, i) => this.at.set(id, i));
+  }
+
+  get size(): number {
+    return this.packed.ids.length;
+  }
+
+  /** The passage's positions, or undefined when the table does not hold it (or its entry does not decode). */
+  get(id: string): TermPositions | undefined {
+    const p = this.at.get(id);
+    if (p === undefined) return undefined;
+    const { terms, offsets, data } = this.packed;
+    const end = offsets[p + 1]!;
+    const out: TermPositions = new Map();
+    for (let i = offsets[p]!; i < end; ) {
+      const term = terms[data[i]!];
+      const count = data[i + 1]!;
+      if (term === undefined || i + 2 + count > end) return undefined;
+      out.set(term, Array.from(data.subarray(i + 2, i + 2 + count)));
+      i += 2 + count;
+    }
+    return out;
+  }
+}
