@@ -150,3 +150,15 @@ describe('GIVEN one command path and one set of exit codes (0 answered, 1 nothin
     expect(code).toBe(0);
   }, 60_000);
 });
+
+describe('GIVEN the table of subcommands, each loaded only when it runs', () => {
+  it('THEN every entry loads the subcommand of its own name, each name once, and help lists them all', async () => {
+    const { SUBCOMMANDS } = await import('../src/cli/subcommands.ts');
+    const names = SUBCOMMANDS.map((e) => e.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const entry of SUBCOMMANDS) expect((await entry.load()).name).toBe(entry.name);
+    const r = await lectern(['help']);
+    expect(r.code).toBe(0);
+    for (const name of names) expect(r.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+  });
+});

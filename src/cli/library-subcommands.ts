@@ -11,11 +11,11 @@ import { WorkType } from '../corpus/manifest.ts';
 import { UserError } from '../errors.ts';
 import { libraryErrors } from '../library/errors.ts';
 import { type LibraryEntry, type LibraryManager, type MetaOverrides } from '../library/index.ts';
+import { LOCAL_COLLECTION } from '../platforms/console/profile.ts';
 import { loadEnvironment } from './environment.ts';
 import type { CliIo } from './io.ts';
 import type { Subcommand } from './subcommands.ts';
 
-export const LOCAL_COLLECTION = 'local';
 
 async function withLibrary<T>(fn: (library: LibraryManager, maxMb: number) => Promise<T>): Promise<T> {
   const { config, log } = loadEnvironment({ quiet: true });
@@ -135,4 +135,3 @@ export const listCommand: Subcommand = {
   },
 };
 
-export const LIBRARY_SUBCOMMANDS = [addCommand, editCommand, removeCommand, listCommand];

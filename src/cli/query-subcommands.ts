@@ -5,7 +5,6 @@
  * (src/reply/json.ts) and nothing else on stdout. "-" as the query reads one per line from stdin.
  * Exit codes are the same for every command and both renderers: 0 answered, 1 nothing found, 2 bad usage.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.ts';
 import { createApp, type App } from '../app.ts';
@@ -13,13 +12,12 @@ import { createDispatch } from '../dispatch/dispatch.ts';
 import type { Scope } from '../dispatch/types.ts';
 import { renderConsole } from '../platforms/console/render.ts';
 import { deliverFiles } from '../platforms/console/files.ts';
-import { cliProfile, consoleProfile } from '../platforms/console/profile.ts';
+import { cliProfile, consoleProfile, LOCAL_COLLECTION } from '../platforms/console/profile.ts';
 import { paginate } from '../reply/paginate.ts';
 import { replyJson } from '../reply/json.ts';
 import type { Reply } from '../reply/model.ts';
 import { UserError } from '../errors.ts';
 import { loadEnvironment } from './environment.ts';
-import { LOCAL_COLLECTION } from './library-subcommands.ts';
 import type { CliIo } from './io.ts';
 import type { Subcommand } from './subcommands.ts';
 import { FORMAT_IDS } from '../cite/ids.ts';
@@ -77,6 +75,8 @@ export async function printReply(reply: Reply, io: CliIo, renderer: Renderer = '
 }
 
 async function* stdinLines(io: CliIo): AsyncGenerator<string> {
+  // Loaded here: only a batch from stdin reads lines.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of rl) yield line;
 }

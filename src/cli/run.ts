@@ -9,12 +9,13 @@ import { SUBCOMMANDS } from './subcommands.ts';
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name = 'help', ...rest] = argv;
-  const sub = SUBCOMMANDS.find((s) => s.name === name);
-  if (!sub) {
+  const entry = SUBCOMMANDS.find((s) => s.name === name);
+  if (!entry) {
     io.err(`Unknown command "${name}". Commands: ${SUBCOMMANDS.map((s) => s.name).join(', ')}.`);
     return 2;
   }
   try {
+    const sub = await entry.load();
     return await sub.run(rest, io);
   } catch (err) {
     // DatabaseError (src/db/database.ts) by name: importing it would load pg into every command.
