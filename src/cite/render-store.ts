@@ -11,9 +11,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { STYLE_FILES } from './style-files.ts';
 import { writeCacheSync } from '../atomic-write.ts';
+import { stampedValueSync, type Stamped } from '../stamp-cache.ts';
 
 export const RENDER_STORE_FILE = 'citations.json';
 const FORMAT_VERSION = 1;
@@ -37,19 +40,31 @@ export interface RenderStore {
 }
 
 /** What the renders depend on besides the record: the citeproc packages and the CSL styles' text. */
-function engineFingerprint(): string {
+function engineFingerprint(): Stamped {
   const hash = createHash('sha256');
   const require = createRequire(import.meta.url);
+  const files: string[] = [];
   for (const pkg of ['@citation-js/core', '@citation-js/plugin-csl', 'citeproc']) {
     try {
-      hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}\n`);
+      const manifest = require.resolve(`${pkg}/package.json`);
+      hash.update(`${pkg}@${(JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version}\n`);
+      files.push(manifest);
     } catch {
       hash.update(`${pkg}@?\n`);
     }
   }
-  for (const file of Object.values(STYLE_FILES)) hash.update(readFileSync(new URL(`../../data/csl/${file}`, import.meta.url)));
-  return hash.digest('hex').slice(0, 32);
+  for (const file of Object.values(STYLE_FILES)) {
+    const csl = fileURLToPath(new URL(`../../data/csl/${file}`, import.meta.url));
+    hash.update(readFileSync(csl));
+    files.push(csl);
+  }
+  // A package installed where there was none, or moved, changes the installed packages' lock file.
+  files.push(fileURLToPath(new URL('../../node_modules/.package-lock.json', import.meta.url)));
+  return { value: hash.digest('hex').slice(0, 32), files };
 }
+
+/** Beside the store: its engine fingerprint with the stamps of the files it was made from (src/stamp-cache.ts). */
+export const ENGINE_STAMPS_FILE = 'citations.stamps.json';
 
 /** The store in `file`, read on first use. */
 export function fileRenderStore(file: string): RenderStore {
@@ -60,7 +75,8 @@ export function fileRenderStore(file: string): RenderStore {
 
   const load = (): Map<string, string> => {
     if (entries) return entries;
-    engine = engineFingerprint();
+    // Hashing ~250 KB of styles at every start only to find them unchanged: kept while their stamps hold.
+    engine = stampedValueSync(path.join(path.dirname(file), ENGINE_STAMPS_FILE), 'citation-engine', engineFingerprint);
     entries = new Map();
     try {
       const parsed = StoreFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));

@@ -8,7 +8,7 @@
  * walking the whole schema again (~80 ms with its garbage, a sixth of a one-shot CLI answer); a
  * file without a seal (older Lectern) or whose bytes no longer match it (edited, damaged) gets the
  * full schema validation as before. The schema's code is among the build's inputs (see
- * `ingestionCodeHash`), so a changed schema rebuilds the corpus rather than trusting an old seal.
+ * `ingestionCode`), so a changed schema rebuilds the corpus rather than trusting an old seal.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import type { Logger } from 'pino';
 import { writeAtomic } from '../atomic-write.ts';
 import { DataError } from '../errors.ts';
 import { readSealedJson, sealedJson } from '../sealed-json.ts';
+import { stampedValue } from '../stamp-cache.ts';
 import { loadManifest, type Manifest } from './manifest.ts';
 import { CORPUS_FORMAT_VERSION, CorpusBuild, type WorkBuild } from './work.ts';
 
@@ -25,29 +26,56 @@ export const CORPUS_FILE = 'corpus.json';
  * The ingestion code is part of a build's inputs: a Lectern whose rules changed rebuilds on its
  * first start instead of serving passages cut by the old rules.
  */
-async function ingestionCodeHash(): Promise<string> {
+async function ingestionCode(): Promise<{ hash: string; files: string[] }> {
   const h = createHash('sha256');
   const here = path.dirname(new URL(import.meta.url).pathname);
   const dirs = [here, path.join(here, 'ingest')];
+  const files = [...dirs];
   for (const dir of dirs) {
     for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort()) {
       h.update(name);
       h.update(await readFile(path.join(dir, name)));
+      files.push(path.join(dir, name));
     }
   }
-  return h.digest('hex');
+  return { hash: h.digest('hex'), files };
 }
 
-export async function inputsFingerprint(corpusDir: string, manifest: Manifest): Promise<string> {
+/** The fingerprint of the build's inputs, and every file (and folder) it was made from. */
+async function inputsOf(corpusDir: string, manifest: Manifest): Promise<{ value: string; files: string[] }> {
+  const code = await ingestionCode();
   const h = createHash('sha256');
   h.update(`format:${CORPUS_FORMAT_VERSION}\n`);
-  h.update(`code:${await ingestionCodeHash()}\n`);
+  h.update(`code:${code.hash}\n`);
   h.update(JSON.stringify(manifest));
+  const files = [...code.files];
   for (const w of manifest.works) {
     h.update(w.file);
     h.update(await readFile(path.join(corpusDir, w.file)));
+    files.push(path.join(corpusDir, w.file));
   }
-  return h.digest('hex');
+  return { value: h.digest('hex'), files };
+}
+
+export async function inputsFingerprint(corpusDir: string, manifest: Manifest): Promise<string> {
+  return (await inputsOf(corpusDir, manifest)).value;
+}
+
+/** Beside the build: the inputs' fingerprint with the stamps of the files it was made from (src/stamp-cache.ts). */
+export const INPUTS_STAMPS_FILE = 'inputs.stamps.json';
+
+/**
+ * The fingerprint of the corpus's current inputs, as `inputsFingerprint` makes it after the
+ * manifest's validation. While the manifest, the texts and the ingestion code keep their stamps it
+ * is the one recorded when they were last read, validated and hashed (a warm start read each text
+ * twice and walked the manifest's schema for it); any change and they are read and checked again.
+ */
+export async function currentInputs(corpusDir: string, buildDir: string): Promise<string> {
+  return await stampedValue(path.join(buildDir, INPUTS_STAMPS_FILE), `corpus-inputs:${path.resolve(corpusDir)}`, async () => {
+    const manifestFile = path.join(corpusDir, 'manifest.json');
+    const { value, files } = await inputsOf(corpusDir, await loadManifest(manifestFile));
+    return { value, files: [manifestFile, ...files] };
+  });
 }
 
 export interface BuildResult {
@@ -125,8 +153,7 @@ export async function readBuild(buildDir: string, options: { full?: boolean } = 
 
 /** The corpus to serve: the saved build when it is current, otherwise a fresh one. */
 export async function loadOrBuildCorpus(corpusDir: string, buildDir: string, log: Logger): Promise<LoadOutcome> {
-  const manifest = await loadManifest(path.join(corpusDir, 'manifest.json'));
-  const fingerprint = await inputsFingerprint(corpusDir, manifest);
+  const fingerprint = await currentInputs(corpusDir, buildDir);
   const { build, problem, sealed } = await readBuild(buildDir);
   let reason = problem;
   if (build && build.inputs !== fingerprint) reason = 'the corpus or its manifest changed since the last build';
