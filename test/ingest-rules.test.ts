@@ -176,7 +176,7 @@ describe('GIVEN the book Trotsky\'s Lies', () => {
     const line = lineOf(BOOK, 'ISBN: 978-0-578-52104-6', 2900);
     expect(w(BOOK).trace.get(line)).toBe('back-cover-furniture');
     expect(blockAt(BOOK, line)).toBeUndefined();
-    expect(w(BOOK).structure.front).toContain('ISBN: 978-0-578-52104-6');
+    expect(w(BOOK).structure.front.map((l) => l.text)).toContain('ISBN: 978-0-578-52104-6');
   });
 
   it('THEN paragraph makes the acknowledgements\' first line a paragraph of the part "Acknowledgements and Dedication"', () => {
@@ -250,7 +250,7 @@ describe('GIVEN text from an extractor, with its hints', () => {
     const essay = { id: 'ledger', file: 'l.md', type: 'essay', title: "The Ferryman's Ledger", authors: [{ given: 'Anna', family: 'Petrova' }] } as unknown as ManifestWork;
     const text = "The Ferryman's Ledger\n\nBy Anna Petrova\n\nThe ferryman kept a ledger of every crossing on the river, noting the weather and the fare.";
     const s = buildStructure(text, essay);
-    expect(s.front).toEqual(["The Ferryman's Ledger", 'By Anna Petrova']);
+    expect(s.front.map((l) => l.text)).toEqual(["The Ferryman's Ledger", 'By Anna Petrova']);
     expect(s.blocks.map((b) => b.text)).not.toContain('By Anna Petrova');
     expect(s.blocks.find((b) => b.kind === 'paragraph')?.section).toBeUndefined();
   });

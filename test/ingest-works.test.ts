@@ -52,11 +52,15 @@ describe('GIVEN the academic article', () => {
     }
   });
 
-  it('THEN the title, author and affiliation are metadata, not passages', async () => {
+  it('THEN the title, author, affiliation and keywords are front matter, not passages of the text', async () => {
     const { corpus } = await realCorpus();
-    const texts = [...corpus.passages()].filter((p) => p.work.meta.id === 'violence-trotskyism-article').map((p) => p.block.text);
+    const found = [...corpus.passages()].filter((p) => p.work.meta.id === 'violence-trotskyism-article').map((p) => p.block);
+    const texts = found.filter((b) => b.kind !== 'front-matter').map((b) => b.text);
     expect(texts.some((t) => t.startsWith('Dibyajit Mukherjee, M.A.'))).toBe(false);
     expect(texts.some((t) => t.startsWith('Keywords:'))).toBe(false);
+    const front = found.filter((b) => b.kind === 'front-matter').map((b) => b.text);
+    expect(front.some((t) => t.startsWith('Dibyajit Mukherjee, M.A.'))).toBe(true);
+    expect(front.some((t) => t.startsWith('Keywords:'))).toBe(true);
     const joined = texts.find((t) => t.startsWith('All the work of practical organization of the insurrection'))!;
     expect(joined).toContain('the swift passing of the garrison to the side of the Soviet');
   });

@@ -5,6 +5,8 @@ import type { BibEntry, Block, Citation, TranslationPair } from './model.ts';
 import type { CorpusBuild, WorkBuild } from './work.ts';
 
 export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item', 'footnote']);
+/** What search finds: the passages, and the lines of the front matter (an ISBN, a publisher, catalogue data). */
+export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter']);
 
 export interface WorkSummary {
   id: string;
@@ -92,11 +94,11 @@ export class Corpus {
     return [...new Set(ids.flatMap((id) => this.citedIn.get(id) ?? []))];
   }
 
-  /** Searchable passages (of `works`, by default all): paragraphs, quotations, list items and footnotes, minus garbled duplicates. */
+  /** Searchable passages (of `works`, by default all): paragraphs, quotations, list items, footnotes and front-matter lines, minus garbled duplicates. */
   *passages(works: readonly WorkBuild[] = this.works): Generator<{ block: Block; work: WorkBuild }> {
     for (const w of works) {
       for (const b of w.blocks) {
-        if (PASSAGE_KINDS.has(b.kind) && !b.suppressed && b.plain.length > 0) yield { block: b, work: w };
+        if (SEARCHABLE_KINDS.has(b.kind) && !b.suppressed && b.plain.length > 0) yield { block: b, work: w };
       }
     }
   }
@@ -107,13 +109,17 @@ export class Corpus {
       .filter((b): b is Block => b !== undefined);
   }
 
-  /** The main-text blocks around a passage (footnotes and headings skipped), in reading order. */
+  /**
+   * The main-text blocks around a passage (footnotes, headings and front matter skipped), in
+   * reading order; around a front-matter line, the front matter's lines (the rest of its page).
+   */
   neighbours(id: string, before: number, after: number): Block[] {
     if (this.base && !this.blocks.has(id)) return this.base.neighbours(id, before, after);
     const w = this.workOfBlock.get(id);
     const at = this.order.get(id);
     if (!w || at === undefined) return [];
-    const main = (b: Block) => b.kind !== 'footnote' && b.kind !== 'bibliography' && !b.suppressed;
+    const front = w.blocks[at]!.kind === 'front-matter';
+    const main = (b: Block) => (front ? b.kind === 'front-matter' : b.kind !== 'footnote' && b.kind !== 'bibliography' && b.kind !== 'front-matter' && !b.suppressed);
     const out: Block[] = [];
     for (let i = at - 1, n = 0; i >= 0 && n < before; i--) {
       const b = w.blocks[i]!;

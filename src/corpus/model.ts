@@ -33,6 +33,8 @@ export const BlockKind = z.enum([
   'list-item',
   'footnote',
   'bibliography',
+  /** A line of the title or copyright page, cataloguing data, an article's keywords, the back cover's imprint (ids `.fN`). */
+  'front-matter',
 ]);
 export type BlockKind = z.infer<typeof BlockKind>;
 

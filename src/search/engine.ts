@@ -37,11 +37,13 @@ import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
+import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
 import type { CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 
+export const FRONT_MATTER_WEIGHT = 0.5;
 const KIND_WEIGHT: Record<Block['kind'], number> = {
   paragraph: 1,
   quotation: 1,
@@ -49,6 +51,10 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
   footnote: 0.9,
   heading: 0,
   bibliography: 0,
+  // A line of the title or copyright page answers what only it says (an ISBN, a publisher, a
+  // person's years in the catalogue data); it is short, so BM25 favours it for any of its words,
+  // and it weighs below the text so that the text answers what the text says.
+  'front-matter': FRONT_MATTER_WEIGHT,
 };
 
 // A note that only cites (author, title, pages, an archive or a web address, "See …") names titles,
@@ -66,6 +72,12 @@ export function kindWeight(block: Block): number {
 
 /** How many raw candidates to consider before folding duplicates and filtering. */
 const CANDIDATES = 400;
+/**
+ * Asked for a person's years ("Trotsky's birth year"), the answer may be a line that names a name
+ * hundreds of passages name more often (catalogue data): the stage reads this many, and the
+ * rerank looks for the years after the name in all of them (rerank.ts).
+ */
+const YEARS_CANDIDATES = 5_000;
 const LETTERLESS = /[^\p{L}\p{N}\p{M}]+/gu;
 /** A phrase's check, made once per query and run on every passage the query reads. */
 const phraseOf = (p: string) => phraseMatcher(fold(p));
@@ -332,6 +344,7 @@ export class SearchEngine implements SearchService {
     ];
     const found = new Map<string, Candidate>();
     let floor = Number.POSITIVE_INFINITY;
+    const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
     for (const stage of stages) {
       if (found.size >= want) break;
       const results = await this.source.candidates({
@@ -340,7 +353,7 @@ export class SearchEngine implements SearchService {
         prefix: parsed.lastTermPrefix,
         boost: { text: 1, heading: 0.3 },
         rank: 'coverage',
-        k: CANDIDATES,
+        k,
         ...(accept ? { accept } : {}),
       });
       const fresh: Candidate[] = [];

@@ -7,6 +7,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from '../corpus/corpus.ts';
+import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { analyseTerm, tokenize } from './analyse/index.ts';
 import type { IndexedPassage } from './lectern-index.ts';
@@ -34,13 +35,22 @@ export function miniSearchOptions(): Options<IndexedPassage> {
 /** The passages of `works` (all of the corpus's by default); footnotes read with what they annotate in `corpus`. */
 export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): IndexedPassage[] {
   const docs: IndexedPassage[] = [];
-  for (const { block } of corpus.passages(works)) {
+  for (const { block, work } of corpus.passages(works)) {
     // A footnote is read with the passage it annotates ("This is the common acronym for …" is
     // about the POUM the text names): that passage's words count for the note as its title does.
     const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : undefined;
-    docs.push({ id: block.id, text: block.plain, heading: [block.locator.chapterTitle, block.locator.section, annotated].filter(Boolean).join(' ') });
+    docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated].filter(Boolean).join(' ') });
   }
   return docs;
+}
+
+/**
+ * A front-matter line is read under its work's title, as a passage under its chapter's: "ISBN:
+ * 978-…" and "Published by …" are about the book the title names ("ISBN of Trotsky's Lies").
+ * The copyright sign is read as its word, which the analysis (letters and digits) cannot see.
+ */
+function frontMatterHeading(block: Block, work: WorkBuild): string {
+  return [work.meta.title, /©/u.test(block.plain) ? 'copyright' : ''].filter(Boolean).join(' ');
 }
 
 export function buildIndex(corpus: Corpus, works?: readonly WorkBuild[]): MiniSearch<IndexedPassage> {

@@ -102,6 +102,8 @@ const MAX_OCCURRENCES = 6;
  * citation ("Getty (1985)"), not this.
  */
 const LIFE_DATES = String.raw`(?:,\s*[\p{L}. ]{1,30},\s*|\s*\()1[5-9]\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d\b`;
+/** The same told in words right after the name: "Broué died in 2005", "Ciliga was born in 1898", "Krutov (shot in April 1938)". */
+const LIFE_EVENT = String.raw`,?\s*\(?(?:was\s+|had\s+)?(?:born|died|killed|shot|executed|b\.|d\.)\s[^.;()]{0,24}?\b(?:1[5-9]|20)\d\d\b`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test of whether a passage (folded) introduces the word: defines it, expands it, or gives it as a short name. */
@@ -118,7 +120,7 @@ export function introduction(word: string, options: { years?: boolean } = {}): (
   );
   const inParentheses = new RegExp(`\\((?:[^()]{0,40}\\s)?["']?${x}["']?\\)`, 'u');
   // Asked for a person's years, only the passage that gives them introduces the person.
-  const years = new RegExp(`(?<![\\p{L}])${x}(?![\\p{L}])["']?(?:${LIFE_DATES})`, 'u');
+  const years = new RegExp(`(?<![\\p{L}])${x}(?![\\p{L}])["']?(?:${LIFE_DATES}|${LIFE_EVENT})`, 'u');
   const test = options.years ? (text: string) => years.test(text) : (text: string) => before.test(text) || after.test(text) || inParentheses.test(text);
   if (initials) return test;
   // Only the text around the word's first few occurrences can introduce it: testing windows there
@@ -327,5 +329,21 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const firsts = new Set([...firstOf.values()].map((f) => f.id));
     for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
   }
+  if (years && short) answersFirst(sorted, (c) => defines.some((d) => d(foldedOf(c.block))));
   return sorted.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Asked for a person's years, the passages that give them (after the name: "Trotsky, Leon,
+ * 1879-1940", "Broué died in 2005") are the answer, wherever BM25 put them: a catalogue line names
+ * a common name once among other words and ranks below hundreds of passages that name it often,
+ * far below what doubling its score could mend. They rank above all others, in their own order.
+ * The test is a pattern after the name, cached per passage; it runs only for such questions.
+ */
+function answersFirst<T extends Rerankable>(candidates: T[], answers: (c: T) => boolean): void {
+  const yes = candidates.filter(answers);
+  if (yes.length === 0) return;
+  let top = 0;
+  for (const c of candidates) if (!yes.includes(c)) top = Math.max(top, c.score);
+  for (const c of yes) c.score += top;
 }

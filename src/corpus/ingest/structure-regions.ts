@@ -4,7 +4,7 @@
  */
 import type { ManifestWork } from '../manifest.ts';
 import { isDateLine, type Segment } from './segments.ts';
-import type { IndexEntry, TocEntry } from './structure-types.ts';
+import type { FrontLine, IndexEntry, TocEntry } from './structure-types.ts';
 
 export const alnum = (s: string) =>
   s
@@ -59,8 +59,10 @@ export function parseIndexLine(text: string): IndexEntry[] {
 export interface Regions {
   toc: TocEntry[];
   bodyStart: number;
-  front: string[];
+  front: FrontLine[];
 }
+
+export const frontLine = (s: Segment, part = 'Front matter'): FrontLine => ({ text: s.text, lines: [s.line, s.line], part });
 
 /** A book's contents end its front matter; the body starts at the contents' first title. */
 function bookRegions(segs: Segment[], tocAt: number): Regions {
@@ -72,7 +74,7 @@ function bookRegions(segs: Segment[], tocAt: number): Regions {
     const k = segs.findIndex((s, i) => i >= parsed.end && alnum(s.text) === alnum(first.title));
     if (k >= 0) bodyStart = k;
   }
-  return { toc, bodyStart, front: segs.slice(0, tocAt).map((s) => s.text) };
+  return { toc, bodyStart, front: segs.slice(0, tocAt).map((s) => frontLine(s)) };
 }
 
 /**
@@ -80,7 +82,7 @@ function bookRegions(segs: Segment[], tocAt: number): Regions {
  * author's affiliation, until the first real paragraph.
  */
 function shortWorkRegions(segs: Segment[], work: ManifestWork): Regions {
-  const front: string[] = [];
+  const front: FrontLine[] = [];
   const authorNames = work.authors.map((a) => alnum(a.literal ?? `${a.given ?? ''} ${a.family ?? ''}`));
   const affiliations = work.authors.map((a) => alnum(a.affiliation ?? '')).filter(Boolean);
   let bodyStart = 0;
@@ -96,7 +98,7 @@ function shortWorkRegions(segs: Segment[], work: ManifestWork): Regions {
       isDateLine(t) ||
       (work.dateAsStated !== undefined && alnum(work.dateAsStated) === a);
     if (!known) break;
-    front.push(t);
+    front.push(frontLine(segs[bodyStart]!));
   }
   return { toc: [], bodyStart, front };
 }

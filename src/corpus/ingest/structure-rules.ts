@@ -18,7 +18,7 @@ import {
   pairLabel,
   type Segment,
 } from './segments.ts';
-import { alnum, parseIndexLine } from './structure-regions.ts';
+import { alnum, frontLine, parseIndexLine } from './structure-regions.ts';
 import { noteEnds, waitsForMore, type StructureState } from './structure-state.ts';
 import { PAGE_BREAK_LINE, type RawBlock, type RawKind } from './structure-types.ts';
 import { detectLang, endsSentence, isUrlStart, startsLowercase, wordCount } from './text.ts';
@@ -139,7 +139,7 @@ const articleFurniture: StructureRule = {
   name: 'article-furniture',
   apply(st, seg) {
     if (!/^key ?words?:/i.test(seg.text) && !st.authorLine(seg.text)) return false;
-    st.front.push(seg.text);
+    st.front.push(frontLine(seg));
     st.sawBreak = true;
     return true;
   },
@@ -151,17 +151,23 @@ const backCoverFurniture: StructureRule = {
   apply(st, seg) {
     const t = seg.text;
     if (!st.backCover || !(/^(ISBN|©|Published by|Cover by)/i.test(t) || (t === t.toUpperCase() && wordCount(t) <= 4))) return false;
-    st.front.push(t);
+    st.front.push(frontLine(seg, 'Back cover'));
     return true;
   },
 };
+
+/**
+ * The lines of a web page's chrome that describe the book it sells: its ISBN, its pages, its
+ * author, its publisher. They are kept as front matter; the shop's and menu's lines are dropped.
+ */
+const IMPRINT_LINE = /\bISBN\b|^\d[\d,]*\s+(?:pages|pp\.)|^by\s+\p{Lu}|^published by\s+\p{Lu}|©|\bcopyright\b/iu;
 
 /** A web page's shop, menu and title lines are not content. */
 const webChrome: StructureRule = {
   name: 'web-chrome',
   apply(st, seg) {
     if (st.work.type !== 'web-page' || webContent(st, seg)) return false;
-    st.front.push(seg.text);
+    if (IMPRINT_LINE.test(seg.text)) st.front.push(frontLine(seg));
     return true;
   },
 };

@@ -6,7 +6,7 @@
 import type { ManifestWork } from '../manifest.ts';
 import { escapeRegExp, isDateLine, isJunk, pageHead, pairLabel, type Segment } from './segments.ts';
 import { alnum, type TocHeading } from './structure-regions.ts';
-import type { IndexEntry, PageAnchor, RawBlock, StructureHints } from './structure-types.ts';
+import type { FrontLine, IndexEntry, PageAnchor, RawBlock, StructureHints } from './structure-types.ts';
 import { detectLang, endsSentence, wordCount } from './text.ts';
 
 /** A footnote body is complete when it ends a sentence or with a URL; "Moscow:" or "at" mean more follows. */
@@ -44,10 +44,10 @@ export class StructureState {
 
   readonly segs: Segment[];
   readonly work: ManifestWork;
-  readonly front: string[];
+  readonly front: FrontLine[];
   readonly tocHeadingAt: Map<number, TocHeading>;
 
-  constructor(segs: Segment[], work: ManifestWork, front: string[], tocHeadingAt: Map<number, TocHeading>, hints: StructureHints) {
+  constructor(segs: Segment[], work: ManifestWork, front: FrontLine[], tocHeadingAt: Map<number, TocHeading>, hints: StructureHints) {
     this.segs = segs;
     this.work = work;
     this.front = front;

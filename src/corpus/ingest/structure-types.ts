@@ -37,12 +37,23 @@ export interface TocEntry {
   page?: number;
 }
 
+/**
+ * A line of front matter (title page, copyright page, cataloguing data, an article's keywords and
+ * author's note) or of the back cover's imprint: not body text, but a passage of its own kind.
+ */
+export interface FrontLine {
+  text: string;
+  lines: [number, number];
+  /** `Front matter` or `Back cover`. */
+  part: string;
+}
+
 export interface Structure {
   blocks: RawBlock[];
   anchors: PageAnchor[];
   index: IndexEntry[];
   toc: TocEntry[];
-  front: string[];
+  front: FrontLine[];
 }
 
 /**

@@ -13,6 +13,7 @@ import { linkFootnotes, withoutMarkers } from './footnotes.ts';
 import { assignPages } from './pages.ts';
 import { findPairs, type RawPair } from './pairs.ts';
 import { buildStructure, type RawBlock, type StructureHints } from './structure.ts';
+import type { FrontLine } from './structure-types.ts';
 import { detectLang, repairHomoglyphs, stripMarkup } from './text.ts';
 
 const isPassage = (b: RawBlock) => b.kind === 'paragraph' || b.kind === 'quotation' || b.kind === 'list-item';
@@ -140,13 +141,51 @@ export function ingestText(
     meta,
     encoding: source.encoding,
     sha256: source.sha256,
-    blocks,
+    blocks: inReadingOrder(blocks, frontMatter(structure.front, meta.id)),
     bibliography,
     citations,
     pairs,
     unlinked: { markers: unlinkedMarkers, bodies: unlinkedBodies },
     pageAnchors: structure.anchors.length,
   };
+}
+
+/**
+ * The front matter's lines as blocks of their own kind, numbered apart (`.f1`, `.f2`…) so that the
+ * ids of the text's passages, notes and headings stay what they were before front matter was kept
+ * (they are stored in groups' threads). They have no paragraph number: they are cited as the part
+ * they are in ("Front matter", "Back cover").
+ */
+function frontMatter(lines: FrontLine[], workId: string): Block[] {
+  return lines
+    .filter((l) => /[\p{L}\p{N}]/u.test(l.text))
+    .map((l, k) => {
+      const lang = detectLang(l.text);
+      return {
+        id: `${workId}.f${k + 1}`,
+        kind: 'front-matter' as const,
+        text: l.text,
+        plain: stripMarkup(repairHomoglyphs(l.text, lang)),
+        lang,
+        locator: { work: workId, part: l.part, paragraph: 0 },
+        markers: [],
+        citations: [],
+        lines: l.lines,
+      };
+    });
+}
+
+/** Front-matter lines placed among the text's blocks by their line in the source (reading order). */
+function inReadingOrder(blocks: Block[], front: Block[]): Block[] {
+  if (!front.length) return blocks;
+  const out: Block[] = [];
+  let j = 0;
+  for (const b of blocks) {
+    while (j < front.length && front[j]!.lines[0] < b.lines[0]) out.push(front[j++]!);
+    out.push(b);
+  }
+  while (j < front.length) out.push(front[j++]!);
+  return out;
 }
 
 /** Ids (`work.p12`, `.h3`, `.n5`, `.b7`) and each passage's ordinal within its part and chapter. */
