@@ -51,6 +51,24 @@ describe('GIVEN the footnotes of the bundled corpus', () => {
     for (const s of citing) expect(isCitingNote(note(s).plain), s).toBe(true);
   });
 
+  it('THEN a title in sentence case, a title in French, and a sentence saying where a text is are no prose of the note’s own', () => {
+    // Sentence-case titles in a note with an imprint ("New York: Harper & Brothers, 1937"): no verb.
+    expect(isCitingNote(note('Preliminary Commission Coyoacán, Mexico, 1937').plain)).toBe(true);
+    // "… is in Lenoe, The Kirov Murder …", "My critique of Lenoe's omissions is in Furr Kirov 210-217."
+    expect(isCitingNote(note('Russian text of the Indictment').plain)).toBe(true);
+    // French words are not English content words: "Au pays du grand mensonge" is a title.
+    expect(isCitingNote("Broué 14. Broué's reference is to A. Ciliga, Au pays du grand mensonge. Paris: Gallimard, 1938.")).toBe(true);
+    expect(isCitingNote('Broué 14. Broué refers to the chapter on the isolator at Verkhneuralsk and its collective.')).toBe(false);
+    // A Spanish name inside an English sentence leaves the sentence English.
+    expect(isCitingNote(note('This is the common acronym for Partido Obrero').plain)).toBe(false);
+    // The same note saying what the book is called in English states a fact only it has.
+    expect(isCitingNote(note('Published in English as The Russian Enigma').plain)).toBe(false);
+    // A web address ends a sentence: the statement after it is the note's own.
+    expect(isCitingNote(note('The French edition of Trotsky').plain)).toBe(false);
+    // Without an imprint a verbless heading is still read by its words, as before.
+    expect(isCitingNote('Reprinted in book form in R-PP 149.')).toBe(true);
+  });
+
   it('THEN a prose note weighs as a paragraph, and a citing note stays at its lower weight', () => {
     const full = kindWeight(paragraph());
     expect(kindWeight(note('This is the common acronym for Partido Obrero'))).toBe(full);
@@ -69,6 +87,16 @@ describe('GIVEN a query for a fact only a prose note states', () => {
     const shown = shownWith(corpus, hits[0]!.block);
     expect(shown.kind).not.toBe('footnote');
     expect(shown.markers.some((m) => m.footnoteId === hits[0]!.block.id)).toBe(true);
+  });
+
+  it('THEN a note found directly is still shown with the passage it annotates', async () => {
+    const grasset = note('published by Grasset (Paris) in 1948');
+    const top = (await engine.search("who published the French edition of Trotsky's Stalin biography", { limit: 3 })).hits[0]!.block;
+    // The note, or the passage it annotates when that scores nearly as well: one result either way.
+    expect([grasset.id, grasset.refBlock]).toContain(top.id);
+    const shown = shownWith(corpus, grasset);
+    expect(shown.kind).toBe('paragraph');
+    expect(shown.markers.some((m) => m.footnoteId === grasset.id)).toBe(true);
   });
 
   it('THEN a citing note still does not outrank the passages about its title words', async () => {
