@@ -52,6 +52,14 @@ describe('GIVEN a query word WordNet knows in several parts of speech', () => {
     expect(posOf('charges untrue')).toMatchObject({ charges: 'any', untrue: 'any' });
   });
 
+  it('THEN a word in -ly is looked past only when WordNet knows it as an adverb', () => {
+    // "officially" is an adverb: the cue is "been" before it.
+    expect(posOf('have they been officially exonerated')).toMatchObject({ exonerated: 'av' });
+    // "family" and "Italy" end in -ly but are nouns: the word before them is no cue for the next one.
+    expect(posOf("did Stalin's family support him")).toMatchObject({ support: 'any' });
+    expect(posOf('the Italy charges')).toMatchObject({ charges: 'any' });
+  });
+
   it('THEN the engine expands a noun by its noun senses only', () => {
     // charge (n.): cost, attack, accusation; charge (v.): bill, indict.
     const noun = expansions("Khrushchev's charges", 'charges').map((e) => e.term);

@@ -11,7 +11,8 @@
  * word keeps every part of speech WordNet knows it in.
  */
 import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
-import type { PartOfSpeech } from './wordnet.ts';
+import { stemEnglish } from '../analyse/stem.ts';
+import { partsOfSpeech, type PartOfSpeech } from './wordnet.ts';
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const NOUN_OR_ADJECTIVE = new Set<PartOfSpeech>(['n', 'a']);
@@ -25,8 +26,13 @@ const VERB_BEFORE = new Set('to will would could should can may might must shall
 const SUBJECTS = new Set('i we you he she they who'.split(' '));
 /** A plural or third-person -s: no adjective or adverb ends so ("charges" is no "charged"). */
 const INFLECTED_S = /[^su]s$/;
-/** An adverb between the cue and the word ("been officially exonerated") is looked past. */
-const ADVERB = /^[a-z]{3,}ly$/;
+/**
+ * An adverb between the cue and the word ("been officially exonerated") is looked past. Its ending
+ * alone does not say so ("Stalin's family supported", "did Italy"): WordNet must know the word as
+ * an adverb too.
+ */
+const ADVERB_ENDING = /^[a-z]{3,}ly$/;
+const isAdverb = (token: string) => ADVERB_ENDING.test(token) && !BE.has(token) && partsOfSpeech(stemEnglish(token)).has('r');
 
 const ENDINGS: [RegExp, ReadonlySet<PartOfSpeech>][] = [
   [/(?:tion|sion|ment|ness|ity|ism|ance|ence|ship|hood)s?$/, new Set(['n'])],
@@ -66,7 +72,7 @@ export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, Readonly
     if (at >= 0) {
       from = at + 1;
       let i = at - 1;
-      while (i >= 0 && ADVERB.test(tokens[i]!) && !BE.has(tokens[i]!)) i--;
+      while (i >= 0 && isAdverb(tokens[i]!)) i--;
       context = after(tokens[i]);
     }
     let pos = both(context, byEnding(w.text));
