@@ -10,6 +10,7 @@ import { isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
 import { glossaryTerms } from './glossary.ts';
+import { otherNames } from './names.ts';
 import { queryPhrases } from './phrases.ts';
 import { relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
 
@@ -39,6 +40,28 @@ const MAX_SHARE = 0.1;
  */
 const MIN_WEIGHT = 0.05;
 const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
+/**
+ * Endings by which an English stem's adjective or agent noun keeps a stem of its own under Porter2
+ * (insurrection → insurrect, insurrectionary → insurrectionari; conspire → conspir, conspiratorial
+ * → conspiratori; accusatory, revolutionary, revolutionist): a synonym's family. WordNet links few
+ * of them (insurgent reaches insurrection, not insurrectionary), so a synonym's stem with one of
+ * these endings, or without it, is the synonym too when the index holds it, weighed a little lower.
+ */
+const FAMILY_ENDINGS = ['ionari', 'ionist', 'atori', 'ari', 'ori'];
+const FAMILY = 0.8;
+const MIN_FAMILY_STEM = 5;
+
+/** Index terms of the same family as an English stem (FAMILY_ENDINGS). */
+function family(stem: string, index: ExpansionIndex): string[] {
+  const out: string[] = [];
+  if (stem.length < MIN_FAMILY_STEM) return out;
+  for (const ending of FAMILY_ENDINGS) {
+    if (index.has(stem + ending)) out.push(stem + ending);
+    const base = stem.slice(0, -ending.length);
+    if (stem.endsWith(ending) && base.length >= MIN_FAMILY_STEM && index.has(base)) out.push(base);
+  }
+  return out;
+}
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** A translation learned from the corpus's pairs counts at most this much of the word itself. */
@@ -50,6 +73,11 @@ export const TRANSLATION_SCALE = 0.7;
 const MAX_TRANSLATION_SHARE = 0.1;
 /** A cognate (профессор → professor) is as good as a likely translation, and no better. */
 export const COGNATE_WEIGHT = 0.5;
+/**
+ * Another name of the same place or person (names.ts: Arkhangelsk → Archangel, Leningrad →
+ * Petrograd): the same referent, so nearly the reader's own word.
+ */
+export const NAME_WEIGHT = 0.9;
 /** A word of the core glossary (glossary.ts): general, so no surer than a cognate; its other senses less. */
 export const GLOSSARY_WEIGHT = 0.5;
 
@@ -92,6 +120,8 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || index.frequency(term) > maxShare) return;
     out.set(term, weight);
   };
+  // A name has a cross-script key (a capitalised or transliterated word): only then are names read.
+  if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);
   const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
   const rarity = rarityScale(w, index);
   // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
@@ -101,7 +131,9 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     for (const r of relatedStems(term, pos)) {
       if (out.size >= MAX_PER_WORD) break;
       const weight = r.weight * scale * rarity.of(r.term);
-      if (weight >= MIN_WEIGHT) offer(r.term, weight);
+      if (weight < MIN_WEIGHT) continue;
+      offer(r.term, weight);
+      for (const f of family(r.term, index)) offer(f, weight * FAMILY);
     }
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);

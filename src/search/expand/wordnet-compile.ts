@@ -66,6 +66,19 @@ const FILES = ['noun', 'verb', 'adj', 'adv'];
 // Derivation (+), similar to (&: adjectives), see also (^), pertainym (\\), verb group ($).
 const RELATED = new Set(['+', '&', '^', '\\', '$']);
 const NEAR = new Set(['@', '~', '@i', '~i']);
+/** A one-word name: capitalised, not all capitals. */
+const NAME = /^[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)*$/;
+
+/** Name stem → the other names of its synsets, without the stems of common words. */
+function nameVariants(synsetNames: string[][], common: (stem: string) => boolean): Record<string, string[]> {
+  const names: Record<string, string[]> = {};
+  for (const list of synsetNames) {
+    const kept = [...new Set(list.map((n) => stemEnglish(n.toLowerCase())))].filter((n) => !common(n));
+    if (kept.length < 2) continue;
+    for (const n of kept) names[n] = [...new Set([...(names[n] ?? []), ...kept.filter((o) => o !== n)])];
+  }
+  return names;
+}
 
 /** WordNet's exception lists from wink-lexicon: inflected form → base form, per part of speech. */
 function exceptionLists(): Record<string, string>[] {
@@ -117,7 +130,25 @@ function synsetNumbering() {
   return { synsetIds, posOf, synsetOf };
 }
 
-export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
+export const NAMES_FORMAT = 'lectern.wordnet-names';
+export const NAMES_VERSION = 1;
+
+/**
+ * Other names of the same place or person, from WordNet's proper-noun synsets that list several
+ * (Leningrad, Petrograd, Peterburg; Volgograd, Stalingrad, Tsaritsyn; Kharkov, Kharkiv), as stem →
+ * the other names' stems. Only one-word names that are no common word's stem ("Reading" and "Sun"
+ * are not kept) and no abbreviation (USSR is not Russia). Kept apart from the table
+ * (data/wordnet/names.json): a query for a name reads this small file, not the whole table.
+ */
+export interface WordnetNames {
+  format: typeof NAMES_FORMAT;
+  version: number;
+  source: string;
+  names: Record<string, string[]>;
+}
+
+/** The table and, apart, the other names of names (WordnetNames). */
+export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
   const { synsetIds, posOf, synsetOf } = synsetNumbering();
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
@@ -142,6 +173,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
   // lexical pointers as [source position, target synset, target position], resolved once all is read.
   const positions: number[][] = [];
   const pending: [number, number, number, number][] = [];
+  const synsetNames: string[][] = [];
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `data.${file}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -165,6 +197,8 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
         if (!words.includes(s)) words.push(s);
       }
       positions[id] = position;
+      const names = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, '')).filter((l) => NAME.test(l));
+      if (file === 'noun' && names.length > 1) synsetNames.push(names);
       const pointers = parseInt(f[at]!, 10);
       at++;
       const rel: number[] = [];
@@ -229,5 +263,11 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable {
     senses: flat,
     phrases,
     irregular,
+    names: {
+      format: NAMES_FORMAT,
+      version: NAMES_VERSION,
+      source: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`,
+      names: nameVariants(synsetNames, (stem) => (senses.get(stemIds.get(stem) ?? -1)?.length ?? 0) > 0),
+    },
   };
 }

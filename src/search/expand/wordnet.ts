@@ -185,3 +185,4 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
   }
   return out;
 }
+

@@ -1,0 +1,109 @@
+/**
+ * Other names of one place or person, so that a query meets the name the text uses: an exonym
+ * (Arkhangelsk, Arkhangel'sk → Archangel; Moskva → Moscow), a renamed city (Leningrad → Petrograd),
+ * a first name in its English form (Lev → Leon). Two sources, both read on the first query with a
+ * name in it:
+ * - WordNet's proper-noun synsets that list several one-word names (data/wordnet/names.json, made
+ *   by `npm run wordnet`: wordnet-compile.ts);
+ * - data/names/ru-en.tsv, written for the project: Russian names and the English names the
+ *   literature gives them where those are no transliteration. A Russian name is matched by its
+ *   cross-script key (key.ts), so every romanisation of it finds the English name, and the English
+ *   name finds every spelling of the Russian one, Cyrillic included.
+ * A variant names the same referent: the engine weighs it nearly as the reader's own word.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crossScriptKey } from '../analyse/key.ts';
+import { stemEnglish } from '../analyse/stem.ts';
+import { NAMES_FORMAT, NAMES_VERSION, type WordnetNames } from './wordnet-compile.ts';
+
+const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data');
+export const WORDNET_NAMES_FILE = path.join(DATA, 'wordnet', 'names.json');
+export const NAMES_FILE = path.join(DATA, 'names', 'ru-en.tsv');
+export const RU_EN_NAMES_FORMAT = 'lectern.names.ru-en';
+export const RU_EN_NAMES_VERSION = 1;
+const MAX_ENGLISH = 4;
+const RUSSIAN_NAME = /^[А-ЯЁ][а-яё]+$/u;
+const ENGLISH_NAME = /^[A-Z][a-z]+$/;
+
+export class NamesError extends Error {}
+
+/** The Russian–English names file's entries; throws NamesError naming the file, the line and the fix. */
+export function parseNames(text: string, file = NAMES_FILE): { russian: string; english: string[] }[] {
+  const lines = text.split('\n');
+  const restore = 'restore it from the repository (git checkout -- data/names/ru-en.tsv)';
+  if ((lines[0] ?? '').trimEnd() !== `# ${RU_EN_NAMES_FORMAT} ${RU_EN_NAMES_VERSION}`) {
+    throw new NamesError(`${file}: the first line must be "# ${RU_EN_NAMES_FORMAT} ${RU_EN_NAMES_VERSION}" but is "${(lines[0] ?? '').slice(0, 60)}": ${restore}`);
+  }
+  const out: { russian: string; english: string[] }[] = [];
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cells = line.split('\t');
+    const english = (cells[1] ?? '').split(',').map((e) => e.trim());
+    if (cells.length !== 2 || !RUSSIAN_NAME.test(cells[0]!.trim()) || english.length > MAX_ENGLISH || !english.every((e) => ENGLISH_NAME.test(e))) {
+      throw new NamesError(`${file}:${i + 1}: expected a capitalised Russian name, one tab, then 1–${MAX_ENGLISH} capitalised English names separated by ", ", in "${line.slice(0, 60)}": correct the line or ${restore}`);
+    }
+    out.push({ russian: cells[0]!.trim(), english });
+  });
+  return out;
+}
+
+/** WordNet's other names; throws naming the file and the fix when it is not a names file of this version. */
+export function readWordnetNames(file = WORDNET_NAMES_FILE): Record<string, string[]> {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<WordnetNames>;
+  if (json.format !== NAMES_FORMAT || json.version !== NAMES_VERSION || typeof json.names !== 'object' || json.names === null) {
+    throw new NamesError(`${file} has format ${String(json.format)} v${String(json.version)}, this Lectern reads ${NAMES_FORMAT} v${NAMES_VERSION}: run npm run wordnet`);
+  }
+  return json.names;
+}
+
+/**
+ * Index term → the terms of its other names, for the Russian–English names: the Russian name by its
+ * cross-script key (every spelling of it, Cyrillic included, has that key), the English names by
+ * their stems. (WordNet's names are looked up as they are read: a stem → the other stems.)
+ */
+export function buildVariants(entries: { russian: string; english: string[] }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const link = (from: string, to: string) => {
+    const list = out.get(from);
+    if (from === to || list?.includes(to)) return;
+    if (list) list.push(to);
+    else out.set(from, [to]);
+  };
+  for (const { russian, english } of entries) {
+    const key = crossScriptKey(russian.toLowerCase().replace(/ё/g, 'е'));
+    const en = english.map((e) => stemEnglish(e.toLowerCase()));
+    for (const e of en) {
+      if (key) link(key, e);
+      if (key) link(e, key);
+      for (const f of en) link(e, f);
+    }
+  }
+  return out;
+}
+
+let names: { wordnet: Record<string, string[]>; russian: Map<string, string[]> } | undefined;
+let problem: string | undefined;
+
+/** Why the names cannot be read (names are then not varied), or undefined. */
+export const namesProblem = () => problem;
+
+/** The other names' terms for a query word's terms (its stem and its cross-script key). */
+export function otherNames(terms: readonly string[]): string[] {
+  if (!names && !problem) {
+    try {
+      names = { wordnet: readWordnetNames(), russian: buildVariants(parseNames(readFileSync(NAMES_FILE, 'utf8'))) };
+    } catch (err) {
+      problem = `search: other names of places and people are off: ${(err as Error).message}`;
+    }
+  }
+  if (!names) return [];
+  const out = new Set<string>();
+  for (const t of terms) {
+    for (const v of Object.hasOwn(names.wordnet, t) ? names.wordnet[t]! : []) if (!terms.includes(v)) out.add(v);
+    for (const v of names.russian.get(t) ?? []) if (!terms.includes(v)) out.add(v);
+  }
+  return [...out];
+}

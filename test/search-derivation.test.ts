@@ -1,0 +1,29 @@
+/**
+ * A synonym's derivational family (src/search/expand/index.ts FAMILY_ENDINGS): an adjective or agent
+ * noun that Porter2 leaves a stem of its own (insurrectionary, conspiratorial) is reached through the
+ * synonym WordNet gives (insurrection, conspirator). On the real corpus; queries written for the test.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchEngine } from '../src/search/engine.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
+import { realCorpus } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  const { corpus } = await realCorpus();
+  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+});
+
+const expansions = (query: string, word: string) => new Map((engine.expand(engine.parse(query)).words.find((w) => w.text === word)?.expansions ?? []).map((e) => [e.term, e.weight]));
+
+describe('GIVEN a query word whose synonym the text uses as an adjective of its own stem', () => {
+  it('THEN the adjective is among its expansions, a little below the synonym', () => {
+    // insurgent → insurrection (WordNet) → insurrectionary (the text: "insurrectionary groups").
+    const insurgents = expansions('insurgents in the north', 'insurgents');
+    expect(insurgents.get('insurrectionari')).toBeGreaterThan(0);
+    expect(insurgents.get('insurrectionari')!).toBeLessThan(insurgents.get('insurrect')!);
+    // plotter → conspirator (WordNet) → conspiratorial.
+    expect(expansions('the plotters met', 'plotters').get('conspiratori')).toBeGreaterThan(0);
+  });
+});

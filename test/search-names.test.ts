@@ -1,0 +1,66 @@
+/**
+ * Other names of one place or person (src/search/expand/names.ts): WordNet's proper-noun synsets
+ * (Leningrad, Petrograd, Peterburg) and the Russian–English names file (Arkhangelsk → Archangel,
+ * Lev → Leon), on the real corpus. The queries are written for these tests, none is in ../shared/eval.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchEngine } from '../src/search/engine.ts';
+import { NAME_WEIGHT } from '../src/search/expand/index.ts';
+import { NamesError, otherNames, parseNames, readWordnetNames } from '../src/search/expand/names.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
+import { realCorpus } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  const { corpus } = await realCorpus();
+  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+});
+
+const expansions = (query: string, word: string) => engine.expand(engine.parse(query)).words.find((w) => w.text === word)?.expansions ?? [];
+const top = async (query: string, n = 1) => (await engine.search(query, { limit: n })).hits.map((h) => h.block.plain);
+
+describe('GIVEN a city WordNet lists under several names', () => {
+  it('THEN a query with one name meets the text’s other, weighed nearly as the name itself', async () => {
+    expect(otherNames(['leningrad'])).toEqual(expect.arrayContaining(['petrograd', 'peterburg']));
+    expect(otherNames(['volgograd'])).toEqual(expect.arrayContaining(['stalingrad', 'tsaritsyn']));
+    const leningrad = expansions('chairman of the Leningrad Soviet', 'leningrad').find((e) => e.term === 'petrograd');
+    expect(leningrad?.weight).toBe(NAME_WEIGHT);
+    // The text says only "Petrograd" and "Leningrad", never "Peterburg".
+    expect((await top('Peterburg', 3)).some((p) => /Petrograd|Leningrad/.test(p))).toBe(true);
+  });
+
+  it('THEN a common word WordNet also lists as a name is no name', () => {
+    expect(otherNames(['sun'])).toEqual([]);
+    expect(otherNames(['russia'])).not.toContain('ussr');
+  });
+});
+
+describe('GIVEN a Russian place or first name whose English name is no transliteration', () => {
+  it('THEN every spelling of the Russian name finds the English one', async () => {
+    for (const q of ['Arkhangelsk', "Arkhangel'sk", 'Архангельск']) expect((await top(q))[0], q).toContain('chiefly around Archangel');
+    expect((await top('Lev Sedov letters'))[0]).toContain('Leon Sedov');
+  });
+
+  it('THEN a plain English word is not taken for a name', () => {
+    expect(expansions('the charges were untrue', 'charges').map((e) => e.weight)).not.toContain(NAME_WEIGHT);
+  });
+});
+
+describe('GIVEN a names file that cannot be read', () => {
+  it('THEN the error names the file, the line and the fix', () => {
+    expect(() => parseNames('# lectern.names.ru-en 1\nМосква\tmoscow\n', 'names.tsv')).toThrow(NamesError);
+    expect(() => parseNames('# lectern.names.ru-en 1\nМосква\tmoscow\n', 'names.tsv')).toThrow(/names\.tsv:2: .*git checkout/);
+    expect(() => parseNames('Москва\tMoscow\n', 'names.tsv')).toThrow(/first line/);
+    expect(parseNames('# lectern.names.ru-en 1\n# a comment\nМосква\tMoscow, Moskau\n')).toEqual([{ russian: 'Москва', english: ['Moscow', 'Moskau'] }]);
+  });
+
+  it('THEN a WordNet names file of another version asks for npm run wordnet', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'lectern-names-')), 'names.json');
+    writeFileSync(file, JSON.stringify({ format: 'lectern.wordnet-names', version: 0, names: {} }));
+    expect(() => readWordnetNames(file)).toThrow(/npm run wordnet/);
+  });
+});
