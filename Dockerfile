@@ -18,6 +18,7 @@ COPY data/corpus ./data/corpus
 COPY data/csl ./data/csl
 COPY data/wordnet ./data/wordnet
 COPY data/glossary ./data/glossary
+COPY data/names ./data/names
 # Build the corpus and the index now, so the container starts without ingesting.
 RUN node bin/lectern.js ingest
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../src/search/engine.ts';
 import { NAME_WEIGHT } from '../src/search/expand/index.ts';
-import { NamesError, otherNames, parseNames, readWordnetNames } from '../src/search/expand/names.ts';
+import { NamesError, namesUnavailable, otherNames, parseNames, readWordnetNames } from '../src/search/expand/names.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { realCorpus } from './helpers/corpus.ts';
@@ -56,6 +56,10 @@ describe('GIVEN a names file that cannot be read', () => {
     expect(() => parseNames('# lectern.names.ru-en 1\nМосква\tmoscow\n', 'names.tsv')).toThrow(/names\.tsv:2: .*git checkout/);
     expect(() => parseNames('Москва\tMoscow\n', 'names.tsv')).toThrow(/first line/);
     expect(parseNames('# lectern.names.ru-en 1\n# a comment\nМосква\tMoscow, Moskau\n')).toEqual([{ russian: 'Москва', english: ['Moscow', 'Moskau'] }]);
+  });
+
+  it('THEN the bundled files read (doctor says so)', () => {
+    expect(namesUnavailable()).toBeUndefined();
   });
 
   it('THEN a WordNet names file of another version asks for npm run wordnet', () => {

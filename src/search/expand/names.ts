@@ -87,11 +87,8 @@ export function buildVariants(entries: { russian: string; english: string[] }[])
 let names: { wordnet: Record<string, string[]>; russian: Map<string, string[]> } | undefined;
 let problem: string | undefined;
 
-/** Why the names cannot be read (names are then not varied), or undefined. */
-export const namesProblem = () => problem;
 
-/** The other names' terms for a query word's terms (its stem and its cross-script key). */
-export function otherNames(terms: readonly string[]): string[] {
+function load() {
   if (!names && !problem) {
     try {
       names = { wordnet: readWordnetNames(), russian: buildVariants(parseNames(readFileSync(NAMES_FILE, 'utf8'))) };
@@ -99,6 +96,18 @@ export function otherNames(terms: readonly string[]): string[] {
       problem = `search: other names of places and people are off: ${(err as Error).message}`;
     }
   }
+  return names;
+}
+
+/** Why the names cannot be read, or undefined when they can (`doctor`). */
+export function namesUnavailable(): string | undefined {
+  load();
+  return problem;
+}
+
+/** The other names' terms for a query word's terms (its stem and its cross-script key). */
+export function otherNames(terms: readonly string[]): string[] {
+  const names = load();
   if (!names) return [];
   const out = new Set<string>();
   for (const t of terms) {
