@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../src/search/engine.ts';
+import { relatedStems } from '../src/search/expand/wordnet.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { realCorpus } from './helpers/corpus.ts';
@@ -25,5 +26,15 @@ describe('GIVEN a query word whose synonym the text uses as an adjective of its 
     expect(insurgents.get('insurrectionari')!).toBeLessThan(insurgents.get('insurrect')!);
     // plotter → conspirator (WordNet) → conspiratorial.
     expect(expansions('the plotters met', 'plotters').get('conspiratori')).toBeGreaterThan(0);
+  });
+});
+
+describe('GIVEN a verb whose noun Porter2 stems alike (exonerate, exoneration)', () => {
+  it('THEN the noun’s synonyms and narrower words are the verb’s too, below its own synonyms', () => {
+    // exonerate (v.) → exoneration (n.), in the synset of vindication, whose narrower word is rehabilitation.
+    const verb = new Map(relatedStems('exoner', new Set(['v'])).map((r) => [r.term, r.weight]));
+    expect(verb.get('rehabilit')).toBeGreaterThan(0);
+    expect(verb.get('vindic')).toBeGreaterThan(0);
+    expect(verb.get('rehabilit')!).toBeLessThan(verb.get('acquit')!);
   });
 });

