@@ -567,7 +567,7 @@ export class FastScorer {
           }
         }
         for (const e of w.expansions ?? []) {
-          addTerm(e.term, this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * e.weight);
+          addTerm(e.term, this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * (e.cover ?? e.weight));
         }
         w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT, quality * PART_WEIGHT));
       };

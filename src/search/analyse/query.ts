@@ -25,8 +25,9 @@ export interface QueryWord {
   /**
    * Other terms that stand for the word, each with a weight below 1: synonyms, translations,
    * typo neighbours. Filled in by the search engine, which knows the index and the lexicons.
+   * `cover`: how much of the word's meaning it covers in a passage's coverage (the weight when absent).
    */
-  expansions?: { term: string; weight: number }[];
+  expansions?: { term: string; weight: number; cover?: number }[];
   /** None of the word's terms is in the index: it is typo-tolerant from the strictest stage on. */
   unknown?: boolean;
 }

@@ -39,6 +39,14 @@ const MAX_SHARE = 0.1;
  * text uses in most passages) is not looked up at all.
  */
 const MIN_WEIGHT = 0.05;
+/**
+ * How much of its word's meaning a WordNet expansion covers (the passage's coverage, lectern-index.ts)
+ * is its weight before SYNONYM_SCALE: a synonym (0.6) covers most of the word, a narrower word (0.3)
+ * less, each times how surely it stands for it in this text (rarityScale). Its score stays at half: a
+ * passage with the reader's own word still ranks above one with its synonym, but one that says the
+ * whole query in other words is no longer ranked as if it said a fifth of it.
+ */
+const COVER_SCALE = 1 / SYNONYM_SCALE;
 const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
 /**
  * Endings by which an English stem's adjective or agent noun keeps a stem of its own under Porter2
@@ -115,10 +123,13 @@ function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (t
 
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
   const out = new Map<string, number>();
+  const covers = new Map<string, number>();
   const own = new Set(w.terms);
-  const offer = (term: string, weight: number, maxShare = MAX_SHARE) => {
+  const offer = (term: string, weight: number, maxShare = MAX_SHARE, cover?: number) => {
     if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || index.frequency(term) > maxShare) return;
     out.set(term, weight);
+    if (cover !== undefined) covers.set(term, cover);
+    else covers.delete(term);
   };
   // A name has a cross-script key (a capitalised or transliterated word): only then are names read.
   if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);
@@ -132,8 +143,9 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
       if (out.size >= MAX_PER_WORD) break;
       const weight = r.weight * scale * rarity.of(r.term);
       if (weight < MIN_WEIGHT) continue;
-      offer(r.term, weight);
-      for (const f of family(r.term, index)) offer(f, weight * FAMILY);
+      const cover = Math.min(1, weight * COVER_SCALE);
+      offer(r.term, weight, MAX_SHARE, cover);
+      for (const f of family(r.term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
     }
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
@@ -144,7 +156,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   }
   // An English word's Russian glossary words are asked of the Russian-only passages apart (russianTerms).
   if (CYRILLIC.test(w.text)) for (const g of glossaryTerms(w.text, w.terms)) offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
-  return [...out].map(([term, weight]) => ({ term, weight }));
+  return [...out].map(([term, weight]) => (covers.has(term) ? { term, weight, cover: covers.get(term)! } : { term, weight }));
 }
 
 /**

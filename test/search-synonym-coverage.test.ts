@@ -1,0 +1,41 @@
+/**
+ * A WordNet synonym covers its word's meaning in a passage's coverage by its closeness (synonym,
+ * related, narrower: src/search/expand/index.ts COVER_SCALE), while its score stays below the
+ * word's own. On the real corpus; the queries are our own cases (test/fixtures/search-own), none
+ * is in ../shared/eval.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchEngine } from '../src/search/engine.ts';
+import { SYNONYM_SCALE } from '../src/search/expand/index.ts';
+import { buildIndex } from '../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
+import { realCorpus } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  const { corpus } = await realCorpus();
+  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+});
+
+describe('GIVEN a passage that says what the query says in other words', () => {
+  it('THEN a synonym covers its word by its closeness, its score stays at half', () => {
+    const words = engine.expand(engine.parse('did Iakir own up to his culpability')).words;
+    const culpability = words.find((w) => w.text === 'culpability')!.expansions!;
+    const guilt = culpability.find((e) => e.term === 'guilt')!;
+    expect(guilt.cover).toBeCloseTo(guilt.weight / SYNONYM_SCALE, 5);
+    // A translation or a name is not WordNet's: it covers by its weight.
+    const lenin = engine.expand(engine.parse('Lenin testament')).words.find((w) => w.text === 'lenin')!.expansions ?? [];
+    for (const e of lenin) expect(e.cover, e.term).toBeUndefined();
+  });
+
+  it('THEN it ranks above passages that have only the query’s common words', async () => {
+    for (const [query, text] of [
+      ['did Iakir own up to his culpability', 'In reality Iakir fully admitted his guilt.'],
+      ['Trotsky found guilty without being present at the trials', 'Trotsky was charged with and convicted in absentia'],
+      ['Lenin: the state machinery is largely a remnant of the old days, only superficially retouched', 'our state apparatus is to a considerable extent a survival of the past'],
+    ]) {
+      const top = (await engine.search(query!, { limit: 1 })).hits[0]!.block.plain;
+      expect(top, query).toContain(text);
+    }
+  });
+});
