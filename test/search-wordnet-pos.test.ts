@@ -58,6 +58,8 @@ describe('GIVEN a query word WordNet knows in several parts of speech', () => {
     // "family" and "Italy" end in -ly but are nouns: the word before them is no cue for the next one.
     expect(posOf("did Stalin's family support him")).toMatchObject({ support: 'any' });
     expect(posOf('the Italy charges')).toMatchObject({ charges: 'any' });
+    // Nothing before it, but "of" after a plural: a noun ("riddles of", not the verb riddle → damage).
+    expect(posOf("riddles of Stalin's death")).toMatchObject({ riddles: 'n' });
   });
 
   it('THEN the engine expands a noun by its noun senses only', () => {

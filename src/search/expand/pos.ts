@@ -73,7 +73,8 @@ export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, Readonly
       from = at + 1;
       let i = at - 1;
       while (i >= 0 && isAdverb(tokens[i]!)) i--;
-      context = after(tokens[i]);
+      // Nothing before it says, but "of" after a plural does: "riddles of Stalin's death" are no verb.
+      context = after(tokens[i]) ?? (tokens[at + 1] === 'of' && INFLECTED_S.test(w.text) ? NOUN_OR_ADJECTIVE : undefined);
     }
     let pos = both(context, byEnding(w.text));
     if (pos && INFLECTED_S.test(w.text)) pos = new Set([...pos].filter((p) => p === 'n' || p === 'v'));

@@ -150,9 +150,8 @@ export interface WordnetNames {
   names: Record<string, string[]>;
 }
 
-/** The table and, apart, the other names of names (WordnetNames). */
-export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
-  const { synsetIds, posOf, synsetOf } = synsetNumbering();
+/** Stems numbered in the order first met; a lemma's stem is computed once. */
+function stemNumbering() {
   const stemIds = new Map<string, number>();
   const stems: string[] = [];
   const lemmaStem = new Map<string, number>();
@@ -169,6 +168,13 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
     }
     return id;
   };
+  return { stemIds, stems, stemOf };
+}
+
+/** The table and, apart, the other names of names (WordnetNames). */
+export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
+  const { synsetIds, posOf, synsetOf } = synsetNumbering();
+  const { stemIds, stems, stemOf } = stemNumbering();
   const members: number[][] = [];
   const related: number[][] = [];
   const near: number[][] = [];
