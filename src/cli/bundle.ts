@@ -217,7 +217,7 @@ interface CodeCacheHeader {
   bundle: string;
   bytes: number;
   crc32: number;
-  /** The commands whose code it holds: another command adds its code to it once. */
+  /** The command of each answer it was taken after (see `TAKES_PER_COMMAND`). */
   commands: string[];
 }
 
@@ -273,8 +273,16 @@ export function loadOneShot(file: string): { runCli: (argv: string[]) => Promise
 }
 
 /**
- * Runs a one-shot command from the one-shot file (`loadOneShot`'s); then, when there was no usable code cache, V8
- * rejected it, or it does not yet hold this command's code, writes one taken now (~10 ms, once).
+ * Answers of one command after which the cache is taken again: each adds the code its query took
+ * that the earlier ones did not (a one-word query and a long question take different paths), so the
+ * first few answers of a command pay ~10–20 ms for the write and the later ones compile next to nothing.
+ */
+const TAKES_PER_COMMAND = 4;
+
+/**
+ * Runs a one-shot command from the one-shot file (`loadOneShot`'s); then, when there was no usable
+ * code cache, V8 rejected it, or it was taken after fewer than TAKES_PER_COMMAND answers of this
+ * command, writes one taken now: V8's cache after an answer holds what it had and what the answer compiled.
  */
 export async function runOneShot(loaded: ReturnType<typeof loadOneShot>, file: string, argv: string[]): Promise<number> {
   const { runCli, script, cache } = loaded;
@@ -285,8 +293,7 @@ export async function runOneShot(loaded: ReturnType<typeof loadOneShot>, file: s
   });
   const code = await runCli(argv);
   const command = argv[0] ?? '';
-  if (!cache || script.cachedDataRejected || !cache.header.commands.includes(command)) {
-    writeCodeCache(file, script.createCachedData(), [...new Set([...(cache && !script.cachedDataRejected ? cache.header.commands : []), command])]);
-  }
+  const before = cache && !script.cachedDataRejected ? cache.header.commands : [];
+  if (before.filter((c) => c === command).length < TAKES_PER_COMMAND) writeCodeCache(file, script.createCachedData(), [...before, command]);
   return code;
 }
