@@ -9,12 +9,50 @@
  * the staged results by score. An English query is asked again the same way of the Russian passages
  * that have no English translation in the texts (a translated one is found through its translation),
  * each English word by its Russian words from the core glossary (expand/glossary.ts).
+ *
+ * A sentence is asked across when most of its words are in the other script. A single word is
+ * asked across only when it is specific (in few passages of the index: its idf is high) and its
+ * translation confident (few senses, a main one): "riddles" finds "Загадки смерти Сталина", where
+ * "murder", which the English text says everywhere, or "information", which has six Russian words,
+ * stay in their own language.
  */
 import type { QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/index.ts';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_TERM = /^[a-z]/;
+
+/** A single word is specific enough to be asked across when at most this share of the passages has it. */
+export const SPECIFIC_SHARE = 0.005;
+/** A translation is confident with at most this many senses… */
+export const MAX_SENSES = 3;
+/** …one of them weighed at least this (a glossary's first or second gloss, a learned pair of p ≥ 0.6). */
+export const CONFIDENT_WEIGHT = 0.4;
+
+type Translation = { term: string; weight: number };
+const confident = (translations: Translation[]) =>
+  translations.length > 0 && translations.length <= MAX_SENSES && translations.some((t) => t.weight >= CONFIDENT_WEIGHT);
+
+/** The query's one word of substance, when it has one and it is specific (its own terms, keys aside, in few passages). */
+function specificWord(words: QueryWord[], share: (term: string) => number): QueryWord | undefined {
+  const heavy = words.filter((w) => !w.light);
+  if (heavy.length !== 1) return undefined;
+  const own = heavy[0]!.terms.filter((t) => !isKey(t));
+  return own.length > 0 && own.every((t) => share(t) <= SPECIFIC_SHARE) ? heavy[0] : undefined;
+}
+
+/**
+ * Which other language to ask the query of, if any: `english` for a Russian query (its words by
+ * their English forms), `russian` for an English one (by their Russian words).
+ */
+export function languageToAsk(words: QueryWord[], share: (term: string) => number, russianTerms: (w: QueryWord) => Translation[]): 'english' | 'russian' | undefined {
+  if (isRussianQuery(words)) return 'english';
+  if (isEnglishQuery(words)) return 'russian';
+  const one = specificWord(words, share);
+  if (!one) return undefined;
+  if (CYRILLIC.test(one.text)) return confident((one.expansions ?? []).filter((e) => LATIN_TERM.test(e.term))) ? 'english' : undefined;
+  return LATIN_TERM.test(one.text) && confident(russianTerms(one)) ? 'russian' : undefined;
+}
 
 /**
  * Is the query a Russian sentence (two words of substance or more, most of them in Cyrillic)? A

@@ -34,7 +34,7 @@ import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
-import { englishSide, isEnglishQuery, isRussianQuery, russianSide } from './cross-language.ts';
+import { englishSide, isEnglishQuery, isRussianQuery, languageToAsk, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
@@ -389,9 +389,11 @@ export class SearchEngine implements SearchService {
    * passages without a translation, each word by its Russian forms.
    */
   private async otherLanguage(parsed: ParsedQuery, found: Map<string, Candidate>, phraseOk: (b: Block) => boolean, accept?: (id: string) => boolean) {
-    const russian = isRussianQuery(parsed.words);
     const index = this.expansionIndex();
-    const words = russian ? englishSide(parsed.words) : isEnglishQuery(parsed.words) ? russianSide(parsed.words, (w) => russianTerms(w, index)) : null;
+    const toRussian = (w: QueryWord) => russianTerms(w, index);
+    const ask = languageToAsk(parsed.words, index.frequency, toRussian);
+    const russian = ask === 'english';
+    const words = ask === 'english' ? englishSide(parsed.words) : ask === 'russian' ? russianSide(parsed.words, toRussian) : null;
     if (!words) return;
     const other = russian ? (b: Block) => b.lang !== 'ru' : (b: Block) => b.lang === 'ru' && !b.pair;
     const results = await this.source.candidates({
