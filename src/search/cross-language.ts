@@ -18,6 +18,7 @@
  */
 import type { QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/index.ts';
+import { GLOSSARY_WEIGHT } from './expand/index.ts';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_TERM = /^[a-z]/;
@@ -94,7 +95,10 @@ export function russianSide(words: QueryWord[], russianTerms: (w: QueryWord) => 
   let translated = 0;
   const out = words.map((w) => {
     if (!LATIN_TERM.test(w.text)) return w;
-    const expansions = [...(w.expansions ?? []).filter((e) => CYRILLIC.test(e.term)), ...(w.light ? [] : russianTerms(w))];
+    // A glossary word covers the English word as a synonym does (its gloss's weight before the
+    // scale its score is read at: the first gloss 1, a later one 0.8), not as a fraction of it.
+    const glossed = w.light ? [] : russianTerms(w).map((t) => ({ ...t, cover: Math.min(1, t.weight / GLOSSARY_WEIGHT) }));
+    const expansions = [...(w.expansions ?? []).filter((e) => CYRILLIC.test(e.term)), ...glossed];
     if (expansions.length) translated++;
     return { ...w, terms: w.terms.filter(isKey), expansions, parts: [] };
   });
