@@ -2,7 +2,7 @@
  * The launcher's bundle of the sources (src/cli/bundle.ts): it answers as the sources do, and it is
  * not used once anything it was made from differs.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -120,5 +120,17 @@ describe('GIVEN a one-shot command run from the single file with a code cache ta
     }
     await writeFile(cache, 'not a cache');
     expect(readCodeCache(file)).toBeUndefined();
+
+    // A batch from stdin (readline, loaded only then): the same lines, and no warning on stderr.
+    const batch = (main: string, args: string[]) => {
+      const r = spawnSync(process.execPath, [main, ...args], { cwd: PROJECT_ROOT, input: 'Kirov\n\nwho killed Kirov\n', encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', DISCORD_TOKEN: '', MATRIX_ACCESS_TOKEN: '' } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const bundle = JSON.stringify(path.join(PROJECT_ROOT, 'src', 'cli', 'bundle.ts'));
+    const run = `const b = await import(${bundle}); const f = ${JSON.stringify(file)}; process.exitCode = await b.runOneShot(b.loadOneShot(f), f, process.argv.slice(1));`;
+    const viaOneShot = batch('--input-type=module', ['-e', run, 'quote', '-', '--json', '--limit', '1']);
+    expect(viaOneShot).toEqual(batch(path.join(PROJECT_ROOT, 'src', 'main.ts'), ['quote', '-', '--json', '--limit', '1']));
+    expect(viaOneShot.stdout.trim().split('\n')).toHaveLength(3);
+    expect(viaOneShot.stderr).toBe('');
   }, 300_000);
 });

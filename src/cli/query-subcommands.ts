@@ -75,8 +75,9 @@ export async function printReply(reply: Reply, io: CliIo, renderer: Renderer = '
 }
 
 async function* stdinLines(io: CliIo): AsyncGenerator<string> {
-  // Loaded here: only a batch from stdin reads lines.
-  const { createInterface } = await import('node:readline');
+  // Loaded here: only a batch from stdin reads lines. Not by import(): the one-shot file runs in
+  // node:vm, where a dynamic import goes through an experimental hook that prints a warning.
+  const { createInterface } = process.getBuiltinModule('node:readline');
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
   for await (const line of rl) yield line;
 }
