@@ -35,6 +35,8 @@ const BIG_QUERIES = {
   '1–3 words': ['Trotsky', 'Stalin', 'Kirov', 'Moscow Trials', 'Kirov murder', 'Soviet Union', 'Trotsky and Stalin', 'restoration of capitalism', 'bloc of Rights', 'Zinoviev Kamenev'],
   phrases: ['"the Moscow Trials"', '"restoration of capitalism"', '"peppery dishes"', '"Soviet Union"', '"expose the scheme in advance"'],
   'stop words only': ['the the', 'any and', 'to be', 'of the', 'and then'],
+  // Questions take other paths: a person's years read more candidates (engine.ts), a long one expands many words.
+  questions: ["Trotsky's birth year", 'when was Stalin born', 'who killed Kirov', 'Have Trotsky and his son ever been officially exonerated?', 'Ленин доверял Сталину в последние годы'],
 };
 
 async function timed(run: (q: string) => Promise<unknown>, queries: string[], rounds: number): Promise<number[]> {

@@ -71,6 +71,24 @@ export class Corpus {
     return this.blocks.get(id) ?? this.base?.block(id);
   }
 
+  private russianOnlyIds: Set<string> | undefined;
+  /**
+   * The passages in Russian that carry no translation (with the base corpus's), made once: what an
+   * English query is asked of in Russian (engine.ts). A set of these few ids is what that pass tests
+   * each matching passage against; looking every one up among hundreds of thousands of passages
+   * was most of its cost on a large library.
+   */
+  russianOnly(): ReadonlySet<string> {
+    if (!this.russianOnlyIds) {
+      const ids = new Set<string>();
+      for (const [id, b] of this.blocks) if (b.lang === 'ru' && !b.pair) ids.add(id);
+      // A passage of this corpus hides the base corpus's passage of the same id (see `block`).
+      if (this.base) for (const id of this.base.russianOnly()) if (!this.blocks.has(id)) ids.add(id);
+      this.russianOnlyIds = ids;
+    }
+    return this.russianOnlyIds;
+  }
+
   workOf(blockId: string): WorkBuild | undefined {
     return this.workOfBlock.get(blockId) ?? this.base?.workOf(blockId);
   }

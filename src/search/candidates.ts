@@ -13,6 +13,11 @@ export type CandidateQuery = Omit<TopKOptions, 'accept'> & {
   words: QueryWord[];
   /** Passages (by block id) that may be returned; the source filters before cutting to `k`. */
   accept?: (blockId: string) => boolean;
+  /**
+   * When given, no passage outside these few is returned (`accept` must say so too: a source may
+   * only use this to skip testing the rest, as the in-memory index does for a large library).
+   */
+  only?: ReadonlySet<string>;
 };
 
 /** A passage (block id) and its score. */

@@ -100,7 +100,11 @@ export function russianSide(words: QueryWord[], russianTerms: (w: QueryWord) => 
     const glossed = w.light ? [] : russianTerms(w).map((t) => ({ ...t, cover: Math.min(1, t.weight / GLOSSARY_WEIGHT) }));
     const expansions = [...(w.expansions ?? []).filter((e) => CYRILLIC.test(e.term)), ...glossed];
     if (expansions.length) translated++;
-    return { ...w, terms: w.terms.filter(isKey), expansions, parts: [] };
+    // A word the glossary translates keeps only its Russian words: its cross-script key would match
+    // the English passages that spell it (all of them rejected here) and no Russian word of its sense,
+    // and reading those postings made this pass most of a query's cost on a large English library.
+    // A word it does not translate (a name: Kirov, ~kirov) keeps its key, which finds the Russian spelling.
+    return { ...w, terms: glossed.length ? [] : w.terms.filter(isKey), expansions, parts: [] };
   });
   return translated > 0 ? out : null;
 }

@@ -395,7 +395,12 @@ export class SearchEngine implements SearchService {
     const russian = ask === 'english';
     const words = ask === 'english' ? englishSide(parsed.words) : ask === 'russian' ? russianSide(parsed.words, toRussian) : null;
     if (!words) return;
-    const other = russian ? (b: Block) => b.lang !== 'ru' : (b: Block) => b.lang === 'ru' && !b.pair;
+    const russianOnly = russian ? undefined : this.corpus.russianOnly();
+    const other = (id: string) => {
+      if (russianOnly) return russianOnly.has(id);
+      const block = this.corpus.block(id);
+      return block !== undefined && block.lang !== 'ru';
+    };
     const results = await this.source.candidates({
       words,
       combineWith: 'OR',
@@ -404,10 +409,8 @@ export class SearchEngine implements SearchService {
       boost: { text: 1, heading: 0.3 },
       rank: 'coverage',
       k: CANDIDATES,
-      accept: (id) => {
-        const block = this.corpus.block(id);
-        return block !== undefined && other(block) && (!accept || accept(id));
-      },
+      accept: (id) => other(id) && (!accept || accept(id)),
+      ...(russianOnly ? { only: russianOnly } : {}),
     });
     const fresh: Candidate[] = [];
     for (const r of results) {

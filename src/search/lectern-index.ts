@@ -199,6 +199,7 @@ interface MiniSearchInternals {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _nextId: number;
+  _idToShortId: Map<unknown, number>;
 }
 
 /** The k best documents by score seen so far: a min-heap, the weakest of them at the root. */
@@ -428,6 +429,15 @@ export class FastScorer {
 
   idOf(shortId: number): string | undefined {
     return this.dense().ids[shortId];
+  }
+
+  /** Every short id is below this. */
+  get shortIdBound(): number {
+    return this.ms._nextId;
+  }
+
+  shortIdOf(id: string): number | undefined {
+    return this.ms._idToShortId.get(id);
   }
 
   /**

@@ -47,20 +47,43 @@ export class MemoryCandidateSource implements CandidateSource {
    * terms taken from `variants` (this index's own terms by default); synchronous.
    */
   scoredWith(query: CandidateQuery, stats?: IndexStatistics, variants?: TermVariants): Candidate[] {
-    const { words, accept, ...options } = query;
-    return this.scorer.topK(words, { ...options, ...(accept ? { accept: this.byShortId(accept) } : {}) }, stats, variants);
+    const { words, accept, only, ...options } = query;
+    const byId = accept ? this.byShortId(accept) : undefined;
+    const inOnly = only ? this.among(only) : undefined;
+    const test = inOnly && byId ? (doc: number) => inOnly(doc) && byId(doc) : (inOnly ?? byId);
+    return this.scorer.topK(words, { ...options, ...(test ? { accept: test } : {}) }, stats, variants);
+  }
+
+  /** Per set of `only` (a corpus keeps its set), its passages as a byte per document of this index as it was. */
+  private readonly onlyMarks = new WeakMap<ReadonlySet<string>, { version: number; marked: Uint8Array }>();
+
+  /** The passages of `only` as a byte per document, made once per set and index version: no other document's id is looked at. */
+  private among(only: ReadonlySet<string>): (shortId: number) => boolean {
+    let kept = this.onlyMarks.get(only);
+    if (!kept || kept.version !== this.scorer.version) {
+      const marked = new Uint8Array(this.scorer.shortIdBound);
+      for (const id of only) {
+        const doc = this.scorer.shortIdOf(id);
+        if (doc !== undefined && doc < marked.length) marked[doc] = 1;
+      }
+      kept = { version: this.scorer.version, marked };
+      this.onlyMarks.set(only, kept);
+    }
+    const { marked } = kept;
+    return (shortId) => marked[shortId] === 1;
   }
 
   /** The scorer filters by minisearch's short ids: translate once per document and query. */
   private byShortId(accept: (blockId: string) => boolean): (shortId: number) => boolean {
-    const cache = new Map<number, boolean>();
+    // One byte per document (0 not asked yet, 1 yes, 2 no): a filter that takes few of a large
+    // library's documents is asked about most of them, and a Map of the answers cost more than the asking.
+    const known = new Uint8Array(this.scorer.shortIdBound);
     return (shortId) => {
-      let ok = cache.get(shortId);
-      if (ok === undefined) {
-        const id = this.scorer.idOf(shortId);
-        ok = id !== undefined && accept(id);
-        cache.set(shortId, ok);
-      }
+      const k = known[shortId];
+      if (k) return k === 1;
+      const id = this.scorer.idOf(shortId);
+      const ok = id !== undefined && accept(id);
+      if (shortId < known.length) known[shortId] = ok ? 1 : 2;
       return ok;
     };
   }
