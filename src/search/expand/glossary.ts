@@ -15,6 +15,7 @@
  * were computed from; when that no longer matches (the glossary was edited), they are computed again.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { versionedTsvRows } from '../../versioned-tsv.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../../hash.ts';
@@ -69,18 +70,9 @@ const RESTORE = 'restore it from the repository (git checkout -- data/glossary/r
 
 /** Parses the file's text; throws GlossaryError naming the file, the line and the fix. */
 export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry[] {
-  const lines = text.split('\n');
-  const head = /^# (\S+) (\d+)$/.exec((lines[0] ?? '').trimEnd());
-  if (!head || head[1] !== GLOSSARY_FORMAT || Number(head[2]) !== GLOSSARY_VERSION) {
-    throw new GlossaryError(`${file}: the first line must be "# ${GLOSSARY_FORMAT} ${GLOSSARY_VERSION}" (the format this Lectern reads) but is "${(lines[0] ?? '').slice(0, 60)}": ${RESTORE}`);
-  }
   const entries: GlossaryEntry[] = [];
   const seen = new Map<string, number>();
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '' || line.startsWith('#')) return;
-    const bad = (why: string) => new GlossaryError(`${file}:${i + 1}: ${why} in "${line.slice(0, 60)}": correct the line or ${RESTORE}`);
-    const cells = line.split('\t');
+  for (const { cells, lineNo, bad } of versionedTsvRows(text, { file, format: GLOSSARY_FORMAT, version: GLOSSARY_VERSION, restore: RESTORE, error: GlossaryError })) {
     if (cells.length !== 2) throw bad('expected a Russian lemma, one tab, then its English words');
     const lemma = cells[0]!.trim();
     const glosses = cells[1]!.split(',').map((g) => g.trim());
@@ -88,9 +80,9 @@ export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry
     if (glosses.length > MAX_GLOSSES || glosses.some((g) => !ENGLISH_WORD.test(g))) throw bad(`expected 1–${MAX_GLOSSES} lower-case English words separated by ", "`);
     const before = seen.get(lemma);
     if (before !== undefined) throw bad(`"${lemma}" is listed already on line ${before}`);
-    seen.set(lemma, i + 1);
-    entries.push({ lemma, glosses, line: i + 1 });
-  });
+    seen.set(lemma, lineNo);
+    entries.push({ lemma, glosses, line: lineNo });
+  }
   if (entries.length === 0) throw new GlossaryError(`${file}: no entries: ${RESTORE}`);
   return entries;
 }

@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { versionedTsvRows } from '../../versioned-tsv.ts';
 import { crossScriptKey } from '../analyse/key.ts';
 import { stemEnglish } from '../analyse/stem.ts';
 import { NAMES_FORMAT, NAMES_VERSION, type WordnetNames } from './wordnet-compile.ts';
@@ -31,23 +32,14 @@ export class NamesError extends Error {}
 
 /** The Russian–English names file's entries; throws NamesError naming the file, the line and the fix. */
 export function parseNames(text: string, file = NAMES_FILE): { russian: string; english: string[] }[] {
-  const lines = text.split('\n');
   const restore = 'restore it from the repository (git checkout -- data/names/ru-en.tsv)';
-  if ((lines[0] ?? '').trimEnd() !== `# ${RU_EN_NAMES_FORMAT} ${RU_EN_NAMES_VERSION}`) {
-    throw new NamesError(`${file}: the first line must be "# ${RU_EN_NAMES_FORMAT} ${RU_EN_NAMES_VERSION}" but is "${(lines[0] ?? '').slice(0, 60)}": ${restore}`);
-  }
-  const out: { russian: string; english: string[] }[] = [];
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '' || line.startsWith('#')) return;
-    const cells = line.split('\t');
+  return versionedTsvRows(text, { file, format: RU_EN_NAMES_FORMAT, version: RU_EN_NAMES_VERSION, restore, error: NamesError }).map(({ cells, bad }) => {
     const english = (cells[1] ?? '').split(',').map((e) => e.trim());
     if (cells.length !== 2 || !RUSSIAN_NAME.test(cells[0]!.trim()) || english.length > MAX_ENGLISH || !english.every((e) => ENGLISH_NAME.test(e))) {
-      throw new NamesError(`${file}:${i + 1}: expected a capitalised Russian name, one tab, then 1–${MAX_ENGLISH} capitalised English names separated by ", ", in "${line.slice(0, 60)}": correct the line or ${restore}`);
+      throw bad(`expected a capitalised Russian name, one tab, then 1–${MAX_ENGLISH} capitalised English names separated by ", "`);
     }
-    out.push({ russian: cells[0]!.trim(), english });
+    return { russian: cells[0]!.trim(), english };
   });
-  return out;
 }
 
 /** WordNet's other names; throws naming the file and the fix when it is not a names file of this version. */
@@ -86,7 +78,6 @@ export function buildVariants(entries: { russian: string; english: string[] }[])
 
 let names: { wordnet: Record<string, string[]>; russian: Map<string, string[]> } | undefined;
 let problem: string | undefined;
-
 
 function load() {
   if (!names && !problem) {
