@@ -17,18 +17,15 @@ import { STYLE_IDS } from '../src/cite/ids.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
 import { locatorLabel } from '../src/present/locator.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { introduction } from '../src/search/rerank.ts';
 import { PROJECT_ROOT } from '../src/config.ts';
 import { PASSAGE_ID } from '../commands/options.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 }, 120_000);
 
 const front = (work: string) => corpus.work(work)!.blocks.filter((b) => b.kind === 'front-matter');

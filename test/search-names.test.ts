@@ -10,14 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../src/search/engine.ts';
 import { NAME_WEIGHT } from '../src/search/expand/index.ts';
 import { NamesError, namesUnavailable, otherNames, parseNames, readWordnetNames } from '../src/search/expand/names.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
 beforeAll(async () => {
-  const { corpus } = await realCorpus();
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ engine } = await realEngine());
 });
 
 const expansions = (query: string, word: string) => engine.expand(engine.parse(query)).words.find((w) => w.text === word)?.expansions ?? [];

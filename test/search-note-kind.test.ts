@@ -8,16 +8,13 @@ import type { Corpus } from '../src/corpus/corpus.ts';
 import type { Block } from '../src/corpus/model.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
 import { kindWeight, SearchEngine, shownWith } from '../src/search/engine.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { isCitingNote } from '../src/search/note-kind.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 });
 
 /** The corpus's one footnote holding the snippet. */

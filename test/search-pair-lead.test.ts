@@ -5,15 +5,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 }, 120_000);
 
 const ids = async (q: string) => (await engine.search(q, { limit: 10 })).hits.map((h) => h.block.id);

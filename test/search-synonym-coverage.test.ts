@@ -7,14 +7,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../src/search/engine.ts';
 import { SYNONYM_SCALE } from '../src/search/expand/index.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
 beforeAll(async () => {
-  const { corpus } = await realCorpus();
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ engine } = await realEngine());
 });
 
 describe('GIVEN a passage that says what the query says in other words', () => {

@@ -10,22 +10,19 @@ import { passageView } from '../src/present/passage.ts';
 import { parseQuery, typoDistance } from '../src/search/analyse/index.ts';
 import { stemEnglish } from '../src/search/analyse/stem.ts';
 import { SearchEngine, shownWith } from '../src/search/engine.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { learnLexicons } from '../src/search/expand/lexicon.ts';
 import { relatedStems } from '../src/search/expand/wordnet.ts';
 import { queryPhrases } from '../src/search/expand/phrases.ts';
 import { cognateStems } from '../src/search/expand/cognates.ts';
 import { isRussianQuery } from '../src/search/cross-language.ts';
-import { buildIndex } from '../src/search/index-build.ts';
 import { introduction, introductionOf, rerank, smallestSpan } from '../src/search/rerank.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 import { createCiter } from '../src/cite/citer.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 });
 
 const hits = async (q: string, opts = {}) => (await engine.search(q, { limit: 10, ...opts })).hits;

@@ -10,14 +10,11 @@ import { SearchEngine } from '../src/search/engine.ts';
 import { queryPartsOfSpeech } from '../src/search/expand/pos.ts';
 import { partsOfSpeech, relatedStems, type PartOfSpeech } from '../src/search/expand/wordnet.ts';
 import { SYNONYM_SCALE } from '../src/search/expand/index.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
 beforeAll(async () => {
-  const { corpus } = await realCorpus();
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ engine } = await realEngine());
 });
 
 const related = (word: string, pos?: PartOfSpeech[]) => relatedStems(stemEnglish(word), pos && new Set(pos)).map((r) => r.term);

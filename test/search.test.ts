@@ -5,17 +5,15 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { INDEX_FILE, indexLines, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { buildIndex } from '../src/search/index-build.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
 const dirs: string[] = [];
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 });
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });

@@ -6,6 +6,9 @@ import { ingestWork } from '../../src/corpus/ingest/work.ts';
 import { loadManifest } from '../../src/corpus/manifest.ts';
 import type { CorpusBuild, WorkBuild } from '../../src/corpus/work.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { buildIndex } from '../../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../../src/search/memory-source.ts';
 
 export const CORPUS_DIR = path.join(PROJECT_ROOT, 'data', 'corpus');
 /**
@@ -35,4 +38,10 @@ export async function work(id: string): Promise<WorkBuild> {
   const w = build.works.find((x) => x.meta.id === id);
   if (!w) throw new Error(`no work ${id}`);
   return w;
+}
+
+/** A search engine of its own over the bundled corpus's in-memory index (the corpus is shared). */
+export async function realEngine(): Promise<{ corpus: Corpus; engine: SearchEngine }> {
+  const { corpus } = await realCorpus();
+  return { corpus, engine: new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus))) };
 }
