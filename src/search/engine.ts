@@ -33,6 +33,7 @@ import { fold, foldedLetters, parseQuery, type ParsedQuery, type QueryWord } fro
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
+import { expandRelations, learnRelations, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, languageToAsk, russianSide } from './cross-language.ts';
 import { rerank } from './rerank.ts';
@@ -131,6 +132,10 @@ export function shownWith(corpus: Corpus, block: Block): Block {
   return annotated && annotated.kind !== 'footnote' ? annotated : block;
 }
 
+function* englishPassages(corpus: Corpus): Generator<string> {
+  for (const { block } of corpus.passages()) if (block.lang === 'en') yield block.plain;
+}
+
 /** A quotation repeated with another attribution line is the same passage: the key is the quoted text. */
 function duplicateKey(block: Block): string {
   const quoted = block.kind === 'quotation' ? block.text.split('\n')[0]! : block.plain;
@@ -203,6 +208,10 @@ export class SearchEngine implements SearchService {
   }
 
   private learn = () => learnLexicons(this.corpus);
+
+  /** "Trotsky's son" → Sedov, as the texts state it (expand/relations.ts): learned on the first query that asks for a relation. */
+  private relations: Relations | undefined;
+  private readonly relationsOf = (): Relations => (this.relations ??= learnRelations(englishPassages(this.corpus)));
 
   /** Learned from the corpus's translation pairs on the first query that needs them. */
   private lexiconsOf(): Lexicons {
@@ -326,6 +335,7 @@ export class SearchEngine implements SearchService {
       if (expansions.length) w.expansions = expansions;
     }
     expandPhrases(parsed, index);
+    expandRelations(parsed, this.relationsOf, index.has);
     return parsed;
   }
 
