@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { INDEX_FILE, indexLines, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
+import { INDEX_FILE, INDEX_FORMAT_VERSION, indexLines, loadOrBuildIndex, parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { realEngine } from './helpers/corpus.ts';
 
@@ -105,7 +105,7 @@ describe('GIVEN a saved index', () => {
     const lines = serializeIndex(index, 'A');
     // Header, document tables, then the terms in chunks: no line holds the index.
     expect(lines.length).toBeGreaterThanOrEqual(3);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'lectern.index', version: 3, chunks: lines.length - 2 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'lectern.index', version: INDEX_FORMAT_VERSION, chunks: lines.length - 2 });
     const total = lines.reduce((n, l) => n + l.length, 0);
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(total);
     const back = parseIndex(indexLines(new TextEncoder().encode(lines.join('\n'))), 'A').index!;
@@ -125,6 +125,19 @@ describe('GIVEN a saved index', () => {
     const loaded = await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
     expect(loaded.documentCount).toBe(index.documentCount);
     expect(lines.join('')).toMatch(/format version 2 \(an older format\).*rebuilding the search index/);
-    expect(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!).version).toBe(3);
+    expect(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!).version).toBe(INDEX_FORMAT_VERSION);
+  });
+
+  it('THEN an index of format 3 (its author’s first-person passages not read under the name) is rebuilt with a message', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lectern-index-v3-'));
+    dirs.push(dir);
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (s: string) => lines.push(s) });
+    const file = path.join(dir, INDEX_FILE);
+    const [head, ...rest] = serializeIndex(buildIndex(corpus), 'A');
+    await writeFile(file, [JSON.stringify({ ...JSON.parse(head!), version: 3 }), ...rest].join('\n'));
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(lines.join('')).toMatch(/format version 3 \(an older format\).*rebuilding the search index/);
+    expect(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!).version).toBe(INDEX_FORMAT_VERSION);
   });
 });

@@ -11,7 +11,8 @@ import { buildIndex } from '../search/index-build.ts';
 import type { IndexedPassage } from '../search/lectern-index.ts';
 import { TEXT_FIELD } from '../search/pg-source.ts';
 
-export const PASSAGE_ROWS_FORMAT = { format: 'lectern.pg-passages', version: 1 } as const;
+/** Version 2: an author's first-person passages carry the author's name in their second field (speaker.ts). */
+export const PASSAGE_ROWS_FORMAT = { format: 'lectern.pg-passages', version: 2 } as const;
 
 /** One passage: its block id, field lengths [text, heading], and [term, tf in text, tf in heading]. */
 export interface PassageRow {

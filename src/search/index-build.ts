@@ -6,11 +6,12 @@
  * passage it annotates.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import type { Corpus } from '../corpus/corpus.ts';
+import { authorLine, type Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { analyseTerm, tokenize } from './analyse/index.ts';
 import type { IndexedPassage } from './lectern-index.ts';
+import { authorVoice } from './speaker.ts';
 
 export type { IndexedPassage } from './lectern-index.ts';
 
@@ -35,11 +36,16 @@ export function miniSearchOptions(): Options<IndexedPassage> {
 /** The passages of `works` (all of the corpus's by default); footnotes read with what they annotate in `corpus`. */
 export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): IndexedPassage[] {
   const docs: IndexedPassage[] = [];
+  let voiceOf: WorkBuild | undefined;
+  let voice = authorVoice();
   for (const { block, work } of corpus.passages(works)) {
+    if (work !== voiceOf) [voiceOf, voice] = [work, authorVoice()];
     // A footnote is read with the passage it annotates ("This is the common acronym for …" is
     // about the POUM the text names): that passage's words count for the note as its title does.
     const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : undefined;
-    docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated].filter(Boolean).join(' ') });
+    // The author's own "I found …" is read under the author's name (speaker.ts): "did Furr find …".
+    const speaker = voice(block) ? authorLine(work.meta) : undefined;
+    docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker].filter(Boolean).join(' ') });
   }
   return docs;
 }

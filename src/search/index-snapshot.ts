@@ -14,6 +14,8 @@
  * Format 2 adds the term positions of every passage of the index (term-positions.ts), which rerank
  * would otherwise make by stemming each word of its candidates at query time; the header records
  * `positionsFingerprint()` too, so a change to how they are made is never served from an old copy.
+ * Format 3: the index of format 4 of `index.json` (an author's first-person passages read under the
+ * author's name), which a format 2 copy lacks.
  */
 import { sha256 } from '../hash.ts';
 import { readFileSync } from 'node:fs';
@@ -30,7 +32,7 @@ import { packedProblem, PositionTable, positionsFingerprint, type PackedPosition
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+export const SNAPSHOT_FORMAT_VERSION = 3;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 

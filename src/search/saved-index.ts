@@ -8,7 +8,8 @@
  * tables, then its terms in chunks. A single JSON string of a 500 MB corpus's index would pass V8's
  * string-length limit (~512 M characters, reached near 340 MB of text); lines are written one by one
  * and the file is read as bytes and split, so no string holds all of it. Format 2 (one JSON
- * document) is read as "older format" and rebuilt.
+ * document) is read as "older format" and rebuilt. Format 4 reads an author's first-person passages
+ * under the author's name (speaker.ts); a format 3 index lacks them and is rebuilt.
  */
 import { readFile } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
@@ -26,7 +27,7 @@ import { packPositions, PositionTable } from './term-positions.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 /** Terms per line: a line stays far below the string limit even when every term is common. */
 const TERMS_PER_LINE = 20_000;
 
