@@ -36,7 +36,7 @@ import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, learnRelations, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, languageToAsk, russianSide } from './cross-language.ts';
-import { rerank } from './rerank.ts';
+import { questionFocus, rerank } from './rerank.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
@@ -355,6 +355,7 @@ export class SearchEngine implements SearchService {
     const found = new Map<string, Candidate>();
     let floor = Number.POSITIVE_INFINITY;
     const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
+    const focus = questionFocus(parsed.text);
     for (const stage of stages) {
       if (found.size >= want) break;
       const results = await this.source.candidates({
@@ -374,7 +375,7 @@ export class SearchEngine implements SearchService {
         fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) });
       }
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf);
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, focus);
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);

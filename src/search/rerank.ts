@@ -7,6 +7,8 @@
  *   for`, `X`), a passage that introduces X — "X (…)", "(henceforth X)", "X was the NKVD code name
  *   for…", "X is a…", "known as X" — ranks first, and for a one-word query the first passage
  *   of each work to name it gains a little.
+ * - Question focus: "how many …" prefers a passage with a number near its matched words, "when …"
+ *   one with a date (`questionFocus`).
  */
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts';
@@ -14,6 +16,60 @@ import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
+
+/**
+ * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
+ * what year …" a date. A passage that gives one near the words it matches answers the question; one
+ * that only shares its words does not.
+ */
+export interface QuestionFocus {
+  kind: 'number' | 'date';
+  /** "how many biographies": the word the number counts (folded), which it stands just before. */
+  counted?: string;
+}
+const COUNT_QUESTION = /\bhow many (?:of )?(?:(?:the|his|her|their|[\p{L}-]+'s) )?([\p{L}\p{N}-]+)/u;
+const NUMBER_QUESTION = /\bhow (?:much|long|often|old|far)\b|\bwhat (?:number|share|percentage|proportion) of\b/u;
+const DATE_QUESTION = /\bwhen\b|\b(?:what|which) (?:year|date|month)\b/u;
+/** The focus of a folded query; none for a question for a person's years, which has its own answer (`answersFirst`). */
+export function questionFocus(folded: string): QuestionFocus | undefined {
+  const count = COUNT_QUESTION.exec(folded);
+  if (count) return { kind: 'number', counted: count[1]! };
+  if (NUMBER_QUESTION.test(folded)) return { kind: 'number' };
+  if (DATE_QUESTION.test(folded) && !asksForYears(folded.split(/\s+/u))) return { kind: 'date' };
+  return undefined;
+}
+/** A passage with what the question asks for within this many words of its matched words gains FOCUS. */
+const FOCUS_WINDOW = 12;
+/** A number counts the word it stands at most this many words before ("ten full-scale biographies"). */
+const COUNT_WINDOW = 3;
+const FOCUS = 0.3;
+/** The count of the very thing asked about ("ten … biographies" for "how many biographies") says more. */
+const COUNT_FOCUS = 0.5;
+const NUMBER_WORDS = new Set(
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens'
+    .split(' ')
+    .flatMap((w) => analyseTerm(w)),
+);
+const MONTHS = new Set('january february march april june july august september october november december'.split(' ').flatMap((w) => analyseTerm(w)));
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
+const DIGITS = /^\d/;
+const answersFocus = (term: string, kind: QuestionFocus['kind']) => (kind === 'date' ? YEAR.test(term) || MONTHS.has(term) : DIGITS.test(term) || NUMBER_WORDS.has(term));
+
+/**
+ * Does the passage give what the question asks for near its matched words: within FOCUS_WINDOW
+ * words of one of them, or for a count just before the counted word (`counted`: its positions)?
+ */
+function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], own: ReadonlySet<string>, focus: QuestionFocus, counted: readonly number[] | undefined): boolean {
+  for (const [term, positions] of at) {
+    if (own.has(term) || !answersFocus(term, focus.kind)) continue;
+    for (const p of positions) {
+      if (counted) {
+        for (const q of counted) if (q > p && q - p <= COUNT_WINDOW) return true;
+      } else for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
+    }
+  }
+  return false;
+}
 
 /** How many of a stage's best candidates are looked at again. */
 export const RERANK_DEPTH = 30;
@@ -299,7 +355,7 @@ export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options:
 }
 
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
-export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere): T[] {
+export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, focus?: QuestionFocus): T[] {
   const heavy = words.filter((w) => !w.light);
   if (heavy.length === 0 || candidates.length === 0) return candidates;
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
@@ -311,10 +367,15 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   // The first passage (by source line) of each work that names a one-word query's term; two words
   // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();
+  const own = focus ? new Set(sets.flatMap((set) => [...set])) : undefined;
+  // The counted word among the words of substance, when the question counts one the query keeps.
+  const countedWord = focus?.counted === undefined ? -1 : heavy.findIndex((w) => w.text === focus.counted);
   for (const c of head) {
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
-    const { span, words } = heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(wordPositions(c.block, sets, positionsOf));
+    const matched = heavy.length === 1 && !focus ? undefined : wordPositions(c.block, sets, positionsOf);
+    const { span, words } = matched === undefined || heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(matched);
     let factor = 1;
+    if (focus && matched && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined)) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);

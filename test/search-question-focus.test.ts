@@ -1,0 +1,32 @@
+/**
+ * Question focus (src/search/rerank.ts questionFocus): "how many X" prefers the passage that gives a
+ * number just before X, "how long/much …" one with a number near its matched words, "when …" one
+ * with a date. Real corpus; the queries are written for these tests, none is in ../shared/eval.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../src/search/engine.ts';
+import { questionFocus } from '../src/search/rerank.ts';
+import { realEngine } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  ({ engine } = await realEngine());
+});
+
+const top = async (query: string) => (await engine.search(query, { limit: 1 })).hits[0]?.block.plain ?? '';
+
+describe('GIVEN a question that asks for a number or a date', () => {
+  it('THEN its focus is read from the question words, and a question for a person’s years keeps its own answer', () => {
+    expect(questionFocus('how many biographies of trotsky have come out')).toEqual({ kind: 'number', counted: 'biographies' });
+    expect(questionFocus("how many of khrushchev's charges were false")).toEqual({ kind: 'number', counted: 'charges' });
+    expect(questionFocus('how long did furr speak in london')).toEqual({ kind: 'number' });
+    expect(questionFocus('when did bazhanov flee the ussr')).toEqual({ kind: 'date' });
+    expect(questionFocus('when was ciliga born')).toBeUndefined();
+    expect(questionFocus('trotsky biographies')).toBeUndefined();
+  });
+
+  it('THEN the passage that gives the count of what is asked about ranks first', async () => {
+    // The speech's opening paragraph shares "since the end of the USSR" and a year; the answer counts the biographies.
+    expect(await top('How many biographies of Trotsky have come out since the USSR ended?')).toContain('ten full-scale biographies of Trotsky');
+  });
+});
