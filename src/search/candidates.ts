@@ -9,7 +9,7 @@ import type { QueryWord } from './analyse/index.ts';
 import type { Scored, TopKOptions } from './lectern-index.ts';
 
 /** One stage of a query: its words and how to match and score them (the options of `FastScorer.topK`). */
-export type CandidateQuery = Omit<TopKOptions, 'accept'> & {
+export type CandidateQuery = Omit<TopKOptions, 'accept' | 'only'> & {
   words: QueryWord[];
   /** Passages (by block id) that may be returned; the source filters before cutting to `k`. */
   accept?: (blockId: string) => boolean;

@@ -48,6 +48,11 @@ export interface TopKOptions {
   /** Documents (by minisearch short id) that may be returned. */
   accept?: (shortId: number) => boolean;
   /**
+   * When given, only these documents (short ids, ascending) may be returned, and no other
+   * document's postings are scored (`accept` must reject the others too, or leave them to this).
+   */
+  only?: Int32Array;
+  /**
    * 'bm25' (the default): minisearch's score, BM25 times the number of query terms matched.
    * 'coverage': BM25 times how much of the query the passage covers, each word counted by its
    * rarity (idf) and how well it matched (its own term 1, a typo or synonym less), so a passage
@@ -150,20 +155,44 @@ interface Scratch {
   best: Float32Array;
   cover: Float32Array;
   touched: Int32Array;
+  /** The documents a query is narrowed to (see `FastScorer.narrowed`): marks, and their ids. */
+  inSet: Uint8Array;
+  setDocs: Int32Array;
+  /** A long list's postings of those documents, looked up one by one. */
+  looked: Postings;
 }
 
 /**
- * Adds one term's postings (in one field, weighted `w`) to the accumulators; returns how many
- * documents the query has reached. The loop every posting of a query goes through: a function of
- * its own over typed arrays and plain numbers, so the engine keeps it tight.
+ * One term's postings in one field as a query scores them: its weight (query weight, boost, idf),
+ * the field's average length, and what it counts for (see `accumulate`).
+ */
+interface Unit {
+  freqs: Map<number, number>;
+  fieldId: number;
+  w: number;
+  avg: number;
+  termNo: number;
+  countTerm: boolean;
+  word: number;
+  countWord: boolean;
+  importance: number;
+  quality: number;
+}
+
+/**
+ * Adds one term's postings (in one field, weighted `w`) to the accumulators, only those of the
+ * documents marked in `among` when it is given; returns how many documents the query has reached.
+ * The loop every posting of a query goes through: a function of its own over typed arrays and
+ * plain numbers, so the engine keeps it tight.
  * `countTerm`: a term of the word itself (minisearch's matched-terms factor); `countWord`: it counts
  * for AND; `quality`: how well it stands for its word (coverage).
  */
-function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number): number {
+function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, among: Uint8Array | null): number {
   const { score, count, stamp, terms, termStamp, best, cover, touched } = s;
   const { docs, tfs, length } = p;
   for (let i = 0; i < length; i++) {
     const doc = docs[i]!;
+    if (among !== null && among[doc] !== 1) continue;
     const tf = tfs[i]!;
     const add = w * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / avg)));
     if (score[doc] === 0) touched[reached++] = doc;
@@ -184,6 +213,14 @@ function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: 
   }
   return reached;
 }
+
+/**
+ * A list this many times longer than the documents a query is narrowed to is read by looking each
+ * of them up in it (a hash lookup costs about as much as reading this many postings of a packed list).
+ */
+const LOOKUP_RATIO = 8;
+/** Narrow an AND query to the documents of its rarest word unless that word holds this share of its postings. */
+const NARROW_SHARE = 0.9;
 
 /** Lists at least this long are packed and kept (see `FastScorer.postings`). */
 const PACK_MIN = 64;
@@ -277,9 +314,13 @@ export class FastScorer {
   /** A short list's postings, copied here for the one loop that scores both kinds. */
   private small: Postings = { docs: new Int32Array(PACK_MIN), tfs: new Float64Array(PACK_MIN), length: 0 };
 
-  constructor(index: MiniSearch<IndexedPassage>) {
+  /** Score every posting of a query (the reference the narrowed scoring is tested against). */
+  private readonly exhaustive: boolean;
+
+  constructor(index: MiniSearch<IndexedPassage>, options: { exhaustive?: boolean } = {}) {
     const ms = index as unknown as MiniSearchInternals;
     this.ms = ms;
+    this.exhaustive = options.exhaustive === true;
     this.statistics = {
       get documentCount() {
         return ms._documentCount;
@@ -326,6 +367,9 @@ export class FastScorer {
         cover: new Float32Array(n),
         // The documents a query wrote, in the order it first reached them.
         touched: new Int32Array(n),
+        inSet: new Uint8Array(n),
+        setDocs: new Int32Array(n),
+        looked: { docs: new Int32Array(n), tfs: new Float64Array(n), length: 0 },
       };
     }
     return this.scratch;
@@ -464,6 +508,84 @@ export class FastScorer {
       .filter((f): f is { fieldId: number; boost: number } => f.fieldId !== undefined && f.boost > 0);
   }
 
+  /**
+   * The only documents a query can return, when they are fewer than its postings reach: those of
+   * `only`, and for AND those with a term that counts for every word of substance, found from the
+   * word whose terms have the fewest postings and checked against each other word's (by looking
+   * them up in its lists when they are few). Left in `scratch.setDocs` in ascending order and
+   * marked in `scratch.inSet`; returns how many, 0 for none (the query returns nothing) or -1 for
+   * no narrowing (score every posting; nothing is marked).
+   */
+  private narrowed(units: Unit[], andWords: QueryWord[] | undefined, only: Int32Array | undefined, scratch: Scratch): number {
+    const { inSet, setDocs } = scratch;
+    const heavy: { units: Unit[]; postings: number }[] = [];
+    if (andWords) {
+      andWords.forEach((w, i) => {
+        if (w.light) return;
+        const counting = units.filter((u) => u.word === i + 1 && u.countWord);
+        heavy.push({ units: counting, postings: counting.reduce((n, u) => n + u.freqs.size, 0) });
+      });
+      // A word of substance none of whose terms is here (or none at all): no document has every word.
+      if (heavy.length === 0 || heavy.some((h) => h.units.length === 0)) return 0;
+      heavy.sort((a, b) => a.postings - b.postings);
+    }
+    let m = 0;
+    let from = 0;
+    if (only) {
+      for (let i = 0; i < only.length; i++) {
+        const doc = only[i]!;
+        if (doc >= inSet.length) break;
+        if (inSet[doc] === 1) continue;
+        inSet[doc] = 1;
+        setDocs[m++] = doc;
+      }
+    } else {
+      const total = units.reduce((n, u) => n + u.freqs.size, 0);
+      const driver = heavy[0];
+      if (!driver || driver.postings >= NARROW_SHARE * total) return -1;
+      for (const u of driver.units) {
+        const { docs, length } = this.postings(u.freqs);
+        for (let i = 0; i < length; i++) {
+          const doc = docs[i]!;
+          if (inSet[doc] === 1) continue;
+          inSet[doc] = 1;
+          setDocs[m++] = doc;
+        }
+      }
+      if (driver.units.length > 1) setDocs.subarray(0, m).sort();
+      from = 1;
+    }
+    for (let h = from; h < heavy.length && m > 0; h++) m = this.keepWith(heavy[h]!.units, m, scratch);
+    return m;
+  }
+
+  /** Of the `m` documents in `scratch.setDocs`, keeps those in one of the units' lists (in order); returns how many. */
+  private keepWith(units: Unit[], m: number, scratch: Scratch): number {
+    const { inSet, setDocs } = scratch;
+    const postings = units.reduce((n, u) => n + u.freqs.size, 0);
+    let kept = 0;
+    if (m * units.length * LOOKUP_RATIO < postings) {
+      for (let i = 0; i < m; i++) {
+        const doc = setDocs[i]!;
+        if (units.some((u) => u.freqs.has(doc))) setDocs[kept++] = doc;
+        else inSet[doc] = 0;
+      }
+      return kept;
+    }
+    for (const u of units) {
+      const { docs, length } = this.postings(u.freqs);
+      for (let i = 0; i < length; i++) if (inSet[docs[i]!] === 1) inSet[docs[i]!] = 2;
+    }
+    for (let i = 0; i < m; i++) {
+      const doc = setDocs[i]!;
+      if (inSet[doc] === 2) {
+        inSet[doc] = 1;
+        setDocs[kept++] = doc;
+      } else inSet[doc] = 0;
+    }
+    return kept;
+  }
+
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
   private best(touched: Int32Array, reached: number, need: number, totalImportance: number, options: TopKOptions): Scored[] {
     const { score, count, terms, cover } = this.scratch!;
@@ -502,9 +624,10 @@ export class FastScorer {
     const { lengths } = this.dense();
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
     const scratch = this.scratchFor(n);
-    const { score, count, stamp, terms, termStamp, best, cover, touched } = scratch;
+    const { score, count, stamp, terms, termStamp, best, cover, touched, inSet, setDocs } = scratch;
     let termNo = 0;
     let reached = 0;
+    let narrowed = 0;
     try {
       const fieldEntries = this.boostedFields(options.boost);
       // Scoring with this index's own statistics needs no second lookup of each term.
@@ -521,9 +644,7 @@ export class FastScorer {
           const df = own ? freqs.size : stats.fieldFrequency(term, fieldId);
           const idf = Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
           const avg = stats.averageFieldLength(fieldId) || 1;
-          const lens = lengths[fieldId]!;
-          const w = weight * boost * idf;
-          reached = accumulate(this.postings(freqs), w, lens, avg, scratch, reached, termNo, counts.term, word, counts.word, importance, quality);
+          units.push({ freqs, fieldId, w: weight * boost * idf, avg, termNo, countTerm: counts.term, word, countWord: counts.word, importance, quality });
         }
       };
 
@@ -585,9 +706,36 @@ export class FastScorer {
       const importances = this.importances(words, stats);
       const totalImportance = importances.reduce((a, b) => a + b, 0) || 1;
 
+      // The query's postings to score, in the order minisearch would add them (so each document's
+      // sums, and so its score, are the same to the last bit however many documents are skipped).
+      const units: Unit[] = [];
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
       const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
+      const among = this.exhaustive ? -1 : this.narrowed(units, options.combineWith === 'AND' ? words : undefined, options.only, scratch);
+      if (among === 0) return [];
+      narrowed = Math.max(0, among);
+      for (const u of units) {
+        const lens = lengths[u.fieldId]!;
+        if (among < 0) {
+          reached = accumulate(this.postings(u.freqs), u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, null);
+        } else if (u.freqs.size > among * LOOKUP_RATIO) {
+          // A long list and few documents: look them up in it, in ascending order as the list has them.
+          const { looked, setDocs } = scratch;
+          let m = 0;
+          for (let i = 0; i < among; i++) {
+            const doc = setDocs[i]!;
+            const tf = u.freqs.get(doc);
+            if (tf === undefined) continue;
+            looked.docs[m] = doc;
+            looked.tfs[m++] = tf;
+          }
+          looked.length = m;
+          reached = accumulate(looked, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, null);
+        } else {
+          reached = accumulate(this.postings(u.freqs), u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, scratch.inSet);
+        }
+      }
       return this.best(touched, reached, need, totalImportance, options);
     } finally {
       // Only the documents this query reached were written: zero them for the next query.
@@ -601,6 +749,7 @@ export class FastScorer {
         best[doc] = 0;
         cover[doc] = 0;
       }
+      for (let i = 0; i < narrowed; i++) inSet[setDocs[i]!] = 0;
     }
   }
 }

@@ -49,28 +49,32 @@ export class MemoryCandidateSource implements CandidateSource {
   scoredWith(query: CandidateQuery, stats?: IndexStatistics, variants?: TermVariants): Candidate[] {
     const { words, accept, only, ...options } = query;
     const byId = accept ? this.byShortId(accept) : undefined;
-    const inOnly = only ? this.among(only) : undefined;
-    const test = inOnly && byId ? (doc: number) => inOnly(doc) && byId(doc) : (inOnly ?? byId);
-    return this.scorer.topK(words, { ...options, ...(test ? { accept: test } : {}) }, stats, variants);
+    const among = only ? this.among(only) : undefined;
+    // An index that holds none of them has nothing to score.
+    if (among?.length === 0) return [];
+    return this.scorer.topK(words, { ...options, ...(byId ? { accept: byId } : {}), ...(among ? { only: among } : {}) }, stats, variants);
   }
 
-  /** Per set of `only` (a corpus keeps its set), its passages as a byte per document of this index as it was. */
-  private readonly onlyMarks = new WeakMap<ReadonlySet<string>, { version: number; marked: Uint8Array }>();
+  /** Per set of `only` (a corpus keeps its set), its passages' short ids in this index as it was. */
+  private readonly onlyIds = new WeakMap<ReadonlySet<string>, { version: number; docs: Int32Array }>();
 
-  /** The passages of `only` as a byte per document, made once per set and index version: no other document's id is looked at. */
-  private among(only: ReadonlySet<string>): (shortId: number) => boolean {
-    let kept = this.onlyMarks.get(only);
+  /**
+   * The passages of `only` this index holds, by short id in ascending order, made once per set and
+   * index version: the scorer reads the postings of these documents only (the other-language pass
+   * asks a few Russian passages of a large English library).
+   */
+  private among(only: ReadonlySet<string>): Int32Array {
+    let kept = this.onlyIds.get(only);
     if (!kept || kept.version !== this.scorer.version) {
-      const marked = new Uint8Array(this.scorer.shortIdBound);
+      const docs: number[] = [];
       for (const id of only) {
         const doc = this.scorer.shortIdOf(id);
-        if (doc !== undefined && doc < marked.length) marked[doc] = 1;
+        if (doc !== undefined) docs.push(doc);
       }
-      kept = { version: this.scorer.version, marked };
-      this.onlyMarks.set(only, kept);
+      kept = { version: this.scorer.version, docs: Int32Array.from(docs).sort() };
+      this.onlyIds.set(only, kept);
     }
-    const { marked } = kept;
-    return (shortId) => marked[shortId] === 1;
+    return kept.docs;
   }
 
   /** The scorer filters by minisearch's short ids: translate once per document and query. */

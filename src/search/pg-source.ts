@@ -160,7 +160,7 @@ export class PgCandidateSource implements CandidateSource {
   /** The terms the scorer reaches for one word of the query (as it would inside the whole query). */
   private reached(query: CandidateQuery, word: number, stats: IndexStatistics): Set<string> {
     this.sink.seen = new Set();
-    const { words, accept: _accept, ...options } = query;
+    const { words, accept: _accept, only: _only, ...options } = query;
     this.walker.topK([words[word]!], { ...options, prefix: options.prefix && word === words.length - 1 }, stats);
     return this.sink.seen;
   }
@@ -226,7 +226,8 @@ export class PgCandidateSource implements CandidateSource {
     }
     if (shortIds.size === 0) return [];
     const scorer = scorerOver({ _index: postings, _documentCount: shortIds.size, _documentIds: documentIds, _fieldIds: FIELD_IDS, _fieldLength: fieldLength, _avgFieldLength: [1, 1], _nextId: shortIds.size });
-    const { words, accept, ...options } = query;
+    // `only` is a shortcut the accept test stands for (candidates.ts): this source tests each passage.
+    const { words, accept, only: _only, ...options } = query;
     return scorer.topK(words, { ...options, ...(accept ? { accept: (doc: number) => accept(documentIds.get(doc)!) } : {}) }, stats);
   }
 
