@@ -586,6 +586,34 @@ export class FastScorer {
     return kept;
   }
 
+  /**
+   * Adds one unit's postings: all of them (`among` -1), or those of the `among` documents the query
+   * was narrowed to (see `narrowed`), read from the list or, from a long one, looked up one by one
+   * in ascending order as the list has them. Returns how many documents the query has reached.
+   */
+  private add(u: Unit, lens: Float32Array, among: number, scratch: Scratch, reached: number): number {
+    let list: Postings;
+    let filter: Uint8Array | null = null;
+    if (among < 0) list = this.postings(u.freqs);
+    else if (u.freqs.size > among * LOOKUP_RATIO) {
+      const { looked, setDocs } = scratch;
+      let m = 0;
+      for (let i = 0; i < among; i++) {
+        const doc = setDocs[i]!;
+        const tf = u.freqs.get(doc);
+        if (tf === undefined) continue;
+        looked.docs[m] = doc;
+        looked.tfs[m++] = tf;
+      }
+      looked.length = m;
+      list = looked;
+    } else {
+      list = this.postings(u.freqs);
+      filter = scratch.inSet;
+    }
+    return accumulate(list, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, filter);
+  }
+
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
   private best(touched: Int32Array, reached: number, need: number, totalImportance: number, options: TopKOptions): Scored[] {
     const { score, count, terms, cover } = this.scratch!;
@@ -715,27 +743,7 @@ export class FastScorer {
       const among = this.exhaustive ? -1 : this.narrowed(units, options.combineWith === 'AND' ? words : undefined, options.only, scratch);
       if (among === 0) return [];
       narrowed = Math.max(0, among);
-      for (const u of units) {
-        const lens = lengths[u.fieldId]!;
-        if (among < 0) {
-          reached = accumulate(this.postings(u.freqs), u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, null);
-        } else if (u.freqs.size > among * LOOKUP_RATIO) {
-          // A long list and few documents: look them up in it, in ascending order as the list has them.
-          const { looked, setDocs } = scratch;
-          let m = 0;
-          for (let i = 0; i < among; i++) {
-            const doc = setDocs[i]!;
-            const tf = u.freqs.get(doc);
-            if (tf === undefined) continue;
-            looked.docs[m] = doc;
-            looked.tfs[m++] = tf;
-          }
-          looked.length = m;
-          reached = accumulate(looked, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, null);
-        } else {
-          reached = accumulate(this.postings(u.freqs), u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, scratch.inSet);
-        }
-      }
+      for (const u of units) reached = this.add(u, lengths[u.fieldId]!, among, scratch, reached);
       return this.best(touched, reached, need, totalImportance, options);
     } finally {
       // Only the documents this query reached were written: zero them for the next query.
