@@ -97,6 +97,26 @@ export interface TermVariants {
   near(term: string, maxDistance: number): readonly (readonly [string, number])[];
 }
 
+/**
+ * A farther spelling is not worth more for being rarer: "Trotksy" is one swap from "Trotsky" (in
+ * half the passages) and two edits from the abbreviation "Trotsk." (in two), whose rarity alone
+ * would put it first. A typo's neighbour farther than the nearest spellings (the word itself when
+ * the library has it) weighs at most as much as the most common of them: `cap` is their lowest idf.
+ */
+export function typoCap(term: string, neighbours: readonly { derived: string; edits: number }[], fieldIds: readonly number[], dfIn: (term: string, fieldId: number) => number, idfOf: (df: number) => number): { nearest: number; cap: number } {
+  let cap = Number.POSITIVE_INFINITY;
+  const capBy = (t: string) => {
+    for (const fieldId of fieldIds) {
+      const df = dfIn(t, fieldId);
+      if (df > 0) cap = Math.min(cap, idfOf(df));
+    }
+  };
+  capBy(term);
+  const nearest = Number.isFinite(cap) ? 0 : Math.min(...neighbours.map((t) => t.edits));
+  for (const t of neighbours) if (t.edits === nearest) capBy(t.derived);
+  return { nearest, cap };
+}
+
 /** A tree of terms (minisearch's SearchableMap) to find variants in. */
 export interface TermTree {
   atPrefix(prefix: string): Iterable<[string, unknown]>;
@@ -663,14 +683,16 @@ export class FastScorer {
 
       // `counts`: a light word or an expansion adds score, but only a word of substance counts for
       // AND, and only the word's own terms for minisearch's matched-terms factor.
-      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number) => {
+      const idfOf = (df: number) => Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
+      // `maxIdf`: a typo's neighbour is weighed at most as rare as the nearest spellings (see addWord).
+      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number, maxIdf = Number.POSITIVE_INFINITY) => {
         if (!data) return;
         const importance = importances[word - 1]!;
         for (const { fieldId, boost } of fieldEntries) {
           const freqs = data.get(fieldId);
           if (!freqs) continue;
           const df = own ? freqs.size : stats.fieldFrequency(term, fieldId);
-          const idf = Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
+          const idf = Math.min(idfOf(df), maxIdf);
           const avg = stats.averageFieldLength(fieldId) || 1;
           units.push({ freqs, fieldId, w: weight * boost * idf, avg, termNo, countTerm: counts.term, word, countWord: counts.word, importance, quality });
         }
@@ -697,10 +719,8 @@ export class FastScorer {
           }
           const maxDistance = fuzzy ? fuzzyFor(term, { unknown: w.unknown === true }) : false;
           if (maxDistance) {
-            const typo = (data: FieldTermData, edits: number, derived: string) => {
-              const factor = (FUZZY_WEIGHT * derived.length) / (derived.length + edits);
-              addTerm(derived, data, weight * factor, word, counts, quality * factor);
-            };
+            const neighbours: { derived: string; data: FieldTermData; edits: number }[] = [];
+            const typo = (data: FieldTermData, edits: number, derived: string) => neighbours.push({ derived, data, edits });
             const seen = new Set<string>();
             const near = (derived: string, data: FieldTermData, distance: number) => {
               if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) return;
@@ -722,6 +742,13 @@ export class FastScorer {
               const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
               const data = seen.has(swapped) ? undefined : (this.ms._index.get(swapped) as FieldTermData | undefined);
               if (data) typo(data, 1, swapped);
+            }
+            // Frequencies of the whole searched library (stats), so every index of it caps alike.
+            const dfIn = (t: string, fieldId: number) => (own ? ((this.ms._index.get(t) as FieldTermData | undefined)?.get(fieldId)?.size ?? 0) : stats.fieldFrequency(t, fieldId));
+            const { nearest, cap } = typoCap(term, neighbours, fieldEntries.map((f) => f.fieldId), dfIn, idfOf);
+            for (const t of neighbours) {
+              const factor = (FUZZY_WEIGHT * t.derived.length) / (t.derived.length + t.edits);
+              addTerm(t.derived, t.data, weight * factor, word, counts, quality * factor, t.edits > nearest ? cap : Number.POSITIVE_INFINITY);
             }
           }
         }
