@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CommandContext } from '../src/services.ts';
 import type { Command } from '../src/dispatch/types.ts';
 import { passageView } from '../src/present/passage.ts';
+import { matchNotice } from '../src/present/match-notice.ts';
 import { passagesReply } from '../src/reply/builders.ts';
 import { hideOption, LANG_IDS, zBool, zEnum, zInt, zOptionalText, zText } from './options.ts';
 
@@ -54,9 +55,10 @@ export const quote = {
       ...(a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility }),
       paging: { target: 'quote', page, hasNext: result.total > page * limit },
     });
-    if (result.notices.length) {
-      reply.sections.unshift({ kind: 'text', text: result.notices.join(' ') });
-      reply.facts = { notices: result.notices };
+    const notices = [...result.notices, ...(page === 1 ? [matchNotice(result.match)].filter((n) => n !== undefined) : [])];
+    if (notices.length) {
+      reply.sections.unshift({ kind: 'text', text: notices.join(' ') });
+      reply.facts = { notices };
     }
     if (!views.length) {
       reply.empty = true;

@@ -16,7 +16,7 @@ import { RANK_CUTOFF, ratios, scoreCases, tally, type QuoteCase, type Ranker, ty
 import { silentLogger } from '../src/logger.ts';
 import { resolveSource } from '../src/sources/resolve.ts';
 import type { Block } from '../src/corpus/model.ts';
-import { shownTexts } from '../src/eval/shown.ts';
+import { shownTexts } from '../src/search/shown.ts';
 
 const SHARED_EVAL = path.join(PROJECT_ROOT, '..', 'shared', 'eval');
 // The shared set is the authority; the tests' copy keeps `npm run eval` working from a bare clone.

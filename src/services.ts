@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Corpus } from './corpus/corpus.ts';
 import type { BibEntry, Block, Lang } from './corpus/model.ts';
 import type { WorkBuild } from './corpus/work.ts';
+import type { WordMatch } from './search/match-report.ts';
 
 export interface SearchOptions {
   work?: string;
@@ -33,6 +34,8 @@ export interface SearchResult {
   total: number;
   /** Said to the user when the query was changed (truncated, phrase ignored…). */
   notices: string[];
+  /** How the first hit meets each content word of the query (absent for phrases and stop words only). */
+  match?: WordMatch[];
 }
 
 export interface SearchService {

@@ -16,7 +16,7 @@ import type { Block } from '../src/corpus/model.ts';
 import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
 import { ratios, scoreCases, tally, type QuoteCase, type Ranker } from '../src/eval/quote-score.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { shownTexts } from '../src/eval/shown.ts';
+import { shownTexts } from '../src/search/shown.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { CORPUS_DIR, realCorpus } from './helpers/corpus.ts';

@@ -41,6 +41,8 @@ import { termPositions, type PositionTable, type TermPositions } from './term-po
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
+import { shownTexts, shownWith } from './shown.ts';
+import { matchReport } from './match-report.ts';
 import type { CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 
@@ -126,11 +128,7 @@ const NO_CANDIDATES: readonly Candidate[] = [];
 /** The query-language side of a pair leads when it scores at least this share of the other side. */
 const PAIR_LEAD_SHARE = 0.5;
 
-/** The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts). */
-export function shownWith(corpus: Corpus, block: Block): Block {
-  const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
-  return annotated && annotated.kind !== 'footnote' ? annotated : block;
-}
+export { shownWith };
 
 function* englishPassages(corpus: Corpus): Generator<string> {
   for (const { block } of corpus.passages()) if (block.lang === 'en') yield block.plain;
@@ -250,7 +248,10 @@ export class SearchEngine implements SearchService {
       score: c.score,
       snippet: snippet(c.block.plain, this.foldedOf(c.block).text),
     }));
-    return { hits, total: folded.length, notices };
+    // A phrase is matched as typed, and a scan matches every word: only a ranked answer can be loose.
+    const first = hits[0];
+    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(parsed.words, shownTexts(this.corpus, first.block)) : undefined;
+    return { hits, total: folded.length, notices, ...(match?.length ? { match } : {}) };
   }
 
   /**

@@ -1,0 +1,25 @@
+/**
+ * What a quote reply shows for one hit: the passage (a footnote is shown under the passage it
+ * annotates), its footnotes, and the other side of its translation pair, which the reply sets
+ * beside it. The evaluation scores these texts; the match report reads them.
+ */
+import type { Corpus } from '../corpus/corpus.ts';
+import type { Block } from '../corpus/model.ts';
+import { counterpart } from '../corpus/counterpart.ts';
+
+/** The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts). */
+export function shownWith(corpus: Corpus, block: Block): Block {
+  const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
+  return annotated && annotated.kind !== 'footnote' ? annotated : block;
+}
+
+/** "Passage alone" scores of the evaluation count only the hit's own text, the first two. */
+export function shownTexts(corpus: Corpus, block: Block): string[] {
+  const passage = shownWith(corpus, block);
+  const notes = passage.markers.flatMap((m) => (m.footnoteId ? [corpus.block(m.footnoteId)?.text ?? ''] : []));
+  const beside = (counterpart(corpus, passage)?.ids ?? []).flatMap((id) => {
+    const b = corpus.block(id);
+    return b ? [b.text, b.plain] : [];
+  });
+  return [block.text, block.plain, passage.text, passage.plain, ...notes, ...beside];
+}

@@ -1,0 +1,105 @@
+/**
+ * The match report: how the first passage of a search meets the query's words, and the line /quote
+ * leads with when it meets them loosely. Real corpus, real engine, real dispatch.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseQuery } from '../src/search/analyse/index.ts';
+import { matchReport } from '../src/search/match-report.ts';
+import { matchNotice, MATCH_NOTICE_WORDS } from '../src/present/match-notice.ts';
+import type { SearchEngine } from '../src/search/engine.ts';
+import { realEngine } from './helpers/corpus.ts';
+import { createRealDispatch, testScope, type RealDispatch } from './helpers/real-dispatch.ts';
+
+let engine: SearchEngine;
+let real: RealDispatch;
+beforeAll(async () => {
+  ({ engine } = await realEngine());
+  real = await createRealDispatch();
+});
+
+const leadText = async (query: string) => {
+  const r = await real.dispatch({ command: 'quote', args: { query, limit: 3 }, scope: testScope() });
+  expect(r.error).toBeUndefined();
+  const first = r.sections[0];
+  return first?.kind === 'text' ? first.text : '';
+};
+
+describe('GIVEN a query whose words the first passage has as they are', () => {
+  it('THEN every word is found as itself and /quote adds no line', async () => {
+    const result = await engine.search('peppery dishes', { limit: 3 });
+    expect(result.match).toEqual([
+      { word: 'peppery', found: 'itself' },
+      { word: 'dishes', found: 'itself' },
+    ]);
+    expect(await leadText('peppery dishes')).toBe('');
+  });
+
+  it('THEN another transliteration of a name counts as the name itself (Yezhov, Ezhov)', async () => {
+    for (const spelling of ['Ezhov', 'Iezhov']) {
+      const result = await engine.search(spelling, { limit: 1 });
+      expect(result.hits[0]!.block.plain).toMatch(/\b(?:Yezhov|Ezhov)\b/);
+      expect(result.match).toEqual([{ word: spelling.toLowerCase(), found: 'itself' }]);
+    }
+  });
+});
+
+describe('GIVEN a misspelt name', () => {
+  it('THEN the nearest spelling wins over a rarer, farther one, and the reply names the word it matched', async () => {
+    // "Trotsk." (an abbreviation in two passages) is two edits away, "Trotsky" one swap.
+    const result = await engine.search('Trotksy', { limit: 3 });
+    for (const h of result.hits) expect(h.block.plain).toMatch(/\bTrotsky\b/);
+    expect(result.match).toEqual([{ word: 'trotksy', found: 'related', as: 'Trotsky' }]);
+    expect(await leadText('Trotksy')).toBe('Matched in other words: the first passage has “Trotsky” for “trotksy”.');
+  });
+});
+
+describe('GIVEN a query with a word no passage has', () => {
+  it('THEN the report says which word the first passage lacks, and /quote leads with it', async () => {
+    const result = await engine.search('Kirov assassination marmalade', { limit: 3 });
+    expect(result.match?.find((m) => m.word === 'marmalade')).toEqual({ word: 'marmalade', found: 'no' });
+    expect(result.match?.find((m) => m.word === 'kirov')).toEqual({ word: 'kirov', found: 'itself' });
+    expect(await leadText('Kirov assassination marmalade')).toMatch(/^Closest match, not every word: the first passage lacks “marmalade”/);
+  });
+
+  it('THEN page 2 of the same results does not repeat the line', async () => {
+    const r = await real.dispatch({ command: 'quote', args: { query: 'Kirov assassination marmalade', limit: 2, page: 2 }, scope: testScope() });
+    expect(JSON.stringify(r.sections)).not.toContain('Closest match');
+  });
+});
+
+describe('GIVEN a Russian query answered by a passage whose translation the reply shows beside it', () => {
+  it('THEN words found only in the translation shown beside it count as found', async () => {
+    const result = await engine.search('потребность в амальгамах у бюрократии', { limit: 1 });
+    expect(result.match?.every((m) => m.found === 'itself')).toBe(true);
+  });
+});
+
+describe('GIVEN a phrase in quotes or stop words only', () => {
+  it('THEN there is no report: the phrase is matched as typed, the scan matches every word', async () => {
+    expect((await engine.search('"peppery dishes"', { limit: 1 })).match).toBeUndefined();
+    expect((await engine.search('the of and', { limit: 1 })).match).toBeUndefined();
+  });
+});
+
+describe('GIVEN the report of made-up words and texts', () => {
+  const words = parseQuery('confirmation faked dogs').words;
+  words[0]!.expansions = [{ term: 'corrobor', weight: 0.2 }];
+
+  it('THEN a word met by an expansion is related, with the passage’s own spelling', () => {
+    expect(matchReport(words, ['Without Corroboration the dog was faked.'])).toEqual([
+      { word: 'confirmation', found: 'related', as: 'Corroboration' },
+      { word: 'faked', found: 'itself' },
+      { word: 'dogs', found: 'itself' },
+    ]);
+  });
+
+  it('THEN the notice lists at most MATCH_NOTICE_WORDS words of each kind and counts the rest', () => {
+    const many = Array.from({ length: MATCH_NOTICE_WORDS + 2 }, (_, i) => ({ word: `w${i}`, found: 'no' as const }));
+    const notice = matchNotice([{ word: 'x', found: 'itself' }, ...many])!;
+    expect(notice).toContain('and 2 more');
+    expect(notice.match(/“w\d”/g)).toHaveLength(MATCH_NOTICE_WORDS);
+    expect(matchNotice(many)).toMatch(/^No passage has your words; the closest are shown\./);
+    expect(matchNotice([{ word: 'x', found: 'itself' }])).toBeUndefined();
+    expect(matchNotice(undefined)).toBeUndefined();
+  });
+});
