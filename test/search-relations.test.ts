@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { expandRelations, learnRelations, RELATION_WEIGHT } from '../src/search/expand/relations.ts';
-import { shownTexts } from '../src/eval/shown.ts';
+import { shownTexts } from '../src/search/shown.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
