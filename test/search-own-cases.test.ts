@@ -6,7 +6,7 @@
  * learned lexicon and the cross-script key), footnote (a fact only in a
  * note), short (who is X, what does X stand for, X's birth year) and translit (other spellings of
  * a Russian name), and ordinary queries beside them (keyword, question, russian: a Russian query for a
- * Russian passage), which no capability may cost. Scored as `npm run eval` scores them: the reply's passage with its footnotes and the translation it sets beside it (src/eval/shown.ts).
+ * Russian passage), which no capability may cost. Scored as `npm run eval` scores them: the reply's passage with its footnotes and the translation it sets beside it (src/search/shown.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

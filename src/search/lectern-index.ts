@@ -102,6 +102,7 @@ export interface TermVariants {
  * half the passages) and two edits from the abbreviation "Trotsk." (in two), whose rarity alone
  * would put it first. A typo's neighbour farther than the nearest spellings (the word itself when
  * the library has it) weighs at most as much as the most common of them: `cap` is their lowest idf.
+ * `dfIn` gives the whole searched library's frequencies (its statistics), so every index caps alike.
  */
 export function typoCap(term: string, neighbours: readonly { derived: string; edits: number }[], fieldIds: readonly number[], dfIn: (term: string, fieldId: number) => number, idfOf: (df: number) => number): { nearest: number; cap: number } {
   let cap = Number.POSITIVE_INFINITY;
@@ -720,13 +721,12 @@ export class FastScorer {
           const maxDistance = fuzzy ? fuzzyFor(term, { unknown: w.unknown === true }) : false;
           if (maxDistance) {
             const neighbours: { derived: string; data: FieldTermData; edits: number }[] = [];
-            const typo = (data: FieldTermData, edits: number, derived: string) => neighbours.push({ derived, data, edits });
             const seen = new Set<string>();
             const near = (derived: string, data: FieldTermData, distance: number) => {
               if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) return;
               seen.add(derived);
               // Two Levenshtein edits may be one swap: weigh it as the one typo it is.
-              typo(data, distance < 2 ? distance : typoDistance(term, derived, distance), derived);
+              neighbours.push({ derived, data, edits: distance < 2 ? distance : typoDistance(term, derived, distance) });
             };
             if (variants) {
               for (const [derived, distance] of variants.near(term, maxDistance)) {
@@ -741,9 +741,8 @@ export class FastScorer {
               if (term[i] === term[i + 1]) continue;
               const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
               const data = seen.has(swapped) ? undefined : (this.ms._index.get(swapped) as FieldTermData | undefined);
-              if (data) typo(data, 1, swapped);
+              if (data) neighbours.push({ derived: swapped, data, edits: 1 });
             }
-            // Frequencies of the whole searched library (stats), so every index of it caps alike.
             const dfIn = (t: string, fieldId: number) => (own ? ((this.ms._index.get(t) as FieldTermData | undefined)?.get(fieldId)?.size ?? 0) : stats.fieldFrequency(t, fieldId));
             const { nearest, cap } = typoCap(term, neighbours, fieldEntries.map((f) => f.fieldId), dfIn, idfOf);
             for (const t of neighbours) {
