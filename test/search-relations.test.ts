@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { expandRelations, learnRelations, RELATION_WEIGHT } from '../src/search/expand/relations.ts';
+import { expandRelations, learnRelations, relationsOf, RELATION_WEIGHT } from '../src/search/expand/relations.ts';
 import { shownTexts } from '../src/search/shown.ts';
 import { realEngine } from './helpers/corpus.ts';
 
@@ -43,6 +43,16 @@ describe('GIVEN the bundled texts, which name people by their relations to other
     expandRelations(parsed, () => relations, () => true);
     expect(parsed.words.find((w) => w.text === 'son')?.expansions?.map((e) => e.term)).toEqual(['sedov', '~sedov']);
     expect(parsed.words.find((w) => w.text === 'secretary')?.expansions).toBeUndefined();
+  });
+});
+
+describe('GIVEN several engines over the same works (each group searches the bundled corpus)', () => {
+  it('THEN each work’s relations are learned once and merged, the counts of the works summed', () => {
+    const works = corpus.works;
+    const once = relationsOf(works);
+    expect(relationsOf(works).get('~trotsk\u0000son')).toEqual(once.get('~trotsk\u0000son'));
+    const twice = relationsOf([...works, ...works]);
+    expect(twice.get('~trotsk\u0000son')?.get('Sedov')).toBe(2 * once.get('~trotsk\u0000son')!.get('Sedov')!);
   });
 });
 

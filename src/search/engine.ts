@@ -33,7 +33,7 @@ import { fold, foldedLetters, parseQuery, type ParsedQuery, type QueryWord } fro
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
-import { expandRelations, learnRelations, type Relations } from './expand/relations.ts';
+import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, isEnglishQuery, isRussianQuery, languageToAsk, russianSide } from './cross-language.ts';
 import { questionFocus, rerank } from './rerank.ts';
@@ -130,10 +130,6 @@ const PAIR_LEAD_SHARE = 0.5;
 
 export { shownWith };
 
-function* englishPassages(corpus: Corpus): Generator<string> {
-  for (const { block } of corpus.passages()) if (block.lang === 'en') yield block.plain;
-}
-
 /** A quotation repeated with another attribution line is the same passage: the key is the quoted text. */
 function duplicateKey(block: Block): string {
   const quoted = block.kind === 'quotation' ? block.text.split('\n')[0]! : block.plain;
@@ -209,7 +205,7 @@ export class SearchEngine implements SearchService {
 
   /** "Trotsky's son" → Sedov, as the texts state it (expand/relations.ts): learned on the first query that asks for a relation. */
   private relations: Relations | undefined;
-  private readonly relationsOf = (): Relations => (this.relations ??= learnRelations(englishPassages(this.corpus)));
+  private readonly relationsOf = (): Relations => (this.relations ??= relationsOf(this.corpus.works));
 
   /** Learned from the corpus's translation pairs on the first query that needs them. */
   private lexiconsOf(): Lexicons {

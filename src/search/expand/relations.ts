@@ -11,6 +11,9 @@
  * the name as an expansion of both words, at nearly the weight of the reader's own word (as another
  * name of one person is: names.ts): it is the same person.
  */
+import { SEARCHABLE_KINDS } from '../../corpus/corpus.ts';
+import type { Block } from '../../corpus/model.ts';
+import type { WorkBuild } from '../../corpus/work.ts';
 import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
 import { crossScriptKey } from '../analyse/key.ts';
 import { analyseTerm } from '../analyse/term.ts';
@@ -102,6 +105,28 @@ export function learnRelations(texts: Iterable<string>): Relations {
     }
   }
   return found;
+}
+
+/** Each work's relations, learned once per process and shared by every engine that searches the work (a group's and the bundled corpus's). */
+const learned = new WeakMap<WorkBuild, Relations>();
+
+/** The relations stated in these works' English passages: each work's learned once, then merged. */
+export function relationsOf(works: readonly WorkBuild[]): Relations {
+  const merged = new Map<string, Map<string, number>>();
+  for (const work of works) {
+    let own = learned.get(work);
+    if (!own) learned.set(work, (own = learnRelations(englishTexts(work.blocks))));
+    for (const [key, people] of own) {
+      let into = merged.get(key);
+      if (!into) merged.set(key, (into = new Map()));
+      for (const [name, n] of people) into.set(name, (into.get(name) ?? 0) + n);
+    }
+  }
+  return merged;
+}
+
+function* englishTexts(blocks: readonly Block[]): Generator<string> {
+  for (const b of blocks) if (b.lang === 'en' && !b.suppressed && SEARCHABLE_KINDS.has(b.kind)) yield b.plain;
 }
 
 const TOKEN = String.raw`([\p{L}\p{M}-]+)`;
