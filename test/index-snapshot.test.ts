@@ -16,6 +16,7 @@ import { restoreSnapshot, SNAPSHOT_FILE, snapshotBytes } from '../src/search/ind
 import { packPositions, PositionTable, termPositions, type PackedPositions } from '../src/search/term-positions.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { INDEX_FILE, indexLines, loadOrBuildIndex, loadSearchIndex, parseIndex, type SearchIndex } from '../src/search/saved-index.ts';
+import { relationsOf } from '../src/search/expand/relations.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
 let corpus: Corpus;
@@ -74,7 +75,7 @@ describe('GIVEN the snapshot of an index', () => {
     const fromJson = parseIndex(indexLines(await readFile(path.join(dir, INDEX_FILE))), 'A').index!;
     expect(JSON.stringify(first.toJSON()) === JSON.stringify(fromJson.toJSON())).toBe(true);
     const written = await readFile(path.join(dir, SNAPSHOT_FILE));
-    expect(written.equals(snapshotBytes(fromJson, 'A', packPositions(passagesOf(fromJson))))).toBe(true);
+    expect(written.equals(snapshotBytes(fromJson, 'A', packPositions(passagesOf(fromJson)), relationsOf(corpus.works)))).toBe(true);
 
     lines.length = 0;
     await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
@@ -90,6 +91,19 @@ describe('GIVEN the snapshot of an index', () => {
     expect(JSON.stringify(again.toJSON()) === JSON.stringify(first.toJSON())).toBe(true);
     expect((await readFile(path.join(dir, SNAPSHOT_FILE))).equals(written)).toBe(true);
     expect((await readFile(path.join(dir, INDEX_FILE))).length).toBeGreaterThan(0);
+  });
+
+  it('THEN it keeps the relations between people the texts state, and a warm load hands them to the engine', async () => {
+    const relations = relationsOf(corpus.works);
+    expect(restoreSnapshot(snapshotBytes(index, 'A', packed, relations), 'A').relations?.get('~trotsk\u0000son')).toEqual(new Map([['Sedov', 3]]));
+    expect(restoreSnapshot(snapshotBytes(index, 'A', packed), 'A').relations).toBeUndefined();
+    const dir = await mkdtemp(path.join(tmpdir(), 'lectern-snapshot-relations-'));
+    dirs.push(dir);
+    const log = pino({ level: 'silent' });
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    const warm = await loadSearchIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(warm.relations?.get('~gorbachev\u0000chief')).toEqual(new Map([['Iakovlev', 1]]));
   });
 
   it('THEN it holds the term positions of every passage, each equal to what rerank would make of the passage at query time', () => {

@@ -182,12 +182,15 @@ export class SearchEngine implements SearchService {
    * Its lexicon (learned once from the bundled pairs) is borrowed rather than learned again per
    * group; a group whose own texts carry translation pairs learns its own. (Folded passages are
    * kept by passage for every engine: `foldedPassages`.)
+   * `relations`: the relations between people this corpus's texts state, kept with its index
+   * snapshot (else learned on the first query that names one).
    * `positions`: the term positions of this corpus's passages, made when its index was saved
    * (term-positions.ts); a passage they do not hold has its positions made when reranked. A
    * shared engine's serve the bundled passages of every group.
    */
-  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; positions?: PositionTable } = {}) {
+  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; positions?: PositionTable; relations?: Relations } = {}) {
     this.corpus = corpus;
+    this.relations = options.relations;
     this.source = source;
     this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
     const shared = options.shared;

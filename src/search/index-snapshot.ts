@@ -15,7 +15,8 @@
  * would otherwise make by stemming each word of its candidates at query time; the header records
  * `positionsFingerprint()` too, so a change to how they are made is never served from an old copy.
  * Format 3: the index of format 4 of `index.json` (an author's first-person passages read under the
- * author's name), which a format 2 copy lacks.
+ * author's name), which a format 2 copy lacks. Format 4 adds the relations between people the texts
+ * state (expand/relations.ts), so a one-shot answer to "Trotsky's son …" does not learn them again.
  */
 import { sha256 } from '../hash.ts';
 import { readFileSync } from 'node:fs';
@@ -28,11 +29,12 @@ import { writeAtomic } from '../atomic-write.ts';
 import { ANALYSIS_VERSION, analysisOptions } from './analyse/index.ts';
 import { miniSearchOptions } from './index-build.ts';
 import type { IndexedPassage } from './lectern-index.ts';
+import type { Relations } from './expand/relations.ts';
 import { packedProblem, PositionTable, positionsFingerprint, type PackedPositions } from './term-positions.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 3;
+export const SNAPSHOT_FORMAT_VERSION = 4;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 
@@ -61,6 +63,7 @@ interface State {
   storedFields: Map<number, unknown>;
   tree: Map<string, unknown>;
   positions: PackedPositions;
+  relations?: Relations;
 }
 
 let minisearchVersion: string | undefined;
@@ -87,7 +90,7 @@ function identity(inputs: string) {
  * The snapshot of `index` and its passages' term positions (`packPositions` of the same passages)
  * as the bytes of its file: a header line, then V8's serialisation of the state.
  */
-export function snapshotBytes(index: SearchIndex, inputs: string, positions: PackedPositions): Buffer {
+export function snapshotBytes(index: SearchIndex, inputs: string, positions: PackedPositions, relations?: Relations): Buffer {
   const ms = index as unknown as Internals;
   const state: State = {
     documentCount: ms._documentCount,
@@ -100,6 +103,7 @@ export function snapshotBytes(index: SearchIndex, inputs: string, positions: Pac
     storedFields: ms._storedFields,
     tree: ms._index._tree,
     positions,
+    ...(relations ? { relations } : {}),
   };
   const body = v8.serialize(state);
   const header = JSON.stringify({ ...identity(inputs), documents: state.documentCount, bytes: body.length, sha256: sha256(body) });
@@ -107,7 +111,7 @@ export function snapshotBytes(index: SearchIndex, inputs: string, positions: Pac
 }
 
 /** The index the snapshot's bytes hold, or why they cannot be used. */
-export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: SearchIndex; positions?: PositionTable; problem?: string } {
+export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: SearchIndex; positions?: PositionTable; relations?: Relations; problem?: string } {
   const end = bytes.indexOf(10);
   if (end < 0) return { problem: 'the index snapshot has no header' };
   let header: Record<string, unknown>;
@@ -148,11 +152,12 @@ export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: Search
   for (const [shortId, id] of state.documentIds) ms._idToShortId.set(id, shortId);
   ms._index._tree = state.tree;
   ms._index._size = undefined;
-  return { index, positions: new PositionTable(state.positions) };
+  const relations = state.relations instanceof Map ? { relations: state.relations } : {};
+  return { index, positions: new PositionTable(state.positions), ...relations };
 }
 
 /** The snapshot in `buildDir`, when there is one made from `inputs` by this Node and minisearch. */
-export async function readSnapshot(buildDir: string, inputs: string): Promise<{ index?: SearchIndex; positions?: PositionTable; problem?: string }> {
+export async function readSnapshot(buildDir: string, inputs: string): Promise<{ index?: SearchIndex; positions?: PositionTable; relations?: Relations; problem?: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(buildDir, SNAPSHOT_FILE));
@@ -162,6 +167,6 @@ export async function readSnapshot(buildDir: string, inputs: string): Promise<{ 
   return restoreSnapshot(bytes, inputs);
 }
 
-export async function writeSnapshot(buildDir: string, index: SearchIndex, inputs: string, positions: PackedPositions): Promise<void> {
-  await writeAtomic(path.join(buildDir, SNAPSHOT_FILE), snapshotBytes(index, inputs, positions));
+export async function writeSnapshot(buildDir: string, index: SearchIndex, inputs: string, positions: PackedPositions, relations?: Relations): Promise<void> {
+  await writeAtomic(path.join(buildDir, SNAPSHOT_FILE), snapshotBytes(index, inputs, positions, relations));
 }

@@ -24,6 +24,7 @@ import MiniSearch from 'minisearch';
 import type { IndexedPassage } from './lectern-index.ts';
 import { readSnapshot, writeSnapshot } from './index-snapshot.ts';
 import { packPositions, PositionTable } from './term-positions.ts';
+import { relationsOf, type Relations } from './expand/relations.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
@@ -155,6 +156,8 @@ export async function parseIndexAsync(lines: readonly string[], inputs: string):
 export interface LoadedIndex {
   index: SearchIndex;
   positions?: PositionTable;
+  /** The relations between people the texts state (expand/relations.ts), when the snapshot has them. */
+  relations?: Relations;
 }
 
 export async function loadOrBuildIndex(corpus: Corpus, buildDir: string, log: Logger, options: { inputs: string; persist: boolean }): Promise<SearchIndex> {
@@ -166,7 +169,7 @@ export async function loadSearchIndex(corpus: Corpus, buildDir: string, log: Log
   if (options.persist) {
     // The fast-loading copy first (index-snapshot.ts); without a usable one, index.json, then the copy again.
     const snapshot = await readSnapshot(buildDir, options.inputs);
-    if (snapshot.index) return { index: snapshot.index, ...(snapshot.positions ? { positions: snapshot.positions } : {}) };
+    if (snapshot.index) return { index: snapshot.index, ...(snapshot.positions ? { positions: snapshot.positions } : {}), ...(snapshot.relations ? { relations: snapshot.relations } : {}) };
     log.debug({ reason: snapshot.problem }, 'reading the search index from index.json');
     let raw: Uint8Array | undefined;
     try {
@@ -208,7 +211,7 @@ export async function keepSnapshot(buildDir: string, index: SearchIndex, inputs:
   let packed;
   try {
     packed = packPositions(indexedPassages(index, corpus));
-    await writeSnapshot(buildDir, index, inputs, packed);
+    await writeSnapshot(buildDir, index, inputs, packed, relationsOf(corpus.works));
   } catch (err) {
     log.debug({ err }, 'the index snapshot could not be written');
   }
