@@ -54,17 +54,20 @@ describe('GIVEN a corpus build written by buildCorpus', () => {
     expect((await readBuild(dir)).sealed).toBe(true);
   }, 120_000);
 
-  it('THEN a build of the previous format (version 1: before front matter was kept) is rejected and rebuilt, never served', async () => {
+  it.each([
+    [1, 'before front matter was kept', ['front-matter', 'page-text']],
+    [2, "before a web page's own lines were kept", ['page-text']],
+  ])('THEN a build of an older format (version %i: %s) is rejected and rebuilt, never served', async (version, _why, newer) => {
     const json = JSON.parse(sealed) as { version: number; works: { blocks: { kind: string }[] }[]; seal?: string };
     delete json.seal;
-    json.version = 1;
-    for (const w of json.works) w.blocks = w.blocks.filter((b) => b.kind !== 'front-matter');
+    json.version = version;
+    for (const w of json.works) w.blocks = w.blocks.filter((b) => !newer.includes(b.kind));
     await writeFile(file, `${JSON.stringify(json)}\n`);
-    expect((await readBuild(dir)).problem).toMatch(/format version 1, this Lectern reads 2/);
+    expect((await readBuild(dir)).problem).toMatch(new RegExp(`format version ${version}, this Lectern reads 3`));
     const lines: string[] = [];
     const outcome = await loadOrBuildCorpus(CORPUS_DIR, dir, pino({ level: 'info' }, { write: (s: string) => lines.push(s) }));
     expect(outcome.rebuilt).toBe(true);
-    expect(lines.join('')).toMatch(/format version 1.*rebuilding the corpus/);
+    expect(lines.join('')).toMatch(new RegExp(`format version ${version}.*rebuilding the corpus`));
     expect(await readFile(file, 'utf8')).toBe(sealed);
   }, 120_000);
 

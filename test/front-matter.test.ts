@@ -4,9 +4,6 @@
  * a publisher's web page are blocks of their own kind (`front-matter`, ids `.fN`), searched, cited
  * as the part they are in, and numbered apart so no id of the text moves.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import type { Block } from '../src/corpus/model.ts';
@@ -18,9 +15,9 @@ import { snippetMatches } from '../src/eval/normalize.ts';
 import { locatorLabel } from '../src/present/locator.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { introduction } from '../src/search/rerank.ts';
-import { PROJECT_ROOT } from '../src/config.ts';
 import { PASSAGE_ID } from '../commands/options.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { idsAgainst } from './helpers/block-ids.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
@@ -31,22 +28,13 @@ beforeAll(async () => {
 const front = (work: string) => corpus.work(work)!.blocks.filter((b) => b.kind === 'front-matter');
 const holding = (blocks: Block[], snippet: string) => blocks.find((b) => snippetMatches(b.text, snippet));
 const rank = async (q: string, snippet: string) => (await engine.search(q, { limit: 10 })).hits.findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
-const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 12);
 
 describe('GIVEN the bundled corpus built with its front matter', () => {
   it('THEN every id the corpus had before (passages, notes, headings, entries, citations, pairs) names the same thing', () => {
-    const before = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'block-ids.json'), 'utf8')) as { works: Record<string, Record<string, string>> };
-    for (const [workId, ids] of Object.entries(before.works)) {
-      const w = corpus.work(workId)!;
-      const now = new Map<string, string>();
-      for (const b of w.blocks) now.set(b.id, digest(b.text));
-      for (const e of w.bibliography) if (!now.has(e.id)) now.set(e.id, digest(e.text));
-      for (const c of w.citations) now.set(c.id, digest(`${c.block}\u0000${c.text}`));
-      for (const p of w.pairs) now.set(p.id, digest([...p.original, '|', ...p.translation].join(' ')));
-      const moved = Object.entries(ids).filter(([id, h]) => now.get(id) !== h).map(([id]) => id);
-      expect(moved, workId).toEqual([]);
-      // The only new ids are the front matter's.
-      expect([...now.keys()].filter((id) => !(id in ids)).every((id) => /\.f\d+$/.test(id)), workId).toBe(true);
+    for (const { work, moved, added } of idsAgainst(corpus, 'block-ids.json')) {
+      expect(moved, work).toEqual([]);
+      // The only new ids are the front matter's (and a web page's own lines', test/page-text.test.ts).
+      expect(added.every((id) => /\.[fw]\d+$/.test(id)), work).toBe(true);
     }
   });
 

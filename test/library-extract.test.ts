@@ -77,11 +77,16 @@ describe('EPUB, HTML and plain text', () => {
     expect(x.text.match(/The Steamer/g)).toHaveLength(1);
   });
 
-  it('GIVEN an HTML page THEN navigation, sidebar and footer are dropped and the meta tags fill the metadata', async () => {
+  it('GIVEN an HTML page THEN its menus are dropped, the text around its article is page text, not the article, and the meta tags fill the metadata', async () => {
     const x = await extractFile(sampleHtml().bytes, 'page.html', 'text/html', limits);
     expect(x.metadata).toMatchObject({ title: 'The Cooperative Movement in the Provinces', authors: ['Smith, John', 'Ada Lovelace'], date: '2003', publisher: 'Example History Site', language: 'en' });
-    expect(x.text).not.toMatch(/Home|Shop|Popular posts|All rights reserved/);
+    // The menu (a nav, lists of bare links) is gone; the sidebar's heading, the byline and the footer are kept as page text.
+    expect(x.text).not.toMatch(/Home|Shop|Ten facts about tea|Subscribe/);
+    expect(x.hints.pageText).toEqual(['Popular posts', 'By John Smith and Ada Lovelace', '© 2024 Example History Site. All rights reserved. Shipping and payment terms.']);
     expect(x.text).toContain('Credit unions lent small sums');
+    // The footer comes after the article, the sidebar before it.
+    expect(x.text.indexOf('Popular posts')).toBeLessThan(x.text.indexOf('The cooperative movement spread'));
+    expect(x.text.indexOf('All rights reserved')).toBeGreaterThan(x.text.indexOf('Creameries of Siberia'));
   });
 
   it('GIVEN a KOI8-R text THEN it is decoded to the same Russian text', async () => {

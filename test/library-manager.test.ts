@@ -62,12 +62,14 @@ describe('group library: add, search, remove', () => {
     expect(work.blocks.filter((b) => b.kind === 'list-item').map((b) => b.plain)).toEqual(['• Tea from Kyakhta', '• Furs from Irbit'].map((s) => expect.stringContaining(s.slice(2))) as never);
   });
 
-  it('GIVEN an HTML page with navigation WHEN added THEN only the article is kept, with its sections, bibliography and citation', async () => {
+  it('GIVEN an HTML page with navigation WHEN added THEN the article is its text, with its sections, bibliography and citation, the footer a page notice and the menu gone', async () => {
     const { entry, work } = await app.library.add('guild-a', sampleHtml(), {}, 'discord:1');
     expect(entry.meta).toMatchObject({ title: 'The Cooperative Movement in the Provinces', date: { value: '2003' } });
     expect(entry.meta.authors).toEqual([{ family: 'Smith', given: 'John' }, { family: 'Lovelace', given: 'Ada' }]);
-    const all = work.blocks.map((b) => b.plain).join('\n');
-    expect(all).not.toMatch(/Popular posts|Subscribe|All rights reserved|About us/);
+    const text = work.blocks.filter((b) => b.kind !== 'page-text').map((b) => b.plain).join('\n');
+    expect(text).not.toMatch(/Popular posts|Subscribe|All rights reserved|About us/);
+    expect(work.blocks.map((b) => b.plain).join('\n')).not.toMatch(/Subscribe|About us|Ten facts/);
+    expect(work.blocks.find((b) => b.plain.includes('All rights reserved'))!.kind).toBe('page-text');
     expect(work.blocks.find((b) => b.plain.includes('Credit unions lent'))!.locator.section).toBe('Credit Unions');
     expect(work.bibliography.map((e) => e.authors[0])).toEqual([expect.stringContaining('Brown'), expect.stringContaining('Green')]);
     expect(work.citations.find((c) => c.text.includes('Brown'))).toMatchObject({ status: 'resolved', entry: work.bibliography[0]!.id });

@@ -5,8 +5,10 @@ import type { BibEntry, Block, Citation, TranslationPair } from './model.ts';
 import type { CorpusBuild, WorkBuild } from './work.ts';
 
 export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item', 'footnote']);
-/** What search finds: the passages, and the lines of the front matter (an ISBN, a publisher, catalogue data). */
-export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter']);
+/** Lines beside the text, each read among its own kind: the front matter, a web page's own lines. */
+const ASIDE_KINDS = new Set<Block['kind']>(['front-matter', 'page-text']);
+/** What search finds: the passages, the lines of the front matter (an ISBN, a publisher, catalogue data) and a web page's own lines (a price, how to order). */
+export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter', 'page-text']);
 
 export interface WorkSummary {
   id: string;
@@ -128,16 +130,17 @@ export class Corpus {
   }
 
   /**
-   * The main-text blocks around a passage (footnotes, headings and front matter skipped), in
-   * reading order; around a front-matter line, the front matter's lines (the rest of its page).
+   * The main-text blocks around a passage (footnotes, headings, front matter and a page's own lines
+   * skipped), in reading order; around a front-matter line, the front matter's lines (the rest of
+   * its page), and around a web page's own line, the page's other such lines.
    */
   neighbours(id: string, before: number, after: number): Block[] {
     if (this.base && !this.blocks.has(id)) return this.base.neighbours(id, before, after);
     const w = this.workOfBlock.get(id);
     const at = this.order.get(id);
     if (!w || at === undefined) return [];
-    const front = w.blocks[at]!.kind === 'front-matter';
-    const main = (b: Block) => (front ? b.kind === 'front-matter' : b.kind !== 'footnote' && b.kind !== 'bibliography' && b.kind !== 'front-matter' && !b.suppressed);
+    const aside = w.blocks[at]!.kind;
+    const main = (b: Block) => (ASIDE_KINDS.has(aside) ? b.kind === aside : b.kind !== 'footnote' && b.kind !== 'bibliography' && !ASIDE_KINDS.has(b.kind) && !b.suppressed);
     const out: Block[] = [];
     for (let i = at - 1, n = 0; i >= 0 && n < before; i--) {
       const b = w.blocks[i]!;

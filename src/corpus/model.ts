@@ -35,6 +35,8 @@ export const BlockKind = z.enum([
   'bibliography',
   /** A line of the title or copyright page, cataloguing data, an article's keywords, the back cover's imprint (ids `.fN`). */
   'front-matter',
+  /** A web page's own line outside its article: its shop, ordering and shipping notes, credits (ids `.wN`, src/corpus/ingest/page-text.ts). */
+  'page-text',
 ]);
 export type BlockKind = z.infer<typeof BlockKind>;
 

@@ -20,13 +20,13 @@ export function workStats(w: WorkBuild): WorkStats {
   const languages: Record<string, number> = {};
   for (const b of w.blocks) {
     blocks[b.kind] = (blocks[b.kind] ?? 0) + 1;
-    if (b.kind !== 'heading' && b.kind !== 'bibliography' && b.kind !== 'front-matter') languages[b.lang] = (languages[b.lang] ?? 0) + 1;
+    if (b.kind !== 'heading' && b.kind !== 'bibliography' && b.kind !== 'front-matter' && b.kind !== 'page-text') languages[b.lang] = (languages[b.lang] ?? 0) + 1;
   }
   const headings = w.blocks.filter((b) => b.kind === 'heading');
   const notes = w.blocks.filter((b) => b.kind === 'footnote');
   const linked = notes.filter((n) => n.refBlock);
   const byMarker = new Set(w.blocks.flatMap((b) => b.markers.filter((m) => !m.inferred && m.footnoteId).map((m) => m.footnoteId)));
-  const passages = w.blocks.filter((b) => b.kind !== 'footnote' && b.kind !== 'bibliography' && b.kind !== 'heading' && b.kind !== 'front-matter');
+  const passages = w.blocks.filter((b) => b.kind !== 'footnote' && b.kind !== 'bibliography' && b.kind !== 'heading' && b.kind !== 'front-matter' && b.kind !== 'page-text');
   return {
     id: w.meta.id,
     title: w.meta.title,

@@ -20,7 +20,7 @@ export const WorkBuild = z.object({
 export type WorkBuild = z.infer<typeof WorkBuild>;
 
 /** Bump when the model or the ingestion rules change what a build contains. */
-export const CORPUS_FORMAT_VERSION = 2;
+export const CORPUS_FORMAT_VERSION = 3;
 
 export const CorpusBuild = z.object({
   format: z.literal('lectern.corpus'),

@@ -31,7 +31,7 @@ interface Token {
 
 const NAME = /^[a-z0-9_-]+/i;
 /** One or more passage ids (`trotskys-lies.p37`), separated by spaces or commas. */
-const PASSAGE_IDS = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnhbf]\d+(?:[\s,]+[a-z0-9]+(?:-[a-z0-9]+)*\.[pnhbf]\d+)*$/u;
+const PASSAGE_IDS = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnhbfw]\d+(?:[\s,]+[a-z0-9]+(?:-[a-z0-9]+)*\.[pnhbfw]\d+)*$/u;
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '„': '“' };
 const TRUE_WORDS = new Set(['true', 'yes', 'on', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'off', '0']);

@@ -58,6 +58,9 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
   // person's years in the catalogue data); it is short, so BM25 favours it for any of its words,
   // and it weighs below the text so that the text answers what the text says.
   'front-matter': FRONT_MATTER_WEIGHT,
+  // A web page's own lines (price, how to order, shipping, credits) answer what only they say, and
+  // weigh as front matter for the same reason.
+  'page-text': FRONT_MATTER_WEIGHT,
 };
 
 // A note that only cites (author, title, pages, an archive or a web address, "See …") names titles,

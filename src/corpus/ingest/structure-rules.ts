@@ -158,22 +158,39 @@ const backCoverFurniture: StructureRule = {
 
 /**
  * The lines of a web page's chrome that describe the book it sells: its ISBN, its pages, its
- * author, its publisher. They are kept as front matter; the shop's and menu's lines are dropped.
+ * author, its publisher. They are kept as front matter.
  */
 const IMPRINT_LINE = /\bISBN\b|^\d[\d,]*\s+(?:pages|pp\.)|^by\s+\p{Lu}|^published by\s+\p{Lu}|©|\bcopyright\b/iu;
 
-/** A web page's shop, menu and title lines are not content. */
+/**
+ * A web page's own lines (its shop, ordering and shipping notes, credits) are passages of their
+ * own kind (page-text.ts); a line that repeats the page's title is left out (every citation
+ * gives the title), and so are menus and images' labels.
+ */
 const webChrome: StructureRule = {
   name: 'web-chrome',
   apply(st, seg) {
     if (st.work.type !== 'web-page' || webContent(st, seg)) return false;
     if (IMPRINT_LINE.test(seg.text)) st.front.push(frontLine(seg));
+    else if (!repeatsTitle(st, seg)) st.keepPageText(seg);
     return true;
   },
 };
 
+/** Lines an extractor found outside a page's article (an HTML page's header, sidebar, footer), in any work. */
+const extractorPageText: StructureRule = {
+  name: 'extractor-page-text',
+  apply(st, seg) {
+    if (!st.pageTextHints.has(seg.text)) return false;
+    st.keepPageText(seg);
+    return true;
+  },
+};
+
+const repeatsTitle = (st: StructureState, s: Segment) => st.titleRe.test(s.text) || alnum(st.work.title).includes(alnum(s.text));
+
 function webContent(st: StructureState, s: Segment): boolean {
-  if (st.titleRe.test(s.text) || alnum(st.work.title).includes(alnum(s.text))) return false;
+  if (repeatsTitle(st, s)) return false;
   if (CHROME_WORDS.test(s.text)) return false;
   if (isAttribution(s.text)) return true;
   if (wordCount(s.text) >= 8 && endsSentence(s.text)) return true;
@@ -535,6 +552,7 @@ function countMarkers(st: StructureState, t: string): void {
 
 export const STRUCTURE_RULES: readonly StructureRule[] = [
   extractorPageBreak,
+  extractorPageText,
   extractorHeading,
   contentsHeading,
   bookIndex,

@@ -5,6 +5,7 @@
  */
 import type { ManifestWork } from '../manifest.ts';
 import { escapeRegExp, isDateLine, isJunk, pageHead, pairLabel, type Segment } from './segments.ts';
+import { keepPageText } from './page-text.ts';
 import { alnum, type TocHeading } from './structure-regions.ts';
 import type { FrontLine, IndexEntry, PageAnchor, RawBlock, StructureHints } from './structure-types.ts';
 import { detectLang, endsSentence, wordCount } from './text.ts';
@@ -19,6 +20,10 @@ export class StructureState {
   readonly blocks: RawBlock[] = [];
   readonly anchors: PageAnchor[] = [];
   readonly index: IndexEntry[] = [];
+  /** A web page's own lines outside its article (page-text.ts). */
+  readonly pageText: FrontLine[] = [];
+  /** The lines an extractor found outside the page's article. */
+  readonly pageTextHints: ReadonlySet<string>;
   readonly isBook: boolean;
   readonly titleRe: RegExp;
   readonly knownHeadings: Map<string, 1 | 2>;
@@ -54,6 +59,7 @@ export class StructureState {
     this.tocHeadingAt = tocHeadingAt;
     this.isBook = work.type === 'book';
     this.titleRe = new RegExp(`^${escapeRegExp(work.title)}$`, 'i');
+    this.pageTextHints = new Set((hints.pageText ?? []).map((t) => t.replace(/\s+/g, ' ').trim()));
     this.knownHeadings = new Map((hints.headings ?? []).map((h) => [h.text.replace(/\s+/g, ' ').trim(), h.level]));
     this.part = this.isBook ? 'Front matter' : 'Text';
     this.authorKeys = work.authors.map((a) => alnum(a.literal ?? `${a.given ?? ''} ${a.family ?? ''}`)).filter((k) => k.length > 4);
@@ -112,6 +118,11 @@ export class StructureState {
   /** Paragraphs still waiting for their continuation. */
   waiting(): RawBlock[] {
     return this.openParas.filter(waitsForMore);
+  }
+
+  /** Keeps the segment as a line of the page's own text (page-text.ts). */
+  keepPageText(seg: Segment): void {
+    keepPageText(this.pageText, seg, this.segs[this.i - 1]?.line);
   }
 
   /** Starts a new region (part, chapter, section) with a heading block. */

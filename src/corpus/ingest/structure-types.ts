@@ -44,7 +44,7 @@ export interface TocEntry {
 export interface FrontLine {
   text: string;
   lines: [number, number];
-  /** `Front matter` or `Back cover`. */
+  /** `Front matter` or `Back cover` (or, for a web page's own lines, `Page notices`). */
   part: string;
 }
 
@@ -54,6 +54,8 @@ export interface Structure {
   index: IndexEntry[];
   toc: TocEntry[];
   front: FrontLine[];
+  /** A web page's own lines outside its article (shop, ordering, shipping notes, credits), one passage a sentence. */
+  pageText: FrontLine[];
 }
 
 /**
@@ -63,6 +65,8 @@ export interface Structure {
  */
 export interface StructureHints {
   headings?: { text: string; level: 1 | 2 }[];
+  /** Lines the extractor found outside the page's article (an HTML page's header, sidebar, footer). */
+  pageText?: string[];
 }
 
 export const PAGE_BREAK_LINE = /^\f(\S{1,12})$/u;

@@ -27,7 +27,7 @@ export function buildStructure(text: string, work: ManifestWork, hints: Structur
     const rule = STRUCTURE_RULES.find((r) => r.apply(st, seg));
     trace?.set(seg.line, rule!.name);
   }
-  return { blocks: st.blocks, anchors: st.anchors, index: st.index, toc: regions.toc, front: regions.front };
+  return { blocks: st.blocks, anchors: st.anchors, index: st.index, toc: regions.toc, front: regions.front, pageText: st.pageText };
 }
 
 /** The rule that decided each line of a text (tests and `scripts/dump-structure.ts` use it). */

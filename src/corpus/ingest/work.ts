@@ -141,7 +141,7 @@ export function ingestText(
     meta,
     encoding: source.encoding,
     sha256: source.sha256,
-    blocks: inReadingOrder(blocks, frontMatter(structure.front, meta.id)),
+    blocks: inReadingOrder(blocks, [...asideBlocks(structure.front, meta.id, 'front-matter'), ...asideBlocks(structure.pageText, meta.id, 'page-text')].sort((a, b) => a.lines[0] - b.lines[0])),
     bibliography,
     citations,
     pairs,
@@ -151,19 +151,21 @@ export function ingestText(
 }
 
 /**
- * The front matter's lines as blocks of their own kind, numbered apart (`.f1`, `.f2`…) so that the
- * ids of the text's passages, notes and headings stay what they were before front matter was kept
- * (they are stored in groups' threads). They have no paragraph number: they are cited as the part
- * they are in ("Front matter", "Back cover").
+ * The front matter's lines, and a web page's own lines outside its article, as blocks of their own
+ * kinds, each numbered apart (`.f1`, `.f2`… and `.w1`, `.w2`…) so that the ids of the text's
+ * passages, notes and headings stay what they were before these were kept (they are stored in
+ * groups' threads). They have no paragraph number: they are cited as the part they are in
+ * ("Front matter", "Back cover", "Page notices").
  */
-function frontMatter(lines: FrontLine[], workId: string): Block[] {
+function asideBlocks(lines: FrontLine[], workId: string, kind: 'front-matter' | 'page-text'): Block[] {
+  const prefix = kind === 'front-matter' ? 'f' : 'w';
   return lines
     .filter((l) => /[\p{L}\p{N}]/u.test(l.text))
     .map((l, k) => {
       const lang = detectLang(l.text);
       return {
-        id: `${workId}.f${k + 1}`,
-        kind: 'front-matter' as const,
+        id: `${workId}.${prefix}${k + 1}`,
+        kind,
         text: l.text,
         plain: stripMarkup(repairHomoglyphs(l.text, lang)),
         lang,
@@ -175,7 +177,7 @@ function frontMatter(lines: FrontLine[], workId: string): Block[] {
     });
 }
 
-/** Front-matter lines placed among the text's blocks by their line in the source (reading order). */
+/** Front-matter and page-text lines placed among the text's blocks by their line in the source (reading order). */
 function inReadingOrder(blocks: Block[], front: Block[]): Block[] {
   if (!front.length) return blocks;
   const out: Block[] = [];

@@ -67,15 +67,51 @@ export function extractHtml(bytes: Uint8Array, name: string): Extracted {
   }
   const out = new TextBuilder();
   const title = metadata.title?.toLowerCase();
+  const isTitle = (text: string) => fold(text).toLowerCase() === title;
+  const articleLines: string[] = [];
   walkDom(content as unknown as DomNode, {
     heading: (text, rank) => {
-      if (rank <= 3 && text.replace(/\s+/g, ' ').trim().toLowerCase() === title) return;
+      if (rank <= 3 && isTitle(text)) return;
+      articleLines.push(fold(text));
       if (rank <= 3) out.heading(text, rank === 1 ? 1 : 2);
       else out.paragraph(text);
     },
-    paragraph: (text) => out.paragraph(text),
+    paragraph: (text) => {
+      articleLines.push(fold(text));
+      out.paragraph(text);
+    },
   });
   if (out.isEmpty) throw libraryErrors.noText('The page');
+  if (article?.content) aroundArticle(source, new Set(articleLines), isTitle, out);
   const { text, hints } = out.result();
   return { format: 'html', text, hints, metadata, encoding };
+}
+
+const fold = (s: string) => s.replace(/[\s\u00a0]+/gu, ' ').trim();
+
+/**
+ * The page's own text around the article Readability chose (a shop's price and ordering notes, a
+ * footer's credits): kept as page text (src/corpus/ingest/page-text.ts), never as the article's
+ * passages, before the article when it comes first on the page and after it otherwise. Menus
+ * (`nav`, lists of bare links) and the title are left out.
+ */
+function aroundArticle(source: string, inArticle: ReadonlySet<string>, isTitle: (text: string) => boolean, out: TextBuilder): void {
+  const body = parseHTML(source).document.body;
+  if (!body) return;
+  for (const li of Array.from(body.querySelectorAll('li') as ArrayLike<El & { remove(): void; querySelectorAll(s: string): ArrayLike<El> }>)) {
+    const links = Array.from(li.querySelectorAll('a'));
+    if (links.length === 1 && fold(links[0]!.textContent ?? '') === fold(li.textContent ?? '')) li.remove();
+  }
+  const lines: string[] = [];
+  const take = (text: string) => {
+    const t = fold(text);
+    if (t) lines.push(t);
+  };
+  walkDom(body as unknown as DomNode, { heading: take, paragraph: take });
+  const first = lines.findIndex((l) => inArticle.has(l));
+  const outside = (from: number, to: number) => lines.slice(from, to).filter((l) => !inArticle.has(l) && !isTitle(l));
+  const before = first < 0 ? [] : outside(0, first);
+  const after = outside(Math.max(0, first), lines.length);
+  out.pageText(before, 'before');
+  out.pageText([...new Set(after)].filter((l) => !before.includes(l)), 'after');
 }

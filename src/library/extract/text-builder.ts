@@ -16,6 +16,7 @@ export class TextBuilder {
   private readonly lines: string[] = [];
   private readonly headings: NonNullable<StructureHints['headings']> = [];
   private readonly starts: PageStart[] = [];
+  private readonly outside: string[] = [];
 
   private push(line: string): void {
     if (this.lines.length) this.lines.push('');
@@ -34,6 +35,18 @@ export class TextBuilder {
     if (t) this.push(t);
   }
 
+  /** Lines of the page's own text outside its article (page-text.ts), put before or after what is written so far. */
+  pageText(lines: string[], where: 'before' | 'after'): void {
+    const kept = [...new Set(lines.map(fold).filter(Boolean))];
+    if (!kept.length) return;
+    this.outside.push(...kept);
+    if (where === 'after') for (const l of kept) this.push(l);
+    else {
+      this.lines.unshift(...kept.flatMap((l) => [l, '']));
+      for (const s of this.starts) s.line += kept.length * 2;
+    }
+  }
+
   pageBreak(label: string): void {
     const safe = label.replace(/\s+/g, '').slice(0, 12) || '?';
     this.push(`\f${safe}`);
@@ -50,7 +63,7 @@ export class TextBuilder {
   }
 
   result(): { text: string; hints: StructureHints; pageStarts: PageStart[] } {
-    return { text: `${this.lines.join('\n')}\n`, hints: { headings: [...this.headings] }, pageStarts: [...this.starts] };
+    return { text: `${this.lines.join('\n')}\n`, hints: { headings: [...this.headings], ...(this.outside.length ? { pageText: [...this.outside] } : {}) }, pageStarts: [...this.starts] };
   }
 }
 

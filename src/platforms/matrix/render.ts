@@ -119,7 +119,7 @@ function sectionPart(section: Section, layout: MatrixLayout): Part {
 }
 
 /** Passage ids as the commands take them (`work-id.p12`, `work-id.n3`, `work-id.f2`); other targets (pair ids, queries) make no command line. */
-const PASSAGE_TARGET = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnf]\d+$/;
+const PASSAGE_TARGET = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnfw]\d+$/;
 
 /** The command each action stands for; actions with no command line of their own (results paging, pairs) are left out. */
 function actionCommand(a: Action, prefix: string): string | undefined {
