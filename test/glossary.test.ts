@@ -49,6 +49,23 @@ describe('GIVEN the bundled glossary', () => {
     expect(lookup('жену')).toEqual([english('wife')]);
   });
 
+  it('THEN the verbs of going reach their lemma from the future and past they form on another stem (выйдет, вышел; придёт, пришёл; произошло)', () => {
+    expect(lookup('выйдет')).toContain(english('leave'));
+    expect(lookup('вышла')).toContain(english('appear'));
+    expect(lookup('придёт')).toContain(english('come'));
+    expect(lookup('пришли')).toContain(english('arrive'));
+    expect(lookup('нашёл')).toContain(english('find'));
+    expect(lookup('ушёл')).toContain(english('resign'));
+  });
+
+  it('THEN the words of buying, paying, post and print reach theirs (тариф, доставка, чек, корректура)', () => {
+    expect(lookup('тарифу')).toContain(english('rate'));
+    expect(lookup('доставкой')).toContain(english('shipping'));
+    expect(lookup('чеком')).toContain(english('check'));
+    expect(lookup('корректуру')).toContain(english('proofreading'));
+    expect(lookup('отправляют')).toContain(english('ship'));
+  });
+
   it('THEN English words reach the Russian stems of the lemmas they translate', () => {
     expect(lookup('son')).toContain(analyseTerm('сын')[0]);
     expect(lookup('newspapers')).toContain(analyseTerm('газета')[0]);

@@ -11,10 +11,25 @@ const REFLEXIVE = /(ся|сь)$/;
 /** After these, Russian spells и, not ы. */
 const HUSHING = /[гкхжшчщ]$/;
 
+/**
+ * The verbs of going (идти and its prefixed forms выйти, прийти, найти, произойти…) change their
+ * stem: выйдет, вышел; придёт, пришёл; идёт, шёл. Their future (present for идти) and past.
+ */
+function goingForms(base: string): string[] {
+  if (base === 'идти') return ['иду', 'идет', 'идут', 'идем', 'шел', 'шла', 'шло', 'шли'];
+  if (!base.endsWith('йти') || base.length < 4) return [];
+  const prefix = base.slice(0, -3);
+  // при- drops the й: приду, придёт.
+  const future = prefix === 'при' ? 'прид' : `${prefix}йд`;
+  return [...['у', 'ет', 'ут', 'ем'].map((e) => future + e), ...['шел', 'шла', 'шло', 'шли'].map((e) => prefix + e)];
+}
+
 /** Forms Snowball may stem apart from the lemma: a verb's past, present and short participle. */
 export function verbForms(lemma: string): string[] {
   const reflexive = REFLEXIVE.test(lemma);
   const base = reflexive ? lemma.slice(0, -2) : lemma;
+  const going = goingForms(base);
+  if (going.length) return reflexive ? going.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : going;
   if (!base.endsWith('ть')) return [];
   const b = base.slice(0, -2);
   const out = [`${b}л`, `${b}ла`, `${b}ли`, `${b}ло`];

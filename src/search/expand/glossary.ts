@@ -283,6 +283,8 @@ export function glossaryUnavailable(options: { read: boolean; file?: string } = 
  * Russian word, Russian stems for an English one; weights 0–1.
  */
 export function glossaryTerms(text: string, terms: string[]): { term: string; weight: number }[] {
+  const decade = decadeTerms(text);
+  if (decade.length) return decade;
   const russian = CYRILLIC.test(text);
   // A Russian word's Latin term is its transliteration, not an English word (see expand/index.ts).
   const stem = terms.find((t) => CYRILLIC.test(t) === russian && /^\p{L}/u.test(t));
@@ -290,4 +292,19 @@ export function glossaryTerms(text: string, terms: string[]): { term: string; we
   const g = glossary();
   if (!g) return [];
   return russian ? g.toEnglish(text, stem) : g.fromEnglish(stem);
+}
+
+/** The tens of a decade's Russian plural adjective (тридцатые годы, в тридцатых): its stem without the ending. */
+const DECADES: Record<string, number> = { двадцат: 2, тридцат: 3, сороков: 4, пятидесят: 5, шестидесят: 6, семидесят: 7, восьмидесят: 8, девяност: 9 };
+const DECADE = /^(\p{L}+?)(?:ые|ых|ыми)$/u;
+
+/**
+ * A decade named in Russian words (тридцатые годы, в сороковых) is written in digits in English
+ * (the 1930s, the 1940s): the word's English term, in the 20th century first, the 19th after. Only
+ * the plural forms: тридцать (thirty) and тридцатый (thirtieth) share the stem and are not decades.
+ */
+function decadeTerms(text: string): { term: string; weight: number }[] {
+  const m = DECADE.exec(text.toLowerCase());
+  const tens = m ? DECADES[m[1]!] : undefined;
+  return tens === undefined ? [] : [{ term: `19${tens}0s`, weight: 1 }, { term: `18${tens}0s`, weight: SECONDARY }];
 }
