@@ -102,4 +102,13 @@ describe('GIVEN the report of made-up words and texts', () => {
     expect(matchNotice([{ word: 'x', found: 'itself' }])).toBeUndefined();
     expect(matchNotice(undefined)).toBeUndefined();
   });
+
+  it('THEN one passage word standing for two of the query is said once', () => {
+    const notice = matchNotice([
+      { word: 'trotsky', found: 'related', as: 'Sedov' },
+      { word: 'son', found: 'related', as: 'Sedov' },
+      { word: 'exonerated', found: 'related', as: 'innocent' },
+    ]);
+    expect(notice).toBe('Matched in other words: the first passage has “Sedov” for “trotsky” and “son”, “innocent” for “exonerated”.');
+  });
 });

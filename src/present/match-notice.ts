@@ -18,7 +18,10 @@ const quoted = (words: string[]): string => {
 export function matchNotice(report: readonly WordMatch[] | undefined): string | undefined {
   if (!report?.length) return undefined;
   const missing = report.filter((m) => m.found === 'no').map((m) => m.word);
-  const related = report.flatMap((m) => (m.found === 'related' ? [`“${m.as}” for “${m.word}”`] : []));
+  // One passage word may stand for several of the query's ("Sedov" for "Trotsky's son"): said once.
+  const byAs = new Map<string, string[]>();
+  for (const m of report) if (m.found === 'related') byAs.set(m.as, [...(byAs.get(m.as) ?? []), m.word]);
+  const related = [...byAs].map(([as, words]) => `“${as}” for ${words.map((w) => `“${w}”`).join(' and ')}`);
   if (!missing.length && !related.length) return undefined;
   const relatedText = related.length > MATCH_NOTICE_WORDS ? `${related.slice(0, MATCH_NOTICE_WORDS).join(', ')} and ${related.length - MATCH_NOTICE_WORDS} more` : related.join(', ');
   if (!missing.length) return `Matched in other words: the first passage has ${relatedText}.`;
