@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../src/search/analyse/index.ts';
 import { matchReport } from '../src/search/match-report.ts';
+import { termPositions } from '../src/search/term-positions.ts';
+import type { Block } from '../src/corpus/model.ts';
 import { matchNotice, MATCH_NOTICE_WORDS } from '../src/present/match-notice.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { realEngine } from './helpers/corpus.ts';
@@ -86,7 +88,8 @@ describe('GIVEN the report of made-up words and texts', () => {
   words[0]!.expansions = [{ term: 'corrobor', weight: 0.2 }];
 
   it('THEN a word met by an expansion is related, with the passage’s own spelling', () => {
-    expect(matchReport(words, ['Without Corroboration the dog was faked.'])).toEqual([
+    const block = { plain: 'Without Corroboration the dog was faked.' } as Block;
+    expect(matchReport(words, [block], (b) => termPositions(b.plain))).toEqual([
       { word: 'confirmation', found: 'related', as: 'Corroboration' },
       { word: 'faked', found: 'itself' },
       { word: 'dogs', found: 'itself' },

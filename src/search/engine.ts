@@ -41,7 +41,7 @@ import { termPositions, type PositionTable, type TermPositions } from './term-po
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
-import { shownTexts, shownWith } from './shown.ts';
+import { shownBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
 import type { CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
@@ -252,7 +252,7 @@ export class SearchEngine implements SearchService {
     }));
     // A phrase is matched as typed, and a scan matches every word: only a ranked answer can be loose.
     const first = hits[0];
-    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(parsed.words, shownTexts(this.corpus, first.block)) : undefined;
+    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(parsed.words, shownBlocks(this.corpus, first.block), this.positionsOf) : undefined;
     return { hits, total: folded.length, notices, ...(match?.length ? { match } : {}) };
   }
 

@@ -4,11 +4,12 @@
  * the passage's own word is given), or not at all. The search ranks by all of these; a reader
  * deserves to know which, so a passage that answers only loosely is not presented as an exact hit.
  *
- * Read from the texts the reply shows for the passage (the passage, its footnotes, the other side
+ * Read from the blocks the reply shows for the passage (the passage, its footnotes, the other side
  * of its translation pair), because that is what the reader checks the claim against.
  */
-import { analyseTerm, fold, fuzzyFor, joinInitials, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
-import { PASSAGE_WORD } from './term-positions.ts';
+import { fold, fuzzyFor, joinInitials, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
+import type { Block } from '../corpus/model.ts';
+import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 
 export type WordMatch =
   | { word: string; found: 'itself' }
@@ -18,40 +19,46 @@ export type WordMatch =
 /** The words a report speaks of: what the query asks about, not its question words and light verbs. */
 const contentWords = (words: readonly QueryWord[]): QueryWord[] => words.filter((w) => !w.light && w.terms.length > 0);
 
-/** Each token of the texts with the index terms it stands for, first spelling of each term kept. */
-function spellings(texts: readonly string[]): Map<string, string> {
-  const byTerm = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const text of texts) {
-    for (const token of joinInitials(text).match(PASSAGE_WORD) ?? []) {
-      const folded = fold(token);
-      if (seen.has(folded)) continue;
-      seen.add(folded);
-      for (const term of analyseTerm(token)) if (!byTerm.has(term)) byTerm.set(term, token);
-    }
-  }
-  return byTerm;
-}
-
 const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p) => p.terms)];
 
 /**
- * One entry per content word of the query, in the query's order. A word the typo-tolerant stages
- * matched is not in its expansions: a token within the word's typo distance counts as related.
+ * One entry per content word of the query, in the query's order. `blocks`: what the reply shows
+ * for the passage; `positionsOf`: each block's index terms and their token numbers (the engine's,
+ * kept for the bundled corpus), so a report reads no passage word again but the one it names.
+ * A word the typo-tolerant stages matched is not in its expansions: a token within the word's
+ * typo distance counts as related.
  */
-export function matchReport(words: readonly QueryWord[], texts: readonly string[]): WordMatch[] {
+export function matchReport(words: readonly QueryWord[], blocks: readonly Block[], positionsOf: (block: Block) => TermPositions): WordMatch[] {
   const content = contentWords(words);
   if (!content.length) return [];
-  const byTerm = spellings(texts);
+  const at = blocks.map((b) => positionsOf(b));
+  const tokens = new Map<number, string[]>();
+  const spelling = (i: number, position: number) => {
+    let list = tokens.get(i);
+    if (!list) tokens.set(i, (list = joinInitials(blocks[i]!.plain).match(PASSAGE_WORD) ?? []));
+    return list[position] ?? '';
+  };
+  const where = (term: string): [number, number] | undefined => {
+    for (let i = 0; i < at.length; i++) {
+      const list = at[i]!.get(term);
+      if (list?.length) return [i, list[0]!];
+    }
+    return undefined;
+  };
   return content.map((w): WordMatch => {
-    if (ownTerms(w).some((t) => byTerm.has(t))) return { word: w.text, found: 'itself' };
-    const related = [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight).find((e) => byTerm.has(e.term));
-    if (related) return { word: w.text, found: 'related', as: byTerm.get(related.term)! };
+    if (ownTerms(w).some((t) => where(t))) return { word: w.text, found: 'itself' };
+    for (const e of [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight)) {
+      const found = where(e.term);
+      if (found) return { word: w.text, found: 'related', as: spelling(...found) };
+    }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });
     if (max !== false) {
-      for (const [term, token] of byTerm) {
-        if (term.startsWith(KEY_MARKER)) continue;
-        if (typoDistance(w.text, fold(token), max) <= max) return { word: w.text, found: 'related', as: token };
+      for (let i = 0; i < at.length; i++) {
+        for (const [term, list] of at[i]!) {
+          if (term.startsWith(KEY_MARKER) || Math.abs(term.length - w.text.length) > max + 3) continue;
+          const token = spelling(i, list[0]!);
+          if (typoDistance(w.text, fold(token), max) <= max) return { word: w.text, found: 'related', as: token };
+        }
       }
     }
     return { word: w.text, found: 'no' };

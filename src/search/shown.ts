@@ -13,6 +13,21 @@ export function shownWith(corpus: Corpus, block: Block): Block {
   return annotated && annotated.kind !== 'footnote' ? annotated : block;
 }
 
+/** The blocks a reply shows for a hit: the hit, the passage it is shown in, its notes, the translation beside it. */
+export function shownBlocks(corpus: Corpus, block: Block): Block[] {
+  const passage = shownWith(corpus, block);
+  const out = passage === block ? [block] : [block, passage];
+  for (const m of passage.markers) {
+    const note = m.footnoteId ? corpus.block(m.footnoteId) : undefined;
+    if (note && !out.includes(note)) out.push(note);
+  }
+  for (const id of counterpart(corpus, passage)?.ids ?? []) {
+    const b = corpus.block(id);
+    if (b && !out.includes(b)) out.push(b);
+  }
+  return out;
+}
+
 /** "Passage alone" scores of the evaluation count only the hit's own text, the first two. */
 export function shownTexts(corpus: Corpus, block: Block): string[] {
   const passage = shownWith(corpus, block);
