@@ -56,7 +56,19 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
     };
     // Prefix and typo variants are looked up once for the stage, in the terms of the in-memory layers.
     const variants = termVariants(this.variantTrees());
-    const all = (await Promise.all(this.layers.map((l) => l.scoredWith(query, stats, variants)))).flat();
+    // Each layer is asked for what can still get in: once the layers asked so far hold k
+    // candidates, a later layer's passage must score above the k-th of them (an equal one would
+    // come after them). A layer that answers later (a database) is asked with what is known then.
+    const answers: (Candidate[] | Promise<Candidate[]>)[] = [];
+    let best: Candidate[] = [];
+    for (const layer of this.layers) {
+      const floor = best.length >= query.k ? best[query.k - 1]!.score : undefined;
+      const above = floor === undefined ? query.above : Math.max(floor, query.above ?? floor);
+      const answer = layer.scoredWith(above === undefined ? query : { ...query, above }, stats, variants);
+      answers.push(answer);
+      if (Array.isArray(answer)) best = mergeBest(best, answer, query.k);
+    }
+    const all = (await Promise.all(answers)).flat();
     // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
     return all.sort((a, b) => b.score - a.score).slice(0, query.k);
   }
@@ -86,4 +98,16 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
     const lists = await Promise.all(this.layers.map((l) => l.suggest(prefix, limit)));
     return [...new Set(lists.flat())].slice(0, limit);
   }
+}
+
+/** The k best of two lists sorted best first, the first list's before the second's at equal scores. */
+function mergeBest(a: Candidate[], b: Candidate[], k: number): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < k && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && a[i]!.score >= b[j]!.score)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }

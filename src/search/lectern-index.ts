@@ -31,7 +31,13 @@ const coverageFactor = (c: number) => (0.15 + c) ** 3;
  * Above any factor a passage can get: coverage is at most 1 (each word counts once, at its best
  * match quality of at most 1), give or take the rounding of its single-precision sum.
  */
-const MAX_COVERAGE_FACTOR = coverageFactor(1.01);
+const MAX_COVERAGE = 1.01;
+const MAX_COVERAGE_FACTOR = coverageFactor(MAX_COVERAGE);
+/**
+ * A bound of a score is raised this much before it is compared: a document's score is summed in
+ * another order than the bound, and its coverage in single precision.
+ */
+const BOUND_MARGIN = 1e-4;
 /** An expansion this strong (a close synonym, a likely translation) can stand for its word in AND. */
 const AND_EXPANSION = 0.25;
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */
@@ -52,6 +58,13 @@ export interface TopKOptions {
    * document's postings are scored (`accept` must reject the others too, or leave them to this).
    */
   only?: Int32Array;
+  /**
+   * When given, only documents scoring above this may be returned: a search over several indexes
+   * passes the k-th best score of the indexes it has already asked (see layered-source.ts). With
+   * rank 'coverage' it also spares the postings of the query's common terms: a document that has
+   * only terms whose highest scores add up to no more than this is never read (see `essential`).
+   */
+  above?: number;
   /**
    * 'bm25' (the default): minisearch's score, BM25 times the number of query terms matched.
    * 'coverage': BM25 times how much of the query the passage covers, each word counted by its
@@ -531,30 +544,34 @@ export class FastScorer {
 
   /**
    * The only documents a query can return, when they are fewer than its postings reach: those of
-   * `only`, and for AND those with a term that counts for every word of substance, found from the
-   * word whose terms have the fewest postings and checked against each other word's (by looking
-   * them up in its lists when they are few). Left in `scratch.setDocs` in ascending order and
-   * marked in `scratch.inSet`; returns how many, 0 for none (the query returns nothing) or -1 for
-   * no narrowing (score every posting; nothing is marked).
+   * `only`; for AND those with a term that counts for each word of substance; and with a score to
+   * beat (`above`), those in one of the lists that could reach it (`essential`). Each is a set of
+   * lists a document must be in one of: the one with the fewest postings is read whole, and the
+   * documents found are checked against the others' lists (or looked up in them when few).
+   * Left in `scratch.setDocs` in ascending order and marked in `scratch.inSet`; returns how many,
+   * 0 for none (the query returns nothing) or -1 for no narrowing (score every posting; nothing
+   * is marked).
    */
-  private narrowed(units: Unit[], andWords: QueryWord[] | undefined, only: Int32Array | undefined, scratch: Scratch): number {
+  private narrowed(units: Unit[], how: { andWords?: QueryWord[]; only?: Int32Array; above?: number; totalImportance: number }, scratch: Scratch): number {
     const { inSet, setDocs } = scratch;
-    const heavy: { units: Unit[]; postings: number }[] = [];
-    if (andWords) {
-      andWords.forEach((w, i) => {
-        if (w.light) return;
-        const counting = units.filter((u) => u.word === i + 1 && u.countWord);
-        heavy.push({ units: counting, postings: counting.reduce((n, u) => n + u.freqs.size, 0) });
-      });
+    const sets: { units: Unit[]; postings: number }[] = [];
+    const setOf = (list: Unit[]) => ({ units: list, postings: list.reduce((n, u) => n + u.freqs.size, 0) });
+    if (how.andWords) {
+      for (const [i, w] of how.andWords.entries()) if (!w.light) sets.push(setOf(units.filter((u) => u.word === i + 1 && u.countWord)));
       // A word of substance none of whose terms is here (or none at all): no document has every word.
-      if (heavy.length === 0 || heavy.some((h) => h.units.length === 0)) return 0;
-      heavy.sort((a, b) => a.postings - b.postings);
+      if (sets.length === 0 || sets.some((h) => h.units.length === 0)) return 0;
     }
+    if (how.above !== undefined) {
+      const essential = this.essential(units, how.above, how.totalImportance);
+      if (essential?.length === 0) return 0;
+      if (essential) sets.push(setOf(essential));
+    }
+    sets.sort((a, b) => a.postings - b.postings);
     let m = 0;
     let from = 0;
-    if (only) {
-      for (let i = 0; i < only.length; i++) {
-        const doc = only[i]!;
+    if (how.only) {
+      for (let i = 0; i < how.only.length; i++) {
+        const doc = how.only[i]!;
         if (doc >= inSet.length) break;
         if (inSet[doc] === 1) continue;
         inSet[doc] = 1;
@@ -562,9 +579,9 @@ export class FastScorer {
       }
     } else {
       const total = units.reduce((n, u) => n + u.freqs.size, 0);
-      const driver = heavy[0];
-      if (!driver || driver.postings >= NARROW_SHARE * total) return -1;
-      for (const u of driver.units) {
+      const first = sets[0];
+      if (!first || first.postings >= NARROW_SHARE * total) return -1;
+      for (const u of first.units) {
         const { docs, length } = this.postings(u.freqs);
         for (let i = 0; i < length; i++) {
           const doc = docs[i]!;
@@ -573,11 +590,62 @@ export class FastScorer {
           setDocs[m++] = doc;
         }
       }
-      if (driver.units.length > 1) setDocs.subarray(0, m).sort();
+      if (first.units.length > 1) setDocs.subarray(0, m).sort();
       from = 1;
     }
-    for (let h = from; h < heavy.length && m > 0; h++) m = this.keepWith(heavy[h]!.units, m, scratch);
+    for (let h = from; h < sets.length && m > 0; h++) m = this.keepWith(sets[h]!.units, m, scratch);
     return m;
+  }
+
+  /**
+   * The units a document must have one of to score above `above` (max-score): each unit's highest
+   * score (its weight times its list's highest BM25 part, see `ceiling`) is an upper bound of what
+   * it adds; the units of lowest bounds whose bounds add up, times the coverage factor of all the
+   * query they could cover, to no more than `above` cannot lift a document above it on their own,
+   * so a document in none of the others is never read. Undefined when every unit is needed.
+   */
+  private essential(units: Unit[], above: number, totalImportance: number): Unit[] | undefined {
+    const { lengths } = this.dense();
+    // A term in more postings than there are documents (those of removed documents not yet cleaned
+    // up) has a negative idf: no bound holds, so every unit is read.
+    if (units.some((u) => u.w <= 0)) return undefined;
+    const bounds = units.map((u) => u.w * this.ceiling(u, lengths[u.fieldId]!));
+    const order = units.map((_, i) => i).sort((a, b) => bounds[a]! - bounds[b]!);
+    const quality = new Map<number, number>();
+    let sum = 0;
+    let covered = 0;
+    let cut = 0;
+    for (const i of order) {
+      const u = units[i]!;
+      sum += bounds[i]!;
+      const q = quality.get(u.word) ?? 0;
+      if (u.quality > q) {
+        covered += u.importance * (u.quality - q);
+        quality.set(u.word, u.quality);
+      }
+      if (sum * coverageFactor(Math.min(covered / totalImportance, MAX_COVERAGE)) * (1 + BOUND_MARGIN) > above) break;
+      cut++;
+    }
+    return cut === 0 ? undefined : order.slice(cut).map((i) => units[i]!);
+  }
+
+  /** Lists' highest BM25 parts (before the weight), by list, for the average field length and index version they were read at. */
+  private readonly ceilings = new WeakMap<Map<number, number>, { at: number; avg: number; g: number }>();
+
+  /** The highest BM25 part of any posting of the unit's list (what `accumulate` multiplies by the weight). */
+  private ceiling(u: Unit, lens: Float32Array): number {
+    const kept = this.ceilings.get(u.freqs);
+    if (kept && kept.at === this.version && kept.avg === u.avg) return kept.g;
+    const { docs, tfs, length } = this.postings(u.freqs);
+    let g = 0;
+    for (let i = 0; i < length; i++) {
+      const tf = tfs[i]!;
+      // The very expression `accumulate` computes, so no posting's part exceeds this.
+      const part = BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[docs[i]!]!) / u.avg));
+      if (part > g) g = part;
+    }
+    this.ceilings.set(u.freqs, { at: this.version, avg: u.avg, g });
+    return g;
   }
 
   /** Of the `m` documents in `scratch.setDocs`, keeps those in one of the units' lists (in order); returns how many. */
@@ -641,14 +709,15 @@ export class FastScorer {
     const ids = this.dense().ids;
     const heap = new TopHeap(options.k);
     const coverage = options.rank === 'coverage';
+    const above = options.above ?? Number.NEGATIVE_INFINITY;
     for (let i = 0; i < reached; i++) {
       const doc = touched[i]!;
       if (count[doc]! < need) continue;
       // Most documents of a common word cannot beat the heap even with all of the query covered:
       // skip the coverage factor for them (the result is the same).
-      if (coverage && score[doc]! * MAX_COVERAGE_FACTOR <= heap.floor) continue;
+      if (coverage && score[doc]! * MAX_COVERAGE_FACTOR <= Math.max(heap.floor, above)) continue;
       const s = coverage ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
-      if (!heap.wouldTake(s)) continue;
+      if (s <= above || !heap.wouldTake(s)) continue;
       if (options.accept && !options.accept(doc)) continue;
       heap.offer(doc, s);
     }
@@ -766,7 +835,9 @@ export class FastScorer {
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
       const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
-      const among = this.exhaustive ? -1 : this.narrowed(units, options.combineWith === 'AND' ? words : undefined, options.only, scratch);
+      const bounded = options.above !== undefined && options.rank === 'coverage';
+      const how = { ...(options.combineWith === 'AND' ? { andWords: words } : {}), ...(options.only ? { only: options.only } : {}), ...(bounded ? { above: options.above } : {}), totalImportance };
+      const among = this.exhaustive ? -1 : this.narrowed(units, how, scratch);
       if (among === 0) return [];
       narrowed = Math.max(0, among);
       for (const u of units) reached = this.add(u, lengths[u.fieldId]!, among, scratch, reached);
