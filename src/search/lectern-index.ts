@@ -552,8 +552,11 @@ export class FastScorer {
    * 0 for none (the query returns nothing) or -1 for no narrowing (score every posting; nothing
    * is marked).
    */
-  private narrowed(units: Unit[], how: { andWords?: QueryWord[]; only?: Int32Array; above?: number; totalImportance: number }, scratch: Scratch): number {
+  private narrowed(units: Unit[], query: { words: QueryWord[]; options: TopKOptions; totalImportance: number }, scratch: Scratch): number {
     const { inSet, setDocs } = scratch;
+    const { options } = query;
+    // A score to beat bounds only the coverage rank (the bounds are of its factor).
+    const how = { andWords: options.combineWith === 'AND' ? query.words : undefined, only: options.only, above: options.rank === 'coverage' ? options.above : undefined, totalImportance: query.totalImportance };
     const sets: { units: Unit[]; postings: number }[] = [];
     const setOf = (list: Unit[]) => ({ units: list, postings: list.reduce((n, u) => n + u.freqs.size, 0) });
     if (how.andWords) {
@@ -835,9 +838,7 @@ export class FastScorer {
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
       const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
-      const bounded = options.above !== undefined && options.rank === 'coverage';
-      const how = { ...(options.combineWith === 'AND' ? { andWords: words } : {}), ...(options.only ? { only: options.only } : {}), ...(bounded ? { above: options.above } : {}), totalImportance };
-      const among = this.exhaustive ? -1 : this.narrowed(units, how, scratch);
+      const among = this.exhaustive ? -1 : this.narrowed(units, { words, options, totalImportance }, scratch);
       if (among === 0) return [];
       narrowed = Math.max(0, among);
       for (const u of units) reached = this.add(u, lengths[u.fieldId]!, among, scratch, reached);
