@@ -64,6 +64,3 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
     return { word: w.text, found: 'no' };
   });
 }
-
-/** The report says something worth a line only when a word was missing or met by another word. */
-export const isLoose = (report: readonly WordMatch[]): boolean => report.some((m) => m.found !== 'itself');

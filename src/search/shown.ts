@@ -28,13 +28,7 @@ export function shownBlocks(corpus: Corpus, block: Block): Block[] {
   return out;
 }
 
-/** "Passage alone" scores of the evaluation count only the hit's own text, the first two. */
+/** The texts of those blocks, marked-up and plain ("passage alone" scores of the evaluation count only the first two). */
 export function shownTexts(corpus: Corpus, block: Block): string[] {
-  const passage = shownWith(corpus, block);
-  const notes = passage.markers.flatMap((m) => (m.footnoteId ? [corpus.block(m.footnoteId)?.text ?? ''] : []));
-  const beside = (counterpart(corpus, passage)?.ids ?? []).flatMap((id) => {
-    const b = corpus.block(id);
-    return b ? [b.text, b.plain] : [];
-  });
-  return [block.text, block.plain, passage.text, passage.plain, ...notes, ...beside];
+  return shownBlocks(corpus, block).flatMap((b) => [b.text, b.plain]);
 }
