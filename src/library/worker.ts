@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkBuild } from '../corpus/work.ts';
 import { isUserError } from '../errors.ts';
-import { extractFile } from './extract/index.ts';
+import { detectFormat, extractFile, loadExtractor } from './extract/index.ts';
 import { ingestExtracted } from './ingest.ts';
 import { draftMeta } from './meta.ts';
 import type { IngestJob, IngestResult, Job, Outcome } from './worker-protocol.ts';
@@ -32,17 +32,32 @@ export async function runIngest(job: IngestJob): Promise<IngestResult> {
 
 const indexModules = new Map<string, Promise<{ serializeCorpusIndex(works: WorkBuild[], inputs: string): string[] }>>();
 
+function indexModule(module: string) {
+  let mod = indexModules.get(module);
+  if (!mod) {
+    mod = import(module);
+    indexModules.set(module, mod);
+  }
+  return mod;
+}
+
 export async function runJob(job: Job): Promise<unknown> {
   if (job.kind === 'ingest') return await runIngest(job);
-  let mod = indexModules.get(job.module);
-  if (!mod) {
-    mod = import(job.module);
-    indexModules.set(job.module, mod);
+  return (await indexModule(job.module)).serializeCorpusIndex(job.works, job.inputs);
+}
+
+/** Loads the code a job will run, so that its time limit counts the work and not the imports. */
+async function loadFor(job: Job): Promise<void> {
+  try {
+    if (job.kind === 'ingest') await loadExtractor(detectFormat(job.bytes, job.name, job.contentType));
+    else await indexModule(job.module);
+  } catch {
+    // What cannot be detected or loaded fails again inside the job, where its error is reported.
   }
-  return (await mod).serializeCorpusIndex(job.works, job.inputs);
 }
 
 parentPort?.on('message', async (message: { id: number; job: Job }) => {
+  await loadFor(message.job);
   parentPort!.postMessage({ id: message.id, started: true } satisfies Outcome);
   let outcome: Outcome;
   try {

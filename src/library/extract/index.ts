@@ -33,19 +33,33 @@ export function detectFormat(bytes: Uint8Array, name: string, contentType?: stri
 
 export const FORMAT_EXTENSION: Record<LibraryFormat, string> = { pdf: 'pdf', epub: 'epub', html: 'html', markdown: 'md', text: 'txt' };
 
+type Extractor = (bytes: Uint8Array, name: string, limits: ExtractLimits) => Extracted | Promise<Extracted>;
+
+const extractors: Record<LibraryFormat, () => Promise<Extractor>> = {
+  pdf: async () => {
+    const { extractPdf, loadPdfJs } = await import('./pdf.ts');
+    await loadPdfJs();
+    return (bytes, _name, limits) => extractPdf(bytes, limits);
+  },
+  epub: async () => {
+    const { extractEpub } = await import('./epub.ts');
+    return (bytes) => extractEpub(bytes);
+  },
+  html: async () => (await import('./html.ts')).extractHtml,
+  markdown: async () => (await import('./markdown.ts')).extractMarkdown,
+  text: async () => (await import('./plain.ts')).extractPlain,
+};
+
+/**
+ * Imports the extractor a file of this format needs. A job's time limit is for reading the file, so
+ * the worker loads this before its clock starts (seconds, on a busy machine, for pdf.js or linkedom).
+ */
+export function loadExtractor(format: LibraryFormat): Promise<Extractor> {
+  return extractors[format]();
+}
+
 export async function extractFile(bytes: Uint8Array, name: string, contentType: string | undefined, limits: ExtractLimits): Promise<Extracted> {
   if (bytes.length === 0) throw libraryErrors.empty();
-  const format = detectFormat(bytes, name, contentType);
-  switch (format) {
-    case 'pdf':
-      return await (await import('./pdf.ts')).extractPdf(bytes, limits);
-    case 'epub':
-      return (await import('./epub.ts')).extractEpub(bytes);
-    case 'html':
-      return (await import('./html.ts')).extractHtml(bytes, name);
-    case 'markdown':
-      return (await import('./markdown.ts')).extractMarkdown(bytes, name);
-    case 'text':
-      return (await import('./plain.ts')).extractPlain(bytes, name);
-  }
+  const extract = await loadExtractor(detectFormat(bytes, name, contentType));
+  return await extract(bytes, name, limits);
 }

@@ -21,7 +21,7 @@ let pdfjs: Promise<PdfJs> | undefined;
  * `globalThis.pdfjsWorker`. Loading it ourselves avoids pdf.js resolving a worker URL, which breaks
  * under test runners and bundlers. This code already runs in Lectern's own worker thread.
  */
-function loadPdfJs(): Promise<PdfJs> {
+export function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= (async () => {
     const g = globalThis as { pdfjsWorker?: unknown };
     g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
