@@ -17,7 +17,8 @@
  * stay in their own language.
  */
 import type { QueryWord } from './analyse/index.ts';
-import { isKey } from './analyse/index.ts';
+import { fuzzyFor, isKey, typoDistance } from './analyse/index.ts';
+import { FUZZY_WEIGHT } from './lectern-index.ts';
 import { GLOSSARY_WEIGHT } from './expand/index.ts';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -107,4 +108,113 @@ export function russianSide(words: QueryWord[], russianTerms: (w: QueryWord) => 
     return { ...w, terms: glossed.length ? [] : w.terms.filter(isKey), expansions, parts: [] };
   });
   return translated > 0 ? out : null;
+}
+
+/**
+ * The fair merge of a query asked in both languages. A passage's score counts the share of the
+ * query it covers, each word by its idf over the whole library; but Russian words are rare in a
+ * library mostly in English, so a common Russian word (вместе, книга) weighs as much there as the
+ * English passage's specific word, and a Russian passage sharing two such words with the question
+ * beat the English passage that says all of it through translations. Here each word of substance
+ * weighs by its idf among the passages of its own language (`ownIdf`), the same for a passage in
+ * either language, and a passage covers a word with one of its own terms (1), with a translation
+ * as surely as the translation stands for it (its gloss's weight: a first gloss, a name's other
+ * spelling or a cognate fully, a later gloss or a learned pair of p < 0.7 less), a little below the
+ * word itself (TRANSLATED), or by its cross-script key when the word has no translation (a name).
+ * A passage's coverage factor is then that share instead of the one it was ranked with.
+ */
+export interface FairWord {
+  /** How specific the word is in its own language (idf among that language's passages). */
+  importance: number;
+  /** Each term that stands for the word, with how much of it a passage holding that term covers. */
+  covers: Map<string, number>;
+  /**
+   * A word the index lacks (a name spelt as no text spells it): its cross-script keys, met by the
+   * passages' keys within a typo's reach, and how much each key it met covers (looked at once per query).
+   */
+  typos?: { keys: string[]; seen: Map<string, number> };
+}
+
+/** A translation covers its word this much at most: the word itself is surer. */
+export const TRANSLATED = 0.9;
+
+/** In how many of the passages of its language a term is (`df`), and how many there are (`n`); a term '' is in none. */
+export type LanguageFrequency = (term: string, cyrillic: boolean) => { df: number; n: number };
+
+export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russianTerms: (w: QueryWord) => Translation[]): FairWord[] {
+  const ownIdf = (term: string, cyrillic: boolean) => {
+    const { df, n } = frequency(term, cyrillic);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+  const out: FairWord[] = [];
+  for (const w of words) {
+    if (w.light) continue;
+    const cyrillic = CYRILLIC.test(w.text);
+    const ownScript = (t: string) => (cyrillic ? CYRILLIC.test(t) : LATIN_TERM.test(t));
+    const stems = w.terms.filter((t) => !isKey(t));
+    const own = stems.filter(ownScript);
+    const importance = own.length ? Math.max(...own.map((t) => ownIdf(t, cyrillic))) : ownIdf('', cyrillic);
+    const covers = new Map<string, number>();
+    const offer = (term: string, q: number) => {
+      if ((covers.get(term) ?? 0) < q) covers.set(term, q);
+    };
+    for (const t of stems) offer(t, 1);
+    const across: { term: string; weight: number; cover?: number }[] = [...(w.expansions ?? []), ...(cyrillic ? [] : russianTerms(w))];
+    let translated = false;
+    for (const e of across) {
+      if (ownScript(e.term)) {
+        offer(e.term, e.cover ?? e.weight);
+        continue;
+      }
+      translated = true;
+      offer(e.term, TRANSLATED * Math.min(1, e.cover ?? e.weight / GLOSSARY_WEIGHT));
+    }
+    if (!translated) for (const t of w.terms.filter(isKey)) offer(t, cyrillic ? TRANSLATED : 1);
+    const keys = w.unknown ? w.terms.filter(isKey) : [];
+    out.push(keys.length ? { importance, covers, typos: { keys, seen: new Map() } } : { importance, covers });
+  }
+  return out;
+}
+
+/**
+ * How much of a word the index lacks a passage's term covers as its typo neighbour (Снайдер, key
+ * ~snaider, meets Snyder, ~snider): as the scorer weighs it (lectern-index.ts), 0 beyond its reach.
+ */
+/** A passage's cross-script keys (its names), kept by its terms' map. */
+const passageKeys = new WeakMap<ReadonlyMap<string, unknown>, string[]>();
+function keysOf(terms: ReadonlyMap<string, unknown>): string[] {
+  let keys = passageKeys.get(terms);
+  if (!keys) passageKeys.set(terms, (keys = [...terms.keys()].filter(isKey)));
+  return keys;
+}
+
+function typoCover(typos: NonNullable<FairWord['typos']>, term: string): number {
+  let best = typos.seen.get(term);
+  if (best !== undefined) return best;
+  best = 0;
+  for (const t of typos.keys) {
+    const max = fuzzyFor(t, { unknown: true });
+    if (!max || Math.abs(t.length - term.length) > max) continue;
+    const edits = typoDistance(t, term, max);
+    if (edits > 0 && edits <= max) best = Math.max(best, (FUZZY_WEIGHT * term.length) / (term.length + edits));
+  }
+  typos.seen.set(term, best);
+  return best;
+}
+
+/**
+ * The share of the query (0–1) a passage covers, each word by its importance: `shown`, the terms of
+ * each text the reply shows as the passage (one side of a translation pair is shown with the other).
+ */
+export function fairCoverage(words: FairWord[], shown: readonly ReadonlyMap<string, unknown>[]): number {
+  let total = 0;
+  let covered = 0;
+  for (const w of words) {
+    total += w.importance;
+    let best = 0;
+    for (const [term, q] of w.covers) if (q > best && shown.some((terms) => terms.has(term))) best = q;
+    if (best === 0 && w.typos) for (const terms of shown) for (const key of keysOf(terms)) best = Math.max(best, typoCover(w.typos, key));
+    covered += w.importance * best;
+  }
+  return total > 0 ? covered / total : 0;
 }

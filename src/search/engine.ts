@@ -35,7 +35,8 @@ import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
-import { englishSide, isEnglishQuery, isRussianQuery, languageToAsk, russianSide } from './cross-language.ts';
+import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
+import { coverageFactor } from './lectern-index.ts';
 import { questionFocus, rerank } from './rerank.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
@@ -108,6 +109,8 @@ const ANCHOR_MARGIN = 0.9;
  * put Russian passages that share one common word above the English passage that says it all.
  */
 const OTHER_LANGUAGE_SCALE = 1;
+/** How many of the best passages of each pass the fair merge weighs again. */
+const FAIR_DEPTH = 60;
 
 /**
  * Each passage folded, and its letters and digits alone (a cheap test before the exact phrase
@@ -126,6 +129,8 @@ interface Candidate {
   block: Block;
   work: WorkBuild;
   score: number;
+  /** The share of the query the source found it to cover (its score's coverage factor), when ranked. */
+  coverage?: number;
 }
 const NO_CANDIDATES: readonly Candidate[] = [];
 /** The query-language side of a pair leads when it scores at least this share of the other side. */
@@ -375,7 +380,7 @@ export class SearchEngine implements SearchService {
         if (found.has(r.id)) continue;
         const block = this.corpus.block(r.id);
         if (!block || !phraseOk(block)) continue;
-        fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) });
+        fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage });
       }
       if (!fresh.length) continue;
       rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, focus);
@@ -429,10 +434,45 @@ export class SearchEngine implements SearchService {
     const fresh: Candidate[] = [];
     for (const r of results) {
       const block = this.corpus.block(r.id);
-      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE });
+      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf);
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
+    // An English query's passages were ranked on English words already: only the Russian ones it
+    // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).
+    if (parsed.words.filter((w) => !w.light).length > 1) this.fairMerge(fairWords(parsed.words, this.languageFrequency, toRussian), found, fresh, russian);
+  }
+
+  /** Passages per language (Russian, other), counted on the first query asked in both. */
+  private languageCounts: { ru: number; other: number } | undefined;
+
+  /** In how many passages of its own language a term is, and how many there are (cross-language.ts: `fairWords`). */
+  private readonly languageFrequency: LanguageFrequency = (term, cyrillic) => {
+    if (!this.languageCounts) {
+      const counts = { ru: 0, other: 0 };
+      for (const w of this.corpus.works) for (const b of w.blocks) counts[b.lang === 'ru' ? 'ru' : 'other']++;
+      this.languageCounts = counts;
+    }
+    const n = cyrillic ? this.languageCounts.ru : this.languageCounts.other;
+    return { df: Math.min(n, term ? this.source.vocabulary.documentFrequency(term) : 0), n };
+  };
+
+  /**
+   * Each of the best passages of both passes takes, for its coverage factor, the share of the query
+   * it covers with every word weighed in its own language (cross-language.ts: the fair merge), so
+   * a passage in the query's language that shares its common words no longer outranks one in the
+   * other language that says its specific words through confident translations.
+   */
+  private fairMerge(words: FairWord[], found: Map<string, Candidate>, other: Candidate[], all: boolean) {
+    const best = all ? [...found.values()].sort((a, b) => b.score - a.score).slice(0, FAIR_DEPTH) : [];
+    const seen = new Set<Candidate>();
+    for (const c of [...best, ...other.slice(0, FAIR_DEPTH)]) {
+      if (seen.has(c) || c.coverage === undefined || found.get(c.block.id) !== c) continue;
+      seen.add(c);
+      // A side of a translation pair is shown with the other: it covers what either says.
+      const other = counterpart(this.corpus, c.block)?.ids.map((id) => this.corpus.block(id)).filter((b): b is Block => b !== undefined) ?? [];
+      c.score *= coverageFactor(fairCoverage(words, [c.block, ...other].map(this.positionsOf))) / coverageFactor(c.coverage);
+    }
   }
 
   /**

@@ -24,9 +24,9 @@ export interface IndexedPassage {
 /** minisearch's defaults, so the scores match its own search. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
+export const FUZZY_WEIGHT = 0.45;
 /** How coverage (0–1) scales BM25: covering the whole query counts several times covering half of it. */
-const coverageFactor = (c: number) => (0.15 + c) ** 3;
+export const coverageFactor = (c: number) => (0.15 + c) ** 3;
 /**
  * Above any factor a passage can get: coverage is at most 1 (each word counts once, at its best
  * match quality of at most 1), give or take the rounding of its single-precision sum.
