@@ -58,6 +58,25 @@ describe('GIVEN the bundled glossary', () => {
     expect(lookup('ушёл')).toContain(english('resign'));
   });
 
+  it('THEN a word that is itself a lemma means it, and numbers, ordinals and nouns that drop a vowel reach theirs (вместе, пяти, трёх, семнадцатом, немцам, дня)', () => {
+    // вместе is also the prepositional a noun rule guesses for вместо (instead): the lemma itself wins.
+    expect(lookup('вместе')).toEqual([english('together')]);
+    expect(lookup('вместо')).toEqual([english('instead')]);
+    expect(lookup('пяти')).toContain(english('five'));
+    expect(lookup('десяти')).toContain(english('ten'));
+    expect(lookup('трёх')).toContain(english('three'));
+    expect(lookup('двумя')).toContain(english('two'));
+    expect(lookup('семнадцатом')).toContain(english('seventeenth'));
+    expect(lookup('немцами')).toContain(english('German'));
+    expect(lookup('подростком')).toContain(english('teenager'));
+    expect(lookup('дня')).toContain(english('day'));
+    expect(lookup('отца')).toContain(english('father'));
+    // Nouns in -ть decline as soft nouns (власти, смерти); a verb's infinitive gets no case forms.
+    expect(lookup('смерти')).toContain(english('death'));
+    // A form two unrelated lemmas share still gives nothing (вину: вина guilt, вино wine).
+    expect(lookup('вину')).toEqual([]);
+  });
+
   it('THEN the words of buying, paying, post and print reach theirs (тариф, доставка, чек, корректура)', () => {
     expect(lookup('тарифу')).toContain(english('rate'));
     expect(lookup('доставкой')).toContain(english('shipping'));

@@ -39,13 +39,41 @@ export function verbForms(lemma: string): string[] {
   return reflexive ? out.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : out;
 }
 
+/**
+ * Numbers decline on stems of their own (два → двух, три → трёх, сорок → сорока, сто → ста): their
+ * oblique forms, which no ending rule guesses. (Five to thirty decline as soft nouns: пять → пяти.)
+ */
+export const NUMBER_FORMS: Record<string, string[]> = {
+  два: ['двух', 'двум', 'двумя'],
+  две: ['двух', 'двум', 'двумя'],
+  три: ['трех', 'трем', 'тремя'],
+  четыре: ['четырех', 'четырем', 'четырьмя'],
+  сорок: ['сорока'],
+  девяносто: ['девяноста'],
+  сто: ['ста'],
+  оба: ['обоих', 'обоим', 'обоими'],
+};
+const SOFT_NOUN_IN_T = /(?:[бвгджзклмнпрсфхцчшщ]ть|пять|девять|десять|дцать)$/;
+/** A fleeting vowel: немец → немца, немцам; подросток → подростка; день → дня. */
+const FLEETING = /(?<=[бвгджзклмнпрстфхцчшщ])[еоё](?=[цкн]ь?$)/;
+
 /** A noun's or adjective's case forms, guessed from its ending (exact forms only: not stemmed). */
 export function declinedForms(lemma: string): string[] {
+  const numbers = NUMBER_FORMS[lemma];
+  if (numbers) return numbers;
+  const forms = ruleForms(lemma);
+  // Without its fleeting vowel the stem takes the same endings (немц-а, подростк-ом, дн-я).
+  if (FLEETING.test(lemma) && lemma.length >= 4) for (const f of ruleForms(lemma.replace(FLEETING, ''))) if (!forms.includes(f)) forms.push(f);
+  return forms;
+}
+
+function ruleForms(lemma: string): string[] {
   const cut = (n: number) => lemma.slice(0, -n);
   const plural = (stem: string) => (HUSHING.test(stem) ? 'и' : 'ы');
   if (/[ыо]й$/.test(lemma) && lemma.length > 3) {
     const s = cut(2);
-    return ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую', 'ое', `${plural(s)}е`, `${plural(s)}х`, `${plural(s)}ми`].map((e) => s + e);
+    // The short forms too (готов, готова, готовы: ready), which predicates use.
+    return ['ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую', 'ое', `${plural(s)}е`, `${plural(s)}х`, `${plural(s)}ми`, '', 'а', 'о', plural(s)].map((e) => s + e);
   }
   if (/ий$/.test(lemma) && lemma.length > 3) {
     const s = cut(2);
@@ -58,7 +86,11 @@ export function declinedForms(lemma: string): string[] {
   if (lemma.endsWith('я')) return ['и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
   if (lemma.endsWith('о')) return ['а', 'у', 'ом', 'е', 'ам', 'ами', 'ах'].map((e) => cut(1) + e);
   if (lemma.endsWith('е')) return ['я', 'ю', 'ем', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
-  if (lemma.endsWith('ь') && !lemma.endsWith('ть')) return ['я', 'ю', 'ем', 'е', 'и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  // A noun in -ть ends as an infinitive does, but after a consonant (власть, часть, смерть), where
+  // infinitives mostly have a vowel; the numbers five to thirty decline the same way (пяти, десяти).
+  if (SOFT_NOUN_IN_T.test(lemma)) return ['и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  if (lemma.endsWith('ть')) return [];
+  if (lemma.endsWith('ь')) return ['я', 'ю', 'ем', 'е', 'и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
   if (lemma.endsWith('й')) return ['я', 'ю', 'ем', 'е', 'и', 'ев', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
   if (/[бвгджзклмнпрстфхцчшщ]$/.test(lemma)) return ['а', 'у', 'ом', 'ем', 'е', plural(lemma), 'ов', 'ей', 'ам', 'ами', 'ах'].map((e) => lemma + e);
   return [];

@@ -23,7 +23,10 @@ import { readSealedJson } from '../../sealed-json.ts';
 import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
 import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
-import { declinedForms, verbForms } from './glossary-forms.ts';
+import { declinedForms, NUMBER_FORMS, verbForms } from './glossary-forms.ts';
+
+/** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
+const NUMBER_LEMMA = new Map(Object.entries(NUMBER_FORMS).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as const)));
 
 const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'glossary');
 export const GLOSSARY_FILE = path.join(DATA, 'ru-en.tsv');
@@ -167,13 +170,21 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
   const formsOf = (lemma: string) => [...stemmedForms(lemma), ...declinedForms(lemma)];
   const lemmasOfForm = (word: string): number[] => {
+    // A word that is itself a listed lemma means it (вместе together, not a case of вместо instead).
+    const itself = lemmaIds.get(word);
+    if (itself !== undefined) return [itself];
     const ids: number[] = [];
+    const offer = (lemma: string) => {
+      const id = lemmaIds.get(lemma);
+      if (id !== undefined && !ids.includes(id) && formsOf(foldRussian(stems.lemmas[id]!)).includes(word)) ids.push(id);
+    };
+    const number = NUMBER_LEMMA.get(word);
+    if (number) offer(number);
     for (let cut = 0; cut <= Math.min(MAX_FORM_ENDING, word.length - 1); cut++) {
       const base = word.slice(0, word.length - cut);
-      for (const ending of LEMMA_ENDINGS) {
-        const id = lemmaIds.get(base + ending);
-        if (id !== undefined && !ids.includes(id) && formsOf(foldRussian(stems.lemmas[id]!)).includes(word)) ids.push(id);
-      }
+      for (const ending of LEMMA_ENDINGS) offer(base + ending);
+      // The lemma may have a vowel its other forms drop (немцам → немец, подростком → подросток, дня → день).
+      if (/[цкн]$/.test(base) && base.length > 1) for (const v of ['е', 'о']) for (const soft of ['', 'ь']) offer(base.slice(0, -1) + v + base.slice(-1) + soft);
     }
     return ids;
   };
@@ -219,7 +230,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   return {
     entries: stems.lemmas.length,
     toEnglish(word, stem) {
-      const exact = lemmasOfForm(word);
+      const exact = lemmasOfForm(foldRussian(word));
       if (exact.length) return agree(exact) ? merged(exact) : [];
       return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
     },
