@@ -45,6 +45,14 @@ describe('GIVEN a Russian question whose answer is an English passage, beside Ru
   });
 });
 
+describe('GIVEN an English question whose answer is a passage only in Russian', () => {
+  it('THEN the reply says which Russian word met each English one, not that it was not found', async () => {
+    const result = await engine.search('riddles', { limit: 1 });
+    expect(result.hits[0]!.block.plain).toMatch(/Загадки смерти Сталина/);
+    expect(result.match).toEqual([{ word: 'riddles', found: 'related', as: 'Загадки' }]);
+  });
+});
+
 describe('GIVEN the words of a query asked in both languages', () => {
   // 100 Russian passages and 1,000 others: вместе in 20 Russian ones is common, тариф in none is the rarest.
   const frequency: LanguageFrequency = (term, cyrillic) => ({ df: { вмест: 20, тариф: 0, together: 40, tariff: 1 }[term] ?? 0, n: cyrillic ? 100 : 1000 });

@@ -257,8 +257,22 @@ export class SearchEngine implements SearchService {
     }));
     // A phrase is matched as typed, and a scan matches every word: only a ranked answer can be loose.
     const first = hits[0];
-    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(parsed.words, shownBlocks(this.corpus, first.block), this.positionsOf) : undefined;
+    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(this.reportedWords(parsed, first.block), shownBlocks(this.corpus, first.block), this.positionsOf) : undefined;
     return { hits, total: folded.length, notices, ...(match?.length ? { match } : {}) };
+  }
+
+  /**
+   * The words as the match report reads them: a passage only in Russian that an English query
+   * reached was met through the glossary's Russian words, which the staged words do not carry
+   * (otherLanguage), and a report without them would say the query's words were not found.
+   */
+  private reportedWords(parsed: ParsedQuery, block: Block): QueryWord[] {
+    if (block.lang !== 'ru' || block.pair) return parsed.words;
+    const index = this.expansionIndex();
+    return parsed.words.map((w) => {
+      const russian = w.light ? [] : russianTerms(w, index);
+      return russian.length ? { ...w, expansions: [...(w.expansions ?? []), ...russian] } : w;
+    });
   }
 
   /**
