@@ -158,7 +158,7 @@ export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russ
     const offer = (term: string, q: number) => {
       if ((covers.get(term) ?? 0) < q) covers.set(term, q);
     };
-    for (const t of stems) offer(t, 1);
+    for (const t of own) offer(t, 1);
     const across: { term: string; weight: number; cover?: number }[] = [...(w.expansions ?? []), ...(cyrillic ? [] : russianTerms(w))];
     let translated = false;
     for (const e of across) {
@@ -169,7 +169,10 @@ export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russ
       translated = true;
       offer(e.term, TRANSLATED * Math.min(1, e.cover ?? e.weight / GLOSSARY_WEIGHT));
     }
-    if (!translated) for (const t of w.terms.filter(isKey)) offer(t, cyrillic ? TRANSLATED : 1);
+    // Its spelling in the other script (the key, a Russian word's transliteration: ochnykh stavok in
+    // an English footnote) stands for it only when nothing translates it; else a likeness is chance
+    // (сайт's "sait" is French for "knows", партии's key meets "Party" as a sentence's first word).
+    if (!translated) for (const t of w.terms) if (!own.includes(t)) offer(t, cyrillic ? TRANSLATED : 1);
     const keys = w.unknown ? w.terms.filter(isKey) : [];
     out.push(keys.length ? { importance, covers, typos: { keys, seen: new Map() } } : { importance, covers });
   }
