@@ -44,7 +44,7 @@ import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
 import { shownBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
-import type { CandidateSource } from './candidates.ts';
+import type { CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
@@ -89,6 +89,27 @@ const LETTERLESS = /[^\p{L}\p{N}\p{M}]+/gu;
 /** A phrase's check, made once per query and run on every passage the query reads. */
 const phraseOf = (p: string) => phraseMatcher(fold(p));
 type Phrase = ReturnType<typeof phraseOf>;
+/**
+ * Distinct passages a query's phrases are checked in at most (each stage's best and the
+ * other-language pass's together; a fallback scan reads as many). A stage asked again with the
+ * check inside checks a passage only when it would enter the stage's best, so a phrase found often
+ * stops early; one of common words that seldom stand together would otherwise check every passage
+ * that has its words (~5–20 µs each on a large library: bench/README.md). The bundled corpus has
+ * fewer passages than this, so its answers never stop here.
+ */
+export const PHRASE_CHECKS = 4_000;
+
+/**
+ * A query's phrases checked on passages, each passage once per query, at most `limit` passages:
+ * past that a passage counts as not having them, and `spent` says the answer may be partial.
+ */
+interface PhraseCheck {
+  /** Does the passage have every phrase (undefined for an id the corpus lacks)? */
+  ok(block: Block): boolean;
+  accept(id: string): boolean;
+  /** A passage went unchecked: the limit was reached. */
+  readonly spent: boolean;
+}
 const DEFAULT_LIMIT = 5;
 /**
  * Passages a query of very common words reads at most: about 8 MB of text, a bounded cost however
@@ -138,6 +159,9 @@ const PAIR_LEAD_SHARE = 0.5;
 
 export { shownWith };
 
+const phraseNotice = (checked: number) =>
+  `The phrase was looked for in ${checked.toLocaleString('en')} of the passages that have its words, not in all of them: there may be more passages with it. Add a less common word to narrow the search.`;
+
 /** A quotation repeated with another attribution line is the same passage: the key is the quoted text. */
 function duplicateKey(block: Block): string {
   const quoted = block.kind === 'quotation' ? block.text.split('\n')[0]! : block.plain;
@@ -152,6 +176,8 @@ export class SearchEngine implements SearchService {
   private lexicons: Lexicons | undefined;
   /** Passages a scan reads at most (see `scan`). */
   private readonly scanLimit: number;
+  /** Passages a query's phrases are checked in at most (see PHRASE_CHECKS). */
+  private readonly phraseChecks: number;
   /** The term positions the engine was given (the bundled corpus's, from its index snapshot), for rerank. */
   private readonly known: ((block: Block) => TermPositions | undefined) | undefined;
   /** Term positions of the passages reranked recently, by passage (dropped whole when full). */
@@ -196,11 +222,12 @@ export class SearchEngine implements SearchService {
    * (term-positions.ts); a passage they do not hold has its positions made when reranked. A
    * shared engine's serve the bundled passages of every group.
    */
-  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; positions?: PositionTable; relations?: Relations } = {}) {
+  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; phraseChecks?: number; positions?: PositionTable; relations?: Relations } = {}) {
     this.corpus = corpus;
     this.relations = options.relations;
     this.source = source;
     this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
+    this.phraseChecks = options.phraseChecks ?? PHRASE_CHECKS;
     const shared = options.shared;
     const table = options.positions;
     // Only for the very passage objects the table was made from: a group's passage of the same id is another passage.
@@ -361,11 +388,46 @@ export class SearchEngine implements SearchService {
     return parsed;
   }
 
+  /**
+   * The phrases' check for one query (see PhraseCheck): on each stage's best passages, and inside a
+   * stage (its `accept`) when those had too few with the phrase (see `ranked`).
+   */
+  private phraseCheck(parsed: ParsedQuery, limit = this.phraseChecks): PhraseCheck | undefined {
+    if (parsed.phrases.length === 0) return undefined;
+    const phrases = parsed.phrases.map(phraseOf);
+    // By id: once the limit is reached, a stage asks about every passage left, answered without a lookup.
+    const known = new Map<string, boolean>();
+    let left = limit;
+    let refused = false;
+    const check = (id: string, block: Block | undefined) => {
+      let yes = known.get(id);
+      if (yes === undefined) {
+        if (left === 0) {
+          refused = true;
+          return false;
+        }
+        block ??= this.corpus.block(id);
+        if (!block) return false;
+        left--;
+        yes = phrases.every((p) => this.hasPhrase(block!, p));
+        known.set(id, yes);
+      }
+      return yes;
+    };
+    return {
+      ok: (block) => check(block.id, block),
+      accept: (id) => check(id, undefined),
+      get spent() {
+        return refused;
+      },
+    };
+  }
+
   private async ranked(parsed: ParsedQuery, options: SearchOptions, want: number, notices: string[]): Promise<Candidate[]> {
     this.expand(parsed);
     const accept = this.acceptor(options);
-    const phrases = parsed.phrases.map(phraseOf);
-    const phraseOk = phrases.length === 0 ? () => true : (block: Block) => phrases.every((p) => this.hasPhrase(block, p));
+    const phrase = this.phraseCheck(parsed);
+    const phraseOk = phrase ? phrase.ok : () => true;
     // Stages from strict to loose; each runs only if the stricter ones found too little, and its
     // hits rank below all earlier ones. Typo tolerance is a fallback, so exact words are never
     // outranked by look-alikes, and the costly fuzzy expansion runs only when it is needed.
@@ -379,22 +441,16 @@ export class SearchEngine implements SearchService {
     const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
     const focus = questionFocus(parsed.text);
     for (const stage of stages) {
-      if (found.size >= want) break;
-      const results = await this.source.candidates({
-        words: parsed.words,
-        ...stage,
-        prefix: parsed.lastTermPrefix,
-        boost: { text: 1, heading: 0.3 },
-        rank: 'coverage',
-        k,
-        ...(accept ? { accept } : {}),
-      });
-      const fresh: Candidate[] = [];
-      for (const r of results) {
-        if (found.has(r.id)) continue;
-        const block = this.corpus.block(r.id);
-        if (!block || !phraseOk(block)) continue;
-        fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage });
+      // Once the phrase check is spent, no stage can add a passage (each must pass it).
+      if (found.size >= want || phrase?.spent) break;
+      const query: CandidateQuery = { words: parsed.words, ...stage, prefix: parsed.lastTermPrefix, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k, ...(accept ? { accept } : {}) };
+      const results = await this.source.candidates(query);
+      let fresh = this.freshOf(results, found, phraseOk);
+      // A stage cut at k whose best passages mostly lack the phrase (on a large library, copies of
+      // the same few passages can fill them) is asked again for its best passages that have it.
+      if (phrase && !phrase.spent && results.length >= k && found.size + fresh.length < want) {
+        const checked = await this.source.candidates({ ...query, accept: (id) => (!accept || accept(id)) && phrase.accept(id) });
+        fresh = this.freshOf(checked, found, phraseOk);
       }
       if (!fresh.length) continue;
       rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, focus);
@@ -411,8 +467,22 @@ export class SearchEngine implements SearchService {
       for (const c of found.values()) floor = Math.min(floor, c.score);
     }
     await this.otherLanguage(parsed, found, phraseOk, accept);
-    if (found.size === 0 && parsed.phrases.length) return this.scan(parsed, options, notices);
+    if (phrase?.spent) notices.push(phraseNotice(this.phraseChecks));
+    // A phrase the index cannot narrow down (its words analysed apart from the passage's): a scan, as long as the check may read.
+    if (found.size === 0 && phrase && !phrase.spent) return this.scan(parsed, options, notices, Number.POSITIVE_INFINITY, Math.min(this.scanLimit, this.phraseChecks));
     return [...found.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /** A stage's passages not found by an earlier one that pass `ok`, weighted by kind. */
+  private freshOf(results: readonly { id: string; score: number; coverage?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean): Candidate[] {
+    const fresh: Candidate[] = [];
+    for (const r of results) {
+      if (found.has(r.id)) continue;
+      const block = this.corpus.block(r.id);
+      if (!block || !ok(block)) continue;
+      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage });
+    }
+    return fresh;
   }
 
   /**
@@ -494,16 +564,16 @@ export class SearchEngine implements SearchService {
    * with the library, so it reads at most `scanLimit` passages, and the reply says so when it
    * stopped there rather than present part of the library as all of it.
    */
-  private scan(parsed: ParsedQuery, options: SearchOptions, notices: string[], want = Number.POSITIVE_INFINITY): Candidate[] {
+  private scan(parsed: ParsedQuery, options: SearchOptions, notices: string[], want = Number.POSITIVE_INFINITY, limit = this.scanLimit): Candidate[] {
     const wanted = (parsed.phrases.length ? parsed.phrases : [parsed.text]).map(phraseOf);
     const out: Candidate[] = [];
     let read = 0;
     // Matches are kept in reading order; a scan for very common words stops once it has plenty.
     for (const { block, work } of this.corpus.passages()) {
       if (out.length >= want * 4) break;
-      if (read++ === this.scanLimit) {
+      if (read++ === limit) {
         notices.push(
-          `This query has only very common words (or a phrase the index cannot narrow down), which are looked for passage by passage: only the first ${this.scanLimit.toLocaleString('en')} passages of the library were searched. Add a less common word to search all of it.`,
+          `This query has only very common words (or a phrase the index cannot narrow down), which are looked for passage by passage: only the first ${limit.toLocaleString('en')} passages of the library were searched. Add a less common word to search all of it.`,
         );
         break;
       }
