@@ -61,13 +61,18 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
     // come after them). A layer that answers later (a database) is asked with what is known then.
     const answers: (Candidate[] | Promise<Candidate[]>)[] = [];
     let best: Candidate[] = [];
+    let pending = false;
     for (const layer of this.layers) {
       const floor = best.length >= query.k ? best[query.k - 1]!.score : undefined;
       const above = floor === undefined ? query.above : Math.max(floor, query.above ?? floor);
       const answer = layer.scoredWith(above === undefined ? query : { ...query, above }, stats, variants);
       answers.push(answer);
       if (Array.isArray(answer)) best = mergeBest(best, answer, query.k);
+      else pending = true;
     }
+    // Every layer answered at once: the merged k best are the answer (sorting all answers again
+    // cost as much on a library of many works asked for thousands of candidates).
+    if (!pending) return best;
     const all = (await Promise.all(answers)).flat();
     // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
     return all.sort((a, b) => b.score - a.score).slice(0, query.k);
