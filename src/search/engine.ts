@@ -37,14 +37,14 @@ import { expandRelations, relationsOf, type Relations } from './expand/relations
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
-import { questionFocus, rerank } from './rerank.ts';
+import { givesYears, questionFocus, rerank } from './rerank.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
 import { shownBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
-import type { CandidateQuery, CandidateSource } from './candidates.ts';
+import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
@@ -445,7 +445,7 @@ export class SearchEngine implements SearchService {
       if (found.size >= want || phrase?.spent) break;
       const query: CandidateQuery = { words: parsed.words, ...stage, prefix: parsed.lastTermPrefix, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k, ...(accept ? { accept } : {}) };
       const results = await this.source.candidates(query);
-      let fresh = this.freshOf(results, found, phraseOk);
+      let fresh = this.freshOf(k > CANDIDATES && results.length >= k ? this.yearsHead(results, parsed.words) : results, found, phraseOk);
       // A stage cut at k whose best passages mostly lack the phrase (on a large library, copies of
       // the same few passages can fill them) is asked again for its best passages that have it.
       if (phrase && !phrase.spent && results.length >= k && found.size + fresh.length < want) {
@@ -471,6 +471,23 @@ export class SearchEngine implements SearchService {
     // A phrase the index cannot narrow down (its words analysed apart from the passage's): a scan, as long as the check may read.
     if (found.size === 0 && phrase && !phrase.spent) return this.scan(parsed, options, notices, Number.POSITIVE_INFINITY, Math.min(this.scanLimit, this.phraseChecks));
     return [...found.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A stage read for a person's years and cut at YEARS_CANDIDATES (a large library): past its first
+   * CANDIDATES, only the passages that give the years after the name, which rerank lifts above all
+   * others; the rest would rank below hundreds of others, and weighing, reranking and folding them
+   * cost as much as the stage itself. (The bundled corpus is smaller than the cut.)
+   */
+  private yearsHead(results: readonly SourceCandidate[], words: QueryWord[]): SourceCandidate[] {
+    const gives = givesYears(words);
+    const out = results.slice(0, CANDIDATES);
+    if (!gives) return out;
+    for (let i = CANDIDATES; i < results.length; i++) {
+      const block = this.corpus.block(results[i]!.id);
+      if (block && gives(this.foldedOf(block).text)) out.push(results[i]!);
+    }
+    return out;
   }
 
   /** A stage's passages not found by an earlier one that pass `ok`, weighted by kind. */

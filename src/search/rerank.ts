@@ -395,6 +395,17 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
 }
 
 /**
+ * Asked for a person's years (one or two words of substance), the test of a passage (folded) that
+ * `rerank` lifts above all others: it gives the years after the name. Undefined for other queries.
+ */
+export function givesYears(words: QueryWord[]): ((folded: string) => boolean) | undefined {
+  const heavy = words.filter((w) => !w.light);
+  if (heavy.length === 0 || heavy.length > 2 || !asksForYears(words.filter((w) => w.light).map((w) => w.text))) return undefined;
+  const defines = heavy.map((w) => introductionOf(w, { years: true }));
+  return (folded) => defines.some((d) => d(folded));
+}
+
+/**
  * Asked for a person's years, the passages that give them (after the name: "Trotsky, Leon,
  * 1879-1940", "Broué died in 2005") are the answer, wherever BM25 put them: a catalogue line names
  * a common name once among other words and ranks below hundreds of passages that name it often,
