@@ -256,6 +256,8 @@ const LOOKUP_RATIO = 8;
 /** Narrow an AND query to the documents of its rarest word unless that word holds this share of its postings. */
 const NARROW_SHARE = 0.9;
 
+/** Terms whose lookups an index keeps (see `FastScorer.termData`): a long question looks up a few hundred. */
+const TERM_CACHE = 10_000;
 /** Lists at least this long are packed and kept (see `FastScorer.postings`). */
 const PACK_MIN = 64;
 /** Packed lists an index keeps: this many bytes per passage (12 per posting: ~5 lists as long as the index). */
@@ -359,7 +361,7 @@ export class FastScorer {
       get documentCount() {
         return ms._documentCount;
       },
-      fieldFrequency: (term, fieldId) => (ms._index.get(term) as FieldTermData | undefined)?.get(fieldId)?.size ?? 0,
+      fieldFrequency: (term, fieldId) => this.termData(term)?.get(fieldId)?.size ?? 0,
       averageFieldLength: (fieldId) => ms._avgFieldLength[fieldId] ?? 0,
     };
   }
@@ -480,17 +482,43 @@ export class FastScorer {
     return list;
   }
 
+  /** Terms' postings by field as minisearch's tree holds them, by term, while the index is unchanged (see `termData`). */
+  private readonly terms = new Map<string, FieldTermData | undefined>();
+  private termsAt = -1;
+
+  /**
+   * A term's postings by field (minisearch's own objects, which it updates in place). A lookup walks
+   * minisearch's tree, slicing the term at each node: a group's library asks each of its works for
+   * every term of every stage (a long question's expansions and typo variants, and their document
+   * frequencies), and those walks cost more than the scoring. Kept per term until the index changes
+   * (or TERM_CACHE terms are kept); a term removed by a vacuum leaves an emptied object, which holds
+   * no postings, as its absence would.
+   */
+  private termData(term: string): FieldTermData | undefined {
+    const at = this.version;
+    if (at !== this.termsAt || this.terms.size >= TERM_CACHE) {
+      this.terms.clear();
+      this.termsAt = at;
+    }
+    let data = this.terms.get(term);
+    if (data === undefined && !this.terms.has(term)) {
+      data = this.ms._index.get(term) as FieldTermData | undefined;
+      this.terms.set(term, data);
+    }
+    return data;
+  }
+
   /** This index's own statistics (what scoring uses when no others are given). */
   readonly statistics: IndexStatistics;
 
   /** Does the index hold this term (in any field)? */
   has(term: string): boolean {
-    return this.ms._index.has(term);
+    return (this.termData(term)?.size ?? 0) > 0;
   }
 
   /** In how many passages the term occurs (in the text field), 0 when not at all. */
   documentFrequency(term: string): number {
-    const data = this.ms._index.get(term) as FieldTermData | undefined;
+    const data = this.termData(term);
     const text = this.ms._fieldIds['text'];
     return (text !== undefined && data?.get(text)?.size) || 0;
   }
@@ -776,7 +804,7 @@ export class FastScorer {
         const fuzzy = options.fuzzy || w.unknown === true;
         for (const term of w.terms) {
           termNo++;
-          addTerm(term, this.ms._index.get(term) as FieldTermData | undefined, weight, word, counts, quality);
+          addTerm(term, this.termData(term), weight, word, counts, quality);
           if (isLast && options.prefix) {
             const completion = (derived: string, data: FieldTermData) => {
               const distance = derived.length - term.length;
@@ -785,7 +813,7 @@ export class FastScorer {
             };
             if (variants) {
               for (const derived of variants.withPrefix(term)) {
-                const data = this.ms._index.get(derived) as FieldTermData | undefined;
+                const data = this.termData(derived);
                 if (data) completion(derived, data);
               }
             } else for (const [derived, data] of this.ms._index.atPrefix(term)) completion(derived, data as FieldTermData);
@@ -802,7 +830,7 @@ export class FastScorer {
             };
             if (variants) {
               for (const [derived, distance] of variants.near(term, maxDistance)) {
-                const data = this.ms._index.get(derived) as FieldTermData | undefined;
+                const data = this.termData(derived);
                 if (data) near(derived, data, distance);
               }
             } else for (const [derived, data, distance] of this.typoNeighbours(words, term, maxDistance)) near(derived, data, distance);
@@ -812,10 +840,10 @@ export class FastScorer {
             for (let i = 0; i + 1 < term.length; i++) {
               if (term[i] === term[i + 1]) continue;
               const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-              const data = seen.has(swapped) ? undefined : (this.ms._index.get(swapped) as FieldTermData | undefined);
+              const data = seen.has(swapped) ? undefined : this.termData(swapped);
               if (data) neighbours.push({ derived: swapped, data, edits: 1 });
             }
-            const dfIn = (t: string, fieldId: number) => (own ? ((this.ms._index.get(t) as FieldTermData | undefined)?.get(fieldId)?.size ?? 0) : stats.fieldFrequency(t, fieldId));
+            const dfIn = (t: string, fieldId: number) => (own ? (this.termData(t)?.get(fieldId)?.size ?? 0) : stats.fieldFrequency(t, fieldId));
             const { nearest, cap } = typoCap(term, neighbours, fieldEntries.map((f) => f.fieldId), dfIn, idfOf);
             for (const t of neighbours) {
               const factor = (FUZZY_WEIGHT * t.derived.length) / (t.derived.length + t.edits);
@@ -824,7 +852,7 @@ export class FastScorer {
           }
         }
         for (const e of w.expansions ?? []) {
-          addTerm(e.term, this.ms._index.get(e.term) as FieldTermData | undefined, weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * (e.cover ?? e.weight));
+          addTerm(e.term, this.termData(e.term), weight * e.weight, word, { word: counts.word && e.weight >= AND_EXPANSION, term: false }, quality * (e.cover ?? e.weight));
         }
         w.parts.forEach((p, i) => addWord(p, word, isLast && i === w.parts.length - 1, weight * PART_WEIGHT, quality * PART_WEIGHT));
       };
