@@ -7,6 +7,7 @@
  * with the bundled corpus's statistics alone.
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
+import type { QueryWord } from './analyse/index.ts';
 import SearchableMap from 'minisearch/SearchableMap';
 import { combinedStatistics, termVariants, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
 import type { MemoryCandidateSource } from './memory-source.ts';
@@ -54,8 +55,8 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
       },
       averageFieldLength: (fieldId) => this.stats.averageFieldLength(fieldId),
     };
-    // Prefix and typo variants are looked up once for the stage, in the terms of the in-memory layers.
-    const variants = termVariants(this.variantTrees());
+    // Prefix and typo variants are looked up once for the query, in the terms of the in-memory layers.
+    const variants = this.variantsFor(query.words);
     // Each layer is asked for what can still get in: once the layers asked so far hold k
     // candidates, a later layer's passage must score above the k-th of them (an equal one would
     // come after them). A layer that answers later (a database) is asked with what is known then.
@@ -79,6 +80,19 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
   }
 
   private works: { tree: TermTree; versions: string } | undefined;
+
+  /**
+   * The variants of one query's terms, kept for its later stages (they share its words): a word the
+   * index lacks is typo-tolerant in every stage, and each stage walked the trees again for it.
+   */
+  private readonly variantsOfQuery = new WeakMap<readonly QueryWord[], { versions: string; variants: TermVariants }>();
+
+  private variantsFor(words: readonly QueryWord[]): TermVariants {
+    const versions = this.layers.map((l) => l.version).join(',');
+    let kept = this.variantsOfQuery.get(words);
+    if (!kept || kept.versions !== versions) this.variantsOfQuery.set(words, (kept = { versions, variants: termVariants(this.variantTrees()) }));
+    return kept.variants;
+  }
 
   /**
    * Where variants are looked up: the first layer's terms (the bundled corpus, shared by every
