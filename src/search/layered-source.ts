@@ -45,6 +45,7 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
     // Every layer asks the combined frequency of each term it scores (typo and prefix variants
     // included): one lookup per layer each time, so each is looked up once per stage.
     const known = new Map<string, number>();
+    const averages: number[] = [];
     const stats: IndexStatistics = {
       documentCount: this.stats.documentCount,
       fieldFrequency: (term, fieldId) => {
@@ -53,7 +54,12 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
         if (n === undefined) known.set(key, (n = this.stats.fieldFrequency(term, fieldId)));
         return n;
       },
-      averageFieldLength: (fieldId) => this.stats.averageFieldLength(fieldId),
+      // Asked for every term of every layer: read once per field and stage.
+      averageFieldLength: (fieldId) => {
+        let avg = averages[fieldId];
+        if (avg === undefined) averages[fieldId] = avg = this.stats.averageFieldLength(fieldId);
+        return avg;
+      },
     };
     // Prefix and typo variants are looked up once for the query, in the terms of the in-memory layers.
     const variants = this.variantsFor(query.words);
