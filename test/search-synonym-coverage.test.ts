@@ -17,9 +17,18 @@ beforeAll(async () => {
 describe('GIVEN a passage that says what the query says in other words', () => {
   it('THEN a synonym covers its word by its closeness, its score stays at half', () => {
     const words = engine.expand(engine.parse('did Iakir own up to his culpability')).words;
-    const culpability = words.find((w) => w.text === 'culpability')!.expansions!;
-    const guilt = culpability.find((e) => e.term === 'guilt')!;
-    expect(guilt.cover).toBeCloseTo(guilt.weight / SYNONYM_SCALE, 5);
+    const culpability = words.find((w) => w.text === 'culpability')!;
+    const guilt = culpability.expansions!.find((e) => e.term === 'guilt')!;
+    // "culpability" is not in the index: its synonyms' scores are all it has, and in coverage,
+    // where it weighs as the rarest term, each covers by its own rarity against that.
+    expect(culpability.unknown).toBe(true);
+    const { vocabulary } = engine.source;
+    const idf = (df: number) => Math.log(1 + (vocabulary.documentCount - df + 0.5) / (df + 0.5));
+    expect(guilt.cover).toBeCloseTo((guilt.weight / SYNONYM_SCALE) * (idf(vocabulary.documentFrequency('guilt')) / idf(1)), 5);
+    // A word the index holds weighs its synonyms by their rarity against its own, score and cover alike.
+    const untrue = engine.expand(engine.parse('the charges were untrue')).words.find((w) => w.text === 'untrue')!;
+    expect(untrue.unknown).toBe(false);
+    for (const e of untrue.expansions!.filter((x) => x.cover !== undefined)) expect(e.cover, e.term).toBeCloseTo(Math.min(1, e.weight / SYNONYM_SCALE), 5);
     // A translation or a name is not WordNet's: it covers by its weight.
     const lenin = engine.expand(engine.parse('Lenin testament')).words.find((w) => w.text === 'lenin')!.expansions ?? [];
     for (const e of lenin) expect(e.cover, e.term).toBeUndefined();

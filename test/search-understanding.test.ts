@@ -38,6 +38,8 @@ describe('GIVEN questions and short queries', () => {
     ]);
     // Alone, a light word is the query.
     expect(parseQuery('said').words.map((w) => w.light)).toEqual([undefined]);
+    // An indefinite or negative pronoun says nothing of the subject, as "something" and "anyone" do not.
+    expect(parseQuery('a plotter would leave nothing on paper').words.filter((w) => w.light).map((w) => w.text)).toEqual(['nothing']);
   });
 
   it('THEN the passage that introduces an abbreviation ranks first for it, asked or typed alone', async () => {

@@ -108,17 +108,26 @@ const idf = (count: number, size: number) => Math.log(1 + (size - count + 0.5) /
  * An expansion's weight scaled by how common it is against the reader's word and by how common
  * the reader's word is (COMMON_SHARE, MAX_SHARE); `max` is the most any expansion keeps.
  */
-function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (term: string) => number } {
+function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (term: string) => number; cover: (term: string) => number } {
   let own = 0;
   let share = 0;
-  // A word the index lacks has no idf to compare with: its synonyms are all there is.
   for (const t of w.terms) {
     if (isKey(t) || index.count(t) === 0) continue;
     own = Math.max(own, idf(index.count(t), index.size));
     share = Math.max(share, index.frequency(t));
   }
   const common = COMMON_SHARE / Math.max(COMMON_SHARE, share);
-  return { max: common, of: (term) => common * (own > 0 ? Math.min(1, idf(index.count(term), index.size) / own) : 1) };
+  const ratio = (term: string, to: number) => Math.min(1, idf(index.count(term), index.size) / to);
+  // A word the index lacks has no idf to weigh its synonyms' scores by: they are all there is. In
+  // a passage's coverage it weighs as the rarest term (lectern-index.ts, importances), so there
+  // each synonym counts by its own rarity against that, or a common one ("seasoned" → time,
+  // "crooks" → turn) would stand for the query's rarest word.
+  const unknown = own === 0 && w.unknown === true ? idf(1, index.size) : 0;
+  return {
+    max: common,
+    of: (term) => common * (own > 0 ? ratio(term, own) : 1),
+    cover: (term) => common * (own > 0 ? ratio(term, own) : unknown > 0 ? ratio(term, unknown) : 1),
+  };
 }
 
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
@@ -137,16 +146,22 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   const rarity = rarityScale(w, index);
   // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
   // WordNet would relate it to whatever English word it happens to spell.
+  const related: { term: string; weight: number; cover: number }[] = [];
   for (const term of CYRILLIC.test(w.text) || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
     if (isKey(term) || !LATIN_STEM.test(term)) continue;
-    for (const r of relatedStems(term, pos)) {
-      if (out.size >= MAX_PER_WORD) break;
+    for (const r of relatedStems(term, pos, w.text)) {
       const weight = r.weight * scale * rarity.of(r.term);
-      if (weight < MIN_WEIGHT) continue;
-      const cover = Math.min(1, weight * COVER_SCALE);
-      offer(r.term, weight, MAX_SHARE, cover);
-      for (const f of family(r.term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
+      if (weight >= MIN_WEIGHT) related.push({ term: r.term, weight, cover: Math.min(1, r.weight * scale * rarity.cover(r.term) * COVER_SCALE) });
     }
+  }
+  // The strongest by their weight here (closeness times rarity), a more frequent sense first among
+  // equals: in WordNet's order of closeness alone, a rare word of a close sense (confirmation →
+  // corroboration) was left out for common ones met first.
+  related.sort((a, b) => b.weight - a.weight);
+  for (const { term, weight, cover } of related) {
+    if (out.size >= MAX_PER_WORD) break;
+    offer(term, weight, MAX_SHARE, cover);
+    for (const f of family(term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
   const lex = index.lexicons();

@@ -7,17 +7,22 @@
  * "did" or a subject pronoun (a verb); a word in -s is no adjective. Adverbs in between are skipped ("been officially exonerated"). The word's own
  * ending says it too, where the stem conflates a noun with its verb or adjective: "constitution" is
  * no "constitute", "competitive" no "compete". (An adverb keeps its adjective's senses: WordNet
- * gives "clearly", "personally" few synonyms of their own.) Where nothing says, the
- * word keeps every part of speech WordNet knows it in.
+ * gives "clearly", "personally" few synonyms of their own.) A participle in -ed or -ing has its own
+ * cues (`participleUse`): before the noun it qualifies it is an adjective ("missing papers", "a
+ * seasoned plotter": absent, experienced — not miss, fail, time), an adjective only as WordNet lists
+ * the participle itself ("were faked": falsify, forge, not the adjective fake's phony), and "would",
+ * "did" or "to" say nothing of it, since they take a verb's bare form. Where nothing says, the word keeps every part of speech WordNet knows it in.
  */
 import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
 import { stemEnglish } from '../analyse/stem.ts';
-import { partsOfSpeech, type PartOfSpeech } from './wordnet.ts';
+import { EN_STOPWORDS } from '../analyse/stopwords.ts';
+import { isAdjectiveParticiple, partsOfSpeech, type PartOfSpeech } from './wordnet.ts';
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const NOUN_OR_ADJECTIVE = new Set<PartOfSpeech>(['n', 'a']);
 const VERB_OR_ADJECTIVE = new Set<PartOfSpeech>(['v', 'a']);
 const VERB = new Set<PartOfSpeech>(['v']);
+const ADJECTIVE = new Set<PartOfSpeech>(['a']);
 
 const DETERMINERS = new Set('the a an his her its their our my your this these those whose each every several no any some another'.split(' '));
 const BE = new Set('be been being was were is are am'.split(' '));
@@ -38,6 +43,39 @@ const ENDINGS: [RegExp, ReadonlySet<PartOfSpeech>][] = [
   [/(?:tion|sion|ment|ness|ity|ism|ance|ence|ship|hood)s?$/, new Set(['n'])],
   [/(?:ive|ous|ful|less|able|ible)$/, new Set(['a'])],
 ];
+
+/** A participle's auxiliary: "had faked" is the verb's. */
+const HAVE = new Set('have has had having'.split(' '));
+/** A form in -ed or -ing with at least three letters before the ending ("speed", "bring" are none). */
+const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
+
+/**
+ * The parts of speech a participle is used in, or undefined when this word is no participle or
+ * nothing says. `before`: the cue before it (adverbs looked past); `next`: the word after it.
+ * A participle qualifies the next word when that word is no stop word and WordNet knows it as a
+ * noun or adjective ("missing outside confirmation", "a seasoned plotter"): it is then the
+ * adjective WordNet lists for it, or the verb's participle when there is none ("faked papers").
+ * After "be" it is either ("were missing", "been exonerated"); after "have" or a subject, the verb's.
+ * Either way an adjective is the participle's own (wordnet.ts), never another its stem stands for:
+ * "were faked" is falsified or forged, not the adjective fake's phony.
+ */
+function participleUse(word: string, before: string | undefined, next: string | undefined): ReadonlySet<PartOfSpeech> | undefined {
+  if (!PARTICIPLE_FORM.test(word)) return undefined;
+  const stem = stemEnglish(word);
+  const known = stem === word ? undefined : partsOfSpeech(stem);
+  if (!known?.has('v')) return undefined;
+  const past = word.endsWith('ed');
+  if (before !== undefined && BE.has(before)) return VERB_OR_ADJECTIVE;
+  if (before !== undefined && (HAVE.has(before) || (past && SUBJECTS.has(before)))) return VERB;
+  if (next !== undefined && !EN_STOPWORDS.has(next) && /^[a-z]{3,}$/.test(next)) {
+    const nextPos = partsOfSpeech(stemEnglish(next));
+    if (nextPos.has('n') || nextPos.has('a')) return isAdjectiveParticiple(word) ? ADJECTIVE : VERB;
+  }
+  // "would", "did", "to" take a verb's bare form: they are no cue for this one.
+  return before !== undefined && VERB_BEFORE.has(before) ? NO_CUE : undefined;
+}
+/** A participle after "would" or "did": whatever the word before says, it is not that. */
+const NO_CUE: ReadonlySet<PartOfSpeech> = new Set();
 
 /** The parts of speech a word with this ending can be, or undefined when its ending says nothing. */
 function byEnding(word: string): ReadonlySet<PartOfSpeech> | undefined {
@@ -73,8 +111,10 @@ export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, Readonly
       from = at + 1;
       let i = at - 1;
       while (i >= 0 && isAdverb(tokens[i]!)) i--;
+      const participle = participleUse(w.text, tokens[i], tokens[at + 1]);
       // Nothing before it says, but "of" after a plural does: "riddles of Stalin's death" are no verb.
-      context = after(tokens[i]) ?? (tokens[at + 1] === 'of' && INFLECTED_S.test(w.text) ? NOUN_OR_ADJECTIVE : undefined);
+      if (participle) context = participle.size ? participle : undefined;
+      else context = after(tokens[i]) ?? (tokens[at + 1] === 'of' && INFLECTED_S.test(w.text) ? NOUN_OR_ADJECTIVE : undefined);
     }
     let pos = both(context, byEnding(w.text));
     if (pos && INFLECTED_S.test(w.text)) pos = new Set([...pos].filter((p) => p === 'n' || p === 'v'));

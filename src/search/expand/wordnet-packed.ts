@@ -32,6 +32,7 @@ export interface WordnetView {
   pos(synset: number): string;
   readonly irregular: Record<string, string>;
   readonly phrases: Record<string, number[]>;
+  readonly participles: Record<string, number[]>;
 }
 
 interface Header {
@@ -123,7 +124,7 @@ export function packWordnet(table: WordnetTable, tableVersion: number, source: s
     ['pos', Buffer.from(pos, 'latin1')],
     // A stem listed with no senses is not a stem without a list: the first has no relations, the second may be an irregular form's.
     ['listed', Uint8Array.from(stems, (_, i) => (senses.has(i) ? 1 : 0))],
-    ['extra', Buffer.from(JSON.stringify({ irregular: table.irregular ?? {}, phrases: table.phrases ?? {} }), 'utf8')],
+    ['extra', Buffer.from(JSON.stringify({ irregular: table.irregular ?? {}, phrases: table.phrases ?? {}, participles: table.participles ?? {} }), 'utf8')],
   ];
   const sections: Header['sections'] = {};
   let at = 0;
@@ -191,7 +192,7 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
   if ((a.hash.length & mask) !== 0) throw new Error('the stem hash table is not a power of two');
   const slice = (off: Int32Array, data: Int32Array, i: number) => (i >= 0 && i + 1 < off.length ? data.subarray(off[i]!, off[i + 1]!) : EMPTY);
   const stem = (id: number) => text.slice(a.stemOff[id]!, a.stemOff[id + 1]!);
-  let extra: { irregular: Record<string, string>; phrases: Record<string, number[]> } | undefined;
+  let extra: { irregular: Record<string, string>; phrases: Record<string, number[]>; participles?: Record<string, number[]> } | undefined;
   const extras = () => (extra ??= JSON.parse(bytes('extra').toString('utf8')) as typeof extra & object);
   return {
     stemId(s) {
@@ -215,6 +216,9 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     },
     get phrases() {
       return extras().phrases;
+    },
+    get participles() {
+      return extras().participles ?? {};
     },
   };
 }

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { EXCEPTIONS_PACKAGE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
+import { EXCEPTIONS_PACKAGE, PARTICIPLE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
 import { packWordnet, readPacked, savePacked, unpackWordnet, type WordnetView } from './wordnet-packed.ts';
 import { sha256 } from '../../hash.ts';
 
@@ -117,8 +117,9 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
     }
     addNear(s);
   }
+  // Among equals, in the order met: the word's more frequent senses first.
   return [...out]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_EXPANSIONS)
     .map(([w, weight]) => ({ term: wn.stem(w), weight }));
 }
@@ -126,11 +127,27 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
 /** WordNet's parts of speech: noun, verb, adjective (with its satellites), adverb. */
 export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
 
-/** The senses of a word in the parts of speech asked for (all of them when none is given, or none is left). */
-function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech> | undefined): Int32Array {
-  if (!pos) return senses;
-  const kept = senses.filter((s) => pos.has(wn.pos(s) as PartOfSpeech));
-  return kept.length ? kept : senses;
+/**
+ * The senses of a word in the parts of speech asked for (all of them when none is given, or none is
+ * left). `participle`: the adjective senses of the word as typed when it is a participle ("seasoned":
+ * experienced), which stand for its stem's (seasoned and seasonable: timely).
+ */
+function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech> | undefined, participle?: readonly number[]): Int32Array | number[] {
+  const all = participle ? [...senses.filter((s) => wn.pos(s) !== 'a'), ...participle] : senses;
+  if (!pos) return all;
+  const kept = all.filter((s) => pos.has(wn.pos(s) as PartOfSpeech));
+  return kept.length ? kept : all;
+}
+
+/** A participle's own adjective senses when `form` is one of `stem` ("missing" of miss); undefined when it is no participle. */
+function participleSenses(wn: Loaded, stem: string, form: string | undefined): readonly number[] | undefined {
+  if (form === undefined || form === stem || !PARTICIPLE.test(form)) return undefined;
+  return wn.participles[form] ?? [];
+}
+
+/** Does WordNet list this participle ("missing", "seasoned") as an adjective of its own? */
+export function isAdjectiveParticiple(form: string): boolean {
+  return (wordnet()?.participles[form]?.length ?? 0) > 0;
 }
 
 /**
@@ -139,12 +156,12 @@ function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech>
  * when they are known — a noun ("Khrushchev's charges") follows the noun's senses (accusation,
  * fee), not the verb's (charge at, load); a word with no sense in them keeps all its senses.
  */
-export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
+export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>, form?: string): { term: string; weight: number }[] {
   const wn = wordnet();
   if (!wn) return [];
   const id = wn.stemId(stem);
   const own = id === undefined ? undefined : wn.senses(id);
-  if (own) return relatedOf(wn, sensesIn(wn, own, pos), id);
+  if (own) return relatedOf(wn, sensesIn(wn, own, pos, participleSenses(wn, stem, form)), id);
   // An irregular form WordNet does not list as a word of its own (went, mice) has its base's relations.
   const base = wn.irregular[stem];
   const baseId = base === undefined ? undefined : wn.stemId(base);
