@@ -128,3 +128,21 @@ describe('GIVEN a word with more relations in the index than are kept', () => {
     expect(expansions('the lack of outside confirmation', 'confirmation').map((e) => e.term)).toContain(stemEnglish('corroboration'));
   });
 });
+
+describe('GIVEN an irregular word (write, wrote, written)', () => {
+  it('THEN its other forms are the word itself, and a form that is also a word of its own counts as a close synonym', () => {
+    const forms = (query: string, word: string) => Object.fromEntries(expansions(query, word).map((e) => [e.term, e.weight]));
+    // "wrote" is no word of its own: the passage's "wrote" is the query's "write".
+    expect(forms('did Trotsky also write for capitalist newspapers', 'write')).toMatchObject({ wrote: 1 });
+    expect(forms('Furr wrote about Kirov', 'wrote')).toMatchObject({ write: 1 });
+    // "written" is also an adjective, "fell" also a verb of its own: below the word, as a synonym is.
+    expect(forms('did Trotsky also write for capitalist newspapers', 'write').written).toBeLessThan(1);
+    expect(forms('until the USSR fell', 'fell').fall).toBeLessThan(1);
+  });
+
+  it('THEN the passage with the other form ranks first and is reported as matching the word itself', async () => {
+    const result = await engine.search('did Trotsky also write for capitalist newspapers', { limit: 1 });
+    expect(result.hits[0]!.block.plain).toContain('Trotsky also wrote articles for the capitalist press');
+    expect(result.match?.find((m) => m.word === 'write')).toEqual({ word: 'write', found: 'itself' });
+  });
+});

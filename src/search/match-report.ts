@@ -19,7 +19,8 @@ export type WordMatch =
 /** The words a report speaks of: what the query asks about, not its question words and light verbs. */
 const contentWords = (words: readonly QueryWord[]): QueryWord[] => words.filter((w) => !w.light && w.terms.length > 0);
 
-const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p) => p.terms)];
+/** The word's own terms: its stems and keys, its parts', and an expansion as strong as the word, which is a form of it (wrote for write). */
+const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p) => p.terms), ...(w.expansions ?? []).filter((e) => e.weight >= 1).map((e) => e.term)];
 
 /**
  * One entry per content word of the query, in the query's order. `blocks`: what the reply shows

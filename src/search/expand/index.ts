@@ -12,7 +12,7 @@ import { cognateStems } from './cognates.ts';
 import { glossaryTerms } from './glossary.ts';
 import { otherNames } from './names.ts';
 import { queryPhrases } from './phrases.ts';
-import { relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+import { irregularForms, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
 
 /** Synonyms count at most this much of the query's own word. */
 export const SYNONYM_SCALE = 0.5;
@@ -140,6 +140,14 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     if (cover !== undefined) covers.set(term, cover);
     else covers.delete(term);
   };
+  // Its other forms (write: wrote) are the word itself: they count as its own terms do. One that is
+  // also a word of its own (made, fell, found) may be that word: it counts as a close synonym.
+  if (!CYRILLIC.test(w.text)) {
+    for (const t of w.terms) {
+      if (isKey(t) || !LATIN_STEM.test(t)) continue;
+      for (const f of irregularForms(t)) offer(f.term, f.weight >= 1 ? 1 : f.weight * SYNONYM_SCALE, 1, f.weight);
+    }
+  }
   // A name has a cross-script key (a capitalised or transliterated word): only then are names read.
   if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);
   const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;

@@ -169,6 +169,42 @@ export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>, form
   return baseSenses ? relatedOf(wn, sensesIn(wn, baseSenses, pos), baseId).filter((r) => r.term !== stem) : [];
 }
 
+/**
+ * A form that is also a word of its own ("found": find's past and to found, "left": leave's and the
+ * Left) stands for the word this much: below the word itself, above any synonym.
+ */
+export const AMBIGUOUS_FORM = 0.6;
+let formsOf: Map<string, string[]> | undefined;
+
+/**
+ * The other forms of an irregular word, as index stems, from WordNet's exception lists: write →
+ * wrote, written; wrote → write, written. Porter2 stems only regular endings, so without them a
+ * query's "write" never meets the text's "wrote" — the same word, which a passage must be credited
+ * with as its own (weight 1). A form WordNet also lists as a word of its own weighs AMBIGUOUS_FORM.
+ */
+export function irregularForms(stem: string): { term: string; weight: number }[] {
+  const wn = wordnet();
+  if (!wn) return [];
+  if (!formsOf) {
+    formsOf = new Map();
+    for (const [form, base] of Object.entries(wn.irregular)) {
+      const list = formsOf.get(base);
+      if (list) list.push(form);
+      else formsOf.set(base, [form]);
+    }
+  }
+  const base = wn.irregular[stem] ?? stem;
+  const own = (term: string) => {
+    const id = wn.stemId(term);
+    return id !== undefined && (wn.senses(id)?.length ?? 0) > 0;
+  };
+  // Typed as a form that is a word of its own ("found"), the reader may mean that word: its base is no surer.
+  const typedSure = base === stem || !own(stem);
+  return [base, ...(formsOf.get(base) ?? [])]
+    .filter((term) => term !== stem)
+    .map((term) => ({ term, weight: typedSure && (term === base || !own(term)) ? 1 : AMBIGUOUS_FORM }));
+}
+
 /** The parts of speech WordNet knows this stem in (empty when it does not know it). */
 export function partsOfSpeech(stem: string): Set<PartOfSpeech> {
   const wn = wordnet();
