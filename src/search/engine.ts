@@ -38,6 +38,7 @@ import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank } from './rerank.ts';
+import { protectLiterals } from './literal.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
@@ -152,6 +153,8 @@ interface Candidate {
   score: number;
   /** The share of the query the source found it to cover (its score's coverage factor), when ranked. */
   coverage?: number;
+  /** The part of it that is the query's words themselves (literal.ts). */
+  literal?: number;
 }
 const NO_CANDIDATES: readonly Candidate[] = [];
 /** The query-language side of a pair leads when it scores at least this share of the other side. */
@@ -470,7 +473,10 @@ export class SearchEngine implements SearchService {
     if (phrase?.spent) notices.push(phraseNotice(this.phraseChecks));
     // A phrase the index cannot narrow down (its words analysed apart from the passage's): a scan, as long as the check may read.
     if (found.size === 0 && phrase && !phrase.spent) return this.scan(parsed, options, notices, Number.POSITIVE_INFINITY, Math.min(this.scanLimit, this.phraseChecks));
-    return [...found.values()].sort((a, b) => b.score - a.score);
+    const sorted = [...found.values()].sort((a, b) => b.score - a.score);
+    // A Russian query's words are never the English passage's own: the rule is for one language.
+    if (isEnglishQuery(parsed.words)) protectLiterals(sorted);
+    return sorted;
   }
 
   /**
@@ -491,13 +497,13 @@ export class SearchEngine implements SearchService {
   }
 
   /** A stage's passages not found by an earlier one that pass `ok`, weighted by kind. */
-  private freshOf(results: readonly { id: string; score: number; coverage?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean): Candidate[] {
+  private freshOf(results: readonly { id: string; score: number; coverage?: number; literal?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean): Candidate[] {
     const fresh: Candidate[] = [];
     for (const r of results) {
       if (found.has(r.id)) continue;
       const block = this.corpus.block(r.id);
       if (!block || !ok(block)) continue;
-      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage });
+      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage, literal: r.literal });
     }
     return fresh;
   }
@@ -535,7 +541,7 @@ export class SearchEngine implements SearchService {
     const fresh: Candidate[] = [];
     for (const r of results) {
       const block = this.corpus.block(r.id);
-      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
+      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage, literal: r.literal });
     }
     rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf);
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);

@@ -40,6 +40,11 @@ const MAX_COVERAGE_FACTOR = coverageFactor(MAX_COVERAGE);
 const BOUND_MARGIN = 1e-4;
 /** An expansion this strong (a close synonym, a likely translation) can stand for its word in AND. */
 const AND_EXPANSION = 0.25;
+/**
+ * A match this good (0.9, a little below for single-precision `best`) is the word itself: an own
+ * term, another form or name of it, a relation the texts state; not a paraphrase.
+ */
+const NEAR_LITERAL = 0.899;
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */
 const PART_WEIGHT = 0.5;
 
@@ -169,6 +174,8 @@ export interface Scored {
   score: number;
   /** Share of the query's weight the passage matched, 0–1 (with rank 'coverage'). */
   coverage?: number;
+  /** The part of `coverage` the passage matched by the words themselves (own terms in either field, another form or name of them, a relation the texts state: NEAR_LITERAL), not by synonyms, translations, typos or parts. */
+  literal?: number;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
@@ -188,6 +195,8 @@ interface Scratch {
   termStamp: Uint16Array;
   best: Float32Array;
   cover: Float32Array;
+  /** The part of `cover` from matches of NEAR_LITERAL quality or better: the words themselves. */
+  literal: Float32Array;
   touched: Int32Array;
   /** The documents a query is narrowed to (see `FastScorer.narrowed`): marks, and their ids. */
   inSet: Uint8Array;
@@ -222,7 +231,7 @@ interface Unit {
  * for AND; `quality`: how well it stands for its word (coverage).
  */
 function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, among: Uint8Array | null): number {
-  const { score, count, stamp, terms, termStamp, best, cover, touched } = s;
+  const { score, count, stamp, terms, termStamp, best, cover, literal, touched } = s;
   const { docs, tfs, length } = p;
   for (let i = 0; i < length; i++) {
     const doc = docs[i]!;
@@ -240,8 +249,10 @@ function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: 
       if (countWord) count[doc] = count[doc]! + 1;
       best[doc] = quality;
       cover[doc] = cover[doc]! + importance * quality;
+      if (quality >= NEAR_LITERAL) literal[doc] = literal[doc]! + importance * quality;
     } else if (quality > best[doc]!) {
       cover[doc] = cover[doc]! + importance * (quality - best[doc]!);
+      if (quality >= NEAR_LITERAL) literal[doc] = literal[doc]! + importance * (quality - (best[doc]! >= NEAR_LITERAL ? best[doc]! : 0));
       best[doc] = quality;
     }
   }
@@ -401,6 +412,7 @@ export class FastScorer {
         termStamp: new Uint16Array(n),
         best: new Float32Array(n),
         cover: new Float32Array(n),
+        literal: new Float32Array(n),
         // The documents a query wrote, in the order it first reached them.
         touched: new Int32Array(n),
         inSet: new Uint8Array(n),
@@ -736,7 +748,7 @@ export class FastScorer {
 
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
   private best(touched: Int32Array, reached: number, need: number, totalImportance: number, options: TopKOptions): Scored[] {
-    const { score, count, terms, cover } = this.scratch!;
+    const { score, count, terms, cover, literal } = this.scratch!;
     const ids = this.dense().ids;
     const heap = new TopHeap(options.k);
     const coverage = options.rank === 'coverage';
@@ -756,7 +768,7 @@ export class FastScorer {
     const out: Scored[] = new Array(docs.length);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
-      out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
+      out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance, literal: literal[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
     }
     return out.sort((a, b) => b.score - a.score);
   }
@@ -773,7 +785,7 @@ export class FastScorer {
     const { lengths } = this.dense();
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
     const scratch = this.scratchFor(n);
-    const { score, count, stamp, terms, termStamp, best, cover, touched, inSet, setDocs } = scratch;
+    const { score, count, stamp, terms, termStamp, best, cover, literal, touched, inSet, setDocs } = scratch;
     let termNo = 0;
     let reached = 0;
     let narrowed = 0;
@@ -882,6 +894,7 @@ export class FastScorer {
         termStamp[doc] = 0;
         best[doc] = 0;
         cover[doc] = 0;
+        literal[doc] = 0;
       }
       for (let i = 0; i < narrowed; i++) inSet[setDocs[i]!] = 0;
     }
