@@ -77,3 +77,20 @@ describe('GIVEN an English query on the real corpus', () => {
     expect(results.find((r) => r.id === 'trotskys-lies.p487')?.literal ?? 0).toBeLessThan(0.1);
   });
 });
+
+describe('GIVEN a name the library does not have, as a reader misspells it (Tukhachevksy)', () => {
+  let engine: SearchEngine;
+  beforeAll(async () => {
+    ({ engine } = await realEngine());
+  });
+
+  it('THEN the passages with its nearest spelling hold it as the reader\'s own word, not as an expansion', async () => {
+    const words = engine.expand(engine.parse('Tukhachevksy')).words;
+    expect(words[0]!.unknown).toBe(true);
+    const results = await engine.source.candidates({ words, combineWith: 'OR', fuzzy: false, prefix: false, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k: 20 });
+    expect(results.length).toBeGreaterThan(5);
+    // Every match is a spelling of the one word: what a passage covers, it holds itself.
+    for (const r of results) expect(r.literal!, r.id).toBeCloseTo(r.coverage!, 5);
+    expect(results[0]!.literal!).toBeGreaterThan(0.3);
+  });
+});

@@ -174,7 +174,7 @@ export interface Scored {
   score: number;
   /** Share of the query's weight the passage matched, 0–1 (with rank 'coverage'). */
   coverage?: number;
-  /** The part of `coverage` the passage matched by the words themselves (own terms in either field, another form or name of them, a relation the texts state: NEAR_LITERAL), not by synonyms, translations, typos or parts. */
+  /** The part of `coverage` the passage matched by the words themselves (own terms in either field, another form or name of them, a relation the texts state: NEAR_LITERAL; a word the library lacks by its nearest spellings), not by synonyms, translations, typos of a word it has, or parts. */
   literal?: number;
 }
 
@@ -220,6 +220,8 @@ interface Unit {
   countWord: boolean;
   importance: number;
   quality: number;
+  /** A match of this quality or better is the word itself (NEAR_LITERAL; 0 for a word the library lacks: its typo neighbours are the reader's word misspelt). */
+  literalFrom: number;
 }
 
 /**
@@ -230,7 +232,7 @@ interface Unit {
  * `countTerm`: a term of the word itself (minisearch's matched-terms factor); `countWord`: it counts
  * for AND; `quality`: how well it stands for its word (coverage).
  */
-function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, among: Uint8Array | null): number {
+function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, literalFrom: number, among: Uint8Array | null): number {
   const { score, count, stamp, terms, termStamp, best, cover, literal, touched } = s;
   const { docs, tfs, length } = p;
   for (let i = 0; i < length; i++) {
@@ -249,10 +251,10 @@ function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: 
       if (countWord) count[doc] = count[doc]! + 1;
       best[doc] = quality;
       cover[doc] = cover[doc]! + importance * quality;
-      if (quality >= NEAR_LITERAL) literal[doc] = literal[doc]! + importance * quality;
+      if (quality >= literalFrom) literal[doc] = literal[doc]! + importance * quality;
     } else if (quality > best[doc]!) {
       cover[doc] = cover[doc]! + importance * (quality - best[doc]!);
-      if (quality >= NEAR_LITERAL) literal[doc] = literal[doc]! + importance * (quality - (best[doc]! >= NEAR_LITERAL ? best[doc]! : 0));
+      if (quality >= literalFrom) literal[doc] = literal[doc]! + importance * (quality - (best[doc]! >= literalFrom ? best[doc]! : 0));
       best[doc] = quality;
     }
   }
@@ -743,7 +745,7 @@ export class FastScorer {
       list = this.postings(u.freqs);
       filter = scratch.inSet;
     }
-    return accumulate(list, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, filter);
+    return accumulate(list, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, filter);
   }
 
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
@@ -798,7 +800,7 @@ export class FastScorer {
       // AND, and only the word's own terms for minisearch's matched-terms factor.
       const idfOf = (df: number) => Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
       // `maxIdf`: a typo's neighbour is weighed at most as rare as the nearest spellings (see addWord).
-      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number, maxIdf = Number.POSITIVE_INFINITY) => {
+      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number, maxIdf = Number.POSITIVE_INFINITY, literalFrom = NEAR_LITERAL) => {
         if (!data) return;
         const importance = importances[word - 1]!;
         for (const { fieldId, boost } of fieldEntries) {
@@ -807,7 +809,7 @@ export class FastScorer {
           const df = own ? freqs.size : stats.fieldFrequency(term, fieldId);
           const idf = Math.min(idfOf(df), maxIdf);
           const avg = stats.averageFieldLength(fieldId) || 1;
-          units.push({ freqs, fieldId, w: weight * boost * idf, avg, termNo, countTerm: counts.term, word, countWord: counts.word, importance, quality });
+          units.push({ freqs, fieldId, w: weight * boost * idf, avg, termNo, countTerm: counts.term, word, countWord: counts.word, importance, quality, literalFrom });
         }
       };
 
@@ -859,7 +861,7 @@ export class FastScorer {
             const { nearest, cap } = typoCap(term, neighbours, fieldEntries.map((f) => f.fieldId), dfIn, idfOf);
             for (const t of neighbours) {
               const factor = (FUZZY_WEIGHT * t.derived.length) / (t.derived.length + t.edits);
-              addTerm(t.derived, t.data, weight * factor, word, counts, quality * factor, t.edits > nearest ? cap : Number.POSITIVE_INFINITY);
+              addTerm(t.derived, t.data, weight * factor, word, counts, quality * factor, t.edits > nearest ? cap : Number.POSITIVE_INFINITY, w.unknown ? 0 : NEAR_LITERAL);
             }
           }
         }
