@@ -96,6 +96,18 @@ describe('GIVEN the report of made-up words and texts', () => {
     ]);
   });
 
+  it('THEN a misspelt name met by the typo stage is related even where the text glues a note number to it', () => {
+    const misspelt = parseQuery('Kalinowksi letter').words;
+    misspelt[0]!.unknown = true;
+    const once = { plain: 'We cite Kalinowski’s7 quotation from a letter.' } as Block;
+    expect(matchReport(misspelt, [once], (b) => termPositions(b.plain))).toEqual([
+      { word: 'kalinowksi', found: 'related', as: 'Kalinowski' },
+      { word: 'letter', found: 'itself' },
+    ]);
+    const twice = { plain: 'We cite Kalinowski’s7 quotation from a letter. Kalinowski read it.' } as Block;
+    expect(matchReport(misspelt, [twice], (b) => termPositions(b.plain))[0]).toEqual({ word: 'kalinowksi', found: 'related', as: 'Kalinowski' });
+  });
+
   it('THEN the notice lists at most MATCH_NOTICE_WORDS words of each kind and counts the rest', () => {
     const many = Array.from({ length: MATCH_NOTICE_WORDS + 2 }, (_, i) => ({ word: `w${i}`, found: 'no' as const }));
     const notice = matchNotice([{ word: 'x', found: 'itself' }, ...many])!;

@@ -22,6 +22,9 @@ const contentWords = (words: readonly QueryWord[]): QueryWord[] => words.filter(
 /** The word's own terms: its stems and keys, its parts', and an expansion as strong as the word, which is a form of it (wrote for write). */
 const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p) => p.terms), ...(w.expansions ?? []).filter((e) => e.weight >= 1).map((e) => e.term)];
 
+/** A passage's word without a possessive or a footnote number glued to it (Shelepin’s4 → Shelepin). */
+const bare = (token: string) => token.replace(/\p{N}+$/u, '').replace(/['’]s$/u, '');
+
 /**
  * One entry per content word of the query, in the query's order. `blocks`: what the reply shows
  * for the passage; `positionsOf`: each block's index terms and their token numbers (the engine's,
@@ -54,11 +57,17 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
     }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });
     if (max !== false) {
+      const near = (word: string) => typoDistance(w.text, word, max) <= max;
       for (let i = 0; i < at.length; i++) {
         for (const [term, list] of at[i]!) {
           if (term.startsWith(KEY_MARKER) || Math.abs(term.length - w.text.length) > max + 3) continue;
-          const token = spelling(i, list[0]!);
-          if (typoDistance(w.text, fold(token), max) <= max) return { word: w.text, found: 'related', as: token };
+          // A token may carry what its term does not (a possessive, a footnote number: Shelepin’s4):
+          // any of the term's tokens near the word will do, and the term itself, shown bare.
+          for (const position of list) {
+            const token = spelling(i, position);
+            if (near(fold(token))) return { word: w.text, found: 'related', as: token };
+          }
+          if (near(term)) return { word: w.text, found: 'related', as: bare(spelling(i, list[0]!)) };
         }
       }
     }
