@@ -9,7 +9,16 @@
  * bearer tokens, `access_token=` query parameters and the configured secrets themselves — so a
  * secret inside a free-text message (an SDK's own log lines, an error's message) is caught too.
  */
-import pino, { type DestinationStream, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { DestinationStream, Logger, LoggerOptions as PinoOptions } from 'pino';
+import type pinoModule from 'pino';
+
+/**
+ * pino, loaded when a logger is first made: requiring it (its ~15 files) cost a one-shot CLI answer
+ * ~20 ms of CPU, and such an answer usually logs nothing at its level (see `deferredLogger`).
+ */
+let loadedPino: typeof pinoModule | undefined;
+const pino = (): typeof pinoModule => (loadedPino ??= createRequire(import.meta.url)('pino') as typeof pinoModule);
 
 export const REDACTED = '[REDACTED]';
 
@@ -50,7 +59,7 @@ function scrubError(value: unknown, depth = 0): unknown {
 }
 
 /** pino's standard error serializer, without the request a REST error describes. */
-export const errorSerializer = (err: unknown): unknown => scrubError(pino.stdSerializers.err(err as Error));
+export const errorSerializer = (err: unknown): unknown => scrubError(pino().stdSerializers.err(err as Error));
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -82,7 +91,7 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-export function loggerOptions(options: Pick<LoggerOptions, 'level' | 'secrets'>): pino.LoggerOptions {
+export function loggerOptions(options: Pick<LoggerOptions, 'level' | 'secrets'>): PinoOptions {
   return {
     level: options.level,
     redact: { paths: REDACT_PATHS, censor: REDACTED },
@@ -93,10 +102,11 @@ export function loggerOptions(options: Pick<LoggerOptions, 'level' | 'secrets'>)
 
 export function createLogger(options: LoggerOptions): Logger {
   const base = loggerOptions(options);
-  if (options.destination) return pino(base, options.destination);
+  const p = pino();
+  if (options.destination) return p(base, options.destination);
   const pretty = options.pretty ?? Boolean(process.stderr.isTTY);
-  if (pretty) return pino(base, startedOnFirstLine(() => pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } })));
-  return pino(base, pino.destination(2));
+  if (pretty) return p(base, startedOnFirstLine(() => p.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } })));
+  return p(base, p.destination(2));
 }
 
 /**
@@ -109,4 +119,44 @@ export function startedOnFirstLine(start: () => DestinationStream): DestinationS
   return { write: (line: string) => (stream ??= start()).write(line) };
 }
 
-export const silentLogger = (): Logger => pino({ level: 'silent' });
+export const silentLogger = (): Logger => pino()({ level: 'silent' });
+
+/** pino's levels by number (its defaults: Lectern defines none of its own). */
+const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+const ignore = () => {};
+
+/**
+ * A logger made by `make` only when a line at `level` or above is written to it or to one of its
+ * children, or when anything else of pino's is asked of it: until then a call below the level does
+ * nothing, as pino's own would, and pino is not even loaded. What one-shot commands log through
+ * (`loadEnvironment`): most write nothing at their level. A child is made of the real logger's child
+ * when it first writes, so its lines carry the same bindings.
+ */
+export function deferredLogger(level: string, make: () => Logger): Logger {
+  const threshold = LEVELS[level];
+  if (threshold === undefined) return make();
+  let real: Logger | undefined;
+  const get = () => (real ??= make());
+  const target = {} as Logger;
+  return new Proxy(target, {
+    get(_, key) {
+      if (!real && typeof key === 'string') {
+        const at = LEVELS[key];
+        if (at !== undefined) return at < threshold || key === 'silent' ? ignore : (...args: unknown[]) => (get()[key as 'info'] as (...a: unknown[]) => void)(...args);
+        if (key === 'level') return level;
+        if (key === 'isLevelEnabled') return (l: string) => (LEVELS[l] ?? Infinity) >= threshold;
+        if (key === 'child') {
+          return (bindings: Record<string, unknown>, options?: { level?: string }) => deferredLogger(options?.level ?? level, () => get().child(bindings, options));
+        }
+      }
+      const value = Reflect.get(get(), key) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+    },
+    set(_, key, value) {
+      return Reflect.set(get(), key, value);
+    },
+    has(_, key) {
+      return Reflect.has(get(), key);
+    },
+  });
+}
