@@ -8,13 +8,18 @@
  * The file is a cache: its header names its format and version, the table version it was made from
  * and the SHA-256 of that table's file; any difference, a short file or an offset out of bounds, and
  * it is made again from the table (and written, when the folder can be written).
+ *
+ * Version 2 packs the multi-word lemmas and the participles' own senses as the stems are packed (a
+ * hash table of their text, each one's synsets a slice of one array), and keeps only the irregular
+ * forms as JSON: version 1 held all three as one JSON document of 550 KB, whose parse (~17,000
+ * phrases, each its own array) cost every process that read one of them ~25 ms of CPU and its garbage.
  */
 import { readFileSync } from 'node:fs';
 import { writeCacheSync } from '../../atomic-write.ts';
 import type { WordnetTable } from './wordnet-compile.ts';
 
 const FORMAT = 'lectern.wordnet-packed';
-export const PACKED_VERSION = 1;
+export const PACKED_VERSION = 2;
 const ALIGN = 8;
 
 /** What the search reads of WordNet, whichever form it was loaded from. */
@@ -31,8 +36,10 @@ export interface WordnetView {
   /** The synset's part of speech letter, when the table has them. */
   pos(synset: number): string;
   readonly irregular: Record<string, string>;
-  readonly phrases: Record<string, number[]>;
-  readonly participles: Record<string, number[]>;
+  /** A multi-word lemma's synsets ("call off"), undefined when WordNet lists no such phrase. */
+  phrase(words: string): Int32Array | undefined;
+  /** An adjective participle's own synsets ("missing"), undefined when it is none (see WordnetTable.participles). */
+  participle(form: string): Int32Array | undefined;
 }
 
 interface Header {
@@ -59,6 +66,10 @@ const INT_SECTIONS = [
   'lexicalData',
 ] as const;
 type IntSection = (typeof INT_SECTIONS)[number];
+/** Strings mapped to lists of synsets (phrases, participles): each as these sections, after its name. */
+const KEYED_PARTS = ['KeyOff', 'Hash', 'Off', 'Data', 'Text'] as const;
+const KEYED = ['phrase', 'participle'] as const;
+const KEYED_SECTIONS = KEYED.flatMap((name) => KEYED_PARTS.map((part) => `${name}${part}`));
 
 /** FNV-1a over UTF-16 code units. */
 function hashOf(s: string): number {
@@ -89,19 +100,52 @@ function csr(count: number, listOf: (i: number) => ArrayLike<number> | undefined
   return [off, data];
 }
 
-/** The packed file's bytes for a table; `source` is the SHA-256 of the table's file. */
-export function packWordnet(table: WordnetTable, tableVersion: number, source: string): Buffer {
-  const stems = table.stems;
-  const text = stems.join('');
-  const stemOff = new Int32Array(stems.length + 1);
-  for (let i = 0; i < stems.length; i++) stemOff[i + 1] = stemOff[i]! + stems[i]!.length;
-  const hash = new Int32Array(tableSize(stems.length));
+/** Offsets of the strings' text (one more than strings) and a hash table of their numbers plus one (0: empty). */
+function keyTable(keys: readonly string[]): { off: Int32Array; hash: Int32Array } {
+  const off = new Int32Array(keys.length + 1);
+  for (let i = 0; i < keys.length; i++) off[i + 1] = off[i]! + keys[i]!.length;
+  const hash = new Int32Array(tableSize(keys.length));
   const mask = hash.length - 1;
-  stems.forEach((s, i) => {
+  keys.forEach((s, i) => {
     let slot = hashOf(s) & mask;
     while (hash[slot] !== 0) slot = (slot + 1) & mask;
     hash[slot] = i + 1;
   });
+  return { off, hash };
+}
+
+/** The number of `s` in a key table over `text`, or undefined. */
+function findKey(s: string, text: string, off: Int32Array, hash: Int32Array): number | undefined {
+  const mask = hash.length - 1;
+  for (let slot = hashOf(s) & mask; ; slot = (slot + 1) & mask) {
+    const v = hash[slot]!;
+    if (v === 0) return undefined;
+    const id = v - 1;
+    const from = off[id]!;
+    if (off[id + 1]! - from === s.length && text.startsWith(s, from)) return id;
+  }
+}
+
+/** A string → synsets map as the sections of `name` (KEYED_PARTS). */
+function keyedBlobs(name: string, map: Record<string, number[]>): [string, Uint8Array][] {
+  const keys = Object.keys(map);
+  const { off, hash } = keyTable(keys);
+  const [listOff, listData] = csr(keys.length, (i) => map[keys[i]!]);
+  const ints = (a: Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  return [
+    [`${name}KeyOff`, ints(off)],
+    [`${name}Hash`, ints(hash)],
+    [`${name}Off`, ints(listOff)],
+    [`${name}Data`, ints(listData)],
+    [`${name}Text`, Buffer.from(keys.join(''), 'utf8')],
+  ];
+}
+
+/** The packed file's bytes for a table; `source` is the SHA-256 of the table's file. */
+export function packWordnet(table: WordnetTable, tableVersion: number, source: string): Buffer {
+  const stems = table.stems;
+  const text = stems.join('');
+  const { off: stemOff, hash } = keyTable(stems);
   const senses = new Map<number, number[]>();
   for (let i = 0; i < table.senses.length; ) {
     const n = table.senses[i + 1]!;
@@ -124,7 +168,9 @@ export function packWordnet(table: WordnetTable, tableVersion: number, source: s
     ['pos', Buffer.from(pos, 'latin1')],
     // A stem listed with no senses is not a stem without a list: the first has no relations, the second may be an irregular form's.
     ['listed', Uint8Array.from(stems, (_, i) => (senses.has(i) ? 1 : 0))],
-    ['extra', Buffer.from(JSON.stringify({ irregular: table.irregular ?? {}, phrases: table.phrases ?? {}, participles: table.participles ?? {} }), 'utf8')],
+    ['irregular', Buffer.from(JSON.stringify(table.irregular ?? {}), 'utf8')],
+    ...keyedBlobs('phrase', table.phrases ?? {}),
+    ...keyedBlobs('participle', (table as { participles?: Record<string, number[]> }).participles ?? {}),
   ];
   const sections: Header['sections'] = {};
   let at = 0;
@@ -146,9 +192,9 @@ function headerProblem(h: Partial<Header>, tableVersion: number, source: string,
   if (h.format !== FORMAT || h.version !== PACKED_VERSION) return `format ${String(h.format)} v${String(h.version)}, not ${FORMAT} v${PACKED_VERSION}`;
   if (h.table !== tableVersion || h.source !== source) return 'made from another WordNet table';
   if (h.body !== bodyBytes) return `${bodyBytes} bytes of data where the header says ${String(h.body)}`;
-  for (const name of [...INT_SECTIONS, 'text', 'pos', 'listed', 'extra']) {
+  for (const name of [...INT_SECTIONS, 'text', 'pos', 'listed', 'irregular', ...KEYED_SECTIONS]) {
     const s = h.sections?.[name];
-    if (!s || s[0] % ALIGN !== 0 || s[0] < 0 || s[1] < 0 || s[0] + s[1] > bodyBytes) return `section ${name} is missing or out of bounds`;
+    if (!s || s[0] % ALIGN !== 0 || s[0] < 0 || s[1] < 0 || s[0] + s[1] > bodyBytes || (!/Text$|^(?:text|pos|listed|irregular)$/.test(name) && s[1] % 4 !== 0)) return `section ${name} is missing or out of bounds`;
   }
   return undefined;
 }
@@ -169,7 +215,7 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
   const problem = headerProblem(header, tableVersion, source, buf.length - nl - 1);
   if (problem) throw new Error(problem);
   const sections = header.sections!;
-  const int = (name: IntSection) => new Int32Array(base.buffer, start + sections[name]![0], sections[name]![1] / 4);
+  const int = (name: string) => new Int32Array(base.buffer, start + sections[name]![0], sections[name]![1] / 4);
   const bytes = (name: string) => base.subarray(nl + 1 + sections[name]![0], nl + 1 + sections[name]![0] + sections[name]![1]);
   const a = Object.fromEntries(INT_SECTIONS.map((n) => [n, int(n)])) as Record<IntSection, Int32Array>;
   const text = bytes('text').toString('utf8');
@@ -188,22 +234,13 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     if (a[off].length !== n + 1 || a[off][n] !== a[data].length) throw new Error(`section ${off} does not fit ${data}`);
   }
   if (a.stemOff[count] !== text.length || listed.length !== count) throw new Error('the stems do not fit their offsets');
-  const mask = a.hash.length - 1;
-  if ((a.hash.length & mask) !== 0) throw new Error('the stem hash table is not a power of two');
+  if ((a.hash.length & (a.hash.length - 1)) !== 0) throw new Error('the stem hash table is not a power of two');
   const slice = (off: Int32Array, data: Int32Array, i: number) => (i >= 0 && i + 1 < off.length ? data.subarray(off[i]!, off[i + 1]!) : EMPTY);
   const stem = (id: number) => text.slice(a.stemOff[id]!, a.stemOff[id + 1]!);
-  let extra: { irregular: Record<string, string>; phrases: Record<string, number[]>; participles?: Record<string, number[]> } | undefined;
-  const extras = () => (extra ??= JSON.parse(bytes('extra').toString('utf8')) as typeof extra & object);
+  const keyed = Object.fromEntries(KEYED.map((name) => [name, keyedView(name, int, bytes)])) as Record<(typeof KEYED)[number], (key: string) => Int32Array | undefined>;
+  let irregular: Record<string, string> | undefined;
   return {
-    stemId(s) {
-      for (let slot = hashOf(s) & mask; ; slot = (slot + 1) & mask) {
-        const v = a.hash[slot]!;
-        if (v === 0) return undefined;
-        const id = v - 1;
-        const from = a.stemOff[id]!;
-        if (a.stemOff[id + 1]! - from === s.length && text.startsWith(s, from)) return id;
-      }
-    },
+    stemId: (s) => findKey(s, text, a.stemOff, a.hash),
     stem,
     senses: (id) => (listed[id] === 1 ? slice(a.sensesOff, a.sensesData, id) : undefined),
     members: (s) => slice(a.membersOff, a.membersData, s),
@@ -212,14 +249,23 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     lexical: (s) => slice(a.lexicalOff, a.lexicalData, s),
     pos: (s) => pos[s] ?? '',
     get irregular() {
-      return extras().irregular;
+      return (irregular ??= JSON.parse(bytes('irregular').toString('utf8')) as Record<string, string>);
     },
-    get phrases() {
-      return extras().phrases;
-    },
-    get participles() {
-      return extras().participles ?? {};
-    },
+    phrase: keyed.phrase,
+    participle: keyed.participle,
+  };
+}
+
+/** Lookups in the sections of a string → synsets map (`keyedBlobs`); throws when they do not fit together. */
+function keyedView(name: string, int: (section: string) => Int32Array, bytes: (section: string) => Buffer): (key: string) => Int32Array | undefined {
+  const [keyOff, hash, off, data] = [int(`${name}KeyOff`), int(`${name}Hash`), int(`${name}Off`), int(`${name}Data`)];
+  const text = bytes(`${name}Text`).toString('utf8');
+  const count = keyOff.length - 1;
+  if (count < 0 || keyOff[count] !== text.length || off.length !== count + 1 || off[count] !== data.length) throw new Error(`the ${name} sections do not fit together`);
+  if (hash.length === 0 || (hash.length & (hash.length - 1)) !== 0) throw new Error(`the ${name} hash table is not a power of two`);
+  return (key) => {
+    const id = findKey(key, text, keyOff, hash);
+    return id === undefined ? undefined : data.subarray(off[id]!, off[id + 1]!);
   };
 }
 const EMPTY = new Int32Array(0);

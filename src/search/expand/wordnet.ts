@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { EXCEPTIONS_PACKAGE, PARTICIPLE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
 import { packWordnet, readPacked, savePacked, unpackWordnet, type WordnetView } from './wordnet-packed.ts';
 import { sha256 } from '../../hash.ts';
+import { stampedValueSync } from '../../stamp-cache.ts';
 
 export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
 
@@ -39,11 +40,14 @@ export const PACKED_FILE = path.join(path.dirname(WORDNET_FILE), '..', '..', '.c
 
 /**
  * The table as packed typed arrays: the packed copy when it was made from this very table file,
- * else packed anew from the JSON table (and kept for the next process).
+ * else packed anew from the JSON table (and kept for the next process). The table file's SHA-256 is
+ * kept beside the packed copy while the file keeps its stamp (stamp-cache.ts): hashing its 2.1 MB
+ * cost every process that read WordNet ~6 ms of CPU.
  */
 export function load(file = WORDNET_FILE, packedFile = PACKED_FILE): Loaded {
-  const raw = readFileSync(file);
-  const source = sha256(raw);
+  let raw: Buffer | undefined;
+  const read = () => (raw ??= readFileSync(file));
+  const source = stampedValueSync(path.join(path.dirname(packedFile), 'relations.stamps.json'), `wordnet-table:${path.resolve(file)}`, () => ({ value: sha256(read()), files: [file] }));
   const packed = readPacked(packedFile);
   if (packed) {
     try {
@@ -52,7 +56,7 @@ export function load(file = WORDNET_FILE, packedFile = PACKED_FILE): Loaded {
       // Stale or damaged: made again below.
     }
   }
-  const table = JSON.parse(gunzipSync(raw).toString('utf8')) as WordnetTable;
+  const table = JSON.parse(gunzipSync(read()).toString('utf8')) as WordnetTable;
   if (table.format !== 'lectern.wordnet' || table.version !== WORDNET_FORMAT_VERSION) {
     throw new Error(`${file} has format ${String(table.format)} v${String(table.version)}, this Lectern reads lectern.wordnet v${WORDNET_FORMAT_VERSION}: run npm run wordnet`);
   }
@@ -132,7 +136,7 @@ export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
  * left). `participle`: the adjective senses of the word as typed when it is a participle ("seasoned":
  * experienced), which stand for its stem's (seasoned and seasonable: timely).
  */
-function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech> | undefined, participle?: readonly number[]): Int32Array | number[] {
+function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech> | undefined, participle?: ArrayLike<number> & Iterable<number>): Int32Array | number[] {
   const all = participle ? [...senses.filter((s) => wn.pos(s) !== 'a'), ...participle] : senses;
   if (!pos) return all;
   const kept = all.filter((s) => pos.has(wn.pos(s) as PartOfSpeech));
@@ -140,14 +144,14 @@ function sensesIn(wn: Loaded, senses: Int32Array, pos: ReadonlySet<PartOfSpeech>
 }
 
 /** A participle's own adjective senses when `form` is one of `stem` ("missing" of miss); undefined when it is no participle. */
-function participleSenses(wn: Loaded, stem: string, form: string | undefined): readonly number[] | undefined {
+function participleSenses(wn: Loaded, stem: string, form: string | undefined): Int32Array | readonly number[] | undefined {
   if (form === undefined || form === stem || !PARTICIPLE.test(form)) return undefined;
-  return wn.participles[form] ?? [];
+  return wn.participle(form) ?? [];
 }
 
 /** Does WordNet list this participle ("missing", "seasoned") as an adjective of its own? */
 export function isAdjectiveParticiple(form: string): boolean {
-  return (wordnet()?.participles[form]?.length ?? 0) > 0;
+  return (wordnet()?.participle(form)?.length ?? 0) > 0;
 }
 
 /**
@@ -224,14 +228,13 @@ const MAX_PHRASE = 4;
  */
 export function phrasesIn(stems: string[]): { from: number; to: number; related: { term: string; weight: number }[] }[] {
   const wn = wordnet();
-  const phrases = wn?.phrases;
-  if (!wn || !phrases) return [];
+  if (!wn) return [];
   const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
   const bases = stems.map((s) => wn.irregular[s] ?? s);
   for (let from = 0; from < stems.length - 1; from++) {
     for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
       // "taken into custody" is WordNet's "take into custody".
-      const synsets = phrases[stems.slice(from, to).join(' ')] ?? phrases[bases.slice(from, to).join(' ')];
+      const synsets = wn.phrase(stems.slice(from, to).join(' ')) ?? wn.phrase(bases.slice(from, to).join(' '));
       if (!synsets) continue;
       out.push({ from, to, related: relatedOf(wn, synsets) });
       from = to - 1;
