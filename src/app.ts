@@ -56,8 +56,8 @@ export async function createApp(config: Config, log: Logger, options: AppOptions
   const build = options.build ?? (await loadOrBuildCorpus(config.corpusDir, config.buildDir, log)).build;
   const corpus = new Corpus(build);
   const persist = { inputs: build.inputs ?? 'memory', persist: options.build === undefined };
-  const { index, positions, relations } = await loadSearchIndex(corpus, config.buildDir, log, persist);
-  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index), { lexicons: savedLexicons(corpus, config.buildDir, log, persist), ...(positions ? { positions } : {}), ...(relations ? { relations } : {}) });
+  const { index, positions, relations, facts } = await loadSearchIndex(corpus, config.buildDir, log, persist);
+  const engine = new SearchEngine(corpus, new MemoryCandidateSource(index), { lexicons: savedLexicons(corpus, config.buildDir, log, persist), ...(positions ? { positions } : {}), ...(relations ? { relations } : {}), ...(facts ? { facts } : {}) });
   const base: CorpusView = { corpus, search: engine };
   const cite = createCiter({ store: fileRenderStore(path.join(config.buildDir, RENDER_STORE_FILE)) });
   const library = await createLibrary({

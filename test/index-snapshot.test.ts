@@ -17,6 +17,9 @@ import { packPositions, PositionTable, termPositions, type PackedPositions } fro
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { INDEX_FILE, indexLines, loadOrBuildIndex, loadSearchIndex, parseIndex, type SearchIndex } from '../src/search/saved-index.ts';
 import { relationsOf } from '../src/search/expand/relations.ts';
+import { factsFingerprint, passageFacts } from '../src/search/passage-facts.ts';
+import { foldKey } from '../src/search/engine.ts';
+import { isCitingNote } from '../src/search/note-kind.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
 let corpus: Corpus;
@@ -75,7 +78,8 @@ describe('GIVEN the snapshot of an index', () => {
     const fromJson = parseIndex(indexLines(await readFile(path.join(dir, INDEX_FILE))), 'A').index!;
     expect(JSON.stringify(first.toJSON()) === JSON.stringify(fromJson.toJSON())).toBe(true);
     const written = await readFile(path.join(dir, SNAPSHOT_FILE));
-    expect(written.equals(snapshotBytes(fromJson, 'A', packPositions(passagesOf(fromJson)), relationsOf(corpus.works)))).toBe(true);
+    const facts = passageFacts(corpus, passagesOf(fromJson).map((p) => p.id));
+    expect(written.equals(snapshotBytes(fromJson, 'A', packPositions(passagesOf(fromJson)), relationsOf(corpus.works), facts))).toBe(true);
 
     lines.length = 0;
     await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
@@ -104,6 +108,54 @@ describe('GIVEN the snapshot of an index', () => {
     await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
     const warm = await loadSearchIndex(corpus, dir, log, { inputs: 'A', persist: true });
     expect(warm.relations?.get('~gorbachev\u0000chief')).toEqual(new Map([['Iakovlev', 1]]));
+  });
+
+  it("THEN it keeps each passage's fold key and whether each note only cites, as the engine works them out, and a warm load hands them to the engine", async () => {
+    const ids = passagesOf(index).map((p) => p.id);
+    const { facts } = restoreSnapshot(snapshotBytes(index, 'A', packed, undefined, passageFacts(corpus, ids)), 'A');
+    expect(facts!.foldKeys.size).toBe(index.documentCount);
+    const wrong = ids.filter((id) => facts!.foldKeys.get(id) !== foldKey(corpus, corpus.block(id)!));
+    expect(wrong).toEqual([]);
+    const notes = ids.map((id) => corpus.block(id)!).filter((b) => b.kind === 'footnote');
+    expect(notes.length).toBeGreaterThan(50);
+    expect(notes.filter((b) => facts!.citing.get(b.id) !== isCitingNote(b.plain)).map((b) => b.id)).toEqual([]);
+    expect(new Set(facts!.citing.values())).toEqual(new Set([true, false]));
+    // A repeated quotation is one key for several passages: what the facts must keep apart and together.
+    expect(new Set(facts!.foldKeys.values()).size).toBeLessThan(ids.length);
+    expect(restoreSnapshot(snapshotBytes(index, 'A', packed), 'A').facts).toBeUndefined();
+
+    const dir = await mkdtemp(path.join(tmpdir(), 'lectern-snapshot-facts-'));
+    dirs.push(dir);
+    const log = pino({ level: 'silent' });
+    await loadOrBuildIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect((await loadSearchIndex(corpus, dir, log, { inputs: 'A', persist: true })).facts).toBeUndefined();
+    const warm = await loadSearchIndex(corpus, dir, log, { inputs: 'A', persist: true });
+    expect(warm.facts!.foldKeys).toEqual(facts!.foldKeys);
+    expect(warm.facts!.citing).toEqual(facts!.citing);
+  });
+
+  it('THEN one made by other code than the facts come from is not used', () => {
+    const bytes = snapshotBytes(index, 'A', packed, undefined, passageFacts(corpus, passagesOf(index).map((p) => p.id)));
+    const end = bytes.indexOf(10);
+    const header = JSON.parse(bytes.subarray(0, end).toString()) as Record<string, unknown>;
+    expect(header.facts).toBe(factsFingerprint());
+    expect(factsFingerprint()).toMatch(/^[0-9a-f]{64}$/);
+    const other = Buffer.concat([Buffer.from(`${JSON.stringify({ ...header, facts: 'f'.repeat(64) })}\n`), bytes.subarray(end + 1)]);
+    expect(restoreSnapshot(other, 'A').problem).toMatch(/another facts/);
+  });
+
+  it('THEN an engine given the facts answers exactly as one that works them out (hits, scores, snippets, totals)', async () => {
+    const facts = passageFacts(corpus, passagesOf(index).map((p) => p.id));
+    const given = new SearchEngine(corpus, new MemoryCandidateSource(index), { facts });
+    const without = new SearchEngine(corpus, new MemoryCandidateSource(index));
+    const questions = ['Have Trotsky and his son ever been officially exonerated?', 'Kirov', 'the the', 'Radek letter', 'Preobrazhensky testified', 'Sedov', 'who killed Kirov', 'Бюллетень оппозиции', '"Moscow trials"', 'See Furr Kirov'];
+    for (const q of questions) {
+      const answer = async (e: SearchEngine) => {
+        const r = await e.search(q, { limit: 20 });
+        return [r.total, r.notices, r.hits.map((h) => [h.block.id, h.score, h.snippet])];
+      };
+      expect(await answer(given), q).toEqual(await answer(without));
+    }
   });
 
   it('THEN it holds the term positions of every passage, each equal to what rerank would make of the passage at query time', () => {

@@ -47,6 +47,7 @@ import { shownBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
 import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
+import type { PassageFacts } from './passage-facts.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
 const KIND_WEIGHT: Record<Block['kind'], number> = {
@@ -171,10 +172,16 @@ function duplicateKey(block: Block): string {
   return foldedLetters(quoted.replace(/\*+/g, ''), 160);
 }
 
+/** What `fold` groups a passage by: kept per passage with the bundled index (passage-facts.ts). */
+export function foldKey(corpus: Corpus, block: Block): string {
+  return duplicateKey(shownWith(corpus, block));
+}
+
 export class SearchEngine implements SearchService {
   readonly corpus: Corpus;
   readonly source: CandidateSource;
-  private readonly keys = new Map<string, string>();
+  /** Each passage's `foldKey`, made on its first fold, or given (the bundled index's, passage-facts.ts). */
+  private readonly keys: Map<string, string>;
   /** Learned from the corpus's translation pairs on the first query that needs them. */
   private lexicons: Lexicons | undefined;
   /** Passages a scan reads at most (see `scan`). */
@@ -225,8 +232,14 @@ export class SearchEngine implements SearchService {
    * (term-positions.ts); a passage they do not hold has its positions made when reranked. A
    * shared engine's serve the bundled passages of every group.
    */
-  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; phraseChecks?: number; positions?: PositionTable; relations?: Relations } = {}) {
+  constructor(corpus: Corpus, source: CandidateSource, options: { shared?: SearchEngine; lexicons?: () => Lexicons; scanLimit?: number; phraseChecks?: number; positions?: PositionTable; relations?: Relations; facts?: PassageFacts } = {}) {
     this.corpus = corpus;
+    // Facts of this corpus's passages made earlier (by id: the snapshot they come with is of this very corpus).
+    this.keys = new Map(options.facts?.foldKeys);
+    for (const [id, citing] of options.facts?.citing ?? []) {
+      const block = corpus.block(id);
+      if (block) citingNotes.set(block, citing);
+    }
     this.relations = options.relations;
     this.source = source;
     this.scanLimit = options.scanLimit ?? SCAN_LIMIT;
@@ -618,7 +631,7 @@ export class SearchEngine implements SearchService {
     for (const c of candidates) {
       let k = this.keys.get(c.block.id);
       if (k === undefined) {
-        k = duplicateKey(shownWith(this.corpus, c.block));
+        k = foldKey(this.corpus, c.block);
         this.keys.set(c.block.id, k);
       }
       const group = groups.get(k);

@@ -17,6 +17,8 @@
  * Format 3: the index of format 4 of `index.json` (an author's first-person passages read under the
  * author's name), which a format 2 copy lacks. Format 4 adds the relations between people the texts
  * state (expand/relations.ts), so a one-shot answer to "Trotsky's son …" does not learn them again.
+ * Format 5 adds what the engine works out about each passage (passage-facts.ts: the key results are
+ * folded by, whether a note only cites), and the header `factsFingerprint()`.
  */
 import { sha256 } from '../hash.ts';
 import { readFileSync } from 'node:fs';
@@ -31,10 +33,11 @@ import { miniSearchOptions } from './index-build.ts';
 import type { IndexedPassage } from './lectern-index.ts';
 import type { Relations } from './expand/relations.ts';
 import { packedProblem, PositionTable, positionsFingerprint, type PackedPositions } from './term-positions.ts';
+import { factsFingerprint, type PassageFacts } from './passage-facts.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 4;
+export const SNAPSHOT_FORMAT_VERSION = 5;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 
@@ -64,6 +67,7 @@ interface State {
   tree: Map<string, unknown>;
   positions: PackedPositions;
   relations?: Relations;
+  facts?: PassageFacts;
 }
 
 let minisearchVersion: string | undefined;
@@ -82,6 +86,7 @@ function identity(inputs: string) {
     minisearch: minisearchPackageVersion(),
     analysis: sha256(JSON.stringify([ANALYSIS_VERSION, analysisOptions()])),
     positions: positionsFingerprint(),
+    facts: factsFingerprint(),
     inputs,
   };
 }
@@ -90,7 +95,7 @@ function identity(inputs: string) {
  * The snapshot of `index` and its passages' term positions (`packPositions` of the same passages)
  * as the bytes of its file: a header line, then V8's serialisation of the state.
  */
-export function snapshotBytes(index: SearchIndex, inputs: string, positions: PackedPositions, relations?: Relations): Buffer {
+export function snapshotBytes(index: SearchIndex, inputs: string, positions: PackedPositions, relations?: Relations, facts?: PassageFacts): Buffer {
   const ms = index as unknown as Internals;
   const state: State = {
     documentCount: ms._documentCount,
@@ -104,6 +109,8 @@ export function snapshotBytes(index: SearchIndex, inputs: string, positions: Pac
     tree: ms._index._tree,
     positions,
     ...(relations ? { relations } : {}),
+    // Facts whose code cannot be told apart from other code's are not kept (see passage-facts.ts).
+    ...(facts && factsFingerprint() !== 'unreadable' ? { facts } : {}),
   };
   const body = v8.serialize(state);
   const header = JSON.stringify({ ...identity(inputs), documents: state.documentCount, bytes: body.length, sha256: sha256(body) });
@@ -111,7 +118,7 @@ export function snapshotBytes(index: SearchIndex, inputs: string, positions: Pac
 }
 
 /** The index the snapshot's bytes hold, or why they cannot be used. */
-export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: SearchIndex; positions?: PositionTable; relations?: Relations; problem?: string } {
+export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: SearchIndex; positions?: PositionTable; relations?: Relations; facts?: PassageFacts; problem?: string } {
   const end = bytes.indexOf(10);
   if (end < 0) return { problem: 'the index snapshot has no header' };
   let header: Record<string, unknown>;
@@ -153,11 +160,12 @@ export function restoreSnapshot(bytes: Buffer, inputs: string): { index?: Search
   ms._index._tree = state.tree;
   ms._index._size = undefined;
   const relations = state.relations instanceof Map ? { relations: state.relations } : {};
-  return { index, positions: new PositionTable(state.positions), ...relations };
+  const facts = state.facts?.foldKeys instanceof Map && state.facts.citing instanceof Map ? { facts: state.facts } : {};
+  return { index, positions: new PositionTable(state.positions), ...relations, ...facts };
 }
 
 /** The snapshot in `buildDir`, when there is one made from `inputs` by this Node and minisearch. */
-export async function readSnapshot(buildDir: string, inputs: string): Promise<{ index?: SearchIndex; positions?: PositionTable; relations?: Relations; problem?: string }> {
+export async function readSnapshot(buildDir: string, inputs: string): Promise<ReturnType<typeof restoreSnapshot>> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(buildDir, SNAPSHOT_FILE));
@@ -167,6 +175,6 @@ export async function readSnapshot(buildDir: string, inputs: string): Promise<{ 
   return restoreSnapshot(bytes, inputs);
 }
 
-export async function writeSnapshot(buildDir: string, index: SearchIndex, inputs: string, positions: PackedPositions, relations?: Relations): Promise<void> {
-  await writeAtomic(path.join(buildDir, SNAPSHOT_FILE), snapshotBytes(index, inputs, positions, relations));
+export async function writeSnapshot(buildDir: string, index: SearchIndex, inputs: string, positions: PackedPositions, relations?: Relations, facts?: PassageFacts): Promise<void> {
+  await writeAtomic(path.join(buildDir, SNAPSHOT_FILE), snapshotBytes(index, inputs, positions, relations, facts));
 }

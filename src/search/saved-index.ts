@@ -25,6 +25,7 @@ import type { IndexedPassage } from './lectern-index.ts';
 import { readSnapshot, writeSnapshot } from './index-snapshot.ts';
 import { packPositions, PositionTable } from './term-positions.ts';
 import { relationsOf, type Relations } from './expand/relations.ts';
+import { passageFacts, type PassageFacts } from './passage-facts.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
@@ -158,6 +159,8 @@ export interface LoadedIndex {
   positions?: PositionTable;
   /** The relations between people the texts state (expand/relations.ts), when the snapshot has them. */
   relations?: Relations;
+  /** What the engine works out about each passage (passage-facts.ts), when the snapshot has them. */
+  facts?: PassageFacts;
 }
 
 export async function loadOrBuildIndex(corpus: Corpus, buildDir: string, log: Logger, options: { inputs: string; persist: boolean }): Promise<SearchIndex> {
@@ -169,7 +172,10 @@ export async function loadSearchIndex(corpus: Corpus, buildDir: string, log: Log
   if (options.persist) {
     // The fast-loading copy first (index-snapshot.ts); without a usable one, index.json, then the copy again.
     const snapshot = await readSnapshot(buildDir, options.inputs);
-    if (snapshot.index) return { index: snapshot.index, ...(snapshot.positions ? { positions: snapshot.positions } : {}), ...(snapshot.relations ? { relations: snapshot.relations } : {}) };
+    if (snapshot.index) {
+      const { positions, relations, facts } = snapshot;
+      return { index: snapshot.index, ...(positions ? { positions } : {}), ...(relations ? { relations } : {}), ...(facts ? { facts } : {}) };
+    }
     log.debug({ reason: snapshot.problem }, 'reading the search index from index.json');
     let raw: Uint8Array | undefined;
     try {
@@ -211,7 +217,8 @@ export async function keepSnapshot(buildDir: string, index: SearchIndex, inputs:
   let packed;
   try {
     packed = packPositions(indexedPassages(index, corpus));
-    await writeSnapshot(buildDir, index, inputs, packed, relationsOf(corpus.works));
+    const ids = (index as unknown as { _documentIds: Map<number, string> })._documentIds.values();
+    await writeSnapshot(buildDir, index, inputs, packed, relationsOf(corpus.works), passageFacts(corpus, ids));
   } catch (err) {
     log.debug({ err }, 'the index snapshot could not be written');
   }
