@@ -9,7 +9,7 @@
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
 import type { QueryWord } from './analyse/index.ts';
 import SearchableMap from 'minisearch/SearchableMap';
-import { combinedStatistics, termVariants, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
+import { combinedStatistics, idOrder, rankOrder, termVariants, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
 import type { MemoryCandidateSource } from './memory-source.ts';
 
 /** An index that scores its candidates with statistics it is given: a memory index, or a group's texts in PostgreSQL (pg-source.ts). */
@@ -64,15 +64,14 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
     // Prefix and typo variants are looked up once for the query, in the terms of the in-memory layers.
     const variants = this.variantsFor(query.words);
     // Each layer is asked for what can still get in: once the layers asked so far hold k
-    // candidates, a later layer's passage must score above the k-th of them (an equal one would
-    // come after them). A layer that answers later (a database) is asked with what is known then.
+    // candidates, a later layer's passage must rank before the k-th of them (`rankOrder`: score
+    // above it, or equal with an id before its). A layer that answers later (a database) is asked
+    // with what is known then.
     const answers: (Candidate[] | Promise<Candidate[]>)[] = [];
     let best: Candidate[] = [];
     let pending = false;
     for (const layer of this.layers) {
-      const floor = best.length >= query.k ? best[query.k - 1]!.score : undefined;
-      const above = floor === undefined ? query.above : Math.max(floor, query.above ?? floor);
-      const answer = layer.scoredWith(above === undefined ? query : { ...query, above }, stats, variants);
+      const answer = layer.scoredWith(withFloor(query, best), stats, variants);
       answers.push(answer);
       if (Array.isArray(answer)) best = mergeBest(best, answer, query.k);
       else pending = true;
@@ -81,8 +80,7 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
     // cost as much on a library of many works asked for thousands of candidates).
     if (!pending) return best;
     const all = (await Promise.all(answers)).flat();
-    // Ties keep the layers' order (the bundled corpus first), as one index keeps insertion order.
-    return all.sort((a, b) => b.score - a.score).slice(0, query.k);
+    return all.sort(rankOrder).slice(0, query.k);
   }
 
   private works: { tree: TermTree; versions: string } | undefined;
@@ -125,13 +123,26 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
   }
 }
 
-/** The k best of two lists sorted best first, the first list's before the second's at equal scores. */
+/**
+ * The query a later layer is asked: what ranks before the k-th of the `best` so far, when there
+ * are k of them (the query's own `above`, a score a caller already holds, counts as well).
+ */
+function withFloor(query: CandidateQuery, best: readonly Candidate[]): CandidateQuery {
+  const kth = best.length >= query.k ? best[query.k - 1]! : undefined;
+  if (!kth) return query;
+  if (query.above !== undefined && query.above > kth.score) return query;
+  // Equal to the k-th: the query's own bound is the stricter when it lets no tie in, or fewer.
+  if (query.above === kth.score && (query.aboveTie === undefined || idOrder(query.aboveTie, kth.id) < 0)) return query;
+  return { ...query, above: kth.score, aboveTie: kth.id };
+}
+
+/** The k best of two lists in `rankOrder`, in that order. */
 function mergeBest(a: Candidate[], b: Candidate[], k: number): Candidate[] {
   const out: Candidate[] = [];
   let i = 0;
   let j = 0;
   while (out.length < k && (i < a.length || j < b.length)) {
-    if (j >= b.length || (i < a.length && a[i]!.score >= b[j]!.score)) out.push(a[i++]!);
+    if (j >= b.length || (i < a.length && rankOrder(a[i]!, b[j]!) <= 0)) out.push(a[i++]!);
     else out.push(b[j++]!);
   }
   return out;

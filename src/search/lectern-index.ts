@@ -71,6 +71,11 @@ export interface TopKOptions {
    */
   above?: number;
   /**
+   * With `above`: a document scoring exactly `above` may be returned too when its passage id sorts
+   * before this one (the k-th best's so far: in `rankOrder` it would come before it).
+   */
+  aboveTie?: string;
+  /**
    * 'bm25' (the default): minisearch's score, BM25 times the number of query terms matched.
    * 'coverage': BM25 times how much of the query the passage covers, each word counted by its
    * rarity (idf) and how well it matched (its own term 1, a typo or synonym less), so a passage
@@ -288,23 +293,97 @@ interface MiniSearchInternals {
   _idToShortId: Map<unknown, number>;
 }
 
-/** The k best documents by score seen so far: a min-heap, the weakest of them at the root. */
+/**
+ * Passage ids in their natural order: runs of digits compared as numbers, other characters by code
+ * unit (not by locale), so `work.p8` comes before `work.p16` as it does in the text.
+ */
+export function idOrder(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (x >= 48 && x <= 57 && y >= 48 && y <= 57) {
+      // Two runs of digits: the longer (leading zeros aside) is the larger, else the first digit that differs.
+      while (i < n - 1 && a.charCodeAt(i) === 48 && isDigit(a.charCodeAt(i + 1))) i++;
+      while (j < m - 1 && b.charCodeAt(j) === 48 && isDigit(b.charCodeAt(j + 1))) j++;
+      let ei = i;
+      let ej = j;
+      while (ei < n && isDigit(a.charCodeAt(ei))) ei++;
+      while (ej < m && isDigit(b.charCodeAt(ej))) ej++;
+      if (ei - i !== ej - j) return ei - i - (ej - j);
+      for (; i < ei; i++, j++) {
+        const d = a.charCodeAt(i) - b.charCodeAt(j);
+        if (d !== 0) return d;
+      }
+      continue;
+    }
+    if (x !== y) return x - y;
+    i++;
+    j++;
+  }
+  if (n - i !== m - j) return n - i - (m - j);
+  // The same but for leading zeros ("p08", "p8"): any fixed order will do.
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * The order of a ranked list: score descending, an exact tie by passage id (`idOrder`). Which of
+ * two equally scored passages is kept at the k-th place, and which comes first, then depends on
+ * the passages alone, not on the order they were added or scored in, nor on the index (or
+ * database) they come from: a search over several indexes cuts and merges alike.
+ */
+export function rankOrder(a: { id: string; score: number }, b: { id: string; score: number }): number {
+  return b.score - a.score || idOrder(a.id, b.id);
+}
+
+/**
+ * The k best documents seen so far in `rankOrder` (score, then id): a min-heap, the weakest of them
+ * at the root. `ranksOf`: each document's place in the natural order of the index's passage ids
+ * (`FastScorer.idRanks`), which decides exact ties (copies of a text tie by the hundred); asked for
+ * at the first tie only.
+ */
 class TopHeap {
   readonly docs: number[] = [];
   readonly scores: number[] = [];
   private readonly k: number;
-  constructor(k: number) {
+  private readonly ranksOf: () => Int32Array;
+  private known: Int32Array | undefined;
+  constructor(k: number, ranksOf: () => Int32Array) {
     this.k = k;
+    this.ranksOf = ranksOf;
+  }
+
+  private get ranks(): Int32Array {
+    return (this.known ??= this.ranksOf());
   }
 
   /** Would a document with this score get in? */
-  wouldTake(score: number): boolean {
-    return this.docs.length < this.k || score > this.scores[0]!;
+  wouldTake(score: number, doc: number): boolean {
+    if (this.docs.length < this.k) return true;
+    const floor = this.scores[0]!;
+    return score > floor || (score === floor && this.ranks[doc]! < this.ranks[this.docs[0]!]!);
   }
 
-  /** The score a document must beat to get in: -Infinity while there is room. */
+  /** The score a document must reach to get in (one equal to it gets in by its id): -Infinity while there is room. */
   get floor(): number {
     return this.docs.length < this.k ? Number.NEGATIVE_INFINITY : this.scores[0]!;
+  }
+
+  /** Is the entry at i weaker (ranks after) the one at j? */
+  private weaker(i: number, j: number): boolean {
+    const { scores } = this;
+    return scores[i]! < scores[j]! || (scores[i] === scores[j] && this.ranks[this.docs[i]!]! > this.ranks[this.docs[j]!]!);
+  }
+
+  /** The documents best first (and their scores), in `rankOrder`. */
+  sorted(): { docs: number[]; scores: number[] } {
+    const { docs, scores } = this;
+    const at = docs.map((_, i) => i).sort((i, j) => scores[j]! - scores[i]! || this.ranks[docs[i]!]! - this.ranks[docs[j]!]!);
+    return { docs: at.map((i) => docs[i]!), scores: at.map((i) => scores[i]!) };
   }
 
   offer(doc: number, score: number): void {
@@ -314,7 +393,7 @@ class TopHeap {
       scores.push(score);
       for (let i = docs.length - 1; i > 0; ) {
         const p = (i - 1) >> 1;
-        if (scores[p]! <= scores[i]!) break;
+        if (!this.weaker(i, p)) break;
         this.swap(i, p);
         i = p;
       }
@@ -326,13 +405,13 @@ class TopHeap {
   }
 
   private siftDown(i: number): void {
-    const { docs, scores } = this;
+    const { docs } = this;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < docs.length && scores[l]! < scores[m]!) m = l;
-      if (r < docs.length && scores[r]! < scores[m]!) m = r;
+      if (l < docs.length && this.weaker(l, m)) m = l;
+      if (r < docs.length && this.weaker(r, m)) m = r;
       if (m === i) return;
       this.swap(i, m);
       i = m;
@@ -380,6 +459,45 @@ export class FastScorer {
   }
 
   private denseAt = -1;
+  private ranks: Int32Array | undefined;
+  /** The documents in the natural order of their ids (the inverse of `ranks`). */
+  private byId: Int32Array | undefined;
+  private ranksAt = -1;
+
+  /**
+   * Each document's place in the natural order of the passage ids (`idOrder`), by short id, made
+   * once per index version: an exact tie is then decided by comparing two numbers. A document
+   * without an id (discarded) comes last.
+   */
+  private idRanks(): Int32Array {
+    const { ids } = this.dense();
+    if (!this.ranks || this.ranksAt !== this.denseAt) {
+      const docs: number[] = [];
+      for (let doc = 0; doc < ids.length; doc++) if (ids[doc] !== undefined) docs.push(doc);
+      docs.sort((a, b) => idOrder(ids[a]!, ids[b]!));
+      const ranks = new Int32Array(ids.length).fill(ids.length);
+      docs.forEach((doc, i) => (ranks[doc] = i));
+      this.ranks = ranks;
+      this.byId = Int32Array.from(docs);
+      this.ranksAt = this.denseAt;
+    }
+    return this.ranks;
+  }
+
+  /** How many of the index's documents have an id before `id` in natural order: a rank below this is before it. */
+  private rankBefore(id: string): number {
+    this.idRanks();
+    const { ids } = this.dense();
+    const byId = this.byId!;
+    let lo = 0;
+    let hi = byId.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (idOrder(ids[byId[mid]!]!, id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   /**
    * Field lengths and external ids as dense arrays, built once and again only after documents were
@@ -668,7 +786,8 @@ export class FastScorer {
         covered += u.importance * (u.quality - q);
         quality.set(u.word, u.quality);
       }
-      if (sum * coverageFactor(Math.min(covered / totalImportance, MAX_COVERAGE)) * (1 + BOUND_MARGIN) > above) break;
+      // Reaching `above` is enough to be needed: a document equal to it may get in by its id (`aboveTie`).
+      if (sum * coverageFactor(Math.min(covered / totalImportance, MAX_COVERAGE)) * (1 + BOUND_MARGIN) >= above) break;
       cut++;
     }
     return cut === 0 ? undefined : order.slice(cut).map((i) => units[i]!);
@@ -752,9 +871,12 @@ export class FastScorer {
   private best(touched: Int32Array, reached: number, need: number, totalImportance: number, options: TopKOptions): Scored[] {
     const { score, count, terms, cover, literal } = this.scratch!;
     const ids = this.dense().ids;
-    const heap = new TopHeap(options.k);
+    const heap = new TopHeap(options.k, () => this.idRanks());
     const coverage = options.rank === 'coverage';
     const above = options.above ?? Number.NEGATIVE_INFINITY;
+    // A document equal to `above` must have an id before `aboveTie`: a rank below this (found at the first such document).
+    const aboveTie = options.aboveTie;
+    let tieRank = -1;
     for (let i = 0; i < reached; i++) {
       const doc = touched[i]!;
       if (count[doc]! < need) continue;
@@ -762,17 +884,24 @@ export class FastScorer {
       // skip the coverage factor for them (the result is the same).
       if (coverage && score[doc]! * MAX_COVERAGE_FACTOR <= Math.max(heap.floor, above)) continue;
       const s = coverage ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
-      if (s <= above || !heap.wouldTake(s)) continue;
+      const id = ids[doc];
+      // A discarded document (its postings stay until minisearch vacuums) has no id: minisearch's own search skips it too.
+      if (id === undefined || s < above || !heap.wouldTake(s, doc)) continue;
+      if (s === above) {
+        if (aboveTie === undefined) continue;
+        if (tieRank < 0) tieRank = this.rankBefore(aboveTie);
+        if (this.idRanks()[doc]! >= tieRank) continue;
+      }
       if (options.accept && !options.accept(doc)) continue;
       heap.offer(doc, s);
     }
-    const { docs, scores } = heap;
+    const { docs, scores } = heap.sorted();
     const out: Scored[] = new Array(docs.length);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
       out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance, literal: literal[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
     }
-    return out.sort((a, b) => b.score - a.score);
+    return out;
   }
 
   /**
