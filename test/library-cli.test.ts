@@ -81,12 +81,23 @@ describe('CLI: --collection on quote, source, translate and cite', () => {
     const source = io();
     expect(await sourceCommand.run(['The Ferry Ledger', '--collection', 'group-a', '--json'], source)).toBe(0);
     expect(source.outs.join('')).toContain('the-ferry-ledger');
-    const elsewhere = io();
-    await sourceCommand.run(['The Ferry Ledger', '--collection', 'group-b', '--json'], elsewhere);
-    expect(elsewhere.outs.join('')).not.toContain('the-ferry-ledger');
-    const translated = io();
-    await translateCommand.run([hits[0]!.id, '--collection', 'group-b', '--json'], translated);
-    expect(translated.outs.join('') + translated.errs.join('')).not.toContain('ferryman');
+    for (const other of [['--collection', 'group-b'], []]) {
+      const elsewhere = io();
+      await sourceCommand.run(['The Ferry Ledger', ...other, '--json'], elsewhere);
+      expect(elsewhere.outs.join(''), other.join(' ')).not.toContain('the-ferry-ledger');
+    }
+    // translate knows the group's passage in its group (the text gives no translation) and nowhere else.
+    const translate = async (args: string[]) => {
+      const t = io();
+      const code = await translateCommand.run([hits[0]!.id, ...args, '--json'], t);
+      return { code, json: JSON.parse(t.outs.join('')) as { errorId?: string }, text: t.outs.join('') + t.errs.join('') };
+    };
+    expect((await translate(['--collection', 'group-a'])).json.errorId).toBe('translate.no-pair');
+    for (const other of [['--collection', 'group-b'], []]) {
+      const t = await translate(other);
+      expect([t.code, t.json.errorId], other.join(' ')).toEqual([1, 'passage.unknown']);
+      expect(t.text).not.toContain('ferryman');
+    }
   }, 180_000);
 
   it('GIVEN an empty --collection THEN it is bad usage, named', async () => {
