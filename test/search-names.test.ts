@@ -3,13 +3,13 @@
  * (Leningrad, Petrograd, Peterburg) and the Russian–English names file (Arkhangelsk → Archangel,
  * Lev → Leon), on the real corpus. The queries are written for these tests, none is in ../shared/eval.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngine } from '../src/search/engine.ts';
 import { NAME_WEIGHT } from '../src/search/expand/index.ts';
-import { NamesError, namesUnavailable, otherNames, parseNames, readWordnetNames } from '../src/search/expand/names.ts';
+import { buildVariants, NAMES_FILE, NamesError, namesUnavailable, otherNames, parseNames, readWordnetNames, russianVariants } from '../src/search/expand/names.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
@@ -63,5 +63,37 @@ describe('GIVEN a names file that cannot be read', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'lectern-names-')), 'names.json');
     writeFileSync(file, JSON.stringify({ format: 'lectern.wordnet-names', version: 0, names: {} }));
     expect(() => readWordnetNames(file)).toThrow(/npm run wordnet/);
+  });
+});
+
+describe('GIVEN the Russian–English names kept made (russianVariants)', () => {
+  const built = (file: string) => [...buildVariants(parseNames(readFileSync(file, 'utf8'), file))];
+
+  it('THEN they are what the names file makes, read from the cache the next time, and made again from a damaged one', () => {
+    const cache = path.join(mkdtempSync(path.join(tmpdir(), 'lectern-names-cache-')), 'names', 'variants.json');
+    const expected = built(NAMES_FILE);
+    expect(expected.length).toBeGreaterThan(50);
+    expect([...russianVariants(NAMES_FILE, cache)]).toEqual(expected);
+    expect(existsSync(cache)).toBe(true);
+    expect([...russianVariants(NAMES_FILE, cache)]).toEqual(expected);
+    writeFileSync(cache, '{"format":"lectern.stamps","version":1,"key":"x","stamps":[],"value":"[1,2"}');
+    expect([...russianVariants(NAMES_FILE, cache)]).toEqual(expected);
+    writeFileSync(cache, 'not json');
+    expect([...russianVariants(NAMES_FILE, cache)]).toEqual(expected);
+  });
+
+  it('THEN an edited names file is read again, not served from the cache', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lectern-names-edit-'));
+    const file = path.join(dir, 'ru-en.tsv');
+    const cache = path.join(dir, 'cache.json');
+    writeFileSync(file, '# lectern.names.ru-en 1\nМосква\tMoscow\n');
+    // The cache keeps only a file older than a second (stamp-cache.ts: one changed meanwhile could be missed).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect([...russianVariants(file, cache)]).toEqual(built(file));
+    expect(existsSync(cache)).toBe(true);
+    writeFileSync(file, '# lectern.names.ru-en 1\nМосква\tMoscow\nАрхангельск\tArchangel\n');
+    const edited = [...russianVariants(file, cache)];
+    expect(edited).toEqual(built(file));
+    expect(edited.flatMap(([, v]) => v)).toContain('archangel');
   });
 });

@@ -15,13 +15,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { versionedTsvRows } from '../../versioned-tsv.ts';
+import { stampedValueSync } from '../../stamp-cache.ts';
 import { crossScriptKey } from '../analyse/key.ts';
+import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
 import { stemEnglish } from '../analyse/stem.ts';
 import { NAMES_FORMAT, NAMES_VERSION, type WordnetNames } from './wordnet-compile.ts';
 
 const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data');
 export const WORDNET_NAMES_FILE = path.join(DATA, 'wordnet', 'names.json');
 export const NAMES_FILE = path.join(DATA, 'names', 'ru-en.tsv');
+/** The Russian–English names' variants, kept beside the other caches of this checkout (see `russianVariants`). */
+export const VARIANTS_CACHE = path.join(DATA, '..', '.cache', 'names', 'ru-en.variants.json');
 export const RU_EN_NAMES_FORMAT = 'lectern.names.ru-en';
 export const RU_EN_NAMES_VERSION = 1;
 const MAX_ENGLISH = 4;
@@ -76,13 +80,33 @@ export function buildVariants(entries: { russian: string; english: string[] }[])
   return out;
 }
 
+const isVariants = (v: unknown): v is [string, string[]][] =>
+  Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && Array.isArray(e[1]) && e[1].every((t) => typeof t === 'string'));
+
+/**
+ * `buildVariants` of the names file, kept (stamp-cache.ts) while the file keeps its stamp and the
+ * analysis (stemmers, cross-script keys) is the same: stemming and keying its names cost the first
+ * query with a name in it ~5 ms of CPU in every process. A cache that cannot be read is made again.
+ */
+export function russianVariants(file = NAMES_FILE, cache = VARIANTS_CACHE): Map<string, string[]> {
+  const make = () => [...buildVariants(parseNames(readFileSync(file, 'utf8'), file))];
+  const key = `lectern.names-variants:${path.resolve(file)}:${JSON.stringify([ANALYSIS_VERSION, analysisOptions()])}`;
+  let kept: unknown;
+  try {
+    kept = JSON.parse(stampedValueSync(cache, key, () => ({ value: JSON.stringify(make()), files: [file] })));
+  } catch (err) {
+    if (err instanceof NamesError) throw err;
+  }
+  return new Map(isVariants(kept) ? kept : make());
+}
+
 let names: { wordnet: Record<string, string[]>; russian: Map<string, string[]> } | undefined;
 let problem: string | undefined;
 
 function load() {
   if (!names && !problem) {
     try {
-      names = { wordnet: readWordnetNames(), russian: buildVariants(parseNames(readFileSync(NAMES_FILE, 'utf8'))) };
+      names = { wordnet: readWordnetNames(), russian: russianVariants() };
     } catch (err) {
       problem = `search: other names of places and people are off: ${(err as Error).message}`;
     }
