@@ -13,7 +13,9 @@ import { realCorpus } from './helpers/corpus.ts';
  * a stage to the `only` documents it may return, a stage with a score to beat to the documents of
  * the lists that could reach it) and looks long lists up by document instead of reading them. The same scorer told to read every posting (`exhaustive`) is the oracle: for any
  * query, the narrowed one must return exactly what it returns — the same documents, scores to the
- * last bit, in the same order, equal scores included.
+ * last bit, in the same order, equal scores included. So must the scorer that scores a large index
+ * chunk by chunk against the best found so far (here with chunks of a few dozen documents, so that
+ * every index is large to it).
  */
 
 interface Vocabulary {
@@ -62,7 +64,7 @@ const optionsFrom = (v: Vocabulary) =>
     above: fc.option(fc.record({ at: fc.nat(60), scale: fc.constantFrom(1, 1, 0.5, 0.999999, 1.000001, 0.1), tie: fc.option(fc.nat(60), { nil: undefined }) }), { nil: undefined }),
   });
 
-function compare(narrowed: FastScorer, exhaustive: FastScorer, v: Vocabulary, runs: number) {
+function compare(narrowed: FastScorer, exhaustive: FastScorer, v: Vocabulary, runs: number, chunked?: FastScorer) {
   fc.assert(
     fc.property(fc.array(wordFrom(v), { minLength: 1, maxLength: 4 }), optionsFrom(v), (words, { only, above, ...rest }) => {
       const options: TopKOptions = { ...rest };
@@ -81,7 +83,9 @@ function compare(narrowed: FastScorer, exhaustive: FastScorer, v: Vocabulary, ru
         options.only = Int32Array.from(only).sort();
       }
       const { only: _o, ...reference } = options;
-      expect(narrowed.topK(words, options)).toEqual(exhaustive.topK(words, reference));
+      const expected = exhaustive.topK(words, reference);
+      expect(narrowed.topK(words, options)).toEqual(expected);
+      if (chunked) expect(chunked.topK(words, options)).toEqual(expected);
     }),
     { numRuns: runs },
   );
@@ -118,7 +122,7 @@ describe('GIVEN the scorer narrowing a query before scoring it', () => {
     const index = buildIndex((await realCorpus()).corpus);
     const narrowed = new FastScorer(index);
     const exhaustive = new FastScorer(index, { exhaustive: true });
-    compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 300);
+    compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 300, new FastScorer(index, { chunk: 100 }));
   }, 120_000);
 
   it('THEN on random passages of a few words (long lists, every intersection size, many equal scores) it returns exactly what scoring every posting returns, also after passages were removed and added again in place', () => {
@@ -127,7 +131,7 @@ describe('GIVEN the scorer narrowing a query before scoring it', () => {
         const index = randomIndex(seed, n, removed, 'd');
         const narrowed = new FastScorer(index);
         const exhaustive = new FastScorer(index, { exhaustive: true });
-        compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 40);
+        compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 40, new FastScorer(index, { chunk: 1 + (seed % 64) }));
       }),
       { numRuns: 30 },
     );

@@ -208,6 +208,9 @@ interface Scratch {
   setDocs: Int32Array;
   /** A long list's postings of those documents, looked up one by one. */
   looked: Postings;
+  /** The documents of one chunk a query scores (see `FastScorer.chunked`): marks, and their ids. */
+  mark: Uint8Array;
+  chunkDocs: Int32Array;
 }
 
 /**
@@ -237,10 +240,10 @@ interface Unit {
  * `countTerm`: a term of the word itself (minisearch's matched-terms factor); `countWord`: it counts
  * for AND; `quality`: how well it stands for its word (coverage).
  */
-function accumulate(p: Postings, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, literalFrom: number, among: Uint8Array | null): number {
+function accumulate(p: Postings, from: number, to: number, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, literalFrom: number, among: Uint8Array | null): number {
   const { score, count, stamp, terms, termStamp, best, cover, literal, touched } = s;
-  const { docs, tfs, length } = p;
-  for (let i = 0; i < length; i++) {
+  const { docs, tfs } = p;
+  for (let i = from; i < to; i++) {
     const doc = docs[i]!;
     if (among !== null && among[doc] !== 1) continue;
     const tf = tfs[i]!;
@@ -274,12 +277,39 @@ const LOOKUP_RATIO = 8;
 /** Narrow an AND query to the documents of its rarest word unless that word holds this share of its postings. */
 const NARROW_SHARE = 0.9;
 
+/**
+ * Documents (by short id) per chunk of a large index: a query of the coverage rank scores one chunk
+ * after another, so the best found so far set the score to beat in the next (see `chunked`).
+ */
+const CHUNK = 2048;
+/** A chunk's units that may be left out are left out only when they hold this share of its postings. */
+const LEFT_OUT_SHARE = 0.5;
+/** The share of the postings (by unit, `sizes`) the units marked in `out` hold. */
+function spared(out: Uint8Array, sizes: Int32Array): number {
+  let left = 0;
+  let all = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    all += sizes[i]!;
+    if (out[i] === 1) left += sizes[i]!;
+  }
+  return all === 0 ? 0 : left / all;
+}
+/** A query narrowed to fewer than this share of an index's documents is scored as narrowed, not by chunk. */
+const CHUNKED_SHARE = 0.25;
+
 /** Terms whose lookups an index keeps (see `FastScorer.termData`): a long question looks up a few hundred. */
 const TERM_CACHE = 10_000;
 /** Lists at least this long are packed and kept (see `FastScorer.postings`). */
 const PACK_MIN = 64;
 /** Packed lists an index keeps: this many bytes per passage (12 per posting: ~5 lists as long as the index). */
 const PACKED_BYTES_PER_DOCUMENT = 256;
+
+/** A list's postings (arrays of its own), where each chunk's begin (`starts[c]`, and `starts[c + 1]` its end), and each chunk's highest BM25 part. */
+interface Chunks {
+  list: Postings;
+  starts: Int32Array;
+  maxima: Float64Array;
+}
 
 /** The protected fields of MiniSearch this scorer reads. */
 interface MiniSearchInternals {
@@ -291,6 +321,42 @@ interface MiniSearchInternals {
   _avgFieldLength: number[];
   _nextId: number;
   _idToShortId: Map<unknown, number>;
+}
+
+/**
+ * Which units a document may be in none of but those marked here and still reach `above` (1: it
+ * cannot on their lists alone, see `FastScorer.essential`); null when none may be left out.
+ * `bounds`: each unit's highest score (0: it has no postings where the bound is taken, and counts
+ * for nothing); `sizes`: its postings there.
+ *
+ * Any such set will do; the more postings it holds, the fewer documents are read. The longest
+ * lists are tried first (a common word's: a low weight, and little of the query's coverage), each
+ * kept in the set while the bound stays below `above`: a long question's expansions of its rare
+ * words have the lowest bounds one by one, but taken first they filled the bound before the common
+ * word's lists of half the passages could be left out.
+ */
+function leftOut(units: readonly Unit[], bounds: ArrayLike<number>, sizes: ArrayLike<number>, above: number, totalImportance: number): Uint8Array | null {
+  const order: number[] = [];
+  for (let i = 0; i < units.length; i++) if (bounds[i]! > 0) order.push(i);
+  order.sort((a, b) => sizes[b]! - sizes[a]! || bounds[a]! - bounds[b]!);
+  const quality = new Map<number, number>();
+  const out = new Uint8Array(units.length);
+  let sum = 0;
+  let covered = 0;
+  let any = false;
+  for (const i of order) {
+    const u = units[i]!;
+    const q = quality.get(u.word) ?? 0;
+    const more = u.quality > q ? covered + u.importance * (u.quality - q) : covered;
+    // Reaching `above` is enough to be needed: a document equal to it may get in by its id (`aboveTie`).
+    if ((sum + bounds[i]!) * coverageFactor(Math.min(more / totalImportance, MAX_COVERAGE)) * (1 + BOUND_MARGIN) >= above) continue;
+    sum += bounds[i]!;
+    covered = more;
+    if (u.quality > q) quality.set(u.word, u.quality);
+    out[i] = 1;
+    any = true;
+  }
+  return any ? out : null;
 }
 
 /**
@@ -445,10 +511,14 @@ export class FastScorer {
   /** Score every posting of a query (the reference the narrowed scoring is tested against). */
   private readonly exhaustive: boolean;
 
-  constructor(index: MiniSearch<IndexedPassage>, options: { exhaustive?: boolean } = {}) {
+  /** Documents per chunk of a large index (CHUNK; smaller in tests, so small indexes are chunked too). */
+  private readonly chunk: number;
+
+  constructor(index: MiniSearch<IndexedPassage>, options: { exhaustive?: boolean; chunk?: number } = {}) {
     const ms = index as unknown as MiniSearchInternals;
     this.ms = ms;
     this.exhaustive = options.exhaustive === true;
+    this.chunk = options.chunk ?? CHUNK;
     this.statistics = {
       get documentCount() {
         return ms._documentCount;
@@ -538,6 +608,8 @@ export class FastScorer {
         inSet: new Uint8Array(n),
         setDocs: new Int32Array(n),
         looked: { docs: new Int32Array(n), tfs: new Float64Array(n), length: 0 },
+        mark: new Uint8Array(n),
+        chunkDocs: new Int32Array(n),
       };
     }
     return this.scratch;
@@ -763,9 +835,9 @@ export class FastScorer {
   /**
    * The units a document must have one of to score above `above` (max-score): each unit's highest
    * score (its weight times its list's highest BM25 part, see `ceiling`) is an upper bound of what
-   * it adds; the units of lowest bounds whose bounds add up, times the coverage factor of all the
-   * query they could cover, to no more than `above` cannot lift a document above it on their own,
-   * so a document in none of the others is never read. Undefined when every unit is needed.
+   * it adds; a set of units whose bounds add up, times the coverage factor of all the query they
+   * could cover, to less than `above` cannot lift a document to it on their own, so a document in
+   * none of the other units' lists is never read. Undefined when every unit is needed.
    */
   private essential(units: Unit[], above: number, totalImportance: number): Unit[] | undefined {
     const { lengths } = this.dense();
@@ -773,24 +845,8 @@ export class FastScorer {
     // up) has a negative idf: no bound holds, so every unit is read.
     if (units.some((u) => u.w <= 0)) return undefined;
     const bounds = units.map((u) => u.w * this.ceiling(u, lengths[u.fieldId]!));
-    const order = units.map((_, i) => i).sort((a, b) => bounds[a]! - bounds[b]!);
-    const quality = new Map<number, number>();
-    let sum = 0;
-    let covered = 0;
-    let cut = 0;
-    for (const i of order) {
-      const u = units[i]!;
-      sum += bounds[i]!;
-      const q = quality.get(u.word) ?? 0;
-      if (u.quality > q) {
-        covered += u.importance * (u.quality - q);
-        quality.set(u.word, u.quality);
-      }
-      // Reaching `above` is enough to be needed: a document equal to it may get in by its id (`aboveTie`).
-      if (sum * coverageFactor(Math.min(covered / totalImportance, MAX_COVERAGE)) * (1 + BOUND_MARGIN) >= above) break;
-      cut++;
-    }
-    return cut === 0 ? undefined : order.slice(cut).map((i) => units[i]!);
+    const out = leftOut(units, bounds, units.map((u) => u.freqs.size), above, totalImportance);
+    return out ? units.filter((_, i) => out[i] === 0) : undefined;
   }
 
   /** Lists' highest BM25 parts (before the weight), by list, for the average field length and index version they were read at. */
@@ -864,11 +920,21 @@ export class FastScorer {
       list = this.postings(u.freqs);
       filter = scratch.inSet;
     }
-    return accumulate(list, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, filter);
+    return accumulate(list, 0, list.length, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, filter);
   }
 
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
   private best(touched: Int32Array, reached: number, need: number, totalImportance: number, options: TopKOptions): Scored[] {
+    const top = this.topOf(need, totalImportance, options);
+    for (let i = 0; i < reached; i++) top.offer(touched[i]!);
+    return top.result();
+  }
+
+  /**
+   * A heap of the k best documents of one query, offered the documents it reached (once each,
+   * after their postings were all added), and the answer it makes.
+   */
+  private topOf(need: number, totalImportance: number, options: TopKOptions) {
     const { score, count, terms, cover, literal } = this.scratch!;
     const ids = this.dense().ids;
     const heap = new TopHeap(options.k, () => this.idRanks());
@@ -877,31 +943,179 @@ export class FastScorer {
     // A document equal to `above` must have an id before `aboveTie`: a rank below this (found at the first such document).
     const aboveTie = options.aboveTie;
     let tieRank = -1;
-    for (let i = 0; i < reached; i++) {
-      const doc = touched[i]!;
-      if (count[doc]! < need) continue;
+    const offer = (doc: number) => {
+      if (count[doc]! < need) return;
       // Most documents of a common word cannot beat the heap even with all of the query covered:
       // skip the coverage factor for them (the result is the same).
-      if (coverage && score[doc]! * MAX_COVERAGE_FACTOR <= Math.max(heap.floor, above)) continue;
+      if (coverage && score[doc]! * MAX_COVERAGE_FACTOR <= Math.max(heap.floor, above)) return;
       const s = coverage ? score[doc]! * coverageFactor(cover[doc]! / totalImportance) : score[doc]! * Math.max(1, terms[doc]!);
       const id = ids[doc];
       // A discarded document (its postings stay until minisearch vacuums) has no id: minisearch's own search skips it too.
-      if (id === undefined || s < above || !heap.wouldTake(s, doc)) continue;
+      if (id === undefined || s < above || !heap.wouldTake(s, doc)) return;
       if (s === above) {
-        if (aboveTie === undefined) continue;
+        if (aboveTie === undefined) return;
         if (tieRank < 0) tieRank = this.rankBefore(aboveTie);
-        if (this.idRanks()[doc]! >= tieRank) continue;
+        if (this.idRanks()[doc]! >= tieRank) return;
       }
-      if (options.accept && !options.accept(doc)) continue;
+      if (options.accept && !options.accept(doc)) return;
       heap.offer(doc, s);
-    }
-    const { docs, scores } = heap.sorted();
-    const out: Scored[] = new Array(docs.length);
-    for (let i = 0; i < docs.length; i++) {
+    };
+    const result = (): Scored[] => {
+      const { docs, scores } = heap.sorted();
+      const out: Scored[] = new Array(docs.length);
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance, literal: literal[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
+      }
+      return out;
+    };
+    // What a document must reach to get in (one equal to it may, by its id).
+    const floor = () => Math.max(heap.floor, above);
+    return { offer, result, floor };
+  }
+
+  /** Lists' postings by chunk, and their highest BM25 part in each, by list, for the average field length and index version they were read at. */
+  private readonly chunkLists = new WeakMap<Map<number, number>, { at: number; avg: number; chunks: Chunks }>();
+
+  /**
+   * A list's postings as arrays of its own and where each chunk's begin, with each chunk's highest
+   * BM25 part (what `accumulate` multiplies by the weight); undefined for a list whose documents
+   * are not in ascending order (none are: minisearch adds a document's terms when it adds it).
+   */
+  private chunksOf(u: Unit, lens: Float32Array): Chunks | undefined {
+    const kept = this.chunkLists.get(u.freqs);
+    if (kept && kept.at === this.version && kept.avg === u.avg) return kept.chunks;
+    const shared = this.postings(u.freqs);
+    // A short list is copied into one buffer for every list: a copy of its own, per query.
+    const list = shared === this.small ? { docs: shared.docs.slice(0, shared.length), tfs: shared.tfs.slice(0, shared.length), length: shared.length } : shared;
+    const size = this.chunk;
+    const n = Math.ceil(this.ms._nextId / size);
+    const starts = new Int32Array(n + 1);
+    const maxima = new Float64Array(n);
+    const { docs, tfs, length } = list;
+    let c = 0;
+    let prev = -1;
+    for (let i = 0; i < length; i++) {
       const doc = docs[i]!;
-      out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance, literal: literal[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
+      if (doc <= prev) return undefined;
+      prev = doc;
+      const at = Math.floor(doc / size);
+      while (c <= at) starts[c++] = i;
+      const tf = tfs[i]!;
+      // The very expression `accumulate` computes, so no posting's part exceeds this.
+      const part = BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * lens[doc]!) / u.avg));
+      if (part > maxima[at]!) maxima[at] = part;
     }
-    return out;
+    while (c <= n) starts[c++] = length;
+    const chunks = { list, starts, maxima };
+    if (shared !== this.small) this.chunkLists.set(u.freqs, { at: this.version, avg: u.avg, chunks });
+    return chunks;
+  }
+
+  /**
+   * The k best of a large index chunk by chunk (CHUNK documents by short id), for the coverage rank:
+   * in each chunk, the units a document must have one of to reach the best found so far (or
+   * `above`) are found by the highest BM25 part each list has in that chunk (block-max: a chunk
+   * without a query's rare words, or with only low parts of them, is not read at all), and only
+   * the documents of their lists are scored, with every unit, in the query's order (so each sum
+   * is the same to the last bit). `among`: the documents the query was narrowed to (`narrowed`),
+   * or -1. Undefined when a list is not in ascending order (the caller scores every posting).
+   */
+  private chunked(units: Unit[], among: number, need: number, totalImportance: number, options: TopKOptions, scratch: Scratch, touched: { reached: number }): Scored[] | undefined {
+    const { lengths } = this.dense();
+    const chunks: Chunks[] = [];
+    for (const u of units) {
+      const c = this.chunksOf(u, lengths[u.fieldId]!);
+      if (!c) return undefined;
+      chunks.push(c);
+    }
+    const top = this.topOf(need, totalImportance, options);
+    const { mark, chunkDocs, inSet } = scratch;
+    const bounds = new Float64Array(units.length);
+    const sizes = new Int32Array(units.length);
+    const count = Math.ceil(this.ms._nextId / this.chunk);
+    for (let c = 0; c < count; c++) {
+      let any = false;
+      for (let i = 0; i < units.length; i++) {
+        const { starts, maxima } = chunks[i]!;
+        sizes[i] = starts[c + 1]! - starts[c]!;
+        bounds[i] = sizes[i]! > 0 ? units[i]!.w * maxima[c]! : 0;
+        if (sizes[i]! > 0) any = true;
+      }
+      if (!any) continue;
+      const floor = top.floor();
+      const out = Number.isFinite(floor) ? leftOut(units, bounds, sizes, floor, totalImportance) : null;
+      if (!out || spared(out, sizes) < LEFT_OUT_SHARE) {
+        // Every unit is needed, or those that are not hold few of the chunk's postings (marking the
+        // others' documents would cost more): the chunk's postings are all added (of the narrowed
+        // documents), and the documents first reached now are the chunk's (each is in one chunk).
+        const from = touched.reached;
+        for (let i = 0; i < units.length; i++) {
+          if (sizes[i] === 0) continue;
+          const u = units[i]!;
+          touched.reached = accumulate(chunks[i]!.list, chunks[i]!.starts[c]!, chunks[i]!.starts[c + 1]!, u.w, lengths[u.fieldId]!, u.avg, scratch, touched.reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, among >= 0 ? inSet : null);
+        }
+        for (let j = from; j < touched.reached; j++) top.offer(scratch.touched[j]!);
+        continue;
+      }
+      let m = 0;
+      for (let i = 0; i < units.length; i++) {
+        if (sizes[i] === 0 || out[i] === 1) continue;
+        const { list, starts } = chunks[i]!;
+        for (let p = starts[c]!; p < starts[c + 1]!; p++) {
+          const doc = list.docs[p]!;
+          if (mark[doc] === 1 || (among >= 0 && inSet[doc] !== 1)) continue;
+          mark[doc] = 1;
+          chunkDocs[m++] = doc;
+        }
+      }
+      if (m === 0) continue;
+      for (let i = 0; i < units.length; i++) if (sizes[i]! > 0) touched.reached = this.addChunk(units[i]!, chunks[i]!, c, m, lengths[units[i]!.fieldId]!, scratch, touched.reached);
+      for (let j = 0; j < m; j++) {
+        top.offer(chunkDocs[j]!);
+        mark[chunkDocs[j]!] = 0;
+      }
+    }
+    return top.result();
+  }
+
+  /** Adds one unit's postings in chunk `c` of the `m` documents marked for it: read from the chunk's part of the list, or looked up one by one when that part is long. */
+  private addChunk(u: Unit, chunks: Chunks, c: number, m: number, lens: Float32Array, scratch: Scratch, reached: number): number {
+    const from = chunks.starts[c]!;
+    const to = chunks.starts[c + 1]!;
+    if (to - from > m * LOOKUP_RATIO) {
+      const { looked, chunkDocs } = scratch;
+      let k = 0;
+      for (let j = 0; j < m; j++) {
+        const doc = chunkDocs[j]!;
+        const tf = u.freqs.get(doc);
+        if (tf === undefined) continue;
+        looked.docs[k] = doc;
+        looked.tfs[k++] = tf;
+      }
+      return accumulate(looked, 0, k, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, null);
+    }
+    return accumulate(chunks.list, from, to, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, scratch.mark);
+  }
+
+  /** Scores a query's units (see `topK`): narrowed, chunk by chunk on a large index, or every posting; `state` counts what to zero again. */
+  private scoreUnits(units: Unit[], words: QueryWord[], options: TopKOptions, totalImportance: number, scratch: Scratch, state: { reached: number; narrowed: number }): Scored[] {
+    const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
+    const among = this.exhaustive ? -1 : this.narrowed(units, { words, options, totalImportance }, scratch);
+    if (among === 0) return [];
+    state.narrowed = Math.max(0, among);
+    // A large index the query could not narrow to a small part of is scored chunk by chunk, each
+    // chunk against the best found before it (see `chunked`). Not a stage with a filter that may
+    // cost (a phrase checked inside it): it is asked about the documents that would get in, and in
+    // the order of the lists it is asked about fewer.
+    const n = this.ms._nextId;
+    if (!this.exhaustive && options.rank === 'coverage' && (among < 0 || among >= n * CHUNKED_SHARE) && (!options.accept || options.only !== undefined) && n >= 2 * this.chunk && units.every((u) => u.w > 0)) {
+      const out = this.chunked(units, among, need, totalImportance, options, scratch, state);
+      if (out) return out;
+    }
+    const { lengths } = this.dense();
+    for (const u of units) state.reached = this.add(u, lengths[u.fieldId]!, among, scratch, state.reached);
+    return this.best(scratch.touched, state.reached, need, totalImportance, options);
   }
 
   /**
@@ -913,13 +1127,12 @@ export class FastScorer {
   topK(words: QueryWord[], options: TopKOptions, stats: IndexStatistics = this.statistics, variants?: TermVariants): Scored[] {
     const n = this.ms._nextId;
     if (n === 0 || words.length === 0) return [];
-    const { lengths } = this.dense();
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
     const scratch = this.scratchFor(n);
     const { score, count, stamp, terms, termStamp, best, cover, literal, touched, inSet, setDocs } = scratch;
     let termNo = 0;
-    let reached = 0;
-    let narrowed = 0;
+    // How many documents the query reached and was narrowed to: zeroed again whatever happens.
+    const state = { reached: 0, narrowed: 0 };
     try {
       const fieldEntries = this.boostedFields(options.boost);
       // Scoring with this index's own statistics needs no second lookup of each term.
@@ -1008,15 +1221,10 @@ export class FastScorer {
       const units: Unit[] = [];
       words.forEach((w, i) => addWord(w, i + 1, i === words.length - 1, w.light ? LIGHT_WEIGHT : 1, 1));
 
-      const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
-      const among = this.exhaustive ? -1 : this.narrowed(units, { words, options, totalImportance }, scratch);
-      if (among === 0) return [];
-      narrowed = Math.max(0, among);
-      for (const u of units) reached = this.add(u, lengths[u.fieldId]!, among, scratch, reached);
-      return this.best(touched, reached, need, totalImportance, options);
+      return this.scoreUnits(units, words, options, totalImportance, scratch, state);
     } finally {
       // Only the documents this query reached were written: zero them for the next query.
-      for (let i = 0; i < reached; i++) {
+      for (let i = 0; i < state.reached; i++) {
         const doc = touched[i]!;
         score[doc] = 0;
         count[doc] = 0;
@@ -1027,7 +1235,7 @@ export class FastScorer {
         cover[doc] = 0;
         literal[doc] = 0;
       }
-      for (let i = 0; i < narrowed; i++) inSet[setDocs[i]!] = 0;
+      for (let i = 0; i < state.narrowed; i++) inSet[setDocs[i]!] = 0;
     }
   }
 }
