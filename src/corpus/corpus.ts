@@ -3,6 +3,7 @@
  */
 import type { BibEntry, Block, Citation, TranslationPair } from './model.ts';
 import type { CorpusBuild, WorkBuild } from './work.ts';
+import { leadIns } from './lead-in.ts';
 
 export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item', 'footnote']);
 /** Lines beside the text, each read among its own kind: the front matter, a web page's own lines. */
@@ -33,6 +34,10 @@ export class Corpus {
 
   /** The bundled corpus under a group's texts: looked up, never copied (every group shares it). */
   private readonly base: Corpus | undefined;
+  /** This corpus's own works (the base corpus's are read through `base`). */
+  private readonly own: readonly WorkBuild[];
+  /** Quotation id → its lead-in's id, and the reverse (lead-in.ts); made on first use. */
+  private leads: { lead: Map<string, string>; quotation: Map<string, string> } | undefined;
 
   /**
    * `base`: the corpus this one's works are added on top of (a group's library on the bundled
@@ -42,6 +47,7 @@ export class Corpus {
     this.works = base ? [...base.works, ...build.works] : build.works;
     this.collection = collection;
     this.base = base;
+    this.own = build.works;
     for (const w of build.works) {
       w.blocks.forEach((b, i) => {
         this.blocks.set(b.id, b);
@@ -89,6 +95,29 @@ export class Corpus {
       this.russianOnlyIds = ids;
     }
     return this.russianOnlyIds;
+  }
+
+  private leadLinks(): { lead: Map<string, string>; quotation: Map<string, string> } {
+    if (!this.leads) {
+      const lead = new Map<string, string>();
+      for (const w of this.own) for (const [q, l] of leadIns(w.blocks)) lead.set(q, l);
+      this.leads = { lead, quotation: new Map([...lead].map(([q, l]) => [l, q])) };
+    }
+    return this.leads;
+  }
+
+  /** The paragraph ending in a colon that leads into this quotation (lead-in.ts), if any. */
+  leadIn(block: Block): Block | undefined {
+    if (this.base && !this.blocks.has(block.id)) return this.base.leadIn(block);
+    const id = this.leadLinks().lead.get(block.id);
+    return id === undefined ? undefined : this.blocks.get(id);
+  }
+
+  /** The quotation this lead-in paragraph leads into (lead-in.ts), if any. */
+  quotationAfter(block: Block): Block | undefined {
+    if (this.base && !this.blocks.has(block.id)) return this.base.quotationAfter(block);
+    const id = this.leadLinks().quotation.get(block.id);
+    return id === undefined ? undefined : this.blocks.get(id);
   }
 
   workOf(blockId: string): WorkBuild | undefined {

@@ -11,8 +11,11 @@ import { buildIndex } from '../search/index-build.ts';
 import type { IndexedPassage } from '../search/lectern-index.ts';
 import { TEXT_FIELD } from '../search/pg-source.ts';
 
-/** Version 2: an author's first-person passages carry the author's name in their second field (speaker.ts). */
-export const PASSAGE_ROWS_FORMAT = { format: 'lectern.pg-passages', version: 2 } as const;
+/**
+ * Version 2: an author's first-person passages carry the author's name in their second field (speaker.ts).
+ * Version 3: a quotation carries the paragraph that leads into it there (corpus/lead-in.ts).
+ */
+export const PASSAGE_ROWS_FORMAT = { format: 'lectern.pg-passages', version: 3 } as const;
 
 /** One passage: its block id, field lengths [text, heading], and [term, tf in text, tf in heading]. */
 export interface PassageRow {

@@ -37,15 +37,20 @@ export function passageView(
   block: Block,
   work: WorkBuild,
   style: CitationStyleId,
-  extra: { snippet?: string; score?: number } = {},
+  extra: { snippet?: string; score?: number; unit?: boolean } = {},
 ): PassageView {
+  // A search hit is shown as the reader meets it: a quotation after the paragraph that leads into
+  // it, and a lead-in with its quotation (corpus/lead-in.ts), one passage under the lead-in's locator.
+  const lead = extra.unit ? corpus.leadIn(block) : undefined;
+  if (lead) return passageView(corpus, cite, lead, work, style, extra);
   // A footnote found by a search is shown where the reader meets it: under the passage it
   // annotates, itself first among that passage's notes.
   const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
   if (annotated && annotated.kind !== 'footnote') {
     const view = passageView(corpus, cite, annotated, work, style, extra);
-    const own = footnoteViews(corpus, annotated);
-    const mine = annotated.markers.filter((m) => m.footnoteId).findIndex((m) => m.footnoteId === block.id);
+    // (The view's notes are the passage's, and a lead-in's with its quotation's: see `unit`.)
+    const own = view.footnotes;
+    const mine = own.findIndex((f) => f.id === block.id);
     const first = mine >= 0 ? own.splice(mine, 1)[0]! : { marker: block.number != null ? String(block.number) : '*', text: block.text };
     view.footnotes = [first, ...own];
     return view;
@@ -62,6 +67,11 @@ export function passageView(
     ...(extra.snippet !== undefined ? { snippet: extra.snippet } : {}),
     ...(extra.score !== undefined ? { score: extra.score } : {}),
   };
+  const quoted = extra.unit ? corpus.quotationAfter(block) : undefined;
+  if (quoted) {
+    view.text = `${block.text}\n\n${quoted.text}`;
+    view.footnotes.push(...footnoteViews(corpus, quoted));
+  }
   const other = counterpart(corpus, block);
   if (other && other.ids.length) view.translation = side(corpus, work, other.ids);
   return view;

@@ -43,7 +43,7 @@ import { termPositions, type PositionTable, type TermPositions } from './term-po
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
-import { shownBlocks, shownWith } from './shown.ts';
+import { foldedAs, shownBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
 import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
@@ -174,7 +174,7 @@ function duplicateKey(block: Block): string {
 
 /** What `fold` groups a passage by: kept per passage with the bundled index (passage-facts.ts). */
 export function foldKey(corpus: Corpus, block: Block): string {
-  return duplicateKey(shownWith(corpus, block));
+  return duplicateKey(foldedAs(corpus, block));
 }
 
 export class SearchEngine implements SearchService {

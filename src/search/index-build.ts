@@ -2,13 +2,14 @@
  * The minisearch index over passages: paragraphs, quotations with their attribution, list items
  * and footnotes (never headings, bibliography entries, index cells or garbled duplicates). Both
  * sides of a translation pair are indexed, so a pair is found from either language. The second
- * field holds what a passage is read under: its chapter and section titles, and for a footnote the
- * passage it annotates.
+ * field holds what a passage is read under: its chapter and section titles, for a footnote the
+ * passage it annotates, and for a quotation the paragraph that leads into it.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { authorLine, type Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
+import { introducingSentence } from '../corpus/lead-in.ts';
 import { analyseTerm, tokenize } from './analyse/index.ts';
 import type { IndexedPassage } from './lectern-index.ts';
 import { authorVoice } from './speaker.ts';
@@ -42,12 +43,20 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
     if (work !== voiceOf) [voiceOf, voice] = [work, authorVoice()];
     // A footnote is read with the passage it annotates ("This is the common acronym for …" is
     // about the POUM the text names): that passage's words count for the note as its title does.
-    const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : undefined;
+    // A quotation likewise with the paragraph that leads into it ("… summarized by Victor Serge:"),
+    // which names who speaks where the quotation does not (corpus/lead-in.ts).
+    const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : lead(corpus, block);
     // The author's own "I found …" is read under the author's name (speaker.ts): "did Furr find …".
     const speaker = voice(block) ? authorLine(work.meta) : undefined;
     docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker].filter(Boolean).join(' ') });
   }
   return docs;
+}
+
+/** What a quotation is read under: the sentence that leads into it (corpus/lead-in.ts). */
+function lead(corpus: Corpus, block: Block): string | undefined {
+  const l = corpus.leadIn(block);
+  return l ? introducingSentence(l.plain) : undefined;
 }
 
 /**

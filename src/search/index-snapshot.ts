@@ -19,6 +19,7 @@
  * state (expand/relations.ts), so a one-shot answer to "Trotsky's son …" does not learn them again.
  * Format 5 adds what the engine works out about each passage (passage-facts.ts: the key results are
  * folded by, whether a note only cites), and the header `factsFingerprint()`.
+ * Format 6: the index of format 5 of `index.json` (a quotation read under its lead-in).
  */
 import { sha256 } from '../hash.ts';
 import { readFileSync } from 'node:fs';
@@ -37,7 +38,7 @@ import { factsFingerprint, type PassageFacts } from './passage-facts.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 5;
+export const SNAPSHOT_FORMAT_VERSION = 6;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 

@@ -9,7 +9,8 @@
  * string-length limit (~512 M characters, reached near 340 MB of text); lines are written one by one
  * and the file is read as bytes and split, so no string holds all of it. Format 2 (one JSON
  * document) is read as "older format" and rebuilt. Format 4 reads an author's first-person passages
- * under the author's name (speaker.ts); a format 3 index lacks them and is rebuilt.
+ * under the author's name (speaker.ts); a format 3 index lacks them and is rebuilt. Format 5 reads a
+ * quotation under the paragraph that leads into it (corpus/lead-in.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
@@ -29,7 +30,7 @@ import { passageFacts, type PassageFacts } from './passage-facts.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 /** Terms per line: a line stays far below the string limit even when every term is common. */
 const TERMS_PER_LINE = 20_000;
 

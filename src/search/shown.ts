@@ -1,30 +1,50 @@
 /**
  * What a quote reply shows for one hit: the passage (a footnote is shown under the passage it
- * annotates), its footnotes, and the other side of its translation pair, which the reply sets
- * beside it. The evaluation scores these texts; the match report reads them.
+ * annotates, a quotation after the paragraph that leads into it), the quotation its lead-in leads
+ * into, their footnotes, and the other side of its translation pair, which the reply sets beside
+ * it. The evaluation scores these texts; the match report reads them.
  */
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 
-/** The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts). */
+/**
+ * The passage a block is shown in: a footnote under the passage it annotates (src/present/passage.ts),
+ * a quotation after its lead-in (corpus/lead-in.ts), and so a quotation's note after the lead-in too.
+ */
 export function shownWith(corpus: Corpus, block: Block): Block {
   const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
-  return annotated && annotated.kind !== 'footnote' ? annotated : block;
+  const passage = annotated && annotated.kind !== 'footnote' ? annotated : block;
+  return corpus.leadIn(passage) ?? passage;
 }
 
-/** The blocks a reply shows for a hit: the hit, the passage it is shown in, its notes, the translation beside it. */
+/**
+ * A quotation shorter than this (a date line, "Dear Joseph,") says nothing of which passage it is:
+ * two such lines are not one quotation repeated.
+ */
+const TELLING_QUOTATION = 100;
+
+/**
+ * What a hit's result is folded by (engine.ts): the passage it is shown in, and for a lead-in the
+ * quotation after it, so that a quotation repeated after another lead-in is still one result.
+ */
+export function foldedAs(corpus: Corpus, block: Block): Block {
+  const passage = shownWith(corpus, block);
+  const quoted = corpus.quotationAfter(passage);
+  return quoted && quoted.plain.length >= TELLING_QUOTATION ? quoted : passage;
+}
+
+/** The blocks a reply shows for a hit: the hit, the passage it is shown in and the quotation after it, their notes, the translation beside it. */
 export function shownBlocks(corpus: Corpus, block: Block): Block[] {
   const passage = shownWith(corpus, block);
-  const out = passage === block ? [block] : [block, passage];
-  for (const m of passage.markers) {
-    const note = m.footnoteId ? corpus.block(m.footnoteId) : undefined;
-    if (note && !out.includes(note)) out.push(note);
-  }
-  for (const id of counterpart(corpus, passage)?.ids ?? []) {
-    const b = corpus.block(id);
+  const out = [block];
+  const add = (b: Block | undefined) => {
     if (b && !out.includes(b)) out.push(b);
-  }
+  };
+  const unit = [passage, corpus.quotationAfter(passage)].filter((b): b is Block => b !== undefined);
+  for (const b of unit) add(b);
+  for (const b of unit) for (const m of b.markers) add(m.footnoteId ? corpus.block(m.footnoteId) : undefined);
+  for (const id of counterpart(corpus, passage)?.ids ?? []) add(corpus.block(id));
   return out;
 }
 
