@@ -35,3 +35,16 @@ describe('GIVEN a verb whose noun Porter2 stems alike (exonerate, exoneration)',
     expect(verb.get('rehabilit')!).toBeLessThan(verb.get('acquit')!);
   });
 });
+
+describe('GIVEN an adjective whose noun Porter2 stems alike (competitive, competition; deceptive, deception)', () => {
+  it('THEN the noun’s other senses are the adjective’s expansions too, and another word’s senses are not', () => {
+    // "competitive ballots" meets "contested elections": competitive → competition → contest.
+    expect(expansions('the constitution demanded secret, competitive ballots', 'competitive').get('contest')).toBeGreaterThan(0);
+    // "deceptive politics" meets "the politics of deceit": deceptive → deception → deceit.
+    expect(expansions('the deceptive politics of Stalinism', 'deceptive').get('deceit')).toBeGreaterThan(0);
+    // "officially" → office (another stem) → role, part: not followed.
+    expect(expansions('Have Trotsky and his son ever been officially cleared?', 'officially').get('part')).toBeUndefined();
+    const senses = relatedStems('competit', new Set(['a']), 'competitive');
+    expect(senses.find((r) => r.term === 'contest')?.weight).toBeLessThan(senses.find((r) => r.term === 'competitori')!.weight);
+  });
+});

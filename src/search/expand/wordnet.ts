@@ -7,7 +7,9 @@
  * - the other words of its synsets (its three most frequent senses per part of speech): SYNONYM;
  * - words of synsets linked by derivation (exonerate ↔ exoneration), similarity (adjectives), "see
  *   also", pertainym or verb group: RELATED;
- * - words of the broader and narrower synsets of those (exoneration → rehabilitation): NEAR.
+ * - words of the broader and narrower synsets of those (exoneration → rehabilitation): NEAR;
+ * - for an adjective, the other senses of the noun or verb it derives from (competitive →
+ *   competition → contest): DERIVED_SENSE.
  * The engine weighs all of them below the query's own word and drops what the index does not hold.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url
 export const SYNONYM = 0.6;
 export const RELATED = 0.45;
 export const NEAR = 0.3;
+/** The other senses of the noun or verb an adjective derives from (relatedOf): as close as that word itself. */
+export const DERIVED_SENSE = 0.45;
 /** Relations returned per word (the engine keeps the first few its index holds). */
 const MAX_EXPANSIONS = 120;
 /** A synset with more members, or a word with more broader/narrower synsets, is too vague to follow. */
@@ -90,6 +94,11 @@ export function wordnetUnavailable(options: { read: boolean } = { read: true }):
 }
 export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}, ${EXCEPTIONS_PACKAGE.name}@${EXCEPTIONS_PACKAGE.version}`;
 
+/** A word's senses in one part of speech (the table keeps its three most frequent per part of speech). */
+function sensesOf(wn: Loaded, word: number, pos: string): number[] {
+  return Array.from(wn.senses(word) ?? []).filter((t) => wn.pos(t) === pos);
+}
+
 /** Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without `self`. */
 function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: string; weight: number }[] {
   const out = new Map<number, number>();
@@ -118,6 +127,11 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
       // The derived word's synonyms (exonerate → exoneration → vindication) and what lies around it.
       add(links[i + 1]!, NEAR);
       addNear(links[i + 1]!);
+      // An adjective says little of its own ("competitive": competitory, free-enterprise); what it
+      // means is its noun's, which Porter2 stems alike and its part of speech left out, so that
+      // noun's other senses count too: competitive → competition → contest ("contested elections").
+      // (Another word's senses, "officially" → office → role, part, were noise.)
+      if (word === self && wn.pos(s) === 'a') for (const t of sensesOf(wn, word, wn.pos(links[i + 1]!))) add(t, DERIVED_SENSE);
     }
     addNear(s);
   }
