@@ -646,7 +646,10 @@ export class SearchEngine implements SearchService {
       let best = first;
       let score = first.score;
       for (const b of rest ?? NO_CANDIDATES) {
-        if (carries(b) > carries(best) || (carries(b) === carries(best) && b.score > best.score)) best = b;
+        // A quotation and its lead-in are one passage, not two copies: the better scored leads (the
+        // snippet and the match report read it), whichever carries the citation.
+        const mates = this.corpus.leadIn(b.block) === best.block || this.corpus.leadIn(best.block) === b.block;
+        if (mates ? b.score > best.score : carries(b) > carries(best) || (carries(b) === carries(best) && b.score > best.score)) best = b;
         score = Math.max(score, b.score);
       }
       // A note that only just beats the passage it annotates (a reference note sharing its words)
