@@ -147,9 +147,9 @@ export function typoCap(term: string, neighbours: readonly { derived: string; ed
  * farther spelling is capped in one index and not in another (Bazanov: Bazhanov in one, Buranov in
  * another) and the layers score apart from one index holding all.
  */
-function elsewhere(term: string, maxDistance: number, seen: ReadonlySet<string>, prefix: boolean, variants: TermVariants | undefined, fieldIds: readonly number[], dfIn: (term: string, fieldId: number) => number): { derived: string; edits: number }[] {
+function elsewhere(term: string, maxDistance: number, seen: ReadonlySet<string>, prefix: boolean, variants: TermVariants | undefined, fields: readonly { fieldId: number }[], dfIn: (term: string, fieldId: number) => number): { derived: string; edits: number }[] {
   const out: { derived: string; edits: number }[] = [];
-  const held = (t: string) => fieldIds.some((f) => dfIn(t, f) > 0);
+  const held = (t: string) => fields.some((f) => dfIn(t, f.fieldId) > 0);
   for (const [derived, distance] of variants?.near(term, maxDistance) ?? []) {
     if (distance === 0 || seen.has(derived) || (prefix && derived.startsWith(term)) || !held(derived)) continue;
     out.push({ derived, edits: distance < 2 ? distance : typoDistance(term, derived, distance) });
@@ -1221,8 +1221,7 @@ export class FastScorer {
               if (data) neighbours.push({ derived: swapped, data, edits: 1 });
             }
             const dfIn = (t: string, fieldId: number) => (own ? (this.termData(t)?.get(fieldId)?.size ?? 0) : stats.fieldFrequency(t, fieldId));
-            const fieldIds = fieldEntries.map((f) => f.fieldId);
-            const { nearest, cap } = typoCap(term, own ? neighbours : [...neighbours, ...elsewhere(term, maxDistance, seen, isLast && options.prefix, variants, fieldIds, dfIn)], fieldIds, dfIn, idfOf);
+            const { nearest, cap } = typoCap(term, own ? neighbours : [...neighbours, ...elsewhere(term, maxDistance, seen, isLast && options.prefix, variants, fieldEntries, dfIn)], fieldEntries.map((f) => f.fieldId), dfIn, idfOf);
             for (const t of neighbours) {
               const factor = (FUZZY_WEIGHT * t.derived.length) / (t.derived.length + t.edits);
               addTerm(t.derived, t.data, weight * factor, word, counts, quality * factor, t.edits > nearest ? cap : Number.POSITIVE_INFINITY, w.unknown ? 0 : NEAR_LITERAL);
