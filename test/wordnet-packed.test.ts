@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORDNET_FORMAT_VERSION, type WordnetTable } from '../src/search/expand/wordnet-compile.ts';
 import { PACKED_VERSION, packWordnet, unpackWordnet } from '../src/search/expand/wordnet-packed.ts';
-import { load, WORDNET_FILE } from '../src/search/expand/wordnet.ts';
+import { irregularForms, load, WORDNET_FILE } from '../src/search/expand/wordnet.ts';
 import { sha256 } from '../src/hash.ts';
 
 const raw = readFileSync(WORDNET_FILE);
@@ -49,6 +49,9 @@ describe('GIVEN the bundled WordNet table packed', () => {
     const bad = table.stems.filter((_, i) => !same(view.senses(i), senses.get(i)) || (view.senses(i) === undefined) !== !senses.has(i));
     expect(bad).toEqual([]);
     expect(view.irregular).toEqual(table.irregular);
+    // A word that names something on Object's prototype is no irregular form ("constructor" made a quote fail).
+    for (const k of ['constructor', 'tostring', 'valueof', '__proto__', 'hasownproperty']) expect(view.irregular[k], k).toBeUndefined();
+    expect(irregularForms('constructor')).toEqual([]);
     const participles = (table as { participles?: Record<string, number[]> }).participles ?? {};
     expect(Object.keys(table.phrases).length).toBeGreaterThan(10_000);
     expect(Object.keys(participles).length).toBeGreaterThan(1_000);

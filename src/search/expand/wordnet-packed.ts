@@ -249,7 +249,8 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     lexical: (s) => slice(a.lexicalOff, a.lexicalData, s),
     pos: (s) => pos[s] ?? '',
     get irregular() {
-      return (irregular ??= JSON.parse(bytes('irregular').toString('utf8')) as Record<string, string>);
+      // Without a prototype: a query word is looked up in it, and "constructor" is no irregular form of anything.
+      return (irregular ??= Object.setPrototypeOf(JSON.parse(bytes('irregular').toString('utf8')), null) as Record<string, string>);
     },
     phrase: keyed.phrase,
     participle: keyed.participle,
