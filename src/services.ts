@@ -48,8 +48,11 @@ export interface SearchService {
 export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
 
 export interface Citer {
-  /** A passage's citation in a style, with its pinpoint (page where the text states one). */
-  passage(block: Block, work: WorkBuild, style: CitationStyleId): string;
+  /**
+   * A passage's citation in a style, with its pinpoint (page where the text states one); `through`,
+   * a later passage shown with it, makes the pinpoint a range when one can be stated.
+   */
+  passage(block: Block, work: WorkBuild, style: CitationStyleId, through?: Block): string;
   /** A work's full reference. */
   work(work: WorkBuild, style: CitationStyleId): string;
   /** A bibliography entry formatted in a style (from the entry's parsed parts; its own words are kept elsewhere). */

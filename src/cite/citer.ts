@@ -127,9 +127,9 @@ export function createCiter(options: { store?: RenderStore } = {}): Citer {
     return { ...base, id: item.block.id, note: [base.note, `Passage ${item.block.id}${where ? `, ${where}` : ''}.`].filter(Boolean).join(' ') };
   };
   return {
-    passage(block: Block, work: WorkBuild, style: CitationStyleId): string {
+    passage(block: Block, work: WorkBuild, style: CitationStyleId, through?: Block): string {
       const record = workRecord(work);
-      const pinpoint = pinpointOf(block.locator);
+      const pinpoint = pinpointOf(block.locator, through?.locator);
       const cite = htmlToMarkup(formatCitation(record, style, pinpoint, asHtml));
       if (style === 'chicago-note') return cite;
       return `${htmlToMarkup(formatReference(record, style, asHtml))} ${cite}`;

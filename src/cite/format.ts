@@ -29,6 +29,8 @@ export interface Pinpoint {
   chapter?: string;
   section?: string;
   paragraph?: number;
+  /** The last paragraph of a span cited as one ("paras. 16–17"). */
+  paragraphTo?: number;
 }
 
 export interface FormatOptions {
@@ -59,7 +61,9 @@ export function locatorOf(pinpoint: Pinpoint | undefined): Locator | undefined {
   if (page) return { label: 'page', locator: page };
   const chapter = text(pinpoint.chapter);
   const { paragraph } = pinpoint;
-  const para = typeof paragraph === 'number' && Number.isInteger(paragraph) && paragraph > 0 ? String(paragraph) : undefined;
+  const to = pinpoint.paragraphTo;
+  const single = typeof paragraph === 'number' && Number.isInteger(paragraph) && paragraph > 0 ? String(paragraph) : undefined;
+  const para = single && typeof to === 'number' && Number.isInteger(to) && to > paragraph! ? `${single}–${to}` : single;
   const section = text(pinpoint.section);
   if (chapter) {
     if (para) return { label: 'chapter', locator: `${chapter}, para. ${para}` };

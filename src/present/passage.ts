@@ -22,12 +22,13 @@ export function footnoteViews(corpus: Corpus, block: Block): FootnoteView[] {
 function side(corpus: Corpus, work: WorkBuild, ids: string[]): PassageSide & { ids: string[] } {
   const blocks = ids.map((id) => corpus.block(id)!).filter(Boolean);
   const first = blocks[0]!;
+  const last = blocks.length > 1 ? blocks[blocks.length - 1]!.locator : undefined;
   return {
     ids,
     text: blocks.map((b) => b.text).join('\n\n'),
     lang: first.lang === 'und' ? (blocks.find((b) => b.lang !== 'und')?.lang ?? 'und') : first.lang,
     locator: first.locator,
-    locatorLabel: locatorLabel(first.locator, work.meta),
+    locatorLabel: locatorLabel(first.locator, work.meta, { through: last }),
   };
 }
 
@@ -55,19 +56,20 @@ export function passageView(
     view.footnotes = [first, ...own];
     return view;
   }
+  const quoted = extra.unit ? corpus.quotationAfter(block) : undefined;
   const view: PassageView = {
     id: block.id,
     work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },
     text: block.text,
     lang: block.lang,
     locator: block.locator,
-    locatorLabel: locatorLabel(block.locator, work.meta),
-    citation: cite.passage(block, work, style),
+    // Shown with its quotation, the passage is cited through it ("¶¶ 16–17").
+    locatorLabel: locatorLabel(block.locator, work.meta, { through: quoted?.locator }),
+    citation: cite.passage(block, work, style, quoted),
     footnotes: footnoteViews(corpus, block),
     ...(extra.snippet !== undefined ? { snippet: extra.snippet } : {}),
     ...(extra.score !== undefined ? { score: extra.score } : {}),
   };
-  const quoted = extra.unit ? corpus.quotationAfter(block) : undefined;
   if (quoted) {
     view.text = `${block.text}\n\n${quoted.text}`;
     view.footnotes.push(...footnoteViews(corpus, quoted));
