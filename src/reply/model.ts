@@ -37,7 +37,7 @@ export interface PassageView {
    * translation action, not inline, so the pager does not count it (see measure.ts).
    */
   translation?: PassageSide & { ids: string[] };
-  /** Highlighted snippet; terms that matched are wrapped in `**`. Renderers may show it in place of `text`; the pager counts both. */
+  /** Highlighted snippet; terms that matched are wrapped in `**`. For machine readers (`--json`): every platform quotes `text` whole. The pager counts both. */
   snippet?: string;
   score?: number;
 }

@@ -40,7 +40,9 @@ const join = (parts: Part[], plainSep = '\n\n'): Part => ({
 const meta = (items: string[]): Part => ({ plain: items.join(' · '), html: `<p><em>${items.map(escapeHtml).join(' · ')}</em></p>` });
 
 function passagePart(p: PassageView): Part {
-  const text = p.snippet ?? p.text;
+  // The passage is quoted whole, as on every platform: a snippet would drop a lead-in from its
+  // quotation, and cut words the citation under it sends the reader to.
+  const text = p.text;
   const parts: Part[] = [];
   if (text.trim() !== '') parts.push({ plain: blockPlain(text), html: `<blockquote>${blockHtml(text)}</blockquote>` });
   if (p.citation) parts.push({ plain: `— ${inlinePlain(p.citation)}`, html: `<p>— ${inlineHtml(p.citation)}</p>` });
