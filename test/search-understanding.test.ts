@@ -240,6 +240,25 @@ describe('GIVEN a Russian word that is an English word in Cyrillic letters (a co
     for (const w of ['признал', 'число', 'было', 'убедили', 'газете', 'и', 'Trotsky']) expect(cognateStems(w, has), w).toEqual([]);
   });
 
+  it('THEN an adjective in any case, with the -н- or -ическ- Russian adds to the loan, reaches the English word', () => {
+    const has = (t: string) => engine.source.vocabulary.has(t);
+    // Each English word is in the corpus; the Russian forms are the ones a reader types.
+    const pairs: [string, string][] = [
+      ['эфемерным', 'ephemeral'],
+      ['секретный', 'secret'],
+      ['абсурдное', 'absurd'],
+      ['компетентных', 'competent'],
+      ['демократической', 'democratic'],
+      ['дипломатическую', 'diplomatic'],
+      ['систематически', 'systematic'],
+      ['оппозиционной', 'opposition'],
+      ['политических', 'political'],
+    ];
+    const missed = pairs.filter(([ru, en]) => !cognateStems(ru, has).includes(stemEnglish(en))).map(([ru, en]) => `${ru} → ${en}: ${cognateStems(ru, has).join(' ')}`);
+    expect(missed).toEqual([]);
+    for (const w of ['главный', 'длинными', 'сильным', 'нужных', 'красной']) expect(cognateStems(w, has), w).toEqual([]);
+  });
+
   it('THEN a Russian query finds the English passage that says it, beside the Russian passages that share its words', async () => {
     expect(isRussianQuery(engine.expand(engine.parse('Хрущёв мог фальсифицировать всё')).words)).toBe(true);
     expect(isRussianQuery(engine.expand(engine.parse('Khrushchev falsified everything')).words)).toBe(false);

@@ -18,9 +18,12 @@ const LETTERS: Record<string, string[]> = {
 };
 // Longest first; one is cut, and only when at least MIN_BODY letters remain.
 const ENDINGS = [
-  'ированный', 'ировать', 'ировали', 'ировал', 'ования', 'ование', 'ского', 'ская', 'ский', 'ские', 'ией', 'ием', 'иях', 'ами', 'ями', 'ого', 'его',
-  'ому', 'ему', 'ый', 'ий', 'ой', 'ая', 'ое', 'ые', 'ие', 'ия', 'ии', 'ию', 'ей', 'ом', 'ем', 'ам', 'ах', 'ов', 'ев', 'а', 'у', 'е', 'ы', 'и', 'о', 'ь', 'ю', 'я',
+  'ированный', 'ировать', 'ировали', 'ировал', 'ования', 'ование', 'ского', 'ская', 'ский', 'ские', 'ской', 'скую', 'ских', 'ским', 'ией', 'ием', 'иях',
+  'ами', 'ями', 'ыми', 'ими', 'ого', 'его', 'ому', 'ему', 'ый', 'ий', 'ой', 'ая', 'ое', 'ые', 'ие', 'ия', 'ии', 'ию', 'ей', 'ом', 'ем', 'ам', 'ах', 'ов', 'ев',
+  'ых', 'их', 'ым', 'им', 'ую', 'юю', 'а', 'у', 'е', 'ы', 'и', 'о', 'ь', 'ю', 'я',
 ];
+/** Endings after which the word is an adjective (or its adverb), whose suffix English does not have. */
+const ADJECTIVE_ENDINGS = new Set(['ского', 'ская', 'ский', 'ские', 'ской', 'скую', 'ских', 'ским', 'ого', 'его', 'ому', 'ему', 'ый', 'ий', 'ой', 'ая', 'ое', 'ые', 'ие', 'ей', 'ых', 'их', 'ым', 'им', 'ыми', 'ими', 'ую', 'юю', 'ом', 'и', 'о']);
 // Endings that complete the same word, then endings that make another word of it (-ion, -ism…):
 // those are tried only when the first make none (коммуна is commune, not also communism).
 const COMPLETIONS = ['', 'e', 'y', 'ia', 'a', 'o', 'us', 'um', 'on'];
@@ -36,9 +39,18 @@ const ADJECTIVE_SUFFIXES: [RegExp, string][] = [
   [/ичн$/, 'ич'],
   [/онн$/, 'он'],
 ];
-const adjectiveStem = (body: string) => {
-  for (const [suffix, loan] of ADJECTIVE_SUFFIXES) if (suffix.test(body)) return body.replace(suffix, loan);
-  return body;
+/**
+ * The bodies an adjective's loan may be: -ическ- (and -иче- once -ский is cut) is English -ic
+ * (дипломатический → diplomatic, систематически → systematic); a -н- after a consonant is Russian's
+ * own (секретный → secret, эфемерный → ephemer-al), though not always (модерный → modern), so the
+ * body with it is tried too.
+ */
+const adjectiveBodies = (body: string, adjective: boolean): string[] => {
+  for (const [suffix, loan] of ADJECTIVE_SUFFIXES) if (suffix.test(body)) return [body.replace(suffix, loan)];
+  if (!adjective) return [body];
+  if (/(ическ|иче)$/.test(body)) return [body.replace(/(ическ|иче)$/, 'ик')];
+  if (/[бвгджзклмпрстфхцчшщ]н$/.test(body)) return [body.slice(0, -1), body];
+  return [body];
 };
 const MIN_STEM = 5;
 /** Spellings tried per word, at most: the alternatives multiply. */
@@ -73,9 +85,9 @@ function candidatesOf(word: string): { completions: string[]; derivations: strin
   if (c) return c;
   c = { completions: [], derivations: [] };
   const ending = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= MIN_BODY) ?? '';
-  const body = adjectiveStem(word.slice(0, word.length - ending.length));
-  if (CYRILLIC_WORD.test(word) && body.length >= MIN_BODY) {
-    const spelled = spellings(body);
+  const bodies = adjectiveBodies(word.slice(0, word.length - ending.length), ADJECTIVE_ENDINGS.has(ending)).filter((b) => b.length >= MIN_BODY);
+  if (CYRILLIC_WORD.test(word) && bodies.length) {
+    const spelled = [...new Set(bodies.flatMap(spellings))];
     const stems = (endings: string[]) => [...new Set(spelled.flatMap((s) => endings.map((e) => stemEnglish(s + e))))].filter((s) => s.length >= MIN_STEM);
     c = { completions: stems(COMPLETIONS), derivations: stems(DERIVATIONS) };
   }
