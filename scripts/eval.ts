@@ -64,10 +64,14 @@ for (const set of ['quote-dev.json', 'quote-dev-hard.json', OWN_CASES]) {
   const cases = Array.isArray(raw) ? raw : raw.cases;
   await answerAll(cases);
   const ours = scoreCases(cases, lectern);
+  // Plain minisearch's rank beside each case, so a case it ranks higher than Lectern is seen ('ms<').
+  const plainRanks = new Map(scoreCases(cases, plainRanker(plain)).map((r) => [r.case.id, r.rank]));
   for (const r of ours) {
     if (!verbose && r.rank === 1) continue;
     const top = (await search.search(r.case.query, { limit: 1 })).hits[0];
-    console.log(`${r.case.id} ${r.case.kind.padEnd(14)} rank ${r.rank || '-'}  ${r.case.query}${r.rank === 1 ? '' : `\n      top: ${top?.block.id} ${top?.block.plain.slice(0, 90)}`}`);
+    const ms = plainRanks.get(r.case.id) ?? 0;
+    const below = ms > 0 && (r.rank === 0 || ms < r.rank) ? '<' : ' ';
+    console.log(`${r.case.id} ${r.case.kind.padEnd(14)} rank ${String(r.rank || '-').padEnd(2)} ms${below}${String(ms || '-').padEnd(2)}  ${r.case.query}${r.rank === 1 ? '' : `\n      top: ${top?.block.id} ${top?.block.plain.slice(0, 90)}`}`);
   }
   const columns = [tally(ours), ...baselines.map(([, ranker]) => tally(scoreCases(cases, ranker)))];
   console.log(`\nSearch (${path.basename(set)}), top ${RANK_CUTOFF}: R@1  R@3  MRR`);
