@@ -60,9 +60,10 @@ describe('GIVEN a query word WordNet knows in several parts of speech', () => {
   });
 
   it('THEN the engine expands a noun by its noun senses only', () => {
-    // charge (n.): cost, attack, accusation; charge (v.): bill, indict.
+    // charge (n.): rate, accusation (and the broader cost, which for a word this common weighs
+    // below the cut: wordnet.ts BROADER); charge (v.): bill, indict.
     const noun = expansions("Khrushchev's charges", 'charges').map((e) => e.term);
-    expect(noun).toEqual(expect.arrayContaining([stemEnglish('cost'), stemEnglish('accusation')]));
+    expect(noun).toEqual(expect.arrayContaining([stemEnglish('rate'), stemEnglish('accusation')]));
     expect(noun).not.toContain(stemEnglish('bill'));
     expect(noun).not.toContain(stemEnglish('indict'));
     const verb = expansions('did they charge him', 'charge').map((e) => e.term);

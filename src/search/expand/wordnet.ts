@@ -7,7 +7,10 @@
  * - the other words of its synsets (its three most frequent senses per part of speech): SYNONYM;
  * - words of synsets linked by derivation (exonerate ↔ exoneration), similarity (adjectives), "see
  *   also", pertainym or verb group: RELATED;
- * - words of the broader and narrower synsets of those (exoneration → rehabilitation): NEAR;
+ * - words of the narrower synsets of those (vote → election, referendum) and the synonyms of a word
+ *   derived from it (exonerate → exoneration → vindication): NEAR;
+ * - words of their broader synsets (exonerate → pronounce, judge): BROADER, a step further from
+ *   what the reader said than a kind of it is;
  * - for an adjective, the other senses of the noun or verb it derives from (competitive →
  *   competition → contest): DERIVED_SENSE.
  * The engine weighs all of them below the query's own word and drops what the index does not hold.
@@ -26,11 +29,16 @@ export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url
 export const SYNONYM = 0.6;
 export const RELATED = 0.45;
 export const NEAR = 0.3;
+/**
+ * A broader word says less than the reader did ("exonerated" is pronounced, judged, but so is
+ * every verdict): it weighs below a narrower one, which is a kind of the reader's word.
+ */
+export const BROADER = 0.25;
 /** The other senses of the noun or verb an adjective derives from (relatedOf): as close as that word itself. */
 export const DERIVED_SENSE = 0.45;
 /** Relations returned per word (the engine keeps the first few its index holds). */
 const MAX_EXPANSIONS = 120;
-/** A synset with more members, or a word with more broader/narrower synsets, is too vague to follow. */
+/** A synset with more members, or a synset with more broader and narrower synsets together, is too vague to follow. */
 const MAX_MEMBERS = 12;
 const MAX_NEAR = 40;
 
@@ -108,8 +116,11 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
     for (const w of words) if (w !== self && (out.get(w) ?? 0) < weight) out.set(w, weight);
   };
   const addNear = (synset: number) => {
-    const list = wn.near(synset);
-    if (list.length <= MAX_NEAR) for (const n of list) add(n, NEAR);
+    const down = wn.narrower(synset);
+    const up = wn.broader(synset);
+    if (down.length + up.length > MAX_NEAR) return;
+    for (const n of down) add(n, NEAR);
+    for (const n of up) add(n, BROADER);
   };
   for (const s of own) add(s, SYNONYM);
   for (const s of own) {
