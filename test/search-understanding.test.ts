@@ -259,6 +259,14 @@ describe('GIVEN a Russian word that is an English word in Cyrillic letters (a co
     for (const w of ['главный', 'длинными', 'сильным', 'нужных', 'красной']) expect(cognateStems(w, has), w).toEqual([]);
   });
 
+  it('THEN a French name in Russian letters meets its French spelling, and a Russian name meets its French spelling (у is ou)', async () => {
+    const broue = (await hits('Бруэ')).slice(0, 3);
+    expect(broue.length).toBe(3);
+    for (const h of broue) expect(h.block.plain).toMatch(/Broué/);
+    // Among the French passages, the one naming Boukharine is Бухарин's.
+    expect((await hits('Бухарин', { lang: 'fr' }))[0]!.block.plain).toMatch(/Boukharine/);
+  });
+
   it('THEN a Russian query finds the English passage that says it, beside the Russian passages that share its words', async () => {
     expect(isRussianQuery(engine.expand(engine.parse('Хрущёв мог фальсифицировать всё')).words)).toBe(true);
     expect(isRussianQuery(engine.expand(engine.parse('Khrushchev falsified everything')).words)).toBe(false);

@@ -56,6 +56,10 @@ function analyseClean(token: string, options: AnalyseOptions): string[] {
       add(stemRussian(lower));
       if (!/\p{N}/u.test(lower)) {
         add(crossScriptKey(lower));
+        // Russian spells a French "ou" у (Бруэ for Broué; Бухарин is Boukharine in French): the
+        // query meets the French spelling too. (A Latin "ou" needs no rule: Boukharine is one
+        // typo from Bukharin's key.)
+        if (options.query && lower.includes('у')) add(crossScriptKey(lower.replace(/у/g, 'оу')));
         if (options.query) add(stemEnglish(plainLatin(transliterate(lower))));
       }
       break;
