@@ -37,7 +37,7 @@ import { expandRelations, relationsOf, type Relations } from './expand/relations
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
-import { givesYears, questionFocus, rerank } from './rerank.ts';
+import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
 import { protectLiterals } from './literal.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
@@ -202,6 +202,12 @@ export class SearchEngine implements SearchService {
     }
     return f;
   }
+
+  /** The text rerank reads the query's word pairs in: a front-matter line is read under its work's title, as the index reads it. */
+  private readonly pairText = (block: Block): string => {
+    const text = this.foldedOf(block).text;
+    return block.kind === 'front-matter' ? `${fold(this.corpus.workOf(block.id)?.meta.title ?? '')} ${text}` : text;
+  };
 
   /** A passage's term positions for rerank: the snapshot's when it has them, else made from its text. */
   private readonly positionsOf = (block: Block): TermPositions => {
@@ -456,6 +462,7 @@ export class SearchEngine implements SearchService {
     let floor = Number.POSITIVE_INFINITY;
     const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
     const focus = questionFocus(parsed.text);
+    const pairs = wordPairs(parsed.text);
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
       if (found.size >= want || phrase?.spent) break;
@@ -469,7 +476,7 @@ export class SearchEngine implements SearchService {
         fresh = this.freshOf(checked, found, phraseOk);
       }
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, focus);
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);

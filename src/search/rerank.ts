@@ -9,6 +9,8 @@
  *   of each work to name it gains a little.
  * - Question focus: "how many …" prefers a passage with a number near its matched words, "when …"
  *   one with a date (`questionFocus`).
+ * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
+ *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
  */
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts';
@@ -77,6 +79,52 @@ export const RERANK_DEPTH = 30;
 const PROXIMITY = 0.3;
 const DEFINITION = 1;
 const FIRST_MENTION = 0.25;
+
+/**
+ * The reader's own phrasing: a passage that has the query's neighbouring words side by side, as
+ * typed (folded, stop words included: "a letter from Trotsky", "over and over again"), gains up to
+ * PHRASING (all of its pairs). BM25 and coverage read bags of stems without stop words, so a passage
+ * keeping the reader's wording and one sharing only its words of substance, apart and reordered,
+ * scored alike where plain minisearch, counting every word typed, ranked the first higher.
+ */
+const PHRASING = 1;
+
+/**
+ * Words by which a query is phrased as a clause (an auxiliary, a pronoun, a negation, a modal, a
+ * relative word), not as a title or a heading. A query without one ("Soviet Union history", "call
+ * number of Trotsky's Lies", "Khrushchev's lies about Stalin") is a run of names and nouns whose
+ * words stand side by side in the titles that cite them (a citing note, a catalogue line), which
+ * would then outrank the passages on the subject: its pairs are not read.
+ */
+const CLAUSE = new Set('is are was were be been being has have had do does did i we you he she it they who which that there this these those not no nor can could would should will may might must'.split(' '));
+
+/** The query's pairs of neighbouring words (folded text), each once; none when it is not phrased as a clause (CLAUSE). */
+export function wordPairs(folded: string): string[] {
+  const tokens = folded.match(PASSAGE_WORD) ?? [];
+  const out = new Set<string>();
+  if (!tokens.some((t) => CLAUSE.has(t))) return [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
+  return [...out];
+}
+
+/** The share of `pairs` a folded text has side by side (words split as the query's were). */
+function pairShare(folded: string, pairs: readonly string[]): number {
+  const text = ` ${(folded.match(PASSAGE_WORD) ?? []).join(' ')} `;
+  let n = 0;
+  for (const p of pairs) if (text.includes(` ${p} `)) n++;
+  return n / pairs.length;
+}
+
+/**
+ * What rerank reads besides the query's words: what the question asks for (`focus`), the query's
+ * word pairs (`pairs`, wordPairs) and the text a passage is read in for them (`pairText`: its
+ * folded text, a front-matter line's with its work's title, as the index reads it).
+ */
+export interface RerankContext {
+  focus?: QuestionFocus;
+  pairs?: readonly string[];
+  pairText?: (block: Block) => string;
+}
 
 export interface Rerankable {
   block: Block;
@@ -355,7 +403,8 @@ export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options:
 }
 
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
-export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, focus?: QuestionFocus): T[] {
+export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, context: RerankContext = {}): T[] {
+  const { focus, pairs = [], pairText = foldedOf } = context;
   const heavy = words.filter((w) => !w.light);
   if (heavy.length === 0 || candidates.length === 0) return candidates;
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
@@ -384,6 +433,8 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
       const seen = firstOf.get(work);
       if (!seen || c.block.lines[0] < seen.line) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
     }
+    // A short query's words are a name or a term, which the definitions read.
+    if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
     c.score *= factor;
   }
   if (heavy.length === 1) {
