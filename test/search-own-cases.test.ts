@@ -25,7 +25,7 @@ import { PROJECT_ROOT } from '../src/config.ts';
 const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'search-own', 'cases.json'), 'utf8')) as { cases: QuoteCase[] }).cases;
 
 /** R@3 each kind reaches on the landed code: a change that loses a case fails here. */
-const FLOOR: Record<string, number> = { paraphrase: 0.89, 'cross-script': 0.9, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 1, russian: 1 };
+const FLOOR: Record<string, number> = { paraphrase: 0.91, 'cross-script': 0.9, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 1, russian: 1 };
 
 let corpus: Corpus;
 let lectern: Ranker;
@@ -50,7 +50,7 @@ describe('GIVEN our own cases of each hard kind, written from the corpus', () =>
     }
   });
 
-  it('THEN each kind reaches its R@3 floor and is never below plain minisearch', () => {
+  it('THEN each kind reaches its R@3 floor and is never below plain minisearch (R@1, R@3, MRR)', () => {
     const ours = tally(scoreCases(cases, lectern));
     const base = tally(scoreCases(cases, plain));
     const seen: Record<string, number> = {};
@@ -58,6 +58,8 @@ describe('GIVEN our own cases of each hard kind, written from the corpus', () =>
       if (kind === 'all') continue;
       const r = ratios(t);
       seen[kind] = Number(r.r3.toFixed(2));
+      // R@1 too: on held-back paraphrase sets Lectern's R@1 fell below minisearch's while its R@3 did not.
+      expect(r.r1, `${kind} R@1 against plain minisearch`).toBeGreaterThanOrEqual(ratios(base.get(kind)!).r1);
       expect(r.r3, `${kind} R@3 against plain minisearch`).toBeGreaterThanOrEqual(ratios(base.get(kind)!).r3);
       expect(r.mrr, `${kind} MRR against plain minisearch`).toBeGreaterThanOrEqual(ratios(base.get(kind)!).mrr);
     }
