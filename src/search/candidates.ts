@@ -11,7 +11,10 @@ import type { Scored, TopKOptions } from './lectern-index.ts';
 /** One stage of a query: its words and how to match and score them (the options of `FastScorer.topK`). */
 export type CandidateQuery = Omit<TopKOptions, 'accept' | 'only'> & {
   words: QueryWord[];
-  /** Passages (by block id) that may be returned; the source filters before cutting to `k`. */
+  /**
+   * Passages (by block id) that may be returned; the source filters before cutting to `k`. The same
+   * function given again must answer alike for a passage: a source may keep its answers per function.
+   */
   accept?: (blockId: string) => boolean;
   /**
    * When given, no passage outside these few is returned (`accept` must say so too: a source may

@@ -542,11 +542,7 @@ export class SearchEngine implements SearchService {
     const words = ask === 'english' ? englishSide(parsed.words) : ask === 'russian' ? russianSide(parsed.words, toRussian) : null;
     if (!words) return;
     const russianOnly = russian ? undefined : this.corpus.russianOnly();
-    const other = (id: string) => {
-      if (russianOnly) return russianOnly.has(id);
-      const block = this.corpus.block(id);
-      return block !== undefined && block.lang !== 'ru';
-    };
+    const other = this.otherSide(russian);
     const results = await this.source.candidates({
       words,
       combineWith: 'OR',
@@ -555,7 +551,7 @@ export class SearchEngine implements SearchService {
       boost: { text: 1, heading: 0.3 },
       rank: 'coverage',
       k: CANDIDATES,
-      accept: (id) => other(id) && (!accept || accept(id)),
+      accept: accept ? (id) => other(id) && accept(id) : other,
       ...(russianOnly ? { only: russianOnly } : {}),
     });
     const fresh: Candidate[] = [];
@@ -568,6 +564,26 @@ export class SearchEngine implements SearchService {
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).
     if (parsed.words.filter((w) => !w.light).length > 1) this.fairMerge(fairWords(parsed.words, this.languageFrequency, toRussian), found, fresh, russian);
+  }
+
+  private readonly otherSides: { english?: (id: string) => boolean; russian?: (id: string) => boolean } = {};
+
+  /**
+   * The passages the other-language pass may return (`russian`: the passages in another language
+   * than Russian; else the Russian ones without a translation), as one function per engine: a
+   * source may keep a filter's answers per function (candidates.ts), and a Russian query's pass is
+   * asked about most passages of a large English library, each looked up by id (most of its cost
+   * when asked anew for every query). The corpus does not change under an engine.
+   */
+  private otherSide(russian: boolean): (id: string) => boolean {
+    if (russian) {
+      return (this.otherSides.english ??= (id) => {
+        const block = this.corpus.block(id);
+        return block !== undefined && block.lang !== 'ru';
+      });
+    }
+    const russianOnly = this.corpus.russianOnly();
+    return (this.otherSides.russian ??= (id) => russianOnly.has(id));
   }
 
   /** Passages per language (Russian, other), counted on the first query asked in both. */

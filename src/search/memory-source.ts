@@ -77,11 +77,22 @@ export class MemoryCandidateSource implements CandidateSource {
     return kept.docs;
   }
 
-  /** The scorer filters by minisearch's short ids: translate once per document and query. */
+  /** Answers of filters given again (the engine's other-language filter), per function and index version. */
+  private readonly answers = new WeakMap<(blockId: string) => boolean, { version: number; known: Uint8Array }>();
+
+  /**
+   * The scorer filters by minisearch's short ids: translate once per document and filter (the same
+   * function answers alike each time it is given: candidates.ts), while the index is unchanged.
+   */
   private byShortId(accept: (blockId: string) => boolean): (shortId: number) => boolean {
     // One byte per document (0 not asked yet, 1 yes, 2 no): a filter that takes few of a large
     // library's documents is asked about most of them, and a Map of the answers cost more than the asking.
-    const known = new Uint8Array(this.scorer.shortIdBound);
+    let kept = this.answers.get(accept);
+    if (!kept || kept.version !== this.scorer.version || kept.known.length < this.scorer.shortIdBound) {
+      kept = { version: this.scorer.version, known: new Uint8Array(this.scorer.shortIdBound) };
+      this.answers.set(accept, kept);
+    }
+    const known = kept.known;
     return (shortId) => {
       const k = known[shortId];
       if (k) return k === 1;
