@@ -64,7 +64,8 @@ const optionsFrom = (v: Vocabulary) =>
     above: fc.option(fc.record({ at: fc.nat(60), scale: fc.constantFrom(1, 1, 0.5, 0.999999, 1.000001, 0.1), tie: fc.option(fc.nat(60), { nil: undefined }) }), { nil: undefined }),
   });
 
-function compare(narrowed: FastScorer, exhaustive: FastScorer, v: Vocabulary, runs: number, chunked?: FastScorer) {
+/** `others`: the same scorer chunked, or looking lists up by document at other ratios: each must return what the oracle does. */
+function compare(narrowed: FastScorer, exhaustive: FastScorer, v: Vocabulary, runs: number, ...others: FastScorer[]) {
   fc.assert(
     fc.property(fc.array(wordFrom(v), { minLength: 1, maxLength: 4 }), optionsFrom(v), (words, { only, above, ...rest }) => {
       const options: TopKOptions = { ...rest };
@@ -85,7 +86,7 @@ function compare(narrowed: FastScorer, exhaustive: FastScorer, v: Vocabulary, ru
       const { only: _o, ...reference } = options;
       const expected = exhaustive.topK(words, reference);
       expect(narrowed.topK(words, options)).toEqual(expected);
-      if (chunked) expect(chunked.topK(words, options)).toEqual(expected);
+      for (const other of others) expect(other.topK(words, options)).toEqual(expected);
     }),
     { numRuns: runs },
   );
@@ -122,7 +123,8 @@ describe('GIVEN the scorer narrowing a query before scoring it', () => {
     const index = buildIndex((await realCorpus()).corpus);
     const narrowed = new FastScorer(index);
     const exhaustive = new FastScorer(index, { exhaustive: true });
-    compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 300, new FastScorer(index, { chunk: 100 }));
+    // Looked up whenever a list is longer than the documents (ratio 1), or never (a ratio no list reaches).
+    compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 300, new FastScorer(index, { chunk: 100 }), new FastScorer(index, { lookupRatio: 1 }), new FastScorer(index, { chunk: 100, lookupRatio: 1e9 }));
   }, 120_000);
 
   it('THEN on random passages of a few words (long lists, every intersection size, many equal scores) it returns exactly what scoring every posting returns, also after passages were removed and added again in place', () => {
@@ -131,7 +133,7 @@ describe('GIVEN the scorer narrowing a query before scoring it', () => {
         const index = randomIndex(seed, n, removed, 'd');
         const narrowed = new FastScorer(index);
         const exhaustive = new FastScorer(index, { exhaustive: true });
-        compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 40, new FastScorer(index, { chunk: 1 + (seed % 64) }));
+        compare(narrowed, exhaustive, vocabularyOf(narrowed, index), 40, new FastScorer(index, { chunk: 1 + (seed % 64) }), new FastScorer(index, { lookupRatio: 1, chunk: 1 + (seed % 32) }), new FastScorer(index, { lookupRatio: 1e9 }));
       }),
       { numRuns: 30 },
     );
