@@ -3,10 +3,12 @@
  * terms of all of them (the bundled corpus's, and one tree of a group's works'), and each index
  * scores those it holds: the result must be that of one index holding every passage.
  */
+import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../src/search/analyse/index.ts';
 import type { CandidateQuery } from '../src/search/candidates.ts';
 import { buildIndex } from '../src/search/index-build.ts';
+import { termVariants, type TermTree } from '../src/search/lectern-index.ts';
 import { LayeredCandidateSource } from '../src/search/layered-source.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { realCorpus } from './helpers/corpus.ts';
@@ -54,5 +56,23 @@ describe('GIVEN the bundled works split into three indexes, searched as one', ()
     expect(found.map((c) => c.id)).toEqual(['added.p1']);
     const typo = await layered.candidates(stage('quixat ', 'AND', true));
     expect(typo.map((c) => c.id)).toEqual(['added.p1']);
+  });
+});
+
+describe('GIVEN the same terms in trees built in different orders (a group\'s works in memory, its term table in PostgreSQL)', () => {
+  it('THEN the variants come in the same order: the first tree\'s in its order, then the others\' sorted', () => {
+    const tree = (terms: string[]) => {
+      const map = new SearchableMap<true>();
+      for (const t of terms) map.set(t, true);
+      return map as unknown as TermTree;
+    };
+    const bundled = tree(['zinovev', 'zinov']);
+    const group = ['zinoviev', 'zinovyev', 'zinovev', 'zinovjev', 'zinovievs'];
+    const forwards = termVariants([bundled, tree(group)]);
+    const backwards = termVariants([bundled, tree([...group].reverse())]);
+    expect(forwards.near('zinovev', 2)).toEqual(backwards.near('zinovev', 2));
+    expect(forwards.near('zinovev', 2).map(([t]) => t)).toEqual(['zinovev', 'zinov', 'zinoviev', 'zinovievs', 'zinovjev', 'zinovyev']);
+    expect(forwards.withPrefix('zinov')).toEqual(backwards.withPrefix('zinov'));
+    expect(forwards.withPrefix('zinov')).toEqual(['zinov', 'zinovev', 'zinoviev', 'zinovievs', 'zinovjev', 'zinovyev']);
   });
 });

@@ -168,17 +168,25 @@ export interface TermTree {
   fuzzyGet(term: string, maxDistance: number): Map<string, [unknown, number]>;
 }
 
-/** The variants of terms in several trees, each term's looked up once (memoised: one query stage). */
+/**
+ * The variants of terms in several trees, each term's looked up once (memoised: one query stage).
+ * The first tree's variants come in its order, then those only the others hold, sorted: the order
+ * each document's score is summed in, so it must not depend on how the other trees were built (the
+ * group's works in memory, one tree per work merged; the same terms read from PostgreSQL).
+ */
 export function termVariants(trees: readonly TermTree[]): TermVariants {
   const prefixed = new Map<string, string[]>();
   const nearby = new Map<string, [string, number][]>();
+  const [first, ...rest] = trees;
   return {
     withPrefix(term) {
       let out = prefixed.get(term);
       if (!out) {
         const all = new Set<string>();
-        for (const tree of trees) for (const [derived] of tree.atPrefix(term)) all.add(derived);
-        prefixed.set(term, (out = [...all]));
+        if (first) for (const [derived] of first.atPrefix(term)) all.add(derived);
+        const others = new Set<string>();
+        for (const tree of rest) for (const [derived] of tree.atPrefix(term)) if (!all.has(derived)) others.add(derived);
+        prefixed.set(term, (out = [...all, ...[...others].sort()]));
       }
       return out;
     },
@@ -187,8 +195,10 @@ export function termVariants(trees: readonly TermTree[]): TermVariants {
       let out = nearby.get(key);
       if (!out) {
         const all = new Map<string, number>();
-        for (const tree of trees) for (const [derived, [, distance]] of tree.fuzzyGet(term, maxDistance)) all.set(derived, distance);
-        nearby.set(key, (out = [...all]));
+        if (first) for (const [derived, [, distance]] of first.fuzzyGet(term, maxDistance)) all.set(derived, distance);
+        const others = new Map<string, number>();
+        for (const tree of rest) for (const [derived, [, distance]] of tree.fuzzyGet(term, maxDistance)) if (!all.has(derived)) others.set(derived, distance);
+        nearby.set(key, (out = [...all, ...[...others].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]));
       }
       return out;
     },

@@ -12,13 +12,15 @@
  * Which terms a stage reaches (typo variants, prefixes, swaps, expansions, compound parts) is
  * decided by the scorer itself, run first over the group's vocabulary (the term table, cached
  * when the group is opened): its vocabulary entries record the terms it looks at instead of
- * scoring. Only those exact terms are asked of PostgreSQL.
+ * scoring. Only those exact terms are asked of PostgreSQL. Both runs take the prefix and typo
+ * variants the layered search looks up once in every layer's terms (this one's included: `termTree`),
+ * so the fetched postings are summed in the order the memory index sums them, to the last bit.
  */
 import type MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
 import { SEARCH_FIELDS } from './index-build.ts';
-import { FastScorer, type IndexedPassage, type IndexStatistics } from './lectern-index.ts';
+import { FastScorer, termVariants, type IndexedPassage, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
 import { isUnreachable } from '../db/state-rows.ts';
 import { libraryErrors } from '../library/errors.ts';
 
@@ -144,6 +146,14 @@ export class PgCandidateSource implements CandidateSource {
     };
   }
 
+  /** The group's terms, where the layered search looks up typo and prefix variants with the other layers'. */
+  get termTree(): TermTree {
+    return this.byTerm as unknown as TermTree;
+  }
+
+  /** The terms are read once, when the group is opened (a change opens a new source): never changes. */
+  readonly version = 0;
+
   /** How many distinct terms the group's texts have (the cache's estimate). */
   get terms(): number {
     return this.group.terms.size;
@@ -158,17 +168,20 @@ export class PgCandidateSource implements CandidateSource {
   }
 
   /** The terms the scorer reaches for one word of the query (as it would inside the whole query). */
-  private reached(query: CandidateQuery, word: number, stats: IndexStatistics): Set<string> {
+  private reached(query: CandidateQuery, word: number, stats: IndexStatistics, variants: TermVariants): Set<string> {
     this.sink.seen = new Set();
     const { words, accept: _accept, only: _only, ...options } = query;
-    this.walker.topK([words[word]!], { ...options, prefix: options.prefix && word === words.length - 1 }, stats);
+    this.walker.topK([words[word]!], { ...options, prefix: options.prefix && word === words.length - 1 }, stats, variants);
     return this.sink.seen;
   }
 
-  /** The stage's candidates among the group's passages, scored with `stats` (the group's own by default). */
-  async scoredWith(query: CandidateQuery, stats: IndexStatistics = this.statistics): Promise<Candidate[]> {
+  /**
+   * The stage's candidates among the group's passages, scored with `stats` (the group's own by
+   * default), the variants of its terms taken from `variants` (the group's own terms by default).
+   */
+  async scoredWith(query: CandidateQuery, stats: IndexStatistics = this.statistics, variants: TermVariants = termVariants([this.termTree])): Promise<Candidate[]> {
     if (this.group.passages === 0 || query.words.length === 0) return [];
-    const perWord = query.words.map((_, i) => this.reached(query, i, stats));
+    const perWord = query.words.map((_, i) => this.reached(query, i, stats, variants));
     const all = new Set(perWord.flatMap((s) => [...s]));
     if (all.size === 0) return [];
     // AND: every word of substance must be met by one of its terms (the scorer then checks exactly).
@@ -193,11 +206,11 @@ export class PgCandidateSource implements CandidateSource {
       if (isUnreachable(err)) throw libraryErrors.databaseUnreachable(err);
       throw err;
     }
-    return this.score(rows, query, stats);
+    return this.score(rows, query, stats, variants);
   }
 
   /** The fetched postings as the index FastScorer reads, scored as the memory index scores its own. */
-  private score(rows: { block_id: string; text_length: number; heading_length: number; lexeme: string; positions: number[] }[], query: CandidateQuery, stats: IndexStatistics): Candidate[] {
+  private score(rows: { block_id: string; text_length: number; heading_length: number; lexeme: string; positions: number[] }[], query: CandidateQuery, stats: IndexStatistics, variants: TermVariants): Candidate[] {
     const shortIds = new Map<string, number>();
     const documentIds = new Map<number, string>();
     const fieldLength = new Map<number, number[]>();
@@ -228,7 +241,8 @@ export class PgCandidateSource implements CandidateSource {
     const scorer = scorerOver({ _index: postings, _documentCount: shortIds.size, _documentIds: documentIds, _fieldIds: FIELD_IDS, _fieldLength: fieldLength, _avgFieldLength: [1, 1], _nextId: shortIds.size });
     // `only` is a shortcut the accept test stands for (candidates.ts): this source tests each passage.
     const { words, accept, only: _only, ...options } = query;
-    return scorer.topK(words, { ...options, ...(accept ? { accept: (doc: number) => accept(documentIds.get(doc)!) } : {}) }, stats);
+    // The variants as the memory index takes them: its own fetched postings would be walked in another order.
+    return scorer.topK(words, { ...options, ...(accept ? { accept: (doc: number) => accept(documentIds.get(doc)!) } : {}) }, stats, variants);
   }
 
   /** Completions from the group's term table: its terms that start with the prefix, or are one typo from it, commonest first. */
