@@ -3,7 +3,7 @@
  */
 import type { BibEntry, Block, Citation, TranslationPair } from './model.ts';
 import type { CorpusBuild, WorkBuild } from './work.ts';
-import { leadIns } from './lead-in.ts';
+import { leadIns, type LeadInUnit } from './lead-in.ts';
 
 export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item', 'footnote']);
 /** Lines beside the text, each read among its own kind: the front matter, a web page's own lines. */
@@ -118,6 +118,18 @@ export class Corpus {
     if (this.base && !this.blocks.has(block.id)) return this.base.quotationAfter(block);
     const id = this.leadLinks().quotation.get(block.id);
     return id === undefined ? undefined : this.blocks.get(id);
+  }
+
+  /**
+   * The lead-in unit this block belongs to (lead-in.ts): a quotation and its lead-in, under the
+   * lead-in, or the block alone. A quotation never ends in a colon, so it is never itself a lead-in.
+   */
+  unitOf(block: Block): LeadInUnit {
+    const lead = this.leadIn(block);
+    if (lead) return { lead, quotation: block, head: lead, blocks: [lead, block] };
+    const quotation = this.quotationAfter(block);
+    if (quotation) return { lead: block, quotation, head: block, blocks: [block, quotation] };
+    return { head: block, blocks: [block] };
   }
 
   workOf(blockId: string): WorkBuild | undefined {

@@ -17,6 +17,22 @@
  */
 import type { Block } from './model.ts';
 
+/**
+ * What a block is read as: alone, or one of a lead-in and its quotation (`Corpus.unitOf`). Every
+ * place that shows, folds, cites or indexes a quotation with its lead-in asks this one answer, so
+ * that which block stands for the two and which blocks they span is decided once.
+ */
+export interface LeadInUnit {
+  /** The paragraph ending in a colon, when the block is a lead-in or the quotation after one. */
+  lead?: Block;
+  /** The quotation after that lead-in. */
+  quotation?: Block;
+  /** The block that stands for the unit (its locator, its citation, its place): the lead-in, else the block. */
+  head: Block;
+  /** The unit's blocks in reading order: the lead-in and its quotation, or the block alone. */
+  blocks: Block[];
+}
+
 const LEAD_IN = /:\s*$/u;
 const LEADS = new Set<Block['kind']>(['paragraph', 'list-item']);
 const QUOTED = new Set<Block['kind']>(['paragraph', 'quotation']);

@@ -42,8 +42,8 @@ export function passageView(
 ): PassageView {
   // A search hit is shown as the reader meets it: a quotation after the paragraph that leads into
   // it, and a lead-in with its quotation (corpus/lead-in.ts), one passage under the lead-in's locator.
-  const lead = extra.unit ? corpus.leadIn(block) : undefined;
-  if (lead) return passageView(corpus, cite, lead, work, style, extra);
+  const unit = extra.unit ? corpus.unitOf(block) : undefined;
+  if (unit && unit.head !== block) return passageView(corpus, cite, unit.head, work, style, extra);
   // A footnote found by a search is shown where the reader meets it: under the passage it
   // annotates, itself first among that passage's notes.
   const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
@@ -56,7 +56,8 @@ export function passageView(
     view.footnotes = [first, ...own];
     return view;
   }
-  const quoted = extra.unit ? corpus.quotationAfter(block) : undefined;
+  // Here the block heads its unit (a footnote is in none): the quotation, if any, comes after it.
+  const quoted = unit?.quotation;
   const view: PassageView = {
     id: block.id,
     work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },

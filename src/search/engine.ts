@@ -671,7 +671,7 @@ export class SearchEngine implements SearchService {
       for (const b of rest ?? NO_CANDIDATES) {
         // A quotation and its lead-in are one passage, not two copies: the better scored leads (the
         // snippet and the match report read it), whichever carries the citation.
-        const mates = this.corpus.leadIn(b.block) === best.block || this.corpus.leadIn(best.block) === b.block;
+        const mates = b.block !== best.block && this.corpus.unitOf(best.block).blocks.includes(b.block);
         if (mates ? b.score > best.score : carries(b) > carries(best) || (carries(b) === carries(best) && b.score > best.score)) best = b;
         score = Math.max(score, b.score);
       }

@@ -55,8 +55,9 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
 
 /** What a quotation is read under: the sentence that leads into it (corpus/lead-in.ts). */
 function lead(corpus: Corpus, block: Block): string | undefined {
-  const l = corpus.leadIn(block);
-  return l ? introducingSentence(l.plain) : undefined;
+  // Only the quotation is read under its lead-in: the lead-in has its own words.
+  const { lead: l, quotation } = corpus.unitOf(block);
+  return l && quotation === block ? introducingSentence(l.plain) : undefined;
 }
 
 /**

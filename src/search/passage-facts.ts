@@ -35,8 +35,8 @@ export function passageFacts(corpus: Corpus, ids: Iterable<string>): PassageFact
   return facts;
 }
 
-/** The sources of what the facts are made by: the fold key, the passage a note is shown with, a quotation's lead-in, the note kinds, the folding of text. */
-const SOURCES = ['./engine.ts', './shown.ts', './note-kind.ts', './analyse/fold.ts', '../corpus/lead-in.ts'];
+/** The sources of what the facts are made by: the fold key, the passage a note is shown with, a quotation's lead-in and the unit it heads (`Corpus.unitOf`), the note kinds, the folding of text. */
+const SOURCES = ['./engine.ts', './shown.ts', './note-kind.ts', './analyse/fold.ts', '../corpus/lead-in.ts', '../corpus/corpus.ts'];
 let fingerprint: string | undefined;
 
 /** A digest of the code the facts come from; 'unreadable' (never a snapshot's) when its files cannot be read. */

@@ -6,6 +6,7 @@
  */
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
+import type { LeadInUnit } from '../corpus/lead-in.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 
 /**
@@ -13,9 +14,13 @@ import { counterpart } from '../corpus/counterpart.ts';
  * a quotation after its lead-in (corpus/lead-in.ts), and so a quotation's note after the lead-in too.
  */
 export function shownWith(corpus: Corpus, block: Block): Block {
+  return shownUnit(corpus, block).head;
+}
+
+/** The lead-in unit a block is shown in: a footnote's is its annotated passage's. */
+function shownUnit(corpus: Corpus, block: Block): LeadInUnit {
   const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
-  const passage = annotated && annotated.kind !== 'footnote' ? annotated : block;
-  return corpus.leadIn(passage) ?? passage;
+  return corpus.unitOf(annotated && annotated.kind !== 'footnote' ? annotated : block);
 }
 
 /**
@@ -29,22 +34,20 @@ const TELLING_QUOTATION = 100;
  * quotation after it, so that a quotation repeated after another lead-in is still one result.
  */
 export function foldedAs(corpus: Corpus, block: Block): Block {
-  const passage = shownWith(corpus, block);
-  const quoted = corpus.quotationAfter(passage);
-  return quoted && quoted.plain.length >= TELLING_QUOTATION ? quoted : passage;
+  const { head, quotation } = shownUnit(corpus, block);
+  return quotation && quotation.plain.length >= TELLING_QUOTATION ? quotation : head;
 }
 
 /** The blocks a reply shows for a hit: the hit, the passage it is shown in and the quotation after it, their notes, the translation beside it. */
 export function shownBlocks(corpus: Corpus, block: Block): Block[] {
-  const passage = shownWith(corpus, block);
+  const unit = shownUnit(corpus, block);
   const out = [block];
   const add = (b: Block | undefined) => {
     if (b && !out.includes(b)) out.push(b);
   };
-  const unit = [passage, corpus.quotationAfter(passage)].filter((b): b is Block => b !== undefined);
-  for (const b of unit) add(b);
-  for (const b of unit) for (const m of b.markers) add(m.footnoteId ? corpus.block(m.footnoteId) : undefined);
-  for (const id of counterpart(corpus, passage)?.ids ?? []) add(corpus.block(id));
+  for (const b of unit.blocks) add(b);
+  for (const b of unit.blocks) for (const m of b.markers) add(m.footnoteId ? corpus.block(m.footnoteId) : undefined);
+  for (const id of counterpart(corpus, unit.head)?.ids ?? []) add(corpus.block(id));
   return out;
 }
 
