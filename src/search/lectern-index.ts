@@ -222,6 +222,23 @@ interface Postings {
   tfs: Float64Array;
   length: number;
 }
+/**
+ * The first `count` of `docs` looked up in a term's list, in their order (ascending, as a list is
+ * read), into `into`'s arrays; returns how many have the term. A long list is read this way when
+ * the query is about few of its documents (see LOOKUP_RATIO).
+ */
+function lookUp(freqs: Map<number, number>, docs: Int32Array, count: number, into: Postings): number {
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    const doc = docs[i]!;
+    const tf = freqs.get(doc);
+    if (tf === undefined) continue;
+    into.docs[k] = doc;
+    into.tfs[k++] = tf;
+  }
+  return k;
+}
+
 /** A query's per-document accumulators (see `FastScorer.scratchFor`). */
 interface Scratch {
   score: Float64Array;
@@ -943,17 +960,8 @@ export class FastScorer {
     let filter: Uint8Array | null = null;
     if (among < 0) list = this.postings(u.freqs);
     else if (u.freqs.size > among * this.lookupRatio) {
-      const { looked, setDocs } = scratch;
-      let m = 0;
-      for (let i = 0; i < among; i++) {
-        const doc = setDocs[i]!;
-        const tf = u.freqs.get(doc);
-        if (tf === undefined) continue;
-        looked.docs[m] = doc;
-        looked.tfs[m++] = tf;
-      }
-      looked.length = m;
-      list = looked;
+      scratch.looked.length = lookUp(u.freqs, scratch.setDocs, among, scratch.looked);
+      list = scratch.looked;
     } else {
       list = this.postings(u.freqs);
       filter = scratch.inSet;
@@ -1122,16 +1130,8 @@ export class FastScorer {
     const from = chunks.starts[c]!;
     const to = chunks.starts[c + 1]!;
     if (to - from > m * this.lookupRatio) {
-      const { looked, chunkDocs } = scratch;
-      let k = 0;
-      for (let j = 0; j < m; j++) {
-        const doc = chunkDocs[j]!;
-        const tf = u.freqs.get(doc);
-        if (tf === undefined) continue;
-        looked.docs[k] = doc;
-        looked.tfs[k++] = tf;
-      }
-      return accumulate(looked, 0, k, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, null);
+      const k = lookUp(u.freqs, scratch.chunkDocs, m, scratch.looked);
+      return accumulate(scratch.looked, 0, k, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, null);
     }
     return accumulate(chunks.list, from, to, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, scratch.mark);
   }
