@@ -73,3 +73,27 @@ describe('GIVEN a group library on top of the bundled corpus', () => {
     expect(library.unitOf(serge).head).toBe(corpus.leadIn(serge));
   });
 });
+
+describe('GIVEN every footnote of the bundled corpus', () => {
+  it('THEN annotatedBy gives the passage its marker stands in, where the reply shows it, and nothing for any other block', () => {
+    let notes = 0;
+    for (const work of corpus.works) {
+      for (const block of work.blocks) {
+        const annotated = corpus.annotatedBy(block);
+        if (block.kind !== 'footnote') {
+          expect(annotated, block.id).toBeUndefined();
+          continue;
+        }
+        const ref = block.refBlock ? corpus.block(block.refBlock) : undefined;
+        if (!ref || ref.kind === 'footnote') {
+          expect(annotated, block.id).toBeUndefined();
+          continue;
+        }
+        notes++;
+        expect(annotated, block.id).toBe(ref);
+        expect(ref.markers.some((m) => m.footnoteId === block.id), block.id).toBe(true);
+      }
+    }
+    expect(notes).toBeGreaterThan(80);
+  });
+});

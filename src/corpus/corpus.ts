@@ -121,6 +121,15 @@ export class Corpus {
   }
 
   /**
+   * The passage a footnote annotates, where a reply shows the footnote (under it); undefined for
+   * any other block, or a note on a note, which has no passage to stand under.
+   */
+  annotatedBy(block: Block): Block | undefined {
+    const annotated = block.kind === 'footnote' && block.refBlock ? this.block(block.refBlock) : undefined;
+    return annotated && annotated.kind !== 'footnote' ? annotated : undefined;
+  }
+
+  /**
    * The lead-in unit this block belongs to (lead-in.ts): a quotation and its lead-in, under the
    * lead-in, or the block alone. A quotation never ends in a colon, so it is never itself a lead-in.
    */

@@ -46,8 +46,8 @@ export function passageView(
   if (unit && unit.head !== block) return passageView(corpus, cite, unit.head, work, style, extra);
   // A footnote found by a search is shown where the reader meets it: under the passage it
   // annotates, itself first among that passage's notes.
-  const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
-  if (annotated && annotated.kind !== 'footnote') {
+  const annotated = corpus.annotatedBy(block);
+  if (annotated) {
     const view = passageView(corpus, cite, annotated, work, style, extra);
     // (The view's notes are the passage's, and a lead-in's with its quotation's: see `unit`.)
     const own = view.footnotes;

@@ -19,8 +19,7 @@ export function shownWith(corpus: Corpus, block: Block): Block {
 
 /** The lead-in unit a block is shown in: a footnote's is its annotated passage's. */
 function shownUnit(corpus: Corpus, block: Block): LeadInUnit {
-  const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock) : undefined;
-  return corpus.unitOf(annotated && annotated.kind !== 'footnote' ? annotated : block);
+  return corpus.unitOf(corpus.annotatedBy(block) ?? block);
 }
 
 /**
