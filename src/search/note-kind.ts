@@ -16,6 +16,7 @@
  * where a text is ("… is in Lenoe, The Kirov Murder …", "My critique … is in Furr Kirov 210-217")
  * points to a source. A web address ends a sentence: the words after it are the note's next one.
  */
+import { FINITE_WORDS } from './analyse/clause.ts';
 
 /** English function words as prose uses them in lower case (a title capitalises its content words). */
 const FUNCTION = new Set(
@@ -25,7 +26,7 @@ const URL = /(?:https?:\/\/|www\.)\S+/g;
 /** A publisher's imprint, "New York: Harper & Brothers, 1937", "(Paris: Gallimard, 1938)": the note cites a book. */
 const IMPRINT = /(?:^|[\s(.;])\p{Lu}[\p{L}.]*(?:[ ,]+\p{Lu}[\p{L}.]*){0,3}\s*:\s*[^:;]{2,80}?,\s*(?:1[5-9]|20)\d\d\b/u;
 /** A finite verb a statement needs, where a title has none: an auxiliary, a copula, or a pronoun as its subject. */
-const FINITE = /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|he|she|they|we|it|I)\b/;
+const FINITE = new RegExp(`\\b(?:${FINITE_WORDS.join('|')})\\b`);
 /** A sentence that says where a text is: "… is in Lenoe, The Kirov Murder", "is in Furr Kirov 210", "is on pp. 3-7". */
 const LOCATES = /\b(?:is|are)\s+(?:in|on)\s+(?:pp?\.\s*\d|\p{Lu}[\p{L}'’.-]*(?:,|\s+\d|\s+\p{Lu}))/u;
 /**

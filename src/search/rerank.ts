@@ -12,6 +12,7 @@
  * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
  *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
  */
+import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
@@ -96,7 +97,7 @@ const PHRASING = 1;
  * words stand side by side in the titles that cite them (a citing note, a catalogue line), which
  * would then outrank the passages on the subject: its pairs are not read.
  */
-const CLAUSE = new Set('is are was were be been being has have had do does did i we you he she it they who which that there this these those not no nor can could would should will may might must'.split(' '));
+const CLAUSE = CLAUSE_WORDS;
 
 /** The query's pairs of neighbouring words (folded text), each once; none when it is not phrased as a clause (CLAUSE). */
 export function wordPairs(folded: string): string[] {
