@@ -4,6 +4,7 @@
  */
 import type { ParsedQuery } from './analyse/index.ts';
 import { fold } from './analyse/index.ts';
+import { americanSpelling } from './analyse/spelling.ts';
 
 const WINDOW = 220;
 const WORD = /[\p{L}\p{N}'’-]+/gu;
@@ -15,13 +16,13 @@ const WORD = /[\p{L}\p{N}'’-]+/gu;
  */
 export function snippetsFor(parsed: ParsedQuery): (plain: string, folded?: string) => string {
   const stems = parsed.words
-    .map((w) => fold(w.text ?? ''))
+    .map((w) => americanSpelling(fold(w.text ?? '')))
     .filter((w) => w.length >= 3)
     .map((w) => w.slice(0, Math.max(3, Math.min(w.length, w.length > 5 ? w.length - 2 : w.length))));
   const phrases = parsed.phrases.map((p) => fold(p));
   const isHit = (w: string) => {
     const lower = w.toLowerCase();
-    const f = lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
+    const f = americanSpelling(lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower);
     for (const s of stems) if (f.startsWith(s)) return true;
     return false;
   };

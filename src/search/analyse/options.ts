@@ -5,17 +5,18 @@
 import { createHash } from 'node:crypto';
 import { KEY_MARKER } from './key.ts';
 import { MAX_QUERY_LENGTH } from './query.ts';
+import { SPELLING_PACKAGE, spellingCount } from './spelling.ts';
 import { STEMMER_PACKAGE, stemEnglish, stemRussian } from './stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS, STOPWORDS_PACKAGE } from './stopwords.ts';
 import { MAX_TOKEN_LENGTH } from './tokenize.ts';
 
 /** Bump on any change to what fold, tokenize or analyseTerm produce. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 const digest = (items: Iterable<string>) => createHash('sha256').update([...items].join('\n')).digest('hex').slice(0, 16);
 
 // A package update that changes stemming changes these digests even if nobody bumps a version.
-const PROBE_EN = ['generously', 'dying', 'running', 'abilities', 'trotskyists', 'rehabilitation', 'conspiracies', 'testimony'];
+const PROBE_EN = ['generously', 'dying', 'running', 'abilities', 'trotskyists', 'rehabilitation', 'conspiracies', 'testimony', 'organisation', 'centre', 'defence'];
 const PROBE_RU = ['амальгамах', 'бюрократии', 'троцкого', 'оппозиции', 'показания', 'расстрелян', 'подготовлявшемся'];
 
 export interface AnalysisOptions {
@@ -23,6 +24,7 @@ export interface AnalysisOptions {
   fold: string;
   tokenize: { maxTokenLength: number; compounds: string };
   stemmers: { package: string; version: string; en: string; ru: string; probe: string };
+  spelling: { package: string; version: string; size: number };
   stopWords: { package: string; version: string; en: { size: number; digest: string }; ru: { size: number; digest: string } };
   key: { marker: string; scheme: string; latinWords: string };
   query: { maxLength: number };
@@ -43,6 +45,7 @@ export function analysisOptions(): AnalysisOptions {
       ru: STEMMER_PACKAGE.russian,
       probe: digest([...PROBE_EN.map(stemEnglish), ...PROBE_RU.map(stemRussian)]),
     },
+    spelling: { package: SPELLING_PACKAGE.name, version: SPELLING_PACKAGE.version, size: spellingCount() },
     stopWords: {
       package: STOPWORDS_PACKAGE.name,
       version: STOPWORDS_PACKAGE.version,

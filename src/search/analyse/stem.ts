@@ -4,6 +4,7 @@
  * English is the original Porter algorithm (generously → gener, dying → dy), so it is not used.
  */
 import snowball from 'snowball-stemmers';
+import { americanSpelling } from './spelling.ts';
 
 export const STEMMER_PACKAGE = { name: 'snowball-stemmers', version: '0.6.0', english: 'english (Porter2)', russian: 'russian' };
 
@@ -34,10 +35,13 @@ function cached(stemmer: { stem(word: string): string }): (word: string) => stri
 const englishStem = cached(english);
 const russianStem = cached(russian);
 
-/** Stems a lower-case Latin word; falls back to the word itself should the stemmer empty it. */
+/**
+ * Stems a lower-case Latin word, British spellings read as American (spelling.ts) so both meet in
+ * the index, WordNet and the lexicons alike; falls back to the word itself should the stemmer empty it.
+ */
 export function stemEnglish(word: string): string {
   if (word.length > MAX) return word;
-  return englishStem(word);
+  return englishStem(americanSpelling(word));
 }
 
 /** Stems a lower-case Cyrillic word with ё already folded to е (Snowball Russian ignores ё). */

@@ -6,6 +6,7 @@
 import { foldKeepCase } from './fold.ts';
 import { crossScriptKey, KEY_MARKER, plainLatin, transliterate } from './key.ts';
 import { scriptOf } from './script.ts';
+import { americanSpelling } from './spelling.ts';
 import { stemEnglish, stemRussian } from './stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from './stopwords.ts';
 import { MAX_TOKEN_LENGTH, tokenize } from './tokenize.ts';
@@ -49,7 +50,8 @@ function analyseClean(token: string, options: AnalyseOptions): string[] {
     case 'latin': {
       const plain = plainLatin(lower);
       add(stemEnglish(plain));
-      if (!/\p{N}/u.test(plain) && (options.query || wantsKey(token, plain))) add(crossScriptKey(plain));
+      // The key too is made of the American spelling, as the stem is: "Centre" meets "Center".
+      if (!/\p{N}/u.test(plain) && (options.query || wantsKey(token, plain))) add(crossScriptKey(americanSpelling(plain)));
       break;
     }
     case 'cyrillic': {
