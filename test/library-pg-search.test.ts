@@ -79,6 +79,9 @@ const QUERIES: [string, SearchOptions?][] = [
   ['Kirov'],
   ['samovar storehouse keeper'],
   ['peppery dishes'],
+  // Questions whose answer borrows its topic from the paragraph before it (context-cover.ts).
+  ['how many men of the clandestine pro-Zinoviev group were indicted'],
+  ['when were the Zinoviev supporters in the clandestine group that killed Kirov executed'],
   ['Trotsky', { lang: 'en', limit: 10 }],
   ['Soviet Union', { limit: 20 }],
 ];

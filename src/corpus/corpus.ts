@@ -9,6 +9,8 @@ export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', '
 /** Lines beside the text, each read among its own kind: the front matter, a web page's own lines. */
 const ASIDE_KINDS = new Set<Block['kind']>(['front-matter', 'page-text']);
 /** What search finds: the passages, the lines of the front matter (an ISBN, a publisher, catalogue data) and a web page's own lines (a price, how to order). */
+/** What a passage may read before it in its section (`passageBefore`): the text's own prose. */
+const BEFORE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item']);
 export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter', 'page-text']);
 
 export interface WorkSummary {
@@ -139,6 +141,27 @@ export class Corpus {
     const quotation = this.quotationAfter(block);
     if (quotation) return { lead: block, quotation, head: block, blocks: [block, quotation] };
     return { head: block, blocks: [block] };
+  }
+
+  /**
+   * The passage a reader has just read before this one in the same section: the nearest earlier
+   * paragraph, quotation or list item of its work (footnotes and garbled duplicates skipped, and
+   * the other side of its own translation pair, which says the same); undefined across a heading,
+   * a chapter or section change, or any other block (front matter, a bibliography entry). What a
+   * passage may take its topic from (search/context-cover.ts).
+   */
+  passageBefore(block: Block): Block | undefined {
+    if (this.base && !this.blocks.has(block.id)) return this.base.passageBefore(block);
+    const w = this.workOfBlock.get(block.id);
+    const at = this.order.get(block.id);
+    if (!w || at === undefined || w.blocks[at] !== block) return undefined;
+    for (let i = at - 1; i >= 0; i--) {
+      const b = w.blocks[i]!;
+      if (b.kind === 'footnote' || b.suppressed || (block.pair !== undefined && b.pair === block.pair)) continue;
+      if (!BEFORE_KINDS.has(b.kind) || b.locator.chapter !== block.locator.chapter || b.locator.section !== block.locator.section) return undefined;
+      return b;
+    }
+    return undefined;
   }
 
   workOf(blockId: string): WorkBuild | undefined {

@@ -38,6 +38,7 @@ import { queryPartsOfSpeech } from './expand/pos.ts';
 import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
+import type { ContextSource } from './context-cover.ts';
 import { protectLiterals } from './literal.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
@@ -218,6 +219,17 @@ export class SearchEngine implements SearchService {
       this.positionCache.set(block, at);
     }
     return at;
+  };
+
+  /**
+   * What a passage may borrow the query's words from in rerank (context-cover.ts): the passage
+   * before it in its section, unless it is a quotation that a lead-in leads into (it reads its
+   * lead-in's sentence already); the frequencies are the source's, which every backend shares.
+   */
+  private readonly context: ContextSource = {
+    before: (block) => (this.corpus.leadIn(block) ? undefined : this.corpus.passageBefore(block)),
+    documentFrequency: (term) => this.source.vocabulary.documentFrequency(term),
+    documentCount: () => this.source.vocabulary.documentCount,
   };
 
   private hasPhrase(block: Block, phrase: Phrase): boolean {
@@ -476,7 +488,7 @@ export class SearchEngine implements SearchService {
         fresh = this.freshOf(checked, found, phraseOk);
       }
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText });
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText, context: this.context });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);

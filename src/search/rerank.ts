@@ -8,7 +8,8 @@
  *   for…", "X is a…", "known as X" — ranks first, and for a one-word query the first passage
  *   of each work to name it gains a little.
  * - Question focus: "how many …" prefers a passage with a number near its matched words, "when …"
- *   one with a date (`questionFocus`).
+ *   one with a date (`questionFocus`), and such a passage borrows, at half, the query words it
+ *   lacks from the passage before it in its section (context-cover.ts).
  * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
  *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
  */
@@ -19,6 +20,7 @@ import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
+import { contextCover, type ContextSource } from './context-cover.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -125,11 +127,15 @@ export interface RerankContext {
   focus?: QuestionFocus;
   pairs?: readonly string[];
   pairText?: (block: Block) => string;
+  /** The passage before each and the library's frequencies: a passage borrows the words it lacks from it (context-cover.ts). */
+  context?: ContextSource;
 }
 
 export interface Rerankable {
   block: Block;
   score: number;
+  /** The share of the query the source found it to cover (its coverage factor's), when ranked by coverage. */
+  coverage?: number;
 }
 
 /**
@@ -420,12 +426,15 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const own = focus ? new Set(sets.flatMap((set) => [...set])) : undefined;
   // The counted word among the words of substance, when the question counts one the query keeps.
   const countedWord = focus?.counted === undefined ? -1 : heavy.findIndex((w) => w.text === focus.counted);
+  // Only a passage that gives what the question asks for borrows (context-cover.ts): none without a focus.
+  const borrow = context.context && focus ? contextCover(words, context.context, positionsOf) : undefined;
   for (const c of head) {
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
     const matched = heavy.length === 1 && !focus ? undefined : wordPositions(c.block, sets, positionsOf);
     const { span, words } = matched === undefined || heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(matched);
     let factor = 1;
-    if (focus && matched && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined)) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
+    const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined);
+    if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
@@ -436,6 +445,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     }
     // A short query's words are a name or a term, which the definitions read.
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
+    if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
     c.score *= factor;
   }
   if (heavy.length === 1) {
