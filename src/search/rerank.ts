@@ -12,6 +12,8 @@
  *   lacks from the passage before it in its section (context-cover.ts).
  * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
  *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
+ * - Phrases said again in other words: neighbouring words of the query side by side in the passage,
+ *   at least one of them a synonym or translation (paraphrased-pairs.ts).
  */
 import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
@@ -21,6 +23,7 @@ import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
+import { paraphrasedPairShare, sharedTerms } from './paraphrased-pairs.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -91,6 +94,9 @@ const FIRST_MENTION = 0.25;
  * scored alike where plain minisearch, counting every word typed, ranked the first higher.
  */
 const PHRASING = 1;
+
+/** All of the query's neighbouring words side by side in other words multiply the score by 1 + PARAPHRASED_PAIRS (paraphrased-pairs.ts). */
+const PARAPHRASED_PAIRS = 1;
 
 /**
  * Words by which a query is phrased as a clause (an auxiliary, a pronoun, a negation, a modal, a
@@ -417,6 +423,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const head = sorted.slice(0, RERANK_DEPTH);
   const sets = heavy.map(wordTerms);
+  const shared = sharedTerms(heavy);
   const short = heavy.length <= 2;
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
   const defines = short ? heavy.map((w) => introductionOf(w, { years })) : [];
@@ -436,6 +443,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
+    if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), heavy, shared);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
       if (defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
