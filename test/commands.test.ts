@@ -39,7 +39,8 @@ describe('GIVEN /quote on the real corpus', () => {
       expect(p.work.id).toBe('trotskys-lies');
       expect(p.citation).toMatch(/Furr, Grover\. 2019\. \*Trotsky’s Lies\*/);
       expect(p.locatorLabel).toMatch(/ch\. 1/);
-      expect(p.text.toLowerCase()).toContain('peppery');
+      // Lenin's remark in the book's words, or in another translation's ("spicy dishes": rerank's paraphrased pairs).
+      expect(p.text.toLowerCase()).toMatch(/peppery|spicy dishes/);
     }
     expect(r.actions.map((a) => a.kind)).toContain('cite');
     expectFits(r);
