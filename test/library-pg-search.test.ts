@@ -82,6 +82,10 @@ const QUERIES: [string, SearchOptions?][] = [
   // Questions whose answer borrows its topic from the paragraph before it (context-cover.ts).
   ['how many men of the clandestine pro-Zinoviev group were indicted'],
   ['when were the Zinoviev supporters in the clandestine group that killed Kirov executed'],
+  // A single word meeting a multi-word synonym the passage says (WordNet phrases as index terms):
+  // eliminate → "get rid of", killed → "stamped out".
+  ['whom he needs to eliminate next'],
+  ['Trotskyism seemed killed by 1934'],
   ['Trotsky', { lang: 'en', limit: 10 }],
   ['Soviet Union', { limit: 20 }],
 ];

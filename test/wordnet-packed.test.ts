@@ -66,6 +66,18 @@ describe('GIVEN the bundled WordNet table packed', () => {
       else expect(view.participle(k), k).toBeUndefined();
     }
   });
+
+  it("THEN every synset's multi-word members are the phrases the table lists it for, when it has single-word members", () => {
+    const of = new Map<number, string[]>();
+    for (const [k, synsets] of Object.entries(table.phrases)) for (const s of synsets) if (table.members[s]!.length > 0) of.set(s, [...(of.get(s) ?? []), k]);
+    const bad: number[] = [];
+    for (let s = 0; s < table.members.length; s++) if (view.phrasesOf(s).join('|') !== (of.get(s) ?? []).join('|')) bad.push(s);
+    expect(bad).toEqual([]);
+    expect(new Set(view.memberPhrases())).toEqual(new Set([...of.values()].flat()));
+    // "talk into" is kept for the word a step up (persuade), no synset of it has a single word: no one's synonym.
+    expect(view.memberPhrases()).not.toContain('talk into');
+    expect(view.memberPhrases()).toContain('call off');
+  });
 });
 
 describe('GIVEN a packed file beside the table', () => {

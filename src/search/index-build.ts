@@ -10,7 +10,8 @@ import { authorLine, type Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { introducingSentence } from '../corpus/lead-in.ts';
-import { analyseTerm, tokenize } from './analyse/index.ts';
+import { analyseTerm, joinInitials, tokenize } from './analyse/index.ts';
+import { phraseTerms } from './passage-phrases.ts';
 import type { IndexedPassage } from './lectern-index.ts';
 import { authorVoice } from './speaker.ts';
 
@@ -18,15 +19,40 @@ export type { IndexedPassage } from './lectern-index.ts';
 
 export const SEARCH_FIELDS = ['text', 'heading'] as const;
 
+/** Joins a token and the phrase terms it carries (see indexTokens): no token holds it. */
+const CARRY = '\u0001';
+
+/**
+ * A field's tokens, its WordNet phrases ("call off": passage-phrases.ts) among them as terms of their
+ * own. They ride on a token the field has once: minisearch counts a field's length in distinct
+ * tokens, and a token of their own would lengthen every passage that has a phrase, moving the
+ * scores of queries that reach none. (A field whose every token repeats, which no passage of the
+ * bundled corpus is, gives them one.)
+ */
+export function indexTokens(text: string): string[] {
+  const tokens = tokenize(text);
+  const phrases = phraseTerms(joinInitials(text));
+  if (phrases.length === 0) return tokens;
+  const counts = new Map<string, number>();
+  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const once = tokens.findIndex((t) => counts.get(t) === 1);
+  const carried = phrases.map((p) => CARRY + p.term).join('');
+  if (once < 0) tokens.push(carried);
+  else tokens[once] += carried;
+  return tokens;
+}
+
 /** Options shared by building and loading: loadJSON needs exactly the same ones. */
 export function miniSearchOptions(): Options<IndexedPassage> {
   return {
     idField: 'id',
     fields: [...SEARCH_FIELDS],
     storeFields: [],
-    tokenize: (text: string) => tokenize(text),
-    processTerm: (term: string) => {
-      const terms = analyseTerm(term);
+    tokenize: indexTokens,
+    processTerm: (token: string) => {
+      const carried = token.indexOf(CARRY);
+      if (carried >= 0) return [...analyseTerm(token.slice(0, carried)), ...token.slice(carried + 1).split(CARRY)];
+      const terms = analyseTerm(token);
       return terms.length ? terms : null;
     },
     // Queries are analysed by the engine itself (phrases, prefixes, per-term fuzziness).

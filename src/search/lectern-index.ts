@@ -45,6 +45,12 @@ const AND_EXPANSION = 0.25;
  * term, another form or name of it, a relation the texts state; not a paraphrase.
  */
 const NEAR_LITERAL = 0.899;
+/**
+ * A passage's WordNet phrase ("call off": passage-phrases.ts) is an index term with a space, which
+ * no word's term has. It stands for a query word only as its synonym (an expansion), never as a
+ * completion or a typo of another word: "call" typed last is not "call off".
+ */
+const isPhraseTerm = (term: string) => term.includes(' ');
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */
 const PART_WEIGHT = 0.5;
 
@@ -151,7 +157,7 @@ function elsewhere(term: string, maxDistance: number, seen: ReadonlySet<string>,
   const out: { derived: string; edits: number }[] = [];
   const held = (t: string) => fields.some((f) => dfIn(t, f.fieldId) > 0);
   for (const [derived, distance] of variants?.near(term, maxDistance) ?? []) {
-    if (distance === 0 || seen.has(derived) || (prefix && derived.startsWith(term)) || !held(derived)) continue;
+    if (distance === 0 || seen.has(derived) || (prefix && derived.startsWith(term)) || isPhraseTerm(derived) || !held(derived)) continue;
     out.push({ derived, edits: distance < 2 ? distance : typoDistance(term, derived, distance) });
   }
   for (let i = 0; i + 1 < term.length; i++) {
@@ -1203,7 +1209,7 @@ export class FastScorer {
             const completion = (derived: string, data: FieldTermData) => {
               const distance = derived.length - term.length;
               const factor = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
-              if (distance > 0) addTerm(derived, data, weight * factor, word, counts, quality * factor);
+              if (distance > 0 && !isPhraseTerm(derived)) addTerm(derived, data, weight * factor, word, counts, quality * factor);
             };
             if (variants) {
               for (const derived of variants.withPrefix(term)) {
@@ -1217,7 +1223,7 @@ export class FastScorer {
             const neighbours: { derived: string; data: FieldTermData; edits: number }[] = [];
             const seen = new Set<string>();
             const near = (derived: string, data: FieldTermData, distance: number) => {
-              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term))) return;
+              if (distance === 0 || (isLast && options.prefix && derived.startsWith(term)) || isPhraseTerm(derived)) return;
               seen.add(derived);
               // Two Levenshtein edits may be one swap: weigh it as the one typo it is.
               neighbours.push({ derived, data, edits: distance < 2 ? distance : typoDistance(term, derived, distance) });

@@ -25,6 +25,12 @@ const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p)
 /** A passage's word without a possessive or a footnote number glued to it (Shelepin’s4 → Shelepin). */
 const bare = (token: string) => token.replace(/\p{N}+$/u, '').replace(/['’]s$/u, '');
 
+/** A term as the passage spells it: a WordNet phrase ("call off": passage-phrases.ts) by all its words, from its first. */
+function spelledAs(term: string, [block, position]: [number, number], spelling: (block: number, position: number) => string): string {
+  const words = term.split(' ').length;
+  return Array.from({ length: words }, (_, k) => spelling(block, position + k)).join(' ');
+}
+
 /**
  * One entry per content word of the query, in the query's order. `blocks`: what the reply shows
  * for the passage; `positionsOf`: each block's index terms and their token numbers (the engine's,
@@ -53,7 +59,7 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
     if (ownTerms(w).some((t) => where(t))) return { word: w.text, found: 'itself' };
     for (const e of [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight)) {
       const found = where(e.term);
-      if (found) return { word: w.text, found: 'related', as: spelling(...found) };
+      if (found) return { word: w.text, found: 'related', as: spelledAs(e.term, found, spelling) };
     }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });
     if (max !== false) {

@@ -6,15 +6,17 @@
  * of a one-shot answer to a long question (each process meets those words for the first time).
  */
 import { analyseTerm, joinInitials } from './analyse/index.ts';
+import { phraseTerms } from './passage-phrases.ts';
 
 /** Term → its positions in the passage, ascending, each position once. */
 export type TermPositions = Map<string, number[]>;
 
 /**
  * Bump on any change to what `termPositions` returns (a change to analyseTerm, joinInitials or
- * folding bumps ANALYSIS_VERSION, which the snapshot records as well).
+ * folding bumps ANALYSIS_VERSION, which the snapshot records as well). Version 2: a passage's
+ * WordNet phrases (passage-phrases.ts), at their first word.
  */
-export const POSITIONS_VERSION = 1;
+export const POSITIONS_VERSION = 2;
 
 // The passage's plain text is already free of markup and markers: a split on letters is enough here.
 export const PASSAGE_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
@@ -22,14 +24,16 @@ export const PASSAGE_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 /** The positions of every index term of a passage's plain text. */
 export function termPositions(plain: string): TermPositions {
   const at: TermPositions = new Map();
-  const tokens = joinInitials(plain).match(PASSAGE_WORD) ?? [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (const term of analyseTerm(tokens[i]!)) {
-      const list = at.get(term);
-      if (!list) at.set(term, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
-  }
+  const text = joinInitials(plain);
+  const tokens = text.match(PASSAGE_WORD) ?? [];
+  const add = (term: string, i: number) => {
+    const list = at.get(term);
+    if (!list) at.set(term, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  for (let i = 0; i < tokens.length; i++) for (const term of analyseTerm(tokens[i]!)) add(term, i);
+  // A WordNet phrase the index holds as a term ("call off": passage-phrases.ts) is at its first word.
+  for (const p of phraseTerms(text)) add(p.term, p.at);
   return at;
 }
 

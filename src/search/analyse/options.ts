@@ -9,6 +9,9 @@ import { SPELLING_PACKAGE, spellingCount } from './spelling.ts';
 import { STEMMER_PACKAGE, stemEnglish, stemRussian } from './stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS, STOPWORDS_PACKAGE } from './stopwords.ts';
 import { MAX_TOKEN_LENGTH } from './tokenize.ts';
+import { EXCEPTIONS_PACKAGE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE } from '../expand/wordnet-compile.ts';
+import { PACKED_VERSION } from '../expand/wordnet-packed.ts';
+import { PHRASE_TERMS } from '../passage-phrases.ts';
 
 /** Bump on any change to what fold, tokenize or analyseTerm produce. */
 export const ANALYSIS_VERSION = 3;
@@ -28,6 +31,8 @@ export interface AnalysisOptions {
   stopWords: { package: string; version: string; en: { size: number; digest: string }; ru: { size: number; digest: string } };
   key: { marker: string; scheme: string; latinWords: string };
   query: { maxLength: number };
+  /** What a passage's WordNet phrases are read with (passage-phrases.ts): the index holds them as terms. */
+  phrases: { wordnet: string; table: number; packed: number; version: number; rule: string };
 }
 
 let cached: AnalysisOptions | undefined;
@@ -54,6 +59,12 @@ export function analysisOptions(): AnalysisOptions {
     },
     key: { marker: KEY_MARKER, scheme: 'lc-translit+skeleton+ending-cut/1', latinWords: 'capitalised or transliteration-like' },
     query: { maxLength: MAX_QUERY_LENGTH },
+    phrases: {
+      wordnet: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}, ${EXCEPTIONS_PACKAGE.name}@${EXCEPTIONS_PACKAGE.version}`,
+      table: WORDNET_FORMAT_VERSION,
+      packed: PACKED_VERSION,
+      ...PHRASE_TERMS,
+    },
   };
   return structuredClone(cached);
 }

@@ -14,13 +14,17 @@
  * forms as JSON: version 1 held all three as one JSON document of 550 KB, whose parse (~17,000
  * phrases, each its own array) cost every process that read one of them ~25 ms of CPU and its garbage.
  * Version 3 keeps a synset's broader and narrower synsets apart, as table version 7 does.
+ * Version 4 adds each synset's multi-word members (the phrases of the table whose senses it is
+ * among, when it has single-word members too), inverted from the phrases as they are packed: a
+ * query word reaches its synonym "called off" (cancel) and a passage's text is read for them
+ * (passage-phrases.ts) without every process inverting ~17,000 phrases first.
  */
 import { readFileSync } from 'node:fs';
 import { writeCacheSync } from '../../atomic-write.ts';
 import type { WordnetTable } from './wordnet-compile.ts';
 
 const FORMAT = 'lectern.wordnet-packed';
-export const PACKED_VERSION = 3;
+export const PACKED_VERSION = 4;
 const ALIGN = 8;
 
 /** What the search reads of WordNet, whichever form it was loaded from. */
@@ -44,6 +48,13 @@ export interface WordnetView {
   phrase(words: string): Int32Array | undefined;
   /** An adjective participle's own synsets ("missing"), undefined when it is none (see WordnetTable.participles). */
   participle(form: string): Int32Array | undefined;
+  /**
+   * The synset's multi-word members ("call off" of cancel's synset): the phrases whose senses it
+   * is among (the table keeps a phrase's three most frequent), when it has single-word members too.
+   */
+  phrasesOf(synset: number): string[];
+  /** Every phrase that is a multi-word member of some synset with single-word members (phrasesOf), each once. */
+  memberPhrases(): readonly string[];
 }
 
 interface Header {
@@ -70,6 +81,8 @@ const INT_SECTIONS = [
   'narrowerData',
   'lexicalOff',
   'lexicalData',
+  'phraseOfOff',
+  'phraseOfData',
 ] as const;
 type IntSection = (typeof INT_SECTIONS)[number];
 /** Strings mapped to lists of synsets (phrases, participles): each as these sections, after its name. */
@@ -147,6 +160,24 @@ function keyedBlobs(name: string, map: Record<string, number[]>): [string, Uint8
   ];
 }
 
+/**
+ * Synset → the numbers of its multi-word members, in the order `keyedBlobs` numbers the phrases:
+ * a phrase counts as a member of each synset the table lists for it that has single-word members
+ * (a phrase the table keeps for its broader or narrower words alone, "talk into", is no one's synonym).
+ */
+function memberPhraseIds(table: WordnetTable): (synset: number) => number[] | undefined {
+  const of = new Map<number, number[]>();
+  Object.values(table.phrases ?? {}).forEach((synsets, id) => {
+    for (const s of synsets) {
+      if ((table.members[s]?.length ?? 0) === 0) continue;
+      const list = of.get(s);
+      if (list) list.push(id);
+      else of.set(s, [id]);
+    }
+  });
+  return (synset) => of.get(synset);
+}
+
 /** The packed file's bytes for a table; `source` is the SHA-256 of the table's file. */
 export function packWordnet(table: WordnetTable, tableVersion: number, source: string): Buffer {
   const stems = table.stems;
@@ -168,6 +199,7 @@ export function packWordnet(table: WordnetTable, tableVersion: number, source: s
   [ints.broaderOff, ints.broaderData] = csr(synsets, (i) => table.broader[i]);
   [ints.narrowerOff, ints.narrowerData] = csr(synsets, (i) => table.narrower[i]);
   [ints.lexicalOff, ints.lexicalData] = csr(synsets, (i) => table.lexical[i]);
+  [ints.phraseOfOff, ints.phraseOfData] = csr(synsets, memberPhraseIds(table));
   const pos = (table as { pos?: string }).pos ?? '';
   const blobs: [string, Uint8Array][] = [
     ...INT_SECTIONS.map((name): [string, Uint8Array] => [name, new Uint8Array(ints[name].buffer, ints[name].byteOffset, ints[name].byteLength)]),
@@ -237,6 +269,7 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     ['broaderOff', 'broaderData', synsets],
     ['narrowerOff', 'narrowerData', synsets],
     ['lexicalOff', 'lexicalData', synsets],
+    ['phraseOfOff', 'phraseOfData', synsets],
   ];
   for (const [off, data, n] of offsets) {
     if (a[off].length !== n + 1 || a[off][n] !== a[data].length) throw new Error(`section ${off} does not fit ${data}`);
@@ -247,6 +280,10 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
   const stem = (id: number) => text.slice(a.stemOff[id]!, a.stemOff[id + 1]!);
   const keyed = Object.fromEntries(KEYED.map((name) => [name, keyedView(name, int, bytes)])) as Record<(typeof KEYED)[number], (key: string) => Int32Array | undefined>;
   let irregular: Record<string, string> | undefined;
+  const phraseKey = keyText('phrase', int, bytes);
+  // Checked here, so that a damaged file is made again rather than failing a query later.
+  for (const id of a.phraseOfData) phraseKey(id);
+  let members: string[] | undefined;
   return {
     stemId: (s) => findKey(s, text, a.stemOff, a.hash),
     stem,
@@ -263,6 +300,18 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
     },
     phrase: keyed.phrase,
     participle: keyed.participle,
+    phrasesOf: (s) => Array.from(slice(a.phraseOfOff, a.phraseOfData, s), phraseKey),
+    memberPhrases: () => (members ??= [...new Set(Array.from(a.phraseOfData, phraseKey))]),
+  };
+}
+
+/** A keyed map's key by its number (`keyedBlobs`); its sections were checked by `keyedView`. */
+function keyText(name: string, int: (section: string) => Int32Array, bytes: (section: string) => Buffer): (id: number) => string {
+  const keyOff = int(`${name}KeyOff`);
+  const text = bytes(`${name}Text`).toString('utf8');
+  return (id) => {
+    if (!(id >= 0 && id + 1 < keyOff.length)) throw new Error(`no ${name} numbered ${id}`);
+    return text.slice(keyOff[id]!, keyOff[id + 1]!);
   };
 }
 

@@ -107,8 +107,12 @@ function sensesOf(wn: Loaded, word: number, pos: string): number[] {
   return Array.from(wn.senses(word) ?? []).filter((t) => wn.pos(t) === pos);
 }
 
-/** Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without `self`. */
-function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: string; weight: number }[] {
+/**
+ * Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without
+ * `self`. `phrases`: with the synsets' multi-word members too ("call off" for cancel), as synonyms;
+ * a passage holds one as an index term where it has its words in sequence (passage-phrases.ts).
+ */
+function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases = false): { term: string; weight: number }[] {
   const out = new Map<number, number>();
   const add = (synset: number, weight: number) => {
     const words = wn.members(synset);
@@ -123,6 +127,7 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
     for (const n of up) add(n, BROADER);
   };
   for (const s of own) add(s, SYNONYM);
+  const multi = phrases ? memberPhrases(wn, own, self) : [];
   for (const s of own) {
     for (const r of wn.related(s)) {
       add(r, RELATED);
@@ -146,11 +151,24 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number): { term: st
     }
     addNear(s);
   }
-  // Among equals, in the order met: the word's more frequent senses first.
-  return [...out]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_EXPANSIONS)
-    .map(([w, weight]) => ({ term: wn.stem(w), weight }));
+  // Among equals, in the order met: the word's more frequent senses first (a phrase after the words).
+  return [...[...out].map(([w, weight]) => ({ term: wn.stem(w), weight })), ...multi]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_EXPANSIONS);
+}
+
+/**
+ * The multi-word members of a word's own synsets, as synonyms ("called off" says cancel). A phrase
+ * holding the word itself ("break off" of break) is left out: a passage with it has the word.
+ */
+function memberPhrases(wn: Loaded, own: Iterable<number>, self: number | undefined): { term: string; weight: number }[] {
+  const word = self === undefined ? undefined : wn.stem(self);
+  const out = new Map<string, number>();
+  for (const s of own) {
+    if (wn.members(s).length > MAX_MEMBERS) continue;
+    for (const p of wn.phrasesOf(s)) if (word === undefined || !p.split(' ').includes(word)) out.set(p, SYNONYM);
+  }
+  return [...out].map(([term, weight]) => ({ term, weight }));
 }
 
 /** WordNet's parts of speech: noun, verb, adjective (with its satellites), adverb. */
@@ -190,12 +208,12 @@ export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>, form
   if (!wn) return [];
   const id = wn.stemId(stem);
   const own = id === undefined ? undefined : wn.senses(id);
-  if (own) return relatedOf(wn, sensesIn(wn, own, pos, participleSenses(wn, stem, form)), id);
+  if (own) return relatedOf(wn, sensesIn(wn, own, pos, participleSenses(wn, stem, form)), id, true);
   // An irregular form WordNet does not list as a word of its own (went, mice) has its base's relations.
   const base = wn.irregular[stem];
   const baseId = base === undefined ? undefined : wn.stemId(base);
   const baseSenses = baseId === undefined ? undefined : wn.senses(baseId);
-  return baseSenses ? relatedOf(wn, sensesIn(wn, baseSenses, pos), baseId).filter((r) => r.term !== stem) : [];
+  return baseSenses ? relatedOf(wn, sensesIn(wn, baseSenses, pos), baseId, true).filter((r) => r.term !== stem) : [];
 }
 
 /**
@@ -269,3 +287,20 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
   return out;
 }
 
+
+/**
+ * The phrases a passage is read for (passage-phrases.ts): every multi-word member of a synset with
+ * single-word members, their first words (as stems, to skip the words no phrase starts with), and
+ * those WordNet lists as nouns. Undefined when WordNet cannot be read.
+ */
+let memberPhraseSet: { phrases: Set<string>; starts: Set<string>; nouns: Set<string>; irregular: Record<string, string> } | undefined;
+export function passagePhrases(): typeof memberPhraseSet {
+  const wn = wordnet();
+  if (!wn) return undefined;
+  if (!memberPhraseSet) {
+    const phrases = new Set(wn.memberPhrases());
+    const nouns = new Set([...phrases].filter((p) => Array.from(wn.phrase(p) ?? [], (s) => wn.pos(s)).includes('n')));
+    memberPhraseSet = { phrases, starts: new Set([...phrases].map((p) => p.slice(0, p.indexOf(' ')))), nouns, irregular: wn.irregular };
+  }
+  return memberPhraseSet;
+}

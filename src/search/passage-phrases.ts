@@ -1,0 +1,78 @@
+/**
+ * WordNet's multi-word synonyms in a passage's text, as index terms: "called off" and "calls off"
+ * hold the term "call off", "taken into custody" the term "take into custodi" (the phrase's words
+ * as stems, an irregular form read as its base: the WordNet table's key). A query word's synonyms
+ * may be such a phrase (cancel → call off: wordnet.ts, relatedStems), and a passage counts for it
+ * only where it has the phrase's words in sequence, stop words included — not where it has one
+ * of them ("custody", "addition"). Words make a phrase only with nothing but spaces between them:
+ * "After all, in" is no "all in". Only the phrases a single word can stand for are read (members
+ * of a synset with single-word members), the longest starting at each word, and after a determiner
+ * only those WordNet lists as nouns: "a kind of bravado" is no "kind of" (somewhat).
+ */
+import { stemEnglish } from './analyse/stem.ts';
+import { passagePhrases } from './expand/wordnet.ts';
+
+/**
+ * What phrases a text holds, as the saved indexes record it (analysisOptions): bump on any change
+ * to what `phraseTerms` returns for a text.
+ */
+export const PHRASE_TERMS = {
+  version: 1,
+  rule: 'multi-word members of synsets with single-word members; words in sequence, only spaces between; irregular forms as their base; the longest from each word; after a determiner nouns only',
+};
+
+/** Words in a phrase WordNet lists, at most ("take into custody"). */
+const MAX_PHRASE = 4;
+/** As PASSAGE_WORD (term-positions.ts): a phrase's position is its first word's token number there. */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
+const LATIN = /^[a-z]+$/;
+const SPACES = /^\s+$/u;
+/**
+ * After a determiner (or "same", "other") a phrase is a noun's: "a kind of bravado", "the same kind
+ * of research" (see phraseTerms). Not "that", "which", "what": as pronouns a verb follows them.
+ */
+const DETERMINERS = new Set('a an the this these those same other another such every each any some no his her its their our my your'.split(' '));
+
+/** A phrase term and the token number of its first word. */
+export interface PhraseTerm {
+  term: string;
+  at: number;
+}
+
+/** The WordNet phrases of a text (none when WordNet cannot be read), in reading order. */
+export function phraseTerms(text: string): PhraseTerm[] {
+  const table = passagePhrases();
+  if (!table) return [];
+  const words: string[] = [];
+  const stems: string[] = [];
+  const bases: string[] = [];
+  // joined[i]: word i follows word i - 1 with only spaces between them.
+  const joined: boolean[] = [];
+  let end = -1;
+  for (const m of text.matchAll(WORD)) {
+    const lower = m[0].toLowerCase();
+    words.push(lower);
+    const stem = LATIN.test(lower) ? stemEnglish(lower) : '';
+    stems.push(stem);
+    bases.push(table.irregular[stem] ?? stem);
+    joined.push(end >= 0 && SPACES.test(text.slice(end, m.index)));
+    end = m.index + m[0].length;
+  }
+  const out: PhraseTerm[] = [];
+  for (let i = 0; i + 1 < stems.length; i++) {
+    if (!stems[i] || !(table.starts.has(stems[i]!) || table.starts.has(bases[i]!))) continue;
+    let n = 1;
+    while (n < MAX_PHRASE && i + n < stems.length && joined[i + n] && stems[i + n]) n++;
+    for (; n >= 2; n--) {
+      const typed = stems.slice(i, i + n).join(' ');
+      const base = bases.slice(i, i + n).join(' ');
+      const term = table.phrases.has(typed) ? typed : table.phrases.has(base) ? base : undefined;
+      if (term === undefined) continue;
+      // WordNet's "kind of", "sort of" are adverbs (somewhat); "a kind of bravado" is the noun's.
+      if (i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(term)) continue;
+      out.push({ term, at: i });
+      break;
+    }
+  }
+  return out;
+}
