@@ -26,7 +26,6 @@ const MAX_PHRASE = 4;
 /** As PASSAGE_WORD (term-positions.ts): a phrase's position is its first word's token number there. */
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 const LATIN = /^[a-z]+$/;
-const SPACES = /^\s+$/u;
 /**
  * After a determiner (or "same", "other") a phrase is a noun's: "a kind of bravado", "the same kind
  * of research" (see phraseTerms). Not "that", "which", "what": as pronouns a verb follows them.
@@ -37,6 +36,16 @@ const DETERMINERS = new Set('a an the this these those same other another such e
 export interface PhraseTerm {
   term: string;
   at: number;
+}
+
+/** Only white space between `from` and `to` (and something: two words are not one). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** The WordNet phrases of a text (none when WordNet cannot be read), in reading order. */
@@ -55,24 +64,25 @@ export function phraseTerms(text: string): PhraseTerm[] {
     const stem = LATIN.test(lower) ? stemEnglish(lower) : '';
     stems.push(stem);
     bases.push(table.irregular[stem] ?? stem);
-    joined.push(end >= 0 && SPACES.test(text.slice(end, m.index)));
+    joined.push(end >= 0 && spacesOnly(text, end, m.index));
     end = m.index + m[0].length;
   }
   const out: PhraseTerm[] = [];
   for (let i = 0; i + 1 < stems.length; i++) {
-    if (!stems[i] || !(table.starts.has(stems[i]!) || table.starts.has(bases[i]!))) continue;
-    let n = 1;
-    while (n < MAX_PHRASE && i + n < stems.length && joined[i + n] && stems[i + n]) n++;
-    for (; n >= 2; n--) {
-      const typed = stems.slice(i, i + n).join(' ');
-      const base = bases.slice(i, i + n).join(' ');
-      const term = table.phrases.has(typed) ? typed : table.phrases.has(base) ? base : undefined;
-      if (term === undefined) continue;
+    // The words as typed and as their base forms, extended while some phrase begins with them.
+    let typed: string | undefined = table.prefixes.has(stems[i]!) ? stems[i] : undefined;
+    let base: string | undefined = table.prefixes.has(bases[i]!) ? bases[i] : undefined;
+    let found: string | undefined;
+    for (let k = i + 1; (typed || base) && k < stems.length && k < i + MAX_PHRASE && joined[k] && stems[k]; k++) {
+      typed = typed && `${typed} ${stems[k]}`;
+      if (typed && !table.prefixes.has(typed)) typed = undefined;
+      base = base && `${base} ${bases[k]}`;
+      if (base && !table.prefixes.has(base)) base = undefined;
+      const term = typed && table.phrases.has(typed) ? typed : base && table.phrases.has(base) ? base : undefined;
       // WordNet's "kind of", "sort of" are adverbs (somewhat); "a kind of bravado" is the noun's.
-      if (i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(term)) continue;
-      out.push({ term, at: i });
-      break;
+      if (term && !(i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(term))) found = term;
     }
+    if (found) out.push({ term: found, at: i });
   }
   return out;
 }

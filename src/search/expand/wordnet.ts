@@ -290,17 +290,20 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
 
 /**
  * The phrases a passage is read for (passage-phrases.ts): every multi-word member of a synset with
- * single-word members, their first words (as stems, to skip the words no phrase starts with), and
- * those WordNet lists as nouns. Undefined when WordNet cannot be read.
+ * single-word members, their beginnings of one word or more (as stems: a text's words are read
+ * on only while some phrase begins with them), and those WordNet lists as nouns. Undefined when WordNet cannot be read.
  */
-let memberPhraseSet: { phrases: Set<string>; starts: Set<string>; nouns: Set<string>; irregular: Record<string, string> } | undefined;
+let memberPhraseSet: { phrases: Set<string>; prefixes: Set<string>; nouns: Set<string>; irregular: Record<string, string> } | undefined;
 export function passagePhrases(): typeof memberPhraseSet {
   const wn = wordnet();
   if (!wn) return undefined;
   if (!memberPhraseSet) {
     const phrases = new Set(wn.memberPhrases());
     const nouns = new Set([...phrases].filter((p) => Array.from(wn.phrase(p) ?? [], (s) => wn.pos(s)).includes('n')));
-    memberPhraseSet = { phrases, starts: new Set([...phrases].map((p) => p.slice(0, p.indexOf(' ')))), nouns, irregular: wn.irregular };
+    const prefixes = new Set<string>();
+    for (const p of phrases) for (let at = p.indexOf(' '); at >= 0; at = p.indexOf(' ', at + 1)) prefixes.add(p.slice(0, at));
+    for (const p of phrases) prefixes.add(p);
+    memberPhraseSet = { phrases, prefixes, nouns, irregular: wn.irregular };
   }
   return memberPhraseSet;
 }
