@@ -52,31 +52,31 @@ async function library(texts: string[]): Promise<SearchEngine> {
 describe('GIVEN a text that says a word with a multi-word expression of its WordNet synset', () => {
   it('THEN the phrase is read where its words stand in sequence, in any form of its head word, and not across punctuation', () => {
     const terms = (text: string) => phraseTerms(text).map((p) => p.term);
-    expect(terms('The meeting was called off.')).toEqual(['call off']);
-    expect(terms('The union calls off the strike.')).toEqual(['call off']);
-    expect(terms('Iagoda was taken into custody in March.')).toEqual(['take into custodi']);
-    expect(terms('He stepped down; down he went.')).toEqual(['step down']);
+    expect(terms('The meeting was called off.')).toEqual(['_call off']);
+    expect(terms('The union calls off the strike.')).toEqual(['_call off']);
+    expect(terms('Iagoda was taken into custody in March.')).toEqual(['_take into custodi']);
+    expect(terms('He stepped down; down he went.')).toEqual(['_step down']);
     // "After all, in": a comma between the words; "step, down" likewise.
-    expect(terms('After all, in this case he took a step, down the road.')).not.toContain('all in');
+    expect(terms('After all, in this case he took a step, down the road.')).not.toContain('_all in');
     expect(terms('He took a step, down the road.')).toEqual([]);
     // WordNet's "kind of" is an adverb (somewhat); after a determiner it is the noun's.
     expect(terms('It reflects a kind of bravado, the same kind of research.')).toEqual([]);
-    expect(terms('It was kind of strange.')).toEqual(['kind of']);
+    expect(terms('It was kind of strange.')).toEqual(['_kind of']);
   });
 
   it('THEN the passage holds the phrase as an index term at its first word', () => {
-    expect(termPositions('The meeting was called off at once.').get('call off')).toEqual([3]);
+    expect(termPositions('The meeting was called off at once.').get('_call off')).toEqual([3]);
   });
 
   it('THEN a query word reaches its synset\'s phrases as synonyms, and not a phrase holding the word itself', () => {
     const related = (word: string, pos: 'n' | 'v' | 'a' | 'r') => new Map(relatedStems(stemEnglish(word), new Set([pos])).map((r) => [r.term, r.weight]));
-    expect(related('cancel', 'v').get('call off')).toBe(SYNONYM);
-    expect(related('resign', 'v').get('step down')).toBe(SYNONYM);
-    expect(related('penniless', 'a').get('hard up')).toBe(SYNONYM);
-    expect(related('ultimately', 'r').get('in the end')).toBe(SYNONYM);
+    expect(related('cancel', 'v').get('_call off')).toBe(SYNONYM);
+    expect(related('resign', 'v').get('_step down')).toBe(SYNONYM);
+    expect(related('penniless', 'a').get('_hard up')).toBe(SYNONYM);
+    expect(related('ultimately', 'r').get('_in the end')).toBe(SYNONYM);
     // "break off" is discontinue's synonym, but a passage that says it says "break".
-    expect(related('discontinue', 'v').get('break off')).toBe(SYNONYM);
-    expect(related('break', 'v').has('break off')).toBe(false);
+    expect(related('discontinue', 'v').get('_break off')).toBe(SYNONYM);
+    expect(related('break', 'v').has('_break off')).toBe(false);
   });
 
   it('THEN a query for the word finds the passages with the phrase, and none that has only one of its words', async () => {
@@ -91,5 +91,14 @@ describe('GIVEN a text that says a word with a multi-word expression of its Word
     expect(resigned.hits.find((h) => h.block.id === 'minutes.p6')?.score ?? 0).toBeLessThan(resigned.hits[0]!.score / 2);
     const meeting = await engine.search('workers meeting cancelled', { limit: 3 });
     expect(meeting.hits[0]!.block.id).toBe('minutes.p1');
+  });
+
+  it('THEN autocomplete offers the words, never a phrase term', async () => {
+    const engine = await library(MINUTES);
+    for (const typed of ['call', 'step', 'call off', '_call']) {
+      const offered = await engine.suggest(typed, 10);
+      expect(offered.filter((s) => s.includes('_') || s.includes('call off') || s.includes('step down')), typed).toEqual([]);
+    }
+    expect(await engine.suggest('call', 10)).toContain('call');
   });
 });

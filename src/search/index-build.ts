@@ -23,7 +23,7 @@ export const SEARCH_FIELDS = ['text', 'heading'] as const;
 const CARRY = '\u0001';
 
 /**
- * A field's tokens, its WordNet phrases ("call off": passage-phrases.ts) among them as terms of their
+ * A field's tokens, its WordNet phrases ("_call off": passage-phrases.ts) among them as terms of their
  * own. They ride on a token the field has once: minisearch counts a field's length in distinct
  * tokens, and a token of their own would lengthen every passage that has a phrase, moving the
  * scores of queries that reach none. (A field whose every token repeats, which no passage of the

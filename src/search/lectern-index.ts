@@ -46,9 +46,9 @@ const AND_EXPANSION = 0.25;
  */
 const NEAR_LITERAL = 0.899;
 /**
- * A passage's WordNet phrase ("call off": passage-phrases.ts) is an index term with a space, which
+ * A passage's WordNet phrase ("_call off": passage-phrases.ts) is an index term with a space, which
  * no word's term has. It stands for a query word only as its synonym (an expansion), never as a
- * completion or a typo of another word: "call" typed last is not "call off".
+ * completion or a typo of another word (its leading marker keeps it from both, and this says so).
  */
 const isPhraseTerm = (term: string) => term.includes(' ');
 /** A compound's parts ("Trot-sky") count for the word, at half weight. */

@@ -25,7 +25,7 @@ const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p)
 /** A passage's word without a possessive or a footnote number glued to it (Shelepin’s4 → Shelepin). */
 const bare = (token: string) => token.replace(/\p{N}+$/u, '').replace(/['’]s$/u, '');
 
-/** A term as the passage spells it: a WordNet phrase ("call off": passage-phrases.ts) by all its words, from its first. */
+/** A term as the passage spells it: a WordNet phrase ("_call off": passage-phrases.ts) by all its words, from its first. */
 function spelledAs(term: string, [block, position]: [number, number], spelling: (block: number, position: number) => string): string {
   const words = term.split(' ').length;
   return Array.from({ length: words }, (_, k) => spelling(block, position + k)).join(' ');

@@ -105,7 +105,12 @@ export class MemoryCandidateSource implements CandidateSource {
 
   async suggest(prefix: string, limit: number): Promise<string[]> {
     try {
-      return this.index.autoSuggest(prefix, { fuzzy: 0.2 }).slice(0, limit).map((s) => s.suggestion);
+      // A passage's WordNet phrase ("_call off") is an index term no reader types (passage-phrases.ts).
+      return this.index
+        .autoSuggest(prefix, { fuzzy: 0.2 })
+        .filter((s) => !s.terms.some((t) => t.includes(' ')))
+        .slice(0, limit)
+        .map((s) => s.suggestion);
     } catch {
       return [];
     }

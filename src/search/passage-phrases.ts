@@ -1,7 +1,7 @@
 /**
  * WordNet's multi-word synonyms in a passage's text, as index terms: "called off" and "calls off"
- * hold the term "call off", "taken into custody" the term "take into custodi" (the phrase's words
- * as stems, an irregular form read as its base: the WordNet table's key). A query word's synonyms
+ * hold the term "_call off", "taken into custody" the term "_take into custodi" (the phrase's words
+ * as stems, an irregular form read as its base: the WordNet table's key, after PHRASE_MARKER). A query word's synonyms
  * may be such a phrase (cancel → call off: wordnet.ts, relatedStems), and a passage counts for it
  * only where it has the phrase's words in sequence, stop words included — not where it has one
  * of them ("custody", "addition"). Words make a phrase only with nothing but spaces between them:
@@ -10,7 +10,7 @@
  * only those WordNet lists as nouns: "a kind of bravado" is no "kind of" (somewhat).
  */
 import { stemEnglish } from './analyse/stem.ts';
-import { passagePhrases } from './expand/wordnet.ts';
+import { PHRASE_MARKER, passagePhrases } from './expand/wordnet.ts';
 
 /**
  * What phrases a text holds, as the saved indexes record it (analysisOptions): bump on any change
@@ -32,7 +32,7 @@ const LATIN = /^[a-z]+$/;
  */
 const DETERMINERS = new Set('a an the this these those same other another such every each any some no his her its their our my your'.split(' '));
 
-/** A phrase term and the token number of its first word. */
+/** A phrase term ("_call off") and the token number of its first word. */
 export interface PhraseTerm {
   term: string;
   at: number;
@@ -82,7 +82,7 @@ export function phraseTerms(text: string): PhraseTerm[] {
       // WordNet's "kind of", "sort of" are adverbs (somewhat); "a kind of bravado" is the noun's.
       if (term && !(i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(term))) found = term;
     }
-    if (found) out.push({ term: found, at: i });
+    if (found) out.push({ term: PHRASE_MARKER + found, at: i });
   }
   return out;
 }

@@ -252,6 +252,11 @@ export class PgCandidateSource implements CandidateSource {
     const df = (term: string) => this.group.terms.get(term)?.[TEXT_FIELD] ?? 0;
     for (const [term] of this.byTerm.atPrefix(p)) found.set(term, df(term));
     if (found.size < limit) for (const [term] of this.byTerm.fuzzyGet(p, Math.round(p.length * 0.2))) found.set(term, df(term));
-    return [...found].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([t]) => t);
+    // A passage's WordNet phrase ("_call off") is an index term no reader types (passage-phrases.ts).
+    return [...found]
+      .filter(([t]) => !t.includes(' '))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([t]) => t);
   }
 }

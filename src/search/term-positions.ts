@@ -32,7 +32,7 @@ export function termPositions(plain: string): TermPositions {
     else if (list[list.length - 1] !== i) list.push(i);
   };
   for (let i = 0; i < tokens.length; i++) for (const term of analyseTerm(tokens[i]!)) add(term, i);
-  // A WordNet phrase the index holds as a term ("call off": passage-phrases.ts) is at its first word.
+  // A WordNet phrase the index holds as a term ("_call off": passage-phrases.ts) is at its first word.
   for (const p of phraseTerms(text)) add(p.term, p.at);
   return at;
 }

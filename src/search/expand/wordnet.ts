@@ -158,15 +158,23 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases = f
 }
 
 /**
- * The multi-word members of a word's own synsets, as synonyms ("called off" says cancel). A phrase
- * holding the word itself ("break off" of break) is left out: a passage with it has the word.
+ * Marks a passage's WordNet phrase as an index term ("_call off": passage-phrases.ts): a word's
+ * completions and typo neighbours, which start like it or nearly, never reach one, nor does
+ * autocomplete offer one.
+ */
+export const PHRASE_MARKER = '_';
+
+/**
+ * The multi-word members of a word's own synsets, as synonyms ("called off" says cancel), as index
+ * terms (PHRASE_MARKER). A phrase holding the word itself ("break off" of break) is left out: a
+ * passage with it has the word.
  */
 function memberPhrases(wn: Loaded, own: Iterable<number>, self: number | undefined): { term: string; weight: number }[] {
   const word = self === undefined ? undefined : wn.stem(self);
   const out = new Map<string, number>();
   for (const s of own) {
     if (wn.members(s).length > MAX_MEMBERS) continue;
-    for (const p of wn.phrasesOf(s)) if (word === undefined || !p.split(' ').includes(word)) out.set(p, SYNONYM);
+    for (const p of wn.phrasesOf(s)) if (word === undefined || !p.split(' ').includes(word)) out.set(PHRASE_MARKER + p, SYNONYM);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }
