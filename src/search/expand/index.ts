@@ -9,6 +9,7 @@ import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
 import { isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
+import { doctrineSiblings } from './doctrines.ts';
 import { glossaryTerms } from './glossary.ts';
 import { otherNames } from './names.ts';
 import { queryPhrases } from './phrases.ts';
@@ -81,6 +82,8 @@ export const TRANSLATION_SCALE = 0.7;
 const MAX_TRANSLATION_SHARE = 0.1;
 /** A cognate (профессор → professor) is as good as a likely translation, and no better. */
 export const COGNATE_WEIGHT = 0.5;
+/** A doctrine's follower for the doctrine and the reverse (Marxist, Marxism: doctrines.ts), as close as a cognate. */
+const DOCTRINE_WEIGHT = 0.5;
 /**
  * Another name of the same place or person (names.ts: Arkhangelsk → Archangel, Leningrad →
  * Petrograd): the same referent, so nearly the reader's own word.
@@ -172,6 +175,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     for (const f of family(term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
+  for (const d of doctrineSiblings(w.text, w.terms, (t) => index.has(t))) offer(d, DOCTRINE_WEIGHT, MAX_SHARE);
   const lex = index.lexicons();
   for (const term of w.terms) {
     if (isKey(term)) continue;
