@@ -194,6 +194,16 @@ describe('GIVEN a multi-word phrase that one word of the text stands for (WordNe
     expect(phrases('Trotsky and Sedov in Paris')).toEqual([]);
   });
 
+  it('THEN a verb split from its particle by an object pronoun is the phrase, not the verb and pronoun', () => {
+    const phrases = (q: string) => queryPhrases(parseQuery(q)).map((p) => [p.text, p.related.slice(0, 8).map((r) => r.term)]);
+    expect(phrases('they called it off')).toEqual([['called it off', expect.arrayContaining(['cancel'])]]);
+    // Not "make it" (succeed, arrive): "make up" (constitute, compensate …).
+    const madeUp = phrases('he was making it up')[0]!;
+    expect(madeUp[0]).toBe('making it up');
+    expect(madeUp[1]).toEqual(expect.arrayContaining(['compens']));
+    expect(madeUp[1]).not.toContain('succeed');
+  });
+
   it('THEN a query in phrases the text does not use finds the passage in the text’s own words', async () => {
     expect(await rank('Was Yezhov talked into quitting?', 'Yezhov was persuaded to resign.')).toBeLessThanOrEqual(3);
     expect(await rank('what does B.O. stand for', '(henceforth B.O.)')).toBe(1);

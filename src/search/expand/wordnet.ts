@@ -272,6 +272,18 @@ export function partsOfSpeech(stem: string): Set<PartOfSpeech> {
 /** Words in a phrase WordNet lists, at most: "take into custody". */
 const MAX_PHRASE = 4;
 
+/** Object pronouns that may stand between a verb and its particle ("call it off"), as the query's stems. */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that']);
+
+/** The longest phrase of the verb at `from` and the words after its object pronoun (at `from + 1`). */
+function splitPhrase<S>(stems: readonly string[], bases: readonly string[], from: number, lookUp: (words: readonly string[], base: readonly string[]) => S | undefined): { to: number; synsets: S } | undefined {
+  for (let to = Math.min(stems.length, from + MAX_PHRASE + 1); to >= from + 3; to--) {
+    const synsets = lookUp([stems[from]!, ...stems.slice(from + 2, to)], [bases[from]!, ...bases.slice(from + 2, to)]);
+    if (synsets) return { to, synsets };
+  }
+  return undefined;
+}
+
 /**
  * The multi-word lemmas in a run of stemmed words (a query's words with its stop words, in order),
  * longest first and not overlapping, each with the stems WordNet relates to it: for
@@ -282,7 +294,18 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
   if (!wn) return [];
   const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
   const bases = stems.map((s) => wn.irregular[s] ?? s);
+  const lookUp = (words: readonly string[], base: readonly string[]) => wn.phrase(words.join(' ')) ?? wn.phrase(base.join(' '));
   for (let from = 0; from < stems.length - 1; from++) {
+    // A verb split by its object pronoun ("making it up", "call it off", "talked him into") is the
+    // phrase without the pronoun, before any phrase the verb and pronoun make ("make it": succeed).
+    if (OBJECT_PRONOUNS.has(stems[from + 1]!)) {
+      const split = splitPhrase(stems, bases, from, lookUp);
+      if (split) {
+        out.push({ from, to: split.to, related: relatedOf(wn, split.synsets) });
+        from = split.to - 1;
+        continue;
+      }
+    }
     for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
       // "taken into custody" is WordNet's "take into custody".
       const synsets = wn.phrase(stems.slice(from, to).join(' ')) ?? wn.phrase(bases.slice(from, to).join(' '));
