@@ -86,6 +86,9 @@ const QUERIES: [string, SearchOptions?][] = [
   // eliminate → "get rid of", killed → "stamped out".
   ['whom he needs to eliminate next'],
   ['Trotskyism seemed killed by 1934'],
+  // A Russian question's focus, also in the pass to the English passages (question-focus-ru.ts).
+  ['в каком году Снайдер опубликовал свою книгу'],
+  ['сколько франков в день Жанна давала Сынку'],
   ['Trotsky', { lang: 'en', limit: 10 }],
   ['Soviet Union', { limit: 20 }],
 ];

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/search/engine.ts';
+import { fold } from '../src/search/analyse/fold.ts';
 import { questionFocus } from '../src/search/rerank.ts';
 import { realEngine } from './helpers/corpus.ts';
 
@@ -28,5 +29,24 @@ describe('GIVEN a question that asks for a number or a date', () => {
   it('THEN the passage that gives the count of what is asked about ranks first', async () => {
     // The speech's opening paragraph shares "since the end of the USSR" and a year; the answer counts the biographies.
     expect(await top('How many biographies of Trotsky have come out since the USSR ended?')).toContain('ten full-scale biographies of Trotsky');
+  });
+});
+
+describe('GIVEN a Russian question that asks for a number or a date', () => {
+  it('THEN its focus is read from the Russian question words in their forms, and the word after «сколько» is counted unless it is a verb', () => {
+    expect(questionFocus(fold('Сколько франков в день Жанна давала Сынку'))).toEqual({ kind: 'number', counted: 'франков' });
+    expect(questionFocus(fold('У скольких человек нашли письма Троцкого?'))).toEqual({ kind: 'number', counted: 'человек' });
+    expect(questionFocus(fold('Сколько стоила нелегальная типография в Берлине'))).toEqual({ kind: 'number' });
+    expect(questionFocus(fold('Как долго Сталин держал троцкистов за решёткой'))).toEqual({ kind: 'number' });
+    expect(questionFocus(fold('Когда Седов сказал, что Сталина нужно убить?'))).toEqual({ kind: 'date' });
+    expect(questionFocus(fold('В каком году Снайдер опубликовал свою книгу'))).toEqual({ kind: 'date' });
+    expect(questionFocus(fold('Какого числа Седов это сказал'))).toEqual({ kind: 'date' });
+    // Inside a sentence «когда» is a conjunction: no date is asked for.
+    expect(questionFocus(fold('амальгамы возникают, когда бюрократия поднимается над классом'))).toBeUndefined();
+  });
+
+  it('THEN across scripts the English passage that gives the year ranks first', async () => {
+    // The other passages on Snyder's book share its words; only this one says when it came out.
+    expect(await top('в каком году Снайдер опубликовал свою книгу')).toContain('In 2010 he published Bloodlands.');
   });
 });

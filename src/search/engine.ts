@@ -571,7 +571,8 @@ export class SearchEngine implements SearchService {
       const block = this.corpus.block(r.id);
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage, literal: r.literal });
     }
-    rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf);
+    // The question asks the same of a passage in the other language: «когда …» a date in an English one.
+    rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf, { focus: questionFocus(parsed.text), context: this.context });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

@@ -8,8 +8,9 @@
  *   for…", "X is a…", "known as X" — ranks first, and for a one-word query the first passage
  *   of each work to name it gains a little.
  * - Question focus: "how many …" prefers a passage with a number near its matched words, "when …"
- *   one with a date (`questionFocus`), and such a passage borrows, at half, the query words it
- *   lacks from the passage before it in its section (context-cover.ts).
+ *   one with a date (`questionFocus`; «сколько …», «когда …» likewise: question-focus-ru.ts), and
+ *   such a passage borrows, at half, the query words it lacks from the passage before it in its
+ *   section (context-cover.ts).
  * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
  *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
  * - Phrases said again in other words: neighbouring words of the query side by side in the passage,
@@ -24,6 +25,7 @@ import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
 import { paraphrasedPairShare, sharedTerms } from './paraphrased-pairs.ts';
+import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -44,7 +46,8 @@ export function questionFocus(folded: string): QuestionFocus | undefined {
   if (count) return { kind: 'number', counted: count[1]! };
   if (NUMBER_QUESTION.test(folded)) return { kind: 'number' };
   if (DATE_QUESTION.test(folded) && !asksForYears(folded.split(/\s+/u))) return { kind: 'date' };
-  return undefined;
+  // A Russian question asks the same of Russian passages and, across scripts, of English ones.
+  return russianQuestionFocus(folded);
 }
 /** A passage with what the question asks for within this many words of its matched words gains FOCUS. */
 const FOCUS_WINDOW = 12;
@@ -61,7 +64,8 @@ const NUMBER_WORDS = new Set(
 const MONTHS = new Set('january february march april june july august september october november december'.split(' ').flatMap((w) => analyseTerm(w)));
 const YEAR = /^(?:1[5-9]|20)\d\d$/;
 const DIGITS = /^\d/;
-const answersFocus = (term: string, kind: QuestionFocus['kind']) => (kind === 'date' ? YEAR.test(term) || MONTHS.has(term) : DIGITS.test(term) || NUMBER_WORDS.has(term));
+const answersFocus = (term: string, kind: QuestionFocus['kind']) =>
+  kind === 'date' ? YEAR.test(term) || MONTHS.has(term) || RU_MONTH_STEMS.has(term) : DIGITS.test(term) || NUMBER_WORDS.has(term) || RU_NUMBER_STEMS.has(term);
 
 /**
  * Does the passage give what the question asks for near its matched words: within FOCUS_WINDOW
