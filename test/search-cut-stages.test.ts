@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Corpus } from '../src/corpus/corpus.ts';
-import type { Block } from '../src/corpus/model.ts';
-import type { WorkBuild } from '../src/corpus/work.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { paragraphsCorpus } from './helpers/corpus.ts';
 
 const KITCHEN = [
   ...Array.from({ length: 500 }, (_, i) => `Peppery food, dishes ${i % 2 ? 'and' : 'or'} salt.`),
@@ -19,21 +16,7 @@ const KITCHEN = [
  * dishes.") and outscore the 30 long ones that have the phrase; one short one has it too.
  */
 async function library(phraseChecks?: number, texts = KITCHEN): Promise<SearchEngine> {
-  const template = (await realCorpus()).build.works[0]!;
-  const id = 'kitchen';
-  const blocks: Block[] = texts.map((plain, i) => ({
-    id: `${id}.p${i + 1}`,
-    kind: 'paragraph',
-    text: plain,
-    plain,
-    lang: 'en',
-    locator: { work: id, part: 'Kitchen', chapterTitle: 'Kitchen', paragraph: i + 1 },
-    markers: [],
-    citations: [],
-    lines: [i + 1, i + 1],
-  }));
-  const work: WorkBuild = { ...template, meta: { ...template.meta, id, title: 'Kitchen notes' }, blocks, pairs: [], citations: [], bibliography: [] };
-  const corpus = new Corpus({ works: [work] });
+  const corpus = await paragraphsCorpus({ id: 'kitchen', title: 'Kitchen notes', part: 'Kitchen' }, texts);
   return new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)), phraseChecks === undefined ? {} : { phraseChecks });
 }
 

@@ -6,9 +6,6 @@
  * words in sequence — never for one of its words alone ("call", "off", "custody").
  */
 import { describe, expect, it } from 'vitest';
-import { Corpus } from '../src/corpus/corpus.ts';
-import type { Block } from '../src/corpus/model.ts';
-import type { WorkBuild } from '../src/corpus/work.ts';
 import { stemEnglish } from '../src/search/analyse/stem.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { relatedStems, SYNONYM } from '../src/search/expand/wordnet.ts';
@@ -16,7 +13,7 @@ import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { phraseTerms } from '../src/search/passage-phrases.ts';
 import { termPositions } from '../src/search/term-positions.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { paragraphsCorpus } from './helpers/corpus.ts';
 
 const MINUTES = [
   'The workers meeting was called off after the police came to the hall.',
@@ -31,21 +28,7 @@ const MINUTES = [
 ];
 
 async function library(texts: string[]): Promise<SearchEngine> {
-  const template = (await realCorpus()).build.works[0]!;
-  const id = 'minutes';
-  const blocks: Block[] = texts.map((plain, i) => ({
-    id: `${id}.p${i + 1}`,
-    kind: 'paragraph',
-    text: plain,
-    plain,
-    lang: 'en',
-    locator: { work: id, part: 'Minutes', chapterTitle: 'Minutes', paragraph: i + 1 },
-    markers: [],
-    citations: [],
-    lines: [i + 1, i + 1],
-  }));
-  const work: WorkBuild = { ...template, meta: { ...template.meta, id, title: 'Union minutes' }, blocks, pairs: [], citations: [], bibliography: [] };
-  const corpus = new Corpus({ works: [work] });
+  const corpus = await paragraphsCorpus({ id: 'minutes', title: 'Union minutes', part: 'Minutes' }, texts);
   return new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
 }
 
