@@ -29,13 +29,12 @@ import type { Block } from '../corpus/model.ts';
 import { LIGHT_WEIGHT, type QueryWord } from './analyse/index.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { termPositions, type TermPositions } from './term-positions.ts';
+import { coversOf } from './word-covers.ts';
 
 /** A borrowed word covers this share of what it would cover in the passage itself. */
 export const BORROWED = 0.5;
 /** Queries with fewer words of substance borrow nothing. */
 export const MIN_WORDS = 3;
-/** How a compound's part stands for it (as the scorer weighs it: lectern-index.ts). */
-const PART = 0.5;
 const BORROWERS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item']);
 const LANGS = new Set<Block['lang']>(['en', 'ru']);
 
@@ -46,18 +45,6 @@ export interface ContextSource {
   /** In how many passages a term is (text field), and how many there are. */
   documentFrequency(term: string): number;
   documentCount(): number;
-}
-
-/** Each word's terms with how much of it each covers: its own terms 1, an expansion its cover, a part PART. */
-function coversOf(w: QueryWord): Map<string, number> {
-  const out = new Map<string, number>();
-  const offer = (term: string, q: number) => {
-    if ((out.get(term) ?? 0) < q) out.set(term, q);
-  };
-  for (const t of w.terms) offer(t, 1);
-  for (const e of w.expansions ?? []) offer(e.term, e.cover ?? e.weight);
-  for (const p of w.parts) for (const t of p.terms) offer(t, PART);
-  return out;
 }
 
 /** A word's share of the query as the scorer weighs it: the idf of its rarest own term (a word the index lacks counts as the rarest). */
@@ -94,7 +81,7 @@ export function contextCover(words: readonly QueryWord[], source: ContextSource,
   if (heavy.length < MIN_WORDS) return undefined;
   const total = words.reduce((sum, w) => sum + importanceOf(w, source), 0);
   const importance = heavy.map((w) => importanceOf(w, source));
-  const covers = heavy.map(coversOf);
+  const covers = heavy.map((w) => coversOf(w));
   // The rarer half of the words of substance (ties in): a passage must hold one of them itself.
   const rare = [...importance].sort((a, b) => b - a)[Math.floor((heavy.length - 1) / 2)]!;
   const has = (at: TermPositions, i: number) => {

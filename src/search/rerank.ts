@@ -24,7 +24,7 @@ import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
-import { paraphrasedPairShare, sharedTerms } from './paraphrased-pairs.ts';
+import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 
 /**
@@ -427,7 +427,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const head = sorted.slice(0, RERANK_DEPTH);
   const sets = heavy.map(wordTerms);
-  const shared = sharedTerms(heavy);
+  const covers = pairCovers(heavy);
   const short = heavy.length <= 2;
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
   const defines = short ? heavy.map((w) => introductionOf(w, { years })) : [];
@@ -447,7 +447,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
-    if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), heavy, shared);
+    if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
       if (defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
