@@ -51,3 +51,56 @@ describe('GIVEN a side found only through words the other side lacks (a Russian 
     expect(found[0]).toBe('trotskys-lies.p73');
   });
 });
+
+describe('GIVEN a Russian question whose words the English side of a pair says better than the Russian', () => {
+  it('THEN the pair is listed once, led by the Russian side at the English side\'s place', async () => {
+    // p919 is the English of p902 ("Сынок, выпив…"); the question's ГПУ and выгнали meet it through translation.
+    const q = 'когда стало известно, почему выгнали представителей ленинградского ГПУ';
+    const found = await ids(q);
+    const en = found.indexOf('trotskys-lies.p919');
+    expect(en).toBe(-1);
+    expect(found).toContain('trotskys-lies.p902');
+  });
+});
+
+describe('GIVEN a pair whose English side is two paragraphs for one Russian paragraph', () => {
+  it('THEN neither English paragraph is listed again below the Russian one', async () => {
+    // p155 (Russian) is translated by p156 and p157.
+    const found = await ids('когда сынок снова заговорил о терроре');
+    expect(found).toContain('trotskys-lies.p155');
+    expect(found).not.toContain('trotskys-lies.p156');
+    expect(found).not.toContain('trotskys-lies.p157');
+  });
+});
+
+describe('GIVEN a Russian question that finds a French original and its English translation', () => {
+  it('THEN the pair is listed once (neither side is in the query\'s language: the better one leads)', async () => {
+    // p621 (French) and p623 (its English): Sedov's letter in invisible ink.
+    const found = await ids('Седов писал секретные письма невидимыми чернилами');
+    expect(found.filter((id) => id === 'trotskys-lies.p621' || id === 'trotskys-lies.p623')).toHaveLength(1);
+  });
+});
+
+describe('GIVEN a Russian question that finds only the English side of a pair', () => {
+  const q = 'книги отправляют почтой по самому дешёвому тарифу';
+  it('THEN the Russian side leads in its place, with the English beside it (nothing the English showed is lost)', async () => {
+    // p74 is the English of p73, which shows p74 beside it and its own note besides.
+    const found = await ids(q);
+    expect(found).toContain('trotskys-lies.p73');
+    expect(found).not.toContain('trotskys-lies.p74');
+  });
+  it('THEN asked for English passages only, the English side stays', async () => {
+    const found = (await engine.search(q, { limit: 10, lang: 'en' })).hits.map((h) => h.block.id);
+    expect(found).toContain('trotskys-lies.p74');
+    expect(found).not.toContain('trotskys-lies.p73');
+  });
+});
+
+describe('GIVEN the English side of a pair has a note the Russian side lacks, and the Russian side was not found', () => {
+  it('THEN the English side keeps the lead, so the note stays shown', async () => {
+    // p697 (English, note n86) translates p696.
+    const found = await ids('обвинительный акт связывал террористов с оппозиционной платформой 1926 года');
+    expect(found).toContain('trotskys-lies.p697');
+    expect(found).not.toContain('trotskys-lies.p696');
+  });
+});

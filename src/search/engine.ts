@@ -35,6 +35,7 @@ import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
+import { listPairsOnce } from './pair-lead.ts';
 import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
@@ -159,8 +160,6 @@ interface Candidate {
   literal?: number;
 }
 const NO_CANDIDATES: readonly Candidate[] = [];
-/** The query-language side of a pair leads when it scores at least this share of the other side. */
-const PAIR_LEAD_SHARE = 0.5;
 
 export { shownWith };
 
@@ -308,7 +307,7 @@ export class SearchEngine implements SearchService {
 
     const want = (offset + limit) * 4;
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
-    const folded = this.leadInQueryLanguage(this.fold(candidates), parsed);
+    const folded = this.leadInQueryLanguage(this.fold(candidates), parsed, options);
     const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
       block: c.block,
@@ -336,37 +335,13 @@ export class SearchEngine implements SearchService {
     });
   }
 
-  /**
-   * Both sides of a translation pair are found when a query matches a passage and its translation,
-   * and the reply shows each with the other beside it: the same passage twice. It is listed once,
-   * led by the side in the query's language (a Russian question gets the Russian original with
-   * the English beside it, an English one the English), at the better side's place and score.
-   * Only when that side matches nearly as well on its own: a side found through words only the
-   * other side has (its footnote, a title left untranslated) keeps the lead, or they would be lost.
-   */
-  private leadInQueryLanguage(candidates: Candidate[], parsed: ParsedQuery): Candidate[] {
+  /** Each translation pair listed once, led by the side in the query's language (pair-lead.ts). */
+  private leadInQueryLanguage(candidates: Candidate[], parsed: ParsedQuery, options: SearchOptions): Candidate[] {
     const lang = isRussianQuery(parsed.words) ? 'ru' : isEnglishQuery(parsed.words) ? 'en' : undefined;
-    if (!lang || !candidates.some((c) => c.block.pair)) return candidates;
-    const at = new Map<string, number>();
-    candidates.forEach((c, i) => at.set(c.block.id, i));
-    const out = candidates.slice();
-    const gone = new Set<number>();
-    for (let i = 0; i < out.length; i++) {
-      const c = out[i]!;
-      if (gone.has(i) || !c.block.pair || c.block.kind === 'footnote') continue;
-      const other = counterpart(this.corpus, c.block);
-      const j = other?.ids.map((id) => at.get(id)).find((k) => k !== undefined && k > i && !gone.has(k) && out[k]!.block.kind !== 'footnote');
-      if (j === undefined) continue;
-      if (c.block.lang === lang) {
-        gone.add(j);
-        continue;
-      }
-      if (out[j]!.block.lang !== lang || out[j]!.score < PAIR_LEAD_SHARE * c.score) continue;
-      out[j]!.score = Math.max(out[j]!.score, c.score);
-      out[i] = out[j]!;
-      gone.add(j);
-    }
-    return gone.size ? out.filter((_, k) => !gone.has(k)) : out;
+    return listPairsOnce(this.corpus, candidates, lang, (block, score) => {
+      const work = this.corpus.workOf(block.id);
+      return work && this.accept(block, work, options) ? { block, work, score } : undefined;
+    });
   }
 
   private accept(block: Block, work: WorkBuild, options: SearchOptions): boolean {
