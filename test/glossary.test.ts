@@ -108,6 +108,17 @@ describe('GIVEN the bundled glossary', () => {
     expect(Math.max(...expansions.map((e) => e.weight))).toBeLessThan(1);
   });
 
+  it('THEN a translation in a large share of a small corpus is kept (cheap to read), in the same share of a large library left out for cost', () => {
+    const lexicons = () => ({ toEnglish: new Map(), fromEnglish: new Map(), segments: 0 });
+    const [word] = parseQuery('процесс').words;
+    const trial = english('trial');
+    // A book on the Moscow Trials: "trial" in 12 % of 1,273 passages (153).
+    const small = { has: () => true, frequency: (t: string) => (t === trial ? 0.12 : 0.001), count: (t: string) => (t === trial ? 153 : 1), size: 1273, lexicons };
+    expect(expandWord(word!, small).map((e) => e.term)).toContain(trial);
+    const large = { ...small, count: (t: string) => (t === trial ? 60_000 : 1), size: 500_000 };
+    expect(expandWord(word!, large).map((e) => e.term)).not.toContain(trial);
+  });
+
   it('THEN the Russian glossary words of an English word are not among its expansions, only asked of untranslated Russian passages', () => {
     const index = { has: () => true, frequency: () => 0.001, count: () => 1, size: 5000, lexicons: () => ({ toEnglish: new Map(), fromEnglish: new Map(), segments: 0 }) };
     const [word] = parseQuery('newspaper').words;

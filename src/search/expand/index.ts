@@ -35,6 +35,13 @@ const COMMON_SHARE = 0.02;
  */
 const MAX_SHARE = 0.1;
 /**
+ * An expansion held by at most this many passages is never left out for cost, whatever its share:
+ * reading so few postings costs microseconds. In a small corpus the share cut dropped the very
+ * word a translation needs (процесс → trial is in 12 % of the bundled passages: a book on the
+ * Moscow Trials); in a large library the share cut decides, as before.
+ */
+const ALWAYS_AFFORDABLE = 300;
+/**
  * A synonym weighed down below this adds next to nothing to a passage's score but costs its
  * postings on every query: it is left out, and a word whose synonyms would all be (a name the
  * text uses in most passages) is not looked up at all.
@@ -138,7 +145,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   const covers = new Map<string, number>();
   const own = new Set(w.terms);
   const offer = (term: string, weight: number, maxShare = MAX_SHARE, cover?: number) => {
-    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || index.frequency(term) > maxShare) return;
+    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || (index.frequency(term) > maxShare && index.count(term) > ALWAYS_AFFORDABLE)) return;
     out.set(term, weight);
     if (cover !== undefined) covers.set(term, cover);
     else covers.delete(term);
@@ -195,7 +202,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
 export function russianTerms(w: QueryWord, index: ExpansionIndex): { term: string; weight: number }[] {
   if (CYRILLIC.test(w.text)) return [];
   return glossaryTerms(w.text, w.terms)
-    .filter((g) => index.has(g.term) && index.frequency(g.term) <= MAX_TRANSLATION_SHARE)
+    .filter((g) => index.has(g.term) && (index.frequency(g.term) <= MAX_TRANSLATION_SHARE || index.count(g.term) <= ALWAYS_AFFORDABLE))
     .map((g) => ({ term: g.term, weight: g.weight * GLOSSARY_WEIGHT }));
 }
 
