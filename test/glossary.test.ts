@@ -58,6 +58,16 @@ describe('GIVEN the bundled glossary', () => {
     expect(lookup('ушёл')).toContain(english('resign'));
   });
 
+  it('THEN an -ить verb\'s short participle whose consonant changes reaches the verb (осуждён convicted, посажен imprisoned, поставлен), and заочно in absentia', () => {
+    for (const w of ['осуждён', 'осужден', 'осуждены']) {
+      expect(lookup(w)).toContain(english('convict'));
+      expect(lookup(w)).toContain(english('sentence'));
+    }
+    expect(lookup('посажен')).toContain(english('imprison'));
+    expect(lookup('поставлен')).toContain(english('put'));
+    expect(lookup('заочно')).toEqual([english('absentia')]);
+  });
+
   it('THEN a word that is itself a lemma means it, and numbers, ordinals and nouns that drop a vowel reach theirs (вместе, пяти, трёх, семнадцатом, немцам, дня)', () => {
     // вместе is also the prepositional a noun rule guesses for вместо (instead): the lemma itself wins.
     expect(lookup('вместе')).toEqual([english('together')]);
@@ -150,6 +160,14 @@ describe('GIVEN glossaries written for the test', () => {
     expect(g.toEnglish('сталью', 'стал')).toEqual([{ term: 'steel', weight: 1 }]);
     expect(g.toEnglish('умом', 'ум')).toEqual([{ term: 'mind', weight: 1 }]);
     expect(g.toEnglish('умник', 'ум')).toEqual([]);
+  });
+
+  it('THEN a guessed participle\'s stem is left out where another lemma has it, so that lemma keeps its words (рубить → рублен, рубль; родить → рожен, рожь)', () => {
+    const g = compileGlossary(stemGlossary(parseGlossary(`${head}рубль\trouble\nрубить\tchop\nрожь\trye\nродить\tbear\nосудить\tconvict\n`, 'test.tsv')));
+    expect(g.toEnglish('рублей', 'рубл').map((t) => t.term)).toEqual(['roubl']);
+    expect(g.toEnglish('рожью', 'рож').map((t) => t.term)).toEqual(['rye']);
+    // Its own participle, by stem: осуждён stems to осужд, which no other lemma has.
+    expect(g.toEnglish('', 'осужд').map((t) => t.term)).toEqual(['convict']);
   });
 
   it('THEN a file of another format version, a malformed line or a repeated lemma is refused naming the file, the line and the fix', async () => {

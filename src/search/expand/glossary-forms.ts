@@ -40,6 +40,36 @@ export function verbForms(lemma: string): string[] {
 }
 
 /**
+ * The consonant an -ить verb's past participle takes for its stem's last one (осудить → осуждён,
+ * посадить → посажен, поставить → поставлен, выпустить → выпущен, бросить → брошен); both where
+ * the verbs differ (д: осуждён, посажен; т: оплачен, освещён). Others stay (обвинить → обвинён).
+ */
+const PARTICIPLE_CONSONANT: [RegExp, string[]][] = [
+  [/ст$/, ['щ']],
+  [/([бвмпф])$/, ['$1л']],
+  [/д$/, ['жд', 'ж']],
+  [/з$/, ['ж']],
+  [/с$/, ['ш']],
+  [/т$/, ['ч', 'щ']],
+];
+
+/**
+ * An -ить verb's short past participle (осуждён, осуждена, осуждены; ё is folded), which Snowball
+ * stems apart from the infinitive when its consonant changes: a Russian sentence of the courts
+ * says "был осуждён", not the verb. A guess, so glossary.ts keeps a stem of these only where no
+ * other lemma has it (рублен is рубить's, but рубл is рубль's). Not for a root without a vowel
+ * (пить, бить: their participles end in -т).
+ */
+export function participleForms(lemma: string): string[] {
+  if (!lemma.endsWith('ить') || REFLEXIVE.test(lemma)) return [];
+  const stem = lemma.slice(0, -3);
+  if (!/[аеёиоуыэюя]/.test(stem)) return [];
+  const rule = PARTICIPLE_CONSONANT.find(([end]) => end.test(stem));
+  const stems = rule ? rule[1].map((to) => stem.replace(rule[0], to)) : [stem];
+  return stems.flatMap((s) => ['ен', 'ена', 'ены', 'ено'].map((e) => s + e));
+}
+
+/**
  * Numbers decline on stems of their own (два → двух, три → трёх, сорок → сорока, сто → ста): their
  * oblique forms, which no ending rule guesses. (Five to thirty decline as soft nouns: пять → пяти.)
  */

@@ -23,7 +23,7 @@ import { readSealedJson } from '../../sealed-json.ts';
 import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
 import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
-import { declinedForms, NUMBER_FORMS, verbForms } from './glossary-forms.ts';
+import { declinedForms, NUMBER_FORMS, participleForms, verbForms } from './glossary-forms.ts';
 
 /** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
 const NUMBER_LEMMA = new Map(Object.entries(NUMBER_FORMS).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as const)));
@@ -98,11 +98,27 @@ const foldRussian = (word: string) => (word.includes('ё') ? word.replace(/ё/g,
 /** The forms of a lemma that are stemmed: itself and, for a verb, the forms Snowball stems apart. */
 const stemmedForms = (lemma: string) => [lemma, ...verbForms(lemma)].map(foldRussian).filter((f) => !RU_STOPWORDS.has(f));
 
-/** The costly part: every stemmed form and gloss through Snowball. */
+/**
+ * The costly part: every stemmed form and gloss through Snowball. A guessed participle's stem
+ * (glossary-forms.ts participleForms) is added only where no other lemma's own forms have it:
+ * a wrong guess (родить → рожен) or a true homograph (рубить → рублен, рубль) would otherwise make
+ * the other lemma's stem ambiguous, and compileGlossary would drop it (rye, rouble lost).
+ */
 export function stemGlossary(entries: GlossaryEntry[]): GlossaryStems {
+  const own = entries.map((e) => [...new Set(stemmedForms(e.lemma).map(stemRussian))]);
+  const owners = new Map<string, number>();
+  for (const stems of own) for (const s of stems) owners.set(s, (owners.get(s) ?? 0) + 1);
+  const russian = entries.map((e, i) => {
+    const stems = own[i]!.slice();
+    for (const f of participleForms(e.lemma)) {
+      const s = stemRussian(foldRussian(f));
+      if (!stems.includes(s) && !owners.has(s)) stems.push(s);
+    }
+    return stems;
+  });
   return {
     lemmas: entries.map((e) => e.lemma),
-    russian: entries.map((e) => [...new Set(stemmedForms(e.lemma).map(stemRussian))]),
+    russian,
     english: entries.map((e) => e.glosses.map((g) => (EN_STOPWORDS.has(g) ? null : stemEnglish(g)))),
   };
 }
@@ -168,7 +184,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
   // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
   const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
-  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...declinedForms(lemma)];
+  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...declinedForms(lemma)];
   const lemmasOfForm = (word: string): number[] => {
     // A word that is itself a listed lemma means it (вместе together, not a case of вместо instead).
     const itself = lemmaIds.get(word);
