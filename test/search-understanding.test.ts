@@ -42,6 +42,18 @@ describe('GIVEN questions and short queries', () => {
     expect(parseQuery('a plotter would leave nothing on paper').words.filter((w) => w.light).map((w) => w.text)).toEqual(['nothing']);
   });
 
+  it('THEN a Russian question word weighs little in any of its case forms (каком, какого, скольких, которого, чьи, кого)', async () => {
+    const light = (q: string) => parseQuery(q).words.filter((w) => w.light).map((w) => w.text);
+    expect(light('в каком году вышла книга')).toEqual(['каком']);
+    expect(light('какого числа арестовали Зиновьева')).toEqual(['какого']);
+    expect(light('у скольких подсудимых были адвокаты')).toEqual(['скольких']);
+    expect(light('которого из вождей назвали Чингисханом')).toEqual(['которого']);
+    expect(light('чьи письма читал Сталин')).toEqual(['чьи']);
+    expect(light('кого расстреляли вместе с Мягковой')).toEqual(['кого']);
+    // A Russian passage that has the question word ("которую") no longer outranks the English answer for it.
+    expect(await rank('которую из революций называют бескровной', 'literally a bloodless revolution')).toBeLessThanOrEqual(2);
+  });
+
   it('THEN the passage that introduces an abbreviation ranks first for it, asked or typed alone', async () => {
     for (const q of ['what does B.O. stand for', 'B.O.', 'BO']) expect((await rank(q, '(henceforth B.O.)')), q).toBe(1);
   });

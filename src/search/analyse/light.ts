@@ -16,7 +16,22 @@ const EN = [
 ];
 const RU = ['сколько', 'почему', 'какое', 'каков', 'какова', 'каковы', 'значит', 'означает', 'расшифровывается', 'говорит', 'сказано', 'пишет', 'найди', 'покажи'];
 
-export const LIGHT_WORDS: ReadonlySet<string> = new Set([...EN, ...RU].map(fold));
+/**
+ * A Russian question word declines: «в каком году», «какого числа», «у скольких», «которого из них»,
+ * «чьи письма», «кого арестовали». The stop list (NLTK's) has a few of its forms (какой, кто, что),
+ * so the others counted as words of substance a passage had to contain. All the case forms of
+ * какой, который, сколько, чей and кто, and the question adverbs the list lacks. (ком, also a noun, is left out.)
+ */
+const declined = (stem: string, endings: string[]) => endings.map((e) => stem + e);
+const RU_QUESTION_FORMS = [
+  ...declined('как', ['ой', 'ая', 'ое', 'ие', 'ого', 'ому', 'им', 'ом', 'ую', 'их', 'ими', 'ою']),
+  ...declined('котор', ['ый', 'ая', 'ое', 'ые', 'ого', 'ому', 'ым', 'ом', 'ую', 'ой', 'ых', 'ыми', 'ою']),
+  ...declined('скольк', ['о', 'их', 'им', 'ими']),
+  'чей', ...declined('чь', ['я', 'е', 'и', 'его', 'ей', 'ему', 'им', 'их', 'ими', 'ею']),
+  'каково', 'кого', 'кому', 'кем', 'чему', 'откуда', 'насколько', 'отчего',
+];
+
+export const LIGHT_WORDS: ReadonlySet<string> = new Set([...EN, ...RU, ...RU_QUESTION_FORMS].map(fold));
 
 /** How much a light word counts against a word of substance. */
 export const LIGHT_WEIGHT = 0.25;
