@@ -40,6 +40,8 @@ describe('GIVEN questions and short queries', () => {
     expect(parseQuery('said').words.map((w) => w.light)).toEqual([undefined]);
     // An indefinite or negative pronoun says nothing of the subject, as "something" and "anyone" do not.
     expect(parseQuery('a plotter would leave nothing on paper').words.filter((w) => w.light).map((w) => w.text)).toEqual(['nothing']);
+    // A word that only adds ("also" already was), as the text may say "in addition to", "as well as".
+    expect(parseQuery('evidence besides the testimony, moreover the letters').words.filter((w) => w.light).map((w) => w.text)).toEqual(['besides', 'moreover']);
   });
 
   it('THEN a Russian question word weighs little in any of its case forms (каком, какого, скольких, которого, чьи, кого)', async () => {
