@@ -89,6 +89,18 @@ describe('GIVEN synonyms more common than the reader’s word, or a reader’s w
     // A name the text uses in most passages reaches WordNet through a stem (Stalin ↔ Stalinism) only faintly.
     for (const e of expansions('Stalin', 'stalin').filter((e) => /^[a-z]+$/.test(e.term))) expect(e.weight, e.term).toBeLessThan(0.05);
   });
+
+  it('THEN a synonym the text uses about as often as the reader’s word is weighed down only by how much rarer it is', () => {
+    // "charges" is in 65 passages, "accusations" in 74: the text's two words for one thing, where the
+    // damping for a common word had left accusation a fifth of a synonym (0.056).
+    const weight = (query: string, word: string, term: string) => expansions(query, word).find((e) => e.term === stemEnglish(term))?.weight ?? 0;
+    expect(weight("Khrushchev's charges", 'charges', 'accusations')).toBeGreaterThan(0.12);
+    // murder (70 passages) and assassination (52): damped by 52/70, not by how common murder is.
+    expect(weight('who murdered Kirov', 'murdered', 'assassination')).toBeGreaterThan(0.1);
+    // A rare synonym of a common word stays as damped as before: remove (9 passages) for murder.
+    expect(weight('who murdered Kirov', 'murdered', 'remove')).toBeCloseTo(weight('who murdered Kirov', 'murdered', 'dispatch'), 2);
+    expect(weight('who murdered Kirov', 'murdered', 'remove')).toBeLessThan(0.12);
+  });
 });
 
 describe('GIVEN a participle in -ing or -ed', () => {

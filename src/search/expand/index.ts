@@ -23,8 +23,10 @@ const MAX_PER_WORD = 12;
 /**
  * Where the text uses the reader's own word in many passages, its synonyms mostly add noise
  * ("party" → dance, "Stalin" → dictatorship through Stalinism): they weigh less the more common
- * the word is past this share (at 4 % half, at 20 % a tenth), rather than not at all, so that
- * "Khrushchev's charges" still meets the text's accusations.
+ * the word is past this share (at 4 % half, at 20 % a tenth), rather than not at all — unless the
+ * synonym is nearly as common itself. Then the text uses both words for the same thing (charges and
+ * accusations, murder and assassination), not a stray sense of the reader's word, and the synonym
+ * is weighed down only by how much rarer it is (the ratio of the two shares).
  */
 const COMMON_SHARE = 0.02;
 /**
@@ -127,6 +129,7 @@ function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (t
     share = Math.max(share, index.frequency(t));
   }
   const common = COMMON_SHARE / Math.max(COMMON_SHARE, share);
+  const damp = (term: string) => (share > COMMON_SHARE ? Math.max(common, Math.min(1, index.frequency(term) / share)) : 1);
   const ratio = (term: string, to: number) => Math.min(1, idf(index.count(term), index.size) / to);
   // A word the index lacks has no idf to weigh its synonyms' scores by: they are all there is. In
   // a passage's coverage it weighs as the rarest term (lectern-index.ts, importances), so there
@@ -134,9 +137,10 @@ function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (t
   // "crooks" → turn) would stand for the query's rarest word.
   const unknown = own === 0 && w.unknown === true ? idf(1, index.size) : 0;
   return {
-    max: common,
-    of: (term) => common * (own > 0 ? ratio(term, own) : 1),
-    cover: (term) => common * (own > 0 ? ratio(term, own) : unknown > 0 ? ratio(term, unknown) : 1),
+    // No expansion is kept past MAX_SHARE, so none is damped less than that against the word's share.
+    max: share > COMMON_SHARE ? Math.max(common, Math.min(1, MAX_SHARE / share)) : 1,
+    of: (term) => damp(term) * (own > 0 ? ratio(term, own) : 1),
+    cover: (term) => damp(term) * (own > 0 ? ratio(term, own) : unknown > 0 ? ratio(term, unknown) : 1),
   };
 }
 
