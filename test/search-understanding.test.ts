@@ -42,6 +42,8 @@ describe('GIVEN questions and short queries', () => {
     expect(parseQuery('a plotter would leave nothing on paper').words.filter((w) => w.light).map((w) => w.text)).toEqual(['nothing']);
     // A word that only adds ("also" already was), as the text may say "in addition to", "as well as".
     expect(parseQuery('evidence besides the testimony, moreover the letters').words.filter((w) => w.light).map((w) => w.text)).toEqual(['besides', 'moreover']);
+    // "like" in a query is nearly always "such as" ("a plotter like Trotsky"), not the verb.
+    expect(parseQuery('a seasoned plotter like Trotsky').words.filter((w) => w.light).map((w) => w.text)).toEqual(['like']);
   });
 
   it('THEN a Russian question word weighs little in any of its case forms (каком, какого, скольких, которого, чьи, кого)', async () => {

@@ -12,7 +12,7 @@ const EN = [
   'call', 'calls', 'called', 'according', 'ever', 'many', 'much', 'whose', 'happen', 'happens', 'happened',
   'get', 'got', 'know', 'known', 'find', 'found', 'give', 'gave', 'think', 'thought', 'really', 'actually', 'exactly',
   'kind', 'sort', 'please', 'show', 'quote', 'passage', 'anything', 'something', 'somebody', 'someone', 'also', 'one',
-  'nothing', 'nobody', 'anybody', 'anyone', 'besides', 'moreover', 'furthermore', 'additionally', 'likewise',
+  'nothing', 'nobody', 'anybody', 'anyone', 'besides', 'moreover', 'furthermore', 'additionally', 'likewise', 'like',
 ];
 const RU = ['сколько', 'почему', 'какое', 'каков', 'какова', 'каковы', 'значит', 'означает', 'расшифровывается', 'говорит', 'сказано', 'пишет', 'найди', 'покажи'];
 
