@@ -24,6 +24,13 @@ describe('GIVEN a query word whose synonym the text uses as an adjective of its 
     // plotter → conspirator (WordNet) → conspiratorial.
     expect(expansions('the plotters met', 'plotters').get('conspiratori')).toBeGreaterThan(0);
   });
+
+  it('THEN a short stem has no family: Porter2 cuts unrelated words to it (militant, military: milit)', () => {
+    // competitive → militant (WordNet) is milit, and milit + ari is military, which it is not.
+    const competitive = expansions('secret, competitive ballots', 'competitive');
+    expect(competitive.get('milit')).toBeGreaterThan(0);
+    expect(competitive.get('militari')).toBeUndefined();
+  });
 });
 
 describe('GIVEN a verb whose noun Porter2 stems alike (exonerate, exoneration)', () => {

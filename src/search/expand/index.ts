@@ -67,7 +67,11 @@ const LATIN_STEM = /^[a-z][a-z-]{2,}$/;
  */
 const FAMILY_ENDINGS = ['ionari', 'ionist', 'atori', 'ari', 'ori'];
 const FAMILY = 0.8;
-const MIN_FAMILY_STEM = 5;
+/**
+ * A shorter stem has no family: Porter2 cuts unrelated words to it (militant and military are both
+ * milit + …; ordinance and ordinary, ordin), where the long stems the endings serve are one word's.
+ */
+const MIN_FAMILY_STEM = 6;
 
 /** Index terms of the same family as an English stem (FAMILY_ENDINGS). */
 function family(stem: string, index: ExpansionIndex): string[] {
