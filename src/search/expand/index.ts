@@ -12,6 +12,7 @@ import { cognateStems } from './cognates.ts';
 import { doctrineSiblings } from './doctrines.ts';
 import { glossaryTerms } from './glossary.ts';
 import { otherNames } from './names.ts';
+import { placeNameTerms } from './place-adjectives.ts';
 import { queryPhrases } from './phrases.ts';
 import { irregularForms, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
 
@@ -102,6 +103,11 @@ const DOCTRINE_WEIGHT = 0.5;
  * Petrograd): the same referent, so nearly the reader's own word.
  */
 export const NAME_WEIGHT = 0.9;
+/**
+ * The name a Russian adjective is of (place-adjectives.ts: московский → Moscow): a derivation, as
+ * close as a cognate; the name's own word would be surer.
+ */
+const PLACE_ADJECTIVE_WEIGHT = 0.5;
 /** A word of the core glossary (glossary.ts): general, so no surer than a cognate; its other senses less. */
 export const GLOSSARY_WEIGHT = 0.5;
 
@@ -190,6 +196,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     for (const f of family(term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
   }
   for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
+  if (CYRILLIC.test(w.text)) for (const n of placeNameTerms(w.text, (t) => index.has(t))) offer(n, PLACE_ADJECTIVE_WEIGHT, MAX_TRANSLATION_SHARE);
   for (const d of doctrineSiblings(w.text, w.terms, (t) => index.has(t))) offer(d, DOCTRINE_WEIGHT, MAX_SHARE);
   const lex = index.lexicons();
   for (const term of w.terms) {
