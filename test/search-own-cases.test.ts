@@ -27,9 +27,10 @@ const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures
 
 /** R@3 each kind reaches on the landed code: a change that loses a case fails here. */
 // cross-script 0.92 → 0.87 with o-x80–o-x89 (Russian when/how-many questions for English passages):
-// o-x80, o-x81, o-x83, o-x84 fail for want of a translation, not of ranking
-// (процесс's gloss trial is left out, in 12 % of passages; московский has no Moscow; заочно, осужден none).
-const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.87, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 0.77, russian: 1 };
+// o-x80, o-x81 fail for want of a translation, not of ranking. o-x83 (3rd: процесс → trial kept, though
+// in 12 % of passages; московский → Moscow) and o-x84 (1st: заочно, осуждён) are found since; with
+// o-x90–o-x95 (осуждены, question-word forms, city adjectives) cross-script R@3 is 0.89.
+const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.88, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 0.77, russian: 1 };
 
 let corpus: Corpus;
 let lectern: Ranker;
