@@ -65,8 +65,14 @@ function synthetic(works: WorkBuild[], targetBytes: number): WorkBuild[] {
   return out;
 }
 
-/** Warm-up before the rows: this many rounds of every row's queries, or this long, whichever ends first. */
-const WARM_UP_ROUNDS = 30;
+/**
+ * Warm-up before the rows: this many rounds of every row's queries, or this long, whichever ends first.
+ * 30 rounds left functions called a few times a query short of V8's threshold for its optimising
+ * compiler (TurboFan): on the bundled corpus they were compiled during the first row (`addWord` 59 ms
+ * and `topK` 20 ms of a helper thread's CPU, `--trace-opt`), a thread taking a core from the queries
+ * timed on a machine of 2 shared cores. After 100 rounds (~2 s more there) a few small ones remain.
+ */
+const WARM_UP_ROUNDS = 100;
 const WARM_UP_MS = 15_000;
 const HEADER = [
   '| queries | Lectern wall p50 / p99 | Lectern CPU p50 / p99 | minisearch wall p50 / p99 | minisearch CPU p50 / p99 | substring scan wall p50 / p99 | p99 ratio vs minisearch, wall / CPU |',
