@@ -23,7 +23,7 @@ import { parseIndex, serializeIndex } from '../src/search/saved-index.ts';
 import { realCorpus } from '../test/helpers/corpus.ts';
 import { benchAdd, benchBig, benchGroups } from './scale.ts';
 import { benchPg } from './pg.ts';
-import { cpuClock, cpuPair, machineLoad, ms, percentile, threadShare, timeQueries, wallPair, type Times } from './timing.ts';
+import { cpuClock, cpuPair, machineLoad, ms, percentile, tailWaitShare, threadShare, timeQueries, wallPair, type Times } from './timing.ts';
 
 const args = process.argv.slice(2);
 const smallOnly = args.includes('--small');
@@ -202,6 +202,7 @@ async function benchCorpus(name: string, works: WorkBuild[]) {
     rows.push(row);
   }
   console.log(`\n${machineLoad()} after the rows; of the CPU time timed, the main thread's share: Lectern ${threadShare(timed.ours)}, minisearch ${threadShare(timed.base)} (the rest: V8's compiler and collector threads)`);
+  console.log(`of the wall time of Lectern's queries at or above a row's p99, the share spent waiting for a core (the machine's load): ${kinds.map(([kind], i) => `${kind} ${tailWaitShare(timed.ours[i]!)}`).join(', ')}`);
   if (args.includes('--tail')) await tail(engine, rounds);
   return { name, passages: passages.length, bytes, buildMs, loadMs, heap, rows };
 }
