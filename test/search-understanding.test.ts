@@ -42,6 +42,9 @@ describe('GIVEN questions and short queries', () => {
     expect(parseQuery('a plotter would leave nothing on paper').words.filter((w) => w.light).map((w) => w.text)).toEqual(['nothing']);
     // A word that only adds ("also" already was), as the text may say "in addition to", "as well as".
     expect(parseQuery('evidence besides the testimony, moreover the letters').words.filter((w) => w.light).map((w) => w.text)).toEqual(['besides', 'moreover']);
+    // "which two Bolsheviks": how many the answer names, which the passage naming them rarely says.
+    expect(parseQuery('which two Bolsheviks agreed').words.filter((w) => w.light).map((w) => w.text)).toEqual(['two']);
+    expect(parseQuery('the two Bolsheviks agreed').words.filter((w) => w.light)).toEqual([]);
     // "like" in a query is nearly always "such as" ("a plotter like Trotsky"), not the verb.
     expect(parseQuery('a seasoned plotter like Trotsky').words.filter((w) => w.light).map((w) => w.text)).toEqual(['like']);
   });

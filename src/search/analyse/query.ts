@@ -93,6 +93,9 @@ function queryWord(token: WordToken, keepStopWords: boolean): QueryWord | null {
   return { text, terms, parts };
 }
 
+const CHOICE = new Set(['which', 'what']);
+const COUNT = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+
 const allTerms = (ws: QueryWord[]): string[] => ws.flatMap((w) => [...w.terms, ...allTerms(w.parts)]);
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -106,11 +109,14 @@ export function parseQuery(raw: string): ParsedQuery {
     analysed = tokens.map((t) => queryWord(t, true));
     stopWordsOnly = analysed.some((w) => w !== null);
   }
+  // "which two Bolsheviks", "what three demands": the number is how many the answer names, which
+  // the passage that names them rarely says.
+  const chosenCount = new Set(analysed.filter((w, i) => w !== null && i > 0 && CHOICE.has(fold(tokens[i - 1]!.forms.at(-1) ?? '')) && COUNT.has(w.text)));
   const ws = analysed.filter((w): w is QueryWord => w !== null);
   // Light words only count as light beside a word of substance: "said" alone is the query.
   const years = asksForYears(ws.map((w) => w.text));
   const name = asksForName(ws.map((w) => w.text));
-  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text));
+  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);
