@@ -15,8 +15,8 @@ import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
 import { RANK_CUTOFF, ratios, scoreCases, tally, type QuoteCase, type Ranker, type Tally } from '../src/eval/quote-score.ts';
 import { silentLogger } from '../src/logger.ts';
 import { resolveSource } from '../src/sources/resolve.ts';
-import type { Block } from '../src/corpus/model.ts';
-import { shownTexts } from '../src/search/shown.ts';
+import { shownHitTexts } from '../src/search/shown.ts';
+import type { SearchHit } from '../src/services.ts';
 
 const SHARED_EVAL = path.join(PROJECT_ROOT, '..', 'shared', 'eval');
 // The shared set is the authority; the tests' copy keeps `npm run eval` working from a bare clone.
@@ -34,15 +34,14 @@ const config = parseConfig({ ...process.env, LOG_LEVEL: 'silent' });
 const app = await createApp(config, silentLogger());
 const { corpus, search } = app.base;
 
-const shown = (block: Block) => shownTexts(corpus, block);
 // Search is asynchronous (src/search/candidates.ts); the scorer takes plain functions, so each
 // set's queries are answered first and the rankers read the answers.
-const answered = new Map<string, Block[]>();
+const answered = new Map<string, SearchHit[]>();
 async function answerAll(cases: QuoteCase[]): Promise<void> {
-  for (const c of cases) answered.set(c.query, (await search.search(c.query, { limit: RANK_CUTOFF })).hits.map((h) => h.block));
+  for (const c of cases) answered.set(c.query, (await search.search(c.query, { limit: RANK_CUTOFF })).hits);
 }
-const lectern: Ranker = (query) => (answered.get(query) ?? []).map((b) => shown(b));
-const lecternAlone: Ranker = (query) => (answered.get(query) ?? []).map((b) => [b.text, b.plain]);
+const lectern: Ranker = (query) => (answered.get(query) ?? []).map((h) => shownHitTexts(corpus, h));
+const lecternAlone: Ranker = (query) => (answered.get(query) ?? []).map(({ block: b }) => [b.text, b.plain]);
 const plain = await plainMiniSearch(config.corpusDir, corpus.works.map((w) => w.meta.file).filter((f) => existsSync(path.join(config.corpusDir, f))));
 const baselines: [string, Ranker][] = [
   ['passage alone', lecternAlone],

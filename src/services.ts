@@ -26,6 +26,8 @@ export interface SearchHit {
   score: number;
   /** A short extract around the matched terms, matched words wrapped in `**`. */
   snippet: string;
+  /** The passage after it that gives what the question asks for, shown with it (search/answer-after.ts). */
+  after?: Block;
 }
 
 export interface SearchResult {

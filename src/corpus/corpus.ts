@@ -164,6 +164,25 @@ export class Corpus {
     return undefined;
   }
 
+  /**
+   * The passage read just after this one in its section, as `passageBefore` reads the one before:
+   * footnotes and the block's own translation skipped, none across a heading or past another kind
+   * of block. Where a question's answer may follow its topic (search/answer-after.ts).
+   */
+  passageAfter(block: Block): Block | undefined {
+    if (this.base && !this.blocks.has(block.id)) return this.base.passageAfter(block);
+    const w = this.workOfBlock.get(block.id);
+    const at = this.order.get(block.id);
+    if (!w || at === undefined || w.blocks[at] !== block) return undefined;
+    for (let i = at + 1; i < w.blocks.length; i++) {
+      const b = w.blocks[i]!;
+      if (b.kind === 'footnote' || b.suppressed || (block.pair !== undefined && b.pair === block.pair)) continue;
+      if (!BEFORE_KINDS.has(b.kind) || b.locator.chapter !== block.locator.chapter || b.locator.section !== block.locator.section) return undefined;
+      return b;
+    }
+    return undefined;
+  }
+
   workOf(blockId: string): WorkBuild | undefined {
     return this.workOfBlock.get(blockId) ?? this.base?.workOf(blockId);
   }

@@ -38,7 +38,7 @@ export function passageView(
   block: Block,
   work: WorkBuild,
   style: CitationStyleId,
-  extra: { snippet?: string; score?: number; unit?: boolean } = {},
+  extra: { snippet?: string; score?: number; unit?: boolean; after?: Block } = {},
 ): PassageView {
   // A search hit is shown as the reader meets it: a quotation after the paragraph that leads into
   // it, and a lead-in with its quotation (corpus/lead-in.ts), one passage under the lead-in's locator.
@@ -56,8 +56,9 @@ export function passageView(
     view.footnotes = [first, ...own];
     return view;
   }
-  // Here the block heads its unit (a footnote is in none): the quotation, if any, comes after it.
-  const quoted = unit?.quotation;
+  // Here the block heads its unit (a footnote is in none): the quotation, if any, comes after it,
+  // or for a question the passage after it that answers it (search/answer-after.ts).
+  const quoted = unit?.quotation ?? extra.after;
   const view: PassageView = {
     id: block.id,
     work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },

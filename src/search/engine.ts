@@ -36,6 +36,7 @@ import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { listPairsOnce } from './pair-lead.ts';
+import { answerAfter } from './answer-after.ts';
 import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
@@ -45,7 +46,7 @@ import { termPositions, type PositionTable, type TermPositions } from './term-po
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
-import { foldedAs, shownBlocks, shownWith } from './shown.ts';
+import { foldedAs, shownHitBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
 import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
@@ -307,18 +308,41 @@ export class SearchEngine implements SearchService {
 
     const want = (offset + limit) * 4;
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
-    const folded = this.leadInQueryLanguage(this.fold(candidates), parsed, options);
+    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options), parsed);
     const snippet = snippetsFor(parsed);
-    const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => ({
-      block: c.block,
-      work: c.work,
-      score: c.score,
-      snippet: snippet(c.block.plain, this.foldedOf(c.block).text),
-    }));
+    const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => {
+      const next = after.get(c.block.id);
+      return { block: c.block, work: c.work, score: c.score, snippet: snippet(c.block.plain, this.foldedOf(c.block).text), ...(next ? { after: next } : {}) };
+    });
     // A phrase is matched as typed, and a scan matches every word: only a ranked answer can be loose.
     const first = hits[0];
-    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(this.reportedWords(parsed, first.block), shownBlocks(this.corpus, first.block), this.positionsOf) : undefined;
+    const shown = first ? shownHitBlocks(this.corpus, first) : [];
+    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(this.reportedWords(parsed, first.block), shown, this.positionsOf) : undefined;
     return { hits, total: folded.length, notices, ...(match?.length ? { match } : {}) };
+  }
+
+  /**
+   * For a question with a focus ("when …", "how many …"), each hit that is the topic of an answer
+   * in the passage after it, with that passage (answer-after.ts), which is then not listed again
+   * below it. A passage listed above the hit is not shown with it a second time.
+   */
+  private answersAfter(candidates: Candidate[], parsed: ParsedQuery): { folded: Candidate[]; after: Map<string, Block> } {
+    const after = new Map<string, Block>();
+    const focus = parsed.stopWordsOnly || parsed.phrases.length ? undefined : questionFocus(parsed.text);
+    if (!focus) return { folded: candidates, after };
+    const seen = new Set<string>();
+    const out: Candidate[] = [];
+    for (const c of candidates) {
+      if (seen.has(c.block.id)) continue;
+      seen.add(c.block.id);
+      out.push(c);
+      const next = answerAfter(this.corpus, c.block, parsed.words, focus, this.positionsOf);
+      if (next && !seen.has(next.id)) {
+        after.set(c.block.id, next);
+        seen.add(next.id);
+      }
+    }
+    return { folded: out, after };
   }
 
   /**

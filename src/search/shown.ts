@@ -54,3 +54,16 @@ export function shownBlocks(corpus: Corpus, block: Block): Block[] {
 export function shownTexts(corpus: Corpus, block: Block): string[] {
   return shownBlocks(corpus, block).flatMap((b) => [b.text, b.plain]);
 }
+
+/** The blocks a reply shows for a search hit: its own (shownBlocks), and the passage after it that answers the question, with its notes (answer-after.ts). */
+export function shownHitBlocks(corpus: Corpus, hit: { block: Block; after?: Block }): Block[] {
+  const out = shownBlocks(corpus, hit.block);
+  if (!hit.after) return out;
+  for (const b of [hit.after, ...hit.after.markers.map((m) => (m.footnoteId ? corpus.block(m.footnoteId) : undefined))]) if (b && !out.includes(b)) out.push(b);
+  return out;
+}
+
+/** The texts of those blocks, as `shownTexts`. */
+export function shownHitTexts(corpus: Corpus, hit: { block: Block; after?: Block }): string[] {
+  return shownHitBlocks(corpus, hit).flatMap((b) => [b.text, b.plain]);
+}
