@@ -308,7 +308,8 @@ export class SearchEngine implements SearchService {
 
     const want = (offset + limit) * 4;
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
-    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options), parsed);
+    // A page's worth of pairs take their lead side, twice over: an answer shown after its topic is not listed again (answersAfter).
+    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed);
     const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => {
       const next = after.get(c.block.id);
@@ -360,12 +361,18 @@ export class SearchEngine implements SearchService {
   }
 
   /** Each translation pair listed once, led by the side in the query's language (pair-lead.ts). */
-  private leadInQueryLanguage(candidates: Candidate[], parsed: ParsedQuery, options: SearchOptions): Candidate[] {
+  private leadInQueryLanguage(candidates: Candidate[], parsed: ParsedQuery, options: SearchOptions, shown: number): Candidate[] {
     const lang = isRussianQuery(parsed.words) ? 'ru' : isEnglishQuery(parsed.words) ? 'en' : undefined;
-    return listPairsOnce(this.corpus, candidates, lang, (block, score) => {
-      const work = this.corpus.workOf(block.id);
-      return work && this.accept(block, work, options) ? { block, work, score } : undefined;
-    });
+    return listPairsOnce(
+      this.corpus,
+      candidates,
+      lang,
+      (block, score) => {
+        const work = this.corpus.workOf(block.id);
+        return work && this.accept(block, work, options) ? { block, work, score } : undefined;
+      },
+      shown,
+    );
   }
 
   private accept(block: Block, work: WorkBuild, options: SearchOptions): boolean {
