@@ -11,6 +11,11 @@ import { shownHitTexts } from '../src/search/shown.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { realEngine } from './helpers/corpus.ts';
 import { createRealDispatch, testScope, type RealDispatch } from './helpers/real-dispatch.ts';
+import { DISCORD_BUDGET } from '../src/platforms/discord/limits.ts';
+import { MATRIX_BUDGET } from '../src/platforms/matrix/limits.ts';
+import { consoleBudget } from '../src/platforms/console/profile.ts';
+import { budgetViolations } from '../src/reply/measure.ts';
+import { paginate } from '../src/reply/paginate.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
@@ -53,6 +58,9 @@ describe('GIVEN a "when" question whose topic paragraph ranks first and the next
     expect(first.text).toContain(block('continuing-revolution-speech.p63').text);
     expect(first.text).toContain('The first public Moscow Trial of August 19-24, 1936');
     expect(first.locatorLabel).toMatch(/¶¶ \d+–\d+/);
+    expect(first.citation).toMatch(/paras?\. \d+–\d+/);
+    // Two paragraphs in one passage still fit every platform's limits, page by page.
+    for (const budget of [DISCORD_BUDGET, MATRIX_BUDGET, consoleBudget(80)]) for (const page of paginate(r, budget)) expect(budgetViolations(page, budget)).toEqual([]);
   });
 });
 
