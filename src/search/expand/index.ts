@@ -44,6 +44,8 @@ const MAX_SHARE = 0.1;
  * Moscow Trials); in a large library the share cut decides, as before.
  */
 const ALWAYS_AFFORDABLE = 300;
+/** May an expansion's postings be read on every query with its word: in at most `maxShare` of the passages, or in few. */
+const affordable = (index: ExpansionIndex, term: string, maxShare: number) => index.frequency(term) <= maxShare || index.count(term) <= ALWAYS_AFFORDABLE;
 /**
  * A synonym weighed down below this adds next to nothing to a passage's score but costs its
  * postings on every query: it is left out, and a word whose synonyms would all be (a name the
@@ -147,8 +149,8 @@ function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (t
   // "crooks" → turn) would stand for the query's rarest word.
   const unknown = own === 0 && w.unknown === true ? idf(1, index.size) : 0;
   return {
-    // No expansion is kept past MAX_SHARE, so none is damped less than that against the word's share.
-    max: share > COMMON_SHARE ? Math.max(common, Math.min(1, MAX_SHARE / share)) : 1,
+    // No expansion is kept past MAX_SHARE (or ALWAYS_AFFORDABLE passages), so none is damped less than that against the word's share.
+    max: share > COMMON_SHARE ? Math.max(common, Math.min(1, Math.max(MAX_SHARE, ALWAYS_AFFORDABLE / index.size) / share)) : 1,
     of: (term) => damp(term) * (own > 0 ? ratio(term, own) : 1),
     cover: (term) => damp(term) * (own > 0 ? ratio(term, own) : unknown > 0 ? ratio(term, unknown) : 1),
   };
@@ -159,7 +161,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   const covers = new Map<string, number>();
   const own = new Set(w.terms);
   const offer = (term: string, weight: number, maxShare = MAX_SHARE, cover?: number) => {
-    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || (index.frequency(term) > maxShare && index.count(term) > ALWAYS_AFFORDABLE)) return;
+    if (own.has(term) || (out.get(term) ?? 0) >= weight || !index.has(term) || !affordable(index, term, maxShare)) return;
     out.set(term, weight);
     if (cover !== undefined) covers.set(term, cover);
     else covers.delete(term);
@@ -217,7 +219,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
 export function russianTerms(w: QueryWord, index: ExpansionIndex): { term: string; weight: number }[] {
   if (CYRILLIC.test(w.text)) return [];
   return glossaryTerms(w.text, w.terms)
-    .filter((g) => index.has(g.term) && (index.frequency(g.term) <= MAX_TRANSLATION_SHARE || index.count(g.term) <= ALWAYS_AFFORDABLE))
+    .filter((g) => index.has(g.term) && affordable(index, g.term, MAX_TRANSLATION_SHARE))
     .map((g) => ({ term: g.term, weight: g.weight * GLOSSARY_WEIGHT }));
 }
 
@@ -231,7 +233,7 @@ export function expandPhrases(parsed: ParsedQuery, index: ExpansionIndex): void 
     const expansions = new Map<string, number>();
     for (const r of phrase.related) {
       if (expansions.size >= MAX_PER_WORD) break;
-      if (index.has(r.term) && index.frequency(r.term) <= MAX_SHARE) expansions.set(r.term, r.weight * SYNONYM_SCALE * UNKNOWN_SCALE);
+      if (index.has(r.term) && affordable(index, r.term, MAX_SHARE)) expansions.set(r.term, r.weight * SYNONYM_SCALE * UNKNOWN_SCALE);
     }
     if (expansions.size === 0) continue;
     const substance = phrase.words.filter((w) => !w.light);
