@@ -9,8 +9,8 @@ export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', '
 /** Lines beside the text, each read among its own kind: the front matter, a web page's own lines. */
 const ASIDE_KINDS = new Set<Block['kind']>(['front-matter', 'page-text']);
 /** What search finds: the passages, the lines of the front matter (an ISBN, a publisher, catalogue data) and a web page's own lines (a price, how to order). */
-/** What a passage may read before it in its section (`passageBefore`): the text's own prose. */
-const BEFORE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item']);
+/** What a passage may read beside it in its section (`passageBefore`, `passageAfter`): the text's own prose. */
+const BESIDE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item']);
 export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter', 'page-text']);
 
 export interface WorkSummary {
@@ -151,17 +151,7 @@ export class Corpus {
    * passage may take its topic from (search/context-cover.ts).
    */
   passageBefore(block: Block): Block | undefined {
-    if (this.base && !this.blocks.has(block.id)) return this.base.passageBefore(block);
-    const w = this.workOfBlock.get(block.id);
-    const at = this.order.get(block.id);
-    if (!w || at === undefined || w.blocks[at] !== block) return undefined;
-    for (let i = at - 1; i >= 0; i--) {
-      const b = w.blocks[i]!;
-      if (b.kind === 'footnote' || b.suppressed || (block.pair !== undefined && b.pair === block.pair)) continue;
-      if (!BEFORE_KINDS.has(b.kind) || b.locator.chapter !== block.locator.chapter || b.locator.section !== block.locator.section) return undefined;
-      return b;
-    }
-    return undefined;
+    return this.passageBeside(block, -1);
   }
 
   /**
@@ -170,14 +160,19 @@ export class Corpus {
    * of block. Where a question's answer may follow its topic (search/answer-after.ts).
    */
   passageAfter(block: Block): Block | undefined {
-    if (this.base && !this.blocks.has(block.id)) return this.base.passageAfter(block);
+    return this.passageBeside(block, 1);
+  }
+
+  /** The passage read next to this one in its section, one way (`step` -1 before, 1 after): see passageBefore. */
+  private passageBeside(block: Block, step: -1 | 1): Block | undefined {
+    if (this.base && !this.blocks.has(block.id)) return this.base.passageBeside(block, step);
     const w = this.workOfBlock.get(block.id);
     const at = this.order.get(block.id);
     if (!w || at === undefined || w.blocks[at] !== block) return undefined;
-    for (let i = at + 1; i < w.blocks.length; i++) {
+    for (let i = at + step; i >= 0 && i < w.blocks.length; i += step) {
       const b = w.blocks[i]!;
       if (b.kind === 'footnote' || b.suppressed || (block.pair !== undefined && b.pair === block.pair)) continue;
-      if (!BEFORE_KINDS.has(b.kind) || b.locator.chapter !== block.locator.chapter || b.locator.section !== block.locator.section) return undefined;
+      if (!BESIDE_KINDS.has(b.kind) || b.locator.chapter !== block.locator.chapter || b.locator.section !== block.locator.section) return undefined;
       return b;
     }
     return undefined;

@@ -58,8 +58,8 @@ export function shownTexts(corpus: Corpus, block: Block): string[] {
 /** The blocks a reply shows for a search hit: its own (shownBlocks), and the passage after it that answers the question, with its notes (answer-after.ts). */
 export function shownHitBlocks(corpus: Corpus, hit: { block: Block; after?: Block }): Block[] {
   const out = shownBlocks(corpus, hit.block);
-  if (!hit.after) return out;
-  for (const b of [hit.after, ...hit.after.markers.map((m) => (m.footnoteId ? corpus.block(m.footnoteId) : undefined))]) if (b && !out.includes(b)) out.push(b);
+  // The passage after is a paragraph on its own (answer-after.ts): what it shows is itself and its notes.
+  if (hit.after) for (const b of shownBlocks(corpus, hit.after)) if (!out.includes(b)) out.push(b);
   return out;
 }
 
