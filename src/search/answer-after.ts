@@ -17,7 +17,7 @@
 import type { Corpus } from '../corpus/corpus.ts';
 import type { Block } from '../corpus/model.ts';
 import type { QueryWord } from './analyse/index.ts';
-import { focusReading, type PositionsOf, type QuestionFocus } from './rerank.ts';
+import { focusReader, type PositionsOf, type QuestionFocus } from './rerank.ts';
 
 const ALONE = new Set<Block['kind']>(['paragraph', 'list-item']);
 
@@ -26,13 +26,19 @@ function alone(corpus: Corpus, block: Block): boolean {
   return ALONE.has(block.kind) && block.pair === undefined && corpus.unitOf(block).blocks.length === 1;
 }
 
-/** The passage after `block` that answers the question it is the topic of, if there is one. */
-export function answerAfter(corpus: Corpus, block: Block, words: QueryWord[], focus: QuestionFocus | undefined, positionsOf?: PositionsOf): Block | undefined {
-  if (!focus || !alone(corpus, block)) return undefined;
-  const next = corpus.passageAfter(block);
-  if (!next || !alone(corpus, next)) return undefined;
-  const after = focusReading(next, words, focus, positionsOf);
-  if (!after.gives) return undefined;
-  const hit = focusReading(block, words, focus, positionsOf);
-  return !hit.gives || after.holds.some((holds, i) => holds && !hit.holds[i]) ? next : undefined;
+/**
+ * For a question with a focus, a test of a hit: the passage after it that answers the question it
+ * is the topic of, if there is one. The query's part is read once (rerank's focusReader).
+ */
+export function answerAfter(corpus: Corpus, words: QueryWord[], focus: QuestionFocus, positionsOf?: PositionsOf): (block: Block) => Block | undefined {
+  const read = focusReader(words, focus, positionsOf);
+  return (block) => {
+    if (!alone(corpus, block)) return undefined;
+    const next = corpus.passageAfter(block);
+    if (!next || !alone(corpus, next)) return undefined;
+    const after = read(next);
+    if (!after.gives) return undefined;
+    const hit = read(block);
+    return !hit.gives || after.holds.some((holds, i) => holds && !hit.holds[i]) ? next : undefined;
+  };
 }

@@ -309,7 +309,7 @@ export class SearchEngine implements SearchService {
     const want = (offset + limit) * 4;
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
     // A page's worth of pairs take their lead side, twice over: an answer shown after its topic is not listed again (answersAfter).
-    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed);
+    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed, offset + limit);
     const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => {
       const next = after.get(c.block.id);
@@ -323,21 +323,23 @@ export class SearchEngine implements SearchService {
   }
 
   /**
-   * For a question with a focus ("when …", "how many …"), each hit that is the topic of an answer
-   * in the passage after it, with that passage (answer-after.ts), which is then not listed again
-   * below it. A passage listed above the hit is not shown with it a second time.
+   * For a question with a focus ("when …", "how many …"), each of the first `shown` hits that is the
+   * topic of an answer in the passage after it, with that passage (answer-after.ts), which is then
+   * not listed again below it. A passage listed above the hit is not shown with it a second time;
+   * hits past `shown` are not read, only kept from repeating a passage shown before them.
    */
-  private answersAfter(candidates: Candidate[], parsed: ParsedQuery): { folded: Candidate[]; after: Map<string, Block> } {
+  private answersAfter(candidates: Candidate[], parsed: ParsedQuery, shown: number): { folded: Candidate[]; after: Map<string, Block> } {
     const after = new Map<string, Block>();
     const focus = parsed.stopWordsOnly || parsed.phrases.length ? undefined : questionFocus(parsed.text);
     if (!focus) return { folded: candidates, after };
+    const answerOf = answerAfter(this.corpus, parsed.words, focus, this.positionsOf);
     const seen = new Set<string>();
     const out: Candidate[] = [];
     for (const c of candidates) {
       if (seen.has(c.block.id)) continue;
       seen.add(c.block.id);
       out.push(c);
-      const next = answerAfter(this.corpus, c.block, parsed.words, focus, this.positionsOf);
+      const next = out.length <= shown ? answerOf(c.block) : undefined;
       if (next && !seen.has(next.id)) {
         after.set(c.block.id, next);
         seen.add(next.id);

@@ -87,15 +87,18 @@ function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], 
  * How a passage reads for a question with a focus, as rerank reads it: which of the query's words
  * of substance it holds (by their own terms or what stands for them), and whether it gives what
  * the question asks for near them (answer-after.ts asks it of a hit and of the passage after it).
+ * The query's part is made once, the passage's per call.
  */
-export function focusReading(block: Block, words: QueryWord[], focus: QuestionFocus, positionsOf: PositionsOf = madeHere): { holds: boolean[]; gives: boolean } {
+export function focusReader(words: QueryWord[], focus: QuestionFocus, positionsOf: PositionsOf = madeHere): (block: Block) => { holds: boolean[]; gives: boolean } {
   const heavy = words.filter((w) => !w.light);
   const sets = heavy.map(wordTerms);
-  const matched = wordPositions(block, sets, positionsOf);
   const counted = focus.counted === undefined ? -1 : heavy.findIndex((w) => w.text === focus.counted);
   const own = new Set(sets.flatMap((set) => [...set]));
-  const gives = matched.some((m) => m.length > 0) && (focus.counted === undefined || counted >= 0) && givesFocus(positionsOf(block), matched, own, focus, counted >= 0 ? matched[counted] : undefined);
-  return { holds: matched.map((m) => m.length > 0), gives };
+  return (block) => {
+    const matched = wordPositions(block, sets, positionsOf);
+    const gives = matched.some((m) => m.length > 0) && (focus.counted === undefined || counted >= 0) && givesFocus(positionsOf(block), matched, own, focus, counted >= 0 ? matched[counted] : undefined);
+    return { holds: matched.map((m) => m.length > 0), gives };
+  };
 }
 
 /** How many of a stage's best candidates are looked at again. */
