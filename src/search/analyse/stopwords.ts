@@ -10,9 +10,11 @@ import { fold } from './fold.ts';
 export const STOPWORDS_PACKAGE = { name: '@orama/stopwords', version: '3.1.18' };
 
 // "May 1937" and "the will of the Party" are searched for; the Russian list (NLTK's, built from
-// fiction) has content words that matter in testimony ("говорил", "человек") and numbers.
+// fiction) has content words that matter in testimony ("говорил", "человек") and numbers, and
+// сегодня (today), which a Russian question about an English passage needs: the glossary reads it
+// as today and tonight (сегодня вечером), words no English stop list drops.
 const KEEP_EN = new Set(['may', 'will']);
-const KEEP_RU = new Set(['человек', 'жизнь', 'говорил', 'сказал', 'сказала', 'сказать', 'один', 'два', 'три']);
+const KEEP_RU = new Set(['человек', 'жизнь', 'говорил', 'сказал', 'сказала', 'сказать', 'один', 'два', 'три', 'сегодня']);
 
 const build = (list: string[], keep: Set<string>) => new Set(list.map(fold).filter((w) => w && !keep.has(w)));
 
