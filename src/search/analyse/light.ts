@@ -5,7 +5,9 @@
  * stand for`, `according to Serge, …` are about Estrina, POUM and Serge. Question words proper
  * (what, who, how, does, is) are already stop words; these are the light verbs and fillers around them.
  */
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 import { fold } from './fold.ts';
+import { EN_STOPWORDS } from './stopwords.ts';
 
 const EN = [
   'stand', 'stands', 'stood', 'mean', 'means', 'meant', 'meaning', 'say', 'says', 'said', 'tell', 'tells', 'told',
@@ -58,3 +60,18 @@ const NAME = new Set(['name', 'names', 'title']);
 const NAME_LIGHT = new Set([...NAME, 'full', 'proper', 'real', 'official', 'actual', 'complete', 'exact', 'original']);
 export const asksForName = (folded: string[]) => folded.some((w) => NAME.has(w));
 export const isNameWord = (folded: string) => NAME_LIGHT.has(folded);
+
+/**
+ * French function words (the French stop list the lexicon learns with, expand/lexicon.ts). The
+ * index has no French stop list (French is stemmed as English), so in a query typed in French
+ * («qui a tué Kirov», «les procès de Moscou étaient-ils truqués») les, des, qui, été weighed as much
+ * as its words of substance and found French passages by their grammar alone. Once a query reads
+ * as French they are light. It reads as French when it has two of them that are not English words
+ * too (son, ton, sur and the English stop words do not count: "my son and his son" is English).
+ */
+const FRENCH_FUNCTION = new Set(frenchStopwords.map(fold));
+const ALSO_ENGLISH = new Set(['son', 'ton', 'sur', 'sa', 'ma', 'ta', 'te', 'tu', 'se', 'ai', 'as', 'es', 'eu', 'eus', 'eut', 'ou', 'mon', 'lui', 'vous', 'nous', 'ici']);
+const FRENCH_ONLY = new Set([...FRENCH_FUNCTION].filter((w) => w.length > 1 && !EN_STOPWORDS.has(w) && !ALSO_ENGLISH.has(w)));
+/** Does a query (its words, folded) read as French? */
+export const readsAsFrench = (folded: string[]) => new Set(folded.filter((w) => FRENCH_ONLY.has(w))).size >= 2;
+export const isFrenchFunctionWord = (folded: string) => FRENCH_FUNCTION.has(folded);

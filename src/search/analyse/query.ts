@@ -5,7 +5,7 @@
 import type { Query } from 'minisearch';
 import { fold, foldKeepCase } from './fold.ts';
 import { analyseTerm, fuzzyFor } from './term.ts';
-import { asksForName, asksForYears, isLightWord, isNameWord, isYearsWord } from './light.ts';
+import { asksForName, asksForYears, isFrenchFunctionWord, isLightWord, isNameWord, isYearsWord, readsAsFrench } from './light.ts';
 import { words, type WordToken } from './tokenize.ts';
 
 /** Longer queries are cut at a word boundary, not refused: pasted paragraphs are common. */
@@ -116,7 +116,8 @@ export function parseQuery(raw: string): ParsedQuery {
   // Light words only count as light beside a word of substance: "said" alone is the query.
   const years = asksForYears(ws.map((w) => w.text));
   const name = asksForName(ws.map((w) => w.text));
-  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || chosenCount.has(w);
+  const french = readsAsFrench(ws.map((w) => w.text));
+  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (french && isFrenchFunctionWord(w.text)) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);
