@@ -133,6 +133,18 @@ describe('GIVEN a participle in -ing or -ed', () => {
     expect(faked).toEqual(expect.arrayContaining([stemEnglish('falsified'), stemEnglish('forged')]));
     for (const t of ['phoni', 'fals']) expect(faked).not.toContain(t);
   });
+
+  it('THEN straight after never, not or always it is the verb, and those adverbs are looked past as -ly ones are', () => {
+    // Before its noun "discontinued" would be WordNet's adjective (no longer produced), which has no synonym.
+    expect(posOf('he never discontinued contact')).toMatchObject({ discontinued: 'v' });
+    expect(posOf('Trotsky always severed ties')).toMatchObject({ severed: 'v' });
+    expect(posOf('discontinued contact')).toMatchObject({ discontinued: 'a' });
+    // Looked past: "were never charged" is after "be", "did not charge" after "did".
+    expect(posOf('they were never charged')).toMatchObject({ charged: 'av' });
+    expect(posOf('they did not charge him')).toMatchObject({ charge: 'v' });
+    const discontinued = expansions('Trotsky lied: he never discontinued contact with the capitulators', 'discontinued').map((e) => e.term);
+    expect(discontinued).toEqual(expect.arrayContaining(['_break off', 'stop']));
+  });
 });
 
 describe('GIVEN a word with more relations in the index than are kept', () => {

@@ -4,7 +4,7 @@
  * "to be untrue" an adjective, "been exonerated" a verb. A reader's query is a few words, often no
  * sentence, so no tagger is needed or reliable here: the word before is a determiner or possessive
  * (a noun or its adjective follows), a form of "be" (a participle or an adjective), or "to", a modal,
- * "did" or a subject pronoun (a verb); a word in -s is no adjective. Adverbs in between are skipped ("been officially exonerated"). The word's own
+ * "did" or a subject pronoun (a verb); a word in -s is no adjective. Adverbs in between are skipped ("been officially exonerated", "were never charged"). The word's own
  * ending says it too, where the stem conflates a noun with its verb or adjective: "constitution" is
  * no "constitute", "competitive" no "compete". (An adverb keeps its adjective's senses: WordNet
  * gives "clearly", "personally" few synonyms of their own.) A participle in -ed or -ing has its own
@@ -37,7 +37,13 @@ const INFLECTED_S = /[^su]s$/;
  * an adverb too.
  */
 const ADVERB_ENDING = /^[a-z]{3,}ly$/;
-const isAdverb = (token: string) => ADVERB_ENDING.test(token) && !BE.has(token) && partsOfSpeech(stemEnglish(token)).has('r');
+const isAdverb = (token: string) => (ADVERB_ENDING.test(token) && !BE.has(token) && partsOfSpeech(stemEnglish(token)).has('r')) || VERB_ADVERBS.has(token);
+/**
+ * Adverbs without -ly that stand before a verb, and are looked past as the -ly ones are ("were
+ * never charged", "had not invented"). Straight after one, a participle is the verb's ("he never
+ * discontinued contact", "always severed ties"): an adjective before its noun has none of them.
+ */
+const VERB_ADVERBS = new Set('never not always already ever often seldom also still'.split(' '));
 
 const ENDINGS: [RegExp, ReadonlySet<PartOfSpeech>][] = [
   [/(?:tion|sion|ment|ness|ity|ism|ance|ence|ship|hood)s?$/, new Set(['n'])],
@@ -59,7 +65,7 @@ const PARTICIPLE_FORM = /^[a-z]{3,}(?:ed|ing)$/;
  * Either way an adjective is the participle's own (wordnet.ts), never another its stem stands for:
  * "were faked" is falsified or forged, not the adjective fake's phony.
  */
-function participleUse(word: string, before: string | undefined, next: string | undefined): ReadonlySet<PartOfSpeech> | undefined {
+function participleUse(word: string, before: string | undefined, next: string | undefined, adverb = false): ReadonlySet<PartOfSpeech> | undefined {
   if (!PARTICIPLE_FORM.test(word)) return undefined;
   const stem = stemEnglish(word);
   const known = stem === word ? undefined : partsOfSpeech(stem);
@@ -67,6 +73,7 @@ function participleUse(word: string, before: string | undefined, next: string | 
   const past = word.endsWith('ed');
   if (before !== undefined && BE.has(before)) return VERB_OR_ADJECTIVE;
   if (before !== undefined && (HAVE.has(before) || (past && SUBJECTS.has(before)))) return VERB;
+  if (adverb && past) return VERB;
   if (next !== undefined && !EN_STOPWORDS.has(next) && /^[a-z]{3,}$/.test(next)) {
     const nextPos = partsOfSpeech(stemEnglish(next));
     if (nextPos.has('n') || nextPos.has('a')) return isAdjectiveParticiple(word) ? ADJECTIVE : VERB;
@@ -111,7 +118,7 @@ export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, Readonly
       from = at + 1;
       let i = at - 1;
       while (i >= 0 && isAdverb(tokens[i]!)) i--;
-      const participle = participleUse(w.text, tokens[i], tokens[at + 1]);
+      const participle = participleUse(w.text, tokens[i], tokens[at + 1], i < at - 1 && VERB_ADVERBS.has(tokens[at - 1]!));
       // Nothing before it says, but "of" after a plural does: "riddles of Stalin's death" are no verb.
       if (participle) context = participle.size ? participle : undefined;
       else context = after(tokens[i]) ?? (tokens[at + 1] === 'of' && INFLECTED_S.test(w.text) ? NOUN_OR_ADJECTIVE : undefined);
