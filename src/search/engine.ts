@@ -29,7 +29,7 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
-import { fold, foldedLetters, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { fold, foldedLetters, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -424,6 +424,16 @@ export class SearchEngine implements SearchService {
       if (w.light) continue;
       const expansions = expandWord(w, index, pos.get(w));
       if (expansions.length) w.expansions = expansions;
+      // A compound the text never writes ("once-secret", "highly-classified") is met, if at all,
+      // through its parts: each is expanded as a word of its own ("secret" → closed). A compound
+      // the text does write keeps its parts literal.
+      if (w.unknown) {
+        for (const p of w.parts) {
+          if (isLightWord(p.text)) continue;
+          const own = expandWord(p, index);
+          if (own.length) p.expansions = own;
+        }
+      }
     }
     expandPhrases(parsed, index);
     expandRelations(parsed, this.relationsOf, index.has);
