@@ -65,6 +65,12 @@ export interface Glossary {
   toEnglish(word: string, stem: string): { term: string; weight: number }[];
   /** Russian stems for an English stem; weights 0–1. */
   fromEnglish(stem: string): { term: string; weight: number }[];
+  /**
+   * Is the word read by its own form as a lemma whose stem other, unrelated lemmas share (стоит:
+   * стоить cost, whose stem сто is the number's)? Then what its stem stands for elsewhere (the
+   * pairs' learned translations of сто) is not what the word means.
+   */
+  readApartFromStem(word: string, stem: string): boolean;
 }
 
 export class GlossaryError extends Error {}
@@ -250,6 +256,10 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
       if (exact.length) return agree(exact) ? merged(exact) : [];
       return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
     },
+    readApartFromStem(word, stem) {
+      const exact = lemmasOfForm(foldRussian(word));
+      return exact.length > 0 && agree(exact) && byStem.has(stem) && !agree(byStem.get(stem)!);
+    },
     fromEnglish(term) {
       let out = fromEnglish.get(term);
       if (out) return out;
@@ -319,6 +329,18 @@ export function glossaryTerms(text: string, terms: string[]): { term: string; we
   const g = glossary();
   if (!g) return [];
   return russian ? g.toEnglish(text, stem) : g.fromEnglish(stem);
+}
+
+/**
+ * Is a Russian query word (its folded text and its index terms) read by the glossary as a lemma of
+ * its own while its stem is shared with unrelated lemmas (Glossary.readApartFromStem)? Its stem's
+ * learned translations then belong to another word (стоит's stem сто: the number's).
+ */
+export function readApartFromStem(text: string, terms: string[]): boolean {
+  if (!CYRILLIC.test(text)) return false;
+  const stem = terms.find((t) => CYRILLIC.test(t));
+  const g = stem ? glossary() : undefined;
+  return g !== undefined && g.readApartFromStem(text, stem!);
 }
 
 /** The tens of a decade's Russian plural adjective (тридцатые годы, в тридцатых): its stem without the ending. */

@@ -10,7 +10,7 @@ import { isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
 import { doctrineSiblings } from './doctrines.ts';
-import { glossaryTerms } from './glossary.ts';
+import { glossaryTerms, readApartFromStem } from './glossary.ts';
 import { otherNames } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { queryPhrases } from './phrases.ts';
@@ -156,6 +156,16 @@ function rarityScale(w: QueryWord, index: ExpansionIndex): { max: number; of: (t
   };
 }
 
+/** A Russian word's glossary words and their irregular forms (become: became). */
+function lemmaWords(w: QueryWord): Set<string> {
+  const out = new Set<string>();
+  for (const g of glossaryTerms(w.text, w.terms)) {
+    out.add(g.term);
+    for (const f of irregularForms(g.term)) out.add(f.term);
+  }
+  return out;
+}
+
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
   const out = new Map<string, number>();
   const covers = new Map<string, number>();
@@ -201,9 +211,16 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   if (CYRILLIC.test(w.text)) for (const n of placeNameTerms(w.text, (t) => index.has(t))) offer(n, PLACE_ADJECTIVE_WEIGHT, MAX_TRANSLATION_SHARE);
   for (const d of doctrineSiblings(w.text, w.terms, (t) => index.has(t))) offer(d, DOCTRINE_WEIGHT, MAX_SHARE);
   const lex = index.lexicons();
+  // A word the glossary reads as a lemma apart from its stem (стоит: стоить cost, whose stem сто is
+  // the number's) takes of the translations learned for that stem only its lemma's English words
+  // and their other forms (стало: стать become, learned became): the pairs learned the rest from
+  // the other words of the stem (сто → situation).
+  const apart = readApartFromStem(w.text, w.terms) ? lemmaWords(w) : undefined;
   for (const term of w.terms) {
     if (isKey(term)) continue;
-    for (const l of [lex.toEnglish, lex.fromEnglish]) for (const tr of l.get(term) ?? []) offer(tr.term, tr.p * TRANSLATION_SCALE, MAX_TRANSLATION_SHARE);
+    for (const l of [lex.toEnglish, lex.fromEnglish]) {
+      for (const tr of l.get(term) ?? []) if (!apart || !CYRILLIC.test(term) || apart.has(tr.term)) offer(tr.term, tr.p * TRANSLATION_SCALE, MAX_TRANSLATION_SHARE);
+    }
   }
   // An English word's Russian glossary words are asked of the Russian-only passages apart (russianTerms).
   if (CYRILLIC.test(w.text)) for (const g of glossaryTerms(w.text, w.terms)) offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
