@@ -2,13 +2,15 @@
  * Russian questions whose answer is a passage only in English (issue 12, cross-script): the words
  * a reader uses that the glossary reaches only when the query is read as Russian — a day word
  * (сегодня) kept rather than dropped as a stop word; a word read by its lemma where its stem is
- * another lemma's (стоит: стоить, not сто). Asserted on the bundled corpus.
+ * another lemma's (стоит: стоить, not сто); a gloss Porter2 cuts to another English word (evening:
+ * even) met only as its own forms. Asserted on the bundled corpus.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { glossaryTerms, readApartFromStem } from '../src/search/expand/glossary.ts';
 import { expandWord } from '../src/search/expand/index.ts';
+import { fairCoverage, fairWords } from '../src/search/cross-language.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
@@ -70,4 +72,36 @@ describe('GIVEN a Russian word the glossary reads as a lemma whose stem an unrel
     expect(terms).toContain(english('became'));
     expect(terms).toContain(english('become'));
   });
+});
+
+describe('GIVEN a gloss that Porter2 cuts to another English word of the glossary (вечер evening → even, даже\'s word)', () => {
+  const targets = (word: string) => glossaryTerms(word, analyseTerm(word, { query: true }));
+
+  it('THEN the gloss stands only for its own forms, and a word whose gloss is the term itself, or one of its family, is not restricted', () => {
+    expect(targets('вечером').find((t) => t.term === english('evening'))?.surface).toEqual(expect.arrayContaining(['evening', 'evenings']));
+    expect(targets('вечером').find((t) => t.term === english('evening'))?.surface).not.toContain('even');
+    expect(targets('даже').find((t) => t.term === english('even'))?.surface).toBeUndefined();
+    // встреча meeting and встретить meet are of one root: meeting keeps meet's forms.
+    expect(targets('встреча').find((t) => t.term === english('meeting'))?.surface).toBeUndefined();
+    // A verb gloss keeps its regular forms (сфабриковать fabricate, cut to fabric).
+    expect(targets('сфабриковать').find((t) => t.term === english('fabricate'))?.surface).toEqual(expect.arrayContaining(['fabricate', 'fabricated', 'fabricating']));
+  });
+
+  it('THEN in the fair merge a passage covers the word with that term only where it spells one of those forms', () => {
+    const w = parseQuery('вечером Троцкий').words;
+    const index = (engine as unknown as { expansionIndex(): import('../src/search/expand/index.ts').ExpansionIndex }).expansionIndex();
+    for (const x of w) x.expansions = expandWord(x, index);
+    const fair = fairWords(w, () => ({ df: 1, n: 100 }), () => []);
+    const even = new Map([[english('evening'), [0]]]);
+    expect(fairCoverage(fair, [even], () => true)).toBeGreaterThan(0);
+    expect(fairCoverage(fair, [even], () => false)).toBe(0);
+  });
+
+  it('THEN a passage that says "even" no longer answers вечером: Tonight, Trotsky phoned me is first', async () => {
+    expect(await rankOf('сегодня вечером мне позвонил Троцкий', 'Tonight, Trotsky phoned me')).toBe(1);
+    // The evening passages are still found by their own word.
+    const evening = await rankOf('вечером мы продолжили наш разговор', 'In the evening we continued our conversation');
+    expect(evening).toBeGreaterThan(0);
+    expect(evening).toBeLessThanOrEqual(3);
+  }, 60_000);
 });

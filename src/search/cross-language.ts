@@ -129,6 +129,11 @@ export interface FairWord {
   /** Each term that stands for the word, with how much of it a passage holding that term covers. */
   covers: Map<string, number>;
   /**
+   * A term that is also another English word's (a gloss's: evening's even): the words a passage
+   * must spell it as to cover the word with it (expand/glossary.ts ownForms).
+   */
+  surfaces?: Map<string, ReadonlySet<string>>;
+  /**
    * A word the index lacks (a name spelt as no text spells it): its cross-script keys, met by the
    * passages' keys within a typo's reach, and how much each key it met covers (looked at once per query).
    */
@@ -155,13 +160,15 @@ export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russ
     const own = stems.filter(ownScript);
     const importance = own.length ? Math.max(...own.map((t) => ownIdf(t, cyrillic))) : ownIdf('', cyrillic);
     const covers = new Map<string, number>();
+    const surfaces = new Map<string, ReadonlySet<string>>();
     const offer = (term: string, q: number) => {
       if ((covers.get(term) ?? 0) < q) covers.set(term, q);
     };
     for (const t of own) offer(t, 1);
-    const across: { term: string; weight: number; cover?: number }[] = [...(w.expansions ?? []), ...(cyrillic ? [] : russianTerms(w))];
+    const across: { term: string; weight: number; cover?: number; surface?: string[] }[] = [...(w.expansions ?? []), ...(cyrillic ? [] : russianTerms(w))];
     let translated = false;
     for (const e of across) {
+      if (e.surface) surfaces.set(e.term, new Set(e.surface));
       if (ownScript(e.term)) {
         offer(e.term, e.cover ?? e.weight);
         continue;
@@ -174,7 +181,9 @@ export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russ
     // (сайт's "sait" is French for "knows", партии's key meets "Party" as a sentence's first word).
     if (!translated) for (const t of w.terms) if (!own.includes(t)) offer(t, cyrillic ? TRANSLATED : 1);
     const keys = w.unknown ? w.terms.filter(isKey) : [];
-    out.push(keys.length ? { importance, covers, typos: { keys, seen: new Map() } } : { importance, covers });
+    const fair: FairWord = keys.length ? { importance, covers, typos: { keys, seen: new Map() } } : { importance, covers };
+    if (surfaces.size) fair.surfaces = surfaces;
+    out.push(fair);
   }
   return out;
 }
@@ -207,15 +216,21 @@ function typoCover(typos: NonNullable<FairWord['typos']>, term: string): number 
 
 /**
  * The share of the query (0–1) a passage covers, each word by its importance: `shown`, the terms of
- * each text the reply shows as the passage (one side of a translation pair is shown with the other).
+ * each text the reply shows as the passage (one side of a translation pair is shown with the other);
+ * `spells`, whether the i-th of those texts has one of these words (lower case), for a term that
+ * covers its word only as some words (FairWord.surfaces). Without it such a term covers nothing.
  */
-export function fairCoverage(words: FairWord[], shown: readonly ReadonlyMap<string, unknown>[]): number {
+export function fairCoverage(words: FairWord[], shown: readonly ReadonlyMap<string, unknown>[], spells?: (i: number, words: ReadonlySet<string>) => boolean): number {
   let total = 0;
   let covered = 0;
   for (const w of words) {
     total += w.importance;
     let best = 0;
-    for (const [term, q] of w.covers) if (q > best && shown.some((terms) => terms.has(term))) best = q;
+    for (const [term, q] of w.covers) {
+      if (q <= best) continue;
+      const forms = w.surfaces?.get(term);
+      if (shown.some((terms, i) => terms.has(term) && (!forms || (spells?.(i, forms) ?? false)))) best = q;
+    }
     if (best === 0 && w.typos) for (const terms of shown) for (const key of keysOf(terms)) best = Math.max(best, typoCover(w.typos, key));
     covered += w.importance * best;
   }

@@ -29,7 +29,7 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
-import { fold, foldedLetters, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { fold, foldedLetters, isLightWord, joinInitials, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -42,7 +42,7 @@ import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
 import type { ContextSource } from './context-cover.ts';
 import { protectLiterals } from './literal.ts';
-import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
+import { PASSAGE_WORD, termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
@@ -53,6 +53,12 @@ import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
+
+/** Does the passage spell one of these words (lower case) as a word of its own? (FairWord.surfaces) */
+function spellsAny(block: Block, forms: ReadonlySet<string>): boolean {
+  for (const token of joinInitials(block.plain).match(PASSAGE_WORD) ?? []) if (forms.has(token.toLowerCase())) return true;
+  return false;
+}
 const KIND_WEIGHT: Record<Block['kind'], number> = {
   paragraph: 1,
   quotation: 1,
@@ -645,7 +651,8 @@ export class SearchEngine implements SearchService {
       seen.add(c);
       // A side of a translation pair is shown with the other: it covers what either says.
       const other = counterpart(this.corpus, c.block)?.ids.map((id) => this.corpus.block(id)).filter((b): b is Block => b !== undefined) ?? [];
-      c.score *= coverageFactor(fairCoverage(words, [c.block, ...other].map(this.positionsOf))) / coverageFactor(c.coverage);
+      const blocks = [c.block, ...other];
+      c.score *= coverageFactor(fairCoverage(words, blocks.map(this.positionsOf), (i, forms) => spellsAny(blocks[i]!, forms))) / coverageFactor(c.coverage);
     }
   }
 

@@ -26,8 +26,10 @@ export interface QueryWord {
    * Other terms that stand for the word, each with a weight below 1: synonyms, translations,
    * typo neighbours. Filled in by the search engine, which knows the index and the lexicons.
    * `cover`: how much of the word's meaning it covers in a passage's coverage (the weight when absent).
+   * `surface`: the words (lower case) a passage must spell it as to have it, where the term is also
+   * another word's (a gloss's own forms: evening, evenings, not even; expand/glossary.ts).
    */
-  expansions?: { term: string; weight: number; cover?: number }[];
+  expansions?: { term: string; weight: number; cover?: number; surface?: string[] }[];
   /** None of the word's terms is in the index: it is typo-tolerant from the strictest stage on. */
   unknown?: boolean;
 }

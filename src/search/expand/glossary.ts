@@ -34,7 +34,7 @@ export const GLOSSARY_STEMS_FILE = path.join(DATA, 'ru-en.stems.json');
 export const GLOSSARY_FORMAT = 'lectern.glossary.ru-en';
 export const GLOSSARY_VERSION = 1;
 export const STEMS_FORMAT = 'lectern.glossary-stems';
-export const STEMS_VERSION = 1;
+export const STEMS_VERSION = 2;
 /** A Russian stem shorter than this meets too many unrelated words to be looked up by stem. */
 export const MIN_STEM = 3;
 /** Glosses after the first are less common senses. */
@@ -52,17 +52,24 @@ export interface GlossaryEntry {
   line: number;
 }
 
-/** Per entry, its lemma, the stems of its lemma and verb forms, and the term of each gloss (null: a stop word). */
+/**
+ * Per entry, its lemma, the stems of its lemma and verb forms, the term of each gloss (null: a stop
+ * word), and per gloss the word itself where its term is another word's (`own`, null elsewhere).
+ */
 export interface GlossaryStems {
   lemmas: string[];
   russian: string[][];
   english: (string | null)[][];
+  own: (string | null)[][];
 }
 
 export interface Glossary {
   entries: number;
-  /** English terms for a Russian query word (folded, lower case) and its Russian stem; weights 0–1. */
-  toEnglish(word: string, stem: string): { term: string; weight: number }[];
+  /**
+   * English terms for a Russian query word (folded, lower case) and its Russian stem; weights 0–1.
+   * `surface`: the gloss's own word forms, where its term is also another, unrelated word's (see `ownForms`).
+   */
+  toEnglish(word: string, stem: string): { term: string; weight: number; surface?: string[] }[];
   /** Russian stems for an English stem; weights 0–1. */
   fromEnglish(stem: string): { term: string; weight: number }[];
   /**
@@ -122,11 +129,52 @@ export function stemGlossary(entries: GlossaryEntry[]): GlossaryStems {
     }
     return stems;
   });
-  return {
-    lemmas: entries.map((e) => e.lemma),
-    russian,
-    english: entries.map((e) => e.glosses.map((g) => (EN_STOPWORDS.has(g) ? null : stemEnglish(g)))),
-  };
+  const english = entries.map((e) => e.glosses.map((g) => (EN_STOPWORDS.has(g) ? null : stemEnglish(g))));
+  return { lemmas: entries.map((e) => e.lemma), russian, english, own: ownForms(entries, english) };
+}
+
+/** Russian lemmas of one root begin alike (встреча, встретить; письмо, писать); unrelated ones mostly do not. */
+const ROOT = 3;
+
+/**
+ * Glosses whose term is another English word of the glossary, of unrelated lemmas: Porter2 cuts
+ * evening (вечер) to even, which is даже's word; procession (шествие) to process (процесс); building
+ * (здание) to build (строить). A passage holding the term mostly says the other word ("even" is
+ * everywhere in English prose), so such a gloss stands only for its own forms (evening, evenings),
+ * which a passage's words are checked for (cross-language.ts). Lemmas of one root that share the
+ * term are one family (встреча meeting, встретить meet; письмо writing, писать write) and keep it.
+ */
+function ownForms(entries: GlossaryEntry[], english: (string | null)[][]): (string | null)[][] {
+  const roots = new Map<string, Set<string>>();
+  entries.forEach((e, i) => e.glosses.forEach((g, k) => {
+    if (english[i]![k] !== g) return;
+    let set = roots.get(g);
+    if (!set) roots.set(g, (set = new Set()));
+    set.add(foldRussian(e.lemma).slice(0, ROOT));
+  }));
+  return entries.map((e, i) =>
+    e.glosses.map((g, k) => {
+      const term = english[i]![k];
+      const other = term && term !== g ? roots.get(term) : undefined;
+      return other && !other.has(foldRussian(e.lemma).slice(0, ROOT)) && !entries.some((x, j) => j !== i && x.glosses.includes(g) && other.has(foldRussian(x.lemma).slice(0, ROOT))) ? g : null;
+    }),
+  );
+}
+
+/**
+ * A gloss's own forms, a noun's or a verb's (evening, evenings; witness, witnesses, witnessed;
+ * fabricate, fabricated, fabricating): regular endings only, which is what these glosses take.
+ */
+export function surfaceForms(word: string): string[] {
+  const consonantY = /[^aeiou]y$/.test(word);
+  const silentE = /[^e]e$/.test(word);
+  const stem = consonantY ? word.slice(0, -1) : word;
+  return [
+    word,
+    /(s|x|z|ch|sh)$/.test(word) ? `${word}es` : consonantY ? `${stem}ies` : `${word}s`,
+    silentE ? `${word}d` : consonantY ? `${stem}ied` : `${word}ed`,
+    silentE ? `${word.slice(0, -1)}ing` : `${word}ing`,
+  ];
 }
 
 /** What the stems depend on: the glossary's bytes, the analysis (stemmers, stop words) and the form rules. */
@@ -143,14 +191,14 @@ export function stemsFingerprint(glossaryBytes: Uint8Array | string): string {
 export function readGlossaryStems(bytes: Buffer, fingerprint: string): GlossaryStems | undefined {
   try {
     const { json, sealed } = readSealedJson(bytes);
-    const s = json as { format?: unknown; version?: unknown; fingerprint?: unknown; lemmas?: unknown; russian?: unknown; english?: unknown };
+    const s = json as { format?: unknown; version?: unknown; fingerprint?: unknown; lemmas?: unknown; russian?: unknown; english?: unknown; own?: unknown };
     if (s.format !== STEMS_FORMAT || s.version !== STEMS_VERSION || s.fingerprint !== fingerprint || !Array.isArray(s.lemmas) || !s.lemmas.length) return undefined;
     const n = s.lemmas.length;
     // Sealed (src/sealed-json.ts): written after it was made, so its shape need not be walked again.
     const rows = (v: unknown, item: (x: unknown) => boolean) => Array.isArray(v) && v.length === n && (sealed || v.every((row) => Array.isArray(row) && row.every(item)));
-    if (!rows(s.russian, (x) => typeof x === 'string') || !rows(s.english, (x) => x === null || typeof x === 'string')) return undefined;
+    if (!rows(s.russian, (x) => typeof x === 'string') || !rows(s.english, (x) => x === null || typeof x === 'string') || !rows(s.own, (x) => x === null || typeof x === 'string')) return undefined;
     if (!sealed && !s.lemmas.every((l) => typeof l === 'string' && RUSSIAN_LEMMA.test(l))) return undefined;
-    return { lemmas: s.lemmas as string[], russian: s.russian as string[][], english: s.english as (string | null)[][] };
+    return { lemmas: s.lemmas as string[], russian: s.russian as string[][], english: s.english as (string | null)[][], own: s.own as (string | null)[][] };
   } catch {
     return undefined;
   }
@@ -168,6 +216,7 @@ const akin = (a: string, b: string) => {
 interface Target {
   term: string;
   weight: number;
+  surface?: string[];
 }
 
 /** Builds the lookups from the entries' stems (see the module comment for what is dropped). */
@@ -175,7 +224,8 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   const english: Target[][] = stems.lemmas.map((_, id) => {
     const out: Target[] = [];
     stems.english[id]!.forEach((term, k) => {
-      if (term !== null && !out.some((t) => t.term === term)) out.push({ term, weight: k === 0 ? 1 : SECONDARY });
+      const own = stems.own[id]![k];
+      if (term !== null && !out.some((t) => t.term === term)) out.push(own ? { term, weight: k === 0 ? 1 : SECONDARY, surface: surfaceForms(own) } : { term, weight: k === 0 ? 1 : SECONDARY });
     });
     return out;
   });
@@ -234,9 +284,17 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     return ok;
   };
   const merged = (ids: number[]): Target[] => {
-    const out = new Map<string, number>();
-    for (const id of ids) for (const t of english[id]!) if ((out.get(t.term) ?? 0) < t.weight) out.set(t.term, t.weight);
-    return [...out].map(([term, weight]) => ({ term, weight }));
+    const out = new Map<string, Target>();
+    for (const id of ids) {
+      for (const t of english[id]!) {
+        const before = out.get(t.term);
+        // A lemma that has the term as its own word (not a gloss cut to it) lifts the restriction.
+        const surface = !before ? t.surface : before.surface && t.surface ? [...new Set([...before.surface, ...t.surface])] : undefined;
+        const weight = Math.max(before?.weight ?? 0, t.weight);
+        out.set(t.term, surface ? { term: t.term, weight, surface } : { term: t.term, weight });
+      }
+    }
+    return [...out.values()];
   };
   // Each English word's lemmas: those it is the first gloss of, then the others, in the file's
   // order (most common first), at most MAX_FROM_ENGLISH of them. Built on first use of each word.
@@ -319,7 +377,7 @@ export function glossaryUnavailable(options: { read: boolean; file?: string } = 
  * What the glossary gives a query word (its folded text and its index terms): English terms for a
  * Russian word, Russian stems for an English one; weights 0–1.
  */
-export function glossaryTerms(text: string, terms: string[]): { term: string; weight: number }[] {
+export function glossaryTerms(text: string, terms: string[]): { term: string; weight: number; surface?: string[] }[] {
   const decade = decadeTerms(text);
   if (decade.length) return decade;
   const russian = CYRILLIC.test(text);

@@ -166,7 +166,7 @@ function lemmaWords(w: QueryWord): Set<string> {
   return out;
 }
 
-export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number }[] {
+export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number; cover?: number; surface?: string[] }[] {
   const out = new Map<string, number>();
   const covers = new Map<string, number>();
   const own = new Set(w.terms);
@@ -223,8 +223,21 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     }
   }
   // An English word's Russian glossary words are asked of the Russian-only passages apart (russianTerms).
-  if (CYRILLIC.test(w.text)) for (const g of glossaryTerms(w.text, w.terms)) offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
-  return [...out].map(([term, weight]) => (covers.has(term) ? { term, weight, cover: covers.get(term)! } : { term, weight }));
+  // A gloss whose term is another English word's too (evening: even, glossary.ts ownForms) stands
+  // only for its own forms, however the term was reached (the pairs learned вечер → even as well).
+  const surfaces = new Map<string, string[]>();
+  if (CYRILLIC.test(w.text)) {
+    for (const g of glossaryTerms(w.text, w.terms)) {
+      offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
+      if (g.surface) surfaces.set(g.term, g.surface);
+    }
+  }
+  return [...out].map(([term, weight]) => {
+    const e: { term: string; weight: number; cover?: number; surface?: string[] } = { term, weight };
+    if (covers.has(term)) e.cover = covers.get(term)!;
+    if (surfaces.has(term)) e.surface = surfaces.get(term)!;
+    return e;
+  });
 }
 
 /**
