@@ -205,6 +205,35 @@ function stemNumbering() {
 /** A synset's distinct multi-word lemmas (lower case): its phrases, which may stand for each other. */
 const phraseFellows = (lemmas: readonly string[] | undefined) => new Set((lemmas ?? []).filter((l) => l.includes('_'))).size;
 
+/**
+ * Keeps a multi-word lemma of index.`file` in `phrases` (its kept senses `ids`) and `memberOf` (every
+ * synset of `every` it may stand for), or not at all.
+ */
+function keepPhrase(
+  synsets: { members: number[][]; broader: number[][]; narrower: number[][]; lemmas: string[][] },
+  file: string,
+  lemma: string,
+  senses: { ids: number[]; every: number[] },
+  out: { phrases: Record<string, number[]>; memberOf: Record<string, number[]> },
+): void {
+  const { members, broader, narrower, lemmas } = synsets;
+  const { ids, every } = senses;
+  // Only phrases that a single word can stand for: most multi-word nouns ("secret police")
+  // mean just their words, and expanding them would only add noise.
+  // A phrasal verb with no single-word synonym still leads to one a step up (talk into → persuade).
+  // Since version 9 a verb's, adjective's or adverb's sense whose members are all phrases is
+  // kept when it has two: each stands for the other ("again and again", "over and over again",
+  // "time and again"; "hold up", "stand up", "hold water"), and only a phrase can say them.
+  const useful = ids.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && ((broader[id]?.length ?? 0) + (narrower[id]?.length ?? 0) > 0 || phraseFellows(lemmas[id]) > 1)));
+  if (useful.length === 0 || (file === 'noun' && useful.length !== ids.length)) return;
+  const key = lemma.split('_').map((w) => stemEnglish(w)).join(' ');
+  out.phrases[key] = [...new Set([...(out.phrases[key] ?? []), ...useful])];
+  // Its synonyms' synsets, rare senses included: "hold up" says "stand up" (withstand
+  // criticism) in its seventh sense, and a reader's "stands up" must meet the text's "holds up".
+  const synonymOf = every.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && phraseFellows(lemmas[id]) > 1));
+  out.memberOf[key] = [...new Set([...(out.memberOf[key] ?? []), ...synonymOf])];
+}
+
 /** The table and, apart, the other names of names (WordnetNames). */
 export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
   const { synsetIds, posOf, synsetOf } = synsetNumbering();
@@ -280,23 +309,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
         .filter((id): id is number => id !== undefined);
       const ids = every.slice(0, f[0]!.includes('_') ? PHRASE_SENSES : SENSES);
       if (f[0]!.includes('_')) {
-        // Only phrases that a single word can stand for: most multi-word nouns ("secret police")
-        // mean just their words, and expanding them would only add noise.
-        // A phrasal verb with no single-word synonym still leads to one a step up (talk into → persuade).
-        // Since version 9 a verb's, adjective's or adverb's sense whose members are all phrases is
-        // kept when it has two: each stands for the other ("again and again", "over and over again",
-        // "time and again"; "hold up", "stand up", "hold water"), and only a phrase can say them.
-        const useful = ids.filter(
-          (id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && ((broader[id]?.length ?? 0) + (narrower[id]?.length ?? 0) > 0 || phraseFellows(lemmas[id]) > 1)),
-        );
-        if (useful.length && (file !== 'noun' || useful.length === ids.length)) {
-          const key = f[0]!.split('_').map((w) => stemEnglish(w)).join(' ');
-          phrases[key] = [...new Set([...(phrases[key] ?? []), ...useful])];
-          // Its synonyms' synsets, rare senses included: "hold up" says "stand up" (withstand
-          // criticism) in its seventh sense, and a reader's "stands up" must meet the text's "holds up".
-          const synonymOf = every.filter((id) => (members[id]?.length ?? 0) > 0 || (file !== 'noun' && phraseFellows(lemmas[id]) > 1));
-          memberOf[key] = [...new Set([...(memberOf[key] ?? []), ...synonymOf])];
-        }
+        keepPhrase({ members, broader, narrower, lemmas }, file, f[0]!, { ids, every }, { phrases, memberOf });
         continue;
       }
       if (file === 'adj' && PARTICIPLE.test(f[0]!)) participles[f[0]!] = ids.filter((id) => (members[id]?.length ?? 0) > 0);
