@@ -10,6 +10,7 @@ import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { glossaryTerms, readApartFromStem } from '../src/search/expand/glossary.ts';
 import { expandWord } from '../src/search/expand/index.ts';
+import { presentForms } from '../src/search/expand/glossary-forms.ts';
 import { fairCoverage, fairWords } from '../src/search/cross-language.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
@@ -103,5 +104,26 @@ describe('GIVEN a gloss that Porter2 cuts to another English word of the glossar
     const evening = await rankOf('вечером мы продолжили наш разговор', 'In the evening we continued our conversation');
     expect(evening).toBeGreaterThan(0);
     expect(evening).toBeLessThanOrEqual(3);
+  }, 60_000);
+});
+
+describe('GIVEN a Russian verb in the first or second person (знаем, понимаете, организуем) and the demonstrative\'s forms (эта, это)', () => {
+  it('THEN the verb reaches its lemma\'s English words, as its third person did', () => {
+    expect(presentForms('знать')).toEqual(expect.arrayContaining(['знаю', 'знаем', 'знаете']));
+    expect(presentForms('организовать')).toEqual(expect.arrayContaining(['организую', 'организуем']));
+    expect(presentForms('говорить')).toEqual(expect.arrayContaining(['говорим', 'говорите']));
+    expect(glossed('знаем')).toContain(english('know'));
+    expect(glossed('понимаете')).toContain(english('understand'));
+  });
+
+  it('THEN эта and это are stop words like этот and эту, not words a passage must have', () => {
+    expect(parseQuery('в какой программе сделана эта страница').words.map((w) => w.text)).not.toContain('эта');
+    expect(parseQuery('это было в Париже').words.map((w) => w.text)).not.toContain('это');
+  });
+
+  it('THEN «мы знаем, что …» finds the English passage that says "We know today that …"', async () => {
+    const rank = await rankOf('мы знаем, что НКВД не выдумал связь Троцкого с зиновьевцами', 'connecting Trotsky with the Zinovievists');
+    expect(rank).toBeGreaterThan(0);
+    expect(rank).toBeLessThanOrEqual(3);
   }, 60_000);
 });

@@ -16,7 +16,12 @@ export const STOPWORDS_PACKAGE = { name: '@orama/stopwords', version: '3.1.18' }
 const KEEP_EN = new Set(['may', 'will']);
 const KEEP_RU = new Set(['человек', 'жизнь', 'говорил', 'сказал', 'сказала', 'сказать', 'один', 'два', 'три', 'сегодня']);
 
-const build = (list: string[], keep: Set<string>) => new Set(list.map(fold).filter((w) => w && !keep.has(w)));
+// The Russian list has этот, эти, эту, этой, этом, этого but not the demonstrative's other forms:
+// «эта страница», «это было» made "this" a word of substance a passage had to have, and a
+// Russian question about an English passage had a word no English passage can meet.
+const ADD_RU = ['эта', 'это', 'этим', 'этих', 'этими'];
+
+const build = (list: string[], keep: Set<string>, add: string[] = []) => new Set([...list, ...add].map(fold).filter((w) => w && !keep.has(w)));
 
 export const EN_STOPWORDS: ReadonlySet<string> = build(english, KEEP_EN);
-export const RU_STOPWORDS: ReadonlySet<string> = build(russian, KEEP_RU);
+export const RU_STOPWORDS: ReadonlySet<string> = build(russian, KEEP_RU, ADD_RU);

@@ -23,7 +23,7 @@ import { readSealedJson } from '../../sealed-json.ts';
 import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
 import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
-import { declinedForms, NUMBER_FORMS, participleForms, verbForms } from './glossary-forms.ts';
+import { declinedForms, NUMBER_FORMS, participleForms, presentForms, verbForms } from './glossary-forms.ts';
 
 /** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
 const NUMBER_LEMMA = new Map(Object.entries(NUMBER_FORMS).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as const)));
@@ -240,7 +240,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
   // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
   const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
-  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...declinedForms(lemma)];
+  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...presentForms(lemma), ...declinedForms(lemma)];
   const lemmasOfForm = (word: string): number[] => {
     // A word that is itself a listed lemma means it (вместе together, not a case of вместо instead).
     const itself = lemmaIds.get(word);
