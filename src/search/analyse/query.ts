@@ -32,6 +32,11 @@ export interface QueryWord {
   expansions?: { term: string; weight: number; cover?: number; surface?: string[] }[];
   /** None of the word's terms is in the index: it is typo-tolerant from the strictest stage on. */
   unknown?: boolean;
+  /**
+   * Set when the query reads as French (light.ts readsAsFrench): the word as a French word, folded,
+   * an elided article dropped (d'argent → argent), for the French glossary (expand/glossary-fr.ts).
+   */
+  french?: string;
 }
 
 export interface ParsedQuery {
@@ -119,6 +124,8 @@ export function parseQuery(raw: string): ParsedQuery {
   const years = asksForYears(ws.map((w) => w.text));
   const name = asksForName(ws.map((w) => w.text));
   const french = readsAsFrench(ws.map((w) => w.text));
+  // An elided word's first form is the word without its article (tokenize.ts apostropheForms).
+  if (french) analysed.forEach((w, i) => w && (w.french = fold(tokens[i]!.forms[0] ?? w.text)));
   const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (french && isFrenchFunctionWord(w.text)) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);

@@ -1,7 +1,8 @@
 /**
  * Snowball stemmers from snowball-stemmers (a port generated from the Snowball sources): "english"
- * is Porter2 (generously → generous, dying → die), "russian" is Snowball Russian. @orama/stemmers'
- * English is the original Porter algorithm (generously → gener, dying → dy), so it is not used.
+ * is Porter2 (generously → generous, dying → die), "russian" is Snowball Russian, "french" Snowball
+ * French (only for the French glossary's lookups, expand/glossary-fr.ts: the index stems French
+ * text as English). @orama/stemmers' English is the original Porter algorithm (generously → gener, dying → dy), so it is not used.
  */
 import snowball from 'snowball-stemmers';
 import { americanSpelling } from './spelling.ts';
@@ -10,6 +11,7 @@ export const STEMMER_PACKAGE = { name: 'snowball-stemmers', version: '0.6.0', en
 
 const english = snowball.newStemmer('english');
 const russian = snowball.newStemmer('russian');
+const french = snowball.newStemmer('french');
 
 // Stemmers are written for words; anything longer is not one, and their cost grows with length.
 const MAX = 64;
@@ -34,6 +36,7 @@ function cached(stemmer: { stem(word: string): string }): (word: string) => stri
 }
 const englishStem = cached(english);
 const russianStem = cached(russian);
+const frenchStem = cached(french);
 
 /**
  * Stems a lower-case Latin word, British spellings read as American (spelling.ts) so both meet in
@@ -48,4 +51,10 @@ export function stemEnglish(word: string): string {
 export function stemRussian(word: string): string {
   if (word.length > MAX) return word;
   return russianStem(word);
+}
+
+/** Stems a folded French word (accents kept: Snowball French reads them, procès → proces, proces → proc). */
+export function stemFrench(word: string): string {
+  if (word.length > MAX) return word;
+  return frenchStem(word);
 }

@@ -84,23 +84,40 @@ export class GlossaryError extends Error {}
 
 const RESTORE = 'restore it from the repository (git checkout -- data/glossary/ru-en.tsv)';
 
-/** Parses the file's text; throws GlossaryError naming the file, the line and the fix. */
-export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry[] {
+/** A glossary file: where it is, its first line's format and version, what its lemmas are, how to restore it. */
+export interface GlossaryFile {
+  file: string;
+  format: string;
+  version: number;
+  /** The lemmas' language, for the errors ("Russian"). */
+  language: string;
+  lemma: RegExp;
+  restore: string;
+}
+
+/** Parses a glossary file's text (the format above); throws GlossaryError naming the file, the line and the fix. */
+export function parseGlossaryFile(text: string, spec: GlossaryFile): GlossaryEntry[] {
+  const { file, format, version, language, restore } = spec;
   const entries: GlossaryEntry[] = [];
   const seen = new Map<string, number>();
-  for (const { cells, lineNo, bad } of versionedTsvRows(text, { file, format: GLOSSARY_FORMAT, version: GLOSSARY_VERSION, restore: RESTORE, error: GlossaryError })) {
-    if (cells.length !== 2) throw bad('expected a Russian lemma, one tab, then its English words');
+  for (const { cells, lineNo, bad } of versionedTsvRows(text, { file, format, version, restore, error: GlossaryError })) {
+    if (cells.length !== 2) throw bad(`expected a ${language} lemma, one tab, then its English words`);
     const lemma = cells[0]!.trim();
     const glosses = cells[1]!.split(',').map((g) => g.trim());
-    if (!RUSSIAN_LEMMA.test(lemma)) throw bad(`"${lemma}" is not one lower-case Russian word`);
+    if (!spec.lemma.test(lemma)) throw bad(`"${lemma}" is not one lower-case ${language} word`);
     if (glosses.length > MAX_GLOSSES || glosses.some((g) => !ENGLISH_WORD.test(g))) throw bad(`expected 1–${MAX_GLOSSES} lower-case English words separated by ", "`);
     const before = seen.get(lemma);
     if (before !== undefined) throw bad(`"${lemma}" is listed already on line ${before}`);
     seen.set(lemma, lineNo);
     entries.push({ lemma, glosses, line: lineNo });
   }
-  if (entries.length === 0) throw new GlossaryError(`${file}: no entries: ${RESTORE}`);
+  if (entries.length === 0) throw new GlossaryError(`${file}: no entries: ${restore}`);
   return entries;
+}
+
+/** Parses the Russian glossary's text; throws GlossaryError naming the file, the line and the fix. */
+export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry[] {
+  return parseGlossaryFile(text, { file, format: GLOSSARY_FORMAT, version: GLOSSARY_VERSION, language: 'Russian', lemma: RUSSIAN_LEMMA, restore: RESTORE });
 }
 
 /** Lemma endings (glossary-forms.ts inflects from these), and the longest ending a form adds to what it keeps. */
@@ -213,22 +230,67 @@ const akin = (a: string, b: string) => {
   return a.slice(0, n) === b.slice(0, n);
 };
 
-interface Target {
+export interface Target {
   term: string;
   weight: number;
   surface?: string[];
 }
 
-/** Builds the lookups from the entries' stems (see the module comment for what is dropped). */
-export function compileGlossary(stems: GlossaryStems): Glossary {
-  const english: Target[][] = stems.lemmas.map((_, id) => {
+/**
+ * Each entry's English terms (null glosses, stop words, left out), the first at 1, the others
+ * SECONDARY; a gloss with its own word (`own`, see ownForms) stands only for that word's forms.
+ */
+export function glossTargets(english: (string | null)[][], own?: (string | null)[][]): Target[][] {
+  return english.map((terms, i) => {
     const out: Target[] = [];
-    stems.english[id]!.forEach((term, k) => {
-      const own = stems.own[id]![k];
-      if (term !== null && !out.some((t) => t.term === term)) out.push(own ? { term, weight: k === 0 ? 1 : SECONDARY, surface: surfaceForms(own) } : { term, weight: k === 0 ? 1 : SECONDARY });
+    terms.forEach((term, k) => {
+      const word = own?.[i]?.[k];
+      if (term !== null && !out.some((t) => t.term === term)) out.push(word ? { term, weight: k === 0 ? 1 : SECONDARY, surface: surfaceForms(word) } : { term, weight: k === 0 ? 1 : SECONDARY });
     });
     return out;
   });
+}
+
+/**
+ * Whether lemmas sharing a stem or a form may stand for it together: only when they are linked by
+ * English words of one family, directly or through a third (the two aspects of a verb, a noun and
+ * its adjective: суд court, trial, судить try, judge, судья judge); otherwise the word is ambiguous
+ * (стать become, сталь steel).
+ */
+export function agreeing(english: Target[][]): (ids: number[]) => boolean {
+  const familyOf = (a: number, b: number) => english[a]!.some((t) => english[b]!.some((u) => akin(t.term, u.term)));
+  return (ids) => {
+    const linked = new Set([ids[0]!]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const a of ids) {
+        if (linked.has(a) || !ids.some((b) => linked.has(b) && familyOf(a, b))) continue;
+        linked.add(a);
+        grew = true;
+      }
+    }
+    return linked.size === ids.length;
+  };
+}
+
+/** The English terms of several lemmas, each at the best weight any of them gives it. */
+export function mergedTargets(english: Target[][], ids: number[]): Target[] {
+  const out = new Map<string, Target>();
+  for (const id of ids) {
+    for (const t of english[id]!) {
+      const before = out.get(t.term);
+      // A lemma that has the term as its own word (not a gloss cut to it) lifts the restriction.
+      const surface = !before ? t.surface : before.surface && t.surface ? [...new Set([...before.surface, ...t.surface])] : undefined;
+      const weight = Math.max(before?.weight ?? 0, t.weight);
+      out.set(t.term, surface ? { term: t.term, weight, surface } : { term: t.term, weight });
+    }
+  }
+  return [...out.values()];
+}
+
+/** Builds the lookups from the entries' stems (see the module comment for what is dropped). */
+export function compileGlossary(stems: GlossaryStems): Glossary {
+  const english = glossTargets(stems.english, stems.own);
   const add = (map: Map<string, number[]>, key: string, id: number) => {
     const ids = map.get(key);
     if (!ids) map.set(key, [id]);
@@ -260,42 +322,15 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     }
     return ids;
   };
-  // Lemmas sharing a stem or a form may stand for it together only when they are linked by English
-  // words of one family, directly or through a third (the two aspects of a verb, a noun and its
-  // adjective: суд court, trial, судить try, judge, судья judge); otherwise the word is ambiguous
-  // (стать become, сталь steel).
-  const familyOf = (a: number, b: number) => english[a]!.some((t) => english[b]!.some((u) => akin(t.term, u.term)));
-  const agree = (ids: number[]) => {
-    const linked = new Set([ids[0]!]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const a of ids) {
-        if (linked.has(a) || !ids.some((b) => linked.has(b) && familyOf(a, b))) continue;
-        linked.add(a);
-        grew = true;
-      }
-    }
-    return linked.size === ids.length;
-  };
+  // Lemmas sharing a stem or a form may stand for it together only when they agree (agreeing).
+  const agree = agreeing(english);
   const usable = new Map<string, boolean>();
   const stemUsable = (stem: string) => {
     let ok = usable.get(stem);
     if (ok === undefined) usable.set(stem, (ok = stem.length >= MIN_STEM && byStem.has(stem) && agree(byStem.get(stem)!)));
     return ok;
   };
-  const merged = (ids: number[]): Target[] => {
-    const out = new Map<string, Target>();
-    for (const id of ids) {
-      for (const t of english[id]!) {
-        const before = out.get(t.term);
-        // A lemma that has the term as its own word (not a gloss cut to it) lifts the restriction.
-        const surface = !before ? t.surface : before.surface && t.surface ? [...new Set([...before.surface, ...t.surface])] : undefined;
-        const weight = Math.max(before?.weight ?? 0, t.weight);
-        out.set(t.term, surface ? { term: t.term, weight, surface } : { term: t.term, weight });
-      }
-    }
-    return [...out.values()];
-  };
+  const merged = (ids: number[]) => mergedTargets(english, ids);
   // Each English word's lemmas: those it is the first gloss of, then the others, in the file's
   // order (most common first), at most MAX_FROM_ENGLISH of them. Built on first use of each word.
   const lemmasOf = new Map<string, { id: number; weight: number }[]>();

@@ -11,6 +11,7 @@ import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
 import { doctrineSiblings } from './doctrines.ts';
 import { glossaryTerms, readApartFromStem } from './glossary.ts';
+import { frenchGlossaryTerms } from './glossary-fr.ts';
 import { otherNames } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { queryPhrases } from './phrases.ts';
@@ -225,12 +226,12 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   // An English word's Russian glossary words are asked of the Russian-only passages apart (russianTerms).
   // A gloss whose term is another English word's too (evening: even, glossary.ts ownForms) stands
   // only for its own forms, however the term was reached (the pairs learned вечер → even as well).
+  // A word of a query that reads as French gets the French glossary's English words (glossary-fr.ts).
   const surfaces = new Map<string, string[]>();
-  if (CYRILLIC.test(w.text)) {
-    for (const g of glossaryTerms(w.text, w.terms)) {
-      offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
-      if (g.surface) surfaces.set(g.term, g.surface);
-    }
+  const glossed = CYRILLIC.test(w.text) ? glossaryTerms(w.text, w.terms) : w.french !== undefined ? frenchGlossaryTerms(w.french) : [];
+  for (const g of glossed) {
+    offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
+    if (g.surface) surfaces.set(g.term, g.surface);
   }
   return [...out].map(([term, weight]) => {
     const e: { term: string; weight: number; cover?: number; surface?: string[] } = { term, weight };
