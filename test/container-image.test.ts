@@ -63,6 +63,7 @@ describe('the container image', () => {
     const doctor = await run(app, ['doctor']);
     expect(doctor.out).toContain('ok       the WordNet synonyms table reads');
     expect(doctor.out).toContain('ok       the Russian–English glossary reads');
+    expect(doctor.out).toContain('ok       the French–English glossary reads');
     expect(doctor.out).toContain('ok       the other names of places and people read');
     expect(doctor.out).not.toContain('PROBLEM');
     expect(doctor.code).toBe(0);

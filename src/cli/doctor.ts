@@ -13,6 +13,7 @@ import { createApp } from '../app.ts';
 import { collectionDirs, CollectionStore, manifestCollection } from '../library/collection-files.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { glossaryUnavailable } from '../search/expand/glossary.ts';
+import { frenchGlossaryUnavailable } from '../search/expand/glossary-fr.ts';
 import { namesUnavailable } from '../search/expand/names.ts';
 import { loadEnvironment } from './environment.ts';
 import type { Subcommand } from './subcommands.ts';
@@ -72,6 +73,9 @@ export const doctorCommand: Subcommand = {
     const glossaryProblem = glossaryUnavailable();
     if (glossaryProblem) note('problem', glossaryProblem);
     else note('ok', 'the Russian–English glossary reads');
+    const frenchProblem = frenchGlossaryUnavailable();
+    if (frenchProblem) note('problem', frenchProblem);
+    else note('ok', 'the French–English glossary reads');
     const namesProblem = namesUnavailable();
     if (namesProblem) note('problem', namesProblem);
     else note('ok', 'the other names of places and people read');

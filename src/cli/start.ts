@@ -16,6 +16,7 @@ import { UserError } from '../errors.ts';
 import type { OpsServer } from '../ops/server.ts';
 import { wordnetUnavailable } from '../search/expand/wordnet.ts';
 import { glossaryUnavailable } from '../search/expand/glossary.ts';
+import { frenchGlossaryUnavailable } from '../search/expand/glossary-fr.ts';
 import { discordHttpWorkersEnabled, discordShardsEnabled, PROJECT_ROOT, withRole, type Config, type ProcessRole } from '../config.ts';
 import { serveMetricsToParent } from '../ops/child-metrics.ts';
 import type { Metrics } from '../ops/metrics.ts';
@@ -98,6 +99,8 @@ async function startInProcess(selected: PlatformEntry[], config: Config, log: Lo
   if (synonyms) log.warn({ reason: synonyms }, 'search: WordNet table unavailable');
   const glossaryProblem = glossaryUnavailable({ read: false });
   if (glossaryProblem) log.warn({ reason: glossaryProblem }, 'search: Russian–English glossary unavailable');
+  const frenchProblem = frenchGlossaryUnavailable({ read: false });
+  if (frenchProblem) log.warn({ reason: frenchProblem }, 'search: French–English glossary unavailable');
   const app = await createApp(config, log, { poolEvents: metrics.libraryJobs });
   metrics.addQueues(() => {
     const jobs = app.library.jobs();

@@ -15,14 +15,14 @@
  * The file's ~1,000 lemmas and their glosses stem in a few milliseconds at the first French query,
  * so no stems are kept beside it (the Russian glossary's ~10,000 forms need ru-en.stems.json).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fold } from '../analyse/fold.ts';
 import { isFrenchFunctionWord } from '../analyse/light.ts';
 import { stemEnglish, stemFrench } from '../analyse/stem.ts';
 import { EN_STOPWORDS } from '../analyse/stopwords.ts';
-import { agreeing, GlossaryError, glossTargets, mergedTargets, parseGlossaryFile, type GlossaryEntry, type Target } from './glossary.ts';
+import { agreeing, GlossaryError, glossTargets, mergedTargets, parseGlossaryFile, readOnFirstUse, type GlossaryEntry, type Target } from './glossary.ts';
 
 export const FRENCH_GLOSSARY_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'glossary', 'fr-en.tsv');
 export const FRENCH_GLOSSARY_FORMAT = 'lectern.glossary.fr-en';
@@ -144,27 +144,13 @@ export function loadFrenchGlossary(file = FRENCH_GLOSSARY_FILE): FrenchGlossary 
   return compileFrenchGlossary(parseFrenchGlossary(text, file));
 }
 
-let loaded: FrenchGlossary | undefined;
-let problem: string | undefined;
+const bundled = readOnFirstUse({ name: 'French–English', file: FRENCH_GLOSSARY_FILE, without: 'French → English search only where the corpus pairs words', restore: RESTORE, load: () => loadFrenchGlossary() });
 
 /** The bundled glossary, read at the first French query; undefined (the reason in frenchGlossaryUnavailable) when it cannot be read. */
-export function frenchGlossary(): FrenchGlossary | undefined {
-  if (!loaded && !problem) {
-    try {
-      loaded = loadFrenchGlossary();
-    } catch (err) {
-      problem = `search: the French–English glossary is off: ${(err as Error).message}`;
-    }
-  }
-  return loaded;
-}
+export const frenchGlossary = (): FrenchGlossary | undefined => bundled.get();
 
 /** Why the glossary cannot be used (French → English then only where the corpus pairs words), or undefined when it can. */
-export function frenchGlossaryUnavailable(options: { read: boolean; file?: string } = { read: true }): string | undefined {
-  if (options.read) return frenchGlossary() ? undefined : problem;
-  const file = options.file ?? FRENCH_GLOSSARY_FILE;
-  return existsSync(file) ? undefined : `search: ${file} is missing: French → English search only where the corpus pairs words; ${RESTORE}`;
-}
+export const frenchGlossaryUnavailable = (options?: { read: boolean; file?: string }): string | undefined => bundled.unavailable(options);
 
 /** English terms the glossary gives a word of a French query (its folded French form); weights 0–1. */
 export function frenchGlossaryTerms(word: string): Target[] {

@@ -383,30 +383,43 @@ export function loadGlossary(file = GLOSSARY_FILE, stemsFile = GLOSSARY_STEMS_FI
   return compileGlossary(kept ?? stemGlossary(parseGlossary(bytes.toString('utf8'), file)));
 }
 
-let loaded: Glossary | undefined;
-let problem: string | undefined;
+/**
+ * A bundled glossary read on first use: `get` gives it, or undefined when it cannot be read, and
+ * `unavailable` why (as a problem to report). Without reading (start-up), only whether the file is
+ * missing: reading it costs its first query a few milliseconds anyway.
+ */
+export function readOnFirstUse<T>(spec: { name: string; file: string; without: string; restore: string; load: () => T }): {
+  get(): T | undefined;
+  unavailable(options?: { read: boolean; file?: string }): string | undefined;
+} {
+  let loaded: T | undefined;
+  let problem: string | undefined;
+  const get = () => {
+    if (loaded !== undefined || problem !== undefined) return loaded;
+    try {
+      loaded = spec.load();
+    } catch (err) {
+      problem = `search: the ${spec.name} glossary is off: ${(err as Error).message}`;
+    }
+    return loaded;
+  };
+  return {
+    get,
+    unavailable(options = { read: true }) {
+      if (options.read) return get() === undefined ? problem : undefined;
+      const file = options.file ?? spec.file;
+      return existsSync(file) ? undefined : `search: ${file} is missing: ${spec.without}; ${spec.restore}`;
+    },
+  };
+}
+
+const bundled = readOnFirstUse({ name: 'Russian–English', file: GLOSSARY_FILE, without: 'Russian ↔ English search only where the corpus pairs words', restore: RESTORE, load: () => loadGlossary() });
 
 /** The bundled glossary, read on first use; undefined (the reason in glossaryUnavailable) when it cannot be read. */
-export function glossary(): Glossary | undefined {
-  if (loaded || problem) return loaded;
-  try {
-    loaded = loadGlossary();
-  } catch (err) {
-    problem = `search: the Russian–English glossary is off: ${(err as Error).message}`;
-  }
-  return loaded;
-}
+export const glossary = (): Glossary | undefined => bundled.get();
 
 /** Why the glossary cannot be used (Russian ↔ English then only where the corpus pairs words), or undefined when it can. */
-export function glossaryUnavailable(options: { read: boolean; file?: string } = { read: true }): string | undefined {
-  // Without reading: start-up only says the file is missing (reading it costs 10–15 ms at the first Russian query anyway).
-  if (!options.read) {
-    const file = options.file ?? GLOSSARY_FILE;
-    return existsSync(file) ? undefined : `search: ${file} is missing: Russian ↔ English search only where the corpus pairs words; ${RESTORE}`;
-  }
-  glossary();
-  return problem;
-}
+export const glossaryUnavailable = (options?: { read: boolean; file?: string }): string | undefined => bundled.unavailable(options);
 
 /**
  * What the glossary gives a query word (its folded text and its index terms): English terms for a
