@@ -127,3 +127,19 @@ describe('GIVEN a Russian verb in the first or second person (знаем, пон
     expect(rank).toBeLessThanOrEqual(3);
   }, 60_000);
 });
+
+describe('GIVEN the words a Russian question about an English passage uses that the glossary lacked (возглавлять, первоначальный, прах) and the -авать verbs (признаёт)', () => {
+  it('THEN they reach their English words', () => {
+    expect(glossed('возглавлял')).toContain(english('head'));
+    expect(glossed('первоначальная')).toContain(english('initial'));
+    expect(glossed('прах')).toContain(english('dust'));
+    expect(presentForms('признавать')).toEqual(expect.arrayContaining(['признает', 'признаем', 'признают']));
+    expect(glossed('признает')).toContain(english('admit'));
+  });
+
+  it('THEN the English passage is found (the initial amalgam fell apart into dust)', async () => {
+    const rank = await rankOf('первоначальная амальгама рассыпалась в прах', 'the initial amalgam fell apart into dust');
+    expect(rank).toBeGreaterThan(0);
+    expect(rank).toBeLessThanOrEqual(3);
+  }, 60_000);
+});

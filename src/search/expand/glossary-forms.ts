@@ -42,7 +42,7 @@ export function verbForms(lemma: string): string[] {
 /**
  * A verb's other present (or perfective future) forms, guessed from its infinitive: the first and
  * second persons (знаем, знаете, знаю; организуем; говорим, говорите) beside the third that
- * verbForms gives. Snowball stems these apart from the infinitive (знаем → зна, знать → знат), so
+ * verbForms gives, and all persons of the -авать verbs that drop their ва (признаёт, преподаёт). Snowball stems these apart from the infinitive (знаем → зна, знать → знат), so
  * they are looked up only as forms (glossary.ts), never as stems another lemma could share. An
  * -еть verb may conjugate either way (имеем, видим): both are guessed; a wrong guess is no word.
  */
@@ -52,7 +52,9 @@ export function presentForms(lemma: string): string[] {
   if (!base.endsWith('ть') || goingForms(base).length) return [];
   const b = base.slice(0, -2);
   let out: string[] = [];
-  if (/[ое]ва$/.test(b)) out = ['ую', 'уешь', 'уем', 'уете'].map((e) => b.slice(0, -3) + e);
+  // давать, признавать, вставать drop their ва: даёт, признаём, встают (ё folded).
+  if (/(?:да|зна|ста)ва$/.test(b)) out = ['ю', 'ешь', 'ет', 'ем', 'ете', 'ют'].map((e) => b.slice(0, -2) + e);
+  else if (/[ое]ва$/.test(b)) out = ['ую', 'уешь', 'уем', 'уете'].map((e) => b.slice(0, -3) + e);
   else if (/[ая]$/.test(b)) out = ['ю', 'ешь', 'ем', 'ете'].map((e) => b + e);
   else if (b.endsWith('и')) out = ['ишь', 'им', 'ите'].map((e) => b.slice(0, -1) + e);
   else if (b.endsWith('е')) out = [...['ю', 'ешь', 'ет', 'ем', 'ете', 'ют'].map((e) => b + e), ...['ишь', 'ит', 'им', 'ите', 'ят'].map((e) => b.slice(0, -1) + e)];
