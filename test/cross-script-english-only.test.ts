@@ -143,3 +143,16 @@ describe('GIVEN the words a Russian question about an English passage uses that 
     expect(rank).toBeLessThanOrEqual(3);
   }, 60_000);
 });
+
+describe('GIVEN an English question whose answer is a passage only in Russian (Pravda\'s words quoted in Russian)', () => {
+  it('THEN carelessness and negligence reach халатность and небрежность, displayed reaches проявить', () => {
+    expect(glossed('carelessness')).toEqual(expect.arrayContaining([analyseTerm('халатность')[0], analyseTerm('небрежность')[0]]));
+    expect(glossed('displayed')).toContain(analyseTerm('проявить')[0]);
+  });
+
+  it('THEN the Russian passage is among the first three', async () => {
+    const rank = await rankOf('Pravda: the NKVD men displayed criminal carelessness', 'преступную халатность');
+    expect(rank).toBeGreaterThan(0);
+    expect(rank).toBeLessThanOrEqual(3);
+  }, 60_000);
+});
