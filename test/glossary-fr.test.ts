@@ -66,6 +66,17 @@ describe('GIVEN a query that reads as French', () => {
     expect(proces.find((e) => e.term === english('case'))!.weight).toBeLessThan(GLOSSARY_WEIGHT);
   });
 
+  it('THEN a French word WordNet would read as the English word it spells gets the glossary\'s English only (expédiés: ship, not expedient\'s opportune)', () => {
+    const terms = expansions('comment les livres sont-ils expédiés aux acheteurs', 'expédiés').map((e) => e.term);
+    expect(terms).toContain(english('ship'));
+    expect(terms).not.toContain(english('opportune'));
+    expect(expansions('le fils de Trotsky a bu toute la journée chez Mak', 'toute')).toEqual([]);
+  });
+
+  it('THEN a feminine form reaches its lemma (seule: seul alone, single)', () => {
+    expect(lookup('seule')).toContain(english('alone'));
+  });
+
   it('THEN the English passage its words name ranks first (Yezhov a été convaincu de démissionner)', async () => {
     const { hits } = await engine.search('Yezhov a été convaincu de démissionner', { limit: 3 });
     expect(shownHitTexts(engine.corpus, hits[0]!).join(' ')).toContain('Yezhov was persuaded to resign.');

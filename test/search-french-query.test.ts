@@ -18,7 +18,9 @@ const lightWords = (query: string) => parseQuery(query).words.filter((w) => w.li
 
 describe('GIVEN a query with two French function words or more', () => {
   it('THEN those words are light and its words of substance are not', () => {
-    expect(lightWords('le fils de Trotsky a bu toute la journée chez Mak')).toEqual(['le', 'de', 'la']);
+    expect(lightWords('le fils de Trotsky a bu toute la journée chez Mak')).toEqual(['le', 'de', 'toute', 'la', 'chez']);
+    expect(lightWords('les procès de Moscou étaient-ils truqués')).toEqual(['les', 'de', 'étaientils']);
+    expect(lightWords('quand Furr a-t-il commencé à étudier la langue russe')).toEqual(['quand', 'atil', 'la']);
     expect(lightWords('accord des droitiers avec le centre du bloc')).toEqual(['des', 'avec', 'le', 'du']);
   });
 

@@ -69,9 +69,22 @@ export const isNameWord = (folded: string) => NAME_LIGHT.has(folded);
  * as French they are light. It reads as French when it has two of them that are not English words
  * too (son, ton, sur and the English stop words do not count: "my son and his son" is English).
  */
-const FRENCH_FUNCTION = new Set(frenchStopwords.map(fold));
-const ALSO_ENGLISH = new Set(['son', 'ton', 'sur', 'sa', 'ma', 'ta', 'te', 'tu', 'se', 'ai', 'as', 'es', 'eu', 'eus', 'eut', 'ou', 'mon', 'lui', 'vous', 'nous', 'ici']);
+/**
+ * French function words the stop list lacks: question words (comment, combien, quand: «quand Furr
+ * a-t-il commencé»), tout and its forms (WordNet read «toute la journée» as toute → blow),
+ * prepositions, conjunctions and adverbs of degree. Light in a French query, and signs of one.
+ */
+const FRENCH_MORE = [
+  'comment', 'combien', 'quand', 'pourquoi', 'où', 'quoi', 'dont', 'lequel', 'laquelle', 'lesquels', 'lesquelles',
+  'tout', 'toute', 'tous', 'toutes', 'chaque', 'quelque', 'quelques', 'aucun', 'aucune', 'celui', 'celle', 'ceux', 'celles',
+  'chez', 'vers', 'sous', 'entre', 'depuis', 'pendant', 'après', 'avant', 'selon', 'parmi', 'malgré', 'hors', 'contre',
+  'donc', 'car', 'puis', 'ni', 'si', 'comme', 'très', 'plus', 'moins', 'aussi', 'trop',
+];
+const FRENCH_FUNCTION = new Set([...frenchStopwords, ...FRENCH_MORE].map(fold));
+const ALSO_ENGLISH = new Set(['son', 'ton', 'sur', 'sa', 'ma', 'ta', 'te', 'tu', 'se', 'ai', 'as', 'es', 'eu', 'eus', 'eut', 'ou', 'mon', 'lui', 'vous', 'nous', 'ici', 'comment', 'car', 'plus', 'pendant', 'avant']);
 const FRENCH_ONLY = new Set([...FRENCH_FUNCTION].filter((w) => w.length > 1 && !EN_STOPWORDS.has(w) && !ALSO_ENGLISH.has(w)));
 /** Does a query (its words, folded) read as French? */
 export const readsAsFrench = (folded: string[]) => new Set(folded.filter((w) => FRENCH_ONLY.has(w))).size >= 2;
 export const isFrenchFunctionWord = (folded: string) => FRENCH_FUNCTION.has(folded);
+/** The verb and pronoun of a French question's inversion (étaient-ils, sont-ils, a-t-il): its parts, folded, all function words. */
+export const isFrenchInversion = (parts: string[]) => parts.length >= 2 && parts.every((p) => FRENCH_FUNCTION.has(p) || p === 'a' || p === 't');

@@ -5,7 +5,7 @@
 import type { Query } from 'minisearch';
 import { fold, foldKeepCase } from './fold.ts';
 import { analyseTerm, fuzzyFor } from './term.ts';
-import { asksForName, asksForYears, isFrenchFunctionWord, isLightWord, isNameWord, isYearsWord, readsAsFrench } from './light.ts';
+import { asksForName, asksForYears, isFrenchFunctionWord, isFrenchInversion, isLightWord, isNameWord, isYearsWord, readsAsFrench } from './light.ts';
 import { words, type WordToken } from './tokenize.ts';
 
 /** Longer queries are cut at a word boundary, not refused: pasted paragraphs are common. */
@@ -126,7 +126,8 @@ export function parseQuery(raw: string): ParsedQuery {
   const french = readsAsFrench(ws.map((w) => w.text));
   // An elided word's first form is the word without its article (tokenize.ts apostropheForms).
   if (french) analysed.forEach((w, i) => w && (w.french = fold(tokens[i]!.forms[0] ?? w.text)));
-  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (french && isFrenchFunctionWord(w.text)) || chosenCount.has(w);
+  const inversions = new Set(french ? analysed.filter((w, i) => w !== null && isFrenchInversion(tokens[i]!.parts.map((p) => fold(p.at(-1) ?? '')))) : []);
+  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);

@@ -106,9 +106,12 @@ export function compileFrenchGlossary(entries: GlossaryEntry[]): FrenchGlossary 
     if (!ids) byStem.set(stem, [id]);
     else if (!ids.includes(id)) ids.push(id);
   };
-  entries.forEach((e, id) => add(stemFrench(fold(e.lemma)), id));
+  // A lemma whose glosses are all stop words (seulement only) gives nothing and must not make its stem ambiguous (seul, seule).
+  const giving = (id: number) => english[id]!.length > 0;
+  entries.forEach((e, id) => giving(id) && add(stemFrench(fold(e.lemma)), id));
   const own = new Set(byStem.keys());
   entries.forEach((e, id) => {
+    if (!giving(id)) return;
     for (const f of otherForms(e.lemma)) {
       const s = stemFrench(f);
       if (!own.has(s)) add(s, id);

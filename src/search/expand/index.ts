@@ -12,6 +12,7 @@ import { cognateStems } from './cognates.ts';
 import { doctrineSiblings } from './doctrines.ts';
 import { glossaryTerms, readApartFromStem } from './glossary.ts';
 import { frenchGlossaryTerms } from './glossary-fr.ts';
+import { isFrenchFunctionWord } from '../analyse/light.ts';
 import { otherNames } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { queryPhrases } from './phrases.ts';
@@ -177,9 +178,14 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     if (cover !== undefined) covers.set(term, cover);
     else covers.delete(term);
   };
+  // A word of a French query that is a French function word or one the French glossary translates
+  // is French: WordNet would read it as the English word it happens to spell (toute → blow,
+  // expédiés → expedient, chèque → withdraw). Its English is the glossary's.
+  const french = w.french !== undefined ? frenchGlossaryTerms(w.french) : [];
+  const englishWord = !CYRILLIC.test(w.text) && !(w.french !== undefined && (french.length > 0 || isFrenchFunctionWord(w.french)));
   // Its other forms (write: wrote) are the word itself: they count as its own terms do. One that is
   // also a word of its own (made, fell, found) may be that word: it counts as a close synonym.
-  if (!CYRILLIC.test(w.text)) {
+  if (englishWord) {
     for (const t of w.terms) {
       if (isKey(t) || !LATIN_STEM.test(t)) continue;
       for (const f of irregularForms(t)) offer(f.term, f.weight >= 1 ? 1 : f.weight * SYNONYM_SCALE, 1, f.weight);
@@ -192,7 +198,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
   // WordNet would relate it to whatever English word it happens to spell.
   const related: { term: string; weight: number; cover: number }[] = [];
-  for (const term of CYRILLIC.test(w.text) || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
+  for (const term of !englishWord || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
     if (isKey(term) || !LATIN_STEM.test(term)) continue;
     for (const r of relatedStems(term, pos, w.text)) {
       const weight = r.weight * scale * rarity.of(r.term);
@@ -228,7 +234,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   // only for its own forms, however the term was reached (the pairs learned вечер → even as well).
   // A word of a query that reads as French gets the French glossary's English words (glossary-fr.ts).
   const surfaces = new Map<string, string[]>();
-  const glossed = CYRILLIC.test(w.text) ? glossaryTerms(w.text, w.terms) : w.french !== undefined ? frenchGlossaryTerms(w.french) : [];
+  const glossed = CYRILLIC.test(w.text) ? glossaryTerms(w.text, w.terms) : french;
   for (const g of glossed) {
     offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
     if (g.surface) surfaces.set(g.term, g.surface);
