@@ -22,6 +22,8 @@ describe('GIVEN a query with two French function words or more', () => {
     expect(lightWords('les procès de Moscou étaient-ils truqués')).toEqual(['les', 'de', 'étaientils']);
     expect(lightWords('quand Furr a-t-il commencé à étudier la langue russe')).toEqual(['quand', 'atil', 'la']);
     expect(lightWords('accord des droitiers avec le centre du bloc')).toEqual(['des', 'avec', 'le', 'du']);
+    // One function word and a lower-case word with a French letter: French too.
+    expect(lightWords('qui a tué Kirov')).toEqual(['qui']);
   });
 
   it('THEN the passage its words of substance name ranks in the first three, above French passages that share only its grammar', async () => {
@@ -35,5 +37,6 @@ describe('GIVEN an English query whose words French also has', () => {
     expect(lightWords('Sedov, the son of Trotsky, and his son')).toEqual([]);
     expect(lightWords('Les Temps article on the consul')).toEqual([]);
     expect(lightWords('Trotsky sur le terrorisme')).toEqual([]);
+    expect(lightWords('what did Broué write in le Monde')).toEqual([]);
   });
 });

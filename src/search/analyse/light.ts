@@ -83,8 +83,15 @@ const FRENCH_MORE = [
 const FRENCH_FUNCTION = new Set([...frenchStopwords, ...FRENCH_MORE].map(fold));
 const ALSO_ENGLISH = new Set(['son', 'ton', 'sur', 'sa', 'ma', 'ta', 'te', 'tu', 'se', 'ai', 'as', 'es', 'eu', 'eus', 'eut', 'ou', 'mon', 'lui', 'vous', 'nous', 'ici', 'comment', 'car', 'plus', 'pendant', 'avant']);
 const FRENCH_ONLY = new Set([...FRENCH_FUNCTION].filter((w) => w.length > 1 && !EN_STOPWORDS.has(w) && !ALSO_ENGLISH.has(w)));
-/** Does a query (its words, folded) read as French? */
-export const readsAsFrench = (folded: string[]) => new Set(folded.filter((w) => FRENCH_ONLY.has(w))).size >= 2;
+/** A letter French writes and English, but for a borrowed word, does not. */
+const FRENCH_LETTER = /[éèêàùâîôûçëïœ]/u;
+/**
+ * Does a query read as French? Its words folded, and as typed (case kept): two signs, each a French
+ * function word English lacks, or (one at most) a lower-case word with a French letter, so that
+ * «qui a tué Kirov» (qui, tué) is French but "Broué on la Vérité" (names, capitalised) is not.
+ */
+export const readsAsFrench = (folded: string[], typed: string[] = []) =>
+  new Set(folded.filter((w) => FRENCH_ONLY.has(w))).size + (typed.some((w) => FRENCH_LETTER.test(w) && w === w.toLowerCase()) ? 1 : 0) >= 2;
 export const isFrenchFunctionWord = (folded: string) => FRENCH_FUNCTION.has(folded);
 /** The verb and pronoun of a French question's inversion (étaient-ils, sont-ils, a-t-il): its parts, folded, all function words. */
 export const isFrenchInversion = (parts: string[]) => parts.length >= 2 && parts.every((p) => FRENCH_FUNCTION.has(p) || p === 'a' || p === 't');

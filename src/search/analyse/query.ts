@@ -123,7 +123,7 @@ export function parseQuery(raw: string): ParsedQuery {
   // Light words only count as light beside a word of substance: "said" alone is the query.
   const years = asksForYears(ws.map((w) => w.text));
   const name = asksForName(ws.map((w) => w.text));
-  const french = readsAsFrench(ws.map((w) => w.text));
+  const french = readsAsFrench(ws.map((w) => w.text), tokens.map((t) => t.forms.at(-1) ?? ''));
   // An elided word's first form is the word without its article (tokenize.ts apostropheForms).
   if (french) analysed.forEach((w, i) => w && (w.french = fold(tokens[i]!.forms[0] ?? w.text)));
   const inversions = new Set(french ? analysed.filter((w, i) => w !== null && isFrenchInversion(tokens[i]!.parts.map((p) => fold(p.at(-1) ?? '')))) : []);
