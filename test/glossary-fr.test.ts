@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
-import { expandWord, GLOSSARY_WEIGHT } from '../src/search/expand/index.ts';
+import { expandWord, GLOSSARY_WEIGHT, TRANSLATED } from '../src/search/expand/index.ts';
 import { frenchGlossaryTerms, frenchGlossaryUnavailable, loadFrenchGlossary } from '../src/search/expand/glossary-fr.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
 import { realEngine } from './helpers/corpus.ts';
@@ -64,6 +64,12 @@ describe('GIVEN a query that reads as French', () => {
     const proces = expansions('les procès de Moscou étaient-ils truqués', 'procès');
     expect(proces.find((e) => e.term === english('trial'))?.weight).toBe(GLOSSARY_WEIGHT);
     expect(proces.find((e) => e.term === english('case'))!.weight).toBeLessThan(GLOSSARY_WEIGHT);
+  });
+
+  it('THEN its gloss covers it in a passage\'s coverage as a translation does (TRANSLATED), not as a synonym by its weight', () => {
+    const truques = expansions('les procès de Moscou étaient-ils truqués', 'truqués');
+    expect(truques.find((e) => e.term === english('rigged'))?.cover).toBe(TRANSLATED);
+    expect(truques.find((e) => e.term === english('faked'))?.cover).toBeCloseTo(TRANSLATED * 0.8);
   });
 
   it('THEN a French word WordNet would read as the English word it spells gets the glossary\'s English only (expédiés: ship, not expedient\'s opportune)', () => {

@@ -30,10 +30,10 @@ const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures
 // in 12 % of passages; московский → Moscow) and o-x84 (1st: заочно, осуждён) are found since; with
 // o-x90–o-x95 (осуждены, question-word forms, city adjectives) cross-script R@3 is 0.89. french: o-fr01 and
 // o-fr04 need French words (tué, truqués) that no pair in the corpus teaches. french 0.4 → 0.74 with the French
-// glossary (expand/glossary-fr.ts) and o-fr06–o-fr19; 0.79 with French question words and inversions light.
-// cross-script 0.94 with o-x96–o-x110 (day words, a gloss Porter2 cuts to another word, first-person verbs,
-// words the glossary lacked).
-const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.92, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 0.9, russian: 1, french: 0.79 };
+// glossary (expand/glossary-fr.ts) and o-fr06–o-fr19; 0.79 with French question words and inversions light;
+// 0.95 with a gloss covering its word as a translation. cross-script 0.94 with o-x96–o-x110 (day words, a
+// gloss Porter2 cuts to another word, first-person verbs, words the glossary lacked).
+const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.92, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 0.9, russian: 1, french: 0.95 };
 
 let corpus: Corpus;
 let lectern: Ranker;

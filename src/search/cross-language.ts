@@ -19,7 +19,7 @@
 import type { QueryWord } from './analyse/index.ts';
 import { fuzzyFor, isKey, typoDistance } from './analyse/index.ts';
 import { FUZZY_WEIGHT } from './lectern-index.ts';
-import { GLOSSARY_WEIGHT } from './expand/index.ts';
+import { GLOSSARY_WEIGHT, TRANSLATED } from './expand/index.ts';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_TERM = /^[a-z]/;
@@ -140,8 +140,8 @@ export interface FairWord {
   typos?: { keys: string[]; seen: Map<string, number> };
 }
 
-/** A translation covers its word this much at most: the word itself is surer. */
-export const TRANSLATED = 0.9;
+/** A translation covers its word this much at most: the word itself is surer (expand/index.ts). */
+export { TRANSLATED };
 
 /** In how many of the passages of its language a term is (`df`), and how many there are (`n`); a term '' is in none. */
 export type LanguageFrequency = (term: string, cyrillic: boolean) => { df: number; n: number };

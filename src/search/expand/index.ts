@@ -114,6 +114,12 @@ export const NAME_WEIGHT = 0.9;
 const PLACE_ADJECTIVE_WEIGHT = 0.5;
 /** A word of the core glossary (glossary.ts): general, so no surer than a cognate; its other senses less. */
 export const GLOSSARY_WEIGHT = 0.5;
+/**
+ * A translation covers its word this much of a passage's coverage at most (cross-language.ts
+ * fairWords): the word itself is surer. A French word's gloss is a translation in the same script,
+ * which would otherwise cover it as a synonym does, by its weight (truqués → fake half of it).
+ */
+export const TRANSLATED = 0.9;
 
 export interface ExpansionIndex {
   has(term: string): boolean;
@@ -236,7 +242,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   const surfaces = new Map<string, string[]>();
   const glossed = CYRILLIC.test(w.text) ? glossaryTerms(w.text, w.terms) : french;
   for (const g of glossed) {
-    offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE);
+    offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight);
     if (g.surface) surfaces.set(g.term, g.surface);
   }
   return [...out].map(([term, weight]) => {
