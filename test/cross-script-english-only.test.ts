@@ -156,3 +156,14 @@ describe('GIVEN an English question whose answer is a passage only in Russian (P
     expect(rank).toBeLessThanOrEqual(3);
   }, 60_000);
 });
+
+describe('GIVEN a Russian question about a book whose answer is a line of its front matter (313 pages; softcover)', () => {
+  it('THEN the fair merge reads the line under its work\'s title, as the index does, and it ranks above passages that only name the book', async () => {
+    const hits = (await engine.search('сколько страниц в книге о сотрудничестве Троцкого с Германией и Японией', { limit: 40 })).hits;
+    const line = hits.findIndex((h) => h.block.id === 'collaboration-publisher-page.f2');
+    expect(corpus.block('collaboration-publisher-page.f2')?.kind).toBe('front-matter');
+    expect(line).toBeGreaterThanOrEqual(0);
+    // Without the title it covered one word of six (страниц) and was not among the first 40.
+    expect(line).toBeLessThan(20);
+  }, 60_000);
+});

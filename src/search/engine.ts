@@ -652,7 +652,10 @@ export class SearchEngine implements SearchService {
       // A side of a translation pair is shown with the other: it covers what either says.
       const other = counterpart(this.corpus, c.block)?.ids.map((id) => this.corpus.block(id)).filter((b): b is Block => b !== undefined) ?? [];
       const blocks = [c.block, ...other];
-      c.score *= coverageFactor(fairCoverage(words, blocks.map(this.positionsOf), (i, forms) => spellsAny(blocks[i]!, forms))) / coverageFactor(c.coverage);
+      const shown = blocks.map(this.positionsOf);
+      // A front-matter line is about the book its work's title names, as the index reads it (index-build.ts).
+      if (c.block.kind === 'front-matter') shown.push(termPositions(c.work.meta.title ?? ''));
+      c.score *= coverageFactor(fairCoverage(words, shown, (i, forms) => i < blocks.length && spellsAny(blocks[i]!, forms))) / coverageFactor(c.coverage);
     }
   }
 
