@@ -62,17 +62,13 @@ export const asksForName = (folded: string[]) => folded.some((w) => NAME.has(w))
 export const isNameWord = (folded: string) => NAME_LIGHT.has(folded);
 
 /**
- * French function words (the French stop list the lexicon learns with, expand/lexicon.ts). The
- * index has no French stop list (French is stemmed as English), so in a query typed in French
- * («qui a tué Kirov», «les procès de Moscou étaient-ils truqués») les, des, qui, été weighed as much
- * as its words of substance and found French passages by their grammar alone. Once a query reads
- * as French they are light. It reads as French when it has two of them that are not English words
- * too (son, ton, sur and the English stop words do not count: "my son and his son" is English).
- */
-/**
- * French function words the stop list lacks: question words (comment, combien, quand: «quand Furr
- * a-t-il commencé»), tout and its forms (WordNet read «toute la journée» as toute → blow),
- * prepositions, conjunctions and adverbs of degree. Light in a French query, and signs of one.
+ * French function words: the French stop list the lexicon learns with (expand/lexicon.ts) and what
+ * it lacks — question words (comment, combien, quand: «quand Furr a-t-il commencé»), tout and its
+ * forms (WordNet read «toute la journée» as toute → blow), prepositions, conjunctions, adverbs of
+ * degree. The index has no French stop list (French is stemmed as English), so in a query typed in
+ * French («les procès de Moscou étaient-ils truqués») les, des, qui weighed as much as its words of
+ * substance and found French passages by their grammar alone. In a query that reads as French
+ * (`readsAsFrench`) they are light; those English lacks too (not son, sur, car, plus) are its signs.
  */
 const FRENCH_MORE = [
   'comment', 'combien', 'quand', 'pourquoi', 'où', 'quoi', 'dont', 'lequel', 'laquelle', 'lesquels', 'lesquelles',
