@@ -23,6 +23,7 @@ import { readSealedJson } from '../../sealed-json.ts';
 import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
 import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
+import { compoundGlosses } from './compound-ru.ts';
 import { declinedForms, NUMBER_FORMS, participleForms, presentForms, verbForms } from './glossary-forms.ts';
 
 /** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
@@ -434,7 +435,14 @@ export function glossaryTerms(text: string, terms: string[]): { term: string; we
   if (!stem) return [];
   const g = glossary();
   if (!g) return [];
-  return russian ? g.toEnglish(text, stem) : g.fromEnglish(stem);
+  if (!russian) return g.fromEnglish(stem);
+  const whole = g.toEnglish(text, stem);
+  return whole.length ? whole : compoundGlosses(text, (part) => russianGlosses(g, part));
+}
+
+/** The glossary's English for a Russian word on its own (a compound's part): by its form, else its stem. */
+function russianGlosses(g: Glossary, word: string): { term: string; weight: number }[] {
+  return g.toEnglish(word, stemRussian(foldRussian(word)));
 }
 
 /**
