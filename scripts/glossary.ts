@@ -3,14 +3,44 @@
  * data/glossary/ru-en.stems.json, which search reads instead of stemming ~10,000 forms at every
  * start (see src/search/expand/glossary.ts). Run it after editing the glossary; a test fails while
  * the kept stems are not those of the glossary as it is.
+ *
+ * `npm run glossary -- coverage [--min N] [--all]`: which English content words of the bundled
+ * corpus's English passages (in at least N passages, 2 by default) no Russian lemma translates to
+ * (src/search/expand/glossary-coverage.ts), most common first; the first 150 unless --all.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config.ts';
+import { ingestWork } from '../src/corpus/ingest/work.ts';
+import { loadManifest } from '../src/corpus/manifest.ts';
 import { sealedJson } from '../src/sealed-json.ts';
+import { glossaryCoverage } from '../src/search/expand/glossary-coverage.ts';
 import { GLOSSARY_FILE, GLOSSARY_STEMS_FILE, STEMS_FORMAT, STEMS_VERSION, compileGlossary, parseGlossary, stemGlossary, stemsFingerprint } from '../src/search/expand/glossary.ts';
 
 const bytes = readFileSync(GLOSSARY_FILE);
 const entries = parseGlossary(bytes.toString('utf8'));
 const stems = stemGlossary(entries);
-compileGlossary(stems);
-writeFileSync(GLOSSARY_STEMS_FILE, sealedJson({ format: STEMS_FORMAT, version: STEMS_VERSION, fingerprint: stemsFingerprint(bytes), ...stems }));
-console.log(`${GLOSSARY_STEMS_FILE}: ${entries.length} entries, ${stems.russian.flat().length} Russian stems`);
+
+if (process.argv[2] === 'coverage') {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const min = Number(arg('--min') ?? 2);
+  const corpusDir = path.join(PROJECT_ROOT, 'data', 'corpus');
+  const manifest = await loadManifest(path.join(corpusDir, 'manifest.json'));
+  const blocks = [];
+  for (const meta of manifest.works) {
+    const file = path.join(corpusDir, meta.file);
+    blocks.push(...ingestWork(meta, await readFile(file), file).blocks);
+  }
+  const c = glossaryCoverage(blocks, stems.english.flat(), min);
+  const shown = process.argv.includes('--all') ? c.uncovered : c.uncovered.slice(0, 150);
+  for (const w of shown) console.log(`${String(w.passages).padStart(4)}  ${w.word}${w.word === w.stem ? '' : ` (${w.stem})`}`);
+  console.log(`English content words in ≥ ${min} English passages: ${c.words}; a Russian lemma translates to ${c.covered} (${(100 * c.share).toFixed(1)} %); ${c.uncovered.length} not${shown.length < c.uncovered.length ? ` (the first ${shown.length} shown; --all for every one)` : ''}`);
+} else {
+  compileGlossary(stems);
+  writeFileSync(GLOSSARY_STEMS_FILE, sealedJson({ format: STEMS_FORMAT, version: STEMS_VERSION, fingerprint: stemsFingerprint(bytes), ...stems }));
+  console.log(`${GLOSSARY_STEMS_FILE}: ${entries.length} entries, ${stems.russian.flat().length} Russian stems`);
+}

@@ -32,8 +32,10 @@ const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures
 // o-fr04 need French words (tué, truqués) that no pair in the corpus teaches. french 0.4 → 0.74 with the French
 // glossary (expand/glossary-fr.ts) and o-fr06–o-fr19; 0.79 with French question words and inversions light;
 // 0.95 with a gloss covering its word as a translation. cross-script 0.94 with o-x96–o-x110 (day words, a
-// gloss Porter2 cuts to another word, first-person verbs, words the glossary lacked).
-const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.92, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 0.9, russian: 1, french: 0.95 };
+// gloss Porter2 cuts to another word, first-person verbs, words the glossary lacked). With o-x116–o-x131
+// (words the coverage check found no lemma for: неизбежно, пораженческая, расчленить; prefixed verbs the
+// glossary lacks: перепечатано, дописал) 0.88 before the added words, 0.94 after.
+const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.94, footnote: 0.92, short: 0.9, translit: 1, keyword: 1, question: 0.9, russian: 1, french: 0.95 };
 
 let corpus: Corpus;
 let lectern: Ranker;

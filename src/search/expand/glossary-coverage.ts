@@ -1,0 +1,71 @@
+/**
+ * How much of the corpus's English vocabulary the Russian–English glossary can reach: a Russian
+ * question finds an English passage through the glossary only by the English words its lemmas
+ * translate to. The English content words of the English passages (their Porter2 stems, as the
+ * index holds them) are counted by the passages they occur in; a stem is covered when some
+ * lemma's gloss has it as its term, or one of its irregular forms does (went: go). Words seen only
+ * capitalised (names), stop words, words WordNet does not know (transliterated Russian titles,
+ * OCR debris) and words of fewer than three letters are not counted. `npm run glossary coverage`
+ * prints the uncovered ones, most common first; a test keeps the share from falling.
+ */
+import { stemEnglish } from '../analyse/stem.ts';
+import { EN_STOPWORDS } from '../analyse/stopwords.ts';
+import { tokenize } from '../analyse/tokenize.ts';
+import { irregularForms, partsOfSpeech } from './wordnet.ts';
+
+export interface CoverageWord {
+  /** The index term (Porter2 stem). */
+  stem: string;
+  /** Its most frequent lower-case spelling in the passages. */
+  word: string;
+  /** How many English passages hold it. */
+  passages: number;
+}
+
+export interface GlossaryCoverage {
+  /** Content words in at least `minPassages` English passages. */
+  words: number;
+  covered: number;
+  /** covered / words. */
+  share: number;
+  /** The uncovered ones, most passages first. */
+  uncovered: CoverageWord[];
+}
+
+const LOWER_WORD = /^[a-z]{3,}$/;
+
+/**
+ * The glossary's reach over the English passages' content words held by at least `minPassages`
+ * passages. `glossTerms`: the English terms of every lemma's glosses (glossary.ts GlossaryStems.english).
+ */
+export function glossaryCoverage(passages: Iterable<{ lang: string; plain: string }>, glossTerms: Iterable<string | null>, minPassages = 2): GlossaryCoverage {
+  const seen = new Map<string, { passages: number; spellings: Map<string, number> }>();
+  for (const p of passages) {
+    if (p.lang !== 'en') continue;
+    const inThis = new Set<string>();
+    for (const token of tokenize(p.plain)) {
+      // A capitalised token is a name or a sentence's first word; the word's lower-case uses count it.
+      if (!LOWER_WORD.test(token) || EN_STOPWORDS.has(token)) continue;
+      const stem = stemEnglish(token);
+      let s = seen.get(stem);
+      if (!s) seen.set(stem, (s = { passages: 0, spellings: new Map() }));
+      s.spellings.set(token, (s.spellings.get(token) ?? 0) + 1);
+      if (!inThis.has(stem)) {
+        inThis.add(stem);
+        s.passages++;
+      }
+    }
+  }
+  const glossed = new Set<string>();
+  for (const t of glossTerms) if (t) glossed.add(t);
+  const isCovered = (stem: string) => glossed.has(stem) || irregularForms(stem).some((f) => glossed.has(f.term));
+  const counted: CoverageWord[] = [];
+  for (const [stem, s] of seen) {
+    if (s.passages < minPassages || EN_STOPWORDS.has(stem) || partsOfSpeech(stem).size === 0) continue;
+    const word = [...s.spellings].sort((a, b) => b[1] - a[1])[0]![0];
+    counted.push({ stem, word, passages: s.passages });
+  }
+  const uncovered = counted.filter((w) => !isCovered(w.stem)).sort((a, b) => b.passages - a.passages || a.stem.localeCompare(b.stem));
+  const covered = counted.length - uncovered.length;
+  return { words: counted.length, covered, share: counted.length ? covered / counted.length : 1, uncovered };
+}
