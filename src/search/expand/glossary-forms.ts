@@ -24,7 +24,7 @@ function goingForms(base: string): string[] {
   return [...['у', 'ет', 'ут', 'ем'].map((e) => future + e), ...['шел', 'шла', 'шло', 'шли'].map((e) => prefix + e)];
 }
 
-/** Forms Snowball may stem apart from the lemma: a verb's past, present and short participle. */
+/** Forms Snowball may stem apart from the lemma: a verb's past, present and short participle (напечатан, -а, -ы, -о). */
 export function verbForms(lemma: string): string[] {
   const reflexive = REFLEXIVE.test(lemma);
   const base = reflexive ? lemma.slice(0, -2) : lemma;
@@ -33,8 +33,8 @@ export function verbForms(lemma: string): string[] {
   if (!base.endsWith('ть')) return [];
   const b = base.slice(0, -2);
   const out = [`${b}л`, `${b}ла`, `${b}ли`, `${b}ло`];
-  if (/[ое]ва$/.test(b)) out.push(`${b.slice(0, -3)}ует`, `${b.slice(0, -3)}уют`, `${b}н`, `${b}на`, `${b}ны`);
-  else if (/[ая]$/.test(b)) out.push(`${b}ет`, `${b}ют`, `${b}н`, `${b}на`, `${b}ны`);
+  if (/[ое]ва$/.test(b)) out.push(`${b.slice(0, -3)}ует`, `${b.slice(0, -3)}уют`, `${b}н`, `${b}на`, `${b}ны`, `${b}но`);
+  else if (/[ая]$/.test(b)) out.push(`${b}ет`, `${b}ют`, `${b}н`, `${b}на`, `${b}ны`, `${b}но`);
   else if (b.endsWith('и')) out.push(`${b.slice(0, -1)}ит`, `${b.slice(0, -1)}ят`);
   return reflexive ? out.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : out;
 }

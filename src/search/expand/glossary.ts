@@ -9,6 +9,8 @@
  * each English word by Porter2. A Russian stem shared by lemmas that mean different things
  * (стать and сталь, дать and дата) is ambiguous and not used, nor is one shorter than MIN_STEM; a
  * query word is then recognised only as one of its lemma's guessed case forms (жену → жена).
+ * A word that is neither a listed form nor a listed stem may be a listed verb with a prefix
+ * (дописал: писать), read below a listed word's weight (glossary-prefixes.ts).
  *
  * Stemming its ~10,000 forms and glosses costs ~0.2 s of a cold process, so the stems are kept beside the
  * glossary (ru-en.stems.json, sealed, written by `npm run glossary`) with the digest of what they
@@ -25,6 +27,7 @@ import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
 import { compoundGlosses } from './compound-ru.ts';
 import { declinedForms, NUMBER_FORMS, participleForms, presentForms, verbForms } from './glossary-forms.ts';
+import { prefixedVerbTargets, VERB_LEMMA } from './glossary-prefixes.ts';
 
 /** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
 const NUMBER_LEMMA = new Map(Object.entries(NUMBER_FORMS).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as const)));
@@ -332,6 +335,11 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     return ok;
   };
   const merged = (ids: number[]) => mergedTargets(english, ids);
+  // A form of listed verbs only, whose lemmas agree: the base of a prefixed verb the glossary lacks.
+  const verbTargets = (form: string) => {
+    const ids = lemmasOfForm(form);
+    return ids.length && ids.every((id) => VERB_LEMMA.test(stems.lemmas[id]!)) && agree(ids) ? merged(ids) : undefined;
+  };
   // Each English word's lemmas: those it is the first gloss of, then the others, in the file's
   // order (most common first), at most MAX_FROM_ENGLISH of them. Built on first use of each word.
   const lemmasOf = new Map<string, { id: number; weight: number }[]>();
@@ -346,9 +354,12 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   return {
     entries: stems.lemmas.length,
     toEnglish(word, stem) {
-      const exact = lemmasOfForm(foldRussian(word));
+      const folded = foldRussian(word);
+      const exact = lemmasOfForm(folded);
       if (exact.length) return agree(exact) ? merged(exact) : [];
-      return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
+      if (byStem.has(stem)) return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
+      // Neither a form nor a stem of the glossary: a listed verb with a prefix (glossary-prefixes.ts)?
+      return prefixedVerbTargets(folded, verbTargets);
     },
     readApartFromStem(word, stem) {
       const exact = lemmasOfForm(foldRussian(word));
