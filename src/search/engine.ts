@@ -54,8 +54,18 @@ import type { PassageFacts } from './passage-facts.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
 
-/** Does the passage spell one of these words (lower case) as a word of its own? (FairWord.surfaces) */
-function spellsAny(block: Block, forms: ReadonlySet<string>): boolean {
+/**
+ * Does the passage spell one of these words (lower case) as a word of its own? (FairWord.surfaces)
+ * `letters`: its folded text without what is not a letter, a digit or a mark (kept per passage):
+ * a word the passage spells is in it (folding lower-cases ASCII letters and removes no letter of a
+ * word made of them; initials joined, "E.V.E.N." is EVEN, are in it without their full stops), so
+ * a passage it lacks every form in is not split into words. Most passages holding the term ("even")
+ * have none of the forms (evening, evenings).
+ */
+function spellsAny(block: Block, letters: string, forms: ReadonlySet<string>): boolean {
+  let some = false;
+  for (const form of forms) if ((some = letters.includes(form))) break;
+  if (!some) return false;
   for (const token of joinInitials(block.plain).match(PASSAGE_WORD) ?? []) if (forms.has(token.toLowerCase())) return true;
   return false;
 }
@@ -208,6 +218,14 @@ export class SearchEngine implements SearchService {
       foldedPassages.set(block, f);
     }
     return f;
+  }
+
+  /** The term positions of each work's title, which a front-matter line is read under (fairMerge). */
+  private readonly titlePositions = new WeakMap<WorkBuild, TermPositions>();
+  private titleOf(work: WorkBuild): TermPositions {
+    let at = this.titlePositions.get(work);
+    if (!at) this.titlePositions.set(work, (at = termPositions(work.meta.title ?? '')));
+    return at;
   }
 
   /** The text rerank reads the query's word pairs in: a front-matter line is read under its work's title, as the index reads it. */
@@ -502,7 +520,7 @@ export class SearchEngine implements SearchService {
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
       if (found.size >= want || phrase?.spent) break;
-      const query: CandidateQuery = { words: parsed.words, ...stage, prefix: parsed.lastTermPrefix, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k, ...(accept ? { accept } : {}) };
+      const query: CandidateQuery = { words: parsed.words, ...stage, prefix: parsed.lastTermPrefix, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k, queryKey: parsed.words, ...(accept ? { accept } : {}) };
       const results = await this.source.candidates(query);
       let fresh = this.freshOf(k > CANDIDATES && results.length >= k ? this.yearsHead(results, parsed.words) : results, found, phraseOk);
       // A stage cut at k whose best passages mostly lack the phrase (on a large library, copies of
@@ -587,6 +605,8 @@ export class SearchEngine implements SearchService {
       boost: { text: 1, heading: 0.3 },
       rank: 'coverage',
       k: CANDIDATES,
+      // The typo neighbours of a word the index lacks were looked up by the first stage already.
+      queryKey: parsed.words,
       accept: accept ? (id) => other(id) && accept(id) : other,
       ...(russianOnly ? { only: russianOnly } : {}),
     });
@@ -654,8 +674,8 @@ export class SearchEngine implements SearchService {
       const blocks = [c.block, ...other];
       const shown = blocks.map(this.positionsOf);
       // A front-matter line is about the book its work's title names, as the index reads it (index-build.ts).
-      if (c.block.kind === 'front-matter') shown.push(termPositions(c.work.meta.title ?? ''));
-      c.score *= coverageFactor(fairCoverage(words, shown, (i, forms) => i < blocks.length && spellsAny(blocks[i]!, forms))) / coverageFactor(c.coverage);
+      if (c.block.kind === 'front-matter') shown.push(this.titleOf(c.work));
+      c.score *= coverageFactor(fairCoverage(words, shown, (i, forms) => i < blocks.length && spellsAny(blocks[i]!, this.foldedOf(blocks[i]!).letters, forms))) / coverageFactor(c.coverage);
     }
   }
 

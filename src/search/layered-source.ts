@@ -7,7 +7,6 @@
  * with the bundled corpus's statistics alone.
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';
-import type { QueryWord } from './analyse/index.ts';
 import SearchableMap from 'minisearch/SearchableMap';
 import { combinedStatistics, idOrder, rankOrder, termVariants, type IndexStatistics, type TermTree, type TermVariants } from './lectern-index.ts';
 import type { MemoryCandidateSource } from './memory-source.ts';
@@ -62,7 +61,7 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
       },
     };
     // Prefix and typo variants are looked up once for the query, in the terms of the in-memory layers.
-    const variants = this.variantsFor(query.words);
+    const variants = this.variantsFor(query.queryKey ?? query.words);
     // Each layer is asked for what can still get in: once the layers asked so far hold k
     // candidates, a later layer's passage must rank before the k-th of them (`rankOrder`: score
     // above it, or equal with an id before its). A layer that answers later (a database) is asked
@@ -86,15 +85,16 @@ export class LayeredCandidateSource<L extends ScoringLayer = MemoryCandidateSour
   private works: { tree: TermTree; versions: string } | undefined;
 
   /**
-   * The variants of one query's terms, kept for its later stages (they share its words): a word the
-   * index lacks is typo-tolerant in every stage, and each stage walked the trees again for it.
+   * The variants of one query's terms, kept for its later stages (they share its words, or its
+   * `queryKey`): a word the index lacks is typo-tolerant in every stage, and each stage walked the
+   * trees again for it.
    */
-  private readonly variantsOfQuery = new WeakMap<readonly QueryWord[], { versions: string; variants: TermVariants }>();
+  private readonly variantsOfQuery = new WeakMap<object, { versions: string; variants: TermVariants }>();
 
-  private variantsFor(words: readonly QueryWord[]): TermVariants {
+  private variantsFor(query: object): TermVariants {
     const versions = this.layers.map((l) => l.version).join(',');
-    let kept = this.variantsOfQuery.get(words);
-    if (!kept || kept.versions !== versions) this.variantsOfQuery.set(words, (kept = { versions, variants: termVariants(this.variantTrees()) }));
+    let kept = this.variantsOfQuery.get(query);
+    if (!kept || kept.versions !== versions) this.variantsOfQuery.set(query, (kept = { versions, variants: termVariants(this.variantTrees()) }));
     return kept.variants;
   }
 

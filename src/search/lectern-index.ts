@@ -88,6 +88,14 @@ export interface TopKOptions {
    * with the query's rare words, or their synonyms, beats one with only its common words.
    */
   rank?: 'bm25' | 'coverage';
+  /**
+   * What stands for the query this stage is one of (the engine gives its parsed words): the stages
+   * asked with the same object share the typo neighbours and the prefix and typo variants looked
+   * up for their terms, as the stages of one query's words do (the default: `words` itself). The
+   * other-language pass asks with words of its own, and walked the tree again for a word the
+   * index lacks, which the first stage had looked up already.
+   */
+  queryKey?: object;
 }
 
 /**
@@ -732,11 +740,11 @@ export class FastScorer {
    * (the stages of one query share them), so they go with the query; the same as asking the tree
    * each time, in its order, while the index is unchanged.
    */
-  private readonly neighbours = new WeakMap<QueryWord[], { at: number; near: Map<string, [string, FieldTermData, number][]> }>();
+  private readonly neighbours = new WeakMap<object, { at: number; near: Map<string, [string, FieldTermData, number][]> }>();
 
-  private typoNeighbours(words: QueryWord[], term: string, maxDistance: number): [string, FieldTermData, number][] {
-    let kept = this.neighbours.get(words);
-    if (!kept || kept.at !== this.version) this.neighbours.set(words, (kept = { at: this.version, near: new Map() }));
+  private typoNeighbours(query: object, term: string, maxDistance: number): [string, FieldTermData, number][] {
+    let kept = this.neighbours.get(query);
+    if (!kept || kept.at !== this.version) this.neighbours.set(query, (kept = { at: this.version, near: new Map() }));
     const key = `${maxDistance}\u0000${term}`;
     let list = kept.near.get(key);
     if (!list) {
@@ -1233,7 +1241,7 @@ export class FastScorer {
                 const data = this.termData(derived);
                 if (data) near(derived, data, distance);
               }
-            } else for (const [derived, data, distance] of this.typoNeighbours(words, term, maxDistance)) near(derived, data, distance);
+            } else for (const [derived, data, distance] of this.typoNeighbours(options.queryKey ?? words, term, maxDistance)) near(derived, data, distance);
             // minisearch counts Levenshtein edits, in which a swap of two neighbouring letters is two;
             // a typist makes it as one (Damerau): look the swaps up directly, which costs a lookup
             // per letter where a wider fuzzy search would walk much of the tree.

@@ -132,6 +132,8 @@ export function fuzzyFor(term: string, options: { unknown?: boolean } = {}): num
   return length < 7 ? 1 : 2;
 }
 
+let typoRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * The Damerau (optimal string alignment) distance between two words, or max + 1 once it is
  * certainly above max: insertions, deletions, substitutions and swaps of neighbours each count one.
@@ -139,10 +141,12 @@ export function fuzzyFor(term: string, options: { unknown?: boolean } = {}): num
 export function typoDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  // Three rows reused from call to call: the fair merge measures a query's unknown name against
+  // every name of its best passages, and a row allocated per letter was most of that cost.
+  if (typoRows[0]!.length < n + 1) typoRows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, row] = typoRows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(n + 1);
     row[0] = i;
     let best = i;
     for (let j = 1; j <= n; j++) {
@@ -153,8 +157,10 @@ export function typoDistance(a: string, b: string, max: number): number {
       if (d < best) best = d;
     }
     if (best > max) return max + 1;
+    const done = prev2;
     prev2 = prev;
     prev = row;
+    row = done;
   }
   return Math.min(prev[n]!, max + 1);
 }

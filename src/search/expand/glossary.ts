@@ -292,6 +292,9 @@ export function mergedTargets(english: Target[][], ids: number[]): Target[] {
   return [...out.values()];
 }
 
+/** Words whose lemmas a glossary keeps (dropped whole when full). */
+const LEMMA_CACHE = 5_000;
+
 /** Builds the lookups from the entries' stems (see the module comment for what is dropped). */
 export function compileGlossary(stems: GlossaryStems): Glossary {
   const english = glossTargets(stems.english, stems.own);
@@ -307,7 +310,19 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
   const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
   const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...presentForms(lemma), ...declinedForms(lemma)];
+  // Each word's lemmas, kept: a Russian query word is looked up for its English (toEnglish), again
+  // for readApartFromStem and again by the fair merge, each making every form of each possible lemma.
+  const lemmasKept = new Map<string, number[]>();
   const lemmasOfForm = (word: string): number[] => {
+    let ids = lemmasKept.get(word);
+    if (!ids) {
+      ids = findLemmas(word);
+      if (lemmasKept.size >= LEMMA_CACHE) lemmasKept.clear();
+      lemmasKept.set(word, ids);
+    }
+    return ids;
+  };
+  const findLemmas = (word: string): number[] => {
     // A word that is itself a listed lemma means it (вместе together, not a case of вместо instead).
     const itself = lemmaIds.get(word);
     if (itself !== undefined) return [itself];
