@@ -9,8 +9,8 @@ import { glossaryCoverage, type GlossaryCoverage } from '../src/search/expand/gl
 import { GLOSSARY_FILE, parseGlossary, stemGlossary } from '../src/search/expand/glossary.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
-/** 73.4 % before the coverage check's words were added (1,175 of 1,600); 89.5 % after. */
-const FLOOR = 0.89;
+/** 73.4 % before the coverage check's words were added (1,175 of 1,600); 89.5 % after, 93.1 % with a second round (проект, обеспечить, призвать, прекратить…). */
+const FLOOR = 0.93;
 
 let coverage: GlossaryCoverage;
 beforeAll(async () => {
