@@ -31,6 +31,12 @@ describe('GIVEN a Russian verb the glossary lacks, made of a prefix and a listed
     expect(weightOf('перепечатана', 'reprinted')).toBe(PREFIXED);
   });
 
+  it('THEN a prefixed imperfective in -ыва-/-ива- is read by its base verb\'s -а- (дописывал: писал)', () => {
+    expect(weightOf('дописывал', 'write')).toBe(PREFIXED);
+    expect(weightOf('перечитывают', 'reread')).toBe(PREFIXED);
+    expect(weightOf('разыскивал', 'search')).toBe(PREFIXED);
+  });
+
   it('THEN a word that only begins like a prefix, or whose rest is a noun, gets nothing', () => {
     for (const word of ['сталина', 'поднос', 'пробирка', 'вопросник', 'пронос']) expect(lookup(word), word).toEqual([]);
     // A rest of three letters is a verb's form by chance (на + шим: шить sew); в- and о- are not tried (вменяет is no меняет).

@@ -25,6 +25,12 @@ export const PREFIXED = 0.6;
 const PREFIX_SENSE = 0.5;
 /** The rest after the prefix is at least this long: a shorter one is a verb's form by chance (нашим: на + шим, шить sew). */
 const MIN_REST = 4;
+/**
+ * A prefixed verb's imperfective in -ыва-/-ива- (дописывать, перечитывать, подсчитывать) is the
+ * base verb's -а- (писать, читать, считать): дописывал → писал. Only before a past or present
+ * ending, so that a noun in -ива (нива) is never read so.
+ */
+const SECONDARY_IMPERFECTIVE = /[ыи]ва(?=(?:ть|л|ла|ло|ли|ю|ешь|ет|ем|ете|ют)(?:ся|сь)?$)/;
 /** До- finishes an action: дописать, доделать, достроить. */
 const TO_THE_END = ['complete', 'finish'].map(stemEnglish);
 
@@ -47,7 +53,7 @@ export function prefixedVerbTargets(word: string, verbTargets: (form: string) =>
     if (rest.startsWith('ъ')) rest = rest.slice(1);
     else if (rest.startsWith('ы') && prefix !== 'вы') rest = `и${rest.slice(1)}`;
     if (rest.length < MIN_REST) continue;
-    const base = verbTargets(rest);
+    const base = verbTargets(rest) ?? verbTargets(rest.replace(SECONDARY_IMPERFECTIVE, 'а'));
     if (!base?.length) continue;
     const out: PrefixTarget[] = base.map((t) => ({ ...t, weight: t.weight * PREFIXED }));
     const add = (term: string, weight: number) => {
