@@ -3,7 +3,7 @@
  * a reader uses that the glossary reaches only when the query is read as Russian — a day word
  * (сегодня) kept rather than dropped as a stop word; a word read by its lemma where its stem is
  * another lemma's (стоит: стоить, not сто); a gloss Porter2 cuts to another English word (evening:
- * even) met only as its own forms. Asserted on the bundled corpus.
+ * even) met only as its own forms, in the fair merge and in the reply's match report. Asserted on the bundled corpus.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
@@ -15,6 +15,8 @@ import { fairCoverage, fairWords } from '../src/search/cross-language.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
+import { matchReport } from '../src/search/match-report.ts';
+import { termPositions } from '../src/search/term-positions.ts';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
@@ -96,6 +98,16 @@ describe('GIVEN a gloss that Porter2 cuts to another English word of the glossar
     const even = new Map([[english('evening'), [0]]]);
     expect(fairCoverage(fair, [even], () => true)).toBeGreaterThan(0);
     expect(fairCoverage(fair, [even], () => false)).toBe(0);
+  });
+
+  it('THEN the reply\'s match report does not say a passage that only says "even" has вечером in other words; one that says "evening" has it as evening', () => {
+    const words = engine.expand(engine.parse('вечером')).words;
+    const english = [...corpus.passages()].map((p) => p.block).filter((b) => b.lang === 'en');
+    const evenOnly = english.filter((b) => /\beven\b/i.test(b.plain) && !/\bevening/i.test(b.plain));
+    expect(evenOnly.length).toBeGreaterThan(10);
+    for (const b of evenOnly) expect(matchReport(words, [b], (x) => termPositions(x.plain))).not.toContainEqual({ word: 'вечером', found: 'related', as: expect.stringMatching(/^even$/i) });
+    const evening = english.find((b) => b.plain.includes('In the evening we continued our conversation'))!;
+    expect(matchReport(words, [evening], (x) => termPositions(x.plain))).toEqual([{ word: 'вечером', found: 'related', as: 'evening' }]);
   });
 
   it('THEN a passage that says "even" no longer answers вечером: Tonight, Trotsky phoned me is first', async () => {

@@ -13,7 +13,9 @@ import type { SearchEngine } from '../src/search/engine.ts';
 import { expandWord, GLOSSARY_WEIGHT, TRANSLATED } from '../src/search/expand/index.ts';
 import { frenchGlossaryTerms, frenchGlossaryUnavailable, loadFrenchGlossary } from '../src/search/expand/glossary-fr.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
-import { realEngine } from './helpers/corpus.ts';
+import { matchReport } from '../src/search/match-report.ts';
+import { termPositions } from '../src/search/term-positions.ts';
+import { realCorpus, realEngine } from './helpers/corpus.ts';
 
 /** The English terms the glossary gives a French word as typed. */
 const lookup = (word: string) => frenchGlossaryTerms(word).map((t) => t.term);
@@ -86,6 +88,27 @@ describe('GIVEN a query that reads as French', () => {
   it('THEN the English passage its words name ranks first (Yezhov a été convaincu de démissionner)', async () => {
     const { hits } = await engine.search('Yezhov a été convaincu de démissionner', { limit: 3 });
     expect(shownHitTexts(engine.corpus, hits[0]!).join(' ')).toContain('Yezhov was persuaded to resign.');
+  });
+});
+
+describe('GIVEN a French gloss that Porter2 cuts to another English word (soir evening → even, bâtiment building → build), as the Russian glossary finds it', () => {
+  it('THEN it stands only for its own forms, as вечер\'s evening does, and a gloss that is its own term is not restricted', () => {
+    const soir = frenchGlossaryTerms('soir').find((t) => t.term === english('evening'));
+    expect(soir?.surface).toEqual(expect.arrayContaining(['evening', 'evenings']));
+    expect(soir?.surface).not.toContain('even');
+    expect(frenchGlossaryTerms('bâtiment').find((t) => t.term === english('building'))?.surface).toContain('building');
+    expect(frenchGlossaryTerms('tué').every((t) => t.surface === undefined)).toBe(true);
+  });
+
+  it('THEN the reply\'s match report does not say a passage that only says "even" has soir in other words; one that says "evening" has it as evening', async () => {
+    const words = engine.expand(engine.parse('le soir où Kirov fut tué')).words;
+    expect(words.find((w) => w.text === 'soir')?.french).toBe('soir');
+    const english = [...(await realCorpus()).corpus.passages()].map((p) => p.block).filter((b) => b.lang === 'en');
+    const evenOnly = english.filter((b) => /\beven\b/i.test(b.plain) && !/\bevening/i.test(b.plain));
+    expect(evenOnly.length).toBeGreaterThan(10);
+    for (const b of evenOnly) expect(matchReport(words, [b], (x) => termPositions(x.plain))).not.toContainEqual({ word: 'soir', found: 'related', as: expect.stringMatching(/^even$/i) });
+    const evening = english.find((b) => b.plain.includes('In the evening we continued our conversation'))!;
+    expect(matchReport(words, [evening], (x) => termPositions(x.plain))).toContainEqual({ word: 'soir', found: 'related', as: 'evening' });
   });
 });
 

@@ -19,8 +19,16 @@ export type WordMatch =
 /** The words a report speaks of: what the query asks about, not its question words and light verbs. */
 const contentWords = (words: readonly QueryWord[]): QueryWord[] => words.filter((w) => !w.light && w.terms.length > 0);
 
-/** The word's own terms: its stems and keys, its parts', and an expansion as strong as the word, which is a form of it (wrote for write). */
-const ownTerms = (w: QueryWord): string[] => [...w.terms, ...w.parts.flatMap((p) => p.terms), ...(w.expansions ?? []).filter((e) => e.weight >= 1).map((e) => e.term)];
+/**
+ * The word's own terms: its stems and keys, its parts', and an expansion as strong as the word,
+ * which is a form of it (wrote for write); with the words a passage must spell a term as, where
+ * it stands for the word only as those (a gloss's own forms: evening, not even; expand/glossary.ts).
+ */
+const ownTerms = (w: QueryWord): { term: string; surface?: readonly string[] }[] => [
+  ...w.terms.map((term) => ({ term })),
+  ...w.parts.flatMap((p) => p.terms.map((term) => ({ term }))),
+  ...(w.expansions ?? []).filter((e) => e.weight >= 1),
+];
 
 /** A passage's word without a possessive or a footnote number glued to it (Shelepin’s4 → Shelepin). */
 const bare = (token: string) => token.replace(/\p{N}+$/u, '').replace(/['’]s$/u, '');
@@ -48,17 +56,20 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
     if (!list) tokens.set(i, (list = joinInitials(blocks[i]!.plain).match(PASSAGE_WORD) ?? []));
     return list[position] ?? '';
   };
-  const where = (term: string): [number, number] | undefined => {
+  // Where a block has the term first, spelt as one of `surface` when that is given (as the fair merge reads it: cross-language.ts).
+  const where = (term: string, surface?: readonly string[]): [number, number] | undefined => {
     for (let i = 0; i < at.length; i++) {
       const list = at[i]!.get(term);
-      if (list?.length) return [i, list[0]!];
+      if (!list?.length) continue;
+      if (!surface) return [i, list[0]!];
+      for (const position of list) if (surface.includes(spelling(i, position).toLowerCase())) return [i, position];
     }
     return undefined;
   };
   return content.map((w): WordMatch => {
-    if (ownTerms(w).some((t) => where(t))) return { word: w.text, found: 'itself' };
+    if (ownTerms(w).some((t) => where(t.term, t.surface))) return { word: w.text, found: 'itself' };
     for (const e of [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight)) {
-      const found = where(e.term);
+      const found = where(e.term, e.surface);
       if (found) return { word: w.text, found: 'related', as: spelledAs(e.term, found, spelling) };
     }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });

@@ -22,7 +22,7 @@ import { fold } from '../analyse/fold.ts';
 import { isFrenchFunctionWord } from '../analyse/light.ts';
 import { stemEnglish, stemFrench } from '../analyse/stem.ts';
 import { EN_STOPWORDS } from '../analyse/stopwords.ts';
-import { agreeing, GlossaryError, glossTargets, mergedTargets, parseGlossaryFile, readOnFirstUse, type GlossaryEntry, type Target } from './glossary.ts';
+import { agreeing, glossary, GlossaryError, glossTargets, mergedTargets, parseGlossaryFile, readOnFirstUse, type GlossaryEntry, type Target } from './glossary.ts';
 
 export const FRENCH_GLOSSARY_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'glossary', 'fr-en.tsv');
 export const FRENCH_GLOSSARY_FORMAT = 'lectern.glossary.fr-en';
@@ -94,10 +94,14 @@ export interface FrenchGlossary {
 
 /**
  * The lookups of the parsed entries. A form's stem (vendu) is kept only where no lemma has it as
- * its own stem: a guessed participle must not make a listed word ambiguous.
+ * its own stem: a guessed participle must not make a listed word ambiguous. `ownWords`: the English
+ * glosses the Russian–English glossary lets stand only for their own forms (glossary.ts ownForms:
+ * evening, whose term even is another word's): the same gloss here is read alike (soir, bâtiment).
  */
-export function compileFrenchGlossary(entries: GlossaryEntry[]): FrenchGlossary {
-  const english = glossTargets(entries.map((e) => e.glosses.map((g) => (EN_STOPWORDS.has(g) ? null : stemEnglish(g)))));
+export function compileFrenchGlossary(entries: GlossaryEntry[], ownWords: ReadonlySet<string> = new Set()): FrenchGlossary {
+  const stems = entries.map((e) => e.glosses.map((g) => (EN_STOPWORDS.has(g) ? null : stemEnglish(g))));
+  const ownGloss = entries.map((e, i) => e.glosses.map((g, k) => (ownWords.has(g) && stems[i]![k] !== null && stems[i]![k] !== g ? g : null)));
+  const english = glossTargets(stems, ownGloss);
   const agree = agreeing(english);
   const byLemma = new Map(entries.map((e, id) => [fold(e.lemma), id]));
   const byStem = new Map<string, number[]>();
@@ -144,7 +148,7 @@ export function loadFrenchGlossary(file = FRENCH_GLOSSARY_FILE): FrenchGlossary 
   } catch (err) {
     throw new GlossaryError(`${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ${RESTORE}`);
   }
-  return compileFrenchGlossary(parseFrenchGlossary(text, file));
+  return compileFrenchGlossary(parseFrenchGlossary(text, file), glossary()?.ownWords);
 }
 
 const bundled = readOnFirstUse({ name: 'French–English', file: FRENCH_GLOSSARY_FILE, without: 'French → English search only where the corpus pairs words', restore: RESTORE, load: () => loadFrenchGlossary() });

@@ -82,6 +82,11 @@ export interface Glossary {
    * pairs' learned translations of сто) is not what the word means.
    */
   readApartFromStem(word: string, stem: string): boolean;
+  /**
+   * The English glosses that stand only for their own forms (see `ownForms`: evening, whose term
+   * even is даже's word), so that another glossary's same gloss is read alike (glossary-fr.ts).
+   */
+  ownWords: ReadonlySet<string>;
 }
 
 export class GlossaryError extends Error {}
@@ -368,6 +373,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   const fromEnglish = new Map<string, Target[]>();
   return {
     entries: stems.lemmas.length,
+    ownWords: new Set(stems.own.flat().filter((g): g is string => g !== null)),
     toEnglish(word, stem) {
       const folded = foldRussian(word);
       const exact = lemmasOfForm(folded);
