@@ -12,18 +12,15 @@ import type { Corpus } from '../src/corpus/corpus.ts';
 import type { QueryWord } from '../src/search/analyse/index.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
 import { fairCoverage, fairWords, TRANSLATED, type LanguageFrequency } from '../src/search/cross-language.ts';
-import { SearchEngine } from '../src/search/engine.ts';
+import type { SearchEngine } from '../src/search/engine.ts';
 import { GLOSSARY_WEIGHT } from '../src/search/expand/index.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { shownTexts } from '../src/search/shown.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 }, 120_000);
 
 /** Rank (1-based, 0 when not in the top 10) of the first reply whose shown texts hold the snippet. */

@@ -7,18 +7,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseTerm, isKey, parseQuery } from '../src/search/analyse/index.ts';
-import { SearchEngine } from '../src/search/engine.ts';
+import type { SearchEngine } from '../src/search/engine.ts';
 import { glossaryTerms, readApartFromStem } from '../src/search/expand/glossary.ts';
 import { expandWord } from '../src/search/expand/index.ts';
 import { presentForms } from '../src/search/expand/glossary-forms.ts';
 import { fairCoverage, fairWords } from '../src/search/cross-language.ts';
-import { buildIndex } from '../src/search/index-build.ts';
-import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
 import { matchReport } from '../src/search/match-report.ts';
 import { termPositions } from '../src/search/term-positions.ts';
 import type { Corpus } from '../src/corpus/corpus.ts';
-import { realCorpus } from './helpers/corpus.ts';
+import { realEngine } from './helpers/corpus.ts';
 
 const english = (word: string) => analyseTerm(word).filter((t) => !isKey(t))[0]!;
 const glossed = (word: string) => glossaryTerms(word, analyseTerm(word, { query: true })).map((t) => t.term);
@@ -26,8 +24,7 @@ const glossed = (word: string) => glossaryTerms(word, analyseTerm(word, { query:
 let corpus: Corpus;
 let engine: SearchEngine;
 beforeAll(async () => {
-  corpus = (await realCorpus()).corpus;
-  engine = new SearchEngine(corpus, new MemoryCandidateSource(buildIndex(corpus)));
+  ({ corpus, engine } = await realEngine());
 }, 120_000);
 
 /** The rank (1-based) of the first hit whose shown texts contain `snippet`, or 0. */
