@@ -13,6 +13,8 @@
  *    one that states something in prose of its own as a paragraph (note-kind.ts).
  * 3. A second look at each stage's best candidates (rerank.ts): proximity of the query's words, and
  *    for short queries the passage that introduces the term.
+ *    Then a lexical safety net (plain-net.ts): for a longer query, the passages plain minisearch
+ *    would rank first on the words as typed are lifted to the 3rd and 5th place at least.
  * 4. Phrases in double quotes are checked exactly on the passage (containsPhrase, which survives
  *    quote style, dashes, NBSP, markup and hyphenation residue); a query of stop words only is
  *    answered by scanning the passages for it.
@@ -29,7 +31,7 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
-import { fold, foldedLetters, isLightWord, joinInitials, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, fold, foldedLetters, isKey, isLightWord, joinInitials, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -51,6 +53,7 @@ import { matchReport } from './match-report.ts';
 import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
+import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
 
@@ -151,6 +154,8 @@ const ANCHOR_MARGIN = 0.9;
  * put Russian passages that share one common word above the English passage that says it all.
  */
 const OTHER_LANGUAGE_SCALE = 1;
+/** Passages of the net's own query (the query's own terms, BM25) when only the AND stages ran. */
+const PLAIN_NET_POOL = 20;
 /** How many of the best passages of each pass the fair merge weighs again. */
 const FAIR_DEPTH = 60;
 
@@ -517,6 +522,7 @@ export class SearchEngine implements SearchService {
     const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
     const focus = questionFocus(parsed.text);
     const pairs = wordPairs(parsed.text);
+    let orRan = false;
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
       if (found.size >= want || phrase?.spent) break;
@@ -529,6 +535,7 @@ export class SearchEngine implements SearchService {
         const checked = await this.source.candidates({ ...query, accept: (id) => (!accept || accept(id)) && phrase.accept(id) });
         fresh = this.freshOf(checked, found, phraseOk);
       }
+      if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
       rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText, context: this.context });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
@@ -550,7 +557,60 @@ export class SearchEngine implements SearchService {
     const sorted = [...found.values()].sort((a, b) => b.score - a.score);
     // A Russian query's words are never the English passage's own: the rule is for one language.
     if (isEnglishQuery(parsed.words)) protectLiterals(sorted);
+    await this.plainNet(parsed, sorted, orRan, accept, phraseOk);
     return sorted;
+  }
+
+  /** The surface words' statistics of this engine's library (plain-net.ts), counted on first need. */
+  private readonly surface = new SurfaceStatistics(
+    () => this.corpus.passages(),
+    () => this.source.vocabulary.documentCount,
+    (block) => this.foldedOf(block).text,
+    (word) => {
+      const terms = analyseTerm(word).filter((t) => !isKey(t));
+      if (!terms.length) return undefined;
+      let df = 0;
+      for (const t of terms) df = Math.max(df, this.source.vocabulary.documentFrequency(t));
+      return df;
+    },
+  );
+  private readonly surfaceCache = new Map<Block, SurfaceCounts>();
+  private surfaceOf(block: Block): SurfaceCounts {
+    let s = this.surfaceCache.get(block);
+    if (!s) {
+      s = surfaceCounts(this.foldedOf(block).text);
+      if (this.surfaceCache.size >= POSITION_CACHE_LIMIT) this.surfaceCache.clear();
+      this.surfaceCache.set(block, s);
+    }
+    return s;
+  }
+
+  /**
+   * The lexical safety net (plain-net.ts): of a query of three words of substance or more (a shorter
+   * one is a name or a term, which the definitions read), the passages plain minisearch would rank
+   * first on its words as typed are not buried. When only the AND stages ran, the passages BM25
+   * ranks best on the query's own terms (no expansions) join the candidates the net reads.
+   */
+  private async plainNet(parsed: ParsedQuery, sorted: Candidate[], orRan: boolean, accept: ((id: string) => boolean) | undefined, phraseOk: (b: Block) => boolean): Promise<void> {
+    if (!netReads(parsed.text, parsed.words.filter((w) => !w.light).length)) return;
+    const extra: Candidate[] = [];
+    if (!orRan) {
+      const have = new Set(sorted.map((c) => c.block.id));
+      const own = parsed.words.map((w) => ({ ...w, expansions: undefined }));
+      const floor = sorted.length ? sorted[sorted.length - 1]!.score : 1;
+      const results = await this.source.candidates({ words: own, combineWith: 'OR', fuzzy: false, prefix: false, boost: { text: 1, heading: 0.3 }, rank: 'bm25', k: PLAIN_NET_POOL, ...(accept ? { accept } : {}) });
+      for (const c of this.freshOf(results, new Map(), phraseOk)) if (!have.has(c.block.id)) extra.push({ ...c, score: floor * 0.5 });
+    }
+    const score = plainScorer(parsed.text, this.surface);
+    const pool = [...sorted, ...extra];
+    if (fusePlain(pool, (c) => score(this.surfaceOf(c.block))) === 0) return;
+    // A passage from the net's own query stays only if it was lifted (it has no place among the ranked ones otherwise).
+    const limit = sorted.length;
+    const joined = new Set(extra);
+    sorted.length = 0;
+    pool.forEach((c, i) => {
+      if (!joined.has(c) || i < limit) sorted.push(c);
+    });
   }
 
   /**
