@@ -24,18 +24,87 @@ function goingForms(base: string): string[] {
   return [...['у', 'ет', 'ут', 'ем'].map((e) => future + e), ...['шел', 'шла', 'шло', 'шли'].map((e) => prefix + e)];
 }
 
+/** Past endings after a consonant-final masculine (нёс, несла; мог, могла). */
+const PAST = ['', 'ла', 'ло', 'ли'];
+/** -сти verbs whose stem ends in д or т, which the past drops (вести: ведёт, вёл; мести: метёт, мёл). */
+const STI_DT: [RegExp, string][] = [
+  // Longest first: изобрести is обрести's (изобрёл), цвести not вести's.
+  [/(?:обрести|цвести|плести)$/, 'т'],
+  [/(?:брести|вести)$/, 'д'],
+  [/мести$/, 'т'],
+];
+/**
+ * -чь verbs by root, longest first (привлечь is влечь's, not лечь's), with the stem's consonant: -г-
+ * (мочь: мог, могут) or -к- (влечь: влёк, влекут). речь, печь, течь, сечь only after a prefix
+ * (отречься, испечь): alone they are nouns too (speech, stove, leak).
+ */
+const CH_ROOTS: [string, 'г' | 'к'][] = [
+  ['небречь', 'г'], ['стеречь', 'г'], ['беречь', 'г'], ['стричь', 'г'], ['волочь', 'к'], ['толочь', 'к'],
+  ['влечь', 'к'], ['стичь', 'г'], ['мочь', 'г'], ['лечь', 'г'], ['жечь', 'г'], ['речь', 'к'], ['печь', 'к'], ['течь', 'к'], ['сечь', 'к'],
+];
+const NOUN_TOO = new Set(['речь', 'печь', 'течь', 'сечь']);
+/** -нуть verbs that drop their -ну- in the past (исчезнуть: исчез, исчезла; погибнуть: погиб), by root. */
+const NU_DROPPED = /(?:гиб|стиг|ник|чез|верг|мерз|торг|вык|мок|сох|кис|креп|слеп|глох|молк|гас|тих|вяз|лип|пах)нуть$/;
+
+/**
+ * The past (and third-person present or future) of the verbs whose stem an infinitive hides: -сти
+ * and -зти (вести → вёл, ведёт; нести → нёс, несёт; везти → вёз; расти → рос), -чь (мочь → мог,
+ * может, могут; влечь → влёк, влечёт; сжечь → сжёг, сожгла), -ереть (умереть → умер, умерла) and
+ * the -нуть verbs that drop -ну- in the past (исчезнуть → исчез). ё is folded. Empty for the others.
+ */
+function hiddenStemForms(base: string): string[] {
+  const past = (stem: string) => PAST.map((e) => stem + e);
+  if (base.endsWith('расти')) return [...past(`${base.slice(0, -5)}рос`), ...['ет', 'ут'].map((e) => `${base.slice(0, -2)}т${e}`)];
+  if (/[сз]ти$/.test(base)) {
+    const b = base.slice(0, -3);
+    const dt = STI_DT.find(([end]) => end.test(base))?.[1];
+    const stem = b + (dt ?? base.at(-3));
+    return [...(dt ? PAST.map((e) => `${b}л${e.slice(1)}`) : past(stem)), ...['ет', 'ут'].map((e) => stem + e)];
+  }
+  const ch = CH_ROOTS.find(([root]) => base.endsWith(root) && (base.length > root.length || !NOUN_TOO.has(root)));
+  if (ch) {
+    const [root, consonant] = ch;
+    const stem = base.slice(0, -2) + consonant;
+    // жечь's past drops its vowel (сжёг, сожгла: a prefix ending in a consonant takes о before жг).
+    if (root === 'жечь') {
+      const p = base.slice(0, -4);
+      return [`${p}жег`, ...PAST.slice(1).map((e) => `${/[бвгдзкпрстх]$/.test(p) ? `${p}о` : p}жг${e}`)];
+    }
+    // The present changes г, к to ж, ч before е (может, влечёт); лечь, стичь have their own (ляжет, достигнет).
+    const present = root === 'лечь' || root === 'стичь' ? [] : [`${base.slice(0, -2)}${consonant === 'г' ? 'ж' : 'ч'}ет`, `${stem}ут`];
+    return [...past(stem), ...present];
+  }
+  if (base.endsWith('ереть')) return past(base.slice(0, -3));
+  if (NU_DROPPED.test(base)) return past(base.slice(0, -4));
+  return [];
+}
+
+/**
+ * The hidden-stem forms of a verb (hiddenStemForms), reflexive ones with their -ся/-сь (отрёкся,
+ * отреклись). A guess whose stem may be another word's (берёг, беречь's past, is берег shore): so
+ * glossary.ts stems these only where no other lemma has the stem, as it does participles.
+ */
+export function hiddenForms(lemma: string): string[] {
+  const reflexive = REFLEXIVE.test(lemma);
+  const forms = hiddenStemForms(reflexive ? lemma.slice(0, -2) : lemma);
+  return reflexive ? forms.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : forms;
+}
+
 /** Forms Snowball may stem apart from the lemma: a verb's past, present and short participle (напечатан, -а, -ы, -о). */
 export function verbForms(lemma: string): string[] {
   const reflexive = REFLEXIVE.test(lemma);
   const base = reflexive ? lemma.slice(0, -2) : lemma;
   const going = goingForms(base);
   if (going.length) return reflexive ? going.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : going;
-  if (!base.endsWith('ть')) return [];
+  // -ереть's past is its hidden forms (умер), not умерел.
+  if (!base.endsWith('ть') || base.endsWith('ереть')) return [];
   const b = base.slice(0, -2);
   const out = [`${b}л`, `${b}ла`, `${b}ли`, `${b}ло`];
   if (/[ое]ва$/.test(b)) out.push(`${b.slice(0, -3)}ует`, `${b.slice(0, -3)}уют`, `${b}н`, `${b}на`, `${b}ны`, `${b}но`);
   else if (/[ая]$/.test(b)) out.push(`${b}ет`, `${b}ют`, `${b}н`, `${b}на`, `${b}ны`, `${b}но`);
   else if (b.endsWith('и')) out.push(`${b.slice(0, -1)}ит`, `${b.slice(0, -1)}ят`);
+  // -нуть: its future or present in -нет, -нут (исчезнет, вернут).
+  else if (b.endsWith('ну')) out.push(`${b.slice(0, -1)}ет`, `${b.slice(0, -1)}ут`);
   return reflexive ? out.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : out;
 }
 

@@ -26,7 +26,7 @@ import { ANALYSIS_VERSION, analysisOptions } from '../analyse/options.ts';
 import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
 import { compoundGlosses } from './compound-ru.ts';
-import { declinedForms, NUMBER_FORMS, participleForms, presentForms, verbForms } from './glossary-forms.ts';
+import { declinedForms, hiddenForms, NUMBER_FORMS, participleForms, presentForms, verbForms } from './glossary-forms.ts';
 import { prefixedVerbTargets, VERB_LEMMA } from './glossary-prefixes.ts';
 
 /** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
@@ -130,7 +130,7 @@ export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry
 }
 
 /** Lemma endings (glossary-forms.ts inflects from these), and the longest ending a form adds to what it keeps. */
-const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться'];
+const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться', 'ти', 'сти', 'асти', 'стись', 'чь', 'чься', 'нуть', 'нуться'];
 const MAX_FORM_ENDING = 6;
 
 const foldRussian = (word: string) => (word.includes('ё') ? word.replace(/ё/g, 'е') : word);
@@ -139,7 +139,8 @@ const stemmedForms = (lemma: string) => [lemma, ...verbForms(lemma)].map(foldRus
 
 /**
  * The costly part: every stemmed form and gloss through Snowball. A guessed participle's stem
- * (glossary-forms.ts participleForms) is added only where no other lemma's own forms have it:
+ * (glossary-forms.ts participleForms), or a past's whose infinitive hides its stem (hiddenForms:
+ * беречь → берёг, the stem of берег shore), is added only where no other lemma's own forms have it:
  * a wrong guess (родить → рожен) or a true homograph (рубить → рублен, рубль) would otherwise make
  * the other lemma's stem ambiguous, and compileGlossary would drop it (rye, rouble lost).
  */
@@ -149,7 +150,7 @@ export function stemGlossary(entries: GlossaryEntry[]): GlossaryStems {
   for (const stems of own) for (const s of stems) owners.set(s, (owners.get(s) ?? 0) + 1);
   const russian = entries.map((e, i) => {
     const stems = own[i]!.slice();
-    for (const f of participleForms(e.lemma)) {
+    for (const f of [...participleForms(e.lemma), ...hiddenForms(e.lemma)]) {
       const s = stemRussian(foldRussian(f));
       if (!stems.includes(s) && !owners.has(s)) stems.push(s);
     }
@@ -314,7 +315,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
   // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
   const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
-  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...presentForms(lemma), ...declinedForms(lemma)];
+  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...hiddenForms(lemma), ...presentForms(lemma), ...declinedForms(lemma)];
   // Each word's lemmas, kept: a Russian query word is looked up for its English (toEnglish), again
   // for readApartFromStem and again by the fair merge, each making every form of each possible lemma.
   const lemmasKept = new Map<string, number[]>();
