@@ -15,7 +15,7 @@ import { snippetMatches } from '../src/eval/normalize.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { fusePlain, NET_SHARE, netPlace, netReads, plainScorer, surfaceCounts, surfaceWords, type SurfaceFrequency } from '../src/search/plain-net.ts';
+import { fusePlain, NET_SHARE, netPlace, netReads, plainScorer, SURFACE_SAMPLE, surfaceCounts, SurfaceStatistics, surfaceWords, type SurfaceFrequency } from '../src/search/plain-net.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
 import { CORPUS_DIR, realCorpus } from './helpers/corpus.ts';
 
@@ -54,6 +54,27 @@ describe('GIVEN a few lines indexed by plain minisearch with its default options
     expect(score(counted[4]!).share).toBe(1);
     expect(score(counted[0]!).share).toBeGreaterThan(0);
     expect(score(counted[0]!).share).toBeLessThan(0.5);
+  });
+});
+
+describe('GIVEN the surface words of a library', () => {
+  const library = (n: number) => Array.from({ length: n }, (_, i) => ({ block: { plain: i % 4 === 0 ? `the consul ${i}` : `a letter ${i}` } as unknown as Block }));
+  const statsOf = (n: number, indexed: (w: string) => number | undefined = () => undefined) => new SurfaceStatistics(() => library(n), () => n, (b) => b.plain, indexed);
+
+  it('THEN a small one is counted whole: every word by the passages that have it', () => {
+    const stats = statsOf(100);
+    expect(stats.documentCount).toBe(100);
+    expect(stats.df('consul')).toBe(25);
+    expect(stats.df('letter')).toBe(75);
+    expect(stats.averageLength).toBe(3);
+  });
+
+  it("THEN a large one's stop words are counted on a sample and scaled to it, its other words taken from the index", () => {
+    const n = SURFACE_SAMPLE * 3;
+    const stats = statsOf(n, (w) => (w === 'consul' ? 7 : undefined));
+    expect(stats.documentCount).toBe(n);
+    expect(stats.df('the')).toBe(n / 4);
+    expect(stats.df('consul')).toBe(7);
   });
 });
 
