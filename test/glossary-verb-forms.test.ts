@@ -19,6 +19,7 @@ describe('GIVEN a -сти or -зти verb of the glossary', () => {
     expect(weightOf('привела', 'lead')).toBeGreaterThan(0);
     expect(weightOf('изобрёл', 'invent')).toBe(1);
     expect(weightOf('ввели', 'introduce')).toBe(1);
+    expect(weightOf('довёл', 'lead')).toBe(1);
     expect(weightOf('принёс', 'bring')).toBe(1);
     expect(weightOf('спасли', 'save')).toBe(1);
     expect(weightOf('вёз', 'carry')).toBe(1);
