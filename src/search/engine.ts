@@ -1,5 +1,5 @@
 /**
- * The search service over one corpus view. Ranking, in order (DESIGN.md says why):
+ * The search service over one corpus view. Ranking, in order (docs/search.md says why):
  *
  * 1. The parsed query as an AND of words, each an OR of its stem, cross-script key and expansions
  *    (WordNet synonyms for words the corpus rarely uses, translations from the lexicon learned from

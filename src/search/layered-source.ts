@@ -3,7 +3,7 @@
  * own index (only its texts) asked as one. Each index scores its candidates with the statistics of
  * both (document count, document frequencies, average field lengths: `combinedStatistics`), so a
  * score means the same whichever index a passage is in, and the union cut to `k` is exactly what
- * one index holding both would return. DESIGN.md ("Ranking") says why this rather than ranking
+ * one index holding both would return. docs/search.md says why this rather than ranking
  * with the bundled corpus's statistics alone.
  */
 import type { Candidate, CandidateQuery, CandidateSource, Vocabulary } from './candidates.ts';

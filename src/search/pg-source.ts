@@ -6,7 +6,7 @@
  * (collection, terms). PostgreSQL finds the candidate passages; the scoring stays Lectern's:
  * the fetched postings are scored by the same `FastScorer` as the memory index, with the
  * statistics of the bundled index and the group's texts together (LayeredCandidateSource), so a
- * score means the same in both and the engine's order policy is unchanged. DESIGN.md ("Ranking")
+ * score means the same in both and the engine's order policy is unchanged. docs/search.md
  * says where the two can differ.
  *
  * Which terms a stage reaches (typo variants, prefixes, swaps, expansions, compound parts) is
