@@ -16,6 +16,11 @@ import { MATRIX_BUDGET } from '../src/platforms/matrix/limits.ts';
 import { consoleBudget } from '../src/platforms/console/profile.ts';
 import { budgetViolations } from '../src/reply/measure.ts';
 import { paginate } from '../src/reply/paginate.ts';
+import { discordPages, embedSize, messageViolations } from '../src/platforms/discord/pages.ts';
+import { DISCORD_EMBED_DESCRIPTION_LIMIT, DISCORD_EMBED_TOTAL_LIMIT } from '../src/platforms/discord/limits.ts';
+import { fitPages } from '../src/platforms/matrix/pages.ts';
+import { eventBytes } from '../src/platforms/matrix/content.ts';
+import { MATRIX_EVENT_BYTES_LIMIT } from '../src/platforms/matrix/limits.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
@@ -64,7 +69,65 @@ describe('GIVEN a "when" question whose topic paragraph ranks first and the next
   });
 });
 
+describe('GIVEN a "which year" question whose topic is a translation pair and the paragraph after both sides gives the year', () => {
+  const q = 'in what year did the report denying the Right-Trotskyist bloc come out';
+
+  it('THEN the pair carries the paragraph after its last side, which is not listed again', async () => {
+    const found = await hits(q);
+    expect(found[0]!.block.id).toBe('trotskys-lies.p819');
+    expect(found[0]!.after?.id).toBe('trotskys-lies.p820');
+    const shown = shownHitTexts(corpus, found[0]!).join(' ');
+    expect(shown).toContain('This report was not published until 1994');
+    expect(shown).toContain(block('trotskys-lies.p818').text);
+    expect(found.map((h) => h.block.id)).not.toContain('trotskys-lies.p820');
+  });
+
+  it('THEN /quote shows the side with the paragraph after, cited through it, the other side beside, and every platform keeps its limits', async () => {
+    const r = await real.dispatch({ command: 'quote', args: { query: q, limit: 10 }, scope: testScope() });
+    expect(r.error).toBeUndefined();
+    const first = passages(r)[0]!;
+    expect(first.text).toBe(`${block('trotskys-lies.p819').text}\n\n${block('trotskys-lies.p820').text}`);
+    expect(first.translation?.text).toBe(block('trotskys-lies.p818').text);
+    expect(first.locatorLabel).toContain('¶¶ 161–162');
+    expect(first.citation).toMatch(/paras?\. 161–162/);
+    for (const budget of [DISCORD_BUDGET, MATRIX_BUDGET, consoleBudget(80)]) for (const page of paginate(r, budget)) expect(budgetViolations(page, budget)).toEqual([]);
+    const discord = discordPages(r, { layout: 'stacked', idFor: (a) => `l1:${a.kind}:${a.target}`.slice(0, 100), citeSelectId: () => 'l1:ci::x' });
+    for (const page of discord) {
+      expect(messageViolations(page)).toEqual([]);
+      for (const e of page.embeds) expect(e.description?.length ?? 0).toBeLessThanOrEqual(DISCORD_EMBED_DESCRIPTION_LIMIT);
+      expect(page.embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(DISCORD_EMBED_TOTAL_LIMIT);
+    }
+    const matrix = fitPages(r, { layout: 'stacked', prefix: '!' });
+    for (const page of matrix.pages) expect(eventBytes(page)).toBeLessThanOrEqual(MATRIX_EVENT_BYTES_LIMIT);
+    // The citation is shown whole on some page of each: never cut.
+    expect(JSON.stringify(discord)).toContain('161–162');
+    expect(matrix.pages.map((p) => p.body).join('\n')).toContain('161–162');
+  });
+});
+
+describe('GIVEN a "when" question whose topic is a lead-in with its quotation and the paragraph after the quotation gives the date', () => {
+  const q = 'when did it become known why the Leningrad GPU representatives were expelled';
+
+  it('THEN the unit carries the paragraph after its quotation, shown after both and cited through all three', async () => {
+    const found = await hits(q);
+    expect(found[0]!.block.id).toBe('trotskys-lies.p216');
+    expect(found[0]!.after?.id).toBe('trotskys-lies.p217');
+    expect(shownHitTexts(corpus, found[0]!).join(' ')).toContain('This became known only at the end of January 1935.');
+    const r = await real.dispatch({ command: 'quote', args: { query: q, limit: 3 }, scope: testScope() });
+    const first = passages(r)[0]!;
+    expect(first.text).toBe(['trotskys-lies.p215', 'trotskys-lies.p216', 'trotskys-lies.p217'].map((id) => block(id).text).join('\n\n'));
+    expect(first.locatorLabel).toContain('¶¶ 106–108');
+    for (const budget of [DISCORD_BUDGET, MATRIX_BUDGET]) for (const page of paginate(r, budget)) expect(budgetViolations(page, budget)).toEqual([]);
+  });
+});
+
 describe('GIVEN queries the rule must leave alone', () => {
+  it('THEN a translation pair takes no paragraph after it that holds none of the question’s words', async () => {
+    const found = await hits('when was the finding that no Right-Trotskyist bloc existed released');
+    expect(found[0]!.block.id).toBe('trotskys-lies.p819');
+    expect(found[0]!.after).toBeUndefined();
+  });
+
   it('THEN no hit carries a next paragraph for a query that asks for no date or number', async () => {
     for (const q of ['contested elections under the 1936 constitution', 'the first Moscow Trial', 'who organised the first Moscow Trial']) {
       expect((await hits(q)).filter((h) => h.after).map((h) => h.block.id), q).toEqual([]);

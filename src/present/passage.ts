@@ -57,8 +57,10 @@ export function passageView(
     return view;
   }
   // Here the block heads its unit (a footnote is in none): the quotation, if any, comes after it,
-  // or for a question the passage after it that answers it (search/answer-after.ts).
-  const quoted = unit?.quotation ?? extra.after;
+  // and for a question the passage after them (or after a pair's sides) that answers it
+  // (search/answer-after.ts); the passage is cited through the last.
+  const following = [unit?.quotation, extra.after].filter((b) => b !== undefined);
+  const quoted = following[following.length - 1];
   const view: PassageView = {
     id: block.id,
     work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },
@@ -72,9 +74,9 @@ export function passageView(
     ...(extra.snippet !== undefined ? { snippet: extra.snippet } : {}),
     ...(extra.score !== undefined ? { score: extra.score } : {}),
   };
-  if (quoted) {
-    view.text = `${block.text}\n\n${quoted.text}`;
-    view.footnotes.push(...footnoteViews(corpus, quoted));
+  for (const b of following) {
+    view.text = `${view.text}\n\n${b.text}`;
+    view.footnotes.push(...footnoteViews(corpus, b));
   }
   const other = counterpart(corpus, block);
   if (other && other.ids.length) view.translation = side(corpus, work, other.ids);
