@@ -10,7 +10,8 @@
  * (стать and сталь, дать and дата) is ambiguous and not used, nor is one shorter than MIN_STEM; a
  * query word is then recognised only as one of its lemma's guessed case forms (жену → жена).
  * A word that is neither a listed form nor a listed stem may be a listed verb with a prefix
- * (дописал: писать), read below a listed word's weight (glossary-prefixes.ts).
+ * (дописал: писать, glossary-prefixes.ts) or a Soviet compound of a clipping and a listed word
+ * (партархив: party archive, compound-ru.ts), read below a listed word's weight.
  *
  * Stemming its ~10,000 forms and glosses costs ~0.2 s of a cold process, so the stems are kept beside the
  * glossary (ru-en.stems.json, sealed, written by `npm run glossary`) with the digest of what they
@@ -361,6 +362,16 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     const ids = lemmasOfForm(form);
     return ids.length && ids.every((id) => VERB_LEMMA.test(stems.lemmas[id]!)) && agree(ids) ? merged(ids) : undefined;
   };
+  // A word's English: as a listed form, else a listed stem; a word that is neither may be a listed
+  // verb with a prefix (glossary-prefixes.ts: дописал → писать) or a Soviet compound whose parts
+  // are listed (compound-ru.ts: партархив → party archive), each read below a listed word.
+  const englishOf = (folded: string, stem: string): Target[] => {
+    const exact = lemmasOfForm(folded);
+    if (exact.length) return agree(exact) ? merged(exact) : [];
+    if (byStem.has(stem)) return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
+    const prefixed = prefixedVerbTargets(folded, verbTargets);
+    return prefixed.length ? prefixed : compoundGlosses(folded, (part) => englishOf(part, stemRussian(part)));
+  };
   // Each English word's lemmas: those it is the first gloss of, then the others, in the file's
   // order (most common first), at most MAX_FROM_ENGLISH of them. Built on first use of each word.
   const lemmasOf = new Map<string, { id: number; weight: number }[]>();
@@ -375,14 +386,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   return {
     entries: stems.lemmas.length,
     ownWords: new Set(stems.own.flat().filter((g): g is string => g !== null)),
-    toEnglish(word, stem) {
-      const folded = foldRussian(word);
-      const exact = lemmasOfForm(folded);
-      if (exact.length) return agree(exact) ? merged(exact) : [];
-      if (byStem.has(stem)) return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
-      // Neither a form nor a stem of the glossary: a listed verb with a prefix (glossary-prefixes.ts)?
-      return prefixedVerbTargets(folded, verbTargets);
-    },
+    toEnglish: (word, stem) => englishOf(foldRussian(word), stem),
     readApartFromStem(word, stem) {
       const exact = lemmasOfForm(foldRussian(word));
       return exact.length > 0 && agree(exact) && byStem.has(stem) && !agree(byStem.get(stem)!);
@@ -468,14 +472,7 @@ export function glossaryTerms(text: string, terms: string[]): { term: string; we
   if (!stem) return [];
   const g = glossary();
   if (!g) return [];
-  if (!russian) return g.fromEnglish(stem);
-  const whole = g.toEnglish(text, stem);
-  return whole.length ? whole : compoundGlosses(text, (part) => russianGlosses(g, part));
-}
-
-/** The glossary's English for a Russian word on its own (a compound's part): by its form, else its stem. */
-function russianGlosses(g: Glossary, word: string): { term: string; weight: number }[] {
-  return g.toEnglish(word, stemRussian(foldRussian(word)));
+  return russian ? g.toEnglish(text, stem) : g.fromEnglish(stem);
 }
 
 /**
