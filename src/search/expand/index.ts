@@ -13,7 +13,7 @@ import { doctrineSiblings } from './doctrines.ts';
 import { glossaryTerms, readApartFromStem } from './glossary.ts';
 import { frenchGlossaryTerms } from './glossary-fr.ts';
 import { isFrenchFunctionWord } from '../analyse/light.ts';
-import { otherNames } from './names.ts';
+import { otherNames, placeAdjectiveLinks } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { queryPhrases } from './phrases.ts';
 import { irregularForms, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
@@ -111,7 +111,7 @@ export const NAME_WEIGHT = 0.9;
  * The name a Russian adjective is of (place-adjectives.ts: московский → Moscow): a derivation, as
  * close as a cognate; the name's own word would be surer.
  */
-const PLACE_ADJECTIVE_WEIGHT = 0.5;
+export const PLACE_ADJECTIVE_WEIGHT = 0.5;
 /** A word of the core glossary (glossary.ts): general, so no surer than a cognate; its other senses less. */
 export const GLOSSARY_WEIGHT = 0.5;
 /**
@@ -199,6 +199,8 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   }
   // A name has a cross-script key (a capitalised or transliterated word): only then are names read.
   if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);
+  // A place's adjective and the place (Poland ↔ Polish), as an English word, however capitalised.
+  if (englishWord) for (const a of placeAdjectiveLinks(w.terms)) offer(a, PLACE_ADJECTIVE_WEIGHT, MAX_TRANSLATION_SHARE);
   const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
   const rarity = rarityScale(w, index);
   // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:

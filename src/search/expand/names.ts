@@ -46,13 +46,19 @@ export function parseNames(text: string, file = NAMES_FILE): { russian: string; 
   });
 }
 
-/** WordNet's other names; throws naming the file and the fix when it is not a names file of this version. */
-export function readWordnetNames(file = WORDNET_NAMES_FILE): Record<string, string[]> {
+/** WordNet's names file; throws naming the file and the fix when it is not a names file of this version. */
+function readWordnetNamesFile(file: string): Pick<WordnetNames, 'names' | 'adjectives'> {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<WordnetNames>;
-  if (json.format !== NAMES_FORMAT || json.version !== NAMES_VERSION || typeof json.names !== 'object' || json.names === null) {
+  const isMap = (v: unknown) => typeof v === 'object' && v !== null;
+  if (json.format !== NAMES_FORMAT || json.version !== NAMES_VERSION || !isMap(json.names) || !isMap(json.adjectives)) {
     throw new NamesError(`${file} has format ${String(json.format)} v${String(json.version)}, this Lectern reads ${NAMES_FORMAT} v${NAMES_VERSION}: run npm run wordnet`);
   }
-  return json.names;
+  return { names: json.names!, adjectives: json.adjectives! };
+}
+
+/** WordNet's other names; throws naming the file and the fix when it is not a names file of this version. */
+export function readWordnetNames(file = WORDNET_NAMES_FILE): Record<string, string[]> {
+  return readWordnetNamesFile(file).names;
 }
 
 /**
@@ -100,13 +106,14 @@ export function russianVariants(file = NAMES_FILE, cache = VARIANTS_CACHE): Map<
   return new Map(isVariants(kept) ? kept : make());
 }
 
-let names: { wordnet: Record<string, string[]>; russian: Map<string, string[]> } | undefined;
+let names: { wordnet: Record<string, string[]>; adjectives: Record<string, string[]>; russian: Map<string, string[]> } | undefined;
 let problem: string | undefined;
 
 function load() {
   if (!names && !problem) {
     try {
-      names = { wordnet: readWordnetNames(), russian: russianVariants() };
+      const wordnet = readWordnetNamesFile(WORDNET_NAMES_FILE);
+      names = { wordnet: wordnet.names, adjectives: wordnet.adjectives, russian: russianVariants() };
     } catch (err) {
       problem = `search: other names of places and people are off: ${(err as Error).message}`;
     }
@@ -129,5 +136,18 @@ export function otherNames(terms: readonly string[]): string[] {
     for (const v of Object.hasOwn(names.wordnet, t) ? names.wordnet[t]! : []) if (!terms.includes(v)) out.add(v);
     for (const v of names.russian.get(t) ?? []) if (!terms.includes(v)) out.add(v);
   }
+  return [...out];
+}
+
+/**
+ * A place's adjective for the place's terms and the place for its adjective's (Japan ↔ Japanese,
+ * Poland ↔ Polish: WordnetNames.adjectives). Not another name of it: a derivation, which the
+ * engine weighs as it weighs a Russian place adjective's name.
+ */
+export function placeAdjectiveLinks(terms: readonly string[]): string[] {
+  const names = load();
+  if (!names) return [];
+  const out = new Set<string>();
+  for (const t of terms) for (const v of Object.hasOwn(names.adjectives, t) ? names.adjectives[t]! : []) if (!terms.includes(v)) out.add(v);
   return [...out];
 }

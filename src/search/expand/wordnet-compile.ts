@@ -165,7 +165,8 @@ function synsetNumbering() {
 }
 
 export const NAMES_FORMAT = 'lectern.wordnet-names';
-export const NAMES_VERSION = 1;
+/** Version 2 adds `adjectives`. */
+export const NAMES_VERSION = 2;
 
 /**
  * Other names of the same place or person, from WordNet's proper-noun synsets that list several
@@ -179,6 +180,33 @@ export interface WordnetNames {
   version: number;
   source: string;
   names: Record<string, string[]>;
+  /**
+   * A place's adjective and the place, both ways, as stems (japanes ↔ japan, polish ↔ poland,
+   * ukrainian ↔ ukrain, latvian ↔ latvia): WordNet's pertainyms from a capitalised adjective to a
+   * one-word name of a location (noun.location), which the table leaves out with every other name.
+   * A reader says "sources from Poland" where the text says "Polish sources", and the reverse.
+   */
+  adjectives: Record<string, string[]>;
+}
+
+/** WordNet's lexicographer file of places (noun.location): a pertainym to one is a place's adjective. */
+const LOCATION_FILE = '15';
+
+/** Place adjective ↔ place, as stems (WordnetNames.adjectives), from pertainyms as [adjective, target synset key, target word position]. */
+function placeAdjectives(pertainyms: [string, string, number][], synsetNames: Map<string, { file: string; lemmas: string[] }>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const link = (from: string, to: string) => {
+    if (from !== to && !(out[from] ?? []).includes(to)) (out[from] ??= []).push(to);
+  };
+  for (const [adjective, target, at] of pertainyms) {
+    const place = synsetNames.get(target);
+    const name = place?.lemmas[at];
+    if (place?.file !== LOCATION_FILE || name === undefined || !NAME.test(name) || !NAME.test(adjective)) continue;
+    const [a, n] = [stemEnglish(adjective.toLowerCase()), stemEnglish(name.toLowerCase())];
+    link(a, n);
+    link(n, a);
+  }
+  return out;
 }
 
 /** Stems numbered in the order first met; a lemma's stem is computed once. */
@@ -235,9 +263,12 @@ function keepPhrase(
 }
 
 /** The table and, apart, the other names of names (WordnetNames). */
-export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
-  const { synsetIds, posOf, synsetOf } = synsetNumbering();
-  const { stemIds, stems, stemOf } = stemNumbering();
+/**
+ * WordNet's data files read once: each synset's single-word members (stem numbers), its semantic
+ * relations, broader and narrower synsets, its lemmas and lexical pointers (resolved by
+ * lexicalLinks), the proper-noun synsets with several names, and what placeAdjectives needs.
+ */
+function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => number, stemOf: (lemma: string) => number) {
   const members: number[][] = [];
   const related: number[][] = [];
   const broader: number[][] = [];
@@ -248,6 +279,9 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
   const lemmas: string[][] = [];
   const pending: [number, number, number, number][] = [];
   const synsetNames: string[][] = [];
+  // Nouns' lexicographer files and lemmas as written, and capitalised adjectives' pertainyms: placeAdjectives.
+  const nounLemmas = new Map<string, { file: string; lemmas: string[] }>();
+  const pertainyms: [string, string, number][] = [];
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `data.${file}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -271,9 +305,11 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
         if (!words.includes(s)) words.push(s);
       }
       positions[id] = position;
-      lemmas[id] = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, '').toLowerCase());
-      const names = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, '')).filter((l) => NAME.test(l));
+      const written = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, ''));
+      lemmas[id] = written.map((l) => l.toLowerCase());
+      const names = written.filter((l) => NAME.test(l));
       if (file === 'noun' && names.length > 1) synsetNames.push(names);
+      if (file === 'noun') nounLemmas.set(f[0]!, { file: f[1]!, lemmas: written });
       const pointers = parseInt(f[at]!, 10);
       at++;
       const rel: number[] = [];
@@ -282,6 +318,10 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       for (let i = 0; i < pointers; i++, at += 4) {
         const target = synsetOf(f[at + 2]!, f[at + 1]!);
         const wordNos = f[at + 3]!;
+        if (f[at] === '\\' && file === 'adj' && f[at + 2] === 'n' && wordNos !== '0000') {
+          const from = written[parseInt(wordNos.slice(0, 2), 16) - 1];
+          if (from !== undefined && /^[A-Z]/.test(from)) pertainyms.push([from, f[at + 1]!, parseInt(wordNos.slice(2), 16) - 1]);
+        }
         if (RELATED.has(f[at]!) && wordNos !== '0000') pending.push([id, parseInt(wordNos.slice(0, 2), 16) - 1, target, parseInt(wordNos.slice(2), 16) - 1]);
         else if (RELATED.has(f[at]!)) rel.push(target);
         else if (BROADER.has(f[at]!)) up.push(target);
@@ -293,6 +333,13 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       narrower[id] = [...new Set(down)];
     }
   }
+  return { members, related, broader, narrower, positions, lemmas, pending, synsetNames, nounLemmas, pertainyms };
+}
+
+export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
+  const { synsetIds, posOf, synsetOf } = synsetNumbering();
+  const { stemIds, stems, stemOf } = stemNumbering();
+  const { members, related, broader, narrower, positions, lemmas, pending, synsetNames, nounLemmas, pertainyms } = readDataFiles(dir, synsetOf, stemOf);
   const senses = new Map<number, number[]>();
   const phrases: Record<string, number[]> = {};
   const memberOf: Record<string, number[]> = {};
@@ -346,6 +393,7 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       version: NAMES_VERSION,
       source: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`,
       names: nameVariants(synsetNames, (stem) => (senses.get(stemIds.get(stem) ?? -1)?.length ?? 0) > 0),
+      adjectives: placeAdjectives(pertainyms, nounLemmas),
     },
   };
 }
