@@ -50,3 +50,26 @@ describe('GIVEN a Russian question that asks for a number or a date', () => {
     expect(await top('в каком году Снайдер опубликовал свою книгу')).toContain('In 2010 he published Bloodlands.');
   });
 });
+
+describe('GIVEN a question that asks why', () => {
+  it('THEN its focus is a reason, in English and in Russian, and a date asked about a reason stays a date', () => {
+    expect(questionFocus('why did trotsky deny the bloc')).toEqual({ kind: 'cause' });
+    expect(questionFocus('for what reason was yezhov removed')).toEqual({ kind: 'cause' });
+    expect(questionFocus(fold('Почему Троцкий отрицал блок?'))).toEqual({ kind: 'cause' });
+    expect(questionFocus(fold('Зачем Сынок разменял тысячу франков'))).toEqual({ kind: 'cause' });
+    expect(questionFocus('when did the reason they were kicked out become known')).toEqual({ kind: 'date' });
+    expect(questionFocus(fold('когда стало известно, почему выгнали представителей ГПУ'))).toEqual({ kind: 'date' });
+    expect(questionFocus('how did trotsky follow the kirov case')).toBeUndefined();
+  });
+
+  it('THEN the passage that gives a reason near the question’s words ranks first', async () => {
+    // The passage before it ("We do not know why Trotsky did not wish to acknowledge … the bloc") and
+    // the one after ("Trotsky decided to deny everything") share the words; this one says "in order to".
+    expect(await top('why did Trotsky deny the bloc')).toContain('he had to preserve "plausible deniability" in order to fight');
+  });
+
+  it('THEN a reason stated only by a stop word counts: "because"', async () => {
+    const reason = (await engine.search('why does Pravda’s silence count as evidence', { limit: 3 })).hits.map((h) => h.block.plain);
+    expect(reason.some((p) => p.includes('because Pravda of December 1934 to January 1935 is a finite search field'))).toBe(true);
+  });
+});

@@ -8,7 +8,8 @@
  *   for…", "X is a…", "known as X" — ranks first, and for a one-word query the first passage
  *   of each work to name it gains a little.
  * - Question focus: "how many …" prefers a passage with a number near its matched words, "when …"
- *   one with a date (`questionFocus`; «сколько …», «когда …» likewise: question-focus-ru.ts), and
+ *   one with a date, "why …" one with a reason's cue (`questionFocus`; «сколько …», «когда …» likewise:
+ *   question-focus-ru.ts; «почему …» and the cues: cause-cue.ts), and
  *   such a passage borrows, at half, the query words it lacks from the passage before it in its
  *   section (context-cover.ts).
  * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
@@ -25,15 +26,16 @@ import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
 import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
+import { CAUSE_QUESTION, causePositions } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
- * what year …" a date. A passage that gives one near the words it matches answers the question; one
+ * what year …" a date, "why …" a reason. A passage that gives one near the words it matches answers the question; one
  * that only shares its words does not.
  */
 export interface QuestionFocus {
-  kind: 'number' | 'date';
+  kind: 'number' | 'date' | 'cause';
   /** "how many biographies": the word the number counts (folded), which it stands just before. */
   counted?: string;
 }
@@ -47,7 +49,11 @@ export function questionFocus(folded: string): QuestionFocus | undefined {
   if (NUMBER_QUESTION.test(folded)) return { kind: 'number' };
   if (DATE_QUESTION.test(folded) && !asksForYears(folded.split(/\s+/u))) return { kind: 'date' };
   // A Russian question asks the same of Russian passages and, across scripts, of English ones.
-  return russianQuestionFocus(folded);
+  const russian = russianQuestionFocus(folded);
+  if (russian) return russian;
+  // Last: "when did it become known why …" asks for a date.
+  if (CAUSE_QUESTION.test(folded)) return { kind: 'cause' };
+  return undefined;
 }
 /** A passage with what the question asks for within this many words of its matched words gains FOCUS. */
 const FOCUS_WINDOW = 12;
@@ -71,7 +77,12 @@ const answersFocus = (term: string, kind: QuestionFocus['kind']) =>
  * Does the passage give what the question asks for near its matched words: within FOCUS_WINDOW
  * words of one of them, or for a count just before the counted word (`counted`: its positions)?
  */
-function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], own: ReadonlySet<string>, focus: QuestionFocus, counted: readonly number[] | undefined): boolean {
+function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], own: ReadonlySet<string>, focus: QuestionFocus, counted: readonly number[] | undefined, block?: Block): boolean {
+  if (focus.kind === 'cause') {
+    if (!block) return false;
+    for (const p of causePositions(block)) for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
+    return false;
+  }
   for (const [term, positions] of at) {
     if (own.has(term) || !answersFocus(term, focus.kind)) continue;
     for (const p of positions) {
@@ -96,7 +107,7 @@ export function focusReader(words: QueryWord[], focus: QuestionFocus, positionsO
   const own = new Set(sets.flatMap((set) => [...set]));
   return (block) => {
     const matched = wordPositions(block, sets, positionsOf);
-    const gives = matched.some((m) => m.length > 0) && (focus.counted === undefined || counted >= 0) && givesFocus(positionsOf(block), matched, own, focus, counted >= 0 ? matched[counted] : undefined);
+    const gives = matched.some((m) => m.length > 0) && (focus.counted === undefined || counted >= 0) && givesFocus(positionsOf(block), matched, own, focus, counted >= 0 ? matched[counted] : undefined, block);
     return { holds: matched.map((m) => m.length > 0), gives };
   };
 }
@@ -462,7 +473,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const matched = heavy.length === 1 && !focus ? undefined : wordPositions(c.block, sets, positionsOf);
     const { span, words } = matched === undefined || heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(matched);
     let factor = 1;
-    const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined);
+    const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
     if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers);

@@ -1,0 +1,39 @@
+/**
+ * What a "why" question asks for beside its words: a reason. A passage that gives one says so in a
+ * few words — "because", "in order to", "the reason", "accounts for" — which are stop words or
+ * common ones, so BM25 and coverage never see them, and a passage that only repeats the question's
+ * words ("Trotsky decided to deny everything") ranks with the one that answers it ("… to preserve
+ * plausible deniability in order to …"). Read on the passage's own words, numbered as
+ * term-positions.ts numbers them, so rerank can ask whether a cue stands near the matched words.
+ */
+import type { Block } from '../corpus/model.ts';
+import { joinInitials } from './analyse/index.ts';
+import { PASSAGE_WORD } from './term-positions.ts';
+
+/**
+ * A why-question (folded): "why …", "for what reason …", «почему …», «зачем …», «по какой причине …»
+ * (\b knows only Latin letters: Russian words are bounded by lookarounds on \p{L}).
+ */
+export const CAUSE_QUESTION = /\bwhy\b|\bfor what (?:reason|purpose)\b|(?<!\p{L})(?:почему|зачем|по какой причине|с какой целью)(?!\p{L})/u;
+
+/** One word that gives a reason by itself (folded: ё is е). */
+const CUE_WORDS = new Set(
+  'because reason reasons explanation explanations motive motives therefore hence consequently потому поскольку поэтому чтобы причина причины причине причину причиной следовательно'.split(' '),
+);
+/** Cues of two or three words, as typed: their first word stands for them. */
+const CUE_PHRASES = ['in order to', 'so that', 'so as to', 'due to', 'owing to', 'account for', 'accounts for', 'accounted for', 'as a result', 'так как', 'из за'].map((p) => p.split(' '));
+
+const cues = new WeakMap<Block, number[]>();
+
+/** The positions (token numbers, ascending) of the passage's cues of a reason. */
+export function causePositions(block: Block): readonly number[] {
+  let at = cues.get(block);
+  if (at) return at;
+  at = [];
+  const tokens = (joinInitials(block.plain).match(PASSAGE_WORD) ?? []).map((t) => t.toLowerCase());
+  for (let i = 0; i < tokens.length; i++) {
+    if (CUE_WORDS.has(tokens[i]!) || CUE_PHRASES.some((p) => p.every((w, j) => tokens[i + j] === w))) at.push(i);
+  }
+  cues.set(block, at);
+  return at;
+}
