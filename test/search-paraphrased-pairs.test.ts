@@ -27,6 +27,13 @@ describe('GIVEN a two-word phrase of the query', () => {
     expect(share('a seasoned plotter', [seasoned, plotter])).toBe(0);
   });
 
+  it('THEN for a short query, whose two words side by side are its topic, the words as typed count whole', () => {
+    const literal = (text: string) => paraphrasedPairShare(termPositions(text), pairCovers([seasoned, plotter]), true);
+    expect(literal('a seasoned plotter')).toBe(1);
+    expect(literal('a seasoned old plotter')).toBe(1);
+    expect(literal('the plotter was seasoned')).toBe(0);
+  });
+
   it('THEN the words reversed, or more than two tokens apart, count nothing', () => {
     expect(share('the conspirator was experienced', [seasoned, plotter])).toBe(0);
     expect(share('experienced in the ways of a conspirator', [seasoned, plotter])).toBe(0);

@@ -136,6 +136,11 @@ describe('GIVEN questions and short queries', () => {
     expect(introduction('sonny')('"sonny" (russian synok) was the nkvd code name for sedov.')).toBe(true);
     expect(introduction('sonny')('sonny began to drag mak out to drink with him')).toBe(false);
   });
+
+  it('THEN a short query’s two words side by side, its topic, outrank a passage that repeats them apart', async () => {
+    // The next paragraph names Snyder three times and "his sources", "secondary sources" apart.
+    expect(await rank("Snyder's sources", 'Snyder’s main sources are in Polish and Ukrainian')).toBe(1);
+  });
 });
 
 describe('GIVEN typos', () => {

@@ -3,7 +3,12 @@
  * experienced conspirator", "competitive voting" "contested elections". Each word's synonym alone
  * is weak evidence (WordNet links many words loosely), but two neighbouring words of the query met
  * side by side, in the query's order, at least one of them in other words, are a phrase said again.
- * The literal case is left to proximity and the reader's phrasing (rerank.ts); a term that stands
+ * The literal case is left to proximity and the reader's phrasing (rerank.ts), but for a short
+ * query (one or two words of substance), which the reader's phrasing does not read: its words side
+ * by side are its topic ("Snyder's sources" in "Snyder's main sources", "Jagoda's confessions" in
+ * "Iagoda's important pretrial and trial confessions"), its words apart a passage that repeats them.
+ * A longer query shaped as a title ("call number of Trotsky's Lies") is not read so: the notes and
+ * passages citing the title would outrank the catalogue line that answers it. A term that stands
  * for two words at once ("Trotsky's son" → Sedov) is no pair.
  */
 import type { QueryWord } from './analyse/index.ts';
@@ -35,10 +40,10 @@ function closenessAt(at: TermPositions, covers: ReadonlyMap<string, number>): Ma
 
 /**
  * The share of the query's neighbouring words of substance (`words`, in query order) that the
- * passage has side by side in other words, each pair counted by its closeness (the geometric mean
- * of its two words' closeness where they stand closest): 0 to 1.
+ * passage has side by side in other words (`literal`: or in the query's own), each pair counted by
+ * its closeness (the geometric mean of its two words' closeness where they stand closest): 0 to 1.
  */
-export function paraphrasedPairShare(at: TermPositions, covers: readonly ReadonlyMap<string, number>[]): number {
+export function paraphrasedPairShare(at: TermPositions, covers: readonly ReadonlyMap<string, number>[], literal = false): number {
   if (covers.length < 2) return 0;
   const closeness = covers.map((c) => closenessAt(at, c));
   let sum = 0;
@@ -46,7 +51,7 @@ export function paraphrasedPairShare(at: TermPositions, covers: readonly Readonl
     let best = 0;
     for (const [p, first] of closeness[i]!) {
       for (const [q, second] of closeness[i + 1]!) {
-        if (q <= p || q - p > PAIR_GAP || (first >= 1 && second >= 1)) continue;
+        if (q <= p || q - p > PAIR_GAP || (!literal && first >= 1 && second >= 1)) continue;
         best = Math.max(best, Math.sqrt(first * second));
       }
     }

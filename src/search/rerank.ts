@@ -476,7 +476,9 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
-    if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers);
+    // A short query's two words side by side are its topic ("Snyder's sources" in "Snyder's main
+    // sources"), said in its own words or in others; apart, a passage only repeats them.
+    if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers, short);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
       if (defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
