@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTerm, isKey } from '../src/search/analyse/index.ts';
 import { glossaryTerms } from '../src/search/expand/glossary.ts';
-import { hiddenForms, verbForms } from '../src/search/expand/glossary-forms.ts';
+import { hiddenForms, presentForms, verbForms } from '../src/search/expand/glossary-forms.ts';
 
 const lookup = (word: string) => glossaryTerms(word, analyseTerm(word, { query: true }));
 const termOf = (english: string) => analyseTerm(english).filter((x) => !isKey(x))[0];
@@ -71,6 +71,14 @@ describe('GIVEN an -ереть verb or a -нуть verb that drops its -ну-', 
     expect(weightOf('достиг', 'achieve')).toBe(1);
     expect(weightOf('возникло', 'arise')).toBe(1);
     expect(weightOf('вторглись', 'invade')).toBe(1);
+  });
+
+  it('THEN an -ереть verb\'s present drops its е\'s (умрёт, умрут), and умерит (умерить, moderate) is not read as die', () => {
+    expect(presentForms('умереть')).toEqual(['умру', 'умрешь', 'умрет', 'умрем', 'умрете', 'умрут']);
+    expect(weightOf('умрёт', 'die')).toBe(1);
+    expect(weightOf('умрут', 'die')).toBe(1);
+    expect(weightOf('умерит', 'die')).toBeUndefined();
+    expect(weightOf('умерим', 'die')).toBeUndefined();
   });
 
   it('THEN the regular -нул forms and the future in -нет still do', () => {

@@ -33,7 +33,14 @@ const RU_QUESTION_FORMS = [
   'каково', 'кого', 'кому', 'кем', 'чему', 'откуда', 'насколько', 'отчего',
 ];
 
-export const LIGHT_WORDS: ReadonlySet<string> = new Set([...EN, ...RU, ...RU_QUESTION_FORMS].map(fold));
+/**
+ * The modal мочь, смочь (can, could, be able): English says it with can and could, which are stop
+ * words, so an English passage never has it; as a word of substance «мог ли Троцкий знать…» ranked
+ * passages saying "able" first. (может, можно are already stop words.)
+ */
+const RU_MODAL = ['мог', 'могла', 'могло', 'могли', 'могу', 'можешь', 'можем', 'можете', 'могут', 'смог', 'смогла', 'смогло', 'смогли', 'смогу', 'сможешь', 'сможет', 'сможем', 'сможете', 'смогут'];
+
+export const LIGHT_WORDS: ReadonlySet<string> = new Set([...EN, ...RU, ...RU_QUESTION_FORMS, ...RU_MODAL].map(fold));
 
 /** How much a light word counts against a word of substance. */
 export const LIGHT_WEIGHT = 0.25;

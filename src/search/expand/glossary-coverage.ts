@@ -7,9 +7,14 @@
  * capitalised (names), stop words, words WordNet does not know (transliterated Russian titles,
  * OCR debris) and words of fewer than three letters are not counted. `npm run glossary coverage`
  * prints the uncovered ones, most common first; a test keeps the share from falling.
+ *
+ * That check cannot see a common Russian word the glossary lacks while another lemma already has
+ * its English (доверять beside доверие's trust, проект beside план): `russianReach` counts the other
+ * side, the lower-case words of the corpus's Russian passages, and which of them the glossary reads
+ * (`npm run glossary -- coverage --russian` lists the rest by how often they occur).
  */
-import { stemEnglish } from '../analyse/stem.ts';
-import { EN_STOPWORDS } from '../analyse/stopwords.ts';
+import { stemEnglish, stemRussian } from '../analyse/stem.ts';
+import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
 import { tokenize } from '../analyse/tokenize.ts';
 import { irregularForms, partsOfSpeech } from './wordnet.ts';
 
@@ -68,4 +73,46 @@ export function glossaryCoverage(passages: Iterable<{ lang: string; plain: strin
   const uncovered = counted.filter((w) => !isCovered(w.stem)).sort((a, b) => b.passages - a.passages || a.stem.localeCompare(b.stem));
   const covered = counted.length - uncovered.length;
   return { words: counted.length, covered, share: counted.length ? covered / counted.length : 1, uncovered };
+}
+
+export interface RussianReach {
+  /** Occurrences of the Russian passages' lower-case content words. */
+  words: number;
+  /** Of those, the ones the glossary reads. */
+  read: number;
+  share: number;
+  /** The words it does not read, by their Snowball stem, most occurrences first, with their spellings. */
+  unread: { stem: string; occurrences: number; spellings: string[] }[];
+}
+
+const RUSSIAN_WORD = /^[а-яё]{3,}$/;
+
+/**
+ * The glossary's reach over the Russian passages' words: each occurrence of a lower-case word of
+ * three letters or more that is no stop word (a capitalised one is a name or a sentence's first
+ * word), and whether `reads` (the glossary lists the word: Glossary.lists) says it knows it.
+ */
+export function russianReach(passages: Iterable<{ lang: string; plain: string }>, reads: (word: string, stem: string) => boolean): RussianReach {
+  let words = 0;
+  let read = 0;
+  const unread = new Map<string, { occurrences: number; spellings: Set<string> }>();
+  for (const p of passages) {
+    if (p.lang !== 'ru') continue;
+    for (const token of tokenize(p.plain)) {
+      const word = token.replace(/ё/g, 'е');
+      if (!RUSSIAN_WORD.test(word) || RU_STOPWORDS.has(word)) continue;
+      words++;
+      const stem = stemRussian(word);
+      if (reads(word, stem)) {
+        read++;
+        continue;
+      }
+      let u = unread.get(stem);
+      if (!u) unread.set(stem, (u = { occurrences: 0, spellings: new Set() }));
+      u.occurrences++;
+      u.spellings.add(word);
+    }
+  }
+  const list = [...unread].map(([stem, u]) => ({ stem, occurrences: u.occurrences, spellings: [...u.spellings] })).sort((a, b) => b.occurrences - a.occurrences || a.stem.localeCompare(b.stem));
+  return { words, read, share: words ? read / words : 1, unread: list };
 }

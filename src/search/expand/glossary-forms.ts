@@ -121,8 +121,11 @@ export function presentForms(lemma: string): string[] {
   if (!base.endsWith('ть') || goingForms(base).length) return [];
   const b = base.slice(0, -2);
   let out: string[] = [];
+  // -ереть drops its е's: умрёт, запру, сотрут (ё folded). Read as an -еть verb, its guess умерит
+  // (умерить, moderate) was a form of умереть (die).
+  if (b.endsWith('ере')) out = ['у', 'ешь', 'ет', 'ем', 'ете', 'ут'].map((e) => `${b.slice(0, -3)}р${e}`);
   // давать, признавать, вставать drop their ва: даёт, признаём, встают (ё folded).
-  if (/(?:да|зна|ста)ва$/.test(b)) out = ['ю', 'ешь', 'ет', 'ем', 'ете', 'ют'].map((e) => b.slice(0, -2) + e);
+  else if (/(?:да|зна|ста)ва$/.test(b)) out = ['ю', 'ешь', 'ет', 'ем', 'ете', 'ют'].map((e) => b.slice(0, -2) + e);
   else if (/[ое]ва$/.test(b)) out = ['ую', 'уешь', 'уем', 'уете'].map((e) => b.slice(0, -3) + e);
   else if (/[ая]$/.test(b)) out = ['ю', 'ешь', 'ем', 'ете'].map((e) => b + e);
   else if (b.endsWith('и')) out = ['ишь', 'им', 'ите'].map((e) => b.slice(0, -1) + e);
@@ -188,6 +191,16 @@ export function declinedForms(lemma: string): string[] {
   return forms;
 }
 
+/**
+ * The genitive plural of a noun in -а or -о is its bare stem (книг, дел, сил), with a vowel put
+ * before a final к after a consonant (бутылок, поездок): "сколько дел", "нет денег" were read by no lemma.
+ */
+function bareGenitive(stem: string): string[] {
+  if (!/[бвгджзклмнпрстфхцчшщ]$/.test(stem) || stem.length < 3) return [];
+  if (/[бвгдзклмнпрстфхчшщ]к$/.test(stem)) return [`${stem.slice(0, -1)}${/[жчшщ]к$/.test(stem) ? 'е' : 'о'}к`];
+  return [stem];
+}
+
 function ruleForms(lemma: string): string[] {
   const cut = (n: number) => lemma.slice(0, -n);
   const plural = (stem: string) => (HUSHING.test(stem) ? 'и' : 'ы');
@@ -203,9 +216,9 @@ function ruleForms(lemma: string): string[] {
   }
   if (lemma.endsWith('ия')) return ['ии', 'ию', 'ией', 'ий', 'иям', 'иями', 'иях'].map((e) => cut(2) + e);
   if (lemma.endsWith('ие')) return ['ия', 'ию', 'ием', 'ии', 'ий', 'иям', 'иями', 'иях'].map((e) => cut(2) + e);
-  if (lemma.endsWith('а')) return [plural(cut(1)), 'е', 'у', 'ой', 'ою', 'ам', 'ами', 'ах'].map((e) => cut(1) + e);
+  if (lemma.endsWith('а')) return [...[plural(cut(1)), 'е', 'у', 'ой', 'ою', 'ам', 'ами', 'ах'].map((e) => cut(1) + e), ...bareGenitive(cut(1))];
   if (lemma.endsWith('я')) return ['и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
-  if (lemma.endsWith('о')) return ['а', 'у', 'ом', 'е', 'ам', 'ами', 'ах'].map((e) => cut(1) + e);
+  if (lemma.endsWith('о')) return [...['а', 'у', 'ом', 'е', 'ам', 'ами', 'ах'].map((e) => cut(1) + e), ...bareGenitive(cut(1))];
   if (lemma.endsWith('е')) return ['я', 'ю', 'ем', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
   // A noun in -ть ends as an infinitive does, but after a consonant (власть, часть, смерть), where
   // infinitives mostly have a vowel; the numbers five to thirty decline the same way (пяти, десяти).
@@ -213,6 +226,7 @@ function ruleForms(lemma: string): string[] {
   if (lemma.endsWith('ть')) return [];
   if (lemma.endsWith('ь')) return ['я', 'ю', 'ем', 'е', 'и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
   if (lemma.endsWith('й')) return ['я', 'ю', 'ем', 'е', 'и', 'ев', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
-  if (/[бвгджзклмнпрстфхцчшщ]$/.test(lemma)) return ['а', 'у', 'ом', 'ем', 'е', plural(lemma), 'ов', 'ей', 'ам', 'ами', 'ах'].map((e) => lemma + e);
+  // After ц an unstressed genitive plural is -ев (немцев, ленинцев).
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(lemma)) return ['а', 'у', 'ом', 'ем', 'е', plural(lemma), lemma.endsWith('ц') ? 'ев' : 'ов', 'ей', 'ам', 'ами', 'ах'].map((e) => lemma + e);
   return [];
 }

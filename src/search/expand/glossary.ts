@@ -75,6 +75,11 @@ export interface Glossary {
    * `surface`: the gloss's own word forms, where its term is also another, unrelated word's (see `ownForms`).
    */
   toEnglish(word: string, stem: string): { term: string; weight: number; surface?: string[] }[];
+  /**
+   * Does the glossary list the word (folded, lower case) as a lemma's form or stem, whatever its
+   * English (свой: own, whose gloss is a stop word)? For the Russian reach (glossary-coverage.ts).
+   */
+  lists(word: string, stem: string): boolean;
   /** Russian stems for an English stem; weights 0–1. */
   fromEnglish(stem: string): { term: string; weight: number }[];
   /**
@@ -299,6 +304,9 @@ export function mergedTargets(english: Target[][], ids: number[]): Target[] {
   return [...out.values()];
 }
 
+/** An -ереть verb (умереть, опереться): its past's stem is met only as its own forms (compileGlossary). */
+const ERETH = /ереть(?:ся)?$/;
+
 /** Words whose lemmas a glossary keeps (dropped whole when full). */
 const LEMMA_CACHE = 5_000;
 
@@ -311,7 +319,18 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     else if (!ids.includes(id)) ids.push(id);
   };
   const byStem = new Map<string, number[]>();
-  stems.russian.forEach((list, id) => list.forEach((stem) => add(byStem, stem, id)));
+  // An -ереть verb's past (умер, умерла) reads a query word as itself only: its stem is an -ить
+  // verb's too (умерит, умерить moderate), which would read as die. An English word still reaches
+  // the Russian passages by it (`pastOnly`).
+  const pastOnly = new Set<string>();
+  stems.russian.forEach((list, id) => {
+    const lemma = stems.lemmas[id]!;
+    const own = ERETH.test(lemma) ? new Set(stemmedForms(lemma).map(stemRussian)) : undefined;
+    for (const stem of list) {
+      if (own && !own.has(stem)) pastOnly.add(stem);
+      else add(byStem, stem, id);
+    }
+  });
   // Which lemmas a word is a guessed form of: its possible lemmas (the word less an ending, plus a
   // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
   // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
@@ -345,6 +364,10 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
       for (const ending of LEMMA_ENDINGS) offer(base + ending);
       // The lemma may have a vowel its other forms drop (немцам → немец, подростком → подросток, дня → день).
       if (/[цкн]$/.test(base) && base.length > 1) for (const v of ['е', 'о']) for (const soft of ['', 'ь']) offer(base.slice(0, -1) + v + base.slice(-1) + soft);
+      // An -ереть verb's present has lost its е's (умрёт: умереть).
+      if (base.endsWith('р') && base.length > 1) for (const ending of ['ереть', 'ереться']) offer(base.slice(0, -1) + ending);
+      // Or a genitive plural put a vowel before its к (бутылок, поездок: бутылка, поездка).
+      if (/[бвгдзклмнпрстфхчшщ][оеё]к$/.test(base)) offer(`${base.slice(0, -2)}ка`);
     }
     return ids;
   };
@@ -387,6 +410,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     entries: stems.lemmas.length,
     ownWords: new Set(stems.own.flat().filter((g): g is string => g !== null)),
     toEnglish: (word, stem) => englishOf(foldRussian(word), stem),
+    lists: (word, stem) => lemmasOfForm(foldRussian(word)).length > 0 || byStem.has(stem),
     readApartFromStem(word, stem) {
       const exact = lemmasOfForm(foldRussian(word));
       return exact.length > 0 && agree(exact) && byStem.has(stem) && !agree(byStem.get(stem)!);
@@ -397,7 +421,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
       const lemmas = lemmasOf.get(term) ?? [];
       const ordered = [...lemmas.filter((l) => l.weight === 1), ...lemmas.filter((l) => l.weight !== 1)].slice(0, MAX_FROM_ENGLISH);
       out = [];
-      for (const { id, weight } of ordered) for (const s of stems.russian[id]!) if (stemUsable(s) && !out.some((r) => r.term === s)) out.push({ term: s, weight });
+      for (const { id, weight } of ordered) for (const s of stems.russian[id]!) if ((stemUsable(s) || (pastOnly.has(s) && !byStem.has(s))) && !out.some((r) => r.term === s)) out.push({ term: s, weight });
       fromEnglish.set(term, out);
       return out;
     },
