@@ -6,9 +6,10 @@
  * on a large corpus and say little about any passage.
  */
 import type { ParsedQuery, QueryWord } from '../analyse/index.ts';
-import { isKey } from '../analyse/index.ts';
+import { analyseTerm, isKey } from '../analyse/index.ts';
 import type { Lexicons } from './lexicon.ts';
 import { cognateStems } from './cognates.ts';
+import { PART_WEIGHT } from './compound-ru.ts';
 import { doctrineSiblings } from './doctrines.ts';
 import { glossaryTerms, readApartFromStem } from './glossary.ts';
 import { frenchGlossaryTerms } from './glossary-fr.ts';
@@ -246,6 +247,35 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   for (const g of glossed) {
     offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight);
     if (g.surface) surfaces.set(g.term, g.surface);
+  }
+  // A hyphenated Russian compound (военно-фашистский, право-троцкистский, троцкистско-зиновьевский)
+  // folds to one word that no glossary or cognate rule reads; its parts are words they do, and the
+  // English side meets the word only through English terms (cross-language.ts drops the parts). So
+  // when the whole has none, each part's English stands for it below a whole word's, as a Soviet
+  // compound's parts do (compound-ru.ts).
+  if (CYRILLIC.test(w.text) && w.parts.length > 1 && ![...out.keys()].some((t) => LATIN_STEM.test(t))) {
+    const english = (p: QueryWord) => expandWord(p, index).filter((e) => LATIN_STEM.test(e.term));
+    for (const p of w.parts) {
+      let found = english(p);
+      // A first part in -о/-е is an adjective's stem and the linking vowel (зиновьевско-, военно-):
+      // read as the adjective (зиновьевский) when the form itself says nothing.
+      if (!found.length && /[ое]$/.test(p.text) && p !== w.parts.at(-1)) {
+        for (const ending of ['ий', 'ый']) {
+          const text = p.text.slice(0, -1) + ending;
+          found = english({ text, terms: analyseTerm(text, { query: true }), parts: [] });
+          if (found.length) break;
+        }
+      }
+      for (const e of found) offer(e.term, e.weight * PART_WEIGHT, MAX_TRANSLATION_SHARE);
+    }
+  }
+  // A Russian троцкист is the English Trotskyist and Trotskyite alike (translators write both: the
+  // "Zinovievite-Trotskyite bloc"): an English follower noun it reached stands for its sibling too.
+  if (CYRILLIC.test(w.text)) {
+    for (const [term, weight] of [...out]) {
+      if (!/(?:ist|it)$/.test(term)) continue;
+      for (const d of doctrineSiblings(term, [], (t) => index.has(t))) if (!d.endsWith('ism')) offer(d, weight, MAX_TRANSLATION_SHARE);
+    }
   }
   return [...out].map(([term, weight]) => {
     const e: { term: string; weight: number; cover?: number; surface?: string[] } = { term, weight };
