@@ -127,3 +127,22 @@ describe('GIVEN the report of made-up words and texts', () => {
     expect(notice).toBe('Matched in other words: the first passage has “Sedov” for “trotsky” and “son”, “innocent” for “exonerated”.');
   });
 });
+
+describe('GIVEN a Russian word glossed by several English words (партархив: party archive)', () => {
+  it('THEN the report names the passage\'s words for all of them where they stand side by side, not the first alone', async () => {
+    const result = await engine.search('в центральном партархиве не выдают материалы', { limit: 1 });
+    expect(result.match).toContainEqual({ word: 'партархиве', found: 'related', as: 'Party archive' });
+    const hyphen = await engine.search('национал-фашистская организация на Украине', { limit: 1 });
+    expect(hyphen.match).toContainEqual({ word: 'националфашистская', found: 'related', as: 'national fascist' });
+  });
+
+  it('THEN an English word\'s synonyms side by side, or a weak learned pair beside a gloss, are not joined to it', () => {
+    const words = parseQuery('убийством').words;
+    words[0]!.expansions = [{ term: 'murder', weight: 0.5 }, { term: 'kirov', weight: 0.26 }];
+    const block = { plain: 'Kirov murder case' } as Block;
+    expect(matchReport(words, [block], (b) => termPositions(b.plain))).toEqual([{ word: 'убийством', found: 'related', as: 'murder' }]);
+    const english = parseQuery('plot').words;
+    english[0]!.expansions = [{ term: 'conspiraci', weight: 0.5 }, { term: 'scheme', weight: 0.5 }];
+    expect(matchReport(english, [{ plain: 'a conspiracy scheme' } as Block], (b) => termPositions(b.plain))).toEqual([{ word: 'plot', found: 'related', as: 'conspiracy' }]);
+  });
+});

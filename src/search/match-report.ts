@@ -39,6 +39,33 @@ function spelledAs(term: string, [block, position]: [number, number], spelling: 
   return Array.from({ length: words }, (_, k) => spelling(block, position + k)).join(' ');
 }
 
+/** The most words a related match names: a gloss of several words (партархив: party archive). */
+const MAX_SPAN = 3;
+/** A neighbour is part of the gloss when its weight is at least this share of the found word's (a compound's parts weigh alike). */
+const SPAN_SHARE = 0.75;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * A related match as the passage spells it, with the neighbouring words that are the query word's
+ * other expansions: a word glossed by several English words (партархив: party, archive; военно-
+ * фашистский: military, fascist) is named by all of them where the passage has them side by side
+ * ("Party archive"), not by its first.
+ */
+function spanOf(w: QueryWord, found: { term: string; weight: number }, [block, position]: [number, number], at: readonly TermPositions[], spelling: (block: number, position: number) => string): string {
+  const { term } = found;
+  const words = term.split(' ').length;
+  // An English word's synonyms side by side are two words, not one gloss (wanted, necessitated);
+  // a learned pair far weaker than the gloss is no part of it (убийством: murder, not Kirov's murder).
+  const others = CYRILLIC.test(w.text) ? (w.expansions ?? []).filter((e) => e.term !== term && !e.term.includes(' ') && e.weight >= SPAN_SHARE * found.weight) : [];
+  const holds = (p: number) => p >= 0 && others.some((e) => at[block]!.get(e.term)?.includes(p));
+  let start = position;
+  let end = position + words - 1;
+  while (end - start + 1 < MAX_SPAN && holds(end + 1)) end++;
+  while (end - start + 1 < MAX_SPAN && holds(start - 1)) start--;
+  if (start === position && end === position + words - 1) return spelledAs(term, [block, position], spelling);
+  return Array.from({ length: end - start + 1 }, (_, k) => spelling(block, start + k)).join(' ');
+}
+
 /**
  * One entry per content word of the query, in the query's order. `blocks`: what the reply shows
  * for the passage; `positionsOf`: each block's index terms and their token numbers (the engine's,
@@ -68,9 +95,10 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
   };
   return content.map((w): WordMatch => {
     if (ownTerms(w).some((t) => where(t.term, t.surface))) return { word: w.text, found: 'itself' };
-    for (const e of [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight)) {
+    const expansions = [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight);
+    for (const e of expansions) {
       const found = where(e.term, e.surface);
-      if (found) return { word: w.text, found: 'related', as: spelledAs(e.term, found, spelling) };
+      if (found) return { word: w.text, found: 'related', as: spanOf(w, e, found, at, spelling) };
     }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });
     if (max !== false) {
