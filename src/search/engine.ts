@@ -586,8 +586,8 @@ export class SearchEngine implements SearchService {
   }
 
   /**
-   * The lexical safety net (plain-net.ts): of a query of three words of substance or more (a shorter
-   * one is a name or a term, which the definitions read), the passages plain minisearch would rank
+   * The lexical safety net (plain-net.ts): of a query of four words of substance or more (a shorter
+   * one is a name, a term or a topic, which the definitions, pairs and foci read), the passages plain minisearch would rank
    * first on its words as typed are not buried. When only the AND stages ran, the passages BM25
    * ranks best on the query's own terms (no expansions) join the candidates the net reads.
    */
