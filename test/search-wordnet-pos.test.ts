@@ -145,6 +145,16 @@ describe('GIVEN a participle in -ing or -ed', () => {
     const discontinued = expansions('Trotsky lied: he never discontinued contact with the capitulators', 'discontinued').map((e) => e.term);
     expect(discontinued).toEqual(expect.arrayContaining(['_break off', 'stop']));
   });
+
+  it('THEN straight after a noun that is no verb a past participle is the verb, and reaches the verb’s phrases', () => {
+    // "proved reliable": prove (turn out), not the adjective proved (proven, tested).
+    expect(posOf('the testimony proved reliable')).toMatchObject({ proved: 'v' });
+    expect(posOf('scholars brushed aside the testimony')).toMatchObject({ brushed: 'v' });
+    // A name WordNet does not know, or a noun that is also a verb, says nothing.
+    expect(posOf('Trotsky faked papers')).toMatchObject({ faked: 'v' });
+    expect(posOf('party appointed officials')).toMatchObject({ appointed: 'a' });
+    expect(expansions('the testimony proved reliable', 'proved').map((e) => e.term)).toContain('_turn out');
+  });
 });
 
 describe('GIVEN a word with more relations in the index than are kept', () => {

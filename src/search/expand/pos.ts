@@ -74,6 +74,7 @@ function participleUse(word: string, before: string | undefined, next: string | 
   if (before !== undefined && BE.has(before)) return VERB_OR_ADJECTIVE;
   if (before !== undefined && (HAVE.has(before) || (past && SUBJECTS.has(before)))) return VERB;
   if (adverb && past) return VERB;
+  if (past && before !== undefined && afterNoun(before)) return VERB;
   if (next !== undefined && !EN_STOPWORDS.has(next) && /^[a-z]{3,}$/.test(next)) {
     const nextPos = partsOfSpeech(stemEnglish(next));
     if (nextPos.has('n') || nextPos.has('a')) return isAdjectiveParticiple(word) ? ADJECTIVE : VERB;
@@ -81,6 +82,18 @@ function participleUse(word: string, before: string | undefined, next: string | 
   // "would", "did", "to" take a verb's bare form: they are no cue for this one.
   return before !== undefined && VERB_BEFORE.has(before) ? NO_CUE : undefined;
 }
+/**
+ * A past participle straight after a noun is its verb ("the testimony proved reliable", "the
+ * police faked papers"), not an adjective before the word after it: an adjective that qualifies a
+ * noun stands after a determiner or another adjective, not after a noun of its own clause.
+ * A word WordNet knows as a noun and neither an adjective nor a verb says so; a name it does not know says nothing.
+ */
+function afterNoun(word: string): boolean {
+  if (EN_STOPWORDS.has(word) || !/^[a-z]{3,}$/.test(word)) return false;
+  const pos = partsOfSpeech(stemEnglish(word));
+  return pos.has('n') && !pos.has('v');
+}
+
 /** A participle after "would" or "did": whatever the word before says, it is not that. */
 const NO_CUE: ReadonlySet<PartOfSpeech> = new Set();
 
