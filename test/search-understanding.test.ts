@@ -135,6 +135,11 @@ describe('GIVEN questions and short queries', () => {
     expect(bo('b.o. #42 february 1935:')).toBe(false);
     expect(introduction('sonny')('"sonny" (russian synok) was the nkvd code name for sedov.')).toBe(true);
     expect(introduction('sonny')('sonny began to drag mak out to drink with him')).toBe(false);
+    // A gloss set off by a dash: "The Biulleten' Oppozitsii – in English, the Bulletin of the [Russian] Opposition".
+    expect(introduction('oppozitsii')("the biulleten' oppozitsii - in english, the bulletin of the [russian] opposition")).toBe(true);
+    expect(introduction('trotsky')('a letter from trotsky - the first since 1932')).toBe(false);
+    // Four passages that name the journal outranked it; one that glosses it in parentheses may stay above.
+    expect(await rank("Biulleten' Oppozitsii", '(henceforth B.O.)')).toBeLessThanOrEqual(2);
   });
 
   it('THEN a short query’s two words side by side, its topic, outrank a passage that repeats them apart', async () => {

@@ -265,7 +265,7 @@ export function introduction(word: string, options: { years?: boolean } = {}): (
   const x = `${core}[\\p{L}']{0,3}`;
   const before = new RegExp(`(?:henceforth|hereafter|hereinafter|known as|called|acronym|abbreviat\\w*|initials|letters|short for|stands for|i\\.e\\.|that is,)\\s*(?:the\\s+)?["']?${x}(?![\\p{L}])`, 'u');
   const after = new RegExp(
-    `(?<![\\p{L}])${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|${LIFE_DATES}|,\\s+(?:a|an)\\s+\\p{L}|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+(?:means|indicates?|denotes?)\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b)`,
+    `(?<![\\p{L}])${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|${LIFE_DATES}|,\\s+(?:a|an)\\s+\\p{L}|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+(?:means|indicates?|denotes?)\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b|,?\\s+[-–—]\\s*(?:in english|in russian|in french|literally|i\\.e\\.|that is)\\b)`,
     'u',
   );
   const inParentheses = new RegExp(`\\((?:[^()]{0,40}\\s)?["']?${x}["']?\\)`, 'u');
