@@ -53,6 +53,7 @@ import { matchReport } from './match-report.ts';
 import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
+import { queryNegates } from './negation.ts';
 import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
@@ -522,6 +523,7 @@ export class SearchEngine implements SearchService {
     const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
     const focus = questionFocus(parsed.text);
     const pairs = wordPairs(parsed.text);
+    const negated = queryNegates(parsed.text);
     let orRan = false;
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
@@ -537,7 +539,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText, context: this.context });
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText, context: this.context, negated });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -676,7 +678,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage, literal: r.literal });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf, { focus: questionFocus(parsed.text), context: this.context });
+    rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: queryNegates(parsed.text) });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

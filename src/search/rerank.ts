@@ -16,6 +16,8 @@
  *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
  * - Phrases said again in other words: neighbouring words of the query side by side in the passage,
  *   at least one of them a synonym or translation (paraphrased-pairs.ts).
+ * - Polarity: a negated query ("nothing shows …", "nobody had looked …") prefers a passage with a
+ *   negation among the words it matched (negation.ts).
  */
 import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
@@ -28,6 +30,7 @@ import { contextCover, type ContextSource } from './context-cover.ts';
 import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
 import { CAUSE_QUESTION, causePositions } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
+import { negatesMatched, negationsOf } from './negation.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -131,6 +134,9 @@ const PHRASING = 1;
 /** All of the query's neighbouring words side by side in other words multiply the score by 1 + PARAPHRASED_PAIRS (paraphrased-pairs.ts). */
 const PARAPHRASED_PAIRS = 1;
 
+/** A negated query's passage with a negation among the words it matched is multiplied by 1 + NEGATED (negation.ts). */
+const NEGATED = 0.4;
+
 /**
  * Words by which a query is phrased as a clause (an auxiliary, a pronoun, a negation, a modal, a
  * relative word), not as a title or a heading. A query without one ("Soviet Union history", "call
@@ -168,6 +174,8 @@ export interface RerankContext {
   pairText?: (block: Block) => string;
   /** The passage before each and the library's frequencies: a passage borrows the words it lacks from it (context-cover.ts). */
   context?: ContextSource;
+  /** The query negates (negation.ts): a passage negating among its matched words gains NEGATED. */
+  negated?: boolean;
 }
 
 export interface Rerankable {
@@ -470,7 +478,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const borrow = context.context && focus ? contextCover(words, context.context, positionsOf) : undefined;
   for (const c of head) {
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
-    const matched = heavy.length === 1 && !focus ? undefined : wordPositions(c.block, sets, positionsOf);
+    const matched = heavy.length === 1 && !focus && !context.negated ? undefined : wordPositions(c.block, sets, positionsOf);
     const { span, words } = matched === undefined || heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(matched);
     let factor = 1;
     const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
@@ -489,6 +497,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     // A short query's words are a name or a term, which the definitions read.
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
+    if (context.negated && matched && negatesMatched(negationsOf(c.block), matched)) factor *= 1 + NEGATED;
     c.score *= factor;
   }
   if (heavy.length === 1) {
