@@ -118,6 +118,16 @@ describe('GIVEN the bundled glossary', () => {
     expect(Math.max(...expansions.map((e) => e.weight))).toBeLessThan(1);
   });
 
+  it('THEN a gloss\'s irregular forms stand for the word too, as an English word\'s own forms do (привёл: brought; придало: gave, given)', () => {
+    const index = { has: () => true, frequency: () => 0.001, count: () => 1, size: 5000, lexicons: () => ({ toEnglish: new Map(), fromEnglish: new Map(), segments: 0 }) };
+    const terms = (word: string) => expandWord(parseQuery(word).words[0]!, index);
+    const weightOf = (word: string, form: string) => terms(word).find((e) => e.term === english(form))?.weight;
+    expect(weightOf('привёл', 'brought')).toBe(weightOf('привёл', 'bring'));
+    expect(weightOf('придало', 'gave')).toBeGreaterThan(0);
+    // "given" is also a word of its own (a given): below the gloss.
+    expect(weightOf('придало', 'given')).toBeLessThan(weightOf('придало', 'give')!);
+  });
+
   it('THEN a translation in a large share of a small corpus is kept (cheap to read), in the same share of a large library left out for cost', () => {
     const lexicons = () => ({ toEnglish: new Map(), fromEnglish: new Map(), segments: 0 });
     const [word] = parseQuery('процесс').words;

@@ -248,6 +248,12 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight);
     if (g.surface) surfaces.set(g.term, g.surface);
   }
+  // A gloss's irregular forms are the gloss (придало: give, the text's "given"; привёл: bring,
+  // "brought"): Porter2 stems them apart, and an English word's own forms are read so (above).
+  for (const g of glossed) {
+    if (g.surface || !LATIN_STEM.test(g.term)) continue;
+    for (const f of irregularForms(g.term)) offer(f.term, g.weight * GLOSSARY_WEIGHT * f.weight, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight * f.weight);
+  }
   // A hyphenated Russian compound (военно-фашистский, право-троцкистский, троцкистско-зиновьевский)
   // folds to one word that no glossary or cognate rule reads; its parts are words they do, and the
   // English side meets the word only through English terms (cross-language.ts drops the parts). So
