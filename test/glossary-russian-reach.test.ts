@@ -48,12 +48,13 @@ describe('GIVEN the Russian passages of the bundled corpus and the glossary', ()
 });
 
 describe('GIVEN a noun\'s genitive plural', () => {
-  it('THEN the bare stem of an -а or -о noun reads as it, with a vowel before a final к (дел, бутылок, поездок)', () => {
+  it('THEN the bare stem of an -а or -о noun reads as it, with a vowel before a final к (дел, бутылок, поездок, сотен)', () => {
     expect(declinedForms('дело')).toContain('дел');
     expect(declinedForms('бутылка')).toContain('бутылок');
     expect(lookup('дел')).toContain(english('case'));
     expect(lookup('бутылок')).toContain(english('bottle'));
     expect(lookup('поездок')).toContain(english('trip'));
+    expect(lookup('сотен')).toContain(english('hundred'));
   });
 
   it('THEN a noun in -ц takes -ев (немцев, ленинцев)', () => {

@@ -75,6 +75,10 @@ function hiddenStemForms(base: string): string[] {
     return [...past(stem), ...present];
   }
   if (base.endsWith('ереть')) return past(base.slice(0, -3));
+  // -асть verbs by root: their past drops the с, their present has д (упасть: упал, упадёт; украсть:
+  // украл, украдёт). пасть only after a prefix: alone it is a noun too (jaw), as власть, часть are.
+  const ast = /(?:красть|класть|.пасть)$/.test(base) ? base.slice(0, -3) : undefined;
+  if (ast) return [...['', 'а', 'о', 'и'].map((e) => `${ast}л${e}`), ...['ет', 'ут'].map((e) => `${ast}д${e}`)];
   if (NU_DROPPED.test(base)) return past(base.slice(0, -4));
   return [];
 }
@@ -160,7 +164,8 @@ export function participleForms(lemma: string): string[] {
   if (!/[аеёиоуыэюя]/.test(stem)) return [];
   const rule = PARTICIPLE_CONSONANT.find(([end]) => end.test(stem));
   const stems = rule ? rule[1].map((to) => stem.replace(rule[0], to)) : [stem];
-  return stems.flatMap((s) => ['ен', 'ена', 'ены', 'ено'].map((e) => s + e));
+  // The long form too (уволенный, уволенных), which Snowball stems to -ен where the short ones lose it.
+  return stems.flatMap((s) => ['ен', 'ена', 'ены', 'ено', 'енный'].map((e) => s + e));
 }
 
 /**
@@ -217,7 +222,8 @@ function ruleForms(lemma: string): string[] {
   if (lemma.endsWith('ия')) return ['ии', 'ию', 'ией', 'ий', 'иям', 'иями', 'иях'].map((e) => cut(2) + e);
   if (lemma.endsWith('ие')) return ['ия', 'ию', 'ием', 'ии', 'ий', 'иям', 'иями', 'иях'].map((e) => cut(2) + e);
   if (lemma.endsWith('а')) return [...[plural(cut(1)), 'е', 'у', 'ой', 'ою', 'ам', 'ами', 'ах'].map((e) => cut(1) + e), ...bareGenitive(cut(1))];
-  if (lemma.endsWith('я')) return ['и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  // A soft noun's genitive plural ends in -ь, or puts е before a final н after a consonant (неделя: недель; сотня, песня: сотен, песен).
+  if (lemma.endsWith('я')) return [...['и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e), /[бвгдзклмпрстфхцчшщ]н$/.test(cut(1)) ? `${cut(2)}ен` : `${cut(1)}ь`];
   if (lemma.endsWith('о')) return [...['а', 'у', 'ом', 'е', 'ам', 'ами', 'ах'].map((e) => cut(1) + e), ...bareGenitive(cut(1))];
   if (lemma.endsWith('е')) return ['я', 'ю', 'ем', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
   // A noun in -ть ends as an infinitive does, but after a consonant (власть, часть, смерть), where

@@ -136,7 +136,7 @@ export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry
 }
 
 /** Lemma endings (glossary-forms.ts inflects from these), and the longest ending a form adds to what it keeps. */
-const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться', 'ти', 'сти', 'асти', 'стись', 'чь', 'чься', 'нуть', 'нуться'];
+const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'авать', 'аваться', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться', 'ти', 'сти', 'асти', 'стись', 'чь', 'чься', 'нуть', 'нуться'];
 const MAX_FORM_ENDING = 6;
 
 const foldRussian = (word: string) => (word.includes('ё') ? word.replace(/ё/g, 'е') : word);
@@ -366,8 +366,8 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
       if (/[цкн]$/.test(base) && base.length > 1) for (const v of ['е', 'о']) for (const soft of ['', 'ь']) offer(base.slice(0, -1) + v + base.slice(-1) + soft);
       // An -ереть verb's present has lost its е's (умрёт: умереть).
       if (base.endsWith('р') && base.length > 1) for (const ending of ['ереть', 'ереться']) offer(base.slice(0, -1) + ending);
-      // Or a genitive plural put a vowel before its к (бутылок, поездок: бутылка, поездка).
-      if (/[бвгдзклмнпрстфхчшщ][оеё]к$/.test(base)) offer(`${base.slice(0, -2)}ка`);
+      // Or a genitive plural put a vowel before its к or н (бутылок, поездок, сотен, окон: бутылка, поездка, сотня, окно).
+      if (/[бвгдзклмнпрстфхчшщ][оеё][кн]$/.test(base)) for (const end of ['а', 'я', 'о']) offer(base.slice(0, -2) + base.slice(-1) + end);
     }
     return ids;
   };
