@@ -43,7 +43,6 @@ import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, l
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
 import type { ContextSource } from './context-cover.ts';
-import { protectLiterals } from './literal.ts';
 import { PASSAGE_WORD, termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
@@ -179,8 +178,6 @@ interface Candidate {
   score: number;
   /** The share of the query the source found it to cover (its score's coverage factor), when ranked. */
   coverage?: number;
-  /** The part of it that is the query's words themselves (literal.ts). */
-  literal?: number;
 }
 const NO_CANDIDATES: readonly Candidate[] = [];
 
@@ -557,8 +554,6 @@ export class SearchEngine implements SearchService {
     // A phrase the index cannot narrow down (its words analysed apart from the passage's): a scan, as long as the check may read.
     if (found.size === 0 && phrase && !phrase.spent) return this.scan(parsed, options, notices, Number.POSITIVE_INFINITY, Math.min(this.scanLimit, this.phraseChecks));
     const sorted = [...found.values()].sort((a, b) => b.score - a.score);
-    // A Russian query's words are never the English passage's own: the rule is for one language.
-    if (isEnglishQuery(parsed.words)) protectLiterals(sorted);
     await this.plainNet(parsed, sorted, orRan, accept, phraseOk);
     return sorted;
   }
@@ -633,13 +628,13 @@ export class SearchEngine implements SearchService {
   }
 
   /** A stage's passages not found by an earlier one that pass `ok`, weighted by kind. */
-  private freshOf(results: readonly { id: string; score: number; coverage?: number; literal?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean): Candidate[] {
+  private freshOf(results: readonly { id: string; score: number; coverage?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean): Candidate[] {
     const fresh: Candidate[] = [];
     for (const r of results) {
       if (found.has(r.id)) continue;
       const block = this.corpus.block(r.id);
       if (!block || !ok(block)) continue;
-      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage, literal: r.literal });
+      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage });
     }
     return fresh;
   }
@@ -675,7 +670,7 @@ export class SearchEngine implements SearchService {
     const fresh: Candidate[] = [];
     for (const r of results) {
       const block = this.corpus.block(r.id);
-      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage, literal: r.literal });
+      if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
     rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: queryNegates(parsed.text) });
