@@ -249,6 +249,19 @@ export class SearchEngine implements SearchService {
   };
 
   /**
+   * The term positions rerank reads: a front-matter line's follow its work's title's, as the index
+   * and the reader's phrasing read the line under it (`pairText`), so "who did the cover of
+   * Trotsky's Lies" finds its words together in "Cover by Mike Bessler" under the title.
+   */
+  private readonly underTitle = new WeakMap<Block, TermPositions>();
+  private readonly rerankPositionsOf = (block: Block): TermPositions => {
+    if (block.kind !== 'front-matter') return this.positionsOf(block);
+    let at = this.underTitle.get(block);
+    if (!at) this.underTitle.set(block, (at = termPositions(`${this.corpus.workOf(block.id)?.meta.title ?? ''} ${block.plain}`)));
+    return at;
+  };
+
+  /**
    * What a passage may borrow the query's words from in rerank (context-cover.ts): the passage
    * before it in its section, unless it is a quotation that a lead-in leads into (it reads its
    * lead-in's sentence already); the frequencies are the source's, which every backend shares.
@@ -536,7 +549,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.positionsOf, { focus, pairs, pairText: this.pairText, context: this.context, negated });
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, pairText: this.pairText, context: this.context, negated });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -673,7 +686,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rerank(fresh, words, (b) => this.foldedOf(b).text, this.positionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: queryNegates(parsed.text) });
+    rerank(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: queryNegates(parsed.text) });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).
