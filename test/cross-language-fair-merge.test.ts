@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import type { QueryWord } from '../src/search/analyse/index.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
-import { fairCoverage, fairWords, TRANSLATED, type LanguageFrequency } from '../src/search/cross-language.ts';
+import { fairCoverage, fairWords, idfFairness, TRANSLATED, type LanguageFrequency } from '../src/search/cross-language.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { GLOSSARY_WEIGHT } from '../src/search/expand/index.ts';
 import { shownTexts } from '../src/search/shown.ts';
@@ -72,6 +72,24 @@ describe('GIVEN the words of a query asked in both languages', () => {
     expect(fairCoverage(fair, terms('~vmest', '~tarif'))).toBe(0);
     // The English passage with the rare word's translation covers more than the Russian one with the common word.
     expect(fairCoverage(fair, terms('tariff'))).toBeGreaterThan(fairCoverage(fair, terms('вмест')));
+  });
+
+  it('THEN a passage holding a Russian word itself is scored by its idf among the Russian passages, not the library\'s, and one holding only translations as it was', () => {
+    const library: LanguageFrequency = (term, cyrillic) => ({ ...frequency(term, cyrillic), all: 1100 });
+    const both = fairWords(words, library, () => []);
+    const terms = (...t: string[]) => new Map(t.map((x) => [x, [0]]));
+    const common = idfFairness(both, terms('вмест'));
+    // вместе: in 20 of 100 Russian passages, 20 of all 1,100.
+    expect(common).toBeCloseTo(Math.log(1 + 80.5 / 20.5) / Math.log(1 + 1080.5 / 20.5));
+    expect(common).toBeLessThan(0.5);
+    expect(idfFairness(both, terms('together', 'tariff'))).toBe(1);
+    // Without the library's size (a source that does not tell it) nothing changes.
+    expect(idfFairness(fair, terms('вмест'))).toBe(1);
+  });
+
+  it('THEN a Russian question whose English answer a Russian passage sharing one common word outranked now finds it', async () => {
+    // Before: the Russian p257 («В 1926 году … к левой оппозиции») first, the English answer second.
+    expect(await rank('ленинградская оппозиция 1926 года', 'a member of the Leningrad Opposition in 1926')).toBe(1);
   });
 
   it('THEN a name without a translation is met by its key, and one spelt as no text spells it by its typo neighbours', () => {

@@ -126,6 +126,10 @@ export function russianSide(words: QueryWord[], russianTerms: (w: QueryWord) => 
 export interface FairWord {
   /** How specific the word is in its own language (idf among that language's passages). */
   importance: number;
+  /** Its own terms' idf over the whole library, which BM25 scored a passage holding them by (idfFairness). */
+  libraryImportance?: number;
+  /** Its own terms in its own script (stems, not keys). */
+  ownTerms?: ReadonlySet<string>;
   /** Each term that stands for the word, with how much of it a passage holding that term covers. */
   covers: Map<string, number>;
   /**
@@ -144,12 +148,17 @@ export interface FairWord {
 export { TRANSLATED };
 
 /** In how many of the passages of its language a term is (`df`), and how many there are (`n`); a term '' is in none. */
-export type LanguageFrequency = (term: string, cyrillic: boolean) => { df: number; n: number };
+export type LanguageFrequency = (term: string, cyrillic: boolean) => { df: number; n: number; all?: number };
 
 export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russianTerms: (w: QueryWord) => Translation[]): FairWord[] {
   const ownIdf = (term: string, cyrillic: boolean) => {
     const { df, n } = frequency(term, cyrillic);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+  const libraryIdf = (term: string, cyrillic: boolean) => {
+    const { df, n, all } = frequency(term, cyrillic);
+    const size = all ?? n;
+    return Math.log(1 + (size - df + 0.5) / (df + 0.5));
   };
   const out: FairWord[] = [];
   for (const w of words) {
@@ -159,6 +168,7 @@ export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russ
     const stems = w.terms.filter((t) => !isKey(t));
     const own = stems.filter(ownScript);
     const importance = own.length ? Math.max(...own.map((t) => ownIdf(t, cyrillic))) : ownIdf('', cyrillic);
+    const libraryImportance = own.length ? Math.max(...own.map((t) => libraryIdf(t, cyrillic))) : importance;
     const covers = new Map<string, number>();
     const surfaces = new Map<string, ReadonlySet<string>>();
     const offer = (term: string, q: number) => {
@@ -181,7 +191,7 @@ export function fairWords(words: QueryWord[], frequency: LanguageFrequency, russ
     // (сайт's "sait" is French for "knows", партии's key meets "Party" as a sentence's first word).
     if (!translated) for (const t of w.terms) if (!own.includes(t)) offer(t, cyrillic ? TRANSLATED : 1);
     const keys = w.unknown ? w.terms.filter(isKey) : [];
-    const fair: FairWord = keys.length ? { importance, covers, typos: { keys, seen: new Map() } } : { importance, covers };
+    const fair: FairWord = keys.length ? { importance, libraryImportance, ownTerms: new Set(own), covers, typos: { keys, seen: new Map() } } : { importance, libraryImportance, ownTerms: new Set(own), covers };
     if (surfaces.size) fair.surfaces = surfaces;
     out.push(fair);
   }
@@ -235,4 +245,27 @@ export function fairCoverage(words: FairWord[], shown: readonly ReadonlyMap<stri
     covered += w.importance * best;
   }
   return total > 0 ? covered / total : 0;
+}
+
+/**
+ * How much a passage's BM25 overweighed the query's words it holds as themselves, read by the
+ * library's idf: a Russian word is rare in a library mostly in English, so a Russian passage holding
+ * one common Russian word of the question (простым, войны) scored ten times an English passage
+ * that says the question's rarest word through its translation (own o-x119: 2.4 against 0.23), and the
+ * fair coverage could not make that up. The words' idf among their own language's passages over
+ * their library idf, 1 when it holds none of them (a translation's term was scored by its own idf,
+ * English in an English library), and never above 1. `terms`: the passage's own index terms.
+ */
+export function idfFairness(words: FairWord[], terms: ReadonlyMap<string, unknown>): number {
+  let fair = 0;
+  let scored = 0;
+  for (const w of words) {
+    if (!w.ownTerms || w.libraryImportance === undefined) continue;
+    let own = false;
+    for (const t of w.ownTerms) if (terms.has(t)) own = true;
+    if (!own) continue;
+    fair += w.importance;
+    scored += w.libraryImportance;
+  }
+  return scored > 0 ? Math.min(1, fair / scored) : 1;
 }

@@ -39,7 +39,7 @@ import { expandRelations, relationsOf, type Relations } from './expand/relations
 import { queryPartsOfSpeech } from './expand/pos.ts';
 import { listPairsOnce } from './pair-lead.ts';
 import { answerAfter } from './answer-after.ts';
-import { englishSide, fairCoverage, fairWords, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
+import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
 import type { ContextSource } from './context-cover.ts';
@@ -724,14 +724,15 @@ export class SearchEngine implements SearchService {
       this.languageCounts = counts;
     }
     const n = cyrillic ? this.languageCounts.ru : this.languageCounts.other;
-    return { df: Math.min(n, term ? this.source.vocabulary.documentFrequency(term) : 0), n };
+    return { df: Math.min(n, term ? this.source.vocabulary.documentFrequency(term) : 0), n, all: this.languageCounts.ru + this.languageCounts.other };
   };
 
   /**
    * Each of the best passages of both passes takes, for its coverage factor, the share of the query
    * it covers with every word weighed in its own language (cross-language.ts: the fair merge), so
    * a passage in the query's language that shares its common words no longer outranks one in the
-   * other language that says its specific words through confident translations.
+   * other language that says its specific words through confident translations; and its score is
+   * scaled as if BM25 had read the words it holds as themselves by that idf too (idfFairness).
    */
   private fairMerge(words: FairWord[], found: Map<string, Candidate>, other: Candidate[], all: boolean) {
     const best = all ? [...found.values()].sort((a, b) => b.score - a.score).slice(0, FAIR_DEPTH) : [];
@@ -746,6 +747,9 @@ export class SearchEngine implements SearchService {
       // A front-matter line is about the book its work's title names, as the index reads it (index-build.ts).
       if (c.block.kind === 'front-matter') shown.push(this.titleOf(c.work));
       c.score *= coverageFactor(fairCoverage(words, shown, (i, forms) => i < blocks.length && spellsAny(blocks[i]!, this.foldedOf(blocks[i]!).letters, forms))) / coverageFactor(c.coverage);
+      // Its BM25 weighed the query's words it holds as themselves by the library's idf, too high
+      // for Russian words in a library mostly in English: by their idf among its own language's passages.
+      c.score *= idfFairness(words, shown[0]!);
     }
   }
 
