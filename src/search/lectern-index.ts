@@ -13,6 +13,7 @@
 import type MiniSearch from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
 import { fuzzyFor, LIGHT_WEIGHT, typoDistance } from './analyse/index.ts';
+import { TypoTable } from './typo-table.ts';
 import type { QueryWord } from './analyse/index.ts';
 
 export interface IndexedPassage {
@@ -364,6 +365,13 @@ const CHUNKED_SHARE = 0.25;
 
 /** Terms whose lookups an index keeps (see `FastScorer.termData`): a long question looks up a few hundred. */
 const TERM_CACHE = 10_000;
+/**
+ * Above this many terms a word's typo neighbours are found by walking the tree, not by scanning a list
+ * of its terms (typo-table.ts): the scan grows with the terms, the walk more slowly, and the list holds
+ * each term as a string of its own (the bundled corpus has ~8,400 terms, ~0.3 MB listed).
+ */
+const TYPO_TABLE_TERMS = 100_000;
+const TYPO_TABLE_AFTER = 32;
 /** Lists at least this long are packed and kept (see `FastScorer.postings`). */
 const PACK_MIN = 64;
 /** Packed lists an index keeps: this many bytes per passage (12 per posting: ~5 lists as long as the index). */
@@ -748,11 +756,33 @@ export class FastScorer {
     const key = `${maxDistance}\u0000${term}`;
     let list = kept.near.get(key);
     if (!list) {
-      list = [];
-      for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) list.push([derived, data as FieldTermData, distance]);
+      const table = this.typoTable();
+      if (table) list = table.near(term, maxDistance, (data) => data.size === 0);
+      else {
+        list = [];
+        for (const [derived, [data, distance]] of this.ms._index.fuzzyGet(term, maxDistance)) list.push([derived, data as FieldTermData, distance]);
+      }
       kept.near.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * The index's terms listed for typo lookups (typo-table.ts) while it is unchanged, once it has been
+   * walked TYPO_TABLE_AFTER times: listing them costs ~10 ms, a few dozen walks, which a one-shot
+   * command's question does not make. None for a tree of more than TYPO_TABLE_TERMS.
+   */
+  private typos: { at: number; walks: number; table: TypoTable<FieldTermData> | undefined } = { at: -1, walks: 0, table: undefined };
+
+  private typoTable(): TypoTable<FieldTermData> | undefined {
+    const at = this.version;
+    // Any change to the tree unsets its count (read here, and by nothing else of Lectern): a term
+    // deleted without a document count changing (minisearch's vacuum) may merge nodes, which reorders them.
+    const tree = this.ms._index as unknown as { _size: number | undefined; _tree: Map<string, unknown>; size: number };
+    const typos = this.typos;
+    if (typos.at !== at || (typos.table && tree._size === undefined)) this.typos = { at, walks: 0, table: undefined };
+    else if (!typos.table && ++typos.walks >= TYPO_TABLE_AFTER && tree.size <= TYPO_TABLE_TERMS) typos.table = new TypoTable<FieldTermData>(tree._tree);
+    return this.typos.table;
   }
 
   /** Terms' postings by field as minisearch's tree holds them, by term, while the index is unchanged (see `termData`). */
