@@ -5,7 +5,10 @@
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../src/search/analyse/index.ts';
+import type { CandidateQuery } from '../src/search/candidates.ts';
 import { buildIndex } from '../src/search/index-build.ts';
+import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { TypoTable } from '../src/search/typo-table.ts';
 import { realCorpus } from './helpers/corpus.ts';
 
@@ -43,6 +46,23 @@ describe('GIVEN the bundled corpus index', () => {
   }, 60_000);
 });
 
+describe('GIVEN the bundled corpus index, its terms asked for exactly', () => {
+  it('THEN each term, a misspelling of it and a longer word have the tree\'s value (undefined where it has none)', async () => {
+    const { corpus } = await realCorpus();
+    const tree = (buildIndex(corpus) as unknown as { _index: Tree & Map<string, unknown> })._index;
+    const table = new TypoTable(tree._tree);
+    let missing = 0;
+    for (const term of tree.keys()) {
+      for (const q of [term, ...typos(term), `${term}s`, term.slice(0, -1)]) {
+        const want = tree.get(q);
+        if (want === undefined) missing++;
+        expect(table.get(q), q).toBe(want);
+      }
+    }
+    expect(missing).toBeGreaterThan(table.size);
+  });
+});
+
 describe('GIVEN a term deleted from the tree after the table was made', () => {
   it('THEN its emptied value is left out, as the walk leaves it', () => {
     const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
@@ -53,5 +73,23 @@ describe('GIVEN a term deleted from the tree after the table was made', () => {
     tree.get('kamenyev')!.clear();
     tree.delete('kamenyev');
     expect(table.near('kamenev', 1, isEmpty)).toEqual(walked(tree, 'kamenev', 1));
+  });
+});
+
+describe('GIVEN a source that has listed its terms (after many typo lookups) and fresh ones that walk the tree', () => {
+  it('THEN the typo-tolerant stages give the same passages and scores', async () => {
+    const { corpus } = await realCorpus();
+    const index = buildIndex(corpus);
+    const stage = (q: string, combineWith: 'AND' | 'OR'): CandidateQuery => ({ words: parseQuery(q).words, combineWith, fuzzy: true, prefix: false, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k: 400 });
+    const listed = new MemoryCandidateSource(index);
+    const queries = ['Trotksy', 'Zinovev Kamenev', 'Bazanov', 'Heijenort', 'Snider Bloodlands', 'restoration of capitalsm', 'Сталн', 'confesions of the defendants', 'Bukharin testimoney', 'amalgams', 'Ежов Ягоды'];
+    for (let r = 0; r < 4; r++) for (const q of queries) await listed.candidates(stage(q, 'OR'));
+    expect((listed as unknown as { scorer: { typos: { table?: TypoTable<unknown> } } }).scorer.typos.table?.size).toBeGreaterThan(5000);
+    for (const q of queries) {
+      for (const combineWith of ['AND', 'OR'] as const) {
+        const want = await new MemoryCandidateSource(index).candidates(stage(q, combineWith));
+        expect(await listed.candidates(stage(q, combineWith)), `${q} ${combineWith}`).toEqual(want);
+      }
+    }
   });
 });

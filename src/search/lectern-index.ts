@@ -372,6 +372,7 @@ const TERM_CACHE = 10_000;
  */
 const TYPO_TABLE_TERMS = 100_000;
 const TYPO_TABLE_AFTER = 32;
+const LOOKUPS_AFTER = 4_000;
 /** Lists at least this long are packed and kept (see `FastScorer.postings`). */
 const PACK_MIN = 64;
 /** Packed lists an index keeps: this many bytes per passage (12 per posting: ~5 lists as long as the index). */
@@ -756,7 +757,7 @@ export class FastScorer {
     const key = `${maxDistance}\u0000${term}`;
     let list = kept.near.get(key);
     if (!list) {
-      const table = this.typoTable();
+      const table = this.typoTable('walk');
       if (table) list = table.near(term, maxDistance, (data) => data.size === 0);
       else {
         list = [];
@@ -768,21 +769,30 @@ export class FastScorer {
   }
 
   /**
-   * The index's terms listed for typo lookups (typo-table.ts) while it is unchanged, once it has been
-   * walked TYPO_TABLE_AFTER times: listing them costs ~10 ms, a few dozen walks, which a one-shot
-   * command's question does not make. None for a tree of more than TYPO_TABLE_TERMS.
+   * The index's terms listed for typo and exact lookups (typo-table.ts) while it is unchanged, once
+   * it has been walked TYPO_TABLE_AFTER times for typos or LOOKUPS_AFTER times for terms not kept by
+   * `termData`: listing them costs ~10 ms, which a one-shot command's question would not win back.
+   * None for a tree of more than TYPO_TABLE_TERMS.
    */
-  private typos: { at: number; walks: number; table: TypoTable<FieldTermData> | undefined } = { at: -1, walks: 0, table: undefined };
+  private typos: { at: number; walks: number; lookups: number; table: TypoTable<FieldTermData> | undefined } = { at: -1, walks: 0, lookups: 0, table: undefined };
 
-  private typoTable(): TypoTable<FieldTermData> | undefined {
+  /** The list if it is made and still holds; `use`: a walk or a lookup of the tree it would have spared. */
+  private typoTable(use?: 'walk' | 'lookup'): TypoTable<FieldTermData> | undefined {
     const at = this.version;
     // Any change to the tree unsets its count (read here, and by nothing else of Lectern): a term
     // deleted without a document count changing (minisearch's vacuum) may merge nodes, which reorders them.
     const tree = this.ms._index as unknown as { _size: number | undefined; _tree: Map<string, unknown>; size: number };
-    const typos = this.typos;
-    if (typos.at !== at || (typos.table && tree._size === undefined)) this.typos = { at, walks: 0, table: undefined };
-    else if (!typos.table && ++typos.walks >= TYPO_TABLE_AFTER && tree.size <= TYPO_TABLE_TERMS) typos.table = new TypoTable<FieldTermData>(tree._tree);
-    return this.typos.table;
+    let typos = this.typos;
+    if (typos.at !== at || (typos.table && tree._size === undefined)) this.typos = typos = { at, walks: 0, lookups: 0, table: undefined };
+    if (typos.table || !use) return typos.table;
+    if (use === 'walk') typos.walks++;
+    else typos.lookups++;
+    if ((typos.walks >= TYPO_TABLE_AFTER || typos.lookups >= LOOKUPS_AFTER) && tree.size <= TYPO_TABLE_TERMS) {
+      typos.table = new TypoTable<FieldTermData>(tree._tree);
+      // What `termData` kept is the list's now.
+      this.terms.clear();
+    }
+    return typos.table;
   }
 
   /** Terms' postings by field as minisearch's tree holds them, by term, while the index is unchanged (see `termData`). */
@@ -798,6 +808,8 @@ export class FastScorer {
    * no postings, as its absence would.
    */
   private termData(term: string): FieldTermData | undefined {
+    const table = this.typoTable();
+    if (table) return table.get(term);
     const at = this.version;
     if (at !== this.termsAt || this.terms.size >= TERM_CACHE) {
       this.terms.clear();
@@ -805,7 +817,8 @@ export class FastScorer {
     }
     let data = this.terms.get(term);
     if (data === undefined && !this.terms.has(term)) {
-      data = this.ms._index.get(term) as FieldTermData | undefined;
+      const listed = this.typoTable('lookup');
+      data = listed ? listed.get(term) : (this.ms._index.get(term) as FieldTermData | undefined);
       this.terms.set(term, data);
     }
     return data;

@@ -6,6 +6,7 @@
  * length is within the distance and it lacks at most that many of the query's letters and has at most
  * that many the query lacks (each edit adds or removes at most one letter), ~40 of ~8,000 per word.
  * Exact: the same terms, distances and order (test/typo-table.test.ts compares them with the walk's).
+ * The same list answers exact lookups (`get`).
  */
 
 /** minisearch's tree: each node a Map from a key fragment to a child node, '' to the term's value. */
@@ -56,6 +57,8 @@ function editDistance(a: string, b: string, max: number): number {
 export class TypoTable<T> {
   private readonly terms: string[] = [];
   private readonly values: T[] = [];
+  /** Each term's value: a lookup here is one hash, where the tree is walked slicing the term at each node. */
+  private readonly exact = new Map<string, T>();
   /** Positions in the tree's order, by term length. */
   private readonly byLength: Int32Array[];
   private readonly masks: Int32Array;
@@ -71,6 +74,7 @@ export class TypoTable<T> {
     };
     walk(tree, '');
     const n = this.terms.length;
+    for (let i = 0; i < n; i++) this.exact.set(this.terms[i]!, this.values[i]!);
     this.masks = new Int32Array(n);
     const counts: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -88,6 +92,11 @@ export class TypoTable<T> {
 
   get size(): number {
     return this.terms.length;
+  }
+
+  /** The term's value, as the tree's `get` gives it. */
+  get(term: string): T | undefined {
+    return this.exact.get(term);
   }
 
   /**
