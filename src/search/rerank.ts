@@ -2,7 +2,8 @@
  * The second look at the best candidates of a stage, on their text (BM25 sees only bags of terms):
  *
  * - Proximity: the query's words close together in a passage rank it above the same words far
- *   apart. The factor grows as the smallest window holding one of each matched word shrinks.
+ *   apart. The factor grows as the smallest window holding one of each matched word shrinks, in
+ *   proportion to the share of the query's words that window holds.
  * - Definitions: for a short query (one or two words of substance: `who is X`, `what does X stand
  *   for`, `X`), a passage that introduces X — "X (…)", "(henceforth X)", "X was the NKVD code name
  *   for…", "X is a…", "known as X" — ranks first, and for a one-word query the first passage
@@ -117,8 +118,19 @@ export function focusReader(words: QueryWord[], focus: QuestionFocus, positionsO
 
 /** How many of a stage's best candidates are looked at again. */
 export const RERANK_DEPTH = 30;
-/** All matched words side by side multiply the score by 1 + PROXIMITY. */
+/** All of the query's words side by side multiply the score by 1 + PROXIMITY. */
 const PROXIMITY = 0.3;
+
+/**
+ * The proximity factor of a passage whose smallest window holding one of each query word it has
+ * spans `span` tokens and holds `words` of the query's `of` words of substance: the tighter the
+ * window the higher, in proportion to the share of the query it holds: two words of a six-word
+ * query side by side are a phrase, not the query said in one place, and gained as much as the
+ * whole query in one sentence.
+ */
+export const proximity = (span: number, words: number, of: number): number => 1 + ((PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1)) * (words / Math.max(words, of));
+/** Kinds indexed with another passage's words in their second field (index-build.ts), which positions do not show. */
+const BORROWS_WORDS = new Set<Block['kind']>(['footnote', 'quotation']);
 const DEFINITION = 1;
 const FIRST_MENTION = 0.25;
 
@@ -483,7 +495,8 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     let factor = 1;
     const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
-    if (words >= 2 && Number.isFinite(span)) factor *= 1 + (PROXIMITY * (words - 1)) / Math.max(words - 1, span - 1);
+    // A note or a quotation is indexed with the passage it annotates or its lead-in, where the words it lacks may be.
+    if (words >= 2 && Number.isFinite(span)) factor *= proximity(span, words, BORROWS_WORDS.has(c.block.kind) ? words : heavy.length);
     // A short query's two words side by side are its topic ("Snyder's sources" in "Snyder's main
     // sources"), said in its own words or in others; apart, a passage only repeats them.
     if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers, short);
