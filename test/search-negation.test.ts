@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snippetMatches } from '../src/eval/normalize.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { negatesMatched, queryNegates, readNegations } from '../src/search/negation.ts';
+import { negatesMatched, queryNegates } from '../src/search/negation.ts';
+import { readPassage } from '../src/search/passage-reading.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
@@ -29,7 +30,7 @@ describe('GIVEN a query as a reader types it', () => {
 
 describe('GIVEN a passage’s sentences and the query words it holds (token positions)', () => {
   // Tokens: 0 The 1 indictment 2 does 3 not 4 so 5 much 6 as 7 mention 8 one 9 of 10 the 11 Zinovievists | 12 They 13 were 14 arrested 15 in 16 Moscow
-  const passage = readNegations('The indictment does not so much as mention one of the Zinovievists. They were arrested in Moscow.');
+  const passage = readPassage('The indictment does not so much as mention one of the Zinovievists. They were arrested in Moscow.');
 
   it('THEN a negation in a sentence that holds two of those words negates them, however far apart', () => {
     expect(negatesMatched(passage, [[1], [11], []])).toBe(true);
@@ -37,7 +38,7 @@ describe('GIVEN a passage’s sentences and the query words it holds (token posi
 
   it('THEN a negation in another sentence than all but one of them does not', () => {
     expect(negatesMatched(passage, [[1], [14], [16]])).toBe(false);
-    expect(negatesMatched(readNegations('Nothing was found. The indictment named the Zinovievists.'), [[4], [6]])).toBe(false);
+    expect(negatesMatched(readPassage('Nothing was found. The indictment named the Zinovievists.'), [[4], [6]])).toBe(false);
   });
 
   it('THEN with one word held, a negation in its sentence is enough; with none, nothing is negated', () => {

@@ -3,12 +3,9 @@
  * few words — "because", "in order to", "the reason", "accounts for" — which are stop words or
  * common ones, so BM25 and coverage never see them, and a passage that only repeats the question's
  * words ("Trotsky decided to deny everything") ranks with the one that answers it ("… to preserve
- * plausible deniability in order to …"). Read on the passage's own words, numbered as
- * term-positions.ts numbers them, so rerank can ask whether a cue stands near the matched words.
+ * plausible deniability in order to …"). Read on the passage's own words (passage-reading.ts), so
+ * rerank can ask whether a cue stands near the matched words.
  */
-import type { Block } from '../corpus/model.ts';
-import { joinInitials } from './analyse/index.ts';
-import { PASSAGE_WORD } from './term-positions.ts';
 
 /**
  * A why-question (folded): "why …", "for what reason …", «почему …», «зачем …», «по какой причине …»
@@ -23,17 +20,11 @@ const CUE_WORDS = new Set(
 /** Cues of two or three words, as typed: their first word stands for them. */
 const CUE_PHRASES = ['in order to', 'so that', 'so as to', 'due to', 'owing to', 'account for', 'accounts for', 'accounted for', 'as a result', 'так как', 'из за'].map((p) => p.split(' '));
 
-const cues = new WeakMap<Block, number[]>();
-
-/** The positions (token numbers, ascending) of the passage's cues of a reason. */
-export function causePositions(block: Block): readonly number[] {
-  let at = cues.get(block);
-  if (at) return at;
-  at = [];
-  const tokens = (joinInitials(block.plain).match(PASSAGE_WORD) ?? []).map((t) => t.toLowerCase());
-  for (let i = 0; i < tokens.length; i++) {
-    if (CUE_WORDS.has(tokens[i]!) || CUE_PHRASES.some((p) => p.every((w, j) => tokens[i + j] === w))) at.push(i);
+/** The positions (word numbers, ascending) of the cues of a reason among a passage's words (lower case, as term-positions.ts numbers them). */
+export function causeCues(words: readonly string[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (CUE_WORDS.has(words[i]!) || CUE_PHRASES.some((p) => p.every((w, j) => words[i + j] === w))) at.push(i);
   }
-  cues.set(block, at);
   return at;
 }

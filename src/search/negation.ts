@@ -9,8 +9,6 @@
  * without. A negation scopes over its sentence: a window of eight tokens around the words missed
  * "the indictment does not so much as let out a peep concerning a single one of the Zinovievists".
  */
-import { joinInitials } from './analyse/index.ts';
-import type { Block } from '../corpus/model.ts';
 import { PASSAGE_WORD } from './term-positions.ts';
 
 const NEGATIONS = new Set([
@@ -36,38 +34,6 @@ export interface PassageNegations {
   sentenceOf: Uint16Array;
   /** The sentences that hold a negation. */
   negated: ReadonlySet<number>;
-}
-
-const cache = new Map<Block, PassageNegations>();
-const CACHE_LIMIT = 5_000;
-/** A sentence ends at a full stop, question or exclamation mark, semicolon or colon between two words. */
-const SENTENCE_END = /[.!?;:]/u;
-
-/** Reads a text's tokens (as termPositions splits them) and the sentences they stand in. */
-export function readNegations(plain: string): PassageNegations {
-  const text = joinInitials(plain);
-  const sentences: number[] = [];
-  const negated = new Set<number>();
-  let sentence = 0;
-  let last = 0;
-  for (const m of text.matchAll(PASSAGE_WORD)) {
-    if (sentences.length > 0 && SENTENCE_END.test(text.slice(last, m.index))) sentence++;
-    sentences.push(sentence);
-    if (negates(m[0])) negated.add(sentence);
-    last = m.index + m[0].length;
-  }
-  return { sentenceOf: Uint16Array.from(sentences), negated };
-}
-
-/** `readNegations` of a passage, kept per passage (a negated query reads each candidate's once). */
-export function negationsOf(block: Block): PassageNegations {
-  let at = cache.get(block);
-  if (!at) {
-    at = readNegations(block.plain);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(block, at);
-  }
-  return at;
 }
 
 /**

@@ -29,9 +29,10 @@ import { asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
 import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
-import { CAUSE_QUESTION, causePositions } from './cause-cue.ts';
+import { CAUSE_QUESTION } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
-import { negatesMatched, negationsOf } from './negation.ts';
+import { negatesMatched } from './negation.ts';
+import { readingOf } from './passage-reading.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -84,7 +85,7 @@ const answersFocus = (term: string, kind: QuestionFocus['kind']) =>
 function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], own: ReadonlySet<string>, focus: QuestionFocus, counted: readonly number[] | undefined, block?: Block): boolean {
   if (focus.kind === 'cause') {
     if (!block) return false;
-    for (const p of causePositions(block)) for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
+    for (const p of readingOf(block).causes) for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
     return false;
   }
   for (const [term, positions] of at) {
@@ -510,7 +511,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     // A short query's words are a name or a term, which the definitions read.
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
-    if (context.negated && matched && negatesMatched(negationsOf(c.block), matched)) factor *= 1 + NEGATED;
+    if (context.negated && matched && negatesMatched(readingOf(c.block), matched)) factor *= 1 + NEGATED;
     c.score *= factor;
   }
   if (heavy.length === 1) {
