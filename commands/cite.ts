@@ -32,16 +32,25 @@ export const cite = {
     const { block, work } = passages[0] ?? requirePassage(ctx, a.passage);
     const visibility = a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility };
     const style = a.style ?? ctx.scope.defaults.style;
-    const item = passages.map((p) => ({ work: p.work, block: p.block }));
+    // A bibliography entry is cited as the reference it lists, not as a line of the book that lists it.
+    const entryOf = (b: typeof block) => (b.kind === 'bibliography' ? ctx.corpus.entry(b.id) : undefined);
+    const item = passages.map((p) => {
+      const entry = entryOf(p.block);
+      return entry ? { work: p.work, entry } : { work: p.work, block: p.block };
+    });
+    const citation = (b: typeof block, w: typeof work, st: Parameters<typeof ctx.cite.passage>[2]) => {
+      const entry = entryOf(b);
+      return entry ? ctx.cite.entry(entry, st) : ctx.cite.passage(b, w, st);
+    };
     if (passages.length > 1) {
       const format = style === 'ris' || style === 'csl-json' ? style : 'bibtex';
-      const lines = passages.map((p) => `• ${p.block.id}: ${ctx.cite.passage(p.block, p.work, style === 'bibtex' || style === 'ris' || style === 'csl-json' ? ctx.scope.defaults.style : style)}`);
+      const lines = passages.map((p) => `• ${p.block.id}: ${citation(p.block, p.work, style === 'bibtex' || style === 'ris' || style === 'csl-json' ? ctx.scope.defaults.style : style)}`);
       return codeReply(`${passages.length} passages as ${format}`, format === 'csl-json' ? 'json' : format, ctx.cite.export(item, format), { ...visibility, workId: work.meta.id, intro: lines.join('\n') });
     }
     if (style === 'bibtex' || style === 'ris' || style === 'csl-json') {
       return codeReply(`${block.id} as ${style}`, style === 'csl-json' ? 'json' : style, ctx.cite.export(item, style), { ...visibility, workId: work.meta.id });
     }
-    const text = ctx.cite.passage(block, work, style);
+    const text = citation(block, work, style);
     const reply = codeReply(`Citation of ${block.id} (${style})`, 'bibtex', ctx.cite.export(item, 'bibtex'), {
       ...visibility,
       workId: work.meta.id,

@@ -18,7 +18,8 @@ type ContextArgs = z.infer<typeof args>;
 export function requirePassage(ctx: CommandContext, id: string) {
   const q = id.trim();
   const block = ctx.corpus.block(q);
-  if (!PASSAGE_ID.test(q) || !block || block.kind === 'heading' || block.kind === 'bibliography') {
+  // A bibliography entry is a search hit too: its context is the entries beside it, its citation the reference.
+  if (!PASSAGE_ID.test(q) || !block || block.kind === 'heading') {
     throw new UserError('passage.unknown', `There is no passage "${q.slice(0, 80)}". Passage ids look like trotskys-lies.p37; ${ctx.scope.platform.commandPrefix}quote shows them.`);
   }
   return { block, work: ctx.corpus.workOf(q)! };
@@ -40,12 +41,13 @@ export const context = {
   async execute(a: ContextArgs, ctx: CommandContext) {
     const { block, work } = requirePassage(ctx, a.passage);
     const around = ctx.corpus.neighbours(block.id, a.before ?? 1, a.after ?? 1);
+    const entry = block.kind === 'bibliography' ? ctx.corpus.entry(block.id) : undefined;
     const style = ctx.scope.defaults.style;
     const views = around.map((b) => passageView(ctx.corpus, ctx.cite, b, work, style));
     const reply = passagesReply(`Context of ${block.id}`, views, {
       ...(a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility }),
       workId: work.meta.id,
-      lastCitation: { workId: work.meta.id, text: ctx.cite.passage(block, work, style) },
+      lastCitation: { workId: work.meta.id, ...(entry ? { entryId: entry.id } : {}), text: entry ? ctx.cite.entry(entry, style) : ctx.cite.passage(block, work, style) },
     });
     return reply;
   },

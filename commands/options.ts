@@ -47,5 +47,5 @@ export const zOptionalText = (max: number, what: string) => z.preprocess(emptyTo
 export const zEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(values));
 
-/** Passage ids as Lectern prints them: `work-id.p12`, `work-id.n3`. */
-export const PASSAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnfw]\d+$/;
+/** Passage ids as Lectern prints them: `work-id.p12`, `work-id.n3`, a bibliography entry `work-id.b5`. */
+export const PASSAGE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[pnfwb]\d+$/;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { CommandContext, ExportFormat } from '../src/services.ts';
 import type { CitationStyleId, Command } from '../src/dispatch/types.ts';
-import { locatorLabel } from '../src/present/locator.ts';
+import { citedInLine, citedInName } from '../src/present/cited-in.ts';
 import { codeReply, fieldsReply, textReply } from '../src/reply/builders.ts';
 import type { Reply } from '../src/reply/model.ts';
 import { resolveSource, SOURCE_QUERY_MAX, type SourceAnswer } from '../src/sources/resolve.ts';
@@ -101,13 +101,7 @@ function sourceReply(ctx: CommandContext, a: SourceArgs, answer: SourceAnswer, s
     if (answer.pinpoint) fields.push({ name: 'Page asked for', value: answer.pinpoint });
     fields.push({ name: 'Listed in the bibliography of', value: `${work.meta.title} (${work.meta.id})` });
     const cited = answer.citedIn;
-    if (cited.length) {
-      const where = cited.slice(0, 8).map((id) => {
-        const b = ctx.corpus.block(id)!;
-        return `${id} (${locatorLabel(b.locator, work.meta, { withTitle: false })})`;
-      });
-      fields.push({ name: `Cited in ${cited.length} passage${cited.length === 1 ? '' : 's'}`, value: `${where.join('; ')}${cited.length > 8 ? '; …' : ''}` });
-    }
+    if (cited.length) fields.push({ name: citedInName(cited.length), value: citedInLine(ctx.corpus, cited, work) });
   }
   return fieldsReply(`Source: ${answer.query.slice(0, 100)}`, fields, { ...visibility, workId: work.meta.id, lastCitation });
 }

@@ -8,10 +8,14 @@ import { leadIns, type LeadInUnit } from './lead-in.ts';
 export const PASSAGE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item', 'footnote']);
 /** Lines beside the text, each read among its own kind: the front matter, a web page's own lines. */
 const ASIDE_KINDS = new Set<Block['kind']>(['front-matter', 'page-text']);
-/** What search finds: the passages, the lines of the front matter (an ISBN, a publisher, catalogue data) and a web page's own lines (a price, how to order). */
 /** What a passage may read beside it in its section (`passageBefore`, `passageAfter`): the text's own prose. */
 const BESIDE_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item']);
-export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter', 'page-text']);
+/**
+ * What search finds: the passages, the lines of the front matter (an ISBN, a publisher, catalogue
+ * data), a web page's own lines (a price, how to order) and the bibliography's entries ("Getty
+ * Origins of the Great Purges": the full reference is only there).
+ */
+export const SEARCHABLE_KINDS = new Set<Block['kind']>([...PASSAGE_KINDS, 'front-matter', 'page-text', 'bibliography']);
 
 export interface WorkSummary {
   id: string;
@@ -201,11 +205,16 @@ export class Corpus {
     return [...new Set(ids.flatMap((id) => this.citedIn.get(id) ?? []))];
   }
 
-  /** Searchable passages (of `works`, by default all): paragraphs, quotations, list items, footnotes and front-matter lines, minus garbled duplicates. */
+  /**
+   * Searchable passages (of `works`, by default all): paragraphs, quotations, list items, footnotes,
+   * front-matter and page lines and bibliography entries, minus garbled duplicates and an entry the
+   * bibliography lists twice (its first listing is found).
+   */
   *passages(works: readonly WorkBuild[] = this.works): Generator<{ block: Block; work: WorkBuild }> {
     for (const w of works) {
+      const twice = new Set(w.bibliography.filter((e) => e.duplicateOf).map((e) => e.id));
       for (const b of w.blocks) {
-        if (SEARCHABLE_KINDS.has(b.kind) && !b.suppressed && b.plain.length > 0) yield { block: b, work: w };
+        if (SEARCHABLE_KINDS.has(b.kind) && !b.suppressed && b.plain.length > 0 && !twice.has(b.id)) yield { block: b, work: w };
       }
     }
   }
@@ -219,7 +228,8 @@ export class Corpus {
   /**
    * The main-text blocks around a passage (footnotes, headings, front matter and a page's own lines
    * skipped), in reading order; around a front-matter line, the front matter's lines (the rest of
-   * its page), and around a web page's own line, the page's other such lines.
+   * its page), around a web page's own line, the page's other such lines, and around a
+   * bibliography entry, the entries beside it.
    */
   neighbours(id: string, before: number, after: number): Block[] {
     if (this.base && !this.blocks.has(id)) return this.base.neighbours(id, before, after);
@@ -227,7 +237,8 @@ export class Corpus {
     const at = this.order.get(id);
     if (!w || at === undefined) return [];
     const aside = w.blocks[at]!.kind;
-    const main = (b: Block) => (ASIDE_KINDS.has(aside) ? b.kind === aside : b.kind !== 'footnote' && b.kind !== 'bibliography' && !ASIDE_KINDS.has(b.kind) && !b.suppressed);
+    // Around a bibliography entry, the entries listed beside it.
+    const main = (b: Block) => (ASIDE_KINDS.has(aside) || aside === 'bibliography' ? b.kind === aside : b.kind !== 'footnote' && b.kind !== 'bibliography' && !ASIDE_KINDS.has(b.kind) && !b.suppressed);
     const out: Block[] = [];
     for (let i = at - 1, n = 0; i >= 0 && n < before; i--) {
       const b = w.blocks[i]!;

@@ -9,6 +9,7 @@ import { authorLine } from '../corpus/corpus.ts';
 import { languageName, locatorLabel } from './locator.ts';
 import { CONFIDENT } from '../corpus/ingest/pair-evidence.ts';
 import { counterpart } from '../corpus/counterpart.ts';
+import { citedInLine, citedInName } from './cited-in.ts';
 
 export function footnoteViews(corpus: Corpus, block: Block): FootnoteView[] {
   return block.markers
@@ -56,6 +57,7 @@ export function passageView(
     view.footnotes = [first, ...own];
     return view;
   }
+  if (block.kind === 'bibliography') return entryView(corpus, cite, block, work, style, extra);
   // Here the block heads its unit (a footnote is in none): the quotation, if any, comes after it,
   // and for a question the passage after them (or after a pair's sides) that answers it
   // (search/answer-after.ts); the passage is cited through the last.
@@ -81,6 +83,28 @@ export function passageView(
   const other = counterpart(corpus, block);
   if (other && other.ids.length) view.translation = side(corpus, work, other.ids);
   return view;
+}
+
+/**
+ * A bibliography entry found by a search: the entry as the bibliography writes it, under its work's
+ * Bibliography, cited as the reference it is (what /source formats), with the passages citing it
+ * named below it as a note (the /source answer's "Cited in" line).
+ */
+function entryView(corpus: Corpus, cite: Citer, block: Block, work: WorkBuild, style: CitationStyleId, extra: { snippet?: string; score?: number }): PassageView {
+  const entry = corpus.entry(block.id);
+  const cited = entry ? corpus.citingBlocks(entry.id) : [];
+  return {
+    id: block.id,
+    work: { id: work.meta.id, title: work.meta.title, author: authorLine(work.meta) },
+    text: block.text,
+    lang: block.lang,
+    locator: block.locator,
+    locatorLabel: locatorLabel(block.locator, work.meta),
+    citation: entry ? cite.entry(entry, style) : cite.passage(block, work, style),
+    footnotes: cited.length ? [{ marker: citedInName(cited.length), text: citedInLine(corpus, cited, work) }] : [],
+    ...(extra.snippet !== undefined ? { snippet: extra.snippet } : {}),
+    ...(extra.score !== undefined ? { score: extra.score } : {}),
+  };
 }
 
 export const TRANSLATION_NOTE = 'The translation is the one the source itself gives; Lectern does not translate.';

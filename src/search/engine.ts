@@ -56,6 +56,7 @@ import { queryNegates } from './negation.ts';
 import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
+export const BIBLIOGRAPHY_WEIGHT = 0.5;
 
 /**
  * Does the passage spell one of these words (lower case) as a word of its own? (FairWord.surfaces)
@@ -78,7 +79,9 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
   'list-item': 0.95,
   footnote: 0.9,
   heading: 0,
-  bibliography: 0,
+  // An entry is short and all names and title words, so BM25 favours it for any of them: it weighs
+  // below the text, and ranks first only when the query is mostly the reference itself.
+  bibliography: BIBLIOGRAPHY_WEIGHT,
   // A line of the title or copyright page answers what only it says (an ISBN, a publisher, a
   // person's years in the catalogue data); it is short, so BM25 favours it for any of its words,
   // and it weighs below the text so that the text answers what the text says.

@@ -1,6 +1,7 @@
 /**
- * The minisearch index over passages: paragraphs, quotations with their attribution, list items
- * and footnotes (never headings, bibliography entries, index cells or garbled duplicates). Both
+ * The minisearch index over passages: paragraphs, quotations with their attribution, list items,
+ * footnotes, front-matter and page lines and bibliography entries (never headings, index cells or
+ * garbled duplicates). Both
  * sides of a translation pair are indexed, so a pair is found from either language. The second
  * field holds what a passage is read under: its chapter and section titles, for a footnote the
  * passage it annotates, and for a quotation the paragraph that leads into it.

@@ -494,7 +494,10 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const matched = heavy.length === 1 && !focus && !context.negated ? undefined : wordPositions(c.block, sets, positionsOf);
     const { span, words } = matched === undefined || heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(matched);
     let factor = 1;
-    const answers = focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
+    // A bibliography entry lists a work: its "Bobrov, Vladimir" or "Stalin (1930-1932)" introduces
+    // no one, gives no one's years and answers no question's focus.
+    const entry = c.block.kind === 'bibliography';
+    const answers = !entry && focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
     // A note or a quotation is indexed with the passage it annotates or its lead-in, where the words it lacks may be.
     if (words >= 2 && Number.isFinite(span)) factor *= proximity(span, words, BORROWS_WORDS.has(c.block.kind) ? words : heavy.length);
@@ -503,7 +506,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers, short);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
-      if (defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
+      if (!entry && defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
       const work = c.block.locator.work;
       const seen = firstOf.get(work);
       if (!seen || c.block.lines[0] < seen.line) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
@@ -518,7 +521,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     const firsts = new Set([...firstOf.values()].map((f) => f.id));
     for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
   }
-  if (years && short) answersFirst(sorted, (c) => defines.some((d) => d(foldedOf(c.block))));
+  if (years && short) answersFirst(sorted, (c) => c.block.kind !== 'bibliography' && defines.some((d) => d(foldedOf(c.block))));
   return sorted.sort((a, b) => b.score - a.score);
 }
 

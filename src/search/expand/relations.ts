@@ -126,7 +126,8 @@ export function relationsOf(works: readonly WorkBuild[]): Relations {
 }
 
 function* englishTexts(blocks: readonly Block[]): Generator<string> {
-  for (const b of blocks) if (b.lang === 'en' && !b.suppressed && SEARCHABLE_KINDS.has(b.kind)) yield b.plain;
+  // A bibliography's titles state no relation ("Leon Trotsky's Collaboration with Germany").
+  for (const b of blocks) if (b.lang === 'en' && !b.suppressed && SEARCHABLE_KINDS.has(b.kind) && b.kind !== 'bibliography') yield b.plain;
 }
 
 const TOKEN = String.raw`([\p{L}\p{M}-]+)`;
