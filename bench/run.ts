@@ -43,6 +43,34 @@ const QUERIES = {
   // re-weighed by the fair merge (cross-language.ts): the row times that pass. Timed last, so the
   // rows above are timed as before it was added (2026-12-03).
   'Russian 2–3 words': ['убийство Кирова', 'Троцкий и Сталин', 'московские процессы', 'реставрация капитализма', 'показания Радека', 'вечером в Москве', 'письмо Зиновьева', 'сотрудничество с Германией', 'правотроцкистский блок', 'Ежов и Ягода'],
+  // A sentence pasted or typed whole (8–15 words): every word is expanded and read by rerank, and a
+  // query of four words of substance or more is read by the plain net too (plain-net.ts). Timed
+  // after the rows above, so they are timed as before these two were added (2026-12-03).
+  'long 8–15 words': [
+    'He concludes that Trotsky did indeed collaborate with the Germans and Japanese',
+    'Under Khrushchev’s successors between 1965 and 1985 the wave of rehabilitations almost ceased',
+    'Broué discovered a number of other issues Trotsky lied about',
+    'What does this mean for the further hypothesis that Trotsky conspired with Germany and Japan?',
+    'The larger significance of the Kirov murder unfolded gradually during the next three years',
+    'all the heads of industry, transport, agriculture and finance were almost entirely saboteurs',
+    "Everyone received this information of Zinoviev's as a generally known fact",
+    'While Pospelov’s words are literally correct, they create a false impression',
+    'many more NKVD men were sentenced to prison or dismissed after the Ezhov period',
+    'Snyder’s book is now widely quoted as an authority on the Soviet famine',
+  ],
+  // "X did not Y": the negation is a stop word, and rerank reads each candidate's sentences for one (negation.ts).
+  negated: [
+    'Trotsky did not break with the capitulators',
+    'Zinoviev did not confess to the Kirov murder',
+    'the NKVD did not fabricate the confessions',
+    'Stalin did not invent the Moscow Trials',
+    'Radek did not lie at his trial',
+    'Bukharin was not a German spy',
+    'Sedov never denied the bloc existed',
+    'Kamenev never named the parallel centre',
+    'the indictment said nothing about the Zinovievists in Moscow',
+    "Khrushchev didn't rehabilitate Bukharin",
+  ],
 };
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

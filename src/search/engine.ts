@@ -53,6 +53,7 @@ import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } fr
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
+import { positionsOfReading } from './passage-reading.ts';
 import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
@@ -244,7 +245,7 @@ export class SearchEngine implements SearchService {
   private readonly positionsOf = (block: Block): TermPositions => {
     let at = this.positionCache.get(block);
     if (!at) {
-      at = this.known?.(block) ?? termPositions(block.plain);
+      at = this.known?.(block) ?? positionsOfReading(block);
       if (this.positionCache.size >= POSITION_CACHE_LIMIT) this.positionCache.clear();
       this.positionCache.set(block, at);
     }

@@ -1,18 +1,28 @@
 /**
- * What rerank reads of a passage's own words beyond their terms, in one pass and kept per passage:
- * the sentence each word stands in and which sentences negate (negation.ts), and where it gives a
- * reason (cause-cue.ts). Words are numbered as term-positions.ts numbers them, so a reading's
- * positions meet the matched words' positions.
+ * A passage's own words, read once and kept per passage: every consumer that reads a passage word
+ * by word beyond its index terms reads them here, split one way (PASSAGE_WORD over the plain text
+ * with initials joined: term-positions.ts). Word numbers are the same everywhere, so a position a
+ * consumer finds (term positions, a negation's sentence, a cue of a reason, the word a match report
+ * names) meets the others'. Kept: the words' places in the text (not the words: 8 bytes a word),
+ * the sentence each stands in and which sentences negate (negation.ts), where it gives a reason
+ * (cause-cue.ts), and, made on first need, its folded words spaced (rerank's phrasing).
  */
 import type { Block } from '../corpus/model.ts';
 import { joinInitials } from './analyse/index.ts';
-import { PASSAGE_WORD } from './term-positions.ts';
+import { PASSAGE_WORD, termPositionsOfWords, type TermPositions } from './term-positions.ts';
 import { negates, type PassageNegations } from './negation.ts';
 import { causeCues } from './cause-cue.ts';
 
 export interface PassageReading extends PassageNegations {
+  /** The text its words are read in: its plain text with initials joined ("E.V.E.N." is EVEN). */
+  text: string;
+  /** Where word i starts and ends in `text`. */
+  starts: Uint32Array;
+  ends: Uint32Array;
   /** The positions of its cues of a reason ("because", "in order to", «потому что»). */
   causes: readonly number[];
+  /** `spacedWords` of its folded text, once asked for (`spacedFoldedOf`). */
+  spaced?: string;
 }
 
 /** A sentence ends at a full stop, question or exclamation mark, semicolon or colon between two words. */
@@ -22,6 +32,8 @@ const SENTENCE_END = /[.!?;:]/u;
 export function readPassage(plain: string): PassageReading {
   const text = joinInitials(plain);
   const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const sentences: number[] = [];
   const negated = new Set<number>();
   let sentence = 0;
@@ -33,8 +45,20 @@ export function readPassage(plain: string): PassageReading {
     sentences.push(sentence);
     if (negates(word)) negated.add(sentence);
     last = m.index + m[0].length;
+    starts.push(m.index);
+    ends.push(last);
   }
-  return { sentenceOf: Uint16Array.from(sentences), negated, causes: causeCues(words) };
+  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), sentenceOf: Uint16Array.from(sentences), negated, causes: causeCues(words) };
+}
+
+/** Word `i` of a reading as the text spells it; '' past its last word. */
+export const wordAt = (r: PassageReading, i: number): string => (i >= 0 && i < r.starts.length ? r.text.slice(r.starts[i], r.ends[i]) : '');
+
+/** Every word of a reading as the text spells it. */
+export function wordsOf(r: PassageReading): string[] {
+  const out = new Array<string>(r.starts.length);
+  for (let i = 0; i < out.length; i++) out[i] = r.text.slice(r.starts[i], r.ends[i]);
+  return out;
 }
 
 const cache = new Map<Block, PassageReading>();
@@ -50,4 +74,19 @@ export function readingOf(block: Block): PassageReading {
     cache.set(block, at);
   }
   return at;
+}
+
+/** A passage's term positions (termPositions) from its reading's words, not split again. */
+export function positionsOfReading(block: Block): TermPositions {
+  const r = readingOf(block);
+  return termPositionsOfWords(r.text, wordsOf(r));
+}
+
+/** A folded text's words, joined by single spaces and with a space at each end: what a pair of neighbouring words is looked for in. */
+export const spacedWords = (folded: string): string => ` ${(folded.match(PASSAGE_WORD) ?? []).join(' ')} `;
+
+/** `spacedWords` of a passage's folded text (`folded`: the same for a passage every time), kept with its reading. */
+export function spacedFoldedOf(block: Block, folded: (block: Block) => string): string {
+  const r = readingOf(block);
+  return (r.spaced ??= spacedWords(folded(block)));
 }

@@ -26,13 +26,13 @@ import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts'
 import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForYears } from './analyse/light.ts';
-import { PASSAGE_WORD, termPositions, type TermPositions } from './term-positions.ts';
+import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
 import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
 import { CAUSE_QUESTION } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
-import { readingOf } from './passage-reading.ts';
+import { positionsOfReading, readingOf } from './passage-reading.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -205,7 +205,7 @@ export interface Rerankable {
  * passages' from the index snapshot); without it they are made here.
  */
 export type PositionsOf = (block: Block) => TermPositions;
-const madeHere: PositionsOf = (block) => termPositions(block.plain);
+const madeHere: PositionsOf = positionsOfReading;
 /** Entries the caches of this module keep (per passage, per word) before they are dropped whole. */
 const TERM_CACHE_LIMIT = 5_000;
 

@@ -23,9 +23,13 @@ export const PASSAGE_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
 /** The positions of every index term of a passage's plain text. */
 export function termPositions(plain: string): TermPositions {
-  const at: TermPositions = new Map();
   const text = joinInitials(plain);
-  const tokens = text.match(PASSAGE_WORD) ?? [];
+  return termPositionsOfWords(text, text.match(PASSAGE_WORD) ?? []);
+}
+
+/** `termPositions` of a text (initials joined) already split into its words (`tokens`, as PASSAGE_WORD splits it: passage-reading.ts). */
+export function termPositionsOfWords(text: string, tokens: readonly string[]): TermPositions {
+  const at: TermPositions = new Map();
   const add = (term: string, i: number) => {
     const list = at.get(term);
     if (!list) at.set(term, [i]);
