@@ -31,7 +31,7 @@ import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
-import { analyseTerm, fold, foldedLetters, isKey, isLightWord, joinInitials, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, fold, foldedLetters, isKey, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -43,7 +43,7 @@ import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRu
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, questionFocus, rerank, wordPairs } from './rerank.ts';
 import type { ContextSource } from './context-cover.ts';
-import { PASSAGE_WORD, termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
+import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
@@ -53,7 +53,7 @@ import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } fr
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
-import { positionsOfReading } from './passage-reading.ts';
+import { positionsOfReading, readingOf, wordAt } from './passage-reading.ts';
 import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
@@ -64,14 +64,15 @@ export const BIBLIOGRAPHY_WEIGHT = 0.5;
  * `letters`: its folded text without what is not a letter, a digit or a mark (kept per passage):
  * a word the passage spells is in it (folding lower-cases ASCII letters and removes no letter of a
  * word made of them; initials joined, "E.V.E.N." is EVEN, are in it without their full stops), so
- * a passage it lacks every form in is not split into words. Most passages holding the term ("even")
+ * a passage it lacks every form in is not read word by word (its words: passage-reading.ts). Most passages holding the term ("even")
  * have none of the forms (evening, evenings).
  */
 function spellsAny(block: Block, letters: string, forms: ReadonlySet<string>): boolean {
   let some = false;
   for (const form of forms) if ((some = letters.includes(form))) break;
   if (!some) return false;
-  for (const token of joinInitials(block.plain).match(PASSAGE_WORD) ?? []) if (forms.has(token.toLowerCase())) return true;
+  const r = readingOf(block);
+  for (let i = 0; i < r.starts.length; i++) if (forms.has(wordAt(r, i).toLowerCase())) return true;
   return false;
 }
 const KIND_WEIGHT: Record<Block['kind'], number> = {
