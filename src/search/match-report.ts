@@ -7,9 +7,10 @@
  * Read from the blocks the reply shows for the passage (the passage, its footnotes, the other side
  * of its translation pair), because that is what the reader checks the claim against.
  */
-import { fold, fuzzyFor, joinInitials, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
+import { fold, fuzzyFor, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
 import type { Block } from '../corpus/model.ts';
-import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
+import type { TermPositions } from './term-positions.ts';
+import { readingOf, wordAt } from './passage-reading.ts';
 
 export type WordMatch =
   | { word: string; found: 'itself' }
@@ -69,7 +70,8 @@ function spanOf(w: QueryWord, found: { term: string; weight: number }, [block, p
 /**
  * One entry per content word of the query, in the query's order. `blocks`: what the reply shows
  * for the passage; `positionsOf`: each block's index terms and their token numbers (the engine's,
- * kept for the bundled corpus), so a report reads no passage word again but the one it names.
+ * kept for the bundled corpus), so a report spells only the words it names, from the passage's
+ * reading (passage-reading.ts: split once, kept per passage, shared with rerank).
  * A word the typo-tolerant stages matched is not in its expansions: a token within the word's
  * typo distance counts as related.
  */
@@ -77,12 +79,7 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
   const content = contentWords(words);
   if (!content.length) return [];
   const at = blocks.map((b) => positionsOf(b));
-  const tokens = new Map<number, string[]>();
-  const spelling = (i: number, position: number) => {
-    let list = tokens.get(i);
-    if (!list) tokens.set(i, (list = joinInitials(blocks[i]!.plain).match(PASSAGE_WORD) ?? []));
-    return list[position] ?? '';
-  };
+  const spelling = (i: number, position: number) => wordAt(readingOf(blocks[i]!), position);
   // Where a block has the term first, spelt as one of `surface` when that is given (as the fair merge reads it: cross-language.ts).
   const where = (term: string, surface?: readonly string[]): [number, number] | undefined => {
     for (let i = 0; i < at.length; i++) {
