@@ -53,7 +53,7 @@ import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } fr
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
-import { positionsOfReading, readingOf, wordAt } from './passage-reading.ts';
+import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
 import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
@@ -236,11 +236,12 @@ export class SearchEngine implements SearchService {
     return at;
   }
 
-  /** The text rerank reads the query's word pairs in: a front-matter line is read under its work's title, as the index reads it. */
+  /** The words rerank reads the query's word pairs in (spacedWords, kept with the passage's reading): a front-matter line's under its work's title, as the index reads it. */
   private readonly pairText = (block: Block): string => {
-    const text = this.foldedOf(block).text;
-    return block.kind === 'front-matter' ? `${fold(this.corpus.workOf(block.id)?.meta.title ?? '')} ${text}` : text;
+    if (block.kind !== 'front-matter') return spacedFoldedOf(block, this.foldedText);
+    return spacedWords(`${fold(this.corpus.workOf(block.id)?.meta.title ?? '')} ${this.foldedOf(block).text}`);
   };
+  private readonly foldedText = (block: Block): string => this.foldedOf(block).text;
 
   /** A passage's term positions for rerank: the snapshot's when it has them, else made from its text. */
   private readonly positionsOf = (block: Block): TermPositions => {

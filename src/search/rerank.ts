@@ -32,7 +32,7 @@ import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
 import { CAUSE_QUESTION } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
-import { positionsOfReading, readingOf } from './passage-reading.ts';
+import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -168,18 +168,18 @@ export function wordPairs(folded: string): string[] {
   return [...out];
 }
 
-/** The share of `pairs` a folded text has side by side (words split as the query's were). */
-function pairShare(folded: string, pairs: readonly string[]): number {
-  const text = ` ${(folded.match(PASSAGE_WORD) ?? []).join(' ')} `;
+/** The share of `pairs` a passage has side by side (`spaced`: its folded words, split as the query's were: spacedWords). */
+function pairShare(spaced: string, pairs: readonly string[]): number {
   let n = 0;
-  for (const p of pairs) if (text.includes(` ${p} `)) n++;
+  for (const p of pairs) if (spaced.includes(` ${p} `)) n++;
   return n / pairs.length;
 }
 
 /**
  * What rerank reads besides the query's words: what the question asks for (`focus`), the query's
- * word pairs (`pairs`, wordPairs) and the text a passage is read in for them (`pairText`: its
- * folded text, a front-matter line's with its work's title, as the index reads it).
+ * word pairs (`pairs`, wordPairs) and the text a passage is read in for them (`pairText`: the
+ * words of its folded text, a front-matter line's with its work's title, as the index reads it,
+ * spaced by `spacedWords`; the engine keeps a passage's with its reading: passage-reading.ts).
  */
 export interface RerankContext {
   focus?: QuestionFocus;
@@ -471,7 +471,7 @@ export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options:
 
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
 export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, context: RerankContext = {}): T[] {
-  const { focus, pairs = [], pairText = foldedOf } = context;
+  const { focus, pairs = [], pairText = (b: Block) => spacedWords(foldedOf(b)) } = context;
   const heavy = words.filter((w) => !w.light);
   if (heavy.length === 0 || candidates.length === 0) return candidates;
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
