@@ -37,6 +37,8 @@ export interface QueryWord {
    * an elided article dropped (d'argent → argent), for the French glossary (expand/glossary-fr.ts).
    */
   french?: string;
+  /** Typed with a capital (a name, or a sentence's first word): expand/index.ts reads it as a possible name. */
+  capitalised?: boolean;
 }
 
 export interface ParsedQuery {
@@ -126,6 +128,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const french = readsAsFrench(ws.map((w) => w.text), tokens.map((t) => t.forms.at(-1) ?? ''));
   // An elided word's first form is the word without its article (tokenize.ts apostropheForms).
   if (french) analysed.forEach((w, i) => w && (w.french = fold(tokens[i]!.forms[0] ?? w.text)));
+  analysed.forEach((w, i) => w && /^\p{Lu}/u.test(tokens[i]!.forms.at(-1) ?? '') && (w.capitalised = true));
   const inversions = new Set(french ? analysed.filter((w, i) => w !== null && isFrenchInversion(tokens[i]!.parts.map((p) => fold(p.at(-1) ?? '')))) : []);
   const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;

@@ -175,6 +175,24 @@ function lemmaWords(w: QueryWord): Set<string> {
   return out;
 }
 
+/**
+ * The glossary's words for a query word: a Russian word's English terms and their irregular forms,
+ * an English word's Russian stems. Empty when the glossary does not read it, or the word may be a name.
+ */
+function glossaryWordsOf(w: QueryWord): Set<string> {
+  // A capitalised word may be a name, which the glossary's common word does not rule out (Правду: Pravda).
+  if (w.capitalised) return new Set();
+  if (CYRILLIC.test(w.text)) return lemmaWords(w);
+  if (w.french !== undefined) return new Set();
+  return new Set(glossaryTerms(w.text, w.terms).map((g) => g.term));
+}
+
+/** Terms of one family: alike up to the shorter one's fourth letter (consid, consider; критик, критика). */
+const akinTerm = (a: string, b: string) => {
+  const n = Math.min(4, a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+};
+
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number; cover?: number; surface?: string[] }[] {
   const out = new Map<string, number>();
   const covers = new Map<string, number>();
@@ -223,7 +241,12 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     offer(term, weight, MAX_SHARE, cover);
     for (const f of family(term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
   }
-  for (const c of cognateStems(w.text, (t) => index.has(t))) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
+  // What the glossary says the word means, when it reads it: a cognate or a learned pair that says
+  // something else is a chance likeness (хотел: hotel) or a word its few segments happened to share
+  // (убийство: Kirov, мог: detail, let: критик).
+  const told = glossaryWordsOf(w);
+  const agrees = (term: string) => told.size === 0 || [...told].some((t) => akinTerm(t, term));
+  for (const c of cognateStems(w.text, (t) => index.has(t))) if (agrees(c)) offer(c, COGNATE_WEIGHT, MAX_TRANSLATION_SHARE);
   if (CYRILLIC.test(w.text)) for (const n of placeNameTerms(w.text, (t) => index.has(t))) offer(n, PLACE_ADJECTIVE_WEIGHT, MAX_TRANSLATION_SHARE);
   for (const d of doctrineSiblings(w.text, w.terms, (t) => index.has(t))) offer(d, DOCTRINE_WEIGHT, MAX_SHARE);
   const lex = index.lexicons();
@@ -235,7 +258,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   for (const term of w.terms) {
     if (isKey(term)) continue;
     for (const l of [lex.toEnglish, lex.fromEnglish]) {
-      for (const tr of l.get(term) ?? []) if (!apart || !CYRILLIC.test(term) || apart.has(tr.term)) offer(tr.term, tr.p * TRANSLATION_SCALE, MAX_TRANSLATION_SHARE);
+      for (const tr of l.get(term) ?? []) if ((!apart || !CYRILLIC.test(term) || apart.has(tr.term)) && agrees(tr.term)) offer(tr.term, tr.p * TRANSLATION_SCALE, MAX_TRANSLATION_SHARE);
     }
   }
   // An English word's Russian glossary words are asked of the Russian-only passages apart (russianTerms).
