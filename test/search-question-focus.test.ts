@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { fold } from '../src/search/analyse/fold.ts';
 import { questionFocus } from '../src/search/rerank.ts';
+import { readPassage } from '../src/search/passage-reading.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
@@ -66,6 +67,22 @@ describe('GIVEN a question that asks why', () => {
     // The passage before it ("We do not know why Trotsky did not wish to acknowledge … the bloc") and
     // the one after ("Trotsky decided to deny everything") share the words; this one says "in order to".
     expect(await top('why did Trotsky deny the bloc')).toContain('he had to preserve "plausible deniability" in order to fight');
+  });
+
+  it('THEN a reason is read in the words that give one, and "why" only after a verb of seeing or knowing', () => {
+    const cues = (text: string) => readPassage(text).causes;
+    // A cue of several words is at its first word's place.
+    expect(cues("It's easy to see why Trotsky liked this story")).toEqual([3]);
+    expect(cues('a cover-up intended to mask his real relations')).toEqual([3]);
+    expect(cues('The justification for this book is twofold')).toEqual([1]);
+    expect(cues('He explained his suspicions by the fact that')).toEqual([1]);
+    // A question the passage asks gives no reason.
+    expect(cues('Why does Trotsky remain silent about these allegations')).toEqual([]);
+  });
+
+  it('THEN asked in Russian, the English passage that gives the reason ranks first', async () => {
+    // Two passages on Trotsky's denials share more of the words; this one says "in order to".
+    expect(await top('почему Троцкий отрицал блок')).toContain('he had to preserve "plausible deniability" in order to fight');
   });
 
   it('THEN a reason stated only by a stop word counts: "because"', async () => {

@@ -15,10 +15,14 @@ export const CAUSE_QUESTION = /\bwhy\b|\bfor what (?:reason|purpose)\b|(?<!\p{L}
 
 /** One word that gives a reason by itself (folded: ё is е). */
 const CUE_WORDS = new Set(
-  'because reason reasons explanation explanations motive motives therefore hence consequently потому поскольку поэтому чтобы причина причины причине причину причиной следовательно'.split(' '),
+  'because reason reasons explanation explanations motive motives justification motivated explained explains therefore hence consequently потому поскольку поэтому чтобы причина причины причине причину причиной следовательно'.split(' '),
 );
-/** Cues of two or three words, as typed: their first word stands for them. */
-const CUE_PHRASES = ['in order to', 'so that', 'so as to', 'due to', 'owing to', 'account for', 'accounts for', 'accounted for', 'as a result', 'так как', 'из за'].map((p) => p.split(' '));
+/**
+ * Cues of two or three words, as typed: their first word stands for them. "Why" itself gives a
+ * reason only after a verb of seeing or knowing ("it's easy to see why Trotsky liked this story",
+ * "that is why"); opening a sentence it asks one ("Why does Trotsky remain silent …").
+ */
+const CUE_PHRASES = ['in order to', 'so that', 'so as to', 'due to', 'owing to', 'account for', 'accounts for', 'accounted for', 'as a result', 'intended to', 'in an attempt to', 'for the sake of', 'that is why', 'this is why', 'see why', 'explain why', 'know why', 'understand why', 'так как', 'из за'].map((p) => p.split(' '));
 
 /** The positions (word numbers, ascending) of the cues of a reason among a passage's words (lower case, as term-positions.ts numbers them). */
 export function causeCues(words: readonly string[]): number[] {

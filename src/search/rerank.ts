@@ -64,9 +64,15 @@ export function questionFocus(folded: string): QuestionFocus | undefined {
 const FOCUS_WINDOW = 12;
 /** A number counts the word it stands at most this many words before ("ten full-scale biographies"). */
 const COUNT_WINDOW = 3;
+/** A date or a number near the words: weak evidence in a history, where most passages hold one. */
 const FOCUS = 0.3;
-/** The count of the very thing asked about ("ten … biographies" for "how many biographies") says more. */
-const COUNT_FOCUS = 0.5;
+/**
+ * A cue of a reason is rarer: at 0.3 a passage only sharing the question's words outranked the one
+ * giving the reason; from 0.85 a passage with a stray cue beside the words outranked the answer.
+ */
+const CAUSE_FOCUS = 0.6;
+/** The count of the very thing asked about ("ten … biographies" for "how many biographies") says more: as much as a definition. */
+const COUNT_FOCUS = 1;
 const NUMBER_WORDS = new Set(
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions dozen dozens'
     .split(' ')
@@ -498,7 +504,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     // no one, gives no one's years and answers no question's focus.
     const entry = c.block.kind === 'bibliography';
     const answers = !entry && focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
-    if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : FOCUS);
+    if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : focus.kind === 'cause' ? CAUSE_FOCUS : FOCUS);
     // A note or a quotation is indexed with the passage it annotates or its lead-in, where the words it lacks may be.
     if (words >= 2 && Number.isFinite(span)) factor *= proximity(span, words, BORROWS_WORDS.has(c.block.kind) ? words : heavy.length);
     // A short query's two words side by side are its topic ("Snyder's sources" in "Snyder's main
