@@ -62,3 +62,20 @@ describe('GIVEN a comparative whose consonant or root changes', () => {
     expect(comparativeForms('советский')).toEqual([]);
   });
 });
+
+describe('GIVEN an adjective\'s short masculine form, with the vowel it puts before its last consonant', () => {
+  it('THEN it reaches the adjective\'s English (причастен, крепок)', () => {
+    expect(weightOf('причастен', 'involved')).toBe(1);
+    expect(weightOf('крепок', 'strong')).toBe(1);
+  });
+});
+
+describe('GIVEN the words a reader uses of this corpus\'s people, tricks and arguments', () => {
+  it('THEN the glossary reads them in their case forms', () => {
+    expect(weightOf('головорезами', 'thug')).toBe(1);
+    expect(weightOf('лгуна', 'liar')).toBe(1);
+    expect(weightOf('уловки', 'ploy')).toBe(1);
+    expect(weightOf('махинациями', 'machination')).toBe(1);
+    expect(weightOf('голословные', 'unsubstantiated')).toBe(1);
+  });
+});
