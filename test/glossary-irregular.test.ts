@@ -79,3 +79,14 @@ describe('GIVEN the words a reader uses of this corpus\'s people, tricks and arg
     expect(weightOf('голословные', 'unsubstantiated')).toBe(1);
   });
 });
+
+describe('GIVEN a perfective gerund, a past active participle or a -честь verb', () => {
+  it('THEN it reaches the verb\'s English (взяв, убивших, пришедший, прочёл, прочтёт)', () => {
+    expect(weightOf('взяв', 'take')).toBe(1);
+    expect(weightOf('убивших', 'kill')).toBe(1);
+    expect(weightOf('пришедший', 'come')).toBe(1);
+    expect(weightOf('прочёл', 'read')).toBe(1);
+    expect(weightOf('прочтёт', 'read')).toBe(1);
+    expect(irregularVerbForms('честь')).toEqual([]);
+  });
+});

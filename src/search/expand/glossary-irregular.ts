@@ -72,6 +72,10 @@ const OWN_FORMS: Record<string, string[]> = {
   хотеть: ['хочу', 'хочешь', 'хочет', 'хотим', 'хотите', 'хотят'],
   бежать: ['бегу', 'бежишь', 'бежит', 'бежим', 'бежите', 'бегут'],
   лгать: ['лгу', 'лжешь', 'лжет', 'лжем', 'лжете', 'лгут'],
+  лечь: ['лягу', 'ляжешь', 'ляжет', 'ляжем', 'ляжете', 'лягут'],
+  // прочесть, учесть, счесть: прочтёт, прочёл, прочла, прочтя.
+  честь: ['чту', 'чтешь', 'чтет', 'чтем', 'чтете', 'чтут', 'чел', 'чла', 'чло', 'чли', 'чтя'],
+  сесть: ['сел', 'села', 'село', 'сели', 'сев'],
 };
 
 /** Whether a base may end in one of ROOTS, OWN_FORMS or дать (most lemmas do not). */
@@ -79,7 +83,8 @@ const ANY_ROOT = new RegExp(`(?:${[...ROOTS.map((r) => r.root), ...Object.keys(O
 
 function presentOf(base: string): string[] {
   if (!ANY_ROOT.test(base)) return base.endsWith('оять') || /[жшчщ]ать$/.test(base) ? secondConjugation(base.slice(0, -3)) : [];
-  const own = Object.entries(OWN_FORMS).find(([root]) => base.endsWith(root) && PREFIXES.has(base.slice(0, -root.length)));
+  // честь alone is the noun (honour): only its prefixed verbs are прочесть's kind.
+  const own = Object.entries(OWN_FORMS).find(([root]) => base.endsWith(root) && PREFIXES.has(base.slice(0, -root.length)) && (root !== 'честь' || base !== root));
   if (own) return own[1].map((f) => base.slice(0, -own[0].length) + f);
   if (base.endsWith('дать') && PREFIXES.has(base.slice(0, -4))) return DAT.map((e) => `${base.slice(0, -3)}${e}`);
   for (const r of ROOTS) {
@@ -101,6 +106,27 @@ function tParticiple(base: string): string[] {
   if (!/(?:[бпвлш]ить|ыть|нять|чать|взять)$/.test(base) || /[бпвлш]ить$/.test(base) && !ROOTS.slice(0, 5).some((r) => base.endsWith(r.root) && PREFIXES.has(base.slice(0, -r.root.length)))) return [];
   const short = `${base.slice(0, -2)}т`;
   return [short, `${short}а`, `${short}о`, `${short}ы`, ...['ый', 'ого', 'ому', 'ым', 'ом', 'ая', 'ой', 'ую', 'ое', 'ые', 'ых', 'ыми'].map((e) => short + e)];
+}
+
+/** The past active participle of the verbs of going (пришедший, ушедший, нашедших): -шедш- for the root -йти. */
+function goingParticiple(base: string): string[] {
+  const prefix = base === 'идти' ? '' : base.endsWith('йти') ? base.slice(0, -3) : undefined;
+  return prefix === undefined ? [] : ADJECTIVE.map((e) => `${prefix}шедш${e}`);
+}
+const ADJECTIVE = ['ий', 'его', 'ему', 'им', 'ем', 'ая', 'ей', 'ую', 'ее', 'ие', 'их', 'ими'];
+
+/**
+ * A verb's perfective gerund and past active participle (взяв, вернувшись; убивший, убивших),
+ * which Snowball reduces to a stem too short to look up where the root is short (уб, вз). Their
+ * lemma is found by cutting the ending (glossary.ts), so these are not in the table of forms.
+ */
+export function pastGerundForms(lemma: string): string[] {
+  const reflexive = REFLEXIVE.test(lemma);
+  const folded = lemma.replace(/ё/g, 'е');
+  const base = reflexive ? folded.slice(0, -2) : folded;
+  if (!/[аеиоуыя]ть$/.test(base)) return [];
+  const b = base.slice(0, -2);
+  return reflexive ? [`${b}вшись`, ...ADJECTIVE.map((e) => `${b}вш${e}ся`)] : [`${b}в`, `${b}вши`, ...ADJECTIVE.map((e) => `${b}вш${e}`)];
 }
 
 /** A verb's present gerund (считая, готовя, организуя, давая; слыша, держа), from its infinitive. */
@@ -125,7 +151,7 @@ export function irregularVerbForms(lemma: string): string[] {
   const reflexive = REFLEXIVE.test(lemma);
   const folded = lemma.replace(/ё/g, 'е');
   const base = reflexive ? folded.slice(0, -2) : folded;
-  const forms = [...presentOf(base), ...gerunds(base), ...(reflexive ? [] : tParticiple(base))];
+  const forms = [...presentOf(base), ...gerunds(base), ...(reflexive ? [] : tParticiple(base)), ...goingParticiple(base)];
   return reflexive ? forms.map((f) => f + (VOWEL_END.test(f) ? 'сь' : 'ся')) : forms;
 }
 
@@ -133,7 +159,7 @@ export function irregularVerbForms(lemma: string): string[] {
 const COMPARATIVES: Record<string, string[]> = {
   плохой: ['хуже'], хороший: ['лучше'], маленький: ['меньше'], малый: ['меньше'], большой: ['больше'], ранний: ['раньше'], поздний: ['позже', 'позднее'],
   старый: ['старше', 'старее'], молодой: ['моложе', 'младше'], далекий: ['дальше'], дальний: ['дальше'], высокий: ['выше'], низкий: ['ниже'], широкий: ['шире'],
-  короткий: ['короче'], близкий: ['ближе'], глубокий: ['глубже'], редкий: ['реже'], тонкий: ['тоньше'], гладкий: ['глаже'], сладкий: ['слаще'], легкий: ['легче'],
+  дешевый: ['дешевле'], долгий: ['дольше'], короткий: ['короче'], близкий: ['ближе'], глубокий: ['глубже'], редкий: ['реже'], тонкий: ['тоньше'], гладкий: ['глаже'], сладкий: ['слаще'], легкий: ['легче'],
 };
 /** The consonant a comparative in -е takes for the stem's last: строгий строже, тихий тише, простой проще, богатый богаче, яркий ярче. */
 const COMPARATIVE_CONSONANT: [RegExp, string][] = [[/ст$/, 'щ'], [/[гд]$/, 'ж'], [/х$/, 'ш'], [/[тк]$/, 'ч']];

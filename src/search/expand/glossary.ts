@@ -28,7 +28,7 @@ import { stemEnglish, stemRussian } from '../analyse/stem.ts';
 import { EN_STOPWORDS, RU_STOPWORDS } from '../analyse/stopwords.ts';
 import { compoundGlosses } from './compound-ru.ts';
 import { declinedForms, hiddenForms, NUMBER_FORMS, participleForms, presentForms, verbForms } from './glossary-forms.ts';
-import { adjectiveForms, irregularFormLemmas, irregularVerbForms } from './glossary-irregular.ts';
+import { adjectiveForms, irregularFormLemmas, irregularVerbForms, pastGerundForms } from './glossary-irregular.ts';
 import { prefixedVerbTargets, VERB_LEMMA } from './glossary-prefixes.ts';
 
 /** Each oblique form of a number (трёх, двумя, сорока) and its lemma. */
@@ -336,7 +336,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
   // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
   const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
-  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...hiddenForms(lemma), ...presentForms(lemma), ...declinedForms(lemma), ...irregularVerbForms(lemma), ...adjectiveForms(lemma)];
+  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...hiddenForms(lemma), ...presentForms(lemma), ...declinedForms(lemma), ...irregularVerbForms(lemma), ...adjectiveForms(lemma), ...pastGerundForms(lemma)];
   // The forms whose lemma no cut ending finds (дадут: дать, пьёт: пить, хуже: плохой).
   const irregularLemmas = irregularFormLemmas(stems.lemmas);
   // Each word's lemmas, kept: a Russian query word is looked up for its English (toEnglish), again
