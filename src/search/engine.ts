@@ -37,6 +37,7 @@ import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
+import { negatedStem } from './expand/negated.ts';
 import { listPairsOnce } from './pair-lead.ts';
 import { answerAfter } from './answer-after.ts';
 import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
@@ -55,6 +56,9 @@ import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
 import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
 import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
+
+/** A query negates with a word of its own (not, never) or one negated by its prefix (unpublished: "not published", expand/negated.ts). */
+const negatesQuery = (parsed: ParsedQuery): boolean => queryNegates(parsed.text) || parsed.words.some((w) => negatedStem(w.text) !== undefined);
 
 export const FRONT_MATTER_WEIGHT = 0.5;
 export const BIBLIOGRAPHY_WEIGHT = 0.5;
@@ -539,7 +543,7 @@ export class SearchEngine implements SearchService {
     const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
     const focus = questionFocus(parsed.text);
     const pairs = wordPairs(parsed.text);
-    const negated = queryNegates(parsed.text);
+    const negated = negatesQuery(parsed);
     let orRan = false;
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
@@ -692,7 +696,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rerank(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: queryNegates(parsed.text) });
+    rerank(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed) });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

@@ -16,8 +16,19 @@ import { frenchGlossaryTerms } from './glossary-fr.ts';
 import { isFrenchFunctionWord } from '../analyse/light.ts';
 import { otherNames, placeAdjectiveLinks } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
+import { negatedStem } from './negated.ts';
 import { queryPhrases } from './phrases.ts';
-import { irregularForms, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+import { irregularForms, NEAR, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+
+/**
+ * A negated word's stem (unpublished: "not published", negated.ts) is related as closely as a
+ * narrower word, and weighed as WordNet's relations are: the passage may say the stem without the
+ * negation, which is the opposite.
+ */
+const negatedRelation = (text: string): { term: string; weight: number }[] => {
+  const stem = negatedStem(text);
+  return stem === undefined ? [] : [{ term: stem, weight: NEAR }];
+};
 
 /** Synonyms count at most this much of the query's own word. */
 export const SYNONYM_SCALE = 0.5;
@@ -227,7 +238,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   const related: { term: string; weight: number; cover: number }[] = [];
   for (const term of !englishWord || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
     if (isKey(term) || !LATIN_STEM.test(term)) continue;
-    for (const r of relatedStems(term, pos, w.text)) {
+    for (const r of [...relatedStems(term, pos, w.text), ...negatedRelation(w.text)]) {
       const weight = r.weight * scale * rarity.of(r.term);
       if (weight >= MIN_WEIGHT) related.push({ term: r.term, weight, cover: Math.min(1, r.weight * scale * rarity.cover(r.term) * COVER_SCALE) });
     }

@@ -36,6 +36,8 @@ export const NEAR = 0.3;
 export const BROADER = 0.25;
 /** The other senses of the noun or verb an adjective derives from (relatedOf): as close as that word itself. */
 export const DERIVED_SENSE = 0.45;
+/** A derivation of a phrase's one-word synonym (relatedOf): a step past the phrase's synonyms. */
+export const PHRASE_DERIVED = 0.2;
 /** Relations returned per word (the engine keeps the first few its index holds). */
 const MAX_EXPANSIONS = 120;
 /** A synset with more members, or a synset with more broader and narrower synsets together, is too vague to follow. */
@@ -136,6 +138,13 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: bo
     // A derivation is the word's own (exonerate → exoneration), not its synset's: "clear", in the
     // same synset, derives clarity.
     const links = wn.lexical(s);
+    // A phrase has no derivations of its own in WordNet ("kick out" no noun): its one-word
+    // synonyms' nouns and verbs stand for it, a step further than a word's own (kicked out →
+    // expel → expulsion, found out → discover → discovery).
+    for (let i = 0; self === undefined && typeof phrases === 'string' && i + 2 < links.length; i += 3) {
+      const word = links[i + 2]!;
+      if ((out.get(word) ?? 0) < PHRASE_DERIVED) out.set(word, PHRASE_DERIVED);
+    }
     for (let i = 0; self !== undefined && i + 2 < links.length; i += 3) {
       if (links[i] !== self) continue;
       const word = links[i + 2]!;
