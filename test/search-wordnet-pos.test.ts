@@ -53,10 +53,24 @@ describe('GIVEN a query word WordNet knows in several parts of speech', () => {
     // "officially" is an adverb: the cue is "been" before it.
     expect(posOf('have they been officially exonerated')).toMatchObject({ exonerated: 'av' });
     // "family" and "Italy" end in -ly but are nouns: the word before them is no cue for the next one.
-    expect(posOf("did Stalin's family support him")).toMatchObject({ support: 'any' });
+    expect(posOf("Stalin's family support")).toMatchObject({ support: 'any' });
     expect(posOf('the Italy charges')).toMatchObject({ charges: 'any' });
     // Nothing before it, but "of" after a plural: a noun ("riddles of", not the verb riddle → damage).
     expect(posOf("riddles of Stalin's death")).toMatchObject({ riddles: 'n' });
+  });
+
+  it('THEN in a question asked with "do" the first bare verb after the subject is a verb', () => {
+    // The word before "want" is a noun and says nothing; "did" before the subject does.
+    expect(posOf('what did the Japanese want')).toMatchObject({ want: 'v' });
+    expect(posOf("did Stalin's family support him")).toMatchObject({ support: 'v' });
+    expect(posOf('when did the second Moscow trial start')).toMatchObject({ start: 'v' });
+    // "Do" takes the bare form: a plural is the subject's ("translators", which Porter2 stems as translate).
+    expect(posOf('what did the English translators add')).toMatchObject({ translators: 'any', add: 'v' });
+    // No "do" at the question's head: nothing is read.
+    expect(posOf('what the Japanese want')).toMatchObject({ want: 'any' });
+    const want = expansions('what did the Japanese want', 'want').map((e) => e.term);
+    expect(want).toEqual(expect.arrayContaining([stemEnglish('desire'), stemEnglish('wish')]));
+    expect(want).not.toContain(stemEnglish('privation'));
   });
 
   it('THEN the engine expands a noun by its noun senses only', () => {

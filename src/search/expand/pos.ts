@@ -4,7 +4,8 @@
  * "to be untrue" an adjective, "been exonerated" a verb. A reader's query is a few words, often no
  * sentence, so no tagger is needed or reliable here: the word before is a determiner or possessive
  * (a noun or its adjective follows), a form of "be" (a participle or an adjective), or "to", a modal,
- * "did" or a subject pronoun (a verb); a word in -s is no adjective. Adverbs in between are skipped ("been officially exonerated", "were never charged"). The word's own
+ * "did" or a subject pronoun (a verb), or in a question asked with "do" the first bare verb after its
+ * subject ("what did the Japanese want"); a word in -s is no adjective. Adverbs in between are skipped ("been officially exonerated", "were never charged"). The word's own
  * ending says it too, where the stem conflates a noun with its verb or adjective: "constitution" is
  * no "constitute", "competitive" no "compete". (An adverb keeps its adjective's senses: WordNet
  * gives "clearly", "personally" few synonyms of their own.) A participle in -ed or -ing has its own
@@ -119,11 +120,37 @@ function after(before: string | undefined): ReadonlySet<PartOfSpeech> | undefine
   return undefined;
 }
 
+/** Words that open a question before its auxiliary ("what did …", "how does …"). */
+const QUESTION_OPENERS = new Set('what who whom whose why how when where which'.split(' '));
+const DO = new Set('do does did'.split(' '));
+/**
+ * A question asked with "do" ("what did the Japanese want", "why did Trotsky deny the bloc",
+ * "what did Sonny ask of Mak") has its verb after its subject, where no word before says so: the
+ * word before "want" is a name or a noun. The subject is its first word (after a determiner or a
+ * possessive) and at most two more; the verb is the first word after it in a bare form that WordNet
+ * knows as a verb. The token index of that verb, or -1.
+ */
+function verbAfterSubject(tokens: readonly string[]): number {
+  let d = 0;
+  if (QUESTION_OPENERS.has(tokens[0]!)) d = 1;
+  if (!DO.has(tokens[d] ?? '')) return -1;
+  let j = d + 1;
+  if (j < tokens.length && (DETERMINERS.has(tokens[j]!) || /['’]s$/.test(tokens[j]!))) j++;
+  for (let k = j + 1; k < Math.min(tokens.length, j + 4); k++) {
+    const t = tokens[k]!;
+    // "Do" takes the verb's bare form: a word in -s, -ed or -ing is the subject's ("translators").
+    if (EN_STOPWORDS.has(t) || !/^[a-z]{3,}$/.test(t) || INFLECTED_S.test(t) || /(?:ed|ing)$/.test(t)) continue;
+    if (partsOfSpeech(stemEnglish(t)).has('v')) return k;
+  }
+  return -1;
+}
+
 /** Per query word (by identity), the parts of speech it is used in; a word missing from the map may be any. */
 export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, ReadonlySet<PartOfSpeech>> {
   const tokens = (parsed.text.match(TOKEN) ?? []).map((t) => t.toLowerCase());
   const out = new Map<QueryWord, ReadonlySet<PartOfSpeech>>();
   let from = 0;
+  const verb = verbAfterSubject(tokens);
   for (const w of parsed.words) {
     const at = tokens.findIndex((t, i) => i >= from && t.replace(/['’]s$/, '') === w.text);
     let context: ReadonlySet<PartOfSpeech> | undefined;
@@ -134,7 +161,7 @@ export function queryPartsOfSpeech(parsed: ParsedQuery): Map<QueryWord, Readonly
       const participle = participleUse(w.text, tokens[i], tokens[at + 1], i < at - 1 && VERB_ADVERBS.has(tokens[at - 1]!));
       // Nothing before it says, but "of" after a plural does: "riddles of Stalin's death" are no verb.
       if (participle) context = participle.size ? participle : undefined;
-      else context = after(tokens[i]) ?? (tokens[at + 1] === 'of' && INFLECTED_S.test(w.text) ? NOUN_OR_ADJECTIVE : undefined);
+      else context = after(tokens[i]) ?? (at === verb ? VERB : tokens[at + 1] === 'of' && INFLECTED_S.test(w.text) ? NOUN_OR_ADJECTIVE : undefined);
     }
     let pos = both(context, byEnding(w.text));
     if (pos && INFLECTED_S.test(w.text)) pos = new Set([...pos].filter((p) => p === 'n' || p === 'v'));
