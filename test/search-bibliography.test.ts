@@ -10,6 +10,7 @@ import { createCiter } from '../src/cite/citer.ts';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { passageView } from '../src/present/passage.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
+import { parseQuery } from '../src/search/analyse/query.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let corpus: Corpus;
@@ -60,5 +61,25 @@ describe('GIVEN a search hit on a bibliography entry', () => {
   it('THEN its context is the entries listed beside it', () => {
     const around = corpus.neighbours('trotskys-lies.b96', 1, 1);
     expect(around.map((b) => b.id)).toEqual(['trotskys-lies.b95', 'trotskys-lies.b96', 'trotskys-lies.b97']);
+  });
+});
+
+describe('GIVEN a query that asks for a reference ("full reference", "publisher", "citation for")', () => {
+  it('THEN the asking words are light and the entry listing the work ranks first', async () => {
+    const words = parseQuery('Conquest The Great Terror full reference').words;
+    expect(words.filter((w) => w.light).map((w) => w.text)).toEqual(['full', 'reference']);
+    expect(parseQuery('a full account of the terror').words.some((w) => w.light)).toBe(false);
+    expect((await top('Conquest The Great Terror full reference'))[0]!.id).toBe('trotskys-lies.b43');
+    expect((await top('Serge From Lenin to Stalin reference'))[0]!.id).toBe('violence-trotskyism-article.b6');
+  });
+});
+
+describe('GIVEN a question for where a text is online', () => {
+  it('THEN "read" in "where can I read" is light, and a note or entry giving a web address answers "online"', async () => {
+    expect(parseQuery("where can I read Trotsky's letter online").words.find((w) => w.text === 'read')!.light).toBe(true);
+    expect(parseQuery('Trotsky read Humanité').words.find((w) => w.text === 'read')!.light).toBeFalsy();
+    // "At http://…": the note and the entry never say "online".
+    expect((await top("Trotsky's article Zinoviev and Kamenev online"))[0]!.id).toBe('trotskys-lies.n60');
+    expect((await top("where is the Biulleten' Oppozitsii online")).map((b) => b.id)).toContain('trotskys-lies.b23');
   });
 });

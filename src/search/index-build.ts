@@ -75,10 +75,15 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
     const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : lead(corpus, block);
     // The author's own "I found …" is read under the author's name (speaker.ts): "did Furr find …".
     const speaker = voice(block) ? authorLine(work.meta) : undefined;
-    docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker].filter(Boolean).join(' ') });
+    // A web address says the text is online ("where is the Biulleten' Oppozitsii online"), which
+    // an entry or a note giving one ("At http://…") rarely says in the word.
+    const online = WEB_ADDRESS.test(block.plain) ? 'online' : undefined;
+    docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker, online].filter(Boolean).join(' ') });
   }
   return docs;
 }
+
+const WEB_ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./iu;
 
 /** What a quotation is read under: the sentence that leads into it (corpus/lead-in.ts). */
 function lead(corpus: Corpus, block: Block): string | undefined {

@@ -25,7 +25,7 @@ import type { Block } from '../corpus/model.ts';
 import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
-import { asksForYears } from './analyse/light.ts';
+import { asksForReference, asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
 import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
@@ -528,6 +528,11 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
   }
   if (years && short) answersFirst(sorted, (c) => c.block.kind !== 'bibliography' && defines.some((d) => d(foldedOf(c.block))));
+  // Asked for a work's reference ("… full reference", "… publisher"), the entries listing it are
+  // the answer: those holding every word of substance rank above the passages that name the work.
+  if (asksForReference(words.filter((w) => w.light).map((w) => w.text))) {
+    answersFirst(sorted, (c) => c.block.kind === 'bibliography' && wordPositions(c.block, sets, positionsOf).every((p) => p.length > 0));
+  }
   return sorted.sort((a, b) => b.score - a.score);
 }
 

@@ -69,6 +69,25 @@ export const asksForName = (folded: string[]) => folded.some((w) => NAME.has(w))
 export const isNameWord = (folded: string) => NAME_LIGHT.has(folded);
 
 /**
+ * Words that ask for a work's reference ("Deutscher The Prophet Outcast full reference", "Blood Lies
+ * publisher"): light once the query has one of the first group, so the query is the work, which
+ * its bibliography entry lists. Alone they are words.
+ */
+const REFERENCE = new Set(['reference', 'references', 'bibliography', 'citation', 'publisher', 'imprint']);
+const REFERENCE_LIGHT = new Set([...REFERENCE, 'full', 'complete', 'exact', 'details', 'entry', 'bibliographic', 'bibliographical']);
+export const asksForReference = (folded: string[]) => folded.some((w) => REFERENCE.has(w));
+export const isReferenceWord = (folded: string) => REFERENCE_LIGHT.has(folded);
+
+/**
+ * Words that ask where a text is ("where can I read Trotsky's letter to his wife online", "where
+ * is the Zborowski archive kept"): light in a question with "where" (a stop word), so the query is
+ * the text and the place ("online": a web address, index-build.ts). Without "where" they are words.
+ */
+const WHERE_LIGHT = new Set(['read', 'see', 'view', 'access', 'consult', 'available', 'kept', 'held', 'located', 'stored', 'housed', 'look']);
+export const asksWhere = (folded: string[]) => folded.includes('where');
+export const isWhereWord = (folded: string) => WHERE_LIGHT.has(folded);
+
+/**
  * French function words: the French stop list the lexicon learns with (expand/lexicon.ts) and what
  * it lacks — question words (comment, combien, quand: «quand Furr a-t-il commencé»), tout and its
  * forms (WordNet read «toute la journée» as toute → blow), prepositions, conjunctions, adverbs of
