@@ -304,7 +304,13 @@ describe('GIVEN a Russian word that is an English word in Cyrillic letters (a co
     ];
     const missed = pairs.filter(([ru, en]) => !cognateStems(ru, has).includes(stemEnglish(en))).map(([ru, en]) => `${ru} → ${en}: ${cognateStems(ru, has).join(' ')}`);
     expect(missed).toEqual([]);
-    for (const w of ['главный', 'длинными', 'сильным', 'нужных', 'красной']) expect(cognateStems(w, has), w).toEqual([]);
+    // The bibliography's transliterated Russian titles are indexed too ("Glavnoe Upravlenie"): a
+    // Russian word meeting its own transliteration there is no English word.
+    const stems = (kind: (k: string) => boolean) => new Set(corpus.works.flatMap((w) => w.blocks).filter((b) => kind(b.kind)).flatMap((b) => (b.plain.toLowerCase().match(/\p{L}+/gu) ?? []).map(stemEnglish)));
+    const text = stems((k) => k !== 'bibliography');
+    const titlesOnly = [...stems((k) => k === 'bibliography')].filter((t) => !text.has(t));
+    const english = (t: string) => has(t) && !titlesOnly.includes(t);
+    for (const w of ['главный', 'длинными', 'сильным', 'нужных', 'красной']) expect(cognateStems(w, english), w).toEqual([]);
   });
 
   it('THEN a French name in Russian letters meets its French spelling, and a Russian name meets its French spelling (у is ou)', async () => {

@@ -14,7 +14,7 @@ import { PACKED_VERSION } from '../expand/wordnet-packed.ts';
 import { PHRASE_TERMS } from '../passage-phrases.ts';
 
 /** Bump on any change to what fold, tokenize or analyseTerm produce. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 const digest = (items: Iterable<string>) => createHash('sha256').update([...items].join('\n')).digest('hex').slice(0, 16);
 

@@ -35,7 +35,12 @@ const TRANSLITERATION_LOOK = /kh|zh|shch|ykh$|iia$|ii$|iy$|yi$/;
  * prose (Zinoviev, Biulleten', Pravda) or spelled like transliterations. Sentence-initial words
  * get one too: one extra term per sentence is the price of not needing a dictionary.
  */
-const wantsKey = (original: string, lower: string) => CAPITALISED.test(original) || TRANSLITERATION_LOOK.test(lower);
+const wantsKey = (original: string, lower: string) => !ROMAN_NUMERAL.test(original) && (CAPITALISED.test(original) || TRANSLITERATION_LOOK.test(lower));
+/**
+ * A Roman numeral in capitals (a volume "XXXVIII", a congress "XXII") is no name: its key, a skeleton
+ * of x, v and i, met gibberish ("zzqqxxvv") two edits away once the bibliography was indexed.
+ */
+const ROMAN_NUMERAL = /^[IVXLCDM]{2,}$/u;
 
 function analyseClean(token: string, options: AnalyseOptions): string[] {
   const lower = token.toLowerCase();
