@@ -25,6 +25,15 @@ import { irregularForms, NEAR, relatedStems, SYNONYM, type PartOfSpeech } from '
  * narrower word, and weighed as WordNet's relations are: the passage may say the stem without the
  * negation, which is the opposite.
  */
+/**
+ * A synonym the text writes only in its irregular forms (escape → flee: the text has "fled", never
+ * "flee") is met by those forms, as a word's own forms are the word; not a form that is a word of
+ * its own (found, left). A synonym the text has is not followed to its forms: took, got, wrote of
+ * take, get, write, reached as a loose synonym, were noise (admitted → take → took).
+ */
+const absentForms = (term: string, index: ExpansionIndex): string[] => (index.has(term) ? [] : irregularForms(term).filter((f) => f.weight >= 1).map((f) => f.term));
+/** A synonym's family (FAMILY_ENDINGS) and its absent forms, each with the share of its weight it has. */
+const kin = (term: string, index: ExpansionIndex): [string, number][] => [...family(term, index).map((f): [string, number] => [f, FAMILY]), ...absentForms(term, index).map((f): [string, number] => [f, 1])];
 const negatedRelation = (text: string): { term: string; weight: number }[] => {
   const stem = negatedStem(text);
   return stem === undefined ? [] : [{ term: stem, weight: NEAR }];
@@ -250,7 +259,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   for (const { term, weight, cover } of related) {
     if (out.size >= MAX_PER_WORD) break;
     offer(term, weight, MAX_SHARE, cover);
-    for (const f of family(term, index)) offer(f, weight * FAMILY, MAX_SHARE, cover * FAMILY);
+    for (const [f, k] of kin(term, index)) offer(f, weight * k, MAX_SHARE, cover * k);
   }
   // What the glossary says the word means, when it reads it: a cognate or a learned pair that says
   // something else is a chance likeness (хотел: hotel) or a word its few segments happened to share
@@ -348,7 +357,7 @@ export function expandPhrases(parsed: ParsedQuery, index: ExpansionIndex): void 
     const expansions = new Map<string, number>();
     for (const r of phrase.related) {
       if (expansions.size >= MAX_PER_WORD) break;
-      if (index.has(r.term) && affordable(index, r.term, MAX_SHARE)) expansions.set(r.term, r.weight * SYNONYM_SCALE * UNKNOWN_SCALE);
+      for (const t of [r.term, ...absentForms(r.term, index)]) if (index.has(t) && affordable(index, t, MAX_SHARE)) expansions.set(t, r.weight * SYNONYM_SCALE * UNKNOWN_SCALE);
     }
     if (expansions.size === 0) continue;
     const substance = phrase.words.filter((w) => !w.light);
