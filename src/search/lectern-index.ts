@@ -42,11 +42,6 @@ const BOUND_MARGIN = 1e-4;
 /** An expansion this strong (a close synonym, a likely translation) can stand for its word in AND. */
 const AND_EXPANSION = 0.25;
 /**
- * A match this good (0.9, a little below for single-precision `best`) is the word itself: an own
- * term, another form or name of it, a relation the texts state; not a paraphrase.
- */
-const NEAR_LITERAL = 0.899;
-/**
  * A passage's WordNet phrase ("_call off": passage-phrases.ts) is an index term with a space, which
  * no word's term has. It stands for a query word only as its synonym (an expansion), never as a
  * completion or a typo of another word (its leading marker keeps it from both, and this says so).
@@ -225,8 +220,6 @@ export interface Scored {
   score: number;
   /** Share of the query's weight the passage matched, 0–1 (with rank 'coverage'). */
   coverage?: number;
-  /** The part of `coverage` the passage matched by the words themselves (own terms in either field, another form or name of them, a relation the texts state: NEAR_LITERAL; a word the library lacks by its nearest spellings), not by synonyms, translations, typos of a word it has, or parts. */
-  literal?: number;
 }
 
 type FieldTermData = Map<number, Map<number, number>>;
@@ -263,8 +256,6 @@ interface Scratch {
   termStamp: Uint16Array;
   best: Float32Array;
   cover: Float32Array;
-  /** The part of `cover` from matches of NEAR_LITERAL quality or better: the words themselves. */
-  literal: Float32Array;
   touched: Int32Array;
   /** The documents a query is narrowed to (see `FastScorer.narrowed`): marks, and their ids. */
   inSet: Uint8Array;
@@ -291,8 +282,6 @@ interface Unit {
   countWord: boolean;
   importance: number;
   quality: number;
-  /** A match of this quality or better is the word itself (NEAR_LITERAL; 0 for a word the library lacks: its typo neighbours are the reader's word misspelt). */
-  literalFrom: number;
 }
 
 /**
@@ -303,8 +292,8 @@ interface Unit {
  * `countTerm`: a term of the word itself (minisearch's matched-terms factor); `countWord`: it counts
  * for AND; `quality`: how well it stands for its word (coverage).
  */
-function accumulate(p: Postings, from: number, to: number, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, literalFrom: number, among: Uint8Array | null): number {
-  const { score, count, stamp, terms, termStamp, best, cover, literal, touched } = s;
+function accumulate(p: Postings, from: number, to: number, w: number, lens: Float32Array, avg: number, s: Scratch, reached: number, termNo: number, countTerm: boolean, word: number, countWord: boolean, importance: number, quality: number, among: Uint8Array | null): number {
+  const { score, count, stamp, terms, termStamp, best, cover, touched } = s;
   const { docs, tfs } = p;
   for (let i = from; i < to; i++) {
     const doc = docs[i]!;
@@ -322,10 +311,8 @@ function accumulate(p: Postings, from: number, to: number, w: number, lens: Floa
       if (countWord) count[doc] = count[doc]! + 1;
       best[doc] = quality;
       cover[doc] = cover[doc]! + importance * quality;
-      if (quality >= literalFrom) literal[doc] = literal[doc]! + importance * quality;
     } else if (quality > best[doc]!) {
       cover[doc] = cover[doc]! + importance * (quality - best[doc]!);
-      if (quality >= literalFrom) literal[doc] = literal[doc]! + importance * (quality - (best[doc]! >= literalFrom ? best[doc]! : 0));
       best[doc] = quality;
     }
   }
@@ -680,7 +667,6 @@ export class FastScorer {
         termStamp: new Uint16Array(n),
         best: new Float32Array(n),
         cover: new Float32Array(n),
-        literal: new Float32Array(n),
         // The documents a query wrote, in the order it first reached them.
         touched: new Int32Array(n),
         inSet: new Uint8Array(n),
@@ -1023,7 +1009,7 @@ export class FastScorer {
       list = this.postings(u.freqs);
       filter = scratch.inSet;
     }
-    return accumulate(list, 0, list.length, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, filter);
+    return accumulate(list, 0, list.length, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, filter);
   }
 
   /** The k best by score among the documents that matched (`need` words: all of them for AND), via a min-heap. */
@@ -1038,7 +1024,7 @@ export class FastScorer {
    * after their postings were all added), and the answer it makes.
    */
   private topOf(need: number, totalImportance: number, options: TopKOptions) {
-    const { score, count, terms, cover, literal } = this.scratch!;
+    const { score, count, terms, cover } = this.scratch!;
     const ids = this.dense().ids;
     const heap = new TopHeap(options.k, () => this.idRanks());
     const coverage = options.rank === 'coverage';
@@ -1068,7 +1054,7 @@ export class FastScorer {
       const out: Scored[] = new Array(docs.length);
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance, literal: literal[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
+        out[i] = coverage ? { id: ids[doc]!, score: scores[i]!, coverage: cover[doc]! / totalImportance } : { id: ids[doc]!, score: scores[i]! };
       }
       return out;
     };
@@ -1156,7 +1142,7 @@ export class FastScorer {
         for (let i = 0; i < units.length; i++) {
           if (sizes[i] === 0) continue;
           const u = units[i]!;
-          touched.reached = accumulate(chunks[i]!.list, chunks[i]!.starts[c]!, chunks[i]!.starts[c + 1]!, u.w, lengths[u.fieldId]!, u.avg, scratch, touched.reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, among >= 0 ? inSet : null);
+          touched.reached = accumulate(chunks[i]!.list, chunks[i]!.starts[c]!, chunks[i]!.starts[c + 1]!, u.w, lengths[u.fieldId]!, u.avg, scratch, touched.reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, among >= 0 ? inSet : null);
         }
         for (let j = from; j < touched.reached; j++) top.offer(scratch.touched[j]!);
         continue;
@@ -1188,9 +1174,9 @@ export class FastScorer {
     const to = chunks.starts[c + 1]!;
     if (to - from > m * this.lookupRatio) {
       const k = lookUp(u.freqs, scratch.chunkDocs, m, scratch.looked);
-      return accumulate(scratch.looked, 0, k, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, null);
+      return accumulate(scratch.looked, 0, k, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, null);
     }
-    return accumulate(chunks.list, from, to, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, u.literalFrom, scratch.mark);
+    return accumulate(chunks.list, from, to, u.w, lens, u.avg, scratch, reached, u.termNo, u.countTerm, u.word, u.countWord, u.importance, u.quality, scratch.mark);
   }
 
   /** Scores a query's units (see `topK`): narrowed, chunk by chunk on a large index, or every posting; `state` counts what to zero again. */
@@ -1224,7 +1210,7 @@ export class FastScorer {
     if (n === 0 || words.length === 0) return [];
     // `terms`: minisearch multiplies a document's score by how many distinct query terms it matched.
     const scratch = this.scratchFor(n);
-    const { score, count, stamp, terms, termStamp, best, cover, literal, touched, inSet, setDocs } = scratch;
+    const { score, count, stamp, terms, termStamp, best, cover, touched, inSet, setDocs } = scratch;
     let termNo = 0;
     // How many documents the query reached and was narrowed to: zeroed again whatever happens.
     const state = { reached: 0, narrowed: 0 };
@@ -1237,7 +1223,7 @@ export class FastScorer {
       // AND, and only the word's own terms for minisearch's matched-terms factor.
       const idfOf = (df: number) => Math.log(1 + (stats.documentCount - df + 0.5) / (df + 0.5));
       // `maxIdf`: a typo's neighbour is weighed at most as rare as the nearest spellings (see addWord).
-      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number, maxIdf = Number.POSITIVE_INFINITY, literalFrom = NEAR_LITERAL) => {
+      const addTerm = (term: string, data: FieldTermData | undefined, weight: number, word: number, counts: { word: boolean; term: boolean }, quality: number, maxIdf = Number.POSITIVE_INFINITY) => {
         if (!data) return;
         const importance = importances[word - 1]!;
         for (const { fieldId, boost } of fieldEntries) {
@@ -1246,7 +1232,7 @@ export class FastScorer {
           const df = own ? freqs.size : stats.fieldFrequency(term, fieldId);
           const idf = Math.min(idfOf(df), maxIdf);
           const avg = stats.averageFieldLength(fieldId) || 1;
-          units.push({ freqs, fieldId, w: weight * boost * idf, avg, termNo, countTerm: counts.term, word, countWord: counts.word, importance, quality, literalFrom });
+          units.push({ freqs, fieldId, w: weight * boost * idf, avg, termNo, countTerm: counts.term, word, countWord: counts.word, importance, quality });
         }
       };
 
@@ -1298,7 +1284,7 @@ export class FastScorer {
             const { nearest, cap } = typoCap(term, own ? neighbours : [...neighbours, ...elsewhere(term, maxDistance, seen, isLast && options.prefix, variants, fieldEntries, dfIn)], fieldEntries.map((f) => f.fieldId), dfIn, idfOf);
             for (const t of neighbours) {
               const factor = (FUZZY_WEIGHT * t.derived.length) / (t.derived.length + t.edits);
-              addTerm(t.derived, t.data, weight * factor, word, counts, quality * factor, t.edits > nearest ? cap : Number.POSITIVE_INFINITY, w.unknown ? 0 : NEAR_LITERAL);
+              addTerm(t.derived, t.data, weight * factor, word, counts, quality * factor, t.edits > nearest ? cap : Number.POSITIVE_INFINITY);
             }
           }
         }
@@ -1328,7 +1314,6 @@ export class FastScorer {
         termStamp[doc] = 0;
         best[doc] = 0;
         cover[doc] = 0;
-        literal[doc] = 0;
       }
       for (let i = 0; i < state.narrowed; i++) inSet[setDocs[i]!] = 0;
     }

@@ -57,7 +57,3 @@ export function snippetsFor(parsed: ParsedQuery): (plain: string, folded?: strin
     return `${start > 0 ? '…' : ''}${marked}${end < plain.length ? '…' : ''}`;
   };
 }
-
-export function snippetFor(plain: string, parsed: ParsedQuery): string {
-  return snippetsFor(parsed)(plain);
-}

@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { EXCEPTIONS_PACKAGE, PARTICIPLE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE, type WordnetTable } from './wordnet-compile.ts';
+import { PARTICIPLE, WORDNET_FORMAT_VERSION, type WordnetTable } from './wordnet-compile.ts';
 import { packWordnet, readPacked, savePacked, unpackWordnet, type WordnetView } from './wordnet-packed.ts';
 import { sha256 } from '../../hash.ts';
 import { stampedValueSync } from '../../stamp-cache.ts';
@@ -102,7 +102,6 @@ export function wordnetUnavailable(options: { read: boolean } = { read: true }):
   wordnet();
   return problem;
 }
-export const wordnetSource = () => `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}, ${EXCEPTIONS_PACKAGE.name}@${EXCEPTIONS_PACKAGE.version}`;
 
 /** A word's senses in one part of speech (the table keeps its three most frequent per part of speech). */
 function sensesOf(wn: Loaded, word: number, pos: string): number[] {
