@@ -132,19 +132,29 @@ export function plainScorer(foldedQuery: string, stats: SurfaceFrequency): (pass
   let whole = 0;
   for (const v of idf.values()) whole += v;
   const avg = stats.averageLength;
+  // Each distinct word is looked up in a passage once (the net reads hundreds of candidates a
+  // query), its count kept by its slot; the sums run in the same order as over the words typed.
+  const distinct = [...idf.keys()];
+  const weights = [...idf.values()];
+  const slots = typed.map((w) => distinct.indexOf(w));
+  const tfs = new Float64Array(distinct.length);
   return ({ counts, length }) => {
-    let score = 0;
     let matched = 0;
     let held = 0;
-    for (const w of typed) {
-      const tf = counts.get(w);
-      if (!tf) continue;
-      score += idf.get(w)! * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg)));
-    }
-    for (const [w, v] of idf) {
-      if (!counts.has(w)) continue;
+    for (let j = 0; j < distinct.length; j++) {
+      const tf = counts.get(distinct[j]!) ?? 0;
+      tfs[j] = tf;
+      if (tf === 0) continue;
       matched++;
-      held += v;
+      held += weights[j]!;
+    }
+    if (matched === 0) return { score: 0, share: 0 };
+    const norm = BM25.k * (1 - BM25.b + (BM25.b * length) / avg);
+    let score = 0;
+    for (const j of slots) {
+      const tf = tfs[j]!;
+      if (tf === 0) continue;
+      score += weights[j]! * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
     }
     return { score: score * matched, share: whole > 0 ? held / whole : 0 };
   };
