@@ -74,6 +74,19 @@ describe('GIVEN a term deleted from the tree after the table was made', () => {
     tree.delete('kamenyev');
     expect(table.near('kamenev', 1, isEmpty)).toEqual(walked(tree, 'kamenev', 1));
   });
+
+  it('THEN a word asked before, its scan kept, still leaves it out, and another distance is scanned anew', () => {
+    const ms = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+    ms.addAll([{ id: 1, text: 'kamenev kamenyev kamenyeva' }, { id: 2, text: 'kamenev zinoviev' }]);
+    const tree = (ms as unknown as { _index: Tree & Map<string, Map<unknown, unknown>> })._index;
+    const table = new TypoTable(tree._tree);
+    expect(table.near('kamenev', 1, isEmpty)).toEqual(walked(tree, 'kamenev', 1));
+    expect(table.near('kamenev', 2, isEmpty).map(([t]) => t)).toEqual(['kamenev', 'kamenyev', 'kamenyeva']);
+    tree.get('kamenyev')!.clear();
+    tree.delete('kamenyev');
+    expect(table.near('kamenev', 1, isEmpty)).toEqual(walked(tree, 'kamenev', 1));
+    expect(table.near('kamenev', 2, isEmpty)).toEqual(walked(tree, 'kamenev', 2));
+  });
 });
 
 describe('GIVEN a source that has listed its terms (after many typo lookups) and fresh ones that walk the tree', () => {
