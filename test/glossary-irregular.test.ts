@@ -90,3 +90,13 @@ describe('GIVEN a perfective gerund, a past active participle or a -честь v
     expect(irregularVerbForms('честь')).toEqual([]);
   });
 });
+
+describe('GIVEN a word whose lemmas disagree', () => {
+  it('THEN each reading is given at half its weight rather than none (вину: guilt, wine; преданы: betray, devoted)', () => {
+    expect(weightOf('вину', 'guilt')).toBe(0.5);
+    expect(weightOf('вину', 'wine')).toBe(0.5);
+    expect(weightOf('преданы', 'devoted')).toBe(0.5);
+    expect(weightOf('преданы', 'betray')).toBe(0.5);
+    expect(weightOf('вина', 'guilt')).toBe(1);
+  });
+});

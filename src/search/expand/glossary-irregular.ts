@@ -178,11 +178,14 @@ export function comparativeForms(lemma: string): string[] {
 /**
  * An adjective's short masculine form, which puts a vowel before its last consonant: виновный
  * виновен, честный честен, причастный причастен; крепкий крепок, близкий близок. (The other short
- * forms, виновна, виновны, keep the stem and are glossary-forms.ts's.)
+ * forms, виновна, виновны, keep the stem and are glossary-forms.ts's.) An adjective in -нный: its
+ * short forms, on one н (преданный: предан, преданы).
  */
 export function shortMasculine(lemma: string): string[] {
   const folded = lemma.replace(/ё/g, 'е');
   if (/[бвгджзклмпрстфхцчшщ]ный$/.test(folded) && !folded.endsWith('нный')) return [`${folded.slice(0, -3)}ен`];
+  // A participle's adjective in -нный has one н in its short forms (преданный: предан, преданы).
+  if (folded.endsWith('нный') && folded.length > 6) return ['', 'а', 'о', 'ы'].map((e) => `${folded.slice(0, -3)}${e}`);
   if (/[бвгджзлмнпрстфхцчшщ]кий$/.test(folded) && !folded.endsWith('ский')) return [`${folded.slice(0, -3)}ок`];
   return [];
 }

@@ -8,7 +8,8 @@
  * present forms Snowball stems apart from the infinitive (glossary-forms.ts), by Snowball Russian;
  * each English word by Porter2. A Russian stem shared by lemmas that mean different things
  * (стать and сталь, дать and дата) is ambiguous and not used, nor is one shorter than MIN_STEM; a
- * query word is then recognised only as one of its lemma's guessed case forms (жену → жена).
+ * query word is then recognised only as one of its lemma's guessed case forms (жену → жена), and
+ * a word whose lemmas still disagree (вину: вина, вино) gives each reading at AMBIGUOUS.
  * A word that is neither a listed form nor a listed stem may be a listed verb with a prefix
  * (дописал: писать, glossary-prefixes.ts) or a Soviet compound of a clipping and a listed word
  * (партархив: party archive, compound-ru.ts), read below a listed word's weight.
@@ -43,6 +44,8 @@ export const STEMS_FORMAT = 'lectern.glossary-stems';
 export const STEMS_VERSION = 2;
 /** A Russian stem shorter than this meets too many unrelated words to be looked up by stem. */
 export const MIN_STEM = 3;
+/** A word whose lemmas disagree gives each one's English at this share of its weight. */
+const AMBIGUOUS = 0.5;
 /** Glosses after the first are less common senses. */
 const SECONDARY = 0.8;
 /** Russian lemmas one English word leads to, at most, in the file's order (most common first). */
@@ -311,6 +314,43 @@ const ERETH = /ереть(?:ся)?$/;
 /** Words whose lemmas a glossary keeps (dropped whole when full). */
 const LEMMA_CACHE = 5_000;
 
+/**
+ * Which lemmas a word is a guessed form of: its possible lemmas (the word less an ending, plus a
+ * lemma's ending) that are listed and whose forms include it. Asked per query word rather than
+ * made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
+ */
+function lemmaFinder(lemmas: string[]): (word: string) => number[] {
+  const lemmaIds = new Map(lemmas.map((lemma, id) => [foldRussian(lemma), id]));
+  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...hiddenForms(lemma), ...presentForms(lemma), ...declinedForms(lemma), ...irregularVerbForms(lemma), ...adjectiveForms(lemma), ...pastGerundForms(lemma)];
+  // The forms whose lemma no cut ending finds (дадут: дать, пьёт: пить, хуже: плохой), or not
+  // alone (преданы: предать's, and преданный's on one н).
+  const irregularLemmas = irregularFormLemmas(lemmas);
+  return (word) => {
+    // A word that is itself a listed lemma means it (вместе together, not a case of вместо instead).
+    const itself = lemmaIds.get(word);
+    if (itself !== undefined) return [itself];
+    const ids: number[] = [];
+    const offer = (lemma: string) => {
+      const id = lemmaIds.get(lemma);
+      if (id !== undefined && !ids.includes(id) && formsOf(foldRussian(lemmas[id]!)).includes(word)) ids.push(id);
+    };
+    const number = NUMBER_LEMMA.get(word);
+    if (number) offer(number);
+    for (let cut = 0; cut <= Math.min(MAX_FORM_ENDING, word.length - 1); cut++) {
+      const base = word.slice(0, word.length - cut);
+      for (const ending of LEMMA_ENDINGS) offer(base + ending);
+      // The lemma may have a vowel its other forms drop (немцам → немец, подростком → подросток, дня → день).
+      if (/[цкн]$/.test(base) && base.length > 1) for (const v of ['е', 'о']) for (const soft of ['', 'ь']) offer(base.slice(0, -1) + v + base.slice(-1) + soft);
+      // An -ереть verb's present has lost its е's (умрёт: умереть).
+      if (base.endsWith('р') && base.length > 1) for (const ending of ['ереть', 'ереться']) offer(base.slice(0, -1) + ending);
+      // Or a genitive plural put a vowel before its к or н (бутылок, поездок, сотен, окон: бутылка, поездка, сотня, окно).
+      if (/[бвгдзклмнпрстфхчшщ][оеё][кн]$/.test(base)) for (const end of ['а', 'я', 'о']) offer(base.slice(0, -2) + base.slice(-1) + end);
+    }
+    for (const id of irregularLemmas(word)) if (!ids.includes(id)) ids.push(id);
+    return ids;
+  };
+}
+
 /** Builds the lookups from the entries' stems (see the module comment for what is dropped). */
 export function compileGlossary(stems: GlossaryStems): Glossary {
   const english = glossTargets(stems.english, stems.own);
@@ -332,13 +372,7 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
       else add(byStem, stem, id);
     }
   });
-  // Which lemmas a word is a guessed form of: its possible lemmas (the word less an ending, plus a
-  // lemma's ending) that are listed and whose forms include it. Asked per query word rather than
-  // made for all ~30,000 forms at once, which cost a Russian query ~30 ms in a fresh process.
-  const lemmaIds = new Map(stems.lemmas.map((lemma, id) => [foldRussian(lemma), id]));
-  const formsOf = (lemma: string) => [...stemmedForms(lemma), ...participleForms(lemma).map(foldRussian), ...hiddenForms(lemma), ...presentForms(lemma), ...declinedForms(lemma), ...irregularVerbForms(lemma), ...adjectiveForms(lemma), ...pastGerundForms(lemma)];
-  // The forms whose lemma no cut ending finds (дадут: дать, пьёт: пить, хуже: плохой).
-  const irregularLemmas = irregularFormLemmas(stems.lemmas);
+  const findLemmas = lemmaFinder(stems.lemmas);
   // Each word's lemmas, kept: a Russian query word is looked up for its English (toEnglish), again
   // for readApartFromStem and again by the fair merge, each making every form of each possible lemma.
   const lemmasKept = new Map<string, number[]>();
@@ -351,29 +385,6 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     }
     return ids;
   };
-  const findLemmas = (word: string): number[] => {
-    // A word that is itself a listed lemma means it (вместе together, not a case of вместо instead).
-    const itself = lemmaIds.get(word);
-    if (itself !== undefined) return [itself];
-    const ids: number[] = [];
-    const offer = (lemma: string) => {
-      const id = lemmaIds.get(lemma);
-      if (id !== undefined && !ids.includes(id) && formsOf(foldRussian(stems.lemmas[id]!)).includes(word)) ids.push(id);
-    };
-    const number = NUMBER_LEMMA.get(word);
-    if (number) offer(number);
-    for (let cut = 0; cut <= Math.min(MAX_FORM_ENDING, word.length - 1); cut++) {
-      const base = word.slice(0, word.length - cut);
-      for (const ending of LEMMA_ENDINGS) offer(base + ending);
-      // The lemma may have a vowel its other forms drop (немцам → немец, подростком → подросток, дня → день).
-      if (/[цкн]$/.test(base) && base.length > 1) for (const v of ['е', 'о']) for (const soft of ['', 'ь']) offer(base.slice(0, -1) + v + base.slice(-1) + soft);
-      // An -ереть verb's present has lost its е's (умрёт: умереть).
-      if (base.endsWith('р') && base.length > 1) for (const ending of ['ереть', 'ереться']) offer(base.slice(0, -1) + ending);
-      // Or a genitive plural put a vowel before its к or н (бутылок, поездок, сотен, окон: бутылка, поездка, сотня, окно).
-      if (/[бвгдзклмнпрстфхчшщ][оеё][кн]$/.test(base)) for (const end of ['а', 'я', 'о']) offer(base.slice(0, -2) + base.slice(-1) + end);
-    }
-    return ids.length ? ids : irregularLemmas(word);
-  };
   // Lemmas sharing a stem or a form may stand for it together only when they agree (agreeing).
   const agree = agreeing(english);
   const usable = new Map<string, boolean>();
@@ -383,6 +394,15 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
     return ok;
   };
   const merged = (ids: number[]) => mergedTargets(english, ids);
+  // Lemmas that disagree (вину: вина guilt, вино wine; преданы: предать betray, преданный devoted):
+  // each reading at AMBIGUOUS, below a sure word's, rather than none (own o-x154 4th → 1st).
+  const eachReading = (ids: number[]) => merged(ids).map((t) => ({ ...t, weight: t.weight * AMBIGUOUS }));
+  // A form read by a lemma of another stem gets the stem's lemmas too where they are of its family
+  // (осуждён: осуждённый's convict, and осудить's sentence by the participle's stem осужд).
+  const stemKin = (exact: number[], stem: string): number[] => {
+    const kin = stemUsable(stem) ? byStem.get(stem)! : [];
+    return kin.some((id) => exact.includes(id)) || !agree([...exact, ...kin]) ? [] : kin;
+  };
   // A form of listed verbs only, whose lemmas agree: the base of a prefixed verb the glossary lacks.
   const verbTargets = (form: string) => {
     const ids = lemmasOfForm(form);
@@ -393,8 +413,8 @@ export function compileGlossary(stems: GlossaryStems): Glossary {
   // are listed (compound-ru.ts: партархив → party archive), each read below a listed word.
   const englishOf = (folded: string, stem: string): Target[] => {
     const exact = lemmasOfForm(folded);
-    if (exact.length) return agree(exact) ? merged(exact) : [];
-    if (byStem.has(stem)) return stemUsable(stem) ? merged(byStem.get(stem)!) : [];
+    if (exact.length) return agree(exact) ? merged([...exact, ...stemKin(exact, stem)]) : eachReading(exact);
+    if (byStem.has(stem)) return stemUsable(stem) ? merged(byStem.get(stem)!) : stem.length >= MIN_STEM ? eachReading(byStem.get(stem)!) : [];
     const prefixed = prefixedVerbTargets(folded, verbTargets);
     return prefixed.length ? prefixed : compoundGlosses(folded, (part) => englishOf(part, stemRussian(part)));
   };
