@@ -83,3 +83,12 @@ describe('GIVEN a question for where a text is online', () => {
     expect((await top("where is the Biulleten' Oppozitsii online")).map((b) => b.id)).toContain('trotskys-lies.b23');
   });
 });
+
+describe('GIVEN an abbreviation a bibliography entry ends with (its siglum)', () => {
+  it('THEN asked alone or what it stands for, the entry expanding it ranks first; beside another word it is a topic', async () => {
+    expect((await top('what does TIE stand for'))[0]!.id).toBe('trotskys-lies.b78');
+    expect((await top('CahLT'))[0]!.id).toBe('trotskys-lies.b36');
+    // The book's own words say what it calls "the Harvard TA".
+    expect((await top('Harvard TA'))[0]!.kind).not.toBe('bibliography');
+  });
+});

@@ -22,7 +22,7 @@
  */
 import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
-import { analyseTerm, crossScriptKey, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, crossScriptKey, fold, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForReference, asksForYears } from './analyse/light.ts';
@@ -528,6 +528,13 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
   }
   if (years && short) answersFirst(sorted, (c) => c.block.kind !== 'bibliography' && defines.some((d) => d(foldedOf(c.block))));
+  // An abbreviation a bibliography entry ends with ("TIE", "what does PiLT2 stand for") is that
+  // entry's siglum: the entry is its expansion, asked for alone or in a question. Beside another
+  // word ("Harvard TA") the query is a topic, which the text's own words answer.
+  if (heavy.length === 1 || (short && words.some((w) => w.light))) {
+    const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => w.text));
+    if (sigla.size) answersFirst(sorted, (c) => sigla.has(siglumOf(c.block) ?? ''));
+  }
   // Asked for a work's reference ("… full reference", "… publisher"), the entries listing it are
   // the answer: those holding every word of substance rank above the passages that name the work.
   if (asksForReference(words.filter((w) => w.light).map((w) => w.text))) {
@@ -546,6 +553,19 @@ export function givesYears(words: QueryWord[]): ((folded: string) => boolean) | 
   const defines = heavy.map((w) => introductionOf(w, { years: true }));
   return (folded) => defines.some((d) => d(folded));
 }
+
+/**
+ * The siglum a bibliography entry ends with, folded, when it is an abbreviation ("(TIE)", "(PiLT2)",
+ * "(CahLT)": two capitals at least), not an author's name ("(Lenoe)"), which the entry only shares
+ * with every passage naming the author.
+ */
+function siglumOf(block: Block): string | undefined {
+  if (block.kind !== 'bibliography') return undefined;
+  const m = SIGLUM.exec(block.plain);
+  return m && ABBREVIATION.test(m[1]!) ? fold(m[1]!) : undefined;
+}
+const SIGLUM = /\(([\p{L}\p{N}-]+)\)\.?\s*$/u;
+const ABBREVIATION = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\p{N}-]+$/u;
 
 /**
  * Asked for a person's years, the passages that give them (after the name: "Trotsky, Leon,
