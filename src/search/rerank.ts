@@ -139,6 +139,8 @@ export const proximity = (span: number, words: number, of: number): number => 1 
 /** Kinds indexed with another passage's words in their second field (index-build.ts), which positions do not show. */
 const BORROWS_WORDS = new Set<Block['kind']>(['footnote', 'quotation']);
 const DEFINITION = 1;
+/** An entry met only through expansions (`rerank`): a quarter, as a light word weighs. */
+const EXPANDED_ENTRY = 0.25;
 const FIRST_MENTION = 0.25;
 
 /**
@@ -483,6 +485,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   const head = sorted.slice(0, RERANK_DEPTH);
   const sets = heavy.map(wordTerms);
+  const ownSets = heavy.map((w) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]));
   const covers = pairCovers(heavy);
   const short = heavy.length <= 2;
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
@@ -503,6 +506,10 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     // A bibliography entry lists a work: its "Bobrov, Vladimir" or "Stalin (1930-1932)" introduces
     // no one, gives no one's years and answers no question's focus.
     const entry = c.block.kind === 'bibliography';
+    // A reference is asked for in its own words: an entry none of the query's words meet as
+    // themselves (only a synonym or another name: "Peterburg" in "Klio (St. Petersburg)") lists no
+    // work the reader named.
+    if (entry && wordPositions(c.block, ownSets, positionsOf).every((p) => p.length === 0)) factor *= EXPANDED_ENTRY;
     const answers = !entry && focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
     if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : focus.kind === 'cause' ? CAUSE_FOCUS : FOCUS);
     // A note or a quotation is indexed with the passage it annotates or its lead-in, where the words it lacks may be.
