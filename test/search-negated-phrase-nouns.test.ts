@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stemEnglish } from '../src/search/analyse/stem.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { negatedStem } from '../src/search/expand/negated.ts';
-import { BROADER, phrasesIn, PHRASE_DERIVED } from '../src/search/expand/wordnet.ts';
+import { BROADER, phrasesIn, PHRASE_DERIVED, relatedStems } from '../src/search/expand/wordnet.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
@@ -74,5 +74,14 @@ describe('GIVEN a synonym the text writes only in its irregular forms (flee: "fl
   it('THEN "dissidents who ran away from Russia" finds "dissidents who fled the USSR" first', async () => {
     // trotskys-lies.p16 (o-l14-09: 3rd before).
     expect(await rank('dissidents who ran away from Russia in the thirties', 'trotskys-lies.p16')).toBe(1);
+  });
+});
+
+describe('GIVEN a noun whose synset has a two-word member (spy: "undercover agent")', () => {
+  it('THEN the member\'s last word is a broader word of the noun, and a passage saying "NKVD agent" answers "NKVD spy" first', async () => {
+    const spy = new Map(relatedStems('spi', new Set(['n'])).map((r) => [r.term, r.weight]));
+    expect(spy.get('agent')).toBe(BROADER);
+    // trotskys-lies.p142: "Mark Zborowski was an NKVD agent who managed to gain Sedov's confidence" (o-p44: 2nd before).
+    expect(await rank("Trotsky's son was trusted by an NKVD spy", 'trotskys-lies.p142')).toBe(1);
   });
 });

@@ -129,6 +129,16 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: bo
   };
   for (const s of own) add(s, SYNONYM);
   const multi = phrases === false ? [] : memberPhrases(wn, own, self, typeof phrases === 'string' ? phrases : undefined);
+  // A noun's two-word synonym names a kind of its last word (spy: "undercover agent", an agent):
+  // that word is a broader one.
+  for (const s of own) {
+    if (wn.pos(s) !== 'n' || wn.members(s).length > MAX_MEMBERS) continue;
+    for (const p of wn.phrasesOf(s)) {
+      const words = p.split(' ');
+      const head = words.length === 2 ? wn.stemId(words[1]!) : undefined;
+      if (head !== undefined && head !== self && (out.get(head) ?? 0) < BROADER) out.set(head, BROADER);
+    }
+  }
   for (const s of own) {
     for (const r of wn.related(s)) {
       add(r, RELATED);
