@@ -374,6 +374,7 @@ describe('GIVEN query words close together or far apart', () => {
     const ranked = rerank([{ block: apart, score: 1 }, { block: side, score: 1 }], words, (b) => b.plain.toLowerCase());
     expect(ranked.map((c) => c.block.id)).toEqual([side.id, apart.id]);
     expect(ranked[0]!.score).toBeGreaterThan(1.2);
-    expect(ranked[1]!.score).toBeLessThan(1.2);
+    // The one apart spells "trial" as typed (rerank's TYPED_FORM: 1 + 0.6 for one of two words); its proximity adds little.
+    expect(ranked[1]!.score).toBeLessThan(1.2 * 1.3);
   });
 });

@@ -17,6 +17,8 @@
  *   passage that has its neighbouring words side by side as typed, stop words included (`wordPairs`).
  * - Phrases said again in other words: neighbouring words of the query side by side in the passage,
  *   at least one of them a synonym or translation (paraphrased-pairs.ts).
+ * - The reader's forms: a short query's words spelled in the passage as typed, not only by their
+ *   stem ("Kirov's assassins", not the Kirov assassination).
  * - Polarity: a negated query ("nothing shows …", "nobody had looked …") prefers a passage with a
  *   negation among the words it matched (negation.ts).
  */
@@ -32,7 +34,8 @@ import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
 import { CAUSE_QUESTION } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
-import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
+import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-reading.ts';
+import { americanSpelling } from './analyse/spelling.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -477,6 +480,47 @@ export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options:
   };
 }
 
+/**
+ * A short query's word spelled in the passage as the reader typed it: all of them multiply the
+ * score by 1 + TYPED_FORM. A stem joins forms a reader tells apart ("Kirov's assassins" and the Kirov
+ * assassination are one stem to Porter2, "Khrushchev's lies" and "Khrushchev Lied"), and with one or
+ * two words nothing else in the query tells them apart: plain minisearch, matching forms as typed,
+ * ranked the passage with the reader's form first where Lectern put the commoner form's passages
+ * above it. A name is left out: its spellings are the transliterator's, not the reader's choice
+ * ("Ryutin" typed, "Riutin Platform" the answer).
+ */
+const TYPED_FORM = 0.6;
+/** Occurrences of a word read for its form, at most: the first few say how the passage spells it. */
+const TYPED_FORM_READS = 8;
+const POSSESSIVE = /['’]s$/u;
+const PLAIN_LATIN = /^[a-z]+$/;
+const LATIN_WORD = /^[\p{Script=Latin}'’-]+$/u;
+/** How many of the (not capitalised, Latin) words of substance the passage spells as typed (any case, a possessive's 's aside). */
+function typedForms(block: Block, heavy: readonly QueryWord[], positionsOf: PositionsOf): number {
+  const at = positionsOf(block);
+  const reading = readingOf(block);
+  let n = 0;
+  heavy.forEach((w) => {
+    // A Russian word's case ending is the query's own syntax's, not a form the reader chose.
+    if (w.capitalised || !LATIN_WORD.test(w.text)) return;
+    const typed = americanSpelling(w.text);
+    for (const term of w.terms) {
+      const list = at.get(term);
+      if (!list) continue;
+      for (let k = 0; k < list.length && k < TYPED_FORM_READS; k++) {
+        // A British spelling is the American one (analyse/spelling.ts): "favourable" typed is the text's "favorable".
+        const raw = wordAt(reading, list[k]!).toLowerCase().replace(POSSESSIVE, '');
+        const spelled = PLAIN_LATIN.test(raw) ? raw : fold(raw).replace(POSSESSIVE, '');
+        if (spelled === typed || americanSpelling(spelled) === typed) {
+          n++;
+          return;
+        }
+      }
+    }
+  });
+  return n;
+}
+
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
 export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, context: RerankContext = {}): T[] {
   const { focus, pairs = [], pairText = (b: Block) => spacedWords(foldedOf(b)) } = context;
@@ -526,6 +570,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
     }
     // A short query's words are a name or a term, which the definitions read.
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
+    if (short) factor *= 1 + (TYPED_FORM * typedForms(c.block, heavy, positionsOf)) / heavy.length;
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
     if (context.negated && matched && negatesMatched(readingOf(c.block), matched)) factor *= 1 + NEGATED;
     c.score *= factor;
