@@ -685,3 +685,27 @@ describe('bad input', () => {
     }
   });
 });
+
+describe('GIVEN a journal volume printed in Roman numerals (Getty\'s "Soviet Studies XXXVIII" in Trotsky\'s Lies)', () => {
+  const getty: BibRecord = {
+    id: 'trotskys-lies.b78',
+    type: 'article-journal',
+    authors: [{ family: 'Getty', given: 'J. Arch' }],
+    title: 'Trotsky in Exile: the Founding of the Fourth International',
+    containerTitle: 'Soviet Studies',
+    volume: 'XXXVIII',
+    issue: '1',
+    pages: '24-35',
+    issued: { year: 1986 },
+  };
+  it('THEN every style prints the volume once, in Arabic numerals, before the issue and pages', () => {
+    expect(formatReference(getty, 'chicago')).toContain('Soviet Studies 38 (1): 24–35.');
+    expect(formatReference(getty, 'mla')).toContain('vol. 38, no. 1, 1986, pp. 24–35.');
+    expect(formatReference(getty, 'apa')).toContain('Soviet Studies, 38(1), 24–35.');
+    for (const style of STYLE_IDS) expect(formatReference(getty, style)).not.toContain('XXXVIII');
+  });
+  it('THEN a volume that is no Roman numeral is left as written', () => {
+    expect(formatReference({ ...getty, volume: '38' }, 'mla')).toContain('vol. 38,');
+    expect(formatReference({ ...getty, volume: 'Civil' }, 'mla')).toContain('vol. Civil,');
+  });
+});

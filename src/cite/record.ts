@@ -211,6 +211,24 @@ export function checkRecord(record: unknown): asserts record is BibRecord {
   }
 }
 
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+const ROMAN_NUMERAL = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/**
+ * A volume in Roman numerals in Arabic ones ("Soviet Studies XXXVIII" → 38), as Chicago (14.171),
+ * MLA and APA all ask; citeproc reads a volume that is not a number as text, and Chicago's
+ * author-date style then printed it twice ("XXXVIII (1): XXXVIII, 24–35").
+ */
+export function arabicVolume(volume: string | undefined): string | undefined {
+  if (!volume || !ROMAN_NUMERAL.test(volume)) return volume;
+  let total = 0;
+  for (let i = 0; i < volume.length; i++) {
+    const v = ROMAN[volume[i]!]!;
+    total += v < (ROMAN[volume[i + 1] ?? ''] ?? 0) ? -v : v;
+  }
+  return String(total);
+}
+
 /** The CSL item for a record, every field mapped; the main title only (see `titleGloss`). */
 export function toCsl(record: BibRecord): CslItem {
   const item: CslItem = { id: record.id, type: record.type };
@@ -221,7 +239,7 @@ export function toCsl(record: BibRecord): CslItem {
   set('editor', names(record.editors));
   set('title', mainTitle(record));
   set('container-title', nonEmpty(record.containerTitle));
-  set('volume', nonEmpty(record.volume));
+  set('volume', arabicVolume(nonEmpty(record.volume)));
   set('issue', nonEmpty(record.issue));
   set('page', nonEmpty(record.pages));
   set('publisher', nonEmpty(record.publisher));
