@@ -258,6 +258,9 @@ export class SearchEngine implements SearchService {
     return at;
   };
 
+  /** A bibliography entry's siglum as the bibliography's reading gave it (rerank: "what does TIE stand for"). */
+  private readonly siglumOf = (block: Block): string | undefined => this.corpus.entry(block.id)?.siglum;
+
   /**
    * The term positions rerank reads: a front-matter line's follow its work's title's, as the index
    * and the reader's phrasing read the line under it (`pairText`), so "who did the cover of
@@ -559,7 +562,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, pairText: this.pairText, context: this.context, negated });
+      rerank(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -696,7 +699,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rerank(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed) });
+    rerank(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

@@ -200,6 +200,8 @@ export interface RerankContext {
   context?: ContextSource;
   /** The query negates (negation.ts): a passage negating among its matched words gains NEGATED. */
   negated?: boolean;
+  /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
+  siglumOf?: (block: Block) => string | undefined;
 }
 
 export interface Rerankable {
@@ -585,7 +587,7 @@ export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[]
   // word ("Harvard TA") the query is a topic, which the text's own words answer.
   if (heavy.length === 1 || (short && words.some((w) => w.light))) {
     const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => w.text));
-    if (sigla.size) answersFirst(sorted, (c) => sigla.has(siglumOf(c.block) ?? ''));
+    if (sigla.size) answersFirst(sorted, (c) => sigla.has(abbreviation(c.block, context.siglumOf) ?? ''));
   }
   // Asked for a work's reference ("… full reference", "… publisher"), the entries listing it are
   // the answer: those holding every word of substance rank above the passages that name the work.
@@ -607,16 +609,15 @@ export function givesYears(words: QueryWord[]): ((folded: string) => boolean) | 
 }
 
 /**
- * The siglum a bibliography entry ends with, folded, when it is an abbreviation ("(TIE)", "(PiLT2)",
- * "(CahLT)": two capitals at least), not an author's name ("(Lenoe)"), which the entry only shares
- * with every passage naming the author.
+ * A bibliography entry's siglum, folded, when it is an abbreviation ("TIE", "PiLT2", "CahLT": two
+ * capitals at least), not an author's name ("Lenoe"), which the entry only shares with every passage
+ * naming the author.
  */
-function siglumOf(block: Block): string | undefined {
+function abbreviation(block: Block, siglumOf: RerankContext['siglumOf']): string | undefined {
   if (block.kind !== 'bibliography') return undefined;
-  const m = SIGLUM.exec(block.plain);
-  return m && ABBREVIATION.test(m[1]!) ? fold(m[1]!) : undefined;
+  const siglum = siglumOf?.(block);
+  return siglum && ABBREVIATION.test(siglum) ? fold(siglum) : undefined;
 }
-const SIGLUM = /\(([\p{L}\p{N}-]+)\)\.?\s*$/u;
 const ABBREVIATION = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\p{N}-]+$/u;
 
 /**
