@@ -33,7 +33,8 @@ import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../s
 import { UserError } from '../errors.ts';
 import { analyseTerm, fold, foldedLetters, isKey, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
-import { expandPhrases, expandWord, russianTerms, type ExpansionIndex } from './expand/index.ts';
+import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
+import { ExpansionCache } from './expand/word-cache.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
@@ -463,6 +464,9 @@ export class SearchEngine implements SearchService {
     };
   }
 
+  /** The expansions of the words asked recently (expand/word-cache.ts). */
+  private readonly expansions = new ExpansionCache();
+
   /** Marks the words the index does not know (typo-tolerant at once) and adds their expansions. */
   expand(parsed: ParsedQuery): ParsedQuery {
     const vocabulary = this.source.vocabulary;
@@ -475,7 +479,7 @@ export class SearchEngine implements SearchService {
     const pos = queryPartsOfSpeech(parsed);
     for (const w of parsed.words) {
       if (w.light) continue;
-      const expansions = expandWord(w, index, pos.get(w));
+      const expansions = this.expansions.expand(w, index, pos.get(w));
       if (expansions.length) w.expansions = expansions;
       // A compound the text never writes ("once-secret", "highly-classified") is met, if at all,
       // through its parts: each is expanded as a word of its own ("secret" → closed). A compound
@@ -483,7 +487,7 @@ export class SearchEngine implements SearchService {
       if (w.unknown) {
         for (const p of w.parts) {
           if (isLightWord(p.text)) continue;
-          const own = expandWord(p, index);
+          const own = this.expansions.expand(p, index);
           if (own.length) p.expansions = own;
         }
       }
