@@ -506,11 +506,30 @@ class TopHeap {
     return scores[i]! < scores[j]! || (scores[i] === scores[j] && this.ranks[this.docs[i]!]! > this.ranks[this.docs[j]!]!);
   }
 
-  /** The documents best first (and their scores), in `rankOrder`. */
+  /**
+   * The documents best first (and their scores), in `rankOrder`: the heap's copy sorted by taking
+   * its weakest off the root, one at a time, to the end. The order is total (ranks are distinct),
+   * so this is the order any sort gives; Array.prototype.sort with a comparator over the 400 of a
+   * stage cost twice as much (the comparator's calls), a sixteenth of a Russian query's time.
+   */
   sorted(): { docs: number[]; scores: number[] } {
-    const { docs, scores } = this;
-    const at = docs.map((_, i) => i).sort((i, j) => scores[j]! - scores[i]! || this.ranks[docs[i]!]! - this.ranks[docs[j]!]!);
-    return { docs: at.map((i) => docs[i]!), scores: at.map((i) => scores[i]!) };
+    const docs = this.docs.slice();
+    const scores = this.scores.slice();
+    const weaker = (i: number, j: number) => scores[i]! < scores[j]! || (scores[i] === scores[j] && this.ranks[docs[i]!]! > this.ranks[docs[j]!]!);
+    for (let end = docs.length - 1; end > 0; end--) {
+      swapIn(docs, scores, 0, end);
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < end && weaker(l, m)) m = l;
+        if (r < end && weaker(r, m)) m = r;
+        if (m === i) break;
+        swapIn(docs, scores, i, m);
+        i = m;
+      }
+    }
+    return { docs, scores };
   }
 
   offer(doc: number, score: number): void {
@@ -545,16 +564,19 @@ class TopHeap {
     }
   }
 
-  /** Through temporaries, not destructuring: that made two arrays per swap until optimised. */
   private swap(i: number, j: number): void {
-    const { docs, scores } = this;
-    const d = docs[i]!;
-    docs[i] = docs[j]!;
-    docs[j] = d;
-    const sc = scores[i]!;
-    scores[i] = scores[j]!;
-    scores[j] = sc;
+    swapIn(this.docs, this.scores, i, j);
   }
+}
+
+/** Through temporaries, not destructuring: that made two arrays per swap until optimised. */
+function swapIn(docs: number[], scores: number[], i: number, j: number): void {
+  const d = docs[i]!;
+  docs[i] = docs[j]!;
+  docs[j] = d;
+  const sc = scores[i]!;
+  scores[i] = scores[j]!;
+  scores[j] = sc;
 }
 
 export class FastScorer {
