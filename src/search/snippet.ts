@@ -4,7 +4,7 @@
  */
 import type { ParsedQuery } from './analyse/index.ts';
 import { fold } from './analyse/index.ts';
-import { americanSpelling } from './analyse/spelling.ts';
+import { americanSpelling, FIRST_LETTER_CHANGED } from './analyse/spelling.ts';
 
 const WINDOW = 220;
 /**
@@ -24,10 +24,10 @@ function isWordPoint(cp: number): boolean {
 }
 
 /**
- * Each word of `text` (a maximal run of word code points, as the pattern above matches them) with
- * its offset, in order; stops when `visit` returns true.
+ * Each word of `text` (a maximal run of word code points, as the pattern above matches them) by
+ * where it begins and ends, in order; stops when `visit` returns true.
  */
-function eachWord(text: string, visit: (word: string, at: number) => boolean | void): void {
+function eachWord(text: string, visit: (at: number, end: number) => boolean | void): void {
   let start = -1;
   let i = 0;
   while (i < text.length) {
@@ -43,12 +43,24 @@ function eachWord(text: string, visit: (word: string, at: number) => boolean | v
     if (isWordPoint(cp)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (visit(text.slice(start, i), start) === true) return;
+      if (visit(start, i) === true) return;
       start = -1;
     }
     i += width;
   }
-  if (start >= 0) visit(text.slice(start), start);
+  if (start >= 0) visit(start, text.length);
+}
+
+/**
+ * The first letter of a word beginning with this code unit, lower case as `isHit` reads it (ё as е),
+ * for a Latin or a basic Cyrillic letter or an ASCII character; undefined for others.
+ */
+function firstLower(code: number): string | undefined {
+  if (code < 0x80) return String.fromCharCode(code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+  if (code >= 0x410 && code <= 0x42f) return String.fromCharCode(code + 0x20);
+  if (code >= 0x430 && code <= 0x44f) return String.fromCharCode(code);
+  if (code === 0x401 || code === 0x451) return 'е';
+  return undefined;
 }
 
 /**
@@ -62,6 +74,15 @@ export function snippetsFor(parsed: ParsedQuery): (plain: string, folded?: strin
     .filter((w) => w.length >= 3)
     .map((w) => w.slice(0, Math.max(3, Math.min(w.length, w.length > 5 ? w.length - 2 : w.length))));
   const phrases = parsed.phrases.map((p) => fold(p));
+  // A word is a hit only if it begins as a stem does, or is a British spelling whose American one
+  // may (aesthetic: esthetic): most words of a passage are told apart by their first letter alone,
+  // without being cut out of the passage and looked up (a reply whose passages hold none of the
+  // query's words, found by their translations or synonyms, read every word of each).
+  const firsts = new Set(stems.map((s) => s[0]!));
+  const mayHit = (text: string, at: number) => {
+    const first = firstLower(text.charCodeAt(at));
+    return first === undefined || firsts.has(first) || FIRST_LETTER_CHANGED.has(first);
+  };
   // Per word as written, for this query's few snippets: most words recur (the, of, the names).
   const hits = new Map<string, boolean>();
   const isHit = (w: string) => {
@@ -83,8 +104,8 @@ export function snippetsFor(parsed: ParsedQuery): (plain: string, folded?: strin
     }
     if (phraseAt !== undefined) start = Math.max(0, phraseAt - 40);
     else {
-      eachWord(plain, (w, at) => {
-        if (!isHit(w)) return false;
+      eachWord(plain, (at, end) => {
+        if (!mayHit(plain, at) || !isHit(plain.slice(at, end))) return false;
         start = Math.max(0, at - 60);
         return true;
       });
@@ -101,7 +122,9 @@ export function snippetsFor(parsed: ParsedQuery): (plain: string, folded?: strin
     const slice = plain.slice(start, end);
     let marked = '';
     let copied = 0;
-    eachWord(slice, (w, at) => {
+    eachWord(slice, (at, end) => {
+      if (!mayHit(slice, at)) return;
+      const w = slice.slice(at, end);
       if (!isHit(w)) return;
       marked += `${slice.slice(copied, at)}**${w}**`;
       copied = at + w.length;

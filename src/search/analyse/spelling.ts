@@ -26,5 +26,8 @@ export function americanSpelling(word: string): string {
   return AMERICAN.get(word) ?? word;
 }
 
+/** The first letters of the British spellings whose American one begins with another letter (aesthetic: esthetic). */
+export const FIRST_LETTER_CHANGED: ReadonlySet<string> = new Set([...AMERICAN].filter(([british, american]) => british[0] !== american[0]).map(([british]) => british[0]!));
+
 /** How many British spellings are read, for the analysis fingerprint. */
 export const spellingCount = (): number => AMERICAN.size;
