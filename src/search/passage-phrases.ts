@@ -11,6 +11,7 @@
  * only those WordNet lists as nouns: "a kind of bravado" is no "kind of" (somewhat).
  */
 import { stemEnglish } from './analyse/stem.ts';
+import { splitObject } from './expand/split-phrasal.ts';
 import { PHRASE_MARKER, passagePhrases } from './expand/wordnet.ts';
 
 /**
@@ -18,8 +19,8 @@ import { PHRASE_MARKER, passagePhrases } from './expand/wordnet.ts';
  * to what `phraseTerms` returns for a text.
  */
 export const PHRASE_TERMS = {
-  version: 2,
-  rule: 'multi-word members of synsets with single-word members, or of non-noun synsets with two phrase members; words in sequence, only spaces between; irregular forms as their base; the longest from each word; after a determiner nouns only',
+  version: 3,
+  rule: 'multi-word members of synsets with single-word members, or of non-noun synsets with two phrase members; words in sequence, only spaces between; irregular forms as their base; the longest from each word; after a determiner nouns only; a verb and particle split by a short object (split-phrasal.ts) where no phrase starts at the verb',
 };
 
 /** Words in a phrase WordNet lists, at most ("take into custody"). */
@@ -82,6 +83,13 @@ export function phraseTerms(text: string): PhraseTerm[] {
       const term = typed && table.phrases.has(typed) ? typed : base && table.phrases.has(base) ? base : undefined;
       // WordNet's "kind of", "sort of" are adverbs (somewhat); "a kind of bravado" is the noun's.
       if (term && !(i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(term))) found = term;
+    }
+    // "make stuff up", "kicked him out": the verb and its particle, the object between them left out.
+    const object = found ? 0 : splitObject(words, i, (k) => joined[k] === true);
+    if (object) {
+      const particle = stems[i + object + 1]!;
+      found = [`${stems[i]} ${particle}`, `${bases[i]} ${particle}`].find((p) => table.phrases.has(p));
+      if (found && i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(found)) found = undefined;
     }
     if (found) out.push({ term: PHRASE_MARKER + found, at: i });
   }

@@ -34,9 +34,11 @@ export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
   });
   // A phrase has two Latin words at least: a one-word query ("Kirov") must not pay for reading WordNet.
   if (stems.filter(Boolean).length < 2) return [];
-  return phrasesIn(stems).flatMap(({ from, to, related }) => {
-    const own = new Set(stems.slice(from, to));
-    const typed = new Set(tokens.slice(from, to));
+  return phrasesIn(stems).flatMap(({ from, to, object, related }) => {
+    // The object a phrasal verb is split around ("make stuff up") is no word of the phrase.
+    const inPhrase = (_: string, i: number) => !object || from + i < object[0] || from + i >= object[1];
+    const own = new Set(stems.slice(from, to).filter(inPhrase));
+    const typed = new Set(tokens.slice(from, to).filter(inPhrase));
     const rest = related.filter((r) => !own.has(r.term));
     if (rest.length === 0) return [];
     return [

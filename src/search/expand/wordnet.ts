@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { PARTICIPLE, WORDNET_FORMAT_VERSION, type WordnetTable } from './wordnet-compile.ts';
 import { packWordnet, readPacked, savePacked, unpackWordnet, type WordnetView } from './wordnet-packed.ts';
 import { sha256 } from '../../hash.ts';
+import { splitObject } from './split-phrasal.ts';
 import { stampedValueSync } from '../../stamp-cache.ts';
 
 export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
@@ -307,10 +308,10 @@ function splitPhrase<S>(stems: readonly string[], bases: readonly string[], from
  * longest first and not overlapping, each with the stems WordNet relates to it: for
  * ["call", "off"] the phrase "call off" → cancel, scrub. `from`/`to` index the words (to exclusive).
  */
-export function phrasesIn(stems: string[]): { from: number; to: number; related: { term: string; weight: number }[] }[] {
+export function phrasesIn(stems: string[]): QueryPhrase[] {
   const wn = wordnet();
   if (!wn) return [];
-  const out: { from: number; to: number; related: { term: string; weight: number }[] }[] = [];
+  const out: QueryPhrase[] = [];
   const bases = stems.map((s) => wn.irregular[s] ?? s);
   // The phrase's key (as WordNet lists it) and its synsets.
   const lookUp = (words: readonly string[], base: readonly string[]) => {
@@ -334,7 +335,8 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
         continue;
       }
     }
-    for (let to = Math.min(stems.length, from + MAX_PHRASE); to >= from + 2; to--) {
+    let to = Math.min(stems.length, from + MAX_PHRASE);
+    for (; to >= from + 2; to--) {
       // "taken into custody" is WordNet's "take into custody".
       const found = lookUp(stems.slice(from, to), bases.slice(from, to));
       if (!found) continue;
@@ -342,8 +344,25 @@ export function phrasesIn(stems: string[]): { from: number; to: number; related:
       from = to - 1;
       break;
     }
+    if (to >= from + 2) continue;
+    // "make stuff up", "kicked Trotsky out": the verb and its particle, where no phrase starts at the verb.
+    const object = splitObject(stems, from);
+    const particle = from + object + 1;
+    const found = object ? lookUp([stems[from]!, stems[particle]!], [bases[from]!, bases[particle]!]) : undefined;
+    if (found) {
+      out.push({ from, to: particle + 1, object: [from + 1, particle], related: relatedTo(found) });
+      from = particle;
+    }
   }
   return out;
+}
+
+/** A phrase of a query: its words `from`–`to` (exclusive), the object it splits around (`object`, exclusive end: no word of it), what it stands for. */
+export interface QueryPhrase {
+  from: number;
+  to: number;
+  object?: [number, number];
+  related: { term: string; weight: number }[];
 }
 
 
