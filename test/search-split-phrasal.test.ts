@@ -25,6 +25,8 @@ describe('GIVEN a passage that splits a phrasal verb around its object', () => {
     expect(terms('I can make stuff, up to a point.')).not.toContain('_make up');
     expect(terms('He took the whole offer back.')).toEqual([]);
     expect(terms('He put the book on the table.')).not.toContain('_put on');
+    // The particle goes with the word next to it when the two are a phrase.
+    expect(terms('Not one of the charges stands up.')).toEqual(['_stand up']);
   });
 });
 
@@ -33,6 +35,7 @@ describe('GIVEN a query that splits a phrasal verb around its object', () => {
     const [phrase] = queryPhrases(parseQuery('who dug the letters up'));
     expect(phrase!.related.map((r) => r.term)).toContain('unearth');
     expect(phrase!.words.map((w) => w.text)).toEqual(['dug']);
+    expect(queryPhrases(parseQuery('not a single one of the charges stands up')).map((p) => p.text)).toEqual(['stands up']);
   });
 });
 

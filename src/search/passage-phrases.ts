@@ -86,7 +86,9 @@ export function phraseTerms(text: string): PhraseTerm[] {
     }
     // "make stuff up", "kicked him out": the verb and its particle, the object between them left out.
     const object = found ? 0 : splitObject(words, i, (k) => joined[k] === true);
-    if (object) {
+    // The particle goes with the word next to it when the two are a phrase: "the charges stand up" is no "charge up".
+    const last = i + object;
+    if (object && ![`${stems[last]} ${stems[last + 1]}`, `${bases[last]} ${stems[last + 1]}`].some((p) => table.phrases.has(p))) {
       const particle = stems[i + object + 1]!;
       found = [`${stems[i]} ${particle}`, `${bases[i]} ${particle}`].find((p) => table.phrases.has(p));
       if (found && i > 0 && joined[i] && DETERMINERS.has(words[i - 1]!) && !table.nouns.has(found)) found = undefined;

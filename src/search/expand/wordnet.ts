@@ -348,7 +348,9 @@ export function phrasesIn(stems: string[]): QueryPhrase[] {
     // "make stuff up", "kicked Trotsky out": the verb and its particle, where no phrase starts at the verb.
     const object = splitObject(stems, from);
     const particle = from + object + 1;
-    const found = object ? lookUp([stems[from]!, stems[particle]!], [bases[from]!, bases[particle]!]) : undefined;
+    // The particle goes with the word next to it when the two are a phrase: "the charges stands up" is no "charge up".
+    const own = object > 0 && lookUp([stems[particle - 1]!, stems[particle]!], [bases[particle - 1]!, bases[particle]!]);
+    const found = object && !own ? lookUp([stems[from]!, stems[particle]!], [bases[from]!, bases[particle]!]) : undefined;
     if (found) {
       out.push({ from, to: particle + 1, object: [from + 1, particle], related: relatedTo(found) });
       from = particle;
