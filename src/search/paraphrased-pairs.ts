@@ -8,12 +8,37 @@
  * by side are its topic ("Snyder's sources" in "Snyder's main sources", "Jagoda's confessions" in
  * "Iagoda's important pretrial and trial confessions"), its words apart a passage that repeats them.
  * A longer query shaped as a title ("call number of Trotsky's Lies") is not read so: the notes and
- * passages citing the title would outrank the catalogue line that answers it. A term that stands
- * for two words at once ("Trotsky's son" → Sedov) is no pair.
+ * passages citing the title would outrank the catalogue line that answers it. From four words of
+ * substance, though, a query not phrased as a clause is mostly the passage's own words recalled in
+ * a run ("Trotsky's lies discovered first by Broué, Getty and Holmström"), which the reader's
+ * phrasing does not read and proximity, one window for all the words, barely tells from a longer
+ * passage holding the same words apart and more often: its own pairs count too, at half
+ * (`readsOwnPairs`, OWN_PAIRS). A term that stands for two words at once ("Trotsky's son" → Sedov)
+ * is no pair.
  */
 import type { QueryWord } from './analyse/index.ts';
 import type { TermPositions } from './term-positions.ts';
 import { coversOf } from './word-covers.ts';
+
+/** From this many words of substance a query not phrased as a clause counts its own pairs (`readsOwnPairs`). */
+const OWN_PAIRS_FROM = 4;
+/**
+ * What its own pairs weigh against pairs said in other words: at the same weight a paraphrase's
+ * passage lost its place to passages repeating two or three of the query's phrases as typed (own
+ * o-p65 2 → 3, o-p69 3 → 4); at half none did.
+ */
+export const OWN_PAIRS = 0.5;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Does a query (its words of substance; `unphrased`: not phrased as a clause, rerank's wordPairs
+ * found none) count its neighbouring words side by side in its own words? Only an English one:
+ * the clause test reads English words, so a Russian or French sentence always looks unphrased
+ * (d-h06, «Ленин: Сталин слишком груб для генсека», fell 2 → 4 when it was read so).
+ */
+export function readsOwnPairs(words: readonly QueryWord[], unphrased: boolean): boolean {
+  return unphrased && words.length >= OWN_PAIRS_FROM && words.every((w) => w.french === undefined && !CYRILLIC.test(w.text));
+}
 
 /** At most this many tokens from the first word to the second (stop words count: "accusations of Khrushchev" is 2). */
 const PAIR_GAP = 2;

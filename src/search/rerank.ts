@@ -30,7 +30,7 @@ import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForReference, asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
-import { pairCovers, paraphrasedPairShare } from './paraphrased-pairs.ts';
+import { OWN_PAIRS, pairCovers, paraphrasedPairShare, readsOwnPairs } from './paraphrased-pairs.ts';
 import { CAUSE_QUESTION } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
@@ -200,6 +200,8 @@ export interface RerankContext {
   context?: ContextSource;
   /** The query negates (negation.ts): a passage negating among its matched words gains NEGATED. */
   negated?: boolean;
+  /** The query is not phrased as a clause (`wordPairs` found none): a longer one counts its own pairs (paraphrased-pairs.ts readsOwnPairs). */
+  unphrased?: boolean;
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
 }
@@ -558,6 +560,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const ownSets = heavy.map((w) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]));
   const covers = pairCovers(heavy);
   const short = heavy.length <= 2;
+  const ownPairs = !short && readsOwnPairs(heavy, context.unphrased === true);
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
   const defines = short ? heavy.map((w) => introductionOf(w, { years })) : [];
   // The first passage (by source line) of each work that names a one-word query's term; two words
@@ -586,7 +589,11 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     if (words >= 2 && Number.isFinite(span)) factor *= proximity(span, words, BORROWS_WORDS.has(c.block.kind) ? words : heavy.length);
     // A short query's two words side by side are its topic ("Snyder's sources" in "Snyder's main
     // sources"), said in its own words or in others; apart, a passage only repeats them.
-    if (words >= 2) factor *= 1 + PARAPHRASED_PAIRS * paraphrasedPairShare(positionsOf(c.block), covers, short);
+    if (words >= 2) {
+      const at = positionsOf(c.block);
+      const own = ownPairs ? OWN_PAIRS * paraphrasedPairShare(at, covers, true) : 0;
+      factor *= 1 + PARAPHRASED_PAIRS * Math.max(paraphrasedPairShare(at, covers, short), own);
+    }
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
       if (!entry && defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
