@@ -566,7 +566,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf });
+      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);

@@ -200,7 +200,11 @@ export interface RerankContext {
   context?: ContextSource;
   /** The query negates (negation.ts): a passage negating among its matched words gains NEGATED. */
   negated?: boolean;
-  /** The query is not phrased as a clause (`wordPairs` found none): a longer one counts its own pairs (paraphrased-pairs.ts readsOwnPairs). */
+  /**
+   * The query is not phrased as a clause (`wordPairs` found none, and no negation: "nobody compared
+   * Trotsky's articles with Humanité" states something): a longer one counts its own pairs
+   * (paraphrased-pairs.ts readsOwnPairs).
+   */
   unphrased?: boolean;
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
