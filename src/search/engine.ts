@@ -32,6 +32,7 @@ import type { WorkBuild } from '../corpus/work.ts';
 import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../services.ts';
 import { UserError } from '../errors.ts';
 import { analyseTerm, fold, foldedLetters, isKey, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
+import { readsAsTitle } from './title-like.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { ExpansionCache } from './expand/word-cache.ts';
@@ -103,8 +104,17 @@ const KIND_WEIGHT: Record<Block['kind'], number> = {
 // they competed. A note that states something in prose of its own (a party's full name, who
 // completed a book) is often the only place that says it, and competes as a note (note-kind.ts).
 const REFERENCE_NOTE_WEIGHT = 0.6;
+/**
+ * A section's title the source set as a paragraph (title-like.ts: "3. Was the Purpose to Restore
+ * Capitalism?") names what the passages under it say: a marked heading weighs nothing, its words
+ * being read with them. Not nothing here, where the test is a guess and the line may be all that
+ * holds a word: a quarter, as a light word weighs. At 0.5 "why restore capitalism" still put the
+ * title above the passages giving the reason.
+ */
+const TITLE_WEIGHT = 0.25;
 const citingNotes = new WeakMap<Block, boolean>();
 export function kindWeight(block: Block): number {
+  if (readsAsTitle(block)) return TITLE_WEIGHT;
   if (block.kind !== 'footnote') return KIND_WEIGHT[block.kind];
   let citing = citingNotes.get(block);
   if (citing === undefined) citingNotes.set(block, (citing = isCitingNote(block.plain)));
