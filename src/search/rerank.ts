@@ -36,6 +36,7 @@ import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './questio
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-reading.ts';
 import { americanSpelling } from './analyse/spelling.ts';
+import { typesSiglum } from './siglum-query.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -623,6 +624,14 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   if (heavy.length === 1 || (short && words.some((w) => w.light))) {
     const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => w.text));
     if (sigla.size) answersFirst(candidates, (c) => sigla.has(abbreviation(c.block, context.siglumOf) ?? ''));
+  }
+  // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum-query.ts).
+  const siglumOf = context.siglumOf;
+  if (siglumOf && heavy.length >= 2) {
+    answersFirst(sorted, (c) => {
+      const siglum = c.block.kind === 'bibliography' ? siglumOf(c.block) : undefined;
+      return siglum !== undefined && typesSiglum(heavy, siglum);
+    });
   }
   // Asked for a work's reference ("… full reference", "… publisher"), the entries listing it are
   // the answer: those holding every word of substance rank above the passages that name the work.

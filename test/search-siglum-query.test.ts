@@ -1,0 +1,37 @@
+/**
+ * A short citation typed as the text prints it (src/search/siglum-query.ts): "Broué 1980" is the
+ * siglum the text's "(Broué 1980)" stands for, and the entry's full reference is the answer, not
+ * "Since Broué's 1980 article …" nor the notes citing it. A siglum that is a title alone ("1937
+ * Trial", "Genrikh Iagoda") is typed for its topic and changes nothing. Real corpus.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../src/search/engine.ts';
+import { readsAsCitation } from '../src/search/siglum-query.ts';
+import { realEngine } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  ({ engine } = await realEngine());
+});
+
+const first = async (query: string) => (await engine.search(query, { limit: 1 })).hits[0]!.block;
+
+describe('GIVEN a query that is a bibliography entry siglum of an author and a year', () => {
+  it('THEN that entry ranks first, typed with or without its accent', async () => {
+    for (const q of ['Broué 1980', 'Broue 1980']) {
+      const hit = await first(q);
+      expect(hit.kind, q).toBe('bibliography');
+      expect(hit.plain, q).toContain('Trotsky et le bloc des oppositions de 1932');
+    }
+  });
+});
+
+describe('GIVEN a siglum that is a title alone, typed as a topic', () => {
+  it('THEN it is not read as a citation, and the passages on the topic keep their place', async () => {
+    expect(readsAsCitation('1937 Trial')).toBe(false);
+    expect(readsAsCitation('Genrikh Iagoda')).toBe(false);
+    expect(readsAsCitation('Furr, Khrushchev Lied')).toBe(true);
+    expect((await first('Genrikh Iagoda')).kind).not.toBe('bibliography');
+    expect((await first('1937 trial')).kind).not.toBe('bibliography');
+  });
+});
