@@ -37,6 +37,7 @@ import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-reading.ts';
 import { americanSpelling } from './analyse/spelling.ts';
 import { typesSiglum } from './siglum-query.ts';
+import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -209,6 +210,8 @@ export interface RerankContext {
   unphrased?: boolean;
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
+  /** The query asks who published a work, or where (publisher-query.ts). */
+  publisher?: boolean;
 }
 
 export interface Rerankable {
@@ -628,11 +631,14 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum-query.ts).
   const siglumOf = context.siglumOf;
   if (siglumOf && heavy.length >= 2) {
-    answersFirst(sorted, (c) => {
+    answersFirst(candidates, (c) => {
       const siglum = c.block.kind === 'bibliography' ? siglumOf(c.block) : undefined;
       return siglum !== undefined && typesSiglum(heavy, siglum);
     });
   }
+  // Asked who published a work, or where: its own imprint, or the entry listing it (publisher-query.ts).
+  const rest = context.publisher ? sets.filter((_, i) => !isPublishingWord(heavy[i]!.text)) : [];
+  if (rest.length) answersFirst(candidates, publisherAnswers(candidates, (c) => wordPositions(c.block, rest, positionsOf).every((p) => p.length > 0)));
   // Asked for a work's reference ("… full reference", "… publisher"), the entries listing it are
   // the answer: those holding every word of substance rank above the passages that name the work.
   if (asksForReference(words.filter((w) => w.light).map((w) => w.text))) {

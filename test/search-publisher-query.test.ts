@@ -1,0 +1,40 @@
+/**
+ * Asked who published a work, or where (src/search/publisher-query.ts): the work's own imprint
+ * (its front matter) answers when it is in the library, else the bibliography entry listing it,
+ * which holds the work's words but not "published". Real corpus; the queries are none of ../shared/eval's.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../src/search/engine.ts';
+import { asksWhoPublished } from '../src/search/publisher-query.ts';
+import { realEngine } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  ({ engine } = await realEngine());
+});
+
+const top = async (query: string, n: number) => (await engine.search(query, { limit: n })).hits.map((h) => h.block);
+
+describe('GIVEN a question who published a work the library only cites', () => {
+  it('THEN the bibliography entry listing it comes first', async () => {
+    const [first] = await top('who published Khrushchev Lied', 1);
+    expect(first!.kind).toBe('bibliography');
+    expect(first!.plain).toContain('Kettering, OH');
+  });
+});
+
+describe('GIVEN a question who published a work of the library itself', () => {
+  it('THEN its own title and copyright pages answer, not the entries of other works whose titles hold its words', async () => {
+    const hits = await top("who published Trotsky's Lies", 2);
+    expect(hits.map((b) => b.kind)).toEqual(['front-matter', 'front-matter']);
+    expect(hits.some((b) => b.plain.includes('Published by Erythros Press'))).toBe(true);
+  });
+});
+
+describe('GIVEN publishing asked about without who or where', () => {
+  it('THEN it is not read as asking for a publisher', () => {
+    expect(asksWhoPublished('when was khrushchev lied published')).toBe(false);
+    expect(asksWhoPublished('furr published bloodlands')).toBe(false);
+    expect(asksWhoPublished('where was furr s tukhachevsky article published')).toBe(true);
+  });
+});
