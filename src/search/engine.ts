@@ -37,6 +37,7 @@ import { asksWhoPublished } from './publisher-query.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { ExpansionCache } from './expand/word-cache.ts';
+import { abbreviationsOf, truncationExpansions, withTruncations } from './abbreviations.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
@@ -45,7 +46,7 @@ import { listPairsOnce } from './pair-lead.ts';
 import { answerAfter } from './answer-after.ts';
 import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
-import { givesYears, questionFocus, rescore, wordPairs } from './rerank.ts';
+import { givesYears, questionFocus, querySiglum, rescore, wordPairs } from './rerank.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
@@ -263,12 +264,16 @@ export class SearchEngine implements SearchService {
   private readonly positionsOf = (block: Block): TermPositions => {
     let at = this.positionCache.get(block);
     if (!at) {
-      at = this.known?.(block) ?? positionsOfReading(block);
+      // A truncation stands for its word where the index reads it so (abbreviations.ts): the match
+      // report and proximity find "Europe" at "Eur." as the scorer did.
+      at = withTruncations(this.known?.(block) ?? positionsOfReading(block), block.plain, this.abbreviations);
       if (this.positionCache.size >= POSITION_CACHE_LIMIT) this.positionCache.clear();
       this.positionCache.set(block, at);
     }
     return at;
   };
+
+  private readonly abbreviations = () => abbreviationsOf(this.corpus, () => Array.from(this.corpus.passages(), (p) => p.block.plain));
 
   /** A bibliography entry's siglum as the bibliography's reading gave it (rerank: "what does TIE stand for"). */
   private readonly siglumOf = (block: Block): string | undefined => this.corpus.entry(block.id)?.siglum;
@@ -490,7 +495,8 @@ export class SearchEngine implements SearchService {
     const pos = queryPartsOfSpeech(parsed);
     for (const w of parsed.words) {
       if (w.light) continue;
-      const expansions = this.expansions.expand(w, index, pos.get(w));
+      const expansions = [...this.expansions.expand(w, index, pos.get(w))];
+      expansions.push(...truncationExpansions(w.terms, expansions, index.has));
       if (expansions.length) w.expansions = expansions;
       // A compound the text never writes ("once-secret", "highly-classified") is met, if at all,
       // through its parts: each is expanded as a word of its own ("secret" → closed). A compound
@@ -577,7 +583,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text) });
+      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text) });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -714,7 +720,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text) });
+    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text) });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

@@ -13,6 +13,8 @@ import type { WorkBuild } from '../corpus/work.ts';
 import { introducingSentence } from '../corpus/lead-in.ts';
 import { analyseTerm, joinInitials, tokenize } from './analyse/index.ts';
 import { phraseTerms } from './passage-phrases.ts';
+import { abbreviationsOf } from './abbreviations.ts';
+import { joinedSiglum } from './siglum.ts';
 import type { IndexedPassage } from './lectern-index.ts';
 import { authorVoice } from './speaker.ts';
 
@@ -22,6 +24,11 @@ export const SEARCH_FIELDS = ['text', 'heading'] as const;
 
 /** Joins a token and the phrase terms it carries (see indexTokens): no token holds it. */
 const CARRY = '\u0001';
+/**
+ * Ends a passage's text and begins the terms its truncations stand for (abbreviations.ts), which
+ * only the whole corpus can resolve: passageDocuments reads them, indexTokens carries them.
+ */
+const TRUNCATED = '\u0002';
 
 /**
  * A field's tokens, its WordNet phrases ("_call off": passage-phrases.ts) among them as terms of their
@@ -30,9 +37,10 @@ const CARRY = '\u0001';
  * scores of queries that reach none. (A field whose every token repeats, which no passage of the
  * bundled corpus is, gives them one.)
  */
-export function indexTokens(text: string): string[] {
+export function indexTokens(field: string): string[] {
+  const [text = '', abbreviated = ''] = field.split(TRUNCATED);
   const tokens = tokenize(text);
-  const phrases = phraseTerms(joinInitials(text));
+  const phrases = [...phraseTerms(joinInitials(text)), ...abbreviated.split(CARRY).filter(Boolean).map((term) => ({ term }))];
   if (phrases.length === 0) return tokens;
   const counts = new Map<string, number>();
   for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -64,6 +72,7 @@ export function miniSearchOptions(): Options<IndexedPassage> {
 /** The passages of `works` (all of the corpus's by default); footnotes read with what they annotate in `corpus`. */
 export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): IndexedPassage[] {
   const docs: IndexedPassage[] = [];
+  const abbreviations = abbreviationsOf(corpus, () => Array.from(corpus.passages(), (p) => p.block.plain));
   let voiceOf: WorkBuild | undefined;
   let voice = authorVoice();
   for (const { block, work } of corpus.passages(works)) {
@@ -78,7 +87,11 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
     // A web address says the text is online ("where is the Biulleten' Oppozitsii online"), which
     // an entry or a note giving one ("At http://…") rarely says in the word.
     const online = WEB_ADDRESS.test(block.plain) ? 'online' : undefined;
-    docs.push({ id: block.id, text: block.plain, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker, online].filter(Boolean).join(' ') });
+    // A siglum of several words or with stops ("Sots. Vest.", "RKEB 2") is typed as one word too ("SotsVest").
+    const siglum = block.kind === 'bibliography' ? joinedSiglum(corpus.entry(block.id)?.siglum) : undefined;
+    const truncated = abbreviations.terms(block.plain);
+    const text = truncated.length ? block.plain + TRUNCATED + truncated.map((t) => t.term).join(CARRY) : block.plain;
+    docs.push({ id: block.id, text, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker, online, siglum].filter(Boolean).join(' ') });
   }
   return docs;
 }

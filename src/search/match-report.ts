@@ -7,6 +7,7 @@
  * Read from the blocks the reply shows for the passage (the passage, its footnotes, the other side
  * of its translation pair), because that is what the reader checks the claim against.
  */
+import { ABBREVIATION_MARKER } from './abbreviations.ts';
 import { fold, fuzzyFor, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
 import type { Block } from '../corpus/model.ts';
 import type { TermPositions } from './term-positions.ts';
@@ -36,6 +37,8 @@ const bare = (token: string) => token.replace(/\p{N}+$/u, '').replace(/['’]s$/
 
 /** A term as the passage spells it: a WordNet phrase ("_call off": passage-phrases.ts) by all its words, from its first. */
 function spelledAs(term: string, [block, position]: [number, number], spelling: (block: number, position: number) => string): string {
+  // A truncation's term (". europ": abbreviations.ts) is one word, shown with its stop: "Eur.".
+  if (term.startsWith(ABBREVIATION_MARKER)) return `${spelling(block, position)}.`;
   const words = term.split(' ').length;
   return Array.from({ length: words }, (_, k) => spelling(block, position + k)).join(' ');
 }
@@ -54,6 +57,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
  */
 function spanOf(w: QueryWord, found: { term: string; weight: number }, [block, position]: [number, number], at: readonly TermPositions[], spelling: (block: number, position: number) => string): string {
   const { term } = found;
+  if (term.startsWith(ABBREVIATION_MARKER)) return spelledAs(term, [block, position], spelling);
   const words = term.split(' ').length;
   // An English word's synonyms side by side are two words, not one gloss (wanted, necessitated);
   // a learned pair far weaker than the gloss is no part of it (убийством: murder, not Kirov's murder).

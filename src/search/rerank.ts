@@ -38,6 +38,8 @@ import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-re
 import { americanSpelling } from './analyse/spelling.ts';
 import { typesSiglum } from './siglum-query.ts';
 import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
+import { abbreviatedSiglum, siglumKey } from './siglum.ts';
+import { EN_STOPWORDS, isLightWord } from './analyse/index.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -212,7 +214,23 @@ export interface RerankContext {
   siglumOf?: (block: Block) => string | undefined;
   /** The query asks who published a work, or where (publisher-query.ts). */
   publisher?: boolean;
+  /** The query's words of substance as one siglum key ("R PP": rpp), when it has two or more (querySiglum). */
+  siglum?: string;
 }
+
+/**
+ * The query as one siglum key (siglum.ts), its stop words and light words left out, when it is
+ * several words ("R PP", "what is R PP", "Sots. Vest."): single words are read as words already.
+ */
+export function querySiglum(text: string): string | undefined {
+  const kept = text.split(/\s+/u).filter((t) => {
+    const k = siglumKey(t);
+    return k && !EN_STOPWORDS.has(k) && !isLightWord(k);
+  });
+  return kept.length >= 2 && kept.length <= MAX_SIGLUM_WORDS ? siglumKey(kept.join('')) : undefined;
+}
+/** More words than this are a question about a title, not a siglum typed. */
+const MAX_SIGLUM_WORDS = 4;
 
 export interface Rerankable {
   block: Block;
@@ -625,7 +643,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // entry's siglum: the entry is its expansion, asked for alone or in a question. Beside another
   // word ("Harvard TA") the query is a topic, which the text's own words answer.
   if (heavy.length === 1 || (short && words.some((w) => w.light))) {
-    const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => w.text));
+    const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => siglumKey(w.text)));
     if (sigla.size) answersFirst(candidates, (c) => sigla.has(abbreviation(c.block, context.siglumOf) ?? ''));
   }
   // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum-query.ts).
@@ -639,6 +657,9 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // Asked who published a work, or where: its own imprint, or the entry listing it (publisher-query.ts).
   const rest = context.publisher ? sets.filter((_, i) => !isPublishingWord(heavy[i]!.text)) : [];
   if (rest.length) answersFirst(candidates, publisherAnswers(candidates, (c) => wordPositions(c.block, rest, positionsOf).every((p) => p.length > 0)));
+  // A siglum typed as several words, its space or hyphen kept or not ("R PP", "Sots. Vest."): the
+  // whole query is the siglum, though its single letter is no word and its parts are two.
+  if (context.siglum) answersFirst(candidates, (c) => abbreviation(c.block, context.siglumOf) === context.siglum);
   // Asked for a work's reference ("… full reference", "… publisher"), the entries listing it are
   // the answer: those holding every word of substance rank above the passages that name the work.
   if (asksForReference(words.filter((w) => w.light).map((w) => w.text))) {
@@ -658,16 +679,14 @@ export function givesYears(words: QueryWord[]): ((folded: string) => boolean) | 
 }
 
 /**
- * A bibliography entry's siglum, folded, when it is an abbreviation ("TIE", "PiLT2", "CahLT": two
- * capitals at least), not an author's name ("Lenoe"), which the entry only shares with every passage
- * naming the author.
+ * A bibliography entry's siglum, as its key (siglum.ts), when it is an abbreviation ("TIE", "PiLT2",
+ * "CahLT", "R-PP": two capitals at least), not an author's name ("Lenoe"), which the entry only
+ * shares with every passage naming the author.
  */
 function abbreviation(block: Block, siglumOf: RerankContext['siglumOf']): string | undefined {
   if (block.kind !== 'bibliography') return undefined;
-  const siglum = siglumOf?.(block);
-  return siglum && ABBREVIATION.test(siglum) ? fold(siglum) : undefined;
+  return abbreviatedSiglum(siglumOf?.(block));
 }
-const ABBREVIATION = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{L}\p{N}-]+$/u;
 
 /**
  * Asked for a person's years, the passages that give them (after the name: "Trotsky, Leon,

@@ -12,9 +12,10 @@ import { MAX_TOKEN_LENGTH } from './tokenize.ts';
 import { EXCEPTIONS_PACKAGE, WORDNET_FORMAT_VERSION, WORDNET_PACKAGE } from '../expand/wordnet-compile.ts';
 import { PACKED_VERSION } from '../expand/wordnet-packed.ts';
 import { PHRASE_TERMS } from '../passage-phrases.ts';
+import { ABBREVIATION_TERMS } from '../abbreviation-terms.ts';
 
 /** Bump on any change to what fold, tokenize or analyseTerm produce. */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 const digest = (items: Iterable<string>) => createHash('sha256').update([...items].join('\n')).digest('hex').slice(0, 16);
 
@@ -33,6 +34,8 @@ export interface AnalysisOptions {
   query: { maxLength: number };
   /** What a passage's WordNet phrases are read with (passage-phrases.ts): the index holds them as terms. */
   phrases: { wordnet: string; table: number; packed: number; version: number; rule: string };
+  /** What a passage's truncations are read as (abbreviations.ts): the index holds them as terms. */
+  abbreviations: { version: number; rule: string };
 }
 
 let cached: AnalysisOptions | undefined;
@@ -65,6 +68,7 @@ export function analysisOptions(): AnalysisOptions {
       packed: PACKED_VERSION,
       ...PHRASE_TERMS,
     },
+    abbreviations: { ...ABBREVIATION_TERMS },
   };
   return structuredClone(cached);
 }
