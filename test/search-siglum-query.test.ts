@@ -1,12 +1,12 @@
 /**
- * A short citation typed as the text prints it (src/search/siglum-query.ts): "Broué 1980" is the
+ * A short citation typed as the text prints it (src/search/siglum.ts): "Broué 1980" is the
  * siglum the text's "(Broué 1980)" stands for, and the entry's full reference is the answer, not
  * "Since Broué's 1980 article …" nor the notes citing it. A siglum that is a title alone ("1937
  * Trial", "Genrikh Iagoda") is typed for its topic and changes nothing. Real corpus.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/search/engine.ts';
-import { readsAsCitation } from '../src/search/siglum-query.ts';
+import { readsAsCitation } from '../src/search/siglum.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;

@@ -36,10 +36,8 @@ import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './questio
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-reading.ts';
 import { americanSpelling } from './analyse/spelling.ts';
-import { typesSiglum } from './siglum-query.ts';
 import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
-import { abbreviatedSiglum, siglumKey } from './siglum.ts';
-import { EN_STOPWORDS, isLightWord } from './analyse/index.ts';
+import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -218,19 +216,6 @@ export interface RerankContext {
   siglum?: string;
 }
 
-/**
- * The query as one siglum key (siglum.ts), its stop words and light words left out, when it is
- * several words ("R PP", "what is R PP", "Sots. Vest."): single words are read as words already.
- */
-export function querySiglum(text: string): string | undefined {
-  const kept = text.split(/\s+/u).filter((t) => {
-    const k = siglumKey(t);
-    return k && !EN_STOPWORDS.has(k) && !isLightWord(k);
-  });
-  return kept.length >= 2 && kept.length <= MAX_SIGLUM_WORDS ? siglumKey(kept.join('')) : undefined;
-}
-/** More words than this are a question about a title, not a siglum typed. */
-const MAX_SIGLUM_WORDS = 4;
 
 export interface Rerankable {
   block: Block;
@@ -646,7 +631,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => siglumKey(w.text)));
     if (sigla.size) answersFirst(candidates, (c) => sigla.has(abbreviation(c.block, context.siglumOf) ?? ''));
   }
-  // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum-query.ts).
+  // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum.ts typesSiglum).
   const siglumOf = context.siglumOf;
   if (siglumOf && heavy.length >= 2) {
     answersFirst(candidates, (c) => {

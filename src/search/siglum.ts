@@ -1,9 +1,12 @@
 /**
  * A bibliography entry's siglum as an abbreviation a reader may type ("TIE", "PiLT2", "R-PP",
  * "RKEB 2", "Izv TsK KPSS", "Sots. Vest."), and the key it is compared by: folded, its spaces,
- * stops and hyphens left out, since a reader types "RPP", "R PP" or "R-PP" for one siglum.
+ * stops and hyphens left out, since a reader types "RPP", "R PP" or "R-PP" for one siglum; and a
+ * query that is a siglum: an abbreviation typed as several words (`querySiglum`), or a short
+ * citation as the text prints it ("Broué 1980": `typesSiglum`).
  */
-import { fold } from './analyse/index.ts';
+import { EN_STOPWORDS, analyseTerm, fold, isLightWord, type QueryWord } from './analyse/index.ts';
+import { PASSAGE_WORD } from './term-positions.ts';
 
 /** Letters and digits only, folded: "Sots. Vest." and "SotsVest" are one key. */
 export const siglumKey = (s: string): string => fold(s).replace(/[^\p{L}\p{N}]/gu, '');
@@ -27,4 +30,48 @@ export function joinedSiglum(siglum: string | undefined): string | undefined {
   if (!siglum || !/[\s.-]/u.test(siglum.trim())) return undefined;
   const key = abbreviatedSiglum(siglum);
   return key && siglum.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The query as one siglum key (`siglumKey`), its stop words and light words left out, when it is
+ * several words ("R PP", "what is R PP", "Sots. Vest."): single words are read as words already.
+ */
+export function querySiglum(text: string): string | undefined {
+  const kept = text.split(/\s+/u).filter((t) => {
+    const k = siglumKey(t);
+    return k && !EN_STOPWORDS.has(k) && !isLightWord(k);
+  });
+  return kept.length >= 2 && kept.length <= MAX_SIGLUM_WORDS ? siglumKey(kept.join('')) : undefined;
+}
+/** More words than this are a question about a title, not a siglum typed. */
+const MAX_SIGLUM_WORDS = 4;
+
+/**
+ * A short citation typed as the text prints it ("Broué 1980", "Furr Khrushchev Lied", "Sedov,
+ * Livre rouge"): the query is the siglum a bibliography entry ends with, which the text's "(Broué
+ * 1980)" stands for, and the entry's full reference is what was asked. Without this the passages
+ * repeating the two words ("Since Broué's 1980 article …") and the notes citing the siglum ranked
+ * above the entry, which weighs half as a passage does (engine.ts BIBLIOGRAPHY_WEIGHT). Only a
+ * siglum that reads as a citation counts: an author and a year, or an author, a comma and a title.
+ * A title alone ("Kirov", "Genrikh Iagoda", "1937 Trial") is what a reader types for the topic.
+ */
+
+/** "Broué 1980", "Rogovin 1937", "Lubianka 1937-1938": a name first, a year (or a span of years) last. */
+const AUTHOR_YEAR = /^\p{L}[^,]*\s(?:1[5-9]|20)\d\d(?:\s*[-–]\s*\d{2,4})?$/u;
+/** "Furr, Khrushchev Lied", "Sedov, Livre rouge", "Broué, POS": a surname, a comma, a title. */
+const AUTHOR_TITLE = /^\p{Lu}[\p{L}'’-]+,\s+\p{L}/u;
+
+export const readsAsCitation = (siglum: string): boolean => AUTHOR_YEAR.test(siglum.trim()) || AUTHOR_TITLE.test(siglum.trim());
+
+/**
+ * Are the query's words the siglum's words, each met by the other by an index term (so "Broue" and
+ * "Broué", or "Khrushchev Lied" and its stems, are alike), none left over on either side?
+ */
+export function typesSiglum(words: readonly QueryWord[], siglum: string): boolean {
+  if (!readsAsCitation(siglum)) return false;
+  const tokens = (fold(siglum).match(PASSAGE_WORD) ?? []).map((t) => new Set(analyseTerm(t))).filter((s) => s.size > 0);
+  if (tokens.length < 2 || words.length < 2) return false;
+  const query = words.map((w) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]));
+  const meets = (a: Set<string>, b: Set<string>) => [...a].some((t) => b.has(t));
+  return tokens.every((t) => query.some((q) => meets(t, q))) && query.every((q) => tokens.some((t) => meets(t, q)));
 }
