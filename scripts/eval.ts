@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createApp } from '../src/app.ts';
 import { parseConfig, PROJECT_ROOT } from '../src/config.ts';
 import { snippetMatches } from '../src/eval/normalize.ts';
+import { loadOwnCases } from '../src/eval/own-cases.ts';
 import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
 import { RANK_CUTOFF, ratios, scoreCases, tally, type QuoteCase, type Ranker, type Tally } from '../src/eval/quote-score.ts';
 import { silentLogger } from '../src/logger.ts';
@@ -56,11 +57,14 @@ const row = (t: Tally) => {
 
 // Our own cases (written from the corpus for issue 12, not from the evaluation sets) are scored the
 // same way, so a change is judged on cases it was not tuned to.
-const OWN_CASES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'search-own', 'cases.json');
-for (const set of ['quote-dev.json', 'quote-dev-hard.json', OWN_CASES]) {
-  const raw = await readJson<QuoteCase[] | { cases: QuoteCase[] }>(set);
-  if (!raw) continue;
-  const cases = Array.isArray(raw) ? raw : raw.cases;
+// They are test/fixtures/search-own/cases.json and every cases-<name>.json beside it, scored as one set.
+const sets: [string, QuoteCase[] | undefined][] = [
+  ['quote-dev.json', await readJson<QuoteCase[]>('quote-dev.json')],
+  ['quote-dev-hard.json', await readJson<QuoteCase[]>('quote-dev-hard.json')],
+  ['cases.json', loadOwnCases()],
+];
+for (const [set, cases] of sets) {
+  if (!cases) continue;
   await answerAll(cases);
   const ours = scoreCases(cases, lectern);
   // Plain minisearch's rank beside each case, so a case it ranks higher than Lectern is seen ('ms<').

@@ -1,5 +1,5 @@
 /**
- * Our own search cases (test/fixtures/search-own/cases.json), written for issue 12 from the bundled
+ * Our own search cases (test/fixtures/search-own/cases.json and cases-<name>.json beside it), written for issue 12 from the bundled
  * corpus by reading its passages and footnotes — none of them is in ../shared/eval. Each kind is a
  * capability: paraphrase (WordNet synonyms and multi-word phrases), spelling (British and American
  * spellings, analyse/spelling.ts), cross-script (a Russian query,
@@ -9,21 +9,21 @@
  * a Russian name), and ordinary queries beside them (keyword, question, russian: a Russian query for a
  * Russian passage), which no capability may cost. Scored as `npm run eval` scores them: the reply's passage with its footnotes and the translation it sets beside it (src/search/shown.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { plainMiniSearch, plainRanker } from '../src/eval/plain-baseline.ts';
-import { ratios, scoreCases, tally, type QuoteCase, type Ranker } from '../src/eval/quote-score.ts';
+import { ratios, scoreCases, tally, type Ranker } from '../src/eval/quote-score.ts';
 import { evalNormalize } from '../src/eval/normalize.ts';
+import { loadOwnCases } from '../src/eval/own-cases.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { CORPUS_DIR, realCorpus } from './helpers/corpus.ts';
-import { PROJECT_ROOT } from '../src/config.ts';
 
-const cases = (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'search-own', 'cases.json'), 'utf8')) as { cases: QuoteCase[] }).cases;
+const cases = loadOwnCases();
 
 /** R@3 each kind reaches on the landed code: a change that loses a case fails here. */
 // cross-script 0.92 → 0.87 with o-x80–o-x89 (Russian when/how-many questions for English passages):
