@@ -362,7 +362,10 @@ export function expandPhrases(parsed: ParsedQuery, index: ExpansionIndex): void 
     if (expansions.size === 0) continue;
     const substance = phrase.words.filter((w) => !w.light);
     if (substance.length === 0) {
-      parsed.words.push({ text: phrase.text, terms: [], parts: [], light: phrase.light, expansions: [...expansions].map(([term, weight]) => ({ term, weight })) });
+      // A phrase of stop words alone ("again and again") is a word of its own, and the passage that
+      // says it as typed has it as the phrase's own term, above the phrases that stand for it.
+      const own = index.has(phrase.term) ? [phrase.term] : [];
+      parsed.words.push({ text: phrase.text, terms: own, parts: [], light: phrase.light, expansions: [...expansions].map(([term, weight]) => ({ term, weight })) });
       continue;
     }
     for (const w of substance) {

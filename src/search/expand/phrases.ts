@@ -10,7 +10,7 @@
 import { isLightWord, type ParsedQuery, type QueryWord } from '../analyse/index.ts';
 import { plainLatin } from '../analyse/key.ts';
 import { stemEnglish } from '../analyse/stem.ts';
-import { phrasesIn } from './wordnet.ts';
+import { PHRASE_MARKER, phrasesIn } from './wordnet.ts';
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const LATIN = /^[a-z]+$/;
@@ -20,6 +20,8 @@ export interface PhraseExpansion {
   text: string;
   /** The parsed query words it covers (stop words are not parsed words). */
   words: QueryWord[];
+  /** The index term of a passage that says the phrase itself ("_again and again": passage-phrases.ts). */
+  term: string;
   /** What WordNet says it stands for, its own words left out, strongest first. */
   related: { term: string; weight: number }[];
   /** It stands for a light word ("stand for" → mean): it is a light word itself. */
@@ -34,7 +36,7 @@ export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
   });
   // A phrase has two Latin words at least: a one-word query ("Kirov") must not pay for reading WordNet.
   if (stems.filter(Boolean).length < 2) return [];
-  return phrasesIn(stems).flatMap(({ from, to, object, related }) => {
+  return phrasesIn(stems).flatMap(({ from, to, object, key, related }) => {
     // The object a phrasal verb is split around ("make stuff up") is no word of the phrase.
     const inPhrase = (_: string, i: number) => !object || from + i < object[0] || from + i >= object[1];
     const own = new Set(stems.slice(from, to).filter(inPhrase));
@@ -44,6 +46,7 @@ export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
     return [
       {
         text: tokens.slice(from, to).join(' '),
+        term: PHRASE_MARKER + key,
         words: parsed.words.filter((w) => typed.has(w.text.replace(/['’]s$/, ''))),
         related: rest,
         light: rest.some((r) => isLightWord(r.term)),

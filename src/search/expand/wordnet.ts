@@ -330,7 +330,7 @@ export function phrasesIn(stems: string[]): QueryPhrase[] {
     if (OBJECT_PRONOUNS.has(stems[from + 1]!)) {
       const split = splitPhrase(stems, bases, from, lookUp);
       if (split) {
-        out.push({ from, to: split.to, related: relatedTo(split.synsets) });
+        out.push({ from, to: split.to, key: split.synsets.key, related: relatedTo(split.synsets) });
         from = split.to - 1;
         continue;
       }
@@ -340,7 +340,7 @@ export function phrasesIn(stems: string[]): QueryPhrase[] {
       // "taken into custody" is WordNet's "take into custody".
       const found = lookUp(stems.slice(from, to), bases.slice(from, to));
       if (!found) continue;
-      out.push({ from, to, related: relatedTo(found) });
+      out.push({ from, to, key: found.key, related: relatedTo(found) });
       from = to - 1;
       break;
     }
@@ -352,7 +352,7 @@ export function phrasesIn(stems: string[]): QueryPhrase[] {
     const own = object > 0 && lookUp([stems[particle - 1]!, stems[particle]!], [bases[particle - 1]!, bases[particle]!]);
     const found = object && !own ? lookUp([stems[from]!, stems[particle]!], [bases[from]!, bases[particle]!]) : undefined;
     if (found) {
-      out.push({ from, to: particle + 1, object: [from + 1, particle], related: relatedTo(found) });
+      out.push({ from, to: particle + 1, object: [from + 1, particle], key: found.key, related: relatedTo(found) });
       from = particle;
     }
   }
@@ -364,6 +364,8 @@ export interface QueryPhrase {
   from: number;
   to: number;
   object?: [number, number];
+  /** The phrase as WordNet lists it (stems, an irregular form as its base): a passage holding it has the index term PHRASE_MARKER + key. */
+  key: string;
   related: { term: string; weight: number }[];
 }
 
