@@ -14,7 +14,8 @@
  * 3. A second look at each stage's best candidates (rerank.ts): proximity of the query's words, and
  *    for short queries the passage that introduces the term.
  *    Then a lexical safety net (plain-net.ts): for a longer query, the passages plain minisearch
- *    would rank first on the words as typed are lifted to the 3rd and 5th place at least.
+ *    would rank first on the words as typed are lifted to the 3rd and 5th place at least, and
+ *    near ties among the best go to the passage it clearly prefers.
  * 4. Phrases in double quotes are checked exactly on the passage (containsPhrase, which survives
  *    quote style, dashes, NBSP, markup and hyphenation residue); a query of stop words only is
  *    answered by scanning the passages for it.
@@ -60,7 +61,7 @@ import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
 import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
-import { fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
+import { breakNearTies, fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 /** A query negates with a word of its own (not, never) or one negated by its prefix (unpublished: "not published", expand/negated.ts). */
 const negatesQuery = (parsed: ParsedQuery): boolean => queryNegates(parsed.text) || parsed.words.some((w) => negatedStem(w.text) !== undefined);
@@ -647,15 +648,22 @@ export class SearchEngine implements SearchService {
       for (const c of this.freshOf(results, new Map(), phraseOk)) if (!have.has(c.block.id)) extra.push({ ...c, score: floor * 0.5 });
     }
     const score = plainScorer(parsed.text, this.surface);
+    const plainOf = (c: Candidate) => score(this.surfaceOf(c.block));
     const pool = [...sorted, ...extra];
-    if (fusePlain(pool, (c) => score(this.surfaceOf(c.block))) === 0) return;
-    // A passage from the net's own query stays only if it was lifted (it has no place among the ranked ones otherwise).
-    const limit = sorted.length;
-    const joined = new Set(extra);
-    sorted.length = 0;
-    pool.forEach((c, i) => {
-      if (!joined.has(c) || i < limit) sorted.push(c);
-    });
+    if (fusePlain(pool, plainOf) > 0) {
+      // A passage from the net's own query stays only if it was lifted (it has no place among the ranked ones otherwise).
+      const limit = sorted.length;
+      const joined = new Set(extra);
+      sorted.length = 0;
+      pool.forEach((c, i) => {
+        if (!joined.has(c) || i < limit) sorted.push(c);
+      });
+    }
+    // The plain ranking reads English words as typed (a French query's are no English words), and
+    // nothing of what a question asks for (a date, a number, a reason), which rerank's focus
+    // weighed: it breaks only such queries' near ties.
+    const english = isEnglishQuery(parsed.words) && !parsed.words.some((w) => w.french !== undefined);
+    if (english && !questionFocus(parsed.text)) breakNearTies(sorted, plainOf);
   }
 
   /**

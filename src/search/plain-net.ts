@@ -229,3 +229,50 @@ export function fusePlain<T extends Fusible>(sorted: T[], plainOf: (c: T) => { s
   }
   return moved;
 }
+
+/**
+ * Passages whose Lectern scores are this close (a share of the higher) are a near tie, which the
+ * plain ranking breaks (`breakNearTies`).
+ */
+export const NEAR_TIE = 0.04;
+/** How much higher the plain score must be to break a near tie: clearly, not by a word's weight. */
+export const PLAIN_LEAD = 0.5;
+/** The best passages read for near ties. */
+const TIE_DEPTH = 15;
+
+/**
+ * Near ties broken by the plain ranking: of two neighbours in `sorted` (best first) whose scores
+ * are within NEAR_TIE, the lower one goes first when its plain score is PLAIN_LEAD higher. Where
+ * Lectern cannot tell two passages apart, the one keeping more of the reader's words as typed —
+ * function words and forms included, which its analysis drops or stems — is the one a reader
+ * half-remembering a sentence typed (own o-p43, o-p56, o-p65 2nd → 1st). Each place keeps its
+ * score, so the list stays sorted; returns how many moved.
+ */
+export function breakNearTies<T extends Fusible>(sorted: T[], plainOf: (c: T) => { score: number }): number {
+  const n = Math.min(sorted.length, TIE_DEPTH);
+  if (n < 2) return 0;
+  const items = sorted.slice(0, n);
+  const own = items.map((c) => c.score);
+  const plain = items.map((c) => plainOf(c).score);
+  const order = items.map((_, i) => i);
+  let moved = 0;
+  // A passage may pass several near ties; a few passes from the bottom let it.
+  for (let pass = 0; pass < 3; pass++) {
+    for (let i = n - 1; i > 0; i--) {
+      const above = order[i - 1]!;
+      const below = order[i]!;
+      if (own[below]! >= own[above]! * (1 - NEAR_TIE) && plain[below]! > plain[above]! * (1 + PLAIN_LEAD)) {
+        order[i - 1] = below;
+        order[i] = above;
+        moved++;
+      }
+    }
+  }
+  if (moved === 0) return 0;
+  const scores = sorted.slice(0, n).map((c) => c.score);
+  for (let i = 0; i < n; i++) {
+    sorted[i] = items[order[i]!]!;
+    sorted[i]!.score = scores[i]!;
+  }
+  return moved;
+}
