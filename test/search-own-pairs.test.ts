@@ -1,5 +1,5 @@
 /**
- * A longer query not phrased as a clause counts its neighbouring words side by side in its own
+ * A query of three words of substance or more not phrased as a clause counts its neighbouring words side by side in its own
  * words (src/search/paraphrased-pairs.ts readsOwnPairs, OWN_PAIRS): a reader recalling a passage
  * types a run of its words ("Trotsky's lies first discovered by Broué, Getty and Holmström"),
  * which the reader's phrasing (a clause's pairs as typed) does not read, and proximity, one window
@@ -27,6 +27,17 @@ describe('GIVEN a run of a passage\'s own words, four of substance or more, not 
     for (const query of ["Trotsky's lies first discovered by Broué, Getty and Holmström", "Getty and Holmström discovered Trotsky's lies first"]) {
       expect((await top(query, 1))[0]).toContain('those discovered first by others like Broué, Getty, and Holmström');
     }
+  });
+});
+
+describe('GIVEN a topic of three words of substance, not phrased as a clause', () => {
+  it('THEN the passage saying its words side by side outranks one holding them apart and more often', async () => {
+    // Typed as a reader recalls the passage, its stop words left out. Without its own pairs the
+    // passage on Zinoviev's and Kamenev's years of imprisonment (p502) ranked above the one saying
+    // "imprisoned – not Zinoviev, not Kamenev", and the hypothesis of the "armed insurrection"
+    // charge (p454, "anticipate an accusation") above "Trotsky to anticipate this accusation".
+    expect((await top('imprisoned Zinoviev Kamenev', 1))[0]).toContain('imprisoned – not Zinoviev, not Kamenev');
+    expect((await top('Trotsky anticipate accusation', 1))[0]).toContain('Trotsky to anticipate this accusation');
   });
 });
 
