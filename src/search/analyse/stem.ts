@@ -6,6 +6,7 @@
  */
 import snowball from 'snowball-stemmers';
 import { americanSpelling } from './spelling.ts';
+import { splitStem } from './stem-split.ts';
 
 export const STEMMER_PACKAGE = { name: 'snowball-stemmers', version: '0.6.0', english: 'english (Porter2)', russian: 'russian' };
 
@@ -38,13 +39,21 @@ const englishStem = cached(english);
 const russianStem = cached(russian);
 const frenchStem = cached(french);
 
+/** Porter2 alone, false friends merged (stem-split-compile.ts reads WordNet's words by it). */
+export function porter2(word: string): string {
+  if (word.length > MAX) return word;
+  return englishStem(word);
+}
+
 /**
  * Stems a lower-case Latin word, British spellings read as American (spelling.ts) so both meet in
- * the index, WordNet and the lexicons alike; falls back to the word itself should the stemmer empty it.
+ * the index, WordNet and the lexicons alike, and a false friend Porter2 merges with another word
+ * given its own stem (stem-split.ts); falls back to the word itself should the stemmer empty it.
  */
 export function stemEnglish(word: string): string {
   if (word.length > MAX) return word;
-  return englishStem(americanSpelling(word));
+  const american = americanSpelling(word);
+  return splitStem(american, englishStem(american));
 }
 
 /** Stems a lower-case Cyrillic word with ё already folded to е (Snowball Russian ignores ё). */
