@@ -27,7 +27,9 @@ const partExpansions = (query: string) =>
 describe('GIVEN a hyphenated compound the text never writes', () => {
   it('THEN each part of substance is expanded as a word of its own', () => {
     const parts = partExpansions('documents from once-secret archives');
-    expect(parts.secret).toContain('close');
+    // clandestine, not close: since organs no longer share organization's stem, WordNet's organ (a
+    // group's periodical, narrower than information) is a rare word and among secret's 12 strongest.
+    expect(parts.secret).toContain('clandestin');
     // "once" is a light word: it adds no synonyms of its own.
     expect(parts.once ?? []).toEqual([]);
     expect(partExpansions('a highly-classified report').classified).toContain('secret');
