@@ -47,7 +47,7 @@ import { listPairsOnce } from './pair-lead.ts';
 import { answerAfter } from './answer-after.ts';
 import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
-import { givesYears, questionFocus, rescore, wordPairs } from './rerank.ts';
+import { asksWhoIs, givesYears, questionFocus, rescore, wordPairs } from './rerank.ts';
 import { querySiglum } from './siglum.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
@@ -585,7 +585,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text) });
+      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text) });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -729,7 +729,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text) });
+    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text) });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

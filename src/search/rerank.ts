@@ -24,7 +24,7 @@
  */
 import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
-import { analyseTerm, crossScriptKey, fold, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, crossScriptKey, fold, foldKeepCase, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForReference, asksForYears } from './analyse/light.ts';
@@ -38,6 +38,7 @@ import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-re
 import { americanSpelling } from './analyse/spelling.ts';
 import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
+import { introducesByRole } from './role-introduction.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -144,6 +145,12 @@ export const proximity = (span: number, words: number, of: number): number => 1 
 /** Kinds indexed with another passage's words in their second field (index-build.ts), which positions do not show. */
 const BORROWS_WORDS = new Set<Block['kind']>(['footnote', 'quotation']);
 const DEFINITION = 1;
+/**
+ * Asked who or what a name is, a passage that holds the name and at most this many other words (a
+ * speaker's label, "Prosecutor Vyshinsky:", a byline, "Dibyajit Mukherjee") says nothing of it.
+ */
+const BARE_WORDS = 2;
+const BARE = 0.5;
 /** An entry met only through expansions (`rerank`): a quarter, as a light word weighs. */
 const EXPANDED_ENTRY = 0.25;
 const FIRST_MENTION = 0.25;
@@ -214,7 +221,12 @@ export interface RerankContext {
   publisher?: boolean;
   /** The query's words of substance as one siglum key ("R PP": rpp), when it has two or more (querySiglum). */
   siglum?: string;
+  /** The query asks who or what someone or something is or was (`asksWhoIs`). */
+  whoIs?: boolean;
 }
+
+/** "who was Vyshinsky", "what is the POUM", "what was Iagoda's job": a question for what a name is. */
+export const asksWhoIs = (folded: string): boolean => /^\s*(?:who|what)\s+(?:is|was|were|are)\b/u.test(folded);
 
 
 export interface Rerankable {
@@ -311,8 +323,9 @@ export function introduction(word: string, options: { years?: boolean } = {}): (
   const core = initials ? `${[...word].map(escape).join('\\.?')}\\.?` : escape(word);
   const x = `${core}[\\p{L}']{0,3}`;
   const before = new RegExp(`(?:henceforth|hereafter|hereinafter|known as|called|acronym|abbreviat\\w*|initials|letters|short for|stands for|i\\.e\\.|that is,)\\s*(?:the\\s+)?["']?${x}(?![\\p{L}])`, 'u');
+  // "Bukharin knew that Yezhov was a member …" reports a claim in a clause: the text does not introduce Yezhov there.
   const after = new RegExp(
-    `(?<![\\p{L}])${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|${LIFE_DATES}|,\\s+(?:a|an)\\s+\\p{L}|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+(?:means|indicates?|denotes?)\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b|,?\\s+[-–—]\\s*(?:in english|in russian|in french|literally|i\\.e\\.|that is)\\b)`,
+    `(?<![\\p{L}])(?<!\\b(?:that|whether|if)\\s+)${x}(?![\\p{L}])["']?\\s*(?:\\((?!\\d)|${LIFE_DATES}|,\\s+(?:a|an)\\s+\\p{L}|,?\\s+(?:is|was|were|are)\\s+(?:a|an|the|one)\\b|,?\\s+(?:who|which)\\s+(?:is|was)\\b|\\s+stands? for\\b|\\s+(?:means|indicates?|denotes?)\\b|\\s+(?:was|is) the [\\p{L} -]{0,30}(?:code ?name|name|pseudonym|acronym|abbreviation)\\b|,?\\s+[-–—]\\s*(?:in english|in russian|in french|literally|i\\.e\\.|that is)\\b)`,
     'u',
   );
   const inParentheses = new RegExp(`\\((?:[^()]{0,40}\\s)?["']?${x}["']?\\)`, 'u');
@@ -359,8 +372,12 @@ interface PassageSpellings {
   /** Spelling → does the passage introduce it? Without the years option, and with it. */
   introduces: Map<string, boolean>;
   introducesYears: Map<string, boolean>;
-  /** A query word (see `introductionOf`) → does the passage introduce it, in any of its spellings? */
-  answers: Map<string, boolean>;
+  /** A query word (see `introductionOf`) → how surely the passage introduces it, in any of its spellings. */
+  answers: Map<string, number>;
+  /** Spelling → how surely the passage introduces it by a role (role-introduction.ts). */
+  introducesByRole: Map<string, number>;
+  /** Its text folded with letter case kept, made on first need (role-introduction.ts reads it). */
+  cased?: string;
 }
 /** Query words whose answers a passage keeps, at most (then they are dropped whole). */
 const ANSWERS_LIMIT = 256;
@@ -381,7 +398,7 @@ function spellingsOf(folded: string): PassageSpellings {
       if (list) list.push(token);
       else byLength.set(token.length, [token]);
     }
-    s = { byLength, byTerm: new Map(), byKey: new Map(), introduces: new Map(), introducesYears: new Map(), answers: new Map() };
+    s = { byLength, byTerm: new Map(), byKey: new Map(), introduces: new Map(), introducesYears: new Map(), answers: new Map(), introducesByRole: new Map() };
     if (spellingCache.size >= TERM_CACHE_LIMIT) spellingCache.clear();
     spellingCache.set(folded, s);
   }
@@ -440,7 +457,11 @@ function wordsWithTerm(s: PassageSpellings, length: number, term: string): reado
  */
 const introductionTests = new Map<string, (folded: string) => boolean>();
 const introductionYearsTests = new Map<string, (folded: string) => boolean>();
-function introduces(s: PassageSpellings, folded: string, spelling: string, years: boolean): boolean {
+/**
+ * How surely the passage introduces the spelling: 1 by a definition (`introduction`), or with its
+ * own text (`plain`) by a role, as role-introduction.ts weighs it; 0 not at all.
+ */
+function introduces(s: PassageSpellings, folded: string, spelling: string, years: boolean, plain?: string): number {
   const known = years ? s.introducesYears : s.introduces;
   let yes = known.get(spelling);
   if (yes === undefined) {
@@ -453,7 +474,15 @@ function introduces(s: PassageSpellings, folded: string, spelling: string, years
     yes = test(folded);
     known.set(spelling, yes);
   }
-  return yes;
+  if (yes) return 1;
+  if (years || plain === undefined) return 0;
+  let byRole = s.introducesByRole.get(spelling);
+  if (byRole === undefined) {
+    s.cased ??= foldKeepCase(plain);
+    byRole = introducesByRole(spelling, folded, s.cased);
+    s.introducesByRole.set(spelling, byRole);
+  }
+  return byRole;
 }
 
 const NO_TOKENS: readonly string[] = [];
@@ -461,35 +490,40 @@ const NO_TOKENS: readonly string[] = [];
 /**
  * The same test for a query word and every spelling of it in the passage that the index takes for
  * the same word (stem or cross-script key): "who is Ryutin" is answered by the text's "known as the
- * Riutin Platform", Yezhov by Ezhov.
+ * Riutin Platform", Yezhov by Ezhov. The surest of its spellings' answers (`introduces`).
  */
-export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string) => boolean {
+export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string, plain?: string) => number {
   const years = options.years === true;
   const keyed = word.terms.some(isKey);
   // The answer depends on the passage, the word, its terms and the option alone: kept per passage,
   // so a query asked again reads one answer per candidate instead of walking its spellings.
   const id = `${years ? 'y' : 'n'}${word.text}\u0000${word.terms.join('\u0000')}`;
-  const answer = (s: PassageSpellings, folded: string): boolean => {
-    if (introduces(s, folded, word.text, years)) return true;
+  const answer = (s: PassageSpellings, folded: string, plain: string | undefined): number => {
+    let best = introduces(s, folded, word.text, years, plain);
+    const ask = (token: string) => {
+      if (best < 1 && token !== word.text) best = Math.max(best, introduces(s, folded, token, years, plain));
+    };
     // A spelling is asked about only when its length is near the word's (a long derivative is
     // another word). The folded text is lower case, where the index gives a key only to capitalised
     // words: the passage's words are keyed directly.
-    for (let length = word.text.length - 3; length <= word.text.length + 3; length++) {
+    for (let length = word.text.length - 3; length <= word.text.length + 3 && best < 1; length++) {
       if (!s.byLength.has(length)) continue;
-      for (const term of word.terms) for (const token of wordsWithTerm(s, length, term)!) if (token !== word.text && introduces(s, folded, token, years)) return true;
+      for (const term of word.terms) for (const token of wordsWithTerm(s, length, term)!) ask(token);
       if (!keyed) continue;
       const byKey = wordsOfLengthByKey(s, length)!;
-      for (const term of word.terms) for (const token of byKey.get(term) ?? NO_TOKENS) if (token !== word.text && introduces(s, folded, token, years)) return true;
+      for (const term of word.terms) for (const token of byKey.get(term) ?? NO_TOKENS) ask(token);
     }
-    return false;
+    return best;
   };
-  return (folded) => {
+  // With the passage's own text the introductions by a role are read too, and kept apart.
+  return (folded, plain) => {
     const s = spellingsOf(folded);
-    let yes = s.answers.get(id);
+    const key = plain === undefined ? id : `r${id}`;
+    let yes = s.answers.get(key);
     if (yes === undefined) {
-      yes = answer(s, folded);
+      yes = answer(s, folded, plain);
       if (s.answers.size >= ANSWERS_LIMIT) s.answers.clear();
-      s.answers.set(id, yes);
+      s.answers.set(key, yes);
     }
     return yes;
   };
@@ -574,6 +608,9 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const ownPairs = !short && readsOwnPairs(heavy, context.unphrased === true);
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
   const defines = short ? heavy.map((w) => introductionOf(w, { years })) : [];
+  // A role introduces a name: read only when every word of substance is one ("who was Pierre Broué",
+  // "what was Iagoda's job"); "Jagoda's confessions" is a topic, which a role does not answer.
+  const named = heavy.every((w) => w.capitalised === true);
   // The first passage (by source line) of each work that names a one-word query's term; two words
   // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();
@@ -607,8 +644,9 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     }
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
-      if (!entry && defines.some((d) => d(folded))) factor *= 1 + DEFINITION;
+      if (!entry) factor *= 1 + DEFINITION * Math.max(0, ...defines.map((d) => d(folded, named ? c.block.plain : undefined)));
       const work = c.block.locator.work;
+      if (named && context.whoIs && readingOf(c.block).starts.length - heavy.length <= BARE_WORDS) factor *= BARE;
       const seen = firstOf.get(work);
       if (!seen || c.block.lines[0] < seen.line) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
     }
@@ -623,7 +661,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     const firsts = new Set([...firstOf.values()].map((f) => f.id));
     for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
   }
-  if (years && short) answersFirst(candidates, (c) => c.block.kind !== 'bibliography' && defines.some((d) => d(foldedOf(c.block))));
+  if (years && short) answersFirst(candidates, (c) => c.block.kind !== 'bibliography' && defines.some((d) => d(foldedOf(c.block)) > 0));
   // An abbreviation a bibliography entry ends with ("TIE", "what does PiLT2 stand for") is that
   // entry's siglum: the entry is its expansion, asked for alone or in a question. Beside another
   // word ("Harvard TA") the query is a topic, which the text's own words answer.
@@ -660,7 +698,7 @@ export function givesYears(words: QueryWord[]): ((folded: string) => boolean) | 
   const heavy = words.filter((w) => !w.light);
   if (heavy.length === 0 || heavy.length > 2 || !asksForYears(words.filter((w) => w.light).map((w) => w.text))) return undefined;
   const defines = heavy.map((w) => introductionOf(w, { years: true }));
-  return (folded) => defines.some((d) => d(folded));
+  return (folded) => defines.some((d) => d(folded) > 0);
 }
 
 /**

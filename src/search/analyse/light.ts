@@ -69,6 +69,17 @@ export const asksForName = (folded: string[]) => folded.some((w) => NAME.has(w))
 export const isNameWord = (folded: string) => NAME_LIGHT.has(folded);
 
 /**
+ * Words that ask what someone or something was ("what was Iagoda's job", "Zborowski's role", "what
+ * was Kirov's position"): light when such a word ends the query, so the query is about the one
+ * named, and the passage that introduces them by a role ("Genrikh Iagoda was head of the OGPU",
+ * role-introduction.ts) ranks first, though it says neither job nor role. Elsewhere they are words:
+ * "Stalin's position on the bloc" asks for a stance.
+ */
+const ROLE = new Set(['role', 'roles', 'job', 'jobs', 'position', 'post', 'occupation', 'profession', 'function', 'office']);
+export const asksForRole = (folded: string[]) => folded.length >= 2 && ROLE.has(folded[folded.length - 1]!);
+export const isRoleWord = (folded: string) => ROLE.has(folded);
+
+/**
  * Words that ask for a work's reference ("Deutscher The Prophet Outcast full reference", "Blood Lies
  * publisher"): light once the query has one of the first group, so the query is the work, which
  * its bibliography entry lists. Alone they are words.

@@ -5,7 +5,7 @@
 import type { Query } from 'minisearch';
 import { fold, foldKeepCase } from './fold.ts';
 import { analyseTerm, fuzzyFor } from './term.ts';
-import { asksForName, asksForReference, asksForYears, asksWhere, isFrenchFunctionWord, isFrenchInversion, isLightWord, isNameWord, isReferenceWord, isWhereWord, isYearsWord, readsAsFrench } from './light.ts';
+import { asksForName, asksForReference, asksForRole, asksForYears, asksWhere, isFrenchFunctionWord, isFrenchInversion, isLightWord, isNameWord, isReferenceWord, isRoleWord, isWhereWord, isYearsWord, readsAsFrench } from './light.ts';
 import { words, type WordToken } from './tokenize.ts';
 
 /** Longer queries are cut at a word boundary, not refused: pasted paragraphs are common. */
@@ -126,13 +126,14 @@ export function parseQuery(raw: string): ParsedQuery {
   const years = asksForYears(ws.map((w) => w.text));
   const name = asksForName(ws.map((w) => w.text));
   const reference = asksForReference(ws.map((w) => w.text));
+  const role = asksForRole(ws.map((w) => w.text));
   const where = asksWhere(tokens.map((t) => fold(t.forms.at(-1) ?? '')));
   const french = readsAsFrench(ws.map((w) => w.text), tokens.map((t) => t.forms.at(-1) ?? ''));
   // An elided word's first form is the word without its article (tokenize.ts apostropheForms).
   if (french) analysed.forEach((w, i) => w && (w.french = fold(tokens[i]!.forms[0] ?? w.text)));
   analysed.forEach((w, i) => w && /^\p{Lu}/u.test(tokens[i]!.forms.at(-1) ?? '') && (w.capitalised = true));
   const inversions = new Set(french ? analysed.filter((w, i) => w !== null && isFrenchInversion(tokens[i]!.parts.map((p) => fold(p.at(-1) ?? '')))) : []);
-  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (reference && isReferenceWord(w.text)) || (where && isWhereWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w);
+  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (reference && isReferenceWord(w.text)) || (role && w === ws[ws.length - 1] && isRoleWord(w.text)) || (where && isWhereWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);

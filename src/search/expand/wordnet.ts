@@ -389,3 +389,73 @@ export function passagePhrases(): typeof memberPhraseSet {
   }
   return memberPhraseSet;
 }
+
+/** What a noun names, as far as an introduction needs it: a person, an organisation, a publication. */
+export type NounKind = 'person' | 'organization' | 'publication';
+/**
+ * The synset each kind is, found on first need by a stem and a hint (index stems): the stem's noun
+ * sense that has the hint among its members (person: someone), or that one of the hint's noun senses
+ * is a kind of (organization: party's; publication: periodical's, not the public's).
+ */
+const KIND_ROOTS: [NounKind, string, string][] = [
+  ['person', 'person', 'someon'],
+  ['organization', 'organ', 'parti'],
+  ['publication', 'public', 'period'],
+];
+/** Hypernym steps walked up from a sense at most: "general" is a person eight steps up. */
+const KIND_DEPTH = 12;
+let kindRoots: Map<number, NounKind> | undefined;
+const kindCache = new Map<string, NounKind | null>();
+const KIND_CACHE_LIMIT = 4_096;
+
+function rootsOf(wn: Loaded): Map<number, NounKind> {
+  if (kindRoots) return kindRoots;
+  kindRoots = new Map();
+  const nouns = (stem: string) => {
+    const id = wn.stemId(stem);
+    return Array.from(id === undefined ? [] : (wn.senses(id) ?? [])).filter((s) => wn.pos(s) === 'n');
+  };
+  for (const [kind, stem, hint] of KIND_ROOTS) {
+    const above = new Set(nouns(hint).flatMap((s) => Array.from(wn.broader(s))));
+    const sense = nouns(stem).find((s) => above.has(s) || Array.from(wn.members(s)).some((m) => wn.stem(m) === hint));
+    if (sense !== undefined) kindRoots.set(sense, kind);
+  }
+  return kindRoots;
+}
+
+/**
+ * The kind of thing an English noun (as its index stem) names in one of its `senses` most frequent
+ * noun senses — historian, prosecutor, commissar, son: a person; party: an organisation; journal: a
+ * publication — by WordNet's hypernyms; undefined for another noun or no noun (letter's person is its
+ * third sense, a title's writer: "in this letter Trotsky" introduces no one).
+ */
+export function nounKind(stem: string, senses = 2): NounKind | undefined {
+  const wn = wordnet();
+  if (!wn) return undefined;
+  const key = `${senses}\u0000${stem}`;
+  const known = kindCache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const roots = rootsOf(wn);
+  const id = wn.stemId(stem);
+  let found: NounKind | undefined;
+  const nouns = Array.from(id === undefined ? [] : (wn.senses(id) ?? [])).filter((s) => wn.pos(s) === 'n').slice(0, senses);
+  for (const sense of nouns) {
+    let frontier = [sense];
+    const seen = new Set<number>();
+    for (let d = 0; d <= KIND_DEPTH && frontier.length && !found; d++) {
+      const next: number[] = [];
+      for (const s of frontier) {
+        found ??= roots.get(s);
+        if (!seen.has(s)) {
+          seen.add(s);
+          next.push(...wn.broader(s));
+        }
+      }
+      frontier = next;
+    }
+    if (found) break;
+  }
+  if (kindCache.size >= KIND_CACHE_LIMIT) kindCache.clear();
+  kindCache.set(key, found ?? null);
+  return found;
+}
