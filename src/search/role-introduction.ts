@@ -82,14 +82,17 @@ function predicate(after: string, before: string): boolean {
 
 /**
  * "American historian Arch Getty": a person's noun right before the name (`before` ends right before
- * it). Not a body's: "the French Communist Party's newspaper Humanité" names the paper in passing.
+ * it), which is no verb too. Not a body's: "the French Communist Party's newspaper Humanité" names
+ * the paper in passing.
  */
 function titleBefore(before: string): boolean {
   const m = TITLE_BEFORE.exec(before);
   if (!m) return false;
   const word = m[1]!;
   if (EN_STOPWORDS.has(word) || NOT_A_NOUN_FORM.test(word)) return false;
-  return nounKind(stemOf(word)) === 'person';
+  // A verb before a name is its object's, not its title: "tried to recruit Zborowski as a terrorist".
+  const stem = stemOf(word);
+  return nounKind(stem) === 'person' && !partsOfSpeech(stem).has('v');
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
