@@ -490,9 +490,15 @@ const NO_TOKENS: readonly string[] = [];
 /**
  * The same test for a query word and every spelling of it in the passage that the index takes for
  * the same word (stem or cross-script key): "who is Ryutin" is answered by the text's "known as the
- * Riutin Platform", Yezhov by Ezhov. The surest of its spellings' answers (`introduces`).
+ * Riutin Platform", Yezhov by Ezhov.
  */
-export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string, plain?: string) => number {
+export function introductionOf(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string, plain?: string) => boolean {
+  const strength = introductionStrength(word, options);
+  return (folded, plain) => strength(folded, plain) > 0;
+}
+
+/** `introductionOf` as how surely: 1 by a definition, less by a role beside the name (role-introduction.ts), 0 not. */
+export function introductionStrength(word: Pick<QueryWord, 'text' | 'terms'>, options: { years?: boolean } = {}): (folded: string, plain?: string) => number {
   const years = options.years === true;
   const keyed = word.terms.some(isKey);
   // The answer depends on the passage, the word, its terms and the option alone: kept per passage,
@@ -607,7 +613,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const short = heavy.length <= 2;
   const ownPairs = !short && readsOwnPairs(heavy, context.unphrased === true);
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
-  const defines = short ? heavy.map((w) => introductionOf(w, { years })) : [];
+  const defines = short ? heavy.map((w) => introductionStrength(w, { years })) : [];
   // A role introduces a name: read only when every word of substance is one ("who was Pierre Broué",
   // "what was Iagoda's job"); "Jagoda's confessions" is a topic, which a role does not answer.
   const named = heavy.every((w) => w.capitalised === true);
@@ -698,7 +704,7 @@ export function givesYears(words: QueryWord[]): ((folded: string) => boolean) | 
   const heavy = words.filter((w) => !w.light);
   if (heavy.length === 0 || heavy.length > 2 || !asksForYears(words.filter((w) => w.light).map((w) => w.text))) return undefined;
   const defines = heavy.map((w) => introductionOf(w, { years: true }));
-  return (folded) => defines.some((d) => d(folded) > 0);
+  return (folded) => defines.some((d) => d(folded));
 }
 
 /**
