@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { porter2, stemEnglish } from '../src/search/analyse/stem.ts';
 import { compileStemSplit } from '../src/search/analyse/stem-split-compile.ts';
-import { STEM_SPLIT_FILE } from '../src/search/analyse/stem-split.ts';
+import { parseStemSplit, STEM_SPLIT_FILE } from '../src/search/analyse/stem-split.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
@@ -47,5 +47,20 @@ describe('GIVEN a reader who says "leave", which WordNet reads as depart', () =>
     const ids = (await engine.search('if I leave Europe my connections will be wiped out', { limit: 3 })).hits.map((h) => h.block.id);
     expect(ids[0]).toBe('trotskys-lies.p879');
     expect(ids).not.toContain('violence-trotskyism-article.p9');
+  });
+});
+
+describe('GIVEN the stem-split table file (data/wordnet/stem-split.json)', () => {
+  it('THEN the repository table loads as the current format and version', () => {
+    const table = parseStemSplit(readFileSync(STEM_SPLIT_FILE, 'utf8'));
+    expect(table.stems.has('depart')).toBe(true);
+    expect(table.words.get('department')).toBe('department');
+  });
+
+  it('THEN a table of another version, or not JSON, is refused with the command that remakes it', () => {
+    const older = JSON.stringify({ format: 'lectern.stem-split', version: 0, stems: [], words: {} });
+    expect(() => parseStemSplit(older, 'x.json')).toThrow(/format lectern\.stem-split v0 .*run npm run stem-split/);
+    expect(() => parseStemSplit('{"format":"lectern.stem-split","version":1,"stems":"apart"}', 'x.json')).toThrow(/malformed table.*npm run stem-split/);
+    expect(() => parseStemSplit('not json', 'x.json')).toThrow(/x\.json is not JSON.*npm run stem-split/);
   });
 });

@@ -12,11 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { porter2 } from './stem.ts';
-import { baseForms } from './stem-split.ts';
+import { baseForms, STEM_SPLIT_FORMAT, STEM_SPLIT_VERSION } from './stem-split.ts';
 import { wordnetDictDir } from '../expand/wordnet-compile.ts';
 
-export const STEM_SPLIT_FORMAT = 'lectern.stem-split';
-export const STEM_SPLIT_VERSION = 1;
 
 export interface StemSplitTable {
   format: typeof STEM_SPLIT_FORMAT;

@@ -10,8 +10,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 export const STEM_SPLIT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'stem-split.json');
+
+export const STEM_SPLIT_FORMAT = 'lectern.stem-split';
+export const STEM_SPLIT_VERSION = 1;
+
+const StemSplitSchema = z.object({
+  format: z.literal(STEM_SPLIT_FORMAT),
+  version: z.literal(STEM_SPLIT_VERSION),
+  stems: z.array(z.string()),
+  words: z.record(z.string(), z.string()),
+});
 
 export interface StemSplitData {
   format: string;
@@ -22,10 +33,25 @@ export interface StemSplitData {
   words: Record<string, string>;
 }
 
+/** The table read and checked; a table of another format or version is refused, naming the fix. */
+export function parseStemSplit(text: string, file = STEM_SPLIT_FILE): { stems: ReadonlySet<string>; words: ReadonlyMap<string, string> } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`stem-split: ${file} is not JSON (${(err as Error).message}): run npm run stem-split`);
+  }
+  const parsed = StemSplitSchema.safeParse(raw);
+  if (!parsed.success) {
+    const head = raw as { format?: unknown; version?: unknown } | null;
+    throw new Error(`stem-split: ${file} has format ${String(head?.format)} v${String(head?.version)} or a malformed table; this Lectern reads ${STEM_SPLIT_FORMAT} v${STEM_SPLIT_VERSION}: run npm run stem-split`);
+  }
+  return { stems: new Set(parsed.data.stems), words: new Map(Object.entries(parsed.data.words)) };
+}
+
 function load(): { stems: ReadonlySet<string>; words: ReadonlyMap<string, string> } {
   if (!existsSync(STEM_SPLIT_FILE)) return { stems: new Set(), words: new Map() };
-  const data = JSON.parse(readFileSync(STEM_SPLIT_FILE, 'utf8')) as StemSplitData;
-  return { stems: new Set(data.stems), words: new Map(Object.entries(data.words)) };
+  return parseStemSplit(readFileSync(STEM_SPLIT_FILE, 'utf8'));
 }
 
 const TABLE = load();
