@@ -39,6 +39,7 @@ import { americanSpelling } from './analyse/spelling.ts';
 import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
+import { escapeRegExp } from './regexp.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -313,14 +314,13 @@ const MAX_OCCURRENCES = 6;
 const LIFE_DATES = String.raw`(?:,\s*[\p{L}. ]{1,30},\s*|\s*\()1[5-9]\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d\b`;
 /** The same told in words right after the name: "Broué died in 2005", "Ciliga was born in 1898", "Krutov (shot in April 1938)". */
 const LIFE_EVENT = String.raw`,?\s*\(?(?:was\s+|had\s+)?(?:born|died|killed|shot|executed|b\.|d\.)\s[^.;()]{0,24}?\b(?:1[5-9]|20)\d\d\b`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A test of whether a passage (folded) introduces the word: defines it, expands it, or gives it as a short name. */
 export function introduction(word: string, options: { years?: boolean } = {}): (folded: string) => boolean {
   if (word.length < 2) return () => false;
   // Short words may be initials, written with full stops in the text: BO is "B.O.".
   const initials = word.length <= 5 && /^\p{L}+$/u.test(word);
-  const core = initials ? `${[...word].map(escape).join('\\.?')}\\.?` : escape(word);
+  const core = initials ? `${[...word].map(escapeRegExp).join('\\.?')}\\.?` : escapeRegExp(word);
   const x = `${core}[\\p{L}']{0,3}`;
   const before = new RegExp(`(?:henceforth|hereafter|hereinafter|known as|called|acronym|abbreviat\\w*|initials|letters|short for|stands for|i\\.e\\.|that is,)\\s*(?:the\\s+)?["']?${x}(?![\\p{L}])`, 'u');
   // "Bukharin knew that Yezhov was a member …" reports a claim in a clause: the text does not introduce Yezhov there.

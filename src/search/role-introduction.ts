@@ -18,6 +18,7 @@
  */
 import { analyseTerm, EN_STOPWORDS } from './analyse/index.ts';
 import { nounKind, partsOfSpeech } from './expand/wordnet.ts';
+import { escapeRegExp } from './regexp.ts';
 
 /** Occurrences of the name read, at most: the first few are where a text introduces it. */
 const OCCURRENCES = 6;
@@ -95,7 +96,6 @@ function titleBefore(before: string): boolean {
   return nounKind(stem) === 'person' && !partsOfSpeech(stem).has('v');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * An appositive or a title beside a name introduces it less surely than a sentence saying what it
@@ -113,7 +113,7 @@ export const BESIDE = 0.75;
 export function introducesByRole(spelling: string, folded: string, cased: string): number {
   if (spelling.length < 2 || cased.length !== folded.length) return 0;
   let best = 0;
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])${escape(spelling)}(?![\\p{L}\\p{N}])`, 'gu');
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(spelling)}(?![\\p{L}\\p{N}])`, 'gu');
   let seen = 0;
   for (const m of folded.matchAll(word)) {
     if (++seen > OCCURRENCES) break;
