@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import type { DestinationStream, Logger, LoggerOptions as PinoOptions } from 'pino';
 import type pinoModule from 'pino';
+import { escapeRegExp } from './regexp.ts';
 
 /**
  * pino, loaded when a logger is first made: requiring it (its ~15 files) cost a one-shot CLI answer
@@ -60,8 +61,6 @@ function scrubError(value: unknown, depth = 0): unknown {
 
 /** pino's standard error serializer, without the request a REST error describes. */
 export const errorSerializer = (err: unknown): unknown => scrubError(pino().stdSerializers.err(err as Error));
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Masks secrets in a serialized log line; `secrets` are exact values (configured tokens). */
 export function secretMasker(secrets: readonly string[] = []): (line: string) => string {

@@ -39,7 +39,7 @@ import { americanSpelling } from './analyse/spelling.ts';
 import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
-import { escapeRegExp } from './regexp.ts';
+import { escapeRegExp } from '../regexp.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in

@@ -18,7 +18,7 @@
  */
 import { analyseTerm, EN_STOPWORDS } from './analyse/index.ts';
 import { nounKind, partsOfSpeech } from './expand/wordnet.ts';
-import { escapeRegExp } from './regexp.ts';
+import { escapeRegExp } from '../regexp.ts';
 
 /** Occurrences of the name read, at most: the first few are where a text introduces it. */
 const OCCURRENCES = 6;

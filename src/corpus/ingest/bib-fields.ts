@@ -9,6 +9,7 @@
  * or the issue's, never a date inside a title (life dates, periods). Whatever is ambiguous is left
  * empty: the entry's own words are always kept beside the fields.
  */
+import { escapeRegExp } from '../../regexp.ts';
 
 export interface EntryName {
   family?: string;
@@ -426,7 +427,7 @@ export function parseFields(raw: string): EntryFields {
     if (imprint) {
       out.place = imprint[1]!.trim();
       out.publisher = imprint[2]!.trim();
-      if (out.title && text.indexOf(out.title) >= 0) out.title = out.title.replace(new RegExp(`\\.?\\s*${imprint[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:.*$`), '');
+      if (out.title && text.indexOf(out.title) >= 0) out.title = out.title.replace(new RegExp(`\\.?\\s*${escapeRegExp(imprint[1]!)}:.*$`), '');
     }
   }
   // A periodical or a series given with its run of years ("Izvestiia TsK KPSS. (1989-1991).", "Biulleten' Oppozitsii. 1929-1940.").

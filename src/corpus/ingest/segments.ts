@@ -4,6 +4,7 @@
  * made in `structure.ts`.
  */
 import { DATE_LINE, superscriptToNumber, wordCount } from './text.ts';
+import { escapeRegExp } from '../../regexp.ts';
 
 export interface Segment {
   text: string;
@@ -86,8 +87,6 @@ export function pageHead(text: string, bookTitle: string): PageHead | null {
   if (m) return { page: Number(m[1]) };
   return null;
 }
-
-export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Labels that introduce the translation the source gives: the pair's two sides meet here. */
 const TRANSLATION_LABEL = /^(Translated|English Translation|English translation|From The Red Book|In The Red Book|Translation):$/;

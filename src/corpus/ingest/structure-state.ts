@@ -4,7 +4,8 @@
  * paragraphs and footnote wait for their continuation, and the footnote numbers seen.
  */
 import type { ManifestWork } from '../manifest.ts';
-import { escapeRegExp, isDateLine, isJunk, pageHead, pairLabel, type Segment } from './segments.ts';
+import { escapeRegExp } from '../../regexp.ts';
+import { isDateLine, isJunk, pageHead, pairLabel, type Segment } from './segments.ts';
 import { keepPageText } from './page-text.ts';
 import { alnum, type TocHeading } from './structure-regions.ts';
 import type { FrontLine, IndexEntry, PageAnchor, RawBlock, StructureHints } from './structure-types.ts';
