@@ -60,6 +60,7 @@ import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } fr
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
+import { asksYesNo } from './polar-question.ts';
 import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
 import { breakNearTies, fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
@@ -585,7 +586,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text) });
+      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text) });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -729,7 +730,7 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text) });
+    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text) });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).
