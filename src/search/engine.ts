@@ -62,7 +62,7 @@ import type { PassageFacts } from './passage-facts.ts';
 import { queryNegates } from './negation.ts';
 import { asksYesNo } from './polar-question.ts';
 import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
-import { breakNearTies, fusePlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
+import { breakNearTies, fusePlain, leadByPlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 /** A query negates with a word of its own (not, never) or one negated by its prefix (unpublished: "not published", expand/negated.ts). */
 const negatesQuery = (parsed: ParsedQuery): boolean => queryNegates(parsed.text) || parsed.words.some((w) => negatedStem(w.text) !== undefined);
@@ -662,9 +662,11 @@ export class SearchEngine implements SearchService {
     }
     // The plain ranking reads English words as typed (a French query's are no English words), and
     // nothing of what a question asks for (a date, a number, a reason), which rerank's focus
-    // weighed: it breaks only such queries' near ties.
+    // weighed: only such queries' clear favourites lead and near ties are broken.
     const english = isEnglishQuery(parsed.words) && !parsed.words.some((w) => w.french !== undefined);
-    if (english && !questionFocus(parsed.text)) breakNearTies(sorted, plainOf);
+    if (!english || questionFocus(parsed.text)) return;
+    leadByPlain(sorted, plainOf, (c) => c.block.lang === 'en' && c.block.pair === undefined);
+    breakNearTies(sorted, plainOf);
   }
 
   /**

@@ -276,3 +276,47 @@ export function breakNearTies<T extends Fusible>(sorted: T[], plainOf: (c: T) =>
   }
   return moved;
 }
+
+/** Lectern's best passages the plain ranking's clear favourite may pass (`leadByPlain`). */
+export const LEAD_DEPTH = 5;
+/** How far the plain ranking's favourite must lead every other of LEAD_DEPTH for it to be clear. */
+export const PLAIN_CLEAR = 1.4;
+/** How much higher its plain score must be than a passage's for it to pass that passage. */
+export const PLAIN_OVER = 1.8;
+/** The share of a passage's Lectern score it must have to pass it: a clear second, not a distant one. */
+export const OWN_BAND = 0.7;
+
+/**
+ * The plain ranking's clear favourite among Lectern's best LEAD_DEPTH (its plain score PLAIN_CLEAR
+ * times every other's) passes those above it whose plain score it has PLAIN_OVER times and whose
+ * Lectern score it has OWN_BAND of. A reader who keeps several of a passage's words as typed
+ * ("his denial can be disregarded": "we can ignore his denial since he'd have denied it either
+ * way") has told which passage is meant; Lectern, reading stems and their synonyms, scores
+ * another that says the same words of substance in other ways up to a third higher, where plain
+ * minisearch ranks the passage first. A near tie (breakNearTies) is too narrow for these. Only a
+ * passage the plain ranking reads as the reply shows it is passed (`comparable`): one in another
+ * language scores nothing, and a side of a translation pair has the score of the better side.
+ * Each place keeps its score; returns how many places the favourite rose.
+ */
+export function leadByPlain<T extends Fusible>(sorted: T[], plainOf: (c: T) => { score: number }, comparable: (c: T) => boolean): number {
+  const n = Math.min(sorted.length, LEAD_DEPTH);
+  if (n < 2) return 0;
+  const plain = sorted.slice(0, n).map((c) => plainOf(c).score);
+  let best = 0;
+  for (let i = 1; i < n; i++) if (plain[i]! > plain[best]!) best = i;
+  if (best === 0) return 0;
+  for (let i = 0; i < n; i++) if (i !== best && plain[best]! < PLAIN_CLEAR * plain[i]!) return 0;
+  const favourite = sorted[best]!;
+  let to = best;
+  while (to > 0) {
+    const above = sorted[to - 1]!;
+    if (plain[best]! < PLAIN_OVER * plain[to - 1]! || favourite.score < OWN_BAND * above.score || !comparable(above)) break;
+    to--;
+  }
+  if (to === best) return 0;
+  const scores = sorted.slice(0, n).map((c) => c.score);
+  sorted.splice(best, 1);
+  sorted.splice(to, 0, favourite);
+  for (let i = 0; i < n; i++) sorted[i]!.score = scores[i]!;
+  return best - to;
+}
