@@ -23,6 +23,15 @@ describe('GIVEN a question who published a work the library only cites', () => {
   });
 });
 
+describe('GIVEN a question naming the kind of work ("Getty\'s book", "Bobrov\'s article"), which its entry does not say', () => {
+  it('THEN the entry holding its other words comes first', async () => {
+    // Before: passages saying "book" or "article" beside the name first, the entry not in the first three.
+    expect((await top("who published Getty's book on Yezhov", 1))[0]!.plain).toContain('New Haven: Yale University Press, 2008');
+    expect((await top("where was Bobrov's article on Ordzhonikidze published", 1))[0]!.plain).toContain('Taina smerti Ordzhonikidze');
+    expect((await top("where was Broué's article on the bloc of oppositions published", 1))[0]!.plain).toContain('Cahiers Léon Trotsky 5');
+  });
+});
+
 describe('GIVEN a question who published a work of the library itself', () => {
   it('THEN its own title and copyright pages answer, not the entries of other works whose titles hold its words', async () => {
     const hits = await top("who published Trotsky's Lies", 2);

@@ -16,6 +16,13 @@ export const asksWhoPublished = (folded: string): boolean => WHO_OR_WHERE.test(f
 export const isPublishingWord = (folded: string): boolean => PUBLISHING.test(folded);
 
 /**
+ * What kind of work the reader names ("Furr's Tukhachevsky article", "Getty's book"): an entry is
+ * that work and seldom says so, so the entry holding the other words answers without it.
+ */
+const WORK_KIND = /^(?:article|articles|book|books|essay|essays|paper|papers|study|monograph|pamphlet|volume|piece)$/u;
+export const isWorkKind = (folded: string): boolean => WORK_KIND.test(folded);
+
+/**
  * Of the candidates holding every word of the query but the publishing one (`holds`), the answers:
  * the work's own front matter when a line of it holds them, else the entries that do.
  */

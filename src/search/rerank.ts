@@ -37,7 +37,7 @@ import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './questio
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-reading.ts';
 import { americanSpelling } from './analyse/spelling.ts';
-import { isPublishingWord, publisherAnswers } from './publisher-query.ts';
+import { isPublishingWord, isWorkKind, publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
@@ -695,7 +695,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     });
   }
   // Asked who published a work, or where: its own imprint, or the entry listing it (publisher-query.ts).
-  const rest = context.publisher ? sets.filter((_, i) => !isPublishingWord(heavy[i]!.text)) : [];
+  const rest = context.publisher ? sets.filter((_, i) => !isPublishingWord(heavy[i]!.text) && !isWorkKind(heavy[i]!.text)) : [];
   if (rest.length) answersFirst(candidates, publisherAnswers(candidates, (c) => wordPositions(c.block, rest, positionsOf).every((p) => p.length > 0)));
   // A siglum typed as several words, its space or hyphen kept or not ("R PP", "Sots. Vest."): the
   // whole query is the siglum, though its single letter is no word and its parts are two.
