@@ -48,6 +48,7 @@ import { answerAfter } from './answer-after.ts';
 import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
 import { asksWhoIs, givesYears, questionFocus, rescore, wordPairs } from './rerank.ts';
+import { typedRun } from './typed-form.ts';
 import { querySiglum } from './siglum.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
@@ -571,6 +572,7 @@ export class SearchEngine implements SearchService {
     const focus = questionFocus(parsed.text);
     const pairs = wordPairs(parsed.text);
     const negated = negatesQuery(parsed);
+    const run = focus ? undefined : typedRun(parsed.text);
     let orRan = false;
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
@@ -586,7 +588,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text) });
+      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text), run });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);

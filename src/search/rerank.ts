@@ -25,7 +25,7 @@
  */
 import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
-import { analyseTerm, crossScriptKey, fold, foldKeepCase, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, crossScriptKey, foldKeepCase, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForReference, asksForYears } from './analyse/light.ts';
@@ -35,13 +35,13 @@ import { OWN_PAIRS, pairCovers, paraphrasedPairShare, readsOwnPairs } from './pa
 import { CAUSE_QUESTION } from './cause-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
-import { positionsOfReading, readingOf, spacedWords, wordAt } from './passage-reading.ts';
-import { americanSpelling } from './analyse/spelling.ts';
+import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
 import { isPublishingWord, isWorkKind, publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
 import { takesSide } from './polar-question.ts';
+import { typedWords } from './typed-form.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -224,6 +224,8 @@ export interface RerankContext {
    * (paraphrased-pairs.ts readsOwnPairs).
    */
   unphrased?: boolean;
+  /** A short topic's words as typed, spaced (typed-form.ts typedRun): the passage saying them so gains TYPED_RUN. */
+  run?: string;
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
   /** The query asks who published a work, or where (publisher-query.ts). */
@@ -555,37 +557,14 @@ export function introductionStrength(word: Pick<QueryWord, 'text' | 'terms'>, op
  * ("Ryutin" typed, "Riutin Platform" the answer).
  */
 const TYPED_FORM = 0.6;
-/** Occurrences of a word read for its form, at most: the first few say how the passage spells it. */
-const TYPED_FORM_READS = 8;
-const POSSESSIVE = /['’]s$/u;
-const PLAIN_LATIN = /^[a-z]+$/;
-const LATIN_WORD = /^[\p{Script=Latin}'’-]+$/u;
-/** How many of the (not capitalised, Latin) words of substance the passage spells as typed (any case, a possessive's 's aside). */
-function typedForms(block: Block, heavy: readonly QueryWord[], positionsOf: PositionsOf): number {
-  const at = positionsOf(block);
-  const reading = readingOf(block);
-  let n = 0;
-  heavy.forEach((w) => {
-    // A Russian word's case ending is the query's own syntax's, not a form the reader chose.
-    if (w.capitalised || !LATIN_WORD.test(w.text)) return;
-    const typed = americanSpelling(w.text);
-    for (const term of w.terms) {
-      const list = at.get(term);
-      if (!list) continue;
-      for (let k = 0; k < list.length && k < TYPED_FORM_READS; k++) {
-        // A British spelling is the American one (analyse/spelling.ts): "favourable" typed is the text's "favorable".
-        const raw = wordAt(reading, list[k]!).toLowerCase().replace(POSSESSIVE, '');
-        const spelled = PLAIN_LATIN.test(raw) ? raw : fold(raw).replace(POSSESSIVE, '');
-        if (spelled === typed || americanSpelling(spelled) === typed) {
-          n++;
-          return;
-        }
-      }
-    }
-  });
-  return n;
-}
-
+/**
+ * A short topic (a few words, none light) said in the passage as typed, in order, stop words
+ * included, multiplies its score by 1 + TYPED_RUN (typed-form.ts typedRun): "Trotsky was guilty"
+ * over a passage saying "Trotsky 'Not Guilty'", "defeat of the USSR" over "the USSR's defeat".
+ */
+const TYPED_RUN = 1;
+/** Words of substance a typed run holds at most: from four the reader's phrasing is read (PHRASING). */
+const MAX_RUN_SUBSTANCE = 3;
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
 export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, context: RerankContext = {}): T[] {
   if (words.every((w) => w.light) || candidates.length === 0) return candidates;
@@ -621,6 +600,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const ownSets = heavy.map((w) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]));
   const covers = pairCovers(heavy);
   const short = heavy.length <= 2;
+  const run = heavy.length <= MAX_RUN_SUBSTANCE ? context.run : undefined;
   const ownPairs = !short && readsOwnPairs(heavy, context.unphrased === true);
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
   const defines = short ? heavy.map((w) => introductionStrength(w, { years })) : [];
@@ -658,17 +638,21 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
       const own = ownPairs ? OWN_PAIRS * paraphrasedPairShare(at, covers, true) : 0;
       factor *= 1 + PARAPHRASED_PAIRS * Math.max(paraphrasedPairShare(at, covers, short), own);
     }
+    // A lower-case word is defined or first mentioned in the form typed, or its plural: "(not
+    // logical)" introduces no "logically", nor "Organization" "organize" (typed-form.ts).
+    const asTyped = short ? typedWords(c.block, heavy, positionsOf(c.block), true) : [];
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
-      if (!entry) factor *= 1 + DEFINITION * Math.max(0, ...defines.map((d) => d(folded, named ? c.block.plain : undefined)));
+      if (!entry) factor *= 1 + DEFINITION * Math.max(0, ...defines.map((d, i) => (asTyped[i] === false ? 0 : d(folded, named ? c.block.plain : undefined))));
       const work = c.block.locator.work;
       if (named && context.whoIs && readingOf(c.block).starts.length - heavy.length <= BARE_WORDS) factor *= BARE;
       const seen = firstOf.get(work);
-      if (!seen || c.block.lines[0] < seen.line) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
+      if (!asTyped.includes(false) && (!seen || c.block.lines[0] < seen.line)) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
     }
     // A short query's words are a name or a term, which the definitions read.
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
-    if (short) factor *= 1 + (TYPED_FORM * typedForms(c.block, heavy, positionsOf)) / heavy.length;
+    if (short) factor *= 1 + (TYPED_FORM * typedWords(c.block, heavy, positionsOf(c.block)).filter((t) => t === true).length) / heavy.length;
+    if (run && pairText(c.block).includes(run)) factor *= 1 + TYPED_RUN;
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
     if (context.negated && matched && negatesMatched(readingOf(c.block), matched)) factor *= 1 + NEGATED;
     else if (context.polar && matched && takesSide(readingOf(c.block), matched)) factor *= 1 + POLAR;

@@ -1,0 +1,63 @@
+/**
+ * A short query as the reader typed it: the forms of its words and, for a topic of a few words,
+ * the words in their order. The index reads stems and drops stop words, so "organize" meets
+ * "Organization", "logically" meets "logical" and "Trotsky was guilty" meets "Trotsky … Not
+ * Guilty"; with one to three words nothing else in the query tells those passages from the one
+ * saying what was typed, which plain minisearch, matching the words as typed, ranks first.
+ */
+import type { Block } from '../corpus/model.ts';
+import { fold, type QueryWord } from './analyse/index.ts';
+import { americanSpelling } from './analyse/spelling.ts';
+import { readingOf, wordAt } from './passage-reading.ts';
+import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
+
+/** Occurrences of a word read for its form, at most: the first few say how the passage spells it. */
+const TYPED_FORM_READS = 8;
+const POSSESSIVE = /['’]s$/u;
+const PLAIN_LATIN = /^[a-z]+$/;
+const LATIN_WORD = /^[\p{Script=Latin}'’-]+$/u;
+/** A plural's ending, read off either form where only a definition's or a first mention's form is asked (amalgams, amalgam). */
+const PLURAL = /(?:e?s)$/u;
+
+/**
+ * For each word of substance: does the passage spell it as typed (any case, a possessive's 's
+ * aside, a British spelling as the American one)? Undefined where the passage holds no form of it
+ * (it meets it through another word) or the form is not the reader's choice: a name (its spellings are the transliterator's: "Ryutin" typed, "Riutin Platform" the
+ * answer) or a Russian word (its case ending is the query's own syntax). `plural`: a plural and
+ * its singular count as one form.
+ */
+export function typedWords(block: Block, heavy: readonly QueryWord[], at: TermPositions, plural = false): (boolean | undefined)[] {
+  const reading = readingOf(block);
+  return heavy.map((w) => {
+    if (w.capitalised || !LATIN_WORD.test(w.text)) return undefined;
+    const typed = americanSpelling(w.text.toLowerCase());
+    const same = (spelled: string) => spelled === typed || americanSpelling(spelled) === typed || (plural && spelled.replace(PLURAL, '') === typed.replace(PLURAL, ''));
+    let held = false;
+    for (const term of w.terms) {
+      const list = at.get(term);
+      if (!list) continue;
+      held = true;
+      for (let k = 0; k < list.length && k < TYPED_FORM_READS; k++) {
+        const raw = wordAt(reading, list[k]!).toLowerCase().replace(POSSESSIVE, '');
+        if (same(PLAIN_LATIN.test(raw) ? raw : fold(raw).replace(POSSESSIVE, ''))) return true;
+      }
+    }
+    // Met only through another word (a synonym, a translation: "riddles" in «Загадки»), the
+    // passage has no form of the reader's word to compare.
+    return held ? false : undefined;
+  });
+}
+
+/**
+ * A short topic's words as typed, in order, stop and light words included (folded, spaced as
+ * `spacedWords` spaces a passage: " defeat of the ussr ", " trotsky also stated "), or undefined
+ * for a query of one word or of more than `MAX_RUN` words. A question's words ("who is Yezhov")
+ * are seldom a passage's, and one asking for a date, a number or a reason is not read (engine.ts).
+ */
+export function typedRun(folded: string): string | undefined {
+  const tokens = folded.match(PASSAGE_WORD) ?? [];
+  if (tokens.length < 2 || tokens.length > MAX_RUN) return undefined;
+  return ` ${tokens.join(' ')} `;
+}
+/** Words a typed run has at most: a longer query is a clause or a title, which the phrasing and the pairs read (rerank.ts). */
+const MAX_RUN = 4;
