@@ -35,3 +35,26 @@ describe('GIVEN a siglum that is a title alone, typed as a topic', () => {
     expect((await first('1937 trial')).kind).not.toBe('bibliography');
   });
 });
+
+describe("GIVEN a query that is an entry's authors' surnames and its whole title", () => {
+  it('THEN that entry ranks first, above the passages and notes sharing its words', async () => {
+    // Drawn at random from the bibliographies (none is an own or a dev case). Before: 2nd, 2nd and
+    // 3rd, below Serge's account of the insurrection, Bazhanov's memoir quoted, Furr's own passage.
+    for (const [q, entry] of [
+      ['Ascher The Russian Revolution', 'Ascher, A. (2014). The Russian Revolution.'],
+      ['Bazhanov Vospominaniia byvshego sekretaria Stalina', 'Bazhanov, Boris. Vospominaniia byvshego sekretaria Stalina'],
+      ["Furr Evidence of Leon Trotsky's Collaboration with Germany and Japan", 'Furr, Grover. "Evidence of Leon Trotsky\'s Collaboration with Germany and Japan."'],
+    ]) {
+      const hit = await first(q!);
+      expect(hit.kind, q).toBe('bibliography');
+      expect(hit.plain, q).toContain(entry);
+    }
+  });
+
+  it("THEN an author and a one-word title is a topic, and the entry's siglum still goes first", async () => {
+    // "Broué Trotsky" is Broué on Trotsky, which the text discusses at length, not his book "Trotsky".
+    expect((await first('Broué Trotsky')).kind).not.toBe('bibliography');
+    // b123's title is "1937" too, but "Rogovin 1937" is b124's siglum.
+    expect((await first('Rogovin 1937')).plain).toContain("Stalin's Year of Terror");
+  });
+});

@@ -49,7 +49,7 @@ import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRu
 import { coverageFactor } from './lectern-index.ts';
 import { asksWhoIs, givesYears, questionFocus, rescore, wordPairs } from './rerank.ts';
 import { typedRun } from './typed-form.ts';
-import { querySiglum } from './siglum.ts';
+import { querySiglum, referenceWords } from './siglum.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { asksForYears } from './analyse/light.ts';
@@ -281,6 +281,7 @@ export class SearchEngine implements SearchService {
 
   /** A bibliography entry's siglum as the bibliography's reading gave it (rerank: "what does TIE stand for"). */
   private readonly siglumOf = (block: Block): string | undefined => this.corpus.entry(block.id)?.siglum;
+  private readonly referenceOf = (block: Block): string | undefined => referenceWords(this.corpus.entry(block.id));
 
   /**
    * The term positions rerank reads: a front-matter line's follow its work's title's, as the index
@@ -588,7 +589,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text), run });
+      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text), run, referenceOf: this.referenceOf });
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);

@@ -37,7 +37,7 @@ import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './questio
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
 import { isPublishingWord, isWorkKind, publisherAnswers } from './publisher-query.ts';
-import { abbreviatedSiglum, siglumKey, typesSiglum } from './siglum.ts';
+import { abbreviatedSiglum, siglumKey, typesSiglum, typesWords } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
 import { takesSide } from './polar-question.ts';
@@ -226,6 +226,8 @@ export interface RerankContext {
   unphrased?: boolean;
   /** A short topic's words as typed, spaced (typed-form.ts typedRun): the passage saying them so gains TYPED_RUN. */
   run?: string;
+  /** An entry's authors' surnames and title (siglum.ts referenceWords). */
+  referenceOf?: (block: Block) => string | undefined;
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
   /** The query asks who published a work, or where (publisher-query.ts). */
@@ -670,6 +672,10 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     const sigla = new Set(heavy.filter((w) => w.capitalised).map((w) => siglumKey(w.text)));
     if (sigla.size) answersFirst(candidates, (c) => sigla.has(abbreviation(c.block, context.siglumOf) ?? ''));
   }
+  // The authors and title of an entry typed whole (siglum.ts referenceWords); before
+  // the siglum, which then goes above it: "Rogovin 1937" is b124's siglum and b123's author and title ("1937").
+  const referenceOf = context.referenceOf;
+  if (referenceOf && heavy.length >= 3) answersFirst(candidates, (c) => c.block.kind === 'bibliography' && typesWords(heavy, referenceOf(c.block) ?? ''));
   // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum.ts typesSiglum).
   const siglumOf = context.siglumOf;
   if (siglumOf && heavy.length >= 2) {

@@ -68,8 +68,23 @@ export const readsAsCitation = (siglum: string): boolean => AUTHOR_YEAR.test(sig
  * "Broué", or "Khrushchev Lied" and its stems, are alike), none left over on either side?
  */
 export function typesSiglum(words: readonly QueryWord[], siglum: string): boolean {
-  if (!readsAsCitation(siglum)) return false;
-  const tokens = (fold(siglum).match(PASSAGE_WORD) ?? []).map((t) => new Set(analyseTerm(t))).filter((s) => s.size > 0);
+  return readsAsCitation(siglum) && typesWords(words, siglum);
+}
+
+/**
+ * An entry's authors' surnames and its title ("Costello Tsarev Deadly Illusions", "Lenoe The Kirov
+ * Murder and Soviet History"): typed whole (`typesWords`), the query is the reference itself, which
+ * the text's citations ("Costello & Tsarev, Deadly Illusions p. 283") and the notes quoting the
+ * title repeat in passages outranking the entry, weighed half (engine.ts BIBLIOGRAPHY_WEIGHT).
+ */
+export function referenceWords(entry: { names?: { family?: string }[]; title?: string } | undefined): string | undefined {
+  const families = (entry?.names ?? []).flatMap((n) => (n.family ? [n.family] : []));
+  return families.length && entry?.title ? `${families.join(' ')} ${entry.title}` : undefined;
+}
+
+/** Are the query's words the text's words, each met by the other by an index term, none left over on either side? */
+export function typesWords(words: readonly QueryWord[], text: string): boolean {
+  const tokens = (fold(text).match(PASSAGE_WORD) ?? []).map((t) => new Set(analyseTerm(t))).filter((s) => s.size > 0);
   if (tokens.length < 2 || words.length < 2) return false;
   const query = words.map((w) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]));
   const meets = (a: Set<string>, b: Set<string>) => [...a].some((t) => b.has(t));
