@@ -32,6 +32,11 @@ describe('GIVEN one lower-case word whose stem another form shares in a passage 
     // Before: "The illeg, questions of the Germ. Organization" first, as the work's first mention.
     expect((await top('organize', 1))[0]).toContain('How did Starik manage to organize');
   });
+
+  it("THEN a passage with another form of the stem alone ranks below every passage spelling the word", async () => {
+    // Before: 2nd, below a trial passage on a face-to-face confrontation, first by BM25.
+    expect((await top('confront', 1))[0]).toContain('Any objective investigation must always confront the question of verification');
+  });
 });
 
 describe('GIVEN a topic of two or three words typed as a passage says them, stop words included', () => {

@@ -567,6 +567,27 @@ const TYPED_FORM = 0.6;
 const TYPED_RUN = 1;
 /** Words of substance a typed run holds at most: from four the reader's phrasing is read (PHRASING). */
 const MAX_RUN_SUBSTANCE = 3;
+/**
+ * One lower-case word: a passage holding it only in another form of its stem ("confrontation" for
+ * "confront", "Organization" for "organize") ranks below every passage spelling it as typed or as
+ * its plural or singular (`forms`: typed-form.ts typedWords, undefined where neither applies: a
+ * name, a word met through a synonym or a translation). With one word nothing else in the query
+ * tells them apart; the other form's passage, where it is the commoner one, took the first place
+ * by BM25 with TYPED_FORM's bonus on the other side, which plain minisearch never gives it.
+ */
+function belowTypedForm<T extends Rerankable>(forms: Map<T, boolean | undefined>): void {
+  let low = Number.POSITIVE_INFINITY;
+  let high = 0;
+  for (const [c, typed] of forms) {
+    if (typed === true) low = Math.min(low, c.score);
+    else if (typed === false) high = Math.max(high, c.score);
+  }
+  if (!Number.isFinite(low) || high < low) return;
+  // One scale for all of them, so they keep their order among themselves.
+  const scale = (low * (1 - 1e-6)) / high;
+  for (const [c, typed] of forms) if (typed === false) c.score *= scale;
+}
+
 /** Rescores the first RERANK_DEPTH candidates (best first) in place and re-sorts them. */
 export function rerank<T extends Rerankable>(candidates: T[], words: QueryWord[], foldedOf: (block: Block) => string, positionsOf: PositionsOf = madeHere, context: RerankContext = {}): T[] {
   if (words.every((w) => w.light) || candidates.length === 0) return candidates;
@@ -617,6 +638,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const countedWord = focus?.counted === undefined ? -1 : heavy.findIndex((w) => w.text === focus.counted);
   // Only a passage that gives what the question asks for borrows (context-cover.ts): none without a focus.
   const borrow = context.context && focus ? contextCover(words, context.context, positionsOf) : undefined;
+  const formOf = new Map<T, boolean | undefined>();
   for (const c of head) {
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
     const matched = heavy.length === 1 && !focus && !context.negated && !context.polar ? undefined : wordPositions(c.block, sets, positionsOf);
@@ -643,6 +665,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     // A lower-case word is defined or first mentioned in the form typed, or its plural: "(not
     // logical)" introduces no "logically", nor "Organization" "organize" (typed-form.ts).
     const asTyped = short ? typedWords(c.block, heavy, positionsOf(c.block), true) : [];
+    if (heavy.length === 1) formOf.set(c, asTyped[0]);
     if (short && words === heavy.length) {
       const folded = foldedOf(c.block);
       if (!entry) factor *= 1 + DEFINITION * Math.max(0, ...defines.map((d, i) => (asTyped[i] === false ? 0 : d(folded, named ? c.block.plain : undefined))));
@@ -664,6 +687,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     const firsts = new Set([...firstOf.values()].map((f) => f.id));
     for (const c of head) if (firsts.has(c.block.id)) c.score *= 1 + FIRST_MENTION;
   }
+  if (heavy.length === 1) belowTypedForm(formOf);
   if (years && short) answersFirst(candidates, (c) => c.block.kind !== 'bibliography' && defines.some((d) => d(foldedOf(c.block)) > 0));
   // An abbreviation a bibliography entry ends with ("TIE", "what does PiLT2 stand for") is that
   // entry's siglum: the entry is its expansion, asked for alone or in a question. Beside another
