@@ -47,3 +47,12 @@ describe('GIVEN a topic of two or three words typed as a passage says them, stop
     expect((await top('economic program', 1))[0]).toContain('adopted the economic program of the Rights');
   });
 });
+
+describe("GIVEN a topic's words typed without the stop words a passage has between them", () => {
+  it('THEN the passage with those words in that order and only stop words between ranks first', async () => {
+    // Drawn at random as three-word runs typed without their stop words. Before: 2nd, below the
+    // passage saying "Trotsky had access to Pravda"; 2nd, below one naming his followers and his way apart.
+    expect((await top('Pravda Trotsky access', 1))[0]).toContain('Pravda that Trotsky must have had access');
+    expect((await top('followers exactly way', 1))[0]).toContain('instructed his followers in exactly this way');
+  });
+});

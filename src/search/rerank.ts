@@ -41,7 +41,7 @@ import { abbreviatedSiglum, siglumKey, typesSiglum, typesWords } from './siglum.
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
 import { takesSide } from './polar-question.ts';
-import { typedWords } from './typed-form.ts';
+import { substanceRun, substanceText, typedWords } from './typed-form.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -565,6 +565,13 @@ const TYPED_FORM = 0.6;
  * over a passage saying "Trotsky 'Not Guilty'", "defeat of the USSR" over "the USSR's defeat".
  */
 const TYPED_RUN = 1;
+/**
+ * The run's words of substance in that order with only stop words between them in the passage
+ * (typed-form.ts substanceRun: "Pravda Trotsky access" in "Pravda that Trotsky must have had
+ * access") multiply its score by 1 + LOOSE_RUN: the reader who leaves out a topic's stop words
+ * keeps its words' forms and order. Less than TYPED_RUN, the run said as typed.
+ */
+const LOOSE_RUN = 0.5;
 /** Words of substance a typed run holds at most: from four the reader's phrasing is read (PHRASING). */
 const MAX_RUN_SUBSTANCE = 3;
 /**
@@ -624,6 +631,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const covers = pairCovers(heavy);
   const short = heavy.length <= 2;
   const run = heavy.length <= MAX_RUN_SUBSTANCE ? context.run : undefined;
+  const loose = substanceRun(run);
   const ownPairs = !short && readsOwnPairs(heavy, context.unphrased === true);
   const years = asksForYears(words.filter((w) => w.light).map((w) => w.text));
   const defines = short ? heavy.map((w) => introductionStrength(w, { years })) : [];
@@ -678,6 +686,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
     if (short) factor *= 1 + (TYPED_FORM * typedWords(c.block, heavy, positionsOf(c.block)).filter((t) => t === true).length) / heavy.length;
     if (run && pairText(c.block).includes(run)) factor *= 1 + TYPED_RUN;
+    else if (loose && substanceText(c.block, pairText).includes(loose)) factor *= 1 + LOOSE_RUN;
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
     if (context.negated && matched && negatesMatched(readingOf(c.block), matched)) factor *= 1 + NEGATED;
     else if (context.polar && matched && takesSide(readingOf(c.block), matched)) factor *= 1 + POLAR;

@@ -6,10 +6,11 @@
  * saying what was typed, which plain minisearch, matching the words as typed, ranks first.
  */
 import type { Block } from '../corpus/model.ts';
-import { fold, type QueryWord } from './analyse/index.ts';
+import { EN_STOPWORDS, fold, type QueryWord } from './analyse/index.ts';
 import { americanSpelling } from './analyse/spelling.ts';
 import { readingOf, wordAt } from './passage-reading.ts';
 import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
+import { negates } from './negation.ts';
 
 /** Occurrences of a word read for its form, at most: the first few say how the passage spells it. */
 const TYPED_FORM_READS = 8;
@@ -58,6 +59,25 @@ export function typedRun(folded: string): string | undefined {
   const tokens = folded.match(PASSAGE_WORD) ?? [];
   if (tokens.length < 2 || tokens.length > MAX_RUN) return undefined;
   return ` ${tokens.join(' ')} `;
+}
+/**
+ * Stop words a reader leaves out of a topic and a passage has between its words; a negation is
+ * kept, on both sides: "Trotsky guilty" is not said by Trotsky "Not Guilty".
+ */
+const skipped = (t: string): boolean => EN_STOPWORDS.has(t) && !negates(t);
+
+/** The run's words of substance alone (" trotsky known zinoviev "), when it has two (stop words skipped: `skipped`). */
+export function substanceRun(run: string | undefined): string | undefined {
+  if (!run) return undefined;
+  const kept = run.trim().split(' ').filter((t) => !skipped(t));
+  return kept.length >= 2 ? ` ${kept.join(' ')} ` : undefined;
+}
+const substanceTexts = new WeakMap<Block, string>();
+/** A passage's words (`spaced`: spacedWords) without its stop words, kept per passage. */
+export function substanceText(block: Block, spaced: (b: Block) => string): string {
+  let s = substanceTexts.get(block);
+  if (s === undefined) substanceTexts.set(block, (s = ` ${spaced(block).trim().split(' ').filter((t) => !skipped(t)).join(' ')} `));
+  return s;
 }
 /** Words a typed run has at most: a longer query is a clause or a title, which the phrasing and the pairs read (rerank.ts). */
 const MAX_RUN = 4;
