@@ -41,7 +41,7 @@ import { abbreviatedSiglum, siglumKey, typesSiglum, typesWords } from './siglum.
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
 import { takesSide } from './polar-question.ts';
-import { substanceRun, substanceText, typedWords } from './typed-form.ts';
+import { readsRuns, runText, substanceRun, typedWords } from './typed-form.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -685,8 +685,9 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     // A short query's words are a name or a term, which the definitions read.
     if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
     if (short) factor *= 1 + (TYPED_FORM * typedWords(c.block, heavy, positionsOf(c.block)).filter((t) => t === true).length) / heavy.length;
-    if (run && pairText(c.block).includes(run)) factor *= 1 + TYPED_RUN;
-    else if (loose && substanceText(c.block, pairText).includes(loose)) factor *= 1 + LOOSE_RUN;
+    const said = run && readsRuns(c.block) ? runText(c.block, pairText) : undefined;
+    if (said?.all.includes(run!)) factor *= 1 + TYPED_RUN;
+    else if (loose && said?.substance.includes(loose)) factor *= 1 + LOOSE_RUN;
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
     if (context.negated && matched && negatesMatched(readingOf(c.block), matched)) factor *= 1 + NEGATED;
     else if (context.polar && matched && takesSide(readingOf(c.block), matched)) factor *= 1 + POLAR;

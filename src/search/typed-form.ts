@@ -11,6 +11,7 @@ import { americanSpelling } from './analyse/spelling.ts';
 import { readingOf, wordAt } from './passage-reading.ts';
 import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 import { negates } from './negation.ts';
+import { isCitingNote } from './note-kind.ts';
 
 /** Occurrences of a word read for its form, at most: the first few say how the passage spells it. */
 const TYPED_FORM_READS = 8;
@@ -58,7 +59,7 @@ export function typedWords(block: Block, heavy: readonly QueryWord[], at: TermPo
 export function typedRun(folded: string): string | undefined {
   const tokens = folded.match(PASSAGE_WORD) ?? [];
   if (tokens.length < 2 || tokens.length > MAX_RUN) return undefined;
-  return ` ${tokens.join(' ')} `;
+  return ` ${tokens.map(americanSpelling).join(' ')} `;
 }
 /**
  * Stop words a reader leaves out of a topic and a passage has between its words; a negation is
@@ -72,12 +73,33 @@ export function substanceRun(run: string | undefined): string | undefined {
   const kept = run.trim().split(' ').filter((t) => !skipped(t));
   return kept.length >= 2 ? ` ${kept.join(' ')} ` : undefined;
 }
-const substanceTexts = new WeakMap<Block, string>();
-/** A passage's words (`spaced`: spacedWords) without its stop words, kept per passage. */
-export function substanceText(block: Block, spaced: (b: Block) => string): string {
-  let s = substanceTexts.get(block);
-  if (s === undefined) substanceTexts.set(block, (s = ` ${spaced(block).trim().split(' ').filter((t) => !skipped(t)).join(' ')} `));
+const runTexts = new WeakMap<Block, { all: string; substance: string }>();
+/**
+ * A passage's words as a run is read in them (`spaced`: spacedWords; a British spelling as the
+ * American one, as the query's: analyse/spelling.ts), all of them and without its stop words, kept
+ * per passage.
+ */
+export function runText(block: Block, spaced: (b: Block) => string): { all: string; substance: string } {
+  let s = runTexts.get(block);
+  if (s === undefined) {
+    const words = spaced(block).trim().split(' ').map(americanSpelling);
+    runTexts.set(block, (s = { all: ` ${words.join(' ')} `, substance: ` ${words.filter((t) => !skipped(t)).join(' ')} ` }));
+  }
   return s;
+}
+
+const citing = new WeakMap<Block, boolean>();
+/**
+ * Is a passage running text, where a run said as typed is the topic said? Not a line naming a
+ * title — a catalogue line, an entry, a note that only cites: "Soviet Union history" and
+ * "Khrushchev's lies about Stalin" are such titles' words side by side.
+ */
+export function readsRuns(block: Block): boolean {
+  if (block.kind === 'front-matter' || block.kind === 'page-text' || block.kind === 'bibliography' || block.kind === 'heading') return false;
+  if (block.kind !== 'footnote') return true;
+  let c = citing.get(block);
+  if (c === undefined) citing.set(block, (c = isCitingNote(block.plain)));
+  return !c;
 }
 /** Words a typed run has at most: a longer query is a clause or a title, which the phrasing and the pairs read (rerank.ts). */
 const MAX_RUN = 4;
