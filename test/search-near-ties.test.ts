@@ -8,17 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { snippetMatches } from '../src/eval/normalize.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { breakNearTies, NEAR_TIE, PLAIN_LEAD } from '../src/search/plain-net.ts';
-import type { Block } from '../src/corpus/model.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { list, plainOf } from './helpers/ranked.ts';
 
 let engine: SearchEngine;
 beforeAll(async () => {
   ({ engine } = await realEngine());
 });
 
-const block = (id: string) => ({ id }) as Block;
-const list = (...scores: number[]) => scores.map((score, i) => ({ block: block(`p${i + 1}`), score }));
-const plainOf = (plain: Record<string, number>) => (c: { block: Block }) => ({ score: plain[c.block.id] ?? 0 });
 
 describe('GIVEN ranked passages and their plain scores', () => {
   it('THEN of two within NEAR_TIE the one with a clearly higher plain score goes first, and each place keeps its score', () => {

@@ -9,17 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { snippetMatches } from '../src/eval/normalize.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { leadByPlain, OWN_BAND, PLAIN_CLEAR, PLAIN_OVER } from '../src/search/plain-net.ts';
-import type { Block } from '../src/corpus/model.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { list, plainOf } from './helpers/ranked.ts';
 
 let engine: SearchEngine;
 beforeAll(async () => {
   ({ engine } = await realEngine());
 });
 
-const block = (id: string) => ({ id }) as Block;
-const list = (...scores: number[]) => scores.map((score, i) => ({ block: block(`p${i + 1}`), score }));
-const plainOf = (plain: Record<string, number>) => (c: { block: Block }) => ({ score: plain[c.block.id] ?? 0 });
 const every = () => true;
 
 describe('GIVEN ranked passages and their plain scores', () => {
