@@ -41,7 +41,7 @@ import { abbreviatedSiglum, siglumKey, typesSiglum, typesWords } from './siglum.
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
 import { takesSide } from './polar-question.ts';
-import { readsRuns, runText, substanceRun, typedWords } from './typed-form.ts';
+import { readsRuns, runText, sentenceCase, substanceRun, typedWords } from './typed-form.ts';
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
@@ -637,7 +637,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   const defines = short ? heavy.map((w) => introductionStrength(w, { years })) : [];
   // A role introduces a name: read only when every word of substance is one ("who was Pierre Broué",
   // "what was Iagoda's job"); "Jagoda's confessions" is a topic, which a role does not answer.
-  const named = heavy.every((w) => w.capitalised === true);
+  const named = heavy.every((w) => w.capitalised === true && !(w.opens === true && sentenceCase(w)));
   // The first passage (by source line) of each work that names a one-word query's term; two words
   // are as often a topic ("Kirov assassination") as a name, and a topic is not introduced once.
   const firstOf = new Map<string, { line: number; id: string }>();

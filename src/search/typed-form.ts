@@ -6,12 +6,14 @@
  * saying what was typed, which plain minisearch, matching the words as typed, ranks first.
  */
 import type { Block } from '../corpus/model.ts';
-import { EN_STOPWORDS, fold, type QueryWord } from './analyse/index.ts';
+import { EN_STOPWORDS, fold, isKey, type QueryWord } from './analyse/index.ts';
 import { americanSpelling } from './analyse/spelling.ts';
 import { readingOf, wordAt } from './passage-reading.ts';
 import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 import { negates } from './negation.ts';
 import { isCitingNote } from './note-kind.ts';
+import { partsOfSpeech } from './expand/wordnet.ts';
+import { stemEnglish } from './analyse/stem.ts';
 
 /** Occurrences of a word read for its form, at most: the first few say how the passage spells it. */
 const TYPED_FORM_READS = 8;
@@ -31,11 +33,14 @@ const PLURAL = /(?:e?s)$/u;
 export function typedWords(block: Block, heavy: readonly QueryWord[], at: TermPositions, plural = false): (boolean | undefined)[] {
   const reading = readingOf(block);
   return heavy.map((w) => {
-    if (w.capitalised || !LATIN_WORD.test(w.text)) return undefined;
+    const sentence = w.capitalised === true && w.opens === true && sentenceCase(w);
+    if ((w.capitalised && !sentence) || !LATIN_WORD.test(w.text)) return undefined;
     const typed = americanSpelling(w.text.toLowerCase());
     const same = (spelled: string) => spelled === typed || americanSpelling(spelled) === typed || (plural && spelled.replace(PLURAL, '') === typed.replace(PLURAL, ''));
     let held = false;
     for (const term of w.terms) {
+      // A capitalised word's cross-script key reaches other scripts' and transliterators' spellings, not forms of the word.
+      if (sentence && isKey(term)) continue;
       const list = at.get(term);
       if (!list) continue;
       held = true;
@@ -48,6 +53,25 @@ export function typedWords(block: Block, heavy: readonly QueryWord[], at: TermPo
     // passage has no form of the reader's word to compare.
     return held ? false : undefined;
   });
+}
+
+const commonWords = new Map<string, boolean>();
+const COMMON_WORDS_LIMIT = 10_000;
+/**
+ * A query's first word typed with a capital whose stem WordNet knows ("Internationalism",
+ * "Provocations") is a sentence's first word, typed as the reader starts one, not a name: its form
+ * is the reader's choice as a lower-case word's is. A name whose stem WordNet lacks (Trotsky,
+ * Lominadze: its table drops names) keeps its spellings' freedom; one sharing a common word's stem
+ * (Stalin: staling) is spelled as typed by the passages naming it, so it loses nothing.
+ */
+export function sentenceCase(w: QueryWord): boolean {
+  const lower = w.text.toLowerCase();
+  let known = commonWords.get(lower);
+  if (known === undefined) {
+    if (commonWords.size >= COMMON_WORDS_LIMIT) commonWords.clear();
+    commonWords.set(lower, (known = partsOfSpeech(stemEnglish(lower)).size > 0));
+  }
+  return known;
 }
 
 /**

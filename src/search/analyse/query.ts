@@ -39,6 +39,8 @@ export interface QueryWord {
   french?: string;
   /** Typed with a capital (a name, or a sentence's first word): expand/index.ts reads it as a possible name. */
   capitalised?: boolean;
+  /** The query's first word as typed, whose capital may be only a sentence's (typed-form.ts sentenceCase). */
+  opens?: boolean;
 }
 
 export interface ParsedQuery {
@@ -132,6 +134,7 @@ export function parseQuery(raw: string): ParsedQuery {
   // An elided word's first form is the word without its article (tokenize.ts apostropheForms).
   if (french) analysed.forEach((w, i) => w && (w.french = fold(tokens[i]!.forms[0] ?? w.text)));
   analysed.forEach((w, i) => w && /^\p{Lu}/u.test(tokens[i]!.forms.at(-1) ?? '') && (w.capitalised = true));
+  if (analysed[0]) analysed[0].opens = true;
   const inversions = new Set(french ? analysed.filter((w, i) => w !== null && isFrenchInversion(tokens[i]!.parts.map((p) => fold(p.at(-1) ?? '')))) : []);
   const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (reference && isReferenceWord(w.text)) || (role && w === ws[ws.length - 1] && isRoleWord(w.text)) || (where && isWhereWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
