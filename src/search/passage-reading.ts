@@ -5,13 +5,15 @@
  * consumer finds (term positions, a negation's sentence, a cue of a reason, the word a match report
  * names) meets the others'. Kept: the words' places in the text (not the words: 8 bytes a word),
  * the sentence each stands in and which sentences negate (negation.ts), where it gives a reason
- * (cause-cue.ts), and, made on first need, its folded words spaced (rerank's phrasing).
+ * (cause-cue.ts), names something (naming-cue.ts) or tells a change (change-cue.ts), and, made on first need, its folded words spaced (rerank's phrasing).
  */
 import type { Block } from '../corpus/model.ts';
 import { joinInitials } from './analyse/index.ts';
 import { PASSAGE_WORD, termPositionsOfWords, type TermPositions } from './term-positions.ts';
 import { negates, type PassageNegations } from './negation.ts';
 import { causeCues } from './cause-cue.ts';
+import { namingCues } from './naming-cue.ts';
+import { changeCues } from './change-cue.ts';
 
 export interface PassageReading extends PassageNegations {
   /** The text its words are read in: its plain text with initials joined ("E.V.E.N." is EVEN). */
@@ -21,6 +23,10 @@ export interface PassageReading extends PassageNegations {
   ends: Uint32Array;
   /** The positions of its cues of a reason ("because", "in order to", «потому что»). */
   causes: readonly number[];
+  /** The positions of its cues of a naming ("called", "termed", "known as": naming-cue.ts). */
+  names: readonly number[];
+  /** The positions of its cues of a change ("became", "revised", "no longer": change-cue.ts). */
+  changes: readonly number[];
   /** `spacedWords` of its folded text, once asked for (`spacedFoldedOf`). */
   spaced?: string;
 }
@@ -48,7 +54,7 @@ export function readPassage(plain: string): PassageReading {
     starts.push(m.index);
     ends.push(last);
   }
-  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), sentenceOf: Uint16Array.from(sentences), negated, causes: causeCues(words) };
+  return { text, starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), sentenceOf: Uint16Array.from(sentences), negated, causes: causeCues(words), names: namingCues(words), changes: changeCues(words) };
 }
 
 /** Word `i` of a reading as the text spells it; '' past its last word. */

@@ -10,7 +10,8 @@
  *   of each work to name it gains a little.
  * - Question focus: "how many …" prefers a passage with a number near its matched words, "when …"
  *   one with a date, "why …" one with a reason's cue (`questionFocus`; «сколько …», «когда …» likewise:
- *   question-focus-ru.ts; «почему …» and the cues: cause-cue.ts), and
+ *   question-focus-ru.ts; «почему …» and the cues: cause-cue.ts), "what did X call Y" one with a
+ *   naming's (naming-cue.ts), "how did X change" one with a change's (change-cue.ts), and
  *   such a passage borrows, at half, the query words it lacks from the passage before it in its
  *   section (context-cover.ts).
  * - The reader's phrasing: for a query of three words of substance or more phrased as a clause, a
@@ -33,6 +34,8 @@ import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
 import { contextCover, type ContextSource } from './context-cover.ts';
 import { OWN_PAIRS, pairCovers, paraphrasedPairShare, readsOwnPairs } from './paraphrased-pairs.ts';
 import { CAUSE_QUESTION } from './cause-cue.ts';
+import { NAMING_QUESTION, NAMING_VERB } from './naming-cue.ts';
+import { CHANGE_QUESTION } from './change-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
@@ -45,13 +48,15 @@ import { readsRuns, runText, sentenceCase, substanceRun, typedWords } from './ty
 
 /**
  * What a question asks for beside its words: "how many …", "how long …" a number, "when …", "in
- * what year …" a date, "why …" a reason. A passage that gives one near the words it matches answers the question; one
+ * what year …" a date, "why …" a reason, "what did X call Y" a name, "how did X change" a change. A passage that gives one near the words it matches answers the question; one
  * that only shares its words does not.
  */
 export interface QuestionFocus {
-  kind: 'number' | 'date' | 'cause';
+  kind: 'number' | 'date' | 'cause' | 'name' | 'change';
   /** "how many biographies": the word the number counts (folded), which it stands just before. */
   counted?: string;
+  /** "why does Furr call them lies": a reason for a name, which a naming beside it gives too (naming-cue.ts). */
+  named?: boolean;
 }
 const COUNT_QUESTION = /\bhow many (?:of )?(?:(?:the|his|her|their|[\p{L}-]+'s) )?([\p{L}\p{N}-]+)/u;
 const NUMBER_QUESTION = /\bhow (?:much|long|often|old|far)\b|\bwhat (?:number|share|percentage|proportion) of\b/u;
@@ -65,8 +70,10 @@ export function questionFocus(folded: string): QuestionFocus | undefined {
   // A Russian question asks the same of Russian passages and, across scripts, of English ones.
   const russian = russianQuestionFocus(folded);
   if (russian) return russian;
+  if (NAMING_QUESTION.test(folded)) return { kind: 'name' };
+  if (CHANGE_QUESTION.test(folded)) return { kind: 'change' };
   // Last: "when did it become known why …" asks for a date.
-  if (CAUSE_QUESTION.test(folded)) return { kind: 'cause' };
+  if (CAUSE_QUESTION.test(folded)) return NAMING_VERB.test(folded) ? { kind: 'cause', named: true } : { kind: 'cause' };
   return undefined;
 }
 /** A passage with what the question asks for within this many words of its matched words gains FOCUS. */
@@ -80,6 +87,8 @@ const FOCUS = 0.3;
  * giving the reason; from 0.85 a passage with a stray cue beside the words outranked the answer.
  */
 const CAUSE_FOCUS = 0.6;
+/** Foci read in cue words (cause-cue.ts, naming-cue.ts, change-cue.ts), each as rare as a reason's: they weigh as it does. */
+const CUE_FOCUS = new Set<QuestionFocus['kind']>(['cause', 'name', 'change']);
 /** The count of the very thing asked about ("ten … biographies" for "how many biographies") says more: as much as a definition. */
 const COUNT_FOCUS = 1;
 const NUMBER_WORDS = new Set(
@@ -98,9 +107,11 @@ const answersFocus = (term: string, kind: QuestionFocus['kind']) =>
  * words of one of them, or for a count just before the counted word (`counted`: its positions)?
  */
 function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], own: ReadonlySet<string>, focus: QuestionFocus, counted: readonly number[] | undefined, block?: Block): boolean {
-  if (focus.kind === 'cause') {
+  if (CUE_FOCUS.has(focus.kind)) {
     if (!block) return false;
-    for (const p of readingOf(block).causes) for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
+    const r = readingOf(block);
+    const cues = focus.kind === 'cause' ? r.causes : focus.kind === 'name' ? r.names : r.changes;
+    for (const p of cues) for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
     return false;
   }
   for (const [term, positions] of at) {
@@ -660,7 +671,9 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     // work the reader named.
     if (entry && wordPositions(c.block, ownSets, positionsOf).every((p) => p.length === 0)) factor *= EXPANDED_ENTRY;
     const answers = !entry && focus !== undefined && matched !== undefined && (focus.counted === undefined || countedWord >= 0) && givesFocus(positionsOf(c.block), matched, own!, focus, countedWord >= 0 ? matched[countedWord] : undefined, c.block);
-    if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : focus.kind === 'cause' ? CAUSE_FOCUS : FOCUS);
+    if (answers) factor *= 1 + (countedWord >= 0 ? COUNT_FOCUS : CUE_FOCUS.has(focus.kind) ? CAUSE_FOCUS : FOCUS);
+    // Why a thing is called so: the passage that says it names it ("I use the word …") beside the reason.
+    if (answers && focus.named && givesFocus(positionsOf(c.block), matched!, own!, { kind: 'name' }, undefined, c.block)) factor *= 1 + CAUSE_FOCUS;
     // A note or a quotation is indexed with the passage it annotates or its lead-in, where the words it lacks may be.
     if (words >= 2 && Number.isFinite(span)) factor *= proximity(span, words, BORROWS_WORDS.has(c.block.kind) ? words : heavy.length);
     // A short query's two words side by side are its topic ("Snyder's sources" in "Snyder's main
