@@ -51,6 +51,21 @@ describe("GIVEN a query that is an entry's authors' surnames and its whole title
     }
   });
 
+  it('THEN the title without its subtitle, or a surname as the entry spells it in parentheses, is typed whole too', async () => {
+    // Drawn at random (seed 2217359637), typed as surnames and the title before its subtitle.
+    // Before: 7th, below the passages naming the collaboration; 3rd, below passages on the amalgams.
+    for (const [q, entry] of [
+      ["Furr Leon Trotsky's Collaboration with Germany and Japan", 'Collaboration with Germany and Japan: Trotsky'],
+      ['Deutscher The prophet outcast', 'The prophet outcast'],
+      // "Tsarev, Oleg, and John Costello (Kostello). Rokovye illiuzii: iz ark-hivov KGB: …". Before: 3rd.
+      ['Rokovye illiuzii Tsarev Kostello', 'Rokovye illiuzii'],
+    ]) {
+      const hit = await first(q!);
+      expect(hit.kind, q).toBe('bibliography');
+      expect(hit.plain, q).toContain(entry);
+    }
+  });
+
   it("THEN an author and a one-word title is a topic, and the entry's siglum still goes first", async () => {
     // "Broué Trotsky" is Broué on Trotsky, which the text discusses at length, not his book "Trotsky".
     expect((await first('Broué Trotsky')).kind).not.toBe('bibliography');

@@ -281,7 +281,12 @@ export class SearchEngine implements SearchService {
 
   /** A bibliography entry's siglum as the bibliography's reading gave it (rerank: "what does TIE stand for"). */
   private readonly siglumOf = (block: Block): string | undefined => this.corpus.entry(block.id)?.siglum;
-  private readonly referenceOf = (block: Block): string | undefined => referenceWords(this.corpus.entry(block.id));
+  private readonly references = new WeakMap<Block, string[]>();
+  private readonly referenceOf = (block: Block): string[] => {
+    let r = this.references.get(block);
+    if (r === undefined) this.references.set(block, (r = referenceWords(this.corpus.entry(block.id))));
+    return r;
+  };
 
   /**
    * The term positions rerank reads: a front-matter line's follow its work's title's, as the index

@@ -237,8 +237,8 @@ export interface RerankContext {
   unphrased?: boolean;
   /** A short topic's words as typed, spaced (typed-form.ts typedRun): the passage saying them so gains TYPED_RUN. */
   run?: string;
-  /** An entry's authors' surnames and title (siglum.ts referenceWords). */
-  referenceOf?: (block: Block) => string | undefined;
+  /** An entry's authors' surnames and title, each way of typing them (siglum.ts referenceWords). */
+  referenceOf?: (block: Block) => readonly string[];
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
   /** The query asks who published a work, or where (publisher-query.ts). */
@@ -722,7 +722,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // The authors and title of an entry typed whole (siglum.ts referenceWords); before
   // the siglum, which then goes above it: "Rogovin 1937" is b124's siglum and b123's author and title ("1937").
   const referenceOf = context.referenceOf;
-  if (referenceOf && heavy.length >= 3) answersFirst(candidates, (c) => c.block.kind === 'bibliography' && typesWords(heavy, referenceOf(c.block) ?? ''));
+  if (referenceOf && heavy.length >= 3) answersFirst(candidates, (c) => c.block.kind === 'bibliography' && referenceOf(c.block).some((r) => typesWords(heavy, r)));
   // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum.ts typesSiglum).
   const siglumOf = context.siglumOf;
   if (siglumOf && heavy.length >= 2) {

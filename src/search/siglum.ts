@@ -76,10 +76,38 @@ export function typesSiglum(words: readonly QueryWord[], siglum: string): boolea
  * Murder and Soviet History"): typed whole (`typesWords`), the query is the reference itself, which
  * the text's citations ("Costello & Tsarev, Deadly Illusions p. 283") and the notes quoting the
  * title repeat in passages outranking the entry, weighed half (engine.ts BIBLIOGRAPHY_WEIGHT).
+ * A reader also types the title without its subtitle ("Rokovye illiuzii" for "Rokovye illiuzii: iz
+ * arkhivov KGB: …") and a surname as the entry's other spelling of it ("John Costello (Kostello)"),
+ * so each is one way of typing it.
  */
-export function referenceWords(entry: { names?: { family?: string }[]; title?: string } | undefined): string | undefined {
+export function referenceWords(entry: { names?: { family?: string }[]; title?: string; text?: string } | undefined): string[] {
   const families = (entry?.names ?? []).flatMap((n) => (n.family ? [n.family] : []));
-  return families.length && entry?.title ? `${families.join(' ')} ${entry.title}` : undefined;
+  const title = entry?.title;
+  if (!families.length || !title) return [];
+  const main = mainTitle(title);
+  const titles = main && main !== title ? [title, main] : [title];
+  const spellings = [families];
+  const other = entry?.text ? otherSpellings(entry.text.slice(0, Math.max(0, entry.text.indexOf(title))), families) : undefined;
+  if (other) spellings.push(other);
+  return spellings.flatMap((names) => titles.map((t) => `${names.join(' ')} ${t}`));
+}
+
+/** A title's words before its subtitle (after ": ", ". ", "? ", "! "), when some are left. */
+function mainTitle(title: string): string | undefined {
+  const cut = title.search(/[:.?!]\s/u);
+  return cut > 0 ? title.slice(0, cut).trim() || undefined : undefined;
+}
+
+/** The surnames with a spelling the entry gives in parentheses after one ("Costello (Kostello)") put in its place. */
+function otherSpellings(names: string, families: readonly string[]): string[] | undefined {
+  let changed = false;
+  const spelled = families.map((family) => {
+    const at = names.indexOf(family);
+    const alias = at < 0 ? undefined : /^\s*\((\p{Lu}[\p{L}'’-]+)\)/u.exec(names.slice(at + family.length))?.[1];
+    if (alias) changed = true;
+    return alias ?? family;
+  });
+  return changed ? spelled : undefined;
 }
 
 /** Are the query's words the text's words, each met by the other by an index term, none left over on either side? */
