@@ -854,14 +854,19 @@ export class SearchEngine implements SearchService {
       } else (group.rest ??= []).push(c);
     }
     const carries = (c: Candidate) => (c.block.kind !== 'footnote' && (c.block.citations.length > 0 || c.block.pair) ? 1 : 0);
+    const saysOwn = (a: Candidate, b: Candidate) => a.block.kind !== 'footnote' && b.block.kind !== 'footnote' && duplicateKey(a.block) !== duplicateKey(b.block);
     return order.map(({ first, rest }) => {
       let best = first;
       let score = first.score;
       for (const b of rest ?? NO_CANDIDATES) {
         // A quotation and its lead-in are one passage, not two copies: the better scored leads (the
-        // snippet and the match report read it), whichever carries the citation.
+        // snippet and the match report read it), whichever carries the citation. So do two lead-ins
+        // of one quotation that say different things ("I examined his strategy of pretending to
+        // predict…:" and "Trotsky's principal tactic…:", both before "There is only one way to
+        // forestall…"): what the reader asked for is in the better scored one's own words. A note
+        // and its passage are neither (the note yields below).
         const mates = b.block !== best.block && this.corpus.unitOf(best.block).blocks.includes(b.block);
-        if (mates ? b.score > best.score : carries(b) > carries(best) || (carries(b) === carries(best) && b.score > best.score)) best = b;
+        if (mates || saysOwn(b, best) ? b.score > best.score : carries(b) > carries(best) || (carries(b) === carries(best) && b.score > best.score)) best = b;
         score = Math.max(score, b.score);
       }
       // A note that only just beats the passage it annotates (a reference note sharing its words)
