@@ -33,6 +33,13 @@ describe('GIVEN a question that asks for a number or a date', () => {
   });
 });
 
+describe('GIVEN a question "how many" answered by a share', () => {
+  it('THEN the passage giving the share of what is counted ranks first, the share standing farther from it ("one-half of all members of … parties")', async () => {
+    // The speech's passage on Khrushchev Lied shares the words and gives years; this one says what share left.
+    expect(await top("How many party members abroad left after Khrushchev's speech?")).toContain('one-half of all members of communist parties');
+  });
+});
+
 describe('GIVEN a Russian question that asks for a number or a date', () => {
   it('THEN its focus is read from the Russian question words in their forms, and the word after «сколько» is counted unless it is a verb', () => {
     expect(questionFocus(fold('Сколько франков в день Жанна давала Сынку'))).toEqual({ kind: 'number', counted: 'франков' });

@@ -96,11 +96,18 @@ const NUMBER_WORDS = new Set(
     .split(' ')
     .flatMap((w) => analyseTerm(w)),
 );
+/**
+ * A share answers "how many of …" too ("about one-half of all members of communist parties"), and
+ * stands farther from what it counts, across "of all members of": FRACTION_WINDOW words. Not
+ * majority or minority, which Porter2 stems as major and minor.
+ */
+const FRACTION_WORDS = new Set('half halves third thirds quarter quarters fifth fifths tenth tenths percent fraction'.split(' ').flatMap((w) => analyseTerm(w)));
+const FRACTION_WINDOW = 6;
 const MONTHS = new Set('january february march april june july august september october november december'.split(' ').flatMap((w) => analyseTerm(w)));
 const YEAR = /^(?:1[5-9]|20)\d\d$/;
 const DIGITS = /^\d/;
 const answersFocus = (term: string, kind: QuestionFocus['kind']) =>
-  kind === 'date' ? YEAR.test(term) || MONTHS.has(term) || RU_MONTH_STEMS.has(term) : DIGITS.test(term) || NUMBER_WORDS.has(term) || RU_NUMBER_STEMS.has(term);
+  kind === 'date' ? YEAR.test(term) || MONTHS.has(term) || RU_MONTH_STEMS.has(term) : DIGITS.test(term) || NUMBER_WORDS.has(term) || FRACTION_WORDS.has(term) || RU_NUMBER_STEMS.has(term);
 
 /**
  * Does the passage give what the question asks for near its matched words: within FOCUS_WINDOW
@@ -116,9 +123,10 @@ function givesFocus(at: TermPositions, matched: readonly (readonly number[])[], 
   }
   for (const [term, positions] of at) {
     if (own.has(term) || !answersFocus(term, focus.kind)) continue;
+    const window = FRACTION_WORDS.has(term) ? FRACTION_WINDOW : COUNT_WINDOW;
     for (const p of positions) {
       if (counted) {
-        for (const q of counted) if (q > p && q - p <= COUNT_WINDOW) return true;
+        for (const q of counted) if (q > p && q - p <= window) return true;
       } else for (const list of matched) for (const q of list) if (Math.abs(p - q) <= FOCUS_WINDOW) return true;
     }
   }
