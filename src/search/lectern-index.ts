@@ -12,7 +12,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type SearchableMap from 'minisearch/SearchableMap';
-import { fuzzyFor, LIGHT_WEIGHT, typoDistance } from './analyse/index.ts';
+import { EN_STOPWORDS, fuzzyFor, LIGHT_WEIGHT, typoDistance } from './analyse/index.ts';
 import { TypoTable } from './typo-table.ts';
 import type { QueryWord } from './analyse/index.ts';
 
@@ -128,6 +128,8 @@ export interface TermVariants {
   withPrefix(term: string): readonly string[];
   /** The terms within `maxDistance` edits (Levenshtein) of `term`, with their distance. */
   near(term: string, maxDistance: number): readonly (readonly [string, number])[];
+  /** Does any of the indexes hold `term`? */
+  holds(term: string): boolean;
 }
 
 /**
@@ -172,6 +174,16 @@ function elsewhere(term: string, maxDistance: number, seen: ReadonlySet<string>,
   return out;
 }
 
+/**
+ * Is `derived` the term joined to another term of the library or a stop word, as tokenizing a
+ * hyphenated compound joins its parts ("cover-up": coverup)? `holds` asks the whole library, so
+ * every index of a layered search reads a completion alike.
+ */
+function joins(term: string, derived: string, holds: (term: string) => boolean): boolean {
+  const rest = derived.slice(term.length);
+  return rest.length >= 2 && derived.startsWith(term) && (EN_STOPWORDS.has(rest) || holds(rest));
+}
+
 /** A tree of terms (minisearch's SearchableMap) to find variants in. */
 export interface TermTree {
   atPrefix(prefix: string): Iterable<[string, unknown]>;
@@ -187,8 +199,14 @@ export interface TermTree {
 export function termVariants(trees: readonly TermTree[]): TermVariants {
   const prefixed = new Map<string, string[]>();
   const nearby = new Map<string, [string, number][]>();
+  const held = new Map<string, boolean>();
   const [first, ...rest] = trees;
   return {
+    holds(term) {
+      let yes = held.get(term);
+      if (yes === undefined) held.set(term, (yes = trees.some((tree) => tree.fuzzyGet(term, 0).has(term))));
+      return yes;
+    },
     withPrefix(term) {
       let out = prefixed.get(term);
       if (!out) {
@@ -1267,6 +1285,9 @@ export class FastScorer {
           if (isLast && options.prefix) {
             const completion = (derived: string, data: FieldTermData) => {
               const distance = derived.length - term.length;
+              // A hyphenated compound's joined form ("cover-up": coverup, "letter-instructions":
+              // letterinstruct) is no word being typed: its part is the word itself, met already.
+              if (joins(term, derived, variants ? (t) => variants.holds(t) : (t) => this.termData(t) !== undefined)) return;
               const factor = (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance);
               if (distance > 0 && !isPhraseTerm(derived)) addTerm(derived, data, weight * factor, word, counts, quality * factor);
             };
