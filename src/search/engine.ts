@@ -34,7 +34,6 @@ import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../s
 import { UserError } from '../errors.ts';
 import { analyseTerm, fold, foldedLetters, isKey, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { readsAsTitle } from './title-like.ts';
-import { asksWhoPublished } from './publisher-query.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { ExpansionCache } from './expand/word-cache.ts';
@@ -42,17 +41,14 @@ import { abbreviationsOf, truncationExpansions, withTruncations } from './abbrev
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
 import { expandRelations, relationsOf, type Relations } from './expand/relations.ts';
 import { queryPartsOfSpeech } from './expand/pos.ts';
-import { negatedStem } from './expand/negated.ts';
 import { listPairsOnce } from './pair-lead.ts';
 import { answerAfter } from './answer-after.ts';
 import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRussianQuery, languageToAsk, russianSide, type FairWord, type LanguageFrequency } from './cross-language.ts';
 import { coverageFactor } from './lectern-index.ts';
-import { asksWhoIs, givesYears, questionFocus, rescore, wordPairs } from './rerank.ts';
-import { typedRun } from './typed-form.ts';
-import { querySiglum, referenceWords } from './siglum.ts';
+import { givesYears, rescore, type RerankContext } from './rerank.ts';
+import { referenceWords } from './siglum.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
-import { asksForYears } from './analyse/light.ts';
 import { isCitingNote } from './note-kind.ts';
 import { snippetsFor } from './snippet.ts';
 import { foldedAs, shownHitBlocks, shownWith } from './shown.ts';
@@ -60,13 +56,9 @@ import { matchReport } from './match-report.ts';
 import type { Candidate as SourceCandidate, CandidateQuery, CandidateSource } from './candidates.ts';
 import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
-import { queryNegates } from './negation.ts';
-import { asksYesNo } from './polar-question.ts';
+import { readQuery, type QueryReading } from './query-reading.ts';
 import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
 import { breakNearTies, fusePlain, leadByPlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
-
-/** A query negates with a word of its own (not, never) or one negated by its prefix (unpublished: "not published", expand/negated.ts). */
-const negatesQuery = (parsed: ParsedQuery): boolean => queryNegates(parsed.text) || parsed.words.some((w) => negatedStem(w.text) !== undefined);
 
 export const FRONT_MATTER_WEIGHT = 0.5;
 export const BIBLIOGRAPHY_WEIGHT = 0.5;
@@ -387,9 +379,10 @@ export class SearchEngine implements SearchService {
     }
 
     const want = (offset + limit) * 4;
-    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, options, want, notices);
+    const reading = readQuery(parsed);
+    const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, reading, options, want, notices);
     // A page's worth of pairs take their lead side, twice over: an answer shown after its topic is not listed again (answersAfter).
-    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed, offset + limit);
+    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed, reading, offset + limit);
     const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => {
       const next = after.get(c.block.id);
@@ -408,9 +401,9 @@ export class SearchEngine implements SearchService {
    * not listed again below it. A passage listed above the hit is not shown with it a second time;
    * hits past `shown` are not read, only kept from repeating a passage shown before them.
    */
-  private answersAfter(candidates: Candidate[], parsed: ParsedQuery, shown: number): { folded: Candidate[]; after: Map<string, Block> } {
+  private answersAfter(candidates: Candidate[], parsed: ParsedQuery, reading: QueryReading, shown: number): { folded: Candidate[]; after: Map<string, Block> } {
     const after = new Map<string, Block>();
-    const focus = parsed.stopWordsOnly || parsed.phrases.length ? undefined : questionFocus(parsed.text);
+    const focus = parsed.stopWordsOnly || parsed.phrases.length ? undefined : reading.focus;
     if (!focus) return { folded: candidates, after };
     const answerOf = answerAfter(this.corpus, parsed.words, focus, this.positionsOf);
     const seen = new Set<string>();
@@ -559,7 +552,7 @@ export class SearchEngine implements SearchService {
     };
   }
 
-  private async ranked(parsed: ParsedQuery, options: SearchOptions, want: number, notices: string[]): Promise<Candidate[]> {
+  private async ranked(parsed: ParsedQuery, reading: QueryReading, options: SearchOptions, want: number, notices: string[]): Promise<Candidate[]> {
     this.expand(parsed);
     const accept = this.acceptor(options);
     const phrase = this.phraseCheck(parsed);
@@ -574,11 +567,9 @@ export class SearchEngine implements SearchService {
     ];
     const found = new Map<string, Candidate>();
     let floor = Number.POSITIVE_INFINITY;
-    const k = asksForYears(parsed.words.filter((w) => w.light).map((w) => w.text)) ? YEARS_CANDIDATES : CANDIDATES;
-    const focus = questionFocus(parsed.text);
-    const pairs = wordPairs(parsed.text);
-    const negated = negatesQuery(parsed);
-    const run = focus ? undefined : typedRun(parsed.text);
+    const k = reading.years ? YEARS_CANDIDATES : CANDIDATES;
+    const { focus, pairs, negated, run, publisher, siglum, whoIs, polar } = reading;
+    const rerankContext: RerankContext = { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher, siglum, whoIs, polar, run, referenceOf: this.referenceOf };
     let orRan = false;
     for (const stage of stages) {
       // Once the phrase check is spent, no stage can add a passage (each must pass it).
@@ -594,7 +585,7 @@ export class SearchEngine implements SearchService {
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
-      rescore(fresh, parsed.words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus, pairs, unphrased: pairs.length === 0 && !negated, pairText: this.pairText, context: this.context, negated, siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text), run, referenceOf: this.referenceOf });
+      rescore(fresh, parsed.words, this.foldedText, this.rerankPositionsOf, rerankContext);
       // Plain loops rather than spreads into Math.max/min: the same numbers, without an array per stage.
       let top = Number.NEGATIVE_INFINITY;
       for (const c of fresh) top = Math.max(top, c.score);
@@ -607,12 +598,12 @@ export class SearchEngine implements SearchService {
       floor = Number.POSITIVE_INFINITY;
       for (const c of found.values()) floor = Math.min(floor, c.score);
     }
-    await this.otherLanguage(parsed, found, phraseOk, accept);
+    await this.otherLanguage(parsed, reading, found, phraseOk, accept);
     if (phrase?.spent) notices.push(phraseNotice(this.phraseChecks));
     // A phrase the index cannot narrow down (its words analysed apart from the passage's): a scan, as long as the check may read.
     if (found.size === 0 && phrase && !phrase.spent) return this.scan(parsed, options, notices, Number.POSITIVE_INFINITY, Math.min(this.scanLimit, this.phraseChecks));
     const sorted = [...found.values()].sort((a, b) => b.score - a.score);
-    await this.plainNet(parsed, sorted, orRan, accept, phraseOk);
+    await this.plainNet(parsed, reading, sorted, orRan, accept, phraseOk);
     return sorted;
   }
 
@@ -646,7 +637,7 @@ export class SearchEngine implements SearchService {
    * first on its words as typed are not buried. When only the AND stages ran, the passages BM25
    * ranks best on the query's own terms (no expansions) join the candidates the net reads.
    */
-  private async plainNet(parsed: ParsedQuery, sorted: Candidate[], orRan: boolean, accept: ((id: string) => boolean) | undefined, phraseOk: (b: Block) => boolean): Promise<void> {
+  private async plainNet(parsed: ParsedQuery, reading: QueryReading, sorted: Candidate[], orRan: boolean, accept: ((id: string) => boolean) | undefined, phraseOk: (b: Block) => boolean): Promise<void> {
     if (!netReads(parsed.text, parsed.words.filter((w) => !w.light).length)) return;
     const extra: Candidate[] = [];
     if (!orRan) {
@@ -672,7 +663,7 @@ export class SearchEngine implements SearchService {
     // nothing of what a question asks for (a date, a number, a reason), which rerank's focus
     // weighed: only such queries' clear favourites lead and near ties are broken.
     const english = isEnglishQuery(parsed.words) && !parsed.words.some((w) => w.french !== undefined);
-    if (!english || questionFocus(parsed.text)) return;
+    if (!english || reading.focus) return;
     leadByPlain(sorted, plainOf, (c) => c.block.lang === 'en' && c.block.pair === undefined);
     breakNearTies(sorted, plainOf);
   }
@@ -712,7 +703,7 @@ export class SearchEngine implements SearchService {
    * then compared with the others on what it can match. An English query likewise of the Russian
    * passages without a translation, each word by its Russian forms.
    */
-  private async otherLanguage(parsed: ParsedQuery, found: Map<string, Candidate>, phraseOk: (b: Block) => boolean, accept?: (id: string) => boolean) {
+  private async otherLanguage(parsed: ParsedQuery, reading: QueryReading, found: Map<string, Candidate>, phraseOk: (b: Block) => boolean, accept?: (id: string) => boolean) {
     const index = this.expansionIndex();
     const toRussian = (w: QueryWord) => russianTerms(w, index);
     const ask = languageToAsk(parsed.words, index.frequency, toRussian);
@@ -740,7 +731,8 @@ export class SearchEngine implements SearchService {
       if (block && phraseOk(block)) fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block) * OTHER_LANGUAGE_SCALE, coverage: r.coverage });
     }
     // The question asks the same of a passage in the other language: «когда …» a date in an English one.
-    rescore(fresh, words, (b) => this.foldedOf(b).text, this.rerankPositionsOf, { focus: questionFocus(parsed.text), context: this.context, negated: negatesQuery(parsed), siglumOf: this.siglumOf, publisher: asksWhoPublished(parsed.text), siglum: querySiglum(parsed.text), whoIs: asksWhoIs(parsed.text), polar: asksYesNo(parsed.text) });
+    const { focus, negated, publisher, siglum, whoIs, polar } = reading;
+    rescore(fresh, words, this.foldedText, this.rerankPositionsOf, { focus, context: this.context, negated, siglumOf: this.siglumOf, publisher, siglum, whoIs, polar });
     for (const c of fresh) if ((found.get(c.block.id)?.score ?? 0) < c.score) found.set(c.block.id, c);
     // An English query's passages were ranked on English words already: only the Russian ones it
     // reached are weighed again. One word has no others to be weighed against (languageToAsk's rule).

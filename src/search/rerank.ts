@@ -39,7 +39,7 @@ import { CHANGE_QUESTION } from './change-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
-import { isPublishingWord, isWorkKind, publisherAnswers } from './publisher-query.ts';
+import { publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, typesSiglum, typesWords } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
@@ -249,8 +249,8 @@ export interface RerankContext {
   referenceOf?: (block: Block) => readonly string[];
   /** The siglum a bibliography entry ends with, as the bibliography's reading gave it ("TIE"): ingest/bib-fields.ts. */
   siglumOf?: (block: Block) => string | undefined;
-  /** The query asks who published a work, or where (publisher-query.ts). */
-  publisher?: boolean;
+  /** The query asks who published a work, or where (publisher-query.ts): the words asking it (published, book), which the answer need not hold. */
+  publisher?: ReadonlySet<string>;
   /** The query's words of substance as one siglum key ("R PP": rpp), when it has two or more (querySiglum). */
   siglum?: string;
   /** The query asks who or what someone or something is or was (`asksWhoIs`). */
@@ -740,7 +740,8 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     });
   }
   // Asked who published a work, or where: its own imprint, or the entry listing it (publisher-query.ts).
-  const rest = context.publisher ? sets.filter((_, i) => !isPublishingWord(heavy[i]!.text) && !isWorkKind(heavy[i]!.text)) : [];
+  const asking = context.publisher;
+  const rest = asking ? sets.filter((_, i) => !asking.has(heavy[i]!.text)) : [];
   if (rest.length) answersFirst(candidates, publisherAnswers(candidates, (c) => wordPositions(c.block, rest, positionsOf).every((p) => p.length > 0)));
   // A siglum typed as several words, its space or hyphen kept or not ("R PP", "Sots. Vest."): the
   // whole query is the siglum, though its single letter is no word and its parts are two.
