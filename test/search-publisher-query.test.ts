@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchEngine } from '../src/search/engine.ts';
-import { asksWhoPublished } from '../src/search/publisher-query.ts';
+import { asksWhoPublished, isWorkKind } from '../src/search/publisher-query.ts';
 import { realEngine } from './helpers/corpus.ts';
 
 let engine: SearchEngine;
@@ -29,6 +29,18 @@ describe('GIVEN a question naming the kind of work ("Getty\'s book", "Bobrov\'s 
     expect((await top("who published Getty's book on Yezhov", 1))[0]!.plain).toContain('New Haven: Yale University Press, 2008');
     expect((await top("where was Bobrov's article on Ordzhonikidze published", 1))[0]!.plain).toContain('Taina smerti Ordzhonikidze');
     expect((await top("where was Broué's article on the bloc of oppositions published", 1))[0]!.plain).toContain('Cahiers Léon Trotsky 5');
+  });
+});
+
+describe('GIVEN the kind of work typed in a form a list of words would miss ("studies", "volumes", "pieces")', () => {
+  it('THEN it is read by its stem, as the analyser reads it', () => {
+    for (const w of ['studies', 'volumes', 'pieces', 'pamphlets', 'monographs', 'article', 'books']) expect(isWorkKind(w), w).toBe(true);
+    for (const w of ['trotsky', 'published', 'bloc', 'studio']) expect(isWorkKind(w), w).toBe(false);
+  });
+  it('THEN the entry holding the other words comes first', async () => {
+    // Before (a hand-made list of forms): the entry not in the first five for either.
+    expect((await top("where were Broué's studies of the bloc of oppositions published", 1))[0]!.plain).toContain('Cahiers Léon Trotsky 5');
+    expect((await top("who published Getty's volumes on Yezhov", 1))[0]!.plain).toContain('New Haven: Yale University Press, 2008');
   });
 });
 

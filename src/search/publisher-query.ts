@@ -6,6 +6,8 @@
  * "published", so the passages saying "published" beside the title's words outranked it (the entry
  * for Khrushchev Lied came 9th). "when was it published" asks for a date, which the text gives.
  */
+import { analyseTerm } from './analyse/index.ts';
+
 const WHO_OR_WHERE = /\b(?:who|where)\b/u;
 const PUBLISHING = /^publish(?:ed|es|ing)?$/u;
 const PUBLISHING_IN = /\bpublish(?:ed|es|ing)?\b/u;
@@ -17,10 +19,11 @@ export const isPublishingWord = (folded: string): boolean => PUBLISHING.test(fol
 
 /**
  * What kind of work the reader names ("Furr's Tukhachevsky article", "Getty's book"): an entry is
- * that work and seldom says so, so the entry holding the other words answers without it.
+ * that work and seldom says so, so the entry holding the other words answers without it. Read by
+ * the analyser's stems, so every form a reader types counts (studies, volumes, pamphlets).
  */
-const WORK_KIND = /^(?:article|articles|book|books|essay|essays|paper|papers|study|monograph|pamphlet|volume|piece)$/u;
-export const isWorkKind = (folded: string): boolean => WORK_KIND.test(folded);
+const WORK_KINDS = new Set(['article', 'book', 'essay', 'paper', 'study', 'monograph', 'pamphlet', 'volume', 'piece'].flatMap((w) => analyseTerm(w)));
+export const isWorkKind = (folded: string): boolean => analyseTerm(folded).some((t) => WORK_KINDS.has(t));
 
 /**
  * Of the candidates holding every word of the query but the publishing one (`holds`), the answers:
