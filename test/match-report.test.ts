@@ -146,3 +146,20 @@ describe('GIVEN a Russian word glossed by several English words (партарх�
     expect(matchReport(english, [{ plain: 'a conspiracy scheme' } as Block], (b) => termPositions(b.plain))).toEqual([{ word: 'plot', found: 'related', as: 'conspiracy' }]);
   });
 });
+
+describe('GIVEN a question who published a work, answered by the entry listing it (publisher-query.ts)', () => {
+  it('THEN the notice names neither the publishing word nor the kind of work, which the ranking asks no answer to hold', async () => {
+    // Before: "the first passage lacks “published”, “book”" for the entry that is the answer.
+    for (const query of ["who published Getty's book on Yezhov", "where was Bobrov's article on Ordzhonikidze published", "where were Bobrov's pieces on Ordzhonikidze published"]) {
+      const result = await engine.search(query, { limit: 1 });
+      expect(result.hits[0]!.block.kind, query).toBe('bibliography');
+      expect(matchNotice(result.match), query).toBeUndefined();
+    }
+  });
+
+  it('THEN a word of the work the first passage lacks is still named', async () => {
+    const result = await engine.search("where were Furr's essays on Tukhachevsky published", { limit: 1 });
+    expect(result.match?.map((m) => m.word)).not.toContain('essays');
+    expect(matchNotice(result.match)).toContain('“furr”');
+  });
+});

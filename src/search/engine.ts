@@ -391,7 +391,7 @@ export class SearchEngine implements SearchService {
     // A phrase is matched as typed, and a scan matches every word: only a ranked answer can be loose.
     const first = hits[0];
     const shown = first ? shownHitBlocks(this.corpus, first) : [];
-    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(this.reportedWords(parsed, first.block), shown, this.positionsOf) : undefined;
+    const match = first && !parsed.stopWordsOnly && !parsed.phrases.length ? matchReport(this.reportedWords(parsed, reading, first.block), shown, this.positionsOf) : undefined;
     return { hits, total: folded.length, notices, ...(match?.length ? { match } : {}) };
   }
 
@@ -425,11 +425,15 @@ export class SearchEngine implements SearchService {
    * The words as the match report reads them: a passage only in Russian that an English query
    * reached was met through the glossary's Russian words, which the staged words do not carry
    * (otherLanguage), and a report without them would say the query's words were not found.
+   * Asked who published a work, the words asking it (published, book) are none the answer lacks:
+   * the imprint or entry answering holds the work's other words, and rerank asks no more of it.
    */
-  private reportedWords(parsed: ParsedQuery, block: Block): QueryWord[] {
-    if (block.lang !== 'ru' || block.pair) return parsed.words;
+  private reportedWords(parsed: ParsedQuery, reading: QueryReading, block: Block): QueryWord[] {
+    const asking = reading.publisher;
+    const words = asking?.size ? parsed.words.filter((w) => !asking.has(w.text)) : parsed.words;
+    if (block.lang !== 'ru' || block.pair) return words;
     const index = this.expansionIndex();
-    return parsed.words.map((w) => {
+    return words.map((w) => {
       const russian = w.light ? [] : russianTerms(w, index);
       return russian.length ? { ...w, expansions: [...(w.expansions ?? []), ...russian] } : w;
     });
