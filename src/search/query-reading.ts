@@ -43,13 +43,12 @@ export interface QueryReading {
 export function readQuery(parsed: Pick<ParsedQuery, 'text' | 'words'>): QueryReading {
   const { text, words } = parsed;
   const focus = questionFocus(text);
-  const asking = words.filter((w) => isPublishingWord(w.text) || isWorkKind(w.text)).map((w) => w.text);
   return Object.freeze({
     focus,
     pairs: Object.freeze(wordPairs(text)),
     negated: queryNegates(text) || words.some((w) => negatedStem(w.text) !== undefined),
     run: focus ? undefined : typedRun(text),
-    publisher: asksWhoPublished(text) ? new Set(asking) : undefined,
+    publisher: asksWhoPublished(text) ? new Set(words.filter((w) => isPublishingWord(w.text) || isWorkKind(w.text)).map((w) => w.text)) : undefined,
     siglum: querySiglum(text),
     whoIs: asksWhoIs(text),
     polar: asksYesNo(text),

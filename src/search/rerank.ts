@@ -40,7 +40,7 @@ import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './questio
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
 import { publisherAnswers } from './publisher-query.ts';
-import { abbreviatedSiglum, siglumKey, typesSiglum, typesWords } from './siglum.ts';
+import { abbreviatedSiglum, siglumKey, siglumTyped, wordsTyped } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
 import { takesSide } from './polar-question.ts';
@@ -730,13 +730,17 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // The authors and title of an entry typed whole (siglum.ts referenceWords); before
   // the siglum, which then goes above it: "Rogovin 1937" is b124's siglum and b123's author and title ("1937").
   const referenceOf = context.referenceOf;
-  if (referenceOf && heavy.length >= 3) answersFirst(candidates, (c) => c.block.kind === 'bibliography' && referenceOf(c.block).some((r) => typesWords(heavy, r)));
+  if (referenceOf && heavy.length >= 3) {
+    const typed = wordsTyped(heavy);
+    answersFirst(candidates, (c) => c.block.kind === 'bibliography' && referenceOf(c.block).some((r) => typed(r)));
+  }
   // A short citation typed as the text prints it ("Broué 1980"): the entry it stands for (siglum.ts typesSiglum).
   const siglumOf = context.siglumOf;
   if (siglumOf && heavy.length >= 2) {
+    const typed = siglumTyped(heavy);
     answersFirst(candidates, (c) => {
       const siglum = c.block.kind === 'bibliography' ? siglumOf(c.block) : undefined;
-      return siglum !== undefined && typesSiglum(heavy, siglum);
+      return siglum !== undefined && typed(siglum);
     });
   }
   // Asked who published a work, or where: its own imprint, or the entry listing it (publisher-query.ts).

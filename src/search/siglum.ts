@@ -68,7 +68,13 @@ export const readsAsCitation = (siglum: string): boolean => AUTHOR_YEAR.test(sig
  * "Broué", or "Khrushchev Lied" and its stems, are alike), none left over on either side?
  */
 export function typesSiglum(words: readonly QueryWord[], siglum: string): boolean {
-  return readsAsCitation(siglum) && typesWords(words, siglum);
+  return siglumTyped(words)(siglum);
+}
+
+/** `typesSiglum` with the query's part made once, for the many entries a stage reads. */
+export function siglumTyped(words: readonly QueryWord[]): (siglum: string) => boolean {
+  const typed = wordsTyped(words);
+  return (siglum) => readsAsCitation(siglum) && typed(siglum);
 }
 
 /**
@@ -112,9 +118,35 @@ function otherSpellings(names: string, families: readonly string[]): string[] | 
 
 /** Are the query's words the text's words, each met by the other by an index term, none left over on either side? */
 export function typesWords(words: readonly QueryWord[], text: string): boolean {
-  const tokens = (fold(text).match(PASSAGE_WORD) ?? []).map((t) => new Set(analyseTerm(t))).filter((s) => s.size > 0);
-  if (tokens.length < 2 || words.length < 2) return false;
+  return wordsTyped(words)(text);
+}
+
+/** Texts whose words' terms are kept (entries' references and sigla: few per library), at most; then dropped whole. */
+const TEXT_TERMS_LIMIT = 4_000;
+const textTerms = new Map<string, readonly ReadonlySet<string>[]>();
+/** Each word of the text by its index terms (words without one left out): the same for every query, so made once per text. */
+function termsOfText(text: string): readonly ReadonlySet<string>[] {
+  let tokens = textTerms.get(text);
+  if (!tokens) {
+    tokens = (fold(text).match(PASSAGE_WORD) ?? []).map((t) => new Set(analyseTerm(t))).filter((s) => s.size > 0);
+    if (textTerms.size >= TEXT_TERMS_LIMIT) textTerms.clear();
+    textTerms.set(text, tokens);
+  }
+  return tokens;
+}
+
+const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((t) => b.has(t));
+
+/**
+ * `typesWords` with the query's part made once: a stage asks it of every entry among its
+ * candidates, and each entry's words are analysed once per text (`termsOfText`), not once per query.
+ */
+export function wordsTyped(words: readonly QueryWord[]): (text: string) => boolean {
+  if (words.length < 2) return () => false;
   const query = words.map((w) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]));
-  const meets = (a: Set<string>, b: Set<string>) => [...a].some((t) => b.has(t));
-  return tokens.every((t) => query.some((q) => meets(t, q))) && query.every((q) => tokens.some((t) => meets(t, q)));
+  return (text) => {
+    const tokens = termsOfText(text);
+    if (tokens.length < 2) return false;
+    return tokens.every((t) => query.some((q) => meets(t, q))) && query.every((q) => tokens.some((t) => meets(t, q)));
+  };
 }
