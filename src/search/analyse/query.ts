@@ -67,6 +67,11 @@ export interface ParsedQuery {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
+/**
+ * A question mark, a full stop and the like after the last word, a space before them or not
+ * ("… Trotsky?", "… Trotsky ?"): punctuation, which does not change what the words match.
+ */
+const CLOSING_STOPS = /(?:\s*[.?!…,;:])+$/u;
 
 function truncate(raw: string): { text: string; tooLong: boolean } {
   if (raw.length <= MAX_QUERY_LENGTH) return { text: raw, tooLong: false };
@@ -140,9 +145,10 @@ export function parseQuery(raw: string): ParsedQuery {
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);
-  // Prefix only when the last word typed is kept (not a dropped stop word) and nothing after it
-  // (a space, a full stop, a closing quote) says it is finished.
-  const lastTermPrefix = !stopWordsOnly && !tooLong && last != null && !/\s$/u.test(cut) && ENDS_IN_WORD.test(kept) && Array.from(last.text).length >= MIN_PREFIX_LENGTH;
+  // Prefix only when the last word typed is kept (not a dropped stop word) and nothing after it (a
+  // space, a closing quote) says it is finished. A closing question mark or full stop is read past:
+  // "… Trotsky?" matched other words than "… Trotsky" (no Trotskyist) when it turned prefix off.
+  const lastTermPrefix = !stopWordsOnly && !tooLong && last != null && !/\s$/u.test(cut.replace(CLOSING_STOPS, '')) && ENDS_IN_WORD.test(kept.replace(CLOSING_STOPS, '')) && Array.from(last.text).length >= MIN_PREFIX_LENGTH;
   return {
     text,
     terms: [...new Set(allTerms(ws))],
