@@ -34,6 +34,7 @@ import type { SearchHit, SearchOptions, SearchResult, SearchService } from '../s
 import { UserError } from '../errors.ts';
 import { analyseTerm, fold, foldedLetters, isKey, isLightWord, parseQuery, type ParsedQuery, type QueryWord } from './analyse/index.ts';
 import { readsAsTitle } from './title-like.ts';
+import { readLowerCaseNames } from './lower-case-name.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { ExpansionCache } from './expand/word-cache.ts';
@@ -364,6 +365,7 @@ export class SearchEngine implements SearchService {
     if (parsed.empty) {
       throw new UserError('query.unusable', 'The query has no letters or digits to search for. Try words, a name, or a phrase in quotes.');
     }
+    readLowerCaseNames(parsed.words, (t) => this.source.vocabulary.has(t));
     return parsed;
   }
 
