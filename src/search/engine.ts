@@ -48,6 +48,7 @@ import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRu
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, rescore, type RerankContext } from './rerank.ts';
 import { referenceWords } from './siglum.ts';
+import { authorSurnames, meetsName, withoutAuthorName } from './author-named.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { isCitingNote } from './note-kind.ts';
@@ -469,6 +470,15 @@ export class SearchEngine implements SearchService {
   }
 
   /** Per passage (block id): may it be returned under these options? */
+  private namedAcceptor(names: ReadonlySet<string>, accept: ((id: string) => boolean) | undefined): (id: string) => boolean {
+    return (id: string) => {
+      if (accept && !accept(id)) return false;
+      const block = this.corpus.block(id);
+      const work = block && this.corpus.workOf(block.id);
+      return Boolean(block && work && meetsName(names, work.meta.authors, spacedFoldedOf(block, this.foldedText)));
+    };
+  }
+
   private acceptor(options: SearchOptions): ((id: string) => boolean) | undefined {
     if (!options.work && !options.lang && !options.pairsOnly && !options.author) return undefined;
     return (id: string) => {
@@ -558,9 +568,12 @@ export class SearchEngine implements SearchService {
     };
   }
 
-  private async ranked(parsed: ParsedQuery, reading: QueryReading, options: SearchOptions, want: number, notices: string[]): Promise<Candidate[]> {
+  private async ranked(typed: ParsedQuery, reading: QueryReading, options: SearchOptions, want: number, notices: string[]): Promise<Candidate[]> {
+    // A question about what a work's author says: his name counts as met (author-named.ts).
+    const named = withoutAuthorName(typed.text, typed.words, reading, this.surnames());
+    const parsed = named ? { ...typed, words: named.words } : typed;
     this.expand(parsed);
-    const accept = this.acceptor(options);
+    const accept = named ? this.namedAcceptor(named.names, this.acceptor(options)) : this.acceptor(options);
     const phrase = this.phraseCheck(parsed);
     const phraseOk = phrase ? phrase.ok : () => true;
     // Stages from strict to loose; each runs only if the stricter ones found too little, and its
@@ -611,6 +624,11 @@ export class SearchEngine implements SearchService {
     const sorted = [...found.values()].sort((a, b) => b.score - a.score);
     await this.plainNet(parsed, reading, sorted, orRan, accept, phraseOk);
     return sorted;
+  }
+
+  private authors: Set<string> | undefined;
+  private surnames(): Set<string> {
+    return (this.authors ??= authorSurnames(this.corpus.works));
   }
 
   /** The surface words' statistics of this engine's library (plain-net.ts), counted on first need. */

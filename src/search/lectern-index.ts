@@ -930,7 +930,7 @@ export class FastScorer {
     const sets: { units: Unit[]; postings: number }[] = [];
     const setOf = (list: Unit[]) => ({ units: list, postings: list.reduce((n, u) => n + u.freqs.size, 0) });
     if (how.andWords) {
-      for (const [i, w] of how.andWords.entries()) if (!w.light) sets.push(setOf(units.filter((u) => u.word === i + 1 && u.countWord)));
+      for (const [i, w] of how.andWords.entries()) if (!w.light && !w.optional) sets.push(setOf(units.filter((u) => u.word === i + 1 && u.countWord)));
       // A word of substance none of whose terms is here (or none at all): no document has every word.
       if (sets.length === 0 || sets.some((h) => h.units.length === 0)) return 0;
     }
@@ -1221,7 +1221,7 @@ export class FastScorer {
 
   /** Scores a query's units (see `topK`): narrowed, chunk by chunk on a large index, or every posting; `state` counts what to zero again. */
   private scoreUnits(units: Unit[], words: QueryWord[], options: TopKOptions, totalImportance: number, scratch: Scratch, state: { reached: number; narrowed: number }): Scored[] {
-    const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light).length) : 1;
+    const need = options.combineWith === 'AND' ? Math.max(1, words.filter((w) => !w.light && !w.optional).length) : 1;
     const among = this.exhaustive ? -1 : this.narrowed(units, { words, options, totalImportance }, scratch);
     if (among === 0) return [];
     state.narrowed = Math.max(0, among);
@@ -1277,7 +1277,7 @@ export class FastScorer {
       };
 
       const addWord = (w: QueryWord, word: number, isLast: boolean, weight: number, quality: number) => {
-        const counts = { word: !w.light, term: true };
+        const counts = { word: !w.light && !w.optional, term: true };
         const fuzzy = options.fuzzy || w.unknown === true;
         for (const term of w.terms) {
           termNo++;

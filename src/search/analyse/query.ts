@@ -22,6 +22,8 @@ export interface QueryWord {
   parts: QueryWord[];
   /** A question word or light verb (light.ts): it weighs little and a passage need not have it. */
   light?: boolean;
+  /** A passage need not have it, and one that has it scores it in full (author-named.ts: an author's name). */
+  optional?: boolean;
   /**
    * Other terms that stand for the word, each with a weight below 1: synonyms, translations,
    * typo neighbours. Filled in by the search engine, which knows the index and the lexicons.
