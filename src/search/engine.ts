@@ -222,6 +222,11 @@ export class SearchEngine implements SearchService {
   readonly source: CandidateSource;
   /** Each passage's `foldKey`, made on its first fold, or given (the bundled index's, passage-facts.ts). */
   private readonly keys: Map<string, string>;
+  /**
+   * Each passage's own `duplicateKey`, made on its first comparison in a fold: a large library
+   * repeats quotations in many copies, and folding them compared every copy's folded text anew.
+   */
+  private readonly ownKeys = new WeakMap<Block, string>();
   /** Learned from the corpus's translation pairs on the first query that needs them. */
   private lexicons: Lexicons | undefined;
   /** Passages a scan reads at most (see `scan`). */
@@ -870,7 +875,12 @@ export class SearchEngine implements SearchService {
       } else (group.rest ??= []).push(c);
     }
     const carries = (c: Candidate) => (c.block.kind !== 'footnote' && (c.block.citations.length > 0 || c.block.pair) ? 1 : 0);
-    const saysOwn = (a: Candidate, b: Candidate) => a.block.kind !== 'footnote' && b.block.kind !== 'footnote' && duplicateKey(a.block) !== duplicateKey(b.block);
+    const ownKey = (block: Block) => {
+      let k = this.ownKeys.get(block);
+      if (k === undefined) this.ownKeys.set(block, (k = duplicateKey(block)));
+      return k;
+    };
+    const saysOwn = (a: Candidate, b: Candidate) => a.block.kind !== 'footnote' && b.block.kind !== 'footnote' && ownKey(a.block) !== ownKey(b.block);
     return order.map(({ first, rest }) => {
       let best = first;
       let score = first.score;
