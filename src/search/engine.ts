@@ -474,7 +474,7 @@ export class SearchEngine implements SearchService {
     return !block.suppressed && KIND_WEIGHT[block.kind] > 0;
   }
 
-  /** Per passage (block id): may it be returned under these options? */
+  /** Per passage (block id): may it answer what the named author says (author-named.ts meetsName), and pass `accept`? */
   private namedAcceptor(names: ReadonlySet<string>, accept: ((id: string) => boolean) | undefined): (id: string) => boolean {
     return (id: string) => {
       if (accept && !accept(id)) return false;
@@ -484,6 +484,7 @@ export class SearchEngine implements SearchService {
     };
   }
 
+  /** Per passage (block id): may it be returned under these options? */
   private acceptor(options: SearchOptions): ((id: string) => boolean) | undefined {
     if (!options.work && !options.lang && !options.pairsOnly && !options.author) return undefined;
     return (id: string) => {
