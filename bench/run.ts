@@ -71,6 +71,21 @@ const QUERIES = {
     'the indictment said nothing about the Zinovievists in Moscow',
     "Khrushchev didn't rehabilitate Bukharin",
   ],
+  // A question naming a work's author makes the name optional and admits only his works' passages
+  // or ones naming him (author-named.ts): every candidate is checked against the name. Timed last,
+  // so the rows above are timed as before it was added (2026-12-04).
+  'naming an author': [
+    'how does Furr describe the confessions',
+    'why does Furr call Trotsky a liar',
+    'what does Furr say about the Kirov murder',
+    'what does Mukherjee say about Trotskyist violence',
+    'how does Mukherjee explain Trotskyism',
+    'did Furr find evidence of collaboration with Germany',
+    'what did Furr conclude about the Moscow Trials',
+    'why does Furr trust the testimony',
+    'what does Mukherjee write about the Fourth International',
+    'how does Furr read the Sedov letters',
+  ],
 };
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

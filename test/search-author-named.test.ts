@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../src/search/analyse/index.ts';
-import { authorSurnames, withoutAuthorName } from '../src/search/author-named.ts';
+import { authorSurnames, nameMeeter, withoutAuthorName } from '../src/search/author-named.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { readQuery } from '../src/search/query-reading.ts';
 import { realEngine } from './helpers/corpus.ts';
@@ -44,5 +44,19 @@ describe('GIVEN a question about what a work\'s author says', () => {
 describe('GIVEN a reference lookup or a short topic with an author\'s name', () => {
   it('THEN the name stays a word to find', () => {
     for (const q of ['Furr, Khrushchev Lied', 'Furr 2017', 'who is Furr', 'Furr Trotsky', 'who published Furr\'s book on Trotsky', 'Furr Trotsky lies']) expect(named(q), q).toBeUndefined();
+  });
+});
+
+describe('GIVEN a passage of another author\'s work', () => {
+  const meets = nameMeeter(new Set(['furr']));
+  const other = [{ family: 'Getty' }];
+  it('THEN it meets the name only where its text has the name as a word of its own', () => {
+    expect(meets(other, () => 'as furr argues, the bloc existed')).toBe(true);
+    expect(meets(other, () => 'see furr, khrushchev lied, p. 12')).toBe(true);
+    expect(meets(other, () => 'a furrow in the field')).toBe(false);
+    expect(meets(other, () => 'the kirov murder')).toBe(false);
+  });
+  it('THEN a passage of his own work meets it without naming him', () => {
+    expect(meets([{ family: 'Furr' }], () => 'I found that 60 of the 61 accusations were false')).toBe(true);
   });
 });

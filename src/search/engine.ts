@@ -48,7 +48,7 @@ import { englishSide, fairCoverage, fairWords, idfFairness, isEnglishQuery, isRu
 import { coverageFactor } from './lectern-index.ts';
 import { givesYears, rescore, type RerankContext } from './rerank.ts';
 import { referenceWords } from './siglum.ts';
-import { authorSurnames, meetsName, withoutAuthorName } from './author-named.ts';
+import { authorSurnames, nameMeeter, withoutAuthorName } from './author-named.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { isCitingNote } from './note-kind.ts';
@@ -474,13 +474,14 @@ export class SearchEngine implements SearchService {
     return !block.suppressed && KIND_WEIGHT[block.kind] > 0;
   }
 
-  /** Per passage (block id): may it answer what the named author says (author-named.ts meetsName), and pass `accept`? */
+  /** Per passage (block id): may it answer what the named author says (author-named.ts nameMeeter), and pass `accept`? */
   private namedAcceptor(names: ReadonlySet<string>, accept: ((id: string) => boolean) | undefined): (id: string) => boolean {
+    const meets = nameMeeter(names);
     return (id: string) => {
       if (accept && !accept(id)) return false;
       const block = this.corpus.block(id);
       const work = block && this.corpus.workOf(block.id);
-      return Boolean(block && work && meetsName(names, work.meta.authors, spacedFoldedOf(block, this.foldedText)));
+      return Boolean(block && work && meets(work.meta.authors, () => this.foldedOf(block).text));
     };
   }
 
