@@ -73,6 +73,19 @@ function spellings(body: string): string[] {
 }
 
 /**
+ * A loan verb's -ировать (изолировать isolate, мотивировать motivate, фальсифицировать falsify) and
+ * whatever ending follows it: its tenses (цитирует, планировали), participles in any case
+ * (мотивированных, изолированная, ликвидированы), adverb (изолированно), verbal noun (планирование)
+ * and gerunds. ENDINGS holds a few of these forms whole; the others left the -ирова- on the body, which
+ * spelled no English word, so a Russian reader's "изолированно" met nothing where "in isolation" is.
+ */
+const LOAN_VERB = /ир(?:ова(?:нн?(?:ый|ого|ому|ым|ом|ая|ой|ую|ое|ые|ых|ыми|ость|ости|о|а|ы)?|ть(?:ся)?|л(?:а|о|и)?(?:сь|ся)?|ни(?:е|я|ю|и|й|ем|ями|ях)|вш[а-я]*)|у(?:ю|ет|ем|ете|ешь|ют|я|ющ[а-я]*)(?:сь|ся)?)$/;
+const loanVerbEnding = (word: string): string | undefined => {
+  const m = LOAN_VERB.exec(word);
+  return m && m.index >= MIN_BODY ? m[0] : undefined;
+};
+
+/**
  * The English stems a word could be a cognate of, whether or not an index holds them: completions
  * first, derivations apart. Stemming the spellings is the cost (tens of microseconds each), so
  * they are kept per word; which of them an index holds is asked on every call.
@@ -84,11 +97,14 @@ function candidatesOf(word: string): { completions: string[]; derivations: strin
   let c = candidates.get(word);
   if (c) return c;
   c = { completions: [], derivations: [] };
-  const ending = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= MIN_BODY) ?? '';
+  const loan = loanVerbEnding(word);
+  const ending = loan ?? ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= MIN_BODY) ?? '';
+  // -ировать marks a loan: its English stem may be as short as the body (изол-: isol, isolation).
+  const minStem = loan ? MIN_BODY : MIN_STEM;
   const bodies = adjectiveBodies(word.slice(0, word.length - ending.length), ADJECTIVE_ENDINGS.has(ending)).filter((b) => b.length >= MIN_BODY);
   if (CYRILLIC_WORD.test(word) && bodies.length) {
     const spelled = [...new Set(bodies.flatMap(spellings))];
-    const stems = (endings: string[]) => [...new Set(spelled.flatMap((s) => endings.map((e) => stemEnglish(s + e))))].filter((s) => s.length >= MIN_STEM);
+    const stems = (endings: string[]) => [...new Set(spelled.flatMap((s) => endings.map((e) => stemEnglish(s + e))))].filter((s) => s.length >= minStem);
     c = { completions: stems(COMPLETIONS), derivations: stems(DERIVATIONS) };
   }
   if (candidates.size >= CACHE_LIMIT) candidates.clear();
