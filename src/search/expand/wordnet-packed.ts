@@ -35,6 +35,8 @@ const ALIGN = 8;
 export interface WordnetView {
   stemId(stem: string): number | undefined;
   stem(id: number): string;
+  /** How many stems the table numbers (0 … stemCount - 1). */
+  readonly stemCount: number;
   /** A stem's synsets, most frequent first; undefined when the table lists none for it (an empty list when it lists it without senses). */
   senses(id: number): Int32Array | undefined;
   members(synset: number): Int32Array;
@@ -293,6 +295,7 @@ export function unpackWordnet(buf: Buffer, tableVersion: number, source: string)
   return {
     stemId: (s) => findKey(s, text, a.stemOff, a.hash),
     stem,
+    stemCount: count,
     senses: (id) => (listed[id] === 1 ? slice(a.sensesOff, a.sensesData, id) : undefined),
     members: (s) => slice(a.membersOff, a.membersData, s),
     related: (s) => slice(a.relatedOff, a.relatedData, s),

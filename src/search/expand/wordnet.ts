@@ -23,6 +23,7 @@ import { PARTICIPLE, WORDNET_FORMAT_VERSION, type WordnetTable } from './wordnet
 import { packWordnet, readPacked, savePacked, unpackWordnet, type WordnetView } from './wordnet-packed.ts';
 import { sha256 } from '../../hash.ts';
 import { splitObject } from './split-phrasal.ts';
+import { indexSpelling, stemIdJoined } from './hyphenated-stems.ts';
 import { stampedValueSync } from '../../stamp-cache.ts';
 
 export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
@@ -171,7 +172,7 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: bo
     addNear(s);
   }
   // Among equals, in the order met: the word's more frequent senses first (a phrase after the words).
-  return [...[...out].map(([w, weight]) => ({ term: wn.stem(w), weight })), ...multi]
+  return [...[...out].map(([w, weight]) => ({ term: indexSpelling(wn, w), weight })), ...multi]
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_EXPANSIONS);
 }
@@ -233,7 +234,8 @@ export function isAdjectiveParticiple(form: string): boolean {
 export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>, form?: string): { term: string; weight: number }[] {
   const wn = wordnet();
   if (!wn) return [];
-  const id = wn.stemId(stem);
+  // A hyphenated word typed as the index joins it (frameup) is WordNet's frame-up (hyphenated-stems.ts).
+  const id = stemIdJoined(wn, stem);
   const own = id === undefined ? undefined : wn.senses(id);
   if (own) return relatedOf(wn, sensesIn(wn, own, pos, participleSenses(wn, stem, form)), id, true);
   // An irregular form WordNet does not list as a word of its own (went, mice) has its base's relations.
@@ -283,7 +285,7 @@ export function irregularForms(stem: string): { term: string; weight: number }[]
 export function partsOfSpeech(stem: string): Set<PartOfSpeech> {
   const wn = wordnet();
   if (!wn) return new Set();
-  const id = wn.stemId(stem) ?? wn.stemId(wn.irregular[stem] ?? stem);
+  const id = stemIdJoined(wn, stem) ?? wn.stemId(wn.irregular[stem] ?? stem);
   const senses = id === undefined ? undefined : wn.senses(id);
   return new Set(Array.from(senses ?? [], (s) => wn.pos(s) as PartOfSpeech));
 }
