@@ -1,7 +1,7 @@
 /**
  * A Russian compound the glossary does not list, read by its parts: «госбезопасность» is state
  * security, «партархив» the party archive, «политзаключённые» political prisoners, «профсоюзный»
- * trade-union. Soviet prose makes such words freely from a clipped first word (гос-, парт-,
+ * trade-union, «генштаб» the General Staff. Soviet prose makes such words freely from a clipped first word (гос-, парт-,
  * сельхоз-, полит-), so no list of the words can hold them all; the clippings are few and standard,
  * listed here with their English (`CLIPPED`), and the rest is an ordinary word the glossary knows.
  * A part stands for a share of the word's meaning only, so its English weighs below a gloss of the
@@ -37,6 +37,7 @@ const CLIPPED: readonly (readonly [string, readonly string[]])[] = [
   ['рев', ['revolutionary']],
   ['агит', ['agitation']],
   ['орг', ['organisational', 'organization']],
+  ['ген', ['general']],
 ];
 /** A part of a compound stands for this share of a gloss of the whole word. */
 export const PART_WEIGHT = 0.7;
