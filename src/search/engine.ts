@@ -51,7 +51,7 @@ import { referenceWords } from './siglum.ts';
 import { authorSurnames, nameMeeter, withoutAuthorName } from './author-named.ts';
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
-import { isCitingNote } from './note-kind.ts';
+import { knownCiting, listsWorks } from './lists-works.ts';
 import { snippetsFor } from './snippet.ts';
 import { foldedAs, shownHitBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
@@ -112,13 +112,10 @@ const REFERENCE_NOTE_WEIGHT = 0.6;
  * title above the passages giving the reason.
  */
 const TITLE_WEIGHT = 0.25;
-const citingNotes = new WeakMap<Block, boolean>();
 export function kindWeight(block: Block): number {
   if (readsAsTitle(block)) return TITLE_WEIGHT;
   if (block.kind !== 'footnote') return KIND_WEIGHT[block.kind];
-  let citing = citingNotes.get(block);
-  if (citing === undefined) citingNotes.set(block, (citing = isCitingNote(block.plain)));
-  return citing ? REFERENCE_NOTE_WEIGHT : KIND_WEIGHT.paragraph;
+  return listsWorks(block) ? REFERENCE_NOTE_WEIGHT : KIND_WEIGHT.paragraph;
 }
 
 /** How many raw candidates to consider before folding duplicates and filtering. */
@@ -335,7 +332,7 @@ export class SearchEngine implements SearchService {
     this.keys = new Map(options.facts?.foldKeys);
     for (const [id, citing] of options.facts?.citing ?? []) {
       const block = corpus.block(id);
-      if (block) citingNotes.set(block, citing);
+      if (block) knownCiting(block, citing);
     }
     this.relations = options.relations;
     this.source = source;

@@ -28,6 +28,7 @@ import { CLAUSE_WORDS } from './analyse/clause.ts';
 import type { Block } from '../corpus/model.ts';
 import { analyseTerm, crossScriptKey, foldKeepCase, type QueryWord } from './analyse/index.ts';
 import { isKey } from './analyse/term.ts';
+import { listsWorks } from './lists-works.ts';
 import { MAX_TOKEN_LENGTH } from './analyse/tokenize.ts';
 import { asksForReference, asksForYears } from './analyse/light.ts';
 import { PASSAGE_WORD, type TermPositions } from './term-positions.ts';
@@ -594,6 +595,14 @@ const LOOSE_RUN = 0.5;
 /** Words of substance a typed run holds at most: from four the reader's phrasing is read (PHRASING). */
 const MAX_RUN_SUBSTANCE = 3;
 /**
+ * A query of at most this many words of substance, not asking for a reference, is a topic: a
+ * passage that only lists works (an entry, a citing note: lists-works.ts) holds its words as
+ * title words, and gains none of the factors that read a topic said in running text: words side
+ * by side, as typed or in order are the topic in running text, but in an entry's or a citing
+ * note's title only its title's words, which BM25 already favours in so short a passage.
+ */
+const TOPIC_SUBSTANCE = 3;
+/**
  * One lower-case word: a passage holding it only in another form of its stem ("confrontation" for
  * "confront", "Organization" for "organize") ranks below every passage spelling it as typed or as
  * its plural or singular (`forms`: typed-form.ts typedWords, undefined where neither applies: a
@@ -666,7 +675,10 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // Only a passage that gives what the question asks for borrows (context-cover.ts): none without a focus.
   const borrow = context.context && focus ? contextCover(words, context.context, positionsOf) : undefined;
   const formOf = new Map<T, boolean | undefined>();
+  // A listed title's words are no topic (TOPIC_SUBSTANCE); asked for a reference, the title is the answer.
+  const topic = heavy.length <= TOPIC_SUBSTANCE && !asksForReference(words.filter((w) => w.light).map((w) => w.text));
   for (const c of head) {
+    const titleWords = topic && listsWorks(c.block);
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
     const matched = heavy.length === 1 && !focus && !context.negated && !context.polar ? undefined : wordPositions(c.block, sets, positionsOf);
     const { span, words } = matched === undefined || heavy.length === 1 ? { span: 0, words: 1 } : smallestSpan(matched);
@@ -686,7 +698,7 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
     if (words >= 2 && Number.isFinite(span)) factor *= proximity(span, words, BORROWS_WORDS.has(c.block.kind) ? words : heavy.length);
     // A short query's two words side by side are its topic ("Snyder's sources" in "Snyder's main
     // sources"), said in its own words or in others; apart, a passage only repeats them.
-    if (words >= 2) {
+    if (words >= 2 && !titleWords) {
       const at = positionsOf(c.block);
       const own = ownPairs ? OWN_PAIRS * paraphrasedPairShare(at, covers, true) : 0;
       factor *= 1 + PARAPHRASED_PAIRS * Math.max(paraphrasedPairShare(at, covers, short), own);
@@ -704,9 +716,9 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
       if (!asTyped.includes(false) && (!seen || c.block.lines[0] < seen.line)) firstOf.set(work, { line: c.block.lines[0], id: c.block.id });
     }
     // A short query's words are a name or a term, which the definitions read.
-    if (!short && pairs.length) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
-    if (short) factor *= 1 + (TYPED_FORM * typedWords(c.block, heavy, positionsOf(c.block)).filter((t) => t === true).length) / heavy.length;
-    const said = run && readsRuns(c.block) ? runText(c.block, pairText) : undefined;
+    if (!short && pairs.length && !titleWords) factor *= 1 + PHRASING * pairShare(pairText(c.block), pairs);
+    if (short && !titleWords) factor *= 1 + (TYPED_FORM * typedWords(c.block, heavy, positionsOf(c.block)).filter((t) => t === true).length) / heavy.length;
+    const said = run && !titleWords && readsRuns(c.block) ? runText(c.block, pairText) : undefined;
     if (said?.all.includes(run!)) factor *= 1 + TYPED_RUN;
     else if (loose && said?.substance.includes(loose)) factor *= 1 + LOOSE_RUN;
     if (borrow && matched && c.coverage !== undefined) factor *= borrow(c.block, matched, c.coverage, answers);
