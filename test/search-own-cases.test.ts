@@ -43,7 +43,11 @@ const cases = loadOwnCases();
 // short 0.95 → 0.93 with o-top16-01–o-top16-45 (1–3 word topics for 44 lines drawn at random, R@3 0.84, plain
 // minisearch 0.77): one word names many passages ("Bakaev", "coup", "Lominadze", "Montclair"), and the first
 // ones found say the topic as well as the drawn line ("Beard", "Riutin Platform authors").
-const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.94, footnote: 0.92, short: 0.93, translit: 1, keyword: 1, question: 0.92, russian: 1, french: 0.95 };
+// footnote 0.94 → 0.88 with o-note19-01–19 (every footnote body no case had used; R@3 11/19, plain minisearch
+// 8/19): a note citing a Russian or French title the query asks about in English ("letter to Marshal
+// Voroshilov" for "Marshalu … Voroshilovu", "indictment" for "acte d'accusation"), and notes whose fact is
+// worded otherwise ("French newspapers" for "Humanité and, once, Le Temps").
+const FLOOR: Record<string, number> = { paraphrase: 0.89, spelling: 1, 'cross-script': 0.94, footnote: 0.88, short: 0.93, translit: 1, keyword: 1, question: 0.92, russian: 1, french: 0.95 };
 
 let corpus: Corpus;
 let lectern: Ranker;
