@@ -9,12 +9,14 @@ import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 import { fold } from './fold.ts';
 import { EN_STOPWORDS } from './stopwords.ts';
 
+// never, none, nothing, nobody: the text negates with not, no and nor (stop words), so as words of
+// substance they favoured passages that happen to say them; the negation itself is read by rerank (negation.ts).
 const EN = [
   'stand', 'stands', 'stood', 'mean', 'means', 'meant', 'meaning', 'say', 'says', 'said', 'tell', 'tells', 'told',
   'call', 'calls', 'called', 'according', 'ever', 'many', 'much', 'whose', 'happen', 'happens', 'happened',
   'get', 'got', 'know', 'known', 'find', 'found', 'give', 'gave', 'think', 'thought', 'really', 'actually', 'exactly',
   'kind', 'sort', 'please', 'show', 'quote', 'passage', 'anything', 'something', 'somebody', 'someone', 'also', 'one',
-  'nothing', 'nobody', 'anybody', 'anyone', 'besides', 'moreover', 'furthermore', 'additionally', 'likewise', 'like',
+  'nothing', 'nobody', 'never', 'none', 'anybody', 'anyone', 'besides', 'moreover', 'furthermore', 'additionally', 'likewise', 'like',
 ];
 const RU = ['сколько', 'почему', 'какое', 'каков', 'какова', 'каковы', 'значит', 'означает', 'расшифровывается', 'говорит', 'сказано', 'пишет', 'найди', 'покажи'];
 
