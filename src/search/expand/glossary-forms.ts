@@ -152,6 +152,21 @@ const PARTICIPLE_CONSONANT: [RegExp, string[]][] = [
 ];
 
 /**
+ * The stem an -сти or -зти verb's past participle is made on, which its infinitive hides as its past
+ * does (hiddenStemForms): перевести → переведён, переведены; привести → приведён; изобрести →
+ * изобретён; унести → унесён; ввезти → ввезён. Snowball stems переведены to переведен, no form of
+ * the infinitive, so «переведены» (translated) was read by no lemma. Not расти (intransitive), nor
+ * a root alone (вести, нести: ведён, несён are rare, and their stems other words').
+ */
+function stiParticipleStem(lemma: string): string | undefined {
+  if (!/[сз]ти$/.test(lemma) || lemma.endsWith('расти')) return undefined;
+  const b = lemma.slice(0, -3);
+  if (b.length < 3) return undefined;
+  const dt = STI_DT.find(([end]) => end.test(lemma))?.[1];
+  return b + (dt ?? lemma.at(-3));
+}
+
+/**
  * An -ить verb's short past participle (осуждён, осуждена, осуждены; ё is folded), which Snowball
  * stems apart from the infinitive when its consonant changes: a Russian sentence of the courts
  * says "был осуждён", not the verb. A guess, so glossary.ts keeps a stem of these only where no
@@ -159,7 +174,10 @@ const PARTICIPLE_CONSONANT: [RegExp, string[]][] = [
  * (пить, бить: their participles end in -т).
  */
 export function participleForms(lemma: string): string[] {
-  if (!lemma.endsWith('ить') || REFLEXIVE.test(lemma)) return [];
+  if (REFLEXIVE.test(lemma)) return [];
+  const sti = stiParticipleStem(lemma);
+  if (sti) return ['ен', 'ена', 'ены', 'ено', 'енный'].map((e) => sti + e);
+  if (!lemma.endsWith('ить')) return [];
   const stem = lemma.slice(0, -3);
   if (!/[аеёиоуыэюя]/.test(stem)) return [];
   const rule = PARTICIPLE_CONSONANT.find(([end]) => end.test(stem));
