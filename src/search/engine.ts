@@ -52,6 +52,7 @@ import { authorSurnames, nameMeeter, withoutAuthorName } from './author-named.ts
 import type { ContextSource } from './context-cover.ts';
 import { termPositions, type PositionTable, type TermPositions } from './term-positions.ts';
 import { knownCiting, listsWorks } from './lists-works.ts';
+import { asksForSource, sourceWeight } from './source-asked.ts';
 import { snippetsFor } from './snippet.ts';
 import { foldedAs, shownHitBlocks, shownWith } from './shown.ts';
 import { matchReport } from './match-report.ts';
@@ -580,6 +581,8 @@ export class SearchEngine implements SearchService {
     const accept = named ? this.namedAcceptor(named.names, this.acceptor(options)) : this.acceptor(options);
     const phrase = this.phraseCheck(parsed);
     const phraseOk = phrase ? phrase.ok : () => true;
+    // Asked which article or where to read a thing, the notes and entries citing it are the answer (source-asked.ts).
+    const weigh = asksForSource(typed.text) ? sourceWeight(kindWeight) : kindWeight;
     // Stages from strict to loose; each runs only if the stricter ones found too little, and its
     // hits rank below all earlier ones. Typo tolerance is a fallback, so exact words are never
     // outranked by look-alikes, and the costly fuzzy expansion runs only when it is needed.
@@ -599,12 +602,12 @@ export class SearchEngine implements SearchService {
       if (found.size >= want || phrase?.spent) break;
       const query: CandidateQuery = { words: parsed.words, ...stage, prefix: parsed.lastTermPrefix, boost: { text: 1, heading: 0.3 }, rank: 'coverage', k, queryKey: parsed.words, ...(accept ? { accept } : {}) };
       const results = await this.source.candidates(query);
-      let fresh = this.freshOf(k > CANDIDATES && results.length >= k ? this.yearsHead(results, parsed.words) : results, found, phraseOk);
+      let fresh = this.freshOf(k > CANDIDATES && results.length >= k ? this.yearsHead(results, parsed.words) : results, found, phraseOk, weigh);
       // A stage cut at k whose best passages mostly lack the phrase (on a large library, copies of
       // the same few passages can fill them) is asked again for its best passages that have it.
       if (phrase && !phrase.spent && results.length >= k && found.size + fresh.length < want) {
         const checked = await this.source.candidates({ ...query, accept: (id) => (!accept || accept(id)) && phrase.accept(id) });
-        fresh = this.freshOf(checked, found, phraseOk);
+        fresh = this.freshOf(checked, found, phraseOk, weigh);
       }
       if (stage.combineWith === 'OR') orRan = true;
       if (!fresh.length) continue;
@@ -626,7 +629,7 @@ export class SearchEngine implements SearchService {
     // A phrase the index cannot narrow down (its words analysed apart from the passage's): a scan, as long as the check may read.
     if (found.size === 0 && phrase && !phrase.spent) return this.scan(parsed, options, notices, Number.POSITIVE_INFINITY, Math.min(this.scanLimit, this.phraseChecks));
     const sorted = [...found.values()].sort((a, b) => b.score - a.score);
-    await this.plainNet(parsed, reading, sorted, orRan, accept, phraseOk);
+    await this.plainNet(parsed, reading, sorted, orRan, accept, phraseOk, weigh);
     return sorted;
   }
 
@@ -665,7 +668,7 @@ export class SearchEngine implements SearchService {
    * first on its words as typed are not buried. When only the AND stages ran, the passages BM25
    * ranks best on the query's own terms (no expansions) join the candidates the net reads.
    */
-  private async plainNet(parsed: ParsedQuery, reading: QueryReading, sorted: Candidate[], orRan: boolean, accept: ((id: string) => boolean) | undefined, phraseOk: (b: Block) => boolean): Promise<void> {
+  private async plainNet(parsed: ParsedQuery, reading: QueryReading, sorted: Candidate[], orRan: boolean, accept: ((id: string) => boolean) | undefined, phraseOk: (b: Block) => boolean, weigh: (b: Block) => number = kindWeight): Promise<void> {
     if (!netReads(parsed.text, parsed.words.filter((w) => !w.light).length)) return;
     const extra: Candidate[] = [];
     if (!orRan) {
@@ -673,7 +676,7 @@ export class SearchEngine implements SearchService {
       const own = parsed.words.map((w) => ({ ...w, expansions: undefined }));
       const floor = sorted.length ? sorted[sorted.length - 1]!.score : 1;
       const results = await this.source.candidates({ words: own, combineWith: 'OR', fuzzy: false, prefix: false, boost: { text: 1, heading: 0.3 }, rank: 'bm25', k: PLAIN_NET_POOL, ...(accept ? { accept } : {}) });
-      for (const c of this.freshOf(results, new Map(), phraseOk)) if (!have.has(c.block.id)) extra.push({ ...c, score: floor * 0.5 });
+      for (const c of this.freshOf(results, new Map(), phraseOk, weigh)) if (!have.has(c.block.id)) extra.push({ ...c, score: floor * 0.5 });
     }
     const score = plainScorer(parsed.text, this.surface);
     const plainOf = (c: Candidate) => score(this.surfaceOf(c.block));
@@ -714,13 +717,13 @@ export class SearchEngine implements SearchService {
   }
 
   /** A stage's passages not found by an earlier one that pass `ok`, weighted by kind. */
-  private freshOf(results: readonly { id: string; score: number; coverage?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean): Candidate[] {
+  private freshOf(results: readonly { id: string; score: number; coverage?: number }[], found: Map<string, Candidate>, ok: (block: Block) => boolean, weigh: (block: Block) => number = kindWeight): Candidate[] {
     const fresh: Candidate[] = [];
     for (const r of results) {
       if (found.has(r.id)) continue;
       const block = this.corpus.block(r.id);
       if (!block || !ok(block)) continue;
-      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * kindWeight(block), coverage: r.coverage });
+      fresh.push({ block, work: this.corpus.workOf(r.id)!, score: r.score * weigh(block), coverage: r.coverage });
     }
     return fresh;
   }
