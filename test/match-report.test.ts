@@ -163,3 +163,20 @@ describe('GIVEN a question who published a work, answered by the entry listing i
     expect(matchNotice(result.match)).toContain('“furr”');
   });
 });
+
+describe('GIVEN a passage that writes a word as a hyphenated compound ("frame-up", "re- habilitation")', () => {
+  it('THEN its positions hold the joined form the index reads, at the compound\'s first word', () => {
+    const at = termPositions('the Moscow Trials were a frame-up and his re- habilitation came late');
+    expect(at.get('frameup')).toEqual([5]);
+    expect(at.get('rehabilit')).toEqual([9]);
+    // A hyphen before a capital after white space is no line-break residue: no joined form.
+    expect([...termPositions('the Moscow- Berlin axis').keys()].some((t) => t.includes('moscowberlin'))).toBe(false);
+  });
+
+  it('THEN a synonym met through the joined form is reported as the compound the text spells', async () => {
+    const result = await engine.search('Trotsky falsely called the Moscow Trials a setup', { limit: 3 });
+    expect(result.hits[0]?.block.plain).toContain('Moscow Trials were a frame-up');
+    expect(result.match).toContainEqual({ word: 'setup', found: 'related', as: 'frame-up' });
+    expect(await leadText('Trotsky falsely called the Moscow Trials a setup')).toContain('“frame-up” for “setup”');
+  });
+});

@@ -8,10 +8,10 @@
  * of its translation pair), because that is what the reader checks the claim against.
  */
 import { ABBREVIATION_MARKER } from './abbreviations.ts';
-import { fold, fuzzyFor, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
+import { analyseTerm, fold, fuzzyFor, KEY_MARKER, typoDistance, type QueryWord } from './analyse/index.ts';
 import type { Block } from '../corpus/model.ts';
 import type { TermPositions } from './term-positions.ts';
-import { readingOf, wordAt } from './passage-reading.ts';
+import { compoundAt, readingOf, wordAt } from './passage-reading.ts';
 
 export type WordMatch =
   | { word: string; found: 'itself' }
@@ -36,10 +36,15 @@ const ownTerms = (w: QueryWord): { term: string; surface?: readonly string[] }[]
 const bare = (token: string) => token.replace(/\p{N}+$/u, '').replace(/['’]s$/u, '');
 
 /** A term as the passage spells it: a WordNet phrase ("_call off": passage-phrases.ts) by all its words, from its first. */
-function spelledAs(term: string, [block, position]: [number, number], spelling: (block: number, position: number) => string): string {
+function spelledAs(term: string, [block, position]: [number, number], spelling: (block: number, position: number) => string, compound?: (block: number, position: number) => string): string {
   // A truncation's term (". europ": abbreviations.ts) is one word, shown with its stop: "Eur.".
   if (term.startsWith(ABBREVIATION_MARKER)) return `${spelling(block, position)}.`;
   const words = term.split(' ').length;
+  if (words === 1 && compound) {
+    // A compound's joined form (frameup) stands at its first part: it is spelt by the whole compound.
+    const word = spelling(block, position);
+    if (!analyseTerm(word).includes(term)) return compound(block, position) || word;
+  }
   return Array.from({ length: words }, (_, k) => spelling(block, position + k)).join(' ');
 }
 
@@ -55,7 +60,7 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
  * фашистский: military, fascist) is named by all of them where the passage has them side by side
  * ("Party archive"), not by its first.
  */
-function spanOf(w: QueryWord, found: { term: string; weight: number }, [block, position]: [number, number], at: readonly TermPositions[], spelling: (block: number, position: number) => string): string {
+function spanOf(w: QueryWord, found: { term: string; weight: number }, [block, position]: [number, number], at: readonly TermPositions[], spelling: (block: number, position: number) => string, compound: (block: number, position: number) => string): string {
   const { term } = found;
   if (term.startsWith(ABBREVIATION_MARKER)) return spelledAs(term, [block, position], spelling);
   const words = term.split(' ').length;
@@ -67,7 +72,7 @@ function spanOf(w: QueryWord, found: { term: string; weight: number }, [block, p
   let end = position + words - 1;
   while (end - start + 1 < MAX_SPAN && holds(end + 1)) end++;
   while (end - start + 1 < MAX_SPAN && holds(start - 1)) start--;
-  if (start === position && end === position + words - 1) return spelledAs(term, [block, position], spelling);
+  if (start === position && end === position + words - 1) return spelledAs(term, [block, position], spelling, compound);
   return Array.from({ length: end - start + 1 }, (_, k) => spelling(block, start + k)).join(' ');
 }
 
@@ -84,6 +89,7 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
   if (!content.length) return [];
   const at = blocks.map((b) => positionsOf(b));
   const spelling = (i: number, position: number) => wordAt(readingOf(blocks[i]!), position);
+  const compound = (i: number, position: number) => compoundAt(readingOf(blocks[i]!), position);
   // Where a block has the term first, spelt as one of `surface` when that is given (as the fair merge reads it: cross-language.ts).
   const where = (term: string, surface?: readonly string[]): [number, number] | undefined => {
     for (let i = 0; i < at.length; i++) {
@@ -99,7 +105,7 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
     const expansions = [...(w.expansions ?? [])].sort((a, b) => b.weight - a.weight);
     for (const e of expansions) {
       const found = where(e.term, e.surface);
-      if (found) return { word: w.text, found: 'related', as: spanOf(w, e, found, at, spelling) };
+      if (found) return { word: w.text, found: 'related', as: spanOf(w, e, found, at, spelling, compound) };
     }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });
     if (max !== false) {

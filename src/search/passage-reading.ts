@@ -9,7 +9,7 @@
  */
 import type { Block } from '../corpus/model.ts';
 import { joinInitials } from './analyse/index.ts';
-import { PASSAGE_WORD, termPositionsOfWords, type TermPositions } from './term-positions.ts';
+import { JOINS_WORDS, PASSAGE_WORD, termPositionsOfWords, type TermPositions } from './term-positions.ts';
 import { negates, type PassageNegations } from './negation.ts';
 import { causeCues } from './cause-cue.ts';
 import { namingCues } from './naming-cue.ts';
@@ -59,6 +59,14 @@ export function readPassage(plain: string): PassageReading {
 
 /** Word `i` of a reading as the text spells it; '' past its last word. */
 export const wordAt = (r: PassageReading, i: number): string => (i >= 0 && i < r.starts.length ? r.text.slice(r.starts[i], r.ends[i]) : '');
+
+/** Word `i` and the words a hyphen joins to it as the text spells them ("frame-up"): where the index's joined form of a compound stands. */
+export function compoundAt(r: PassageReading, i: number): string {
+  if (i < 0 || i >= r.starts.length) return '';
+  let end = i;
+  while (end + 1 < r.starts.length && JOINS_WORDS.test(r.text.slice(r.ends[end], r.starts[end + 1]! + 1))) end++;
+  return r.text.slice(r.starts[i], r.ends[end]);
+}
 
 /** Every word of a reading as the text spells it. */
 export function wordsOf(r: PassageReading): string[] {

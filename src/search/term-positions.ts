@@ -5,7 +5,7 @@
  * (index-snapshot.ts), because stemming every word of ~100 candidate passages was the largest part
  * of a one-shot answer to a long question (each process meets those words for the first time).
  */
-import { analyseTerm, joinInitials } from './analyse/index.ts';
+import { analyseTerm, joinInitials, words } from './analyse/index.ts';
 import { phraseTerms } from './passage-phrases.ts';
 
 /** Term → its positions in the passage, ascending, each position once. */
@@ -14,9 +14,10 @@ export type TermPositions = Map<string, number[]>;
 /**
  * Bump on any change to what `termPositions` returns (a change to analyseTerm, joinInitials or
  * folding bumps ANALYSIS_VERSION, which the snapshot records as well). Version 2: a passage's
- * WordNet phrases (passage-phrases.ts), at their first word.
+ * WordNet phrases (passage-phrases.ts), at their first word. Version 3: a hyphenated compound's
+ * joined form (frameup, rehabilitation from "re- habilitation"), at its first part.
  */
-export const POSITIONS_VERSION = 2;
+export const POSITIONS_VERSION = 3;
 
 // The passage's plain text is already free of markup and markers: a split on letters is enough here.
 export const PASSAGE_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*/gu;
@@ -36,9 +37,40 @@ export function termPositionsOfWords(text: string, tokens: readonly string[]): T
     else if (list[list.length - 1] !== i) list.push(i);
   };
   for (let i = 0; i < tokens.length; i++) for (const term of analyseTerm(tokens[i]!)) add(term, i);
+  for (const c of joinedCompounds(text, tokens.length)) for (const term of c.terms) add(term, c.at);
   // A WordNet phrase the index holds as a term ("_call off": passage-phrases.ts) is at its first word.
   for (const p of phraseTerms(text)) add(p.term, p.at);
   return at;
+}
+
+// The index reads a hyphenated compound as its parts and its joined form (tokenize.ts COMPOUND: a
+// hyphen, or a hyphen and white space before a small letter, the residue of a line break; an
+// invisible soft hyphen folds away). PASSAGE_WORD splits at the hyphen, so without these the joined
+// form — what "frame-up", "re- habilitation" or a synonym spelt frameup matched in the index — was
+// at no position: rerank's proximity and coverage, and the match report ("lacks setup" beside
+// "frame-up"), read the passage as without it.
+const JOINER = String.raw`(?:[\u00AD\p{Cf}]|[-‐‑‒–—―−]\u00AD?|[-‐‑‒–—―−]\s+(?=\p{Ll}))`;
+const COMPOUND_RUN = new RegExp(String.raw`[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*(?:${JOINER}[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*)+`, 'gu');
+/** What lies between two words of one compound (the gap, then the next word's first letter). */
+export const JOINS_WORDS = new RegExp(String.raw`^${JOINER}\p{L}?$`, 'u');
+
+/** Each hyphenated compound of `text`: the index terms of its joined form, at its first word's number. */
+function* joinedCompounds(text: string, count: number): Generator<{ at: number; terms: string[] }> {
+  if (!/[-‐‑‒–—―−\u00AD\p{Cf}]/u.test(text)) return;
+  // Word numbers as PASSAGE_WORD counts them: the words before a compound, counted once in order.
+  let word = 0;
+  let counted = 0;
+  for (const m of text.matchAll(COMPOUND_RUN)) {
+    for (const w of text.slice(counted, m.index).matchAll(PASSAGE_WORD)) if (w[0]) word++;
+    counted = m.index + m[0].length;
+    const at = word;
+    word += m[0].match(PASSAGE_WORD)?.length ?? 0;
+    if (at >= count) return;
+    // One word to the index (a soft hyphen folded away leaves no parts): its forms are the joined ones.
+    const [one, ...more] = words(m[0]);
+    const terms = one && !more.length ? one.forms.flatMap((f) => analyseTerm(f)) : [];
+    if (terms.length) yield { at, terms };
+  }
 }
 
 /**
