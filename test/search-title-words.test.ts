@@ -33,3 +33,9 @@ describe('GIVEN the same topic asked for as a reference', () => {
     expect(b?.plain).toContain('Mémoirs de Jules Humbert-Droz');
   });
 });
+
+describe('GIVEN a short topic that names a work by its kind', () => {
+  it('THEN the note or entry naming the work still leads', async () => {
+    expect((await first("Lenoe's Kirov book"))?.plain).toContain('The Kirov Murder and Soviet History');
+  });
+});

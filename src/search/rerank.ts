@@ -40,7 +40,7 @@ import { CHANGE_QUESTION } from './change-cue.ts';
 import { RU_MONTH_STEMS, RU_NUMBER_STEMS, russianQuestionFocus } from './question-focus-ru.ts';
 import { negatesMatched } from './negation.ts';
 import { positionsOfReading, readingOf, spacedWords } from './passage-reading.ts';
-import { publisherAnswers } from './publisher-query.ts';
+import { isWorkKind, publisherAnswers } from './publisher-query.ts';
 import { abbreviatedSiglum, siglumKey, siglumTyped, wordsTyped } from './siglum.ts';
 import { introducesByRole } from './role-introduction.ts';
 import { escapeRegExp } from '../regexp.ts';
@@ -675,8 +675,8 @@ export function rescore<T extends Rerankable>(candidates: T[], words: QueryWord[
   // Only a passage that gives what the question asks for borrows (context-cover.ts): none without a focus.
   const borrow = context.context && focus ? contextCover(words, context.context, positionsOf) : undefined;
   const formOf = new Map<T, boolean | undefined>();
-  // A listed title's words are no topic (TOPIC_SUBSTANCE); asked for a reference, the title is the answer.
-  const topic = heavy.length <= TOPIC_SUBSTANCE && !asksForReference(words.filter((w) => w.light).map((w) => w.text));
+  // A listed title's words are no topic (TOPIC_SUBSTANCE); asked for a reference or naming a work ("Lenoe's Kirov book"), the title is the answer.
+  const topic = heavy.length <= TOPIC_SUBSTANCE && !asksForReference(words.filter((w) => w.light).map((w) => w.text)) && !words.some((w) => isWorkKind(w.text));
   for (const c of head) {
     const titleWords = topic && listsWorks(c.block);
     // One word has no proximity, and a candidate of this stage has it (or what stands for it).
