@@ -15,7 +15,7 @@ import { PHRASE_TERMS } from '../passage-phrases.ts';
 import { ABBREVIATION_TERMS } from '../abbreviation-terms.ts';
 
 /** Bump on any change to what fold, tokenize or analyseTerm produce. */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 const digest = (items: Iterable<string>) => createHash('sha256').update([...items].join('\n')).digest('hex').slice(0, 16);
 

@@ -81,8 +81,20 @@ const MIXED = /\p{Script=Latin}.*\p{Script=Cyrillic}|\p{Script=Cyrillic}.*\p{Scr
 const isSingleWord = (s: string) => CLEAN_TOKEN.test(s) && s.length <= MAX_TOKEN_LENGTH && !MIXED.test(s);
 
 /** A token as tokenize gives it: a clean word, or a contraction the stop list knows ("don't"). */
+/** An English ordinal in digits: a day of a date ("25th December") or a congress ("22nd"). */
+const ORDINAL = /^(\d{1,3})(?:st|nd|rd|th)$/i;
+
 function analyseToken(token: string, options: AnalyseOptions): string[] {
-  if (CLEAN_TOKEN.test(token)) return analyseClean(token, options);
+  if (CLEAN_TOKEN.test(token)) {
+    const terms = analyseClean(token, options);
+    // The ordinal is also its number: a reader types "25 December", "December 25" or «25 декабря»
+    // where the text writes "25th December", and the day met nothing (the text's "25th" is a term
+    // of its own). Both ways: "22nd Congress" typed meets "the 22 Congress" too.
+    const first = token.charCodeAt(0);
+    const ordinal = first >= 48 && first <= 57 ? ORDINAL.exec(token) : null;
+    if (ordinal && !terms.includes(ordinal[1]!)) terms.push(ordinal[1]!);
+    return terms;
+  }
   const lower = token.toLowerCase();
   return options.keepStopWords && EN_STOPWORDS.has(lower) ? [lower] : [];
 }
