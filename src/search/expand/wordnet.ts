@@ -132,9 +132,10 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: bo
   for (const s of own) add(s, SYNONYM);
   const multi = phrases === false ? [] : memberPhrases(wn, own, self, typeof phrases === 'string' ? phrases : undefined);
   // A noun's two-word synonym names a kind of its last word (spy: "undercover agent", an agent):
-  // that word is a broader one.
+  // that word is a broader one. Not a proper name's ("Soviet Union" is no union): the only noun
+  // synsets with nothing broader are those whose acronym the table keeps (wordnet-compile.ts).
   for (const s of own) {
-    if (wn.pos(s) !== 'n' || wn.members(s).length > MAX_MEMBERS) continue;
+    if (wn.pos(s) !== 'n' || wn.members(s).length > MAX_MEMBERS || wn.broader(s).length === 0) continue;
     for (const p of wn.phrasesOf(s)) {
       const words = p.split(' ');
       const head = words.length === 2 ? wn.stemId(words[1]!) : undefined;
