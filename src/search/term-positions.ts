@@ -49,7 +49,7 @@ export function termPositionsOfWords(text: string, tokens: readonly string[]): T
 // form — what "frame-up", "re- habilitation" or a synonym spelt frameup matched in the index — was
 // at no position: rerank's proximity and coverage, and the match report ("lacks setup" beside
 // "frame-up"), read the passage as without it.
-const JOINER = String.raw`(?:[\u00AD\p{Cf}]|[-‐‑‒–—―−]\u00AD?|[-‐‑‒–—―−]\s+(?=\p{Ll}))`;
+const JOINER = String.raw`(?:\p{Cf}|[-‐‑‒–—―−]\u00AD?|[-‐‑‒–—―−]\s+(?=\p{Ll}))`;
 const COMPOUND_RUN = new RegExp(String.raw`[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*(?:${JOINER}[\p{L}\p{N}\p{M}]+(?:['’][\p{L}]+)*)+`, 'gu');
 /** What lies between two words of one compound (the gap, then the next word's first letter). */
 export const JOINS_WORDS = new RegExp(String.raw`^${JOINER}\p{L}?$`, 'u');

@@ -80,10 +80,10 @@ function analyseClean(token: string, options: AnalyseOptions): string[] {
 const MIXED = /\p{Script=Latin}.*\p{Script=Cyrillic}|\p{Script=Cyrillic}.*\p{Script=Latin}/su;
 const isSingleWord = (s: string) => CLEAN_TOKEN.test(s) && s.length <= MAX_TOKEN_LENGTH && !MIXED.test(s);
 
-/** A token as tokenize gives it: a clean word, or a contraction the stop list knows ("don't"). */
 /** An English ordinal in digits: a day of a date ("25th December") or a congress ("22nd"). */
 const ORDINAL = /^(\d{1,3})(?:st|nd|rd|th)$/i;
 
+/** A token as tokenize gives it: a clean word, or a contraction the stop list knows ("don't"). */
 function analyseToken(token: string, options: AnalyseOptions): string[] {
   if (CLEAN_TOKEN.test(token)) {
     const terms = analyseClean(token, options);

@@ -11,26 +11,29 @@ import type { WordnetView } from './wordnet-packed.ts';
 
 const HYPHEN = /-/g;
 
-let joinedIds: Map<string, number> | undefined;
-let joinedOf: Map<number, string> | undefined;
-let madeFor: WordnetView | undefined;
+interface Joined {
+  /** Joined spelling → the hyphenated stem's id. */
+  ids: Map<string, number>;
+  /** The hyphenated stem's id → its joined spelling. */
+  joined: Map<number, string>;
+}
+const byTable = new WeakMap<WordnetView, Joined>();
 
-/** Built once per table, on first use: ~5,000 of WordNet's ~64,000 stems have a hyphen. */
-function tables(wn: WordnetView): { ids: Map<string, number>; joined: Map<number, string> } {
-  if (madeFor !== wn || !joinedIds || !joinedOf) {
-    joinedIds = new Map();
-    joinedOf = new Map();
-    for (let id = 0; id < wn.stemCount; id++) {
-      const stem = wn.stem(id);
-      if (!stem.includes('-')) continue;
-      const joined = stem.replace(HYPHEN, '');
-      if (joined === '' || wn.stemId(joined) !== undefined || joinedIds.has(joined)) continue;
-      joinedIds.set(joined, id);
-      joinedOf.set(id, joined);
-    }
-    madeFor = wn;
+/** Made once per table, on first use: ~5,000 of WordNet's ~64,000 stems have a hyphen. */
+function tables(wn: WordnetView): Joined {
+  let t = byTable.get(wn);
+  if (t) return t;
+  t = { ids: new Map(), joined: new Map() };
+  for (let id = 0; id < wn.stemCount; id++) {
+    const stem = wn.stem(id);
+    if (!stem.includes('-')) continue;
+    const joined = stem.replace(HYPHEN, '');
+    if (joined === '' || wn.stemId(joined) !== undefined || t.ids.has(joined)) continue;
+    t.ids.set(joined, id);
+    t.joined.set(id, joined);
   }
-  return { ids: joinedIds, joined: joinedOf };
+  byTable.set(wn, t);
+  return t;
 }
 
 /** The stem's id: its own, else that of the hyphenated word it joins (frameup → frame-up). */
