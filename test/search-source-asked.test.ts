@@ -28,5 +28,21 @@ describe('GIVEN a query that asks for no source', () => {
     expect(asksForSource("in this version Trotsky doesn't link the tale to Stalin becoming General Secretary")).toBe(false);
     expect(asksForSource('where did Trotsky live in 1934')).toBe(false);
     expect(asksForSource('which article are the unattributed quotations from')).toBe(true);
+    expect(asksForSource('Snyder often lies on purpose about what his sources say')).toBe(false);
+    expect(asksForSource('where Trotsky faked what the Kirov articles said')).toBe(false);
+  });
+});
+
+describe('GIVEN a source question with a word before the kind of source, a plural, or an editor asked for', () => {
+  it('THEN it asks for a source ("which French newspapers", "which of his books", "which chapters", "who edited")', () => {
+    expect(asksForSource('which French newspapers did Trotsky cite')).toBe(true);
+    expect(asksForSource('in which of his books does the author examine this')).toBe(true);
+    expect(asksForSource('which chapters deal with the bloc')).toBe(true);
+    expect(asksForSource('who edited the Lost Politburo Transcripts')).toBe(true);
+  });
+
+  it('THEN the note naming the books and chapters weighs as the text and comes second, after the note on the letter itself', async () => {
+    const hits = (await engine.search("which of Furr's books show that Radek was truthful about Trotsky's letter", { limit: 2 })).hits.map((h) => h.block.plain);
+    expect(hits[1]).toContain("See Furr, Trotsky's Amalgams, Chapter 4");
   });
 });

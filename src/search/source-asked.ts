@@ -5,12 +5,15 @@
  * answer is a note that cites or the entry that lists the work, which otherwise weigh below the text
  * (engine.ts kindWeight: their title words would outrank the passages about the subject); asked
  * for the source, they weigh as the text does. "link" alone is a verb as often ("doesn't link the
- * tale to …"): only "link to" asks.
+ * tale to …"): only "link to" asks. Up to two words may stand between "which"/"what" and the kind
+ * of source, and the kind may be plural ("which French newspapers", "which Pravda article", "in
+ * which of his books", "which chapters"), but not an article or a possessive ("what his sources
+ * say", "what the Kirov articles said" ask for no source); "who edited" asks for the reference.
  */
 import type { Block } from '../corpus/model.ts';
 
 const SOURCE_QUESTION =
-  /\b(?:which|what) (?:article|articles|book|books|issue|issues|source|sources|edition|journal|page|pages|volume|chapter|newspaper|newspapers)\b|\bwhere\b.*\b(?:published|printed|read|online|appear|appeared|find)\b|\bonline\b|\blink to\b|\burl\b/i;
+  /\b(?:which|what)(?: of (?:his|her|their|its|the|these|those)| (?!(?:the|a|an|his|her|their|its|my|our|your|is|was|are|were|did|does|do|has|had|have)\b)[\p{L}'’-]+){0,2} (?:articles?|books?|issues?|sources?|editions?|journals?|pages?|volumes?|chapters?|newspapers?|columns?)\b|\bwhere\b.*\b(?:published|printed|read|online|appear|appeared|find)\b|\bonline\b|\blink to\b|\burl\b|\bwho edited\b/iu;
 
 export const asksForSource = (query: string): boolean => SOURCE_QUESTION.test(query);
 
