@@ -38,7 +38,7 @@ import { factsFingerprint, type PassageFacts } from './passage-facts.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 6;
+export const SNAPSHOT_FORMAT_VERSION = 7;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 

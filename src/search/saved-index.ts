@@ -30,7 +30,7 @@ import { passageFacts, type PassageFacts } from './passage-facts.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 /** Terms per line: a line stays far below the string limit even when every term is common. */
 const TERMS_PER_LINE = 20_000;
 
