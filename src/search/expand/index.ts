@@ -18,7 +18,10 @@ import { otherNames, placeAdjectiveLinks } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { negatedStem } from './negated.ts';
 import { queryPhrases } from './phrases.ts';
-import { irregularForms, NEAR, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+import { adverbAdjective, irregularForms, NEAR, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+
+/** An adverb's adjective and the adjective's adverb where Porter2 stems them apart (wordnet.ts adverbAdjective): the same word, as its forms are. */
+export const ADVERB_ADJECTIVE = 0.5;
 
 /**
  * A negated word's stem (unpublished: "not published", negated.ts) is related as closely as a
@@ -235,6 +238,9 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
       if (isKey(t) || !LATIN_STEM.test(t)) continue;
       for (const f of irregularForms(t)) offer(f.term, f.weight >= 1 ? 1 : f.weight * SYNONYM_SCALE, 1, f.weight);
     }
+    // An adverb and its adjective Porter2 stems apart (easily, easy; truly, true) are the word in
+    // another class, as clearly and clear, which it stems alike, are: not where the word is used as a noun or verb.
+    if (!pos || pos.has('a') || pos.has('r')) for (const t of w.terms) if (LATIN_STEM.test(t)) for (const a of adverbAdjective(t, w.text)) offer(a, ADVERB_ADJECTIVE, 1, ADVERB_ADJECTIVE);
   }
   // A name has a cross-script key (a capitalised or transliterated word): only then are names read.
   if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);

@@ -25,6 +25,7 @@ import { sha256 } from '../../hash.ts';
 import { splitObject } from './split-phrasal.ts';
 import { indexSpelling, stemIdJoined } from './hyphenated-stems.ts';
 import { stampedValueSync } from '../../stamp-cache.ts';
+import { stemEnglish as stemOf } from '../analyse/stem.ts';
 
 export const WORDNET_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'wordnet', 'relations.json.gz');
 
@@ -280,6 +281,44 @@ export function irregularForms(stem: string): { term: string; weight: number }[]
   return [base, ...(formsOf.get(base) ?? [])]
     .filter((term) => term !== stem)
     .map((term) => ({ term, weight: typedSure && (term === base || !own(term)) ? 1 : AMBIGUOUS_FORM }));
+}
+
+/**
+ * An adverb and the adjective it is made from are one word in two classes, as Porter2 reads most of
+ * them (clearly → clear, openly → open), but not those whose -ly it keeps or whose stem it spells
+ * otherwise: easily → easili, easy → easi; truly, true; simply, simple; sharply, sharp; necessarily,
+ * necessary. WordNet links such an adverb to its adjective ("derived from adjective"): the other
+ * one's stem is returned, each way, for a word typed as `form` whose stem is `stem` — a passage that
+ * says "necessarily" answers "necessary" as one that says "clearly" answers "clear". Only a pair
+ * spelled alike up to the adjective's last letter (so not well → good), and only where the two
+ * stems differ. Candidates are the spellings -ly, -ily, -ally make of the word or take from it.
+ */
+export function adverbAdjective(stem: string, form: string): string[] {
+  const wn = wordnet();
+  if (!wn || !/^[a-z]{3,}$/.test(form)) return [];
+  const out = new Set<string>();
+  // Does the adverb `adverb` (a stem) derive from the adjective `adjective` (a stem) in WordNet?
+  const derives = (adverb: string, adjective: string) => {
+    if (adverb === adjective || !adverb.startsWith(adjective.slice(0, Math.max(3, adjective.length - 1)))) return false;
+    const id = wn.stemId(adverb);
+    const target = wn.stemId(adjective);
+    if (id === undefined || target === undefined) return false;
+    for (const s of wn.senses(id) ?? []) {
+      if (wn.pos(s) !== 'r') continue;
+      const links = wn.lexical(s);
+      for (let i = 0; i + 2 < links.length; i += 3) if (links[i] === id && links[i + 2] === target && wn.pos(links[i + 1]!) === 'a') return true;
+    }
+    return false;
+  };
+  if (form.endsWith('ly')) {
+    const base = form.slice(0, -2);
+    const adjectives = [base, `${base}e`, `${base}le`, base.endsWith('i') ? `${base.slice(0, -1)}y` : '', base.endsWith('al') ? base.slice(0, -2) : ''];
+    for (const a of adjectives) if (a.length >= 3) { const t = stemOf(a); if (derives(stem, t)) out.add(t); }
+  } else {
+    const adverbs = [`${form}ly`, form.endsWith('y') ? `${form.slice(0, -1)}ily` : '', form.endsWith('le') ? `${form.slice(0, -1)}y` : '', form.endsWith('e') ? `${form.slice(0, -1)}ly` : '', form.endsWith('ic') ? `${form}ally` : ''];
+    for (const a of adverbs) if (a) { const t = stemOf(a); if (derives(t, stem)) out.add(t); }
+  }
+  return [...out];
 }
 
 /** The parts of speech WordNet knows this stem in (empty when it does not know it). */
