@@ -216,6 +216,23 @@ const akinTerm = (a: string, b: string) => {
   return a.slice(0, n) === b.slice(0, n);
 };
 
+/**
+ * An English word's other forms, which are the word itself (write: wrote) and count as its own terms
+ * do; one that is also a word of its own (made, fell, found) may be that word and counts as a close
+ * synonym. An adverb and its adjective Porter2 stems apart (easily, easy; truly, true) are the word
+ * in another class, as clearly and clear, which it stems alike, are: not where the word is used as a
+ * noun or verb (wordnet.ts adverbAdjective).
+ */
+function ownForms(w: QueryWord, pos: ReadonlySet<PartOfSpeech> | undefined): { term: string; weight: number; cover: number }[] {
+  const out: { term: string; weight: number; cover: number }[] = [];
+  for (const t of w.terms) {
+    if (isKey(t) || !LATIN_STEM.test(t)) continue;
+    for (const f of irregularForms(t)) out.push({ term: f.term, weight: f.weight >= 1 ? 1 : f.weight * SYNONYM_SCALE, cover: f.weight });
+    if (!pos || pos.has('a') || pos.has('r')) for (const a of adverbAdjective(t, w.text)) out.push({ term: a, weight: ADVERB_ADJECTIVE, cover: ADVERB_ADJECTIVE });
+  }
+  return out;
+}
+
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number; cover?: number; surface?: string[] }[] {
   const out = new Map<string, number>();
   const covers = new Map<string, number>();
@@ -231,17 +248,8 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   // expédiés → expedient, chèque → withdraw). Its English is the glossary's.
   const french = w.french !== undefined ? frenchGlossaryTerms(w.french) : [];
   const englishWord = !CYRILLIC.test(w.text) && !(w.french !== undefined && (french.length > 0 || isFrenchFunctionWord(w.french)));
-  // Its other forms (write: wrote) are the word itself: they count as its own terms do. One that is
-  // also a word of its own (made, fell, found) may be that word: it counts as a close synonym.
-  if (englishWord) {
-    for (const t of w.terms) {
-      if (isKey(t) || !LATIN_STEM.test(t)) continue;
-      for (const f of irregularForms(t)) offer(f.term, f.weight >= 1 ? 1 : f.weight * SYNONYM_SCALE, 1, f.weight);
-    }
-    // An adverb and its adjective Porter2 stems apart (easily, easy; truly, true) are the word in
-    // another class, as clearly and clear, which it stems alike, are: not where the word is used as a noun or verb.
-    if (!pos || pos.has('a') || pos.has('r')) for (const t of w.terms) if (LATIN_STEM.test(t)) for (const a of adverbAdjective(t, w.text)) offer(a, ADVERB_ADJECTIVE, 1, ADVERB_ADJECTIVE);
-  }
+  // Its other forms (write: wrote; heavy: heavily) are the word itself (ownForms).
+  if (englishWord) for (const f of ownForms(w, pos)) offer(f.term, f.weight, 1, f.cover);
   // A name has a cross-script key (a capitalised or transliterated word): only then are names read.
   if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);
   // A place's adjective and the place (Poland ↔ Polish), as an English word, however capitalised.
