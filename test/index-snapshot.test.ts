@@ -15,7 +15,8 @@ import { sha256 } from '../src/hash.ts';
 import { restoreSnapshot, SNAPSHOT_FILE, snapshotBytes } from '../src/search/index-snapshot.ts';
 import { packPositions, PositionTable, termPositions, type PackedPositions } from '../src/search/term-positions.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
-import { INDEX_FILE, indexLines, loadOrBuildIndex, loadSearchIndex, parseIndex, type SearchIndex } from '../src/search/saved-index.ts';
+import { INDEX_FILE, indexLines, loadOrBuildIndex, loadSearchIndex, parseIndex, serializeIndex, type SearchIndex } from '../src/search/saved-index.ts';
+import { noteGlossesFingerprint } from '../src/search/note-glosses.ts';
 import { relationsOf } from '../src/search/expand/relations.ts';
 import { factsFingerprint, passageFacts } from '../src/search/passage-facts.ts';
 import { foldKey } from '../src/search/engine.ts';
@@ -63,6 +64,8 @@ describe('GIVEN the snapshot of an index', () => {
     expect(restoreSnapshot(other({ v8: '0.0' }), 'A').problem).toMatch(/another v8/);
     expect(restoreSnapshot(other({ version: 0 }), 'A').problem).toMatch(/another version/);
     expect(restoreSnapshot(other({ minisearch: '0.0.0' }), 'A').problem).toMatch(/another minisearch/);
+    // Notes' foreign titles are indexed in English through the glossaries (note-glosses.ts): a grown glossary must rebuild.
+    expect(restoreSnapshot(other({ glosses: 'a glossary of an earlier release' }), 'A').problem).toMatch(/another glosses/);
     expect(restoreSnapshot(Buffer.from('not a snapshot'), 'A').problem).toMatch(/no header/);
   });
 
@@ -232,5 +235,18 @@ describe('GIVEN a snapshot without usable term positions', () => {
     expect((await readFile(path.join(dir, SNAPSHOT_FILE))).equals(written)).toBe(true);
     const id = corpus.works[0]!.blocks.find((b) => b.kind === 'paragraph')!.id;
     expect(again.positions!.get(id)).toEqual(termPositions(corpus.block(id)!.plain));
+  });
+});
+
+describe('GIVEN a saved index.json whose notes were read with another glossary', () => {
+  it('THEN it is not used (its foreign titles would be read with the old glossary), nor one from before glossaries were recorded', () => {
+    const lines = serializeIndex(index, 'A');
+    expect(parseIndex(lines, 'A').index).toBeDefined();
+    const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(header.glosses).toBe(noteGlossesFingerprint());
+    const withHeader = (h: Record<string, unknown>) => [JSON.stringify(h), ...lines.slice(1)];
+    expect(parseIndex(withHeader({ ...header, glosses: 'older' }), 'A').problem).toMatch(/another glossary/);
+    const { glosses: _dropped, ...before } = header;
+    expect(parseIndex(withHeader(before), 'A').problem).toMatch(/another glossary/);
   });
 });

@@ -35,6 +35,7 @@ import type { IndexedPassage } from './lectern-index.ts';
 import type { Relations } from './expand/relations.ts';
 import { packedProblem, PositionTable, positionsFingerprint, type PackedPositions } from './term-positions.ts';
 import { factsFingerprint, type PassageFacts } from './passage-facts.ts';
+import { noteGlossesFingerprint } from './note-glosses.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
@@ -88,6 +89,7 @@ function identity(inputs: string) {
     analysis: sha256(JSON.stringify([ANALYSIS_VERSION, analysisOptions()])),
     positions: positionsFingerprint(),
     facts: factsFingerprint(),
+    glosses: noteGlossesFingerprint(),
     inputs,
   };
 }

@@ -15,10 +15,36 @@
  * word that reads as a Russian one would need to be in a stretch with a Russian function word or a
  * sign of transliteration (an apostrophe, kh, zh, iu, ia, a final -ii/-oi/-yi/-ogo/-ykh).
  */
+import { readFileSync } from 'node:fs';
 import { analyseTerm } from './analyse/index.ts';
 import { fold } from './analyse/fold.ts';
 import { glossaryTerms } from './expand/glossary.ts';
 import { frenchGlossaryTerms } from './expand/glossary-fr.ts';
+import { GLOSSARY_FILE, GLOSSARY_STEMS_FILE } from './expand/glossary.ts';
+import { FRENCH_GLOSSARY_FILE } from './expand/glossary-fr.ts';
+import { sha256 } from '../hash.ts';
+
+/**
+ * What a note's English terms are read with: this file's rules, the French glossary's reading, and
+ * the glossaries' data (the Russian one's kept stems stand for how its lemmas are analysed). The
+ * terms are in the saved index, so a glossary grown by a later release must rebuild it, as a
+ * change of analysis does (saved-index.ts, index-snapshot.ts). A file that cannot be read (a
+ * bundle without sources) counts by its name only.
+ */
+const GLOSS_INPUTS = [new URL(import.meta.url), new URL('./expand/glossary-fr.ts', import.meta.url), GLOSSARY_FILE, GLOSSARY_STEMS_FILE, FRENCH_GLOSSARY_FILE];
+let fingerprint: string | undefined;
+export function noteGlossesFingerprint(): string {
+  fingerprint ??= sha256(
+    GLOSS_INPUTS.map((file) => {
+      try {
+        return readFileSync(file, 'utf8');
+      } catch {
+        return `unreadable ${String(file)}`;
+      }
+    }).join('\u0000'),
+  );
+  return fingerprint;
+}
 
 const DIGRAPHS: [string, string][] = [
   ['shch', 'щ'], ['kh', 'х'], ['zh', 'ж'], ['ts', 'ц'], ['ch', 'ч'], ['sh', 'ш'], ['iu', 'ю'], ['ia', 'я'], ['yu', 'ю'], ['ya', 'я'],

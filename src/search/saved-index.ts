@@ -27,6 +27,7 @@ import { readSnapshot, writeSnapshot } from './index-snapshot.ts';
 import { packPositions, PositionTable } from './term-positions.ts';
 import { relationsOf, type Relations } from './expand/relations.ts';
 import { passageFacts, type PassageFacts } from './passage-facts.ts';
+import { noteGlossesFingerprint } from './note-glosses.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
@@ -40,6 +41,8 @@ const Header = z.object({
   analysisVersion: z.number(),
   analysis: z.unknown(),
   inputs: z.string(),
+  /** What notes' foreign titles were read in English with (note-glosses.ts); absent in an index made before. */
+  glosses: z.string().optional(),
   documents: z.number().int().nonnegative(),
   /** How many lines of terms follow the document tables (a truncated file is caught). */
   chunks: z.number().int().nonnegative(),
@@ -69,7 +72,7 @@ export function serializeIndex(index: SearchIndex, inputs: string): string[] {
   const { index: terms, ...tables } = index.toJSON() as unknown as { index: [string, unknown][] } & Record<string, unknown>;
   const chunks: string[] = [];
   for (let i = 0; i < terms.length; i += TERMS_PER_LINE) chunks.push(JSON.stringify(terms.slice(i, i + TERMS_PER_LINE)));
-  const header = { format: 'lectern.index', version: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, analysis: analysisOptions(), inputs, documents: index.documentCount, chunks: chunks.length };
+  const header = { format: 'lectern.index', version: INDEX_FORMAT_VERSION, analysisVersion: ANALYSIS_VERSION, analysis: analysisOptions(), inputs, glosses: noteGlossesFingerprint(), documents: index.documentCount, chunks: chunks.length };
   return [JSON.stringify(header), JSON.stringify(tables), ...chunks];
 }
 
@@ -106,6 +109,7 @@ function check(lines: readonly string[], inputs: string): { header?: z.infer<typ
   if (header.analysisVersion !== ANALYSIS_VERSION || JSON.stringify(header.analysis) !== JSON.stringify(analysisOptions())) {
     return { problem: 'the saved index was built with other text-analysis options' };
   }
+  if (header.glosses !== noteGlossesFingerprint()) return { problem: 'the saved index was built with another glossary' };
   if (header.inputs !== inputs) return { problem: 'the saved index was built from another version of the corpus' };
   if (lines.length !== 2 + header.chunks) return { problem: 'the saved index is incomplete (truncated)' };
   return { header };
