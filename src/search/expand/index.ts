@@ -18,7 +18,7 @@ import { otherNames, placeAdjectiveLinks } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { negatedStem } from './negated.ts';
 import { queryPhrases } from './phrases.ts';
-import { adverbAdjective, irregularForms, NEAR, relatedStems, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+import { adverbAdjective, irregularForms, NEAR, relatedStems, sharedGlossSynonyms, SYNONYM, type PartOfSpeech } from './wordnet.ts';
 
 /** An adverb's adjective and the adjective's adverb where Porter2 stems them apart (wordnet.ts adverbAdjective): the same word, as its forms are. */
 export const ADVERB_ADJECTIVE = 0.5;
@@ -304,6 +304,14 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   for (const g of glossed) {
     offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight);
     if (g.surface) surfaces.set(g.term, g.surface);
+  }
+  // What two of its glosses are both synonyms of is the word's sense (wordnet.ts sharedGlossSynonyms:
+  // скрывал, hide and conceal → cover), weighed as a synonym of its surer gloss; a gloss's own
+  // synonyms are other senses of the gloss, not of the word.
+  const glossWeight = new Map(glossed.map((g) => [g.term, g.weight]));
+  for (const s of sharedGlossSynonyms(glossed.map((g) => g.term))) {
+    const weight = Math.max(...s.glosses.map((g) => glossWeight.get(g) ?? 0)) * SYNONYM;
+    offer(s.term, weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? weight : TRANSLATED * weight);
   }
   // A gloss's irregular forms are the gloss (придало: give, the text's "given"; привёл: bring,
   // "brought"): Porter2 stems them apart, and an English word's own forms are read so (above).

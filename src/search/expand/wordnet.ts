@@ -501,3 +501,37 @@ export function nounKind(stem: string, senses = 2): NounKind | undefined {
   kindCache.set(key, found ?? null);
   return found;
 }
+
+/**
+ * The words WordNet gives as synonyms of two or more of one foreign word's English glosses (a
+ * Russian or French word's, glossary.ts), each with the glosses that reach it: the sense those
+ * glosses share, which is the foreign word's (предложил: offer, propose, suggest → proffer,
+ * proposition; скрывал: hide, conceal → cover). A gloss's own synonyms are not followed: a gloss is
+ * one sense of the foreign word, and the gloss's other senses (hide: fell, pelt, skin) are not it.
+ * Only the members of the glosses' synsets (SYNONYM), not their wider relations; a gloss itself is
+ * never returned.
+ */
+export function sharedGlossSynonyms(glosses: readonly string[]): { term: string; glosses: string[] }[] {
+  const wn = wordnet();
+  if (!wn || glosses.length < 2) return [];
+  const ids = new Map<number, string>();
+  for (const g of glosses) {
+    const id = stemIdJoined(wn, g);
+    if (id !== undefined && !ids.has(id)) ids.set(id, g);
+  }
+  if (ids.size < 2) return [];
+  const reached = new Map<number, Set<string>>();
+  for (const [id, g] of ids) {
+    for (const s of wn.senses(id) ?? []) {
+      const members = wn.members(s);
+      if (members.length > MAX_MEMBERS) continue;
+      for (const m of members) {
+        if (ids.has(m)) continue;
+        let by = reached.get(m);
+        if (!by) reached.set(m, (by = new Set()));
+        by.add(g);
+      }
+    }
+  }
+  return [...reached].filter(([, by]) => by.size >= 2).map(([m, by]) => ({ term: indexSpelling(wn, m), glosses: [...by] }));
+}
