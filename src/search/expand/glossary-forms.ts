@@ -200,6 +200,11 @@ export const NUMBER_FORMS: Record<string, string[]> = {
   сто: ['ста'],
   оба: ['обоих', 'обоим', 'обоими'],
 };
+/**
+ * A plural-only noun in -ки/-ги whose genitive takes a fleeting vowel: деньги (ден, ь, г), сутки.
+ * Not -ски/-цки, an adverb's (фактически, по-немецки); not -ни, whose genitive is -ней (козни: козней).
+ */
+const PLURAL_FLEETING = /^(?!.*[сц]ки$)(.*[бвгдзклмнпрстфхчшщ])(ь?)([кг])[иы]$/;
 const SOFT_NOUN_IN_T = /(?:[бвгджзклмнпрсфхцчшщ]ть|пять|девять|десять|дцать)$/;
 /** A fleeting vowel: немец → немца, немцам; подросток → подростка; день → дня. */
 const FLEETING = /(?<=[бвгджзклмнпрстфхцчшщ])[еоё](?=[цкн]ь?$)/;
@@ -244,6 +249,11 @@ function ruleForms(lemma: string): string[] {
   if (lemma.endsWith('я')) return [...['и', 'е', 'ю', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e), /[бвгдзклмпрстфхцчшщ]н$/.test(cut(1)) ? `${cut(2)}ен` : `${cut(1)}ь`];
   if (lemma.endsWith('о')) return [...['а', 'у', 'ом', 'е', 'ам', 'ами', 'ах'].map((e) => cut(1) + e), ...bareGenitive(cut(1))];
   if (lemma.endsWith('е')) return ['я', 'ю', 'ем', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);
+  // A noun used only in the plural (деньги, сутки) puts a fleeting vowel before its last consonant in
+  // the genitive, е where a soft sign stood, о after a consonant (денег, суток): "нет денег" met no
+  // lemma; its other cases Snowball stems as the lemma (деньгами, деньг).
+  const pluralOnly = PLURAL_FLEETING.exec(lemma);
+  if (pluralOnly) return [`${pluralOnly[1]}${pluralOnly[2] ? 'е' : 'о'}${pluralOnly[3]}`];
   // A noun in -ть ends as an infinitive does, but after a consonant (власть, часть, смерть), where
   // infinitives mostly have a vowel; the numbers five to thirty decline the same way (пяти, десяти).
   if (SOFT_NOUN_IN_T.test(lemma)) return ['и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);

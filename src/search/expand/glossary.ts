@@ -343,8 +343,10 @@ function lemmaFinder(lemmas: string[]): (word: string) => number[] {
       if (/[цкн]$/.test(base) && base.length > 1) for (const v of ['е', 'о']) for (const soft of ['', 'ь']) offer(base.slice(0, -1) + v + base.slice(-1) + soft);
       // An -ереть verb's present has lost its е's (умрёт: умереть).
       if (base.endsWith('р') && base.length > 1) for (const ending of ['ереть', 'ереться']) offer(base.slice(0, -1) + ending);
-      // Or a genitive plural put a vowel before its к or н (бутылок, поездок, сотен, окон: бутылка, поездка, сотня, окно).
+      // Or a genitive plural put a vowel before its к or н (бутылок, поездок, сотен, окон: бутылка, поездка, сотня, окно),
+      // or before a plural-only noun's к or г, where a soft sign may have stood (денег, суток: деньги, сутки).
       if (/[бвгдзклмнпрстфхчшщ][оеё][кн]$/.test(base)) for (const end of ['а', 'я', 'о']) offer(base.slice(0, -2) + base.slice(-1) + end);
+      if (/[бвгдзклмнпрстфхчшщ][оеё][кг]$/.test(base)) for (const soft of ['', 'ь']) for (const end of ['и', 'ы']) offer(base.slice(0, -2) + soft + base.slice(-1) + end);
     }
     for (const id of irregularLemmas(word)) if (!ids.includes(id)) ids.push(id);
     return ids;
