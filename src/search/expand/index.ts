@@ -210,6 +210,27 @@ function glossaryWordsOf(w: QueryWord): Set<string> {
   return new Set(glossaryTerms(w.text, w.terms).map((g) => g.term));
 }
 
+/**
+ * What stands for a foreign word beside its glosses, with its weight and coverage (as offered in
+ * expandWord): what two of its glosses are both synonyms of is the word's sense (wordnet.ts
+ * sharedGlossSynonyms: скрывал, hide and conceal → cover), weighed as a synonym of its surer gloss
+ * — a gloss's own synonyms are other senses of the gloss, not of the word; and a gloss's irregular
+ * forms are the gloss (придало: give, the text's "given"; привёл: bring, "brought"): Porter2 stems
+ * them apart, and an English word's own forms are read so (expandWord).
+ */
+function glossKin(glossed: readonly { term: string; weight: number; surface?: string[] }[], cyrillic: boolean): { term: string; weight: number; cover: number | undefined }[] {
+  const glossWeight = new Map(glossed.map((g) => [g.term, g.weight]));
+  const out: { term: string; weight: number; cover: number | undefined }[] = sharedGlossSynonyms(glossed.map((g) => g.term)).map((s) => {
+    const weight = Math.max(...s.glosses.map((g) => glossWeight.get(g) ?? 0)) * SYNONYM;
+    return { term: s.term, weight: weight * GLOSSARY_WEIGHT, cover: cyrillic ? weight : TRANSLATED * weight };
+  });
+  for (const g of glossed) {
+    if (g.surface || !LATIN_STEM.test(g.term)) continue;
+    for (const f of irregularForms(g.term)) out.push({ term: f.term, weight: g.weight * GLOSSARY_WEIGHT * f.weight, cover: cyrillic ? undefined : TRANSLATED * g.weight * f.weight });
+  }
+  return out;
+}
+
 /** Terms of one family: alike up to the shorter one's fourth letter (consid, consider; критик, критика). */
 const akinTerm = (a: string, b: string) => {
   const n = Math.min(4, a.length, b.length);
@@ -305,20 +326,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
     offer(g.term, g.weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight);
     if (g.surface) surfaces.set(g.term, g.surface);
   }
-  // What two of its glosses are both synonyms of is the word's sense (wordnet.ts sharedGlossSynonyms:
-  // скрывал, hide and conceal → cover), weighed as a synonym of its surer gloss; a gloss's own
-  // synonyms are other senses of the gloss, not of the word.
-  const glossWeight = new Map(glossed.map((g) => [g.term, g.weight]));
-  for (const s of sharedGlossSynonyms(glossed.map((g) => g.term))) {
-    const weight = Math.max(...s.glosses.map((g) => glossWeight.get(g) ?? 0)) * SYNONYM;
-    offer(s.term, weight * GLOSSARY_WEIGHT, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? weight : TRANSLATED * weight);
-  }
-  // A gloss's irregular forms are the gloss (придало: give, the text's "given"; привёл: bring,
-  // "brought"): Porter2 stems them apart, and an English word's own forms are read so (above).
-  for (const g of glossed) {
-    if (g.surface || !LATIN_STEM.test(g.term)) continue;
-    for (const f of irregularForms(g.term)) offer(f.term, g.weight * GLOSSARY_WEIGHT * f.weight, MAX_TRANSLATION_SHARE, CYRILLIC.test(w.text) ? undefined : TRANSLATED * g.weight * f.weight);
-  }
+  for (const k of glossKin(glossed, CYRILLIC.test(w.text))) offer(k.term, k.weight, MAX_TRANSLATION_SHARE, k.cover);
   // A hyphenated Russian compound (военно-фашистский, право-троцкистский, троцкистско-зиновьевский)
   // folds to one word that no glossary or cognate rule reads; its parts are words they do, and the
   // English side meets the word only through English terms (cross-language.ts drops the parts). So
