@@ -90,17 +90,18 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
     const online = WEB_ADDRESS.test(block.plain) ? 'online' : undefined;
     // A siglum of several words or with stops ("Sots. Vest.", "RKEB 2") is typed as one word too ("SotsVest").
     const siglum = block.kind === 'bibliography' ? joinedSiglum(corpus.entry(block.id)?.siglum) : undefined;
-    // A note's titles in Russian (transliterated) or French are read in English too (note-glosses.ts):
-    // their English terms are carried as the truncations' are, the ones the note does not spell itself.
+    // A note's or an entry's titles in Russian (transliterated) or French are read in English too
+    // (note-glosses.ts): their English terms are carried as the truncations' are, the ones the block
+    // does not spell itself.
     const truncated = abbreviations.terms(block.plain);
     const text = truncated.length ? block.plain + TRUNCATED + truncated.map((t) => t.term).join(CARRY) : block.plain;
-    const glosses = block.kind === 'footnote' ? glossesOf(block.plain) : [];
+    const glosses = block.kind === 'footnote' || block.kind === 'bibliography' ? glossesOf(block.plain) : [];
     docs.push({ id: block.id, text, heading: block.kind === 'front-matter' ? frontMatterHeading(block, work) : [block.locator.chapterTitle, block.locator.section, annotated, speaker, online, siglum].filter(Boolean).join(' ') + (glosses.length ? TRUNCATED + glosses.join(CARRY) : '') });
   }
   return docs;
 }
 
-/** The English terms of a note's foreign titles that the note's own words do not give. */
+/** The English terms of a note's or an entry's foreign titles that its own words do not give. */
 function glossesOf(plain: string): string[] {
   const own = new Set(tokenize(plain).flatMap((t) => analyseTerm(t)));
   return foreignTitleTerms(plain).filter((t) => !own.has(t));

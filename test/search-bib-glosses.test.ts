@@ -1,0 +1,35 @@
+/**
+ * A bibliography entry's title in Russian (transliterated) or French, read in English as a
+ * footnote's is (src/search/note-glosses.ts, index-build.ts): a reader asks for the work in
+ * English, and the entry is the one place that lists it. Real corpus; the queries are none of
+ * ../shared/eval's nor the own cases'.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../src/search/engine.ts';
+import { foreignTitleTerms } from '../src/search/note-glosses.ts';
+import { realEngine } from './helpers/corpus.ts';
+
+let engine: SearchEngine;
+beforeAll(async () => {
+  ({ engine } = await realEngine());
+});
+
+const first = async (query: string) => (await engine.search(query, { limit: 1 })).hits[0]?.block;
+
+describe('GIVEN a bibliography entry whose title is transliterated Russian', () => {
+  it('THEN asked for by its author and its title in English, the entry leads', async () => {
+    const kantor = await first('Kantor Sworn Friendship');
+    expect(kantor?.kind).toBe('bibliography');
+    expect(kantor?.plain).toContain('Zakliataia druzhba');
+    const viktorov = await first('Viktorov notes of a military prosecutor');
+    expect(viktorov?.kind).toBe('bibliography');
+    expect(viktorov?.plain).toContain('Zapiski voennogo prokurora');
+  });
+});
+
+describe('GIVEN a bibliography entry whose title is French', () => {
+  it("THEN its title's words give their English terms", () => {
+    const terms = foreignTitleTerms('Broué, Pierre. Léon Sedov. Fils de Trotsky, Victime de Staline. Paris: Editions Ouvrières, 1993.');
+    expect(terms).toEqual(expect.arrayContaining(['son', 'victim']));
+  });
+});
