@@ -18,7 +18,7 @@ import { otherNames, placeAdjectiveLinks } from './names.ts';
 import { placeNameTerms } from './place-adjectives.ts';
 import { negatedStem } from './negated.ts';
 import { queryPhrases } from './phrases.ts';
-import { adverbAdjective, irregularForms, NEAR, relatedStems, sharedGlossSynonyms, SYNONYM, type PartOfSpeech } from './wordnet.ts';
+import { adverbAdjective, irregularForms, NEAR, relatedStems, sharedGlossSynonyms, SYNONYM, type PartOfSpeech, type Relation } from './wordnet.ts';
 
 /** An adverb's adjective and the adjective's adverb where Porter2 stems them apart (wordnet.ts adverbAdjective): the same word, as its forms are. */
 export const ADVERB_ADJECTIVE = 0.5;
@@ -37,7 +37,7 @@ export const ADVERB_ADJECTIVE = 0.5;
 const absentForms = (term: string, index: ExpansionIndex): string[] => (index.has(term) ? [] : irregularForms(term).filter((f) => f.weight >= 1).map((f) => f.term));
 /** A synonym's family (FAMILY_ENDINGS) and its absent forms, each with the share of its weight it has. */
 const kin = (term: string, index: ExpansionIndex): [string, number][] => [...family(term, index).map((f): [string, number] => [f, FAMILY]), ...absentForms(term, index).map((f): [string, number] => [f, 1])];
-const negatedRelation = (text: string): { term: string; weight: number }[] => {
+const negatedRelation = (text: string): Relation[] => {
   const stem = negatedStem(text);
   return stem === undefined ? [] : [{ term: stem, weight: NEAR }];
 };
@@ -47,6 +47,18 @@ export const SYNONYM_SCALE = 0.5;
 /** For a word the index lacks, its synonyms are all there is: they count more, still below 1. */
 const UNKNOWN_SCALE = 1.5;
 const MAX_PER_WORD = 12;
+/**
+ * A word held by few passages (COMMON_SHARE at most) is one the text seldom uses: it says the thing
+ * otherwise. Past its MAX_PER_WORD strongest expansions, up to TEXT_WORDS more are kept from its
+ * first noun sense — synonyms, narrower and broader words — each held by TEXT_WORD_COUNT times as
+ * many passages as the word at least, at TEXT_WORD of its weight: the ratio of idfs weighs such a
+ * common word low, and the rare words of the word's later senses, which the ratio spares, filled
+ * the places before it (proof → evidence, 7 passages and 156, while proof reached treat and proofread).
+ * Not a verb's first sense: its narrower verbs are the commonest (view: call, include, like, make).
+ */
+const TEXT_WORDS = 6;
+const TEXT_WORD_COUNT = 2;
+const TEXT_WORD = 0.5;
 /**
  * Where the text uses the reader's own word in many passages, its synonyms mostly add noise
  * ("party" → dance, "Stalin" → dictatorship through Stalinism): they weigh less the more common
@@ -254,6 +266,49 @@ function ownForms(w: QueryWord, pos: ReadonlySet<PartOfSpeech> | undefined): { t
   return out;
 }
 
+/**
+ * Offers a word's WordNet relations (and its un-/non- stem): its strongest MAX_PER_WORD by closeness
+ * times rarity, then, for a word the text seldom uses, its text words (TEXT_WORDS). `out` holds what
+ * was offered so far.
+ */
+function offerRelated(w: QueryWord, index: ExpansionIndex, pos: ReadonlySet<PartOfSpeech> | undefined, englishWord: boolean, out: ReadonlyMap<string, number>, offer: (term: string, weight: number, maxShare: number, cover: number) => void): void {
+  const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
+  const rarity = rarityScale(w, index);
+  // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
+  // WordNet would relate it to whatever English word it happens to spell.
+  const related: { term: string; weight: number; cover: number; first?: boolean }[] = [];
+  for (const term of !englishWord || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
+    if (isKey(term) || !LATIN_STEM.test(term)) continue;
+    for (const r of [...relatedStems(term, pos, w.text), ...negatedRelation(w.text)]) {
+      const weight = r.weight * scale * rarity.of(r.term);
+      if (weight >= MIN_WEIGHT) related.push({ term: r.term, weight, cover: Math.min(1, r.weight * scale * rarity.cover(r.term) * COVER_SCALE), first: r.first === true });
+    }
+  }
+  // The strongest by their weight here (closeness times rarity), a more frequent sense first among
+  // equals: in WordNet's order of closeness alone, a rare word of a close sense (confirmation →
+  // corroboration) was left out for common ones met first.
+  related.sort((a, b) => b.weight - a.weight);
+  // Past them, for a word the text seldom uses, its first noun sense's synonyms, narrower and
+  // broader words that the text uses more (TEXT_WORD): how the text says it (proof → evidence),
+  // left out above for being common (the ratio of idfs) among rare words
+  // of later senses.
+  const ownCount = Math.max(0, ...w.terms.filter((t) => !isKey(t)).map((t) => index.count(t)));
+  const seldom = ownCount <= COMMON_SHARE * index.size;
+  let textWords = 0;
+  for (const { term, weight, cover, first } of related) {
+    if (out.size < MAX_PER_WORD + textWords) {
+      offer(term, weight, MAX_SHARE, cover);
+      for (const [f, k] of kin(term, index)) offer(f, weight * k, MAX_SHARE, cover * k);
+      continue;
+    }
+    if (!seldom || textWords >= TEXT_WORDS) break;
+    if (!first || out.has(term) || index.count(term) < TEXT_WORD_COUNT * Math.max(1, ownCount)) continue;
+    const before = out.size;
+    offer(term, weight * TEXT_WORD, MAX_SHARE, cover * TEXT_WORD);
+    if (out.size > before) textWords++;
+  }
+}
+
 export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySet<PartOfSpeech>): { term: string; weight: number; cover?: number; surface?: string[] }[] {
   const out = new Map<string, number>();
   const covers = new Map<string, number>();
@@ -275,27 +330,7 @@ export function expandWord(w: QueryWord, index: ExpansionIndex, pos?: ReadonlySe
   if (w.terms.some(isKey)) for (const n of otherNames(w.terms)) offer(n, NAME_WEIGHT, MAX_TRANSLATION_SHARE);
   // A place's adjective and the place (Poland ↔ Polish), as an English word, however capitalised.
   if (englishWord) for (const a of placeAdjectiveLinks(w.terms)) offer(a, PLACE_ADJECTIVE_WEIGHT, MAX_TRANSLATION_SHARE);
-  const scale = w.unknown ? SYNONYM_SCALE * UNKNOWN_SCALE : SYNONYM_SCALE;
-  const rarity = rarityScale(w, index);
-  // A Russian word's Latin terms are its transliteration (груб → grub), not an English word:
-  // WordNet would relate it to whatever English word it happens to spell.
-  const related: { term: string; weight: number; cover: number }[] = [];
-  for (const term of !englishWord || SYNONYM * scale * rarity.max < MIN_WEIGHT ? [] : w.terms) {
-    if (isKey(term) || !LATIN_STEM.test(term)) continue;
-    for (const r of [...relatedStems(term, pos, w.text), ...negatedRelation(w.text)]) {
-      const weight = r.weight * scale * rarity.of(r.term);
-      if (weight >= MIN_WEIGHT) related.push({ term: r.term, weight, cover: Math.min(1, r.weight * scale * rarity.cover(r.term) * COVER_SCALE) });
-    }
-  }
-  // The strongest by their weight here (closeness times rarity), a more frequent sense first among
-  // equals: in WordNet's order of closeness alone, a rare word of a close sense (confirmation →
-  // corroboration) was left out for common ones met first.
-  related.sort((a, b) => b.weight - a.weight);
-  for (const { term, weight, cover } of related) {
-    if (out.size >= MAX_PER_WORD) break;
-    offer(term, weight, MAX_SHARE, cover);
-    for (const [f, k] of kin(term, index)) offer(f, weight * k, MAX_SHARE, cover * k);
-  }
+  offerRelated(w, index, pos, englishWord, out, offer);
   // What the glossary says the word means, when it reads it: a cognate or a learned pair that says
   // something else is a chance likeness (хотел: hotel) or a word its few segments happened to share
   // (убийство: Kirov, мог: detail, let: критик).

@@ -111,17 +111,36 @@ function sensesOf(wn: Loaded, word: number, pos: string): number[] {
   return Array.from(wn.senses(word) ?? []).filter((t) => wn.pos(t) === pos);
 }
 
+/** A stem WordNet relates to a word, how closely (SYNONYM … BROADER), and whether the word's first noun sense reaches it as a synonym, narrower or broader word. */
+export interface Relation {
+  term: string;
+  weight: number;
+  first?: boolean;
+}
+
 /**
  * Stems WordNet relates to a word or phrase with these synsets (its senses), strongest first, without
  * `self`. `phrases`: with the synsets' multi-word members too ("call off" for cancel), as synonyms;
  * a passage holds one as an index term where it has its words in sequence (passage-phrases.ts).
  */
-function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: boolean | string = false): { term: string; weight: number }[] {
+function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: boolean | string = false): Relation[] {
   const out = new Map<number, number>();
+  // The words met in the first noun sense (its most frequent): its synonyms, narrower and broader
+  // words (Relation.first). Not a verb's: its narrower verbs are the commonest (view: call, include,
+  // like, make).
+  const firstSense = new Set<number>();
+  const fromFirst = new Set<number>();
+  let inFirst = false;
+  const firstNoun = [...own].find((s) => wn.pos(s) === 'n');
+  if (firstNoun !== undefined) firstSense.add(firstNoun);
   const add = (synset: number, weight: number) => {
     const words = wn.members(synset);
     if (!words.length || words.length > MAX_MEMBERS) return;
-    for (const w of words) if (w !== self && (out.get(w) ?? 0) < weight) out.set(w, weight);
+    for (const w of words) {
+      if (w === self) continue;
+      if (inFirst) fromFirst.add(w);
+      if ((out.get(w) ?? 0) < weight) out.set(w, weight);
+    }
   };
   const addNear = (synset: number) => {
     const down = wn.narrower(synset);
@@ -130,7 +149,11 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: bo
     for (const n of down) add(n, NEAR);
     for (const n of up) add(n, BROADER);
   };
-  for (const s of own) add(s, SYNONYM);
+  for (const s of own) {
+    inFirst = firstSense.has(s);
+    add(s, SYNONYM);
+    inFirst = false;
+  }
   const multi = phrases === false ? [] : memberPhrases(wn, own, self, typeof phrases === 'string' ? phrases : undefined);
   // A noun's two-word synonym names a kind of its last word (spy: "undercover agent", an agent):
   // that word is a broader one. Not a proper name's ("Soviet Union" is no union): the only noun
@@ -171,10 +194,12 @@ function relatedOf(wn: Loaded, own: Iterable<number>, self?: number, phrases: bo
       // (Another word's senses, "officially" → office → role, part, were noise.)
       if (word === self && wn.pos(s) === 'a') for (const t of sensesOf(wn, word, wn.pos(links[i + 1]!))) add(t, DERIVED_SENSE);
     }
+    inFirst = firstSense.has(s);
     addNear(s);
+    inFirst = false;
   }
   // Among equals, in the order met: the word's more frequent senses first (a phrase after the words).
-  return [...[...out].map(([w, weight]) => ({ term: indexSpelling(wn, w), weight })), ...multi]
+  return [...[...out].map(([w, weight]): Relation => (self !== undefined && fromFirst.has(w) ? { term: indexSpelling(wn, w), weight, first: true } : { term: indexSpelling(wn, w), weight })), ...multi]
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_EXPANSIONS);
 }
@@ -233,7 +258,7 @@ export function isAdjectiveParticiple(form: string): boolean {
  * when they are known — a noun ("Khrushchev's charges") follows the noun's senses (accusation,
  * fee), not the verb's (charge at, load); a word with no sense in them keeps all its senses.
  */
-export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>, form?: string): { term: string; weight: number }[] {
+export function relatedStems(stem: string, pos?: ReadonlySet<PartOfSpeech>, form?: string): Relation[] {
   const wn = wordnet();
   if (!wn) return [];
   // A hyphenated word typed as the index joins it (frameup) is WordNet's frame-up (hyphenated-stems.ts).
