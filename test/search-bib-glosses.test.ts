@@ -33,3 +33,13 @@ describe('GIVEN a bibliography entry whose title is French', () => {
     expect(terms).toEqual(expect.arrayContaining(['son', 'victim']));
   });
 });
+
+describe("GIVEN an English word that looks transliterated (the ia of Media) in a publisher's name", () => {
+  it('THEN it is read as the English word it is, not as Russian (медиа: copper), while titles and initials in transliteration still are', () => {
+    expect(foreignTitleTerms('Furr, Grover. Leon Trotsky’s Collaboration with Germany and Japan. Kettering, OH: Erythrós Press & Media, LLC, 2017.')).toEqual([]);
+    expect(foreignTitleTerms('Kantor, Iulia. Zakliataia druzhba. Sekretnoe sotrudnichestvo SSSR i Germanii. Moscow, 2009.')).toContain('friendship');
+    expect(foreignTitleTerms('"Protokol Doprosa IA.A. Iakovleva. 15-18 oktiabria 1937 g." Lubianka 1937-1938 No. 226.')).toEqual(expect.arrayContaining(['protocol', 'interrog']));
+    // The entry a reader finds by "copper" is none of the publisher's.
+    return engine.search('copper', { limit: 5 }).then((r) => expect(r.hits.map((h) => h.block.plain).join(' ')).not.toMatch(/Erythrós Press/));
+  });
+});

@@ -19,6 +19,8 @@ import { readFileSync } from 'node:fs';
 import { analyseTerm } from './analyse/index.ts';
 import { fold } from './analyse/fold.ts';
 import { glossaryTerms } from './expand/glossary.ts';
+import { partsOfSpeech } from './expand/wordnet.ts';
+import { stemEnglish } from './analyse/stem.ts';
 import { frenchGlossaryTerms } from './expand/glossary-fr.ts';
 import { GLOSSARY_FILE, GLOSSARY_STEMS_FILE } from './expand/glossary.ts';
 import { FRENCH_GLOSSARY_FILE } from './expand/glossary-fr.ts';
@@ -91,9 +93,18 @@ const TRANSLITERATED = /['’]|kh|zh|iu|ia|shch|(?:ii|oi|yi|ogo|ykh|ikh|omu)$/;
 const FRENCH_FUNCTION = new Set(['au', 'aux', 'du', 'des', 'le', 'la', 'les', 'et', 'dans', 'sur', 'avec', 'une', 'chez', 'sous', 'un', 'pour', 'par', 'contre', 'de']);
 const ENGLISH_FUNCTION = new Set('a an the of to in on at by for with from into as and or but not is was were are be been has have had it its this that which who his her their'.split(' '));
 const WORD = /[\p{L}][\p{L}'’]*/gu;
+
 const LATIN_WORD = /^[a-z'’]+$/;
 const FRENCH_WORD = /^[a-zàâæçéèêëîïôœùûüÿ'’]+$/;
 const MIN_LETTERS = 4;
+
+/**
+ * A word marked as transliterated, unless it is an English word WordNet knows: "Media" in
+ * "Erythrós Press & Media" has the ia of Zakliataia and Osnovania, and read as медиа it gave the
+ * publisher's entries "copper" (медь). A word of two or three letters stays a sign: the initials of
+ * "Protokol Doprosa IA.A. Iakovleva" (WordNet knows IA as Iowa).
+ */
+const transliterated = (w: string) => TRANSLITERATED.test(w) && (w.length < MIN_LETTERS || partsOfSpeech(stemEnglish(w)).size === 0);
 
 /** The English terms a note's titles in Russian (transliterated) or French give, each once. */
 export function foreignTitleTerms(plain: string): string[] {
@@ -105,7 +116,7 @@ export function foreignTitleTerms(plain: string): string[] {
     let english = 0;
     for (const w of words) {
       if (ENGLISH_FUNCTION.has(w)) english++;
-      else if (RUSSIAN_FUNCTION.has(w) || TRANSLITERATED.test(w)) russian++;
+      else if (RUSSIAN_FUNCTION.has(w) || transliterated(w)) russian++;
       if (FRENCH_FUNCTION.has(w) && !ENGLISH_FUNCTION.has(w)) french++;
     }
     const frenchStretch = french > english;
