@@ -43,3 +43,17 @@ describe("GIVEN an English word that looks transliterated (the ia of Media) in a
     return engine.search('copper', { limit: 5 }).then((r) => expect(r.hits.map((h) => h.block.plain).join(' ')).not.toMatch(/Erythrós Press/));
   });
 });
+
+describe('GIVEN a query that meets an entry only through its transliterated title read in English', () => {
+  it("THEN the match report names the title's own words, not that the entry lacks the query's", async () => {
+    const { hits, match } = await engine.search('Viktorov notes of a military prosecutor', { limit: 1 });
+    expect(hits[0]?.block.plain).toContain('Zapiski voennogo prokurora');
+    expect(match).toEqual(
+      expect.arrayContaining([
+        { word: 'notes', found: 'related', as: 'Zapiski' },
+        { word: 'military', found: 'related', as: 'voennogo' },
+        { word: 'prosecutor', found: 'related', as: 'prokurora' },
+      ]),
+    );
+  });
+});

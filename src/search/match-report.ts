@@ -12,6 +12,16 @@ import { analyseTerm, fold, fuzzyFor, KEY_MARKER, typoDistance, type QueryWord }
 import type { Block } from '../corpus/model.ts';
 import type { TermPositions } from './term-positions.ts';
 import { compoundAt, readingOf, wordAt } from './passage-reading.ts';
+import { foreignTitleGlosses } from './note-glosses.ts';
+
+/** A note's or entry's foreign titles read in English, by passage (the index carries their terms: index-build.ts). */
+const titleGlosses = new WeakMap<Block, Map<string, string>>();
+function glossesOf(block: Block): Map<string, string> | undefined {
+  if (block.kind !== 'footnote' && block.kind !== 'bibliography') return undefined;
+  let g = titleGlosses.get(block);
+  if (!g) titleGlosses.set(block, (g = foreignTitleGlosses(block.plain)));
+  return g;
+}
 
 export type WordMatch =
   | { word: string; found: 'itself' }
@@ -106,6 +116,13 @@ export function matchReport(words: readonly QueryWord[], blocks: readonly Block[
     for (const e of expansions) {
       const found = where(e.term, e.surface);
       if (found) return { word: w.text, found: 'related', as: spanOf(w, e, found, at, spelling, compound) };
+    }
+    // A title in Russian or French met through its English reading: named by the title's word ("druzhba" for friendship).
+    const terms = [...ownTerms(w).map((t) => t.term), ...expansions.map((e) => e.term)];
+    for (const block of blocks) {
+      const glosses = glossesOf(block);
+      const word = glosses && terms.map((t) => glosses.get(t)).find((x) => x !== undefined);
+      if (word) return { word: w.text, found: 'related', as: word };
     }
     const max = fuzzyFor(w.text, { unknown: w.unknown ?? false });
     if (max !== false) {

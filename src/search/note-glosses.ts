@@ -108,9 +108,22 @@ const transliterated = (w: string) => TRANSLITERATED.test(w) && (w.length < MIN_
 
 /** The English terms a note's titles in Russian (transliterated) or French give, each once. */
 export function foreignTitleTerms(plain: string): string[] {
-  const out = new Set<string>();
+  return [...foreignTitleGlosses(plain).keys()];
+}
+
+/**
+ * Each English term a note's or entry's foreign titles give, with the word it was read from as the
+ * text spells it (druzhba for friendship): the match report names it, so a reader sees which word
+ * of the title met the query's rather than being told the passage lacks it.
+ */
+export function foreignTitleGlosses(plain: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const give = (term: string, word: string) => {
+    if (!out.has(term)) out.set(term, word);
+  };
   for (const stretch of plain.split(/[,;:()[\]."“”«»]|https?:\/\/\S+/u)) {
-    const words = (stretch.match(WORD) ?? []).map((w) => fold(w).toLowerCase());
+    const spelt = stretch.match(WORD) ?? [];
+    const words = spelt.map((w) => fold(w).toLowerCase());
     let russian = 0;
     let french = 0;
     let english = 0;
@@ -121,14 +134,14 @@ export function foreignTitleTerms(plain: string): string[] {
     }
     const frenchStretch = french > english;
     const russianStretch = !frenchStretch && russian > english;
-    for (const w of words) {
-      if (w.replace(/['’]/g, '').length < MIN_LETTERS) continue;
+    words.forEach((w, i) => {
+      if (w.replace(/['’]/g, '').length < MIN_LETTERS) return;
       if (frenchStretch && FRENCH_WORD.test(w)) {
-        for (const t of frenchGlossaryTerms(w.replace(/^[a-z]['’]/, ''))) out.add(t.term);
+        for (const t of frenchGlossaryTerms(w.replace(/^[a-z]['’]/, ''))) give(t.term, spelt[i]!);
       } else if (russianStretch && LATIN_WORD.test(w)) {
-        for (const cyr of cyrillicOf(w)) for (const t of glossaryTerms(cyr, analyseTerm(cyr))) if (/^[a-z]/.test(t.term)) out.add(t.term);
+        for (const cyr of cyrillicOf(w)) for (const t of glossaryTerms(cyr, analyseTerm(cyr))) if (/^[a-z]/.test(t.term)) give(t.term, spelt[i]!);
       }
-    }
+    });
   }
-  return [...out];
+  return out;
 }
