@@ -18,12 +18,10 @@
 import { readFileSync } from 'node:fs';
 import { analyseTerm } from './analyse/index.ts';
 import { fold } from './analyse/fold.ts';
-import { glossaryTerms } from './expand/glossary.ts';
-import { partsOfSpeech } from './expand/wordnet.ts';
 import { stemEnglish } from './analyse/stem.ts';
-import { frenchGlossaryTerms } from './expand/glossary-fr.ts';
-import { GLOSSARY_FILE, GLOSSARY_STEMS_FILE } from './expand/glossary.ts';
-import { FRENCH_GLOSSARY_FILE } from './expand/glossary-fr.ts';
+import { GLOSSARY_FILE, GLOSSARY_STEMS_FILE, glossaryTerms } from './expand/glossary.ts';
+import { FRENCH_GLOSSARY_FILE, frenchGlossaryTerms } from './expand/glossary-fr.ts';
+import { partsOfSpeech } from './expand/wordnet.ts';
 import { sha256 } from '../hash.ts';
 
 /**
