@@ -5,13 +5,9 @@
  * gives Zhukov2000Tainy.
  */
 import { mainTitle, type BibRecord } from './record.ts';
+import { RUSSIAN_TO_LATIN } from '../cyrillic-latin.ts';
 
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia', і: 'i', ї: 'i',
-  є: 'ie', ґ: 'g', ў: 'u',
-};
+const CYRILLIC: Record<string, string> = { ...RUSSIAN_TO_LATIN, і: 'i', ї: 'i', є: 'ie', ґ: 'g', ў: 'u' };
 
 /** Latin letters and digits only: Cyrillic transliterated, accents removed, the rest dropped. */
 export function asciiFold(text: string): string {

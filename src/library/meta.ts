@@ -4,6 +4,7 @@
  * the collection (bundled works included) already has.
  */
 import { LANGS, type Lang } from '../corpus/model.ts';
+import { russianToLatin } from '../cyrillic-latin.ts';
 import { ManifestWork, WorkType, type Person } from '../corpus/manifest.ts';
 import { libraryErrors } from './errors.ts';
 import type { ExtractedMetadata, LibraryFormat } from './extract/types.ts';
@@ -18,13 +19,9 @@ export interface MetaOverrides {
 
 export const UNKNOWN_AUTHOR = 'Unknown author';
 
-const TRANSLIT: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
-};
-
 /** Lower-case ASCII slug; Cyrillic is transliterated so that Russian titles give readable ids. */
 export function slugify(text: string, max = 48): string {
-  const ascii = [...text.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('').normalize('NFKD').replace(/\p{M}/gu, '');
+  const ascii = russianToLatin(text.toLowerCase()).normalize('NFKD').replace(/\p{M}/gu, '');
   const words = ascii.split(/[^a-z0-9]+/).filter(Boolean);
   let slug = '';
   // Whole words only: "the-cooperative-movement-in-the" rather than "…-provin".

@@ -1,5 +1,6 @@
 /** Small text facts the ingestion rules are built from. */
 import type { Lang } from '../model.ts';
+import { russianToLatin } from '../../cyrillic-latin.ts';
 
 export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_VALUE = new Map([...SUPERSCRIPT_DIGITS].map((c, i) => [c, String(i)]));
@@ -115,15 +116,9 @@ export const wordCount = (s: string) => (s.match(/[\p{L}\d]+/gu) ?? []).length;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 export const DATE_LINE = new RegExp(`^(?:(?:${MONTHS}) \\d{1,2},? \\d{4}|\\d{1,2} (?:${MONTHS}) \\d{4}|[IVX\\d]+\\.[IVX]+\\.? ?\\d{4})\\.?$`);
 
-const TRANSLIT: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
-};
-
 /** A rough Latin key for a capitalised name in either script, for aligning a text with its translation. */
 export function nameKey(word: string): string {
-  const lat = [...word.toLowerCase()].map((c) => TRANSLIT[c] ?? c).join('');
+  const lat = russianToLatin(word.toLowerCase());
   return lat
     .replace(/[^a-z]/g, '')
     .replace(/kh/g, 'h')

@@ -17,10 +17,10 @@
  * misspellings, which fuzzyFor handles on the stem.
  */
 
+import { RUSSIAN_TO_LATIN } from '../../cyrillic-latin.ts';
+
 const CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh',
-  ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  ...RUSSIAN_TO_LATIN,
   // Ukrainian, Belarusian and Serbian letters, so their names get a key too.
   і: 'i', ї: 'i', є: 'e', ґ: 'g', ў: 'u', ј: 'j', љ: 'lj', њ: 'nj', ђ: 'dj', ћ: 'c', џ: 'dzh', ѕ: 'dz',
 };
