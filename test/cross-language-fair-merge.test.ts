@@ -10,12 +10,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import type { QueryWord } from '../src/search/analyse/index.ts';
-import { snippetMatches } from '../src/eval/normalize.ts';
 import { fairCoverage, fairWords, idfFairness, TRANSLATED, type LanguageFrequency } from '../src/search/cross-language.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { GLOSSARY_WEIGHT } from '../src/search/expand/index.ts';
-import { shownTexts } from '../src/search/shown.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inShown, rankWhere } from './helpers/rank.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
@@ -24,7 +23,7 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Rank (1-based, 0 when not in the top 10) of the first reply whose shown texts hold the snippet. */
-const rank = async (q: string, snippet: string) => (await engine.search(q, { limit: 10 })).hits.findIndex((h) => shownTexts(corpus, h.block).some((t) => snippetMatches(t, snippet))) + 1;
+const rank = (q: string, snippet: string) => rankWhere(engine, q, inShown(corpus, snippet));
 const top = async (q: string) => (await engine.search(q, { limit: 1 })).hits[0]!.block;
 
 describe('GIVEN a Russian question whose answer is an English passage, beside Russian passages that share its common words', () => {

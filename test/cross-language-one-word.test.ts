@@ -7,13 +7,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import type { QueryWord } from '../src/search/analyse/index.ts';
-import { snippetMatches } from '../src/eval/normalize.ts';
 import { CONFIDENT_WEIGHT, languageToAsk, MAX_SENSES, SPECIFIC_SHARE } from '../src/search/cross-language.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { russianTerms } from '../src/search/expand/index.ts';
 import { buildIndex } from '../src/search/index-build.ts';
 import { MemoryCandidateSource } from '../src/search/memory-source.ts';
 import { realCorpus } from './helpers/corpus.ts';
+import { inPassage, rankWhere } from './helpers/rank.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   engine = new SearchEngine(corpus, source);
 }, 120_000);
 
-const rank = async (q: string, snippet: string) => (await engine.search(q, { limit: 10 })).hits.findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
+const rank = (q: string, snippet: string) => rankWhere(engine, q, inPassage(snippet));
 /** What the engine decides for a query on the bundled index. */
 function asked(q: string) {
   const parsed = engine.expand(engine.parse(q));

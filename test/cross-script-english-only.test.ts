@@ -12,11 +12,11 @@ import { glossaryTerms, readApartFromStem } from '../src/search/expand/glossary.
 import { expandWord } from '../src/search/expand/index.ts';
 import { presentForms } from '../src/search/expand/glossary-forms.ts';
 import { fairCoverage, fairWords } from '../src/search/cross-language.ts';
-import { shownHitTexts } from '../src/search/shown.ts';
 import { matchReport } from '../src/search/match-report.ts';
 import { termPositions } from '../src/search/term-positions.ts';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inShownHit, rankWhere } from './helpers/rank.ts';
 
 const english = (word: string) => analyseTerm(word).filter((t) => !isKey(t))[0]!;
 const glossed = (word: string) => glossaryTerms(word, analyseTerm(word, { query: true })).map((t) => t.term);
@@ -27,11 +27,7 @@ beforeAll(async () => {
   ({ corpus, engine } = await realEngine());
 }, 120_000);
 
-/** The rank (1-based) of the first hit whose shown texts contain `snippet`, or 0. */
-async function rankOf(query: string, snippet: string): Promise<number> {
-  const hits = (await engine.search(query, { limit: 10 })).hits;
-  return hits.findIndex((h) => shownHitTexts(corpus, h).some((t) => t.includes(snippet))) + 1;
-}
+const rankOf = (query: string, snippet: string) => rankWhere(engine, query, inShownHit(corpus, snippet));
 
 describe('GIVEN a Russian query with a day word (сегодня) and an English passage that says today or tonight', () => {
   it('THEN сегодня is a word of the query, not a dropped stop word, and the glossary reads it as today and tonight', () => {

@@ -17,6 +17,7 @@ import { SearchEngine } from '../src/search/engine.ts';
 import { introduction } from '../src/search/rerank.ts';
 import { PASSAGE_ID } from '../commands/options.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inPassage, rankWhere } from './helpers/rank.ts';
 import { idsAgainst } from './helpers/block-ids.ts';
 
 let corpus: Corpus;
@@ -27,7 +28,7 @@ beforeAll(async () => {
 
 const front = (work: string) => corpus.work(work)!.blocks.filter((b) => b.kind === 'front-matter');
 const holding = (blocks: Block[], snippet: string) => blocks.find((b) => snippetMatches(b.text, snippet));
-const rank = async (q: string, snippet: string) => (await engine.search(q, { limit: 10 })).hits.findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
+const rank = (q: string, snippet: string) => rankWhere(engine, q, inPassage(snippet));
 
 describe('GIVEN the bundled corpus built with its front matter', () => {
   it('THEN every id the corpus had before (passages, notes, headings, entries, citations, pairs) names the same thing', () => {

@@ -8,11 +8,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
-import { snippetMatches } from '../src/eval/normalize.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { sharedGlossSynonyms } from '../src/search/expand/wordnet.ts';
-import { shownTexts } from '../src/search/shown.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inShown, rankWhere } from './helpers/rank.ts';
 
 let corpus: Corpus;
 let engine: SearchEngine;
@@ -20,7 +19,7 @@ beforeAll(async () => {
   ({ corpus, engine } = await realEngine());
 }, 120_000);
 
-const rank = async (q: string, snippet: string) => (await engine.search(q, { limit: 10 })).hits.findIndex((h) => shownTexts(corpus, h.block).some((t) => snippetMatches(t, snippet))) + 1;
+const rank = (q: string, snippet: string) => rankWhere(engine, q, inShown(corpus, snippet));
 const expansions = (word: string) => (engine.expand(engine.parse(word)).words[0]!.expansions ?? []).map((e) => e.term);
 
 describe('GIVEN a Russian word the glossary gives two English words that WordNet makes synonyms of a third', () => {

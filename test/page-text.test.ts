@@ -12,13 +12,13 @@ import { ingestText } from '../src/corpus/ingest/work.ts';
 import { continuesLine, isAltText, isNavigation } from '../src/corpus/ingest/page-text.ts';
 import { createCiter } from '../src/cite/citer.ts';
 import { STYLE_IDS } from '../src/cite/ids.ts';
-import { snippetMatches } from '../src/eval/normalize.ts';
 import { extractHtml } from '../src/library/extract/html.ts';
 import { locatorLabel } from '../src/present/locator.ts';
 import type { SearchEngine } from '../src/search/engine.ts';
 import { PASSAGE_ID } from '../commands/options.ts';
 import { sampleHtml } from './helpers/library-samples.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inPassage, rankWhere } from './helpers/rank.ts';
 import { idsAgainst } from './helpers/block-ids.ts';
 
 let corpus: Corpus;
@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 const PAGE = 'collaboration-publisher-page';
 const pageText = (work: string) => corpus.work(work)!.blocks.filter((b) => b.kind === 'page-text');
-const rank = async (q: string, snippet: string) => (await engine.search(q, { limit: 10 })).hits.findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
+const rank = (q: string, snippet: string) => rankWhere(engine, q, inPassage(snippet));
 
 describe('GIVEN the bundled corpus built with the web page’s own lines', () => {
   it('THEN every id of the corpus as built before (format 2, made before this change) names the same thing, and the only new ids are .wN', () => {

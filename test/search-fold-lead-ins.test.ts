@@ -11,6 +11,7 @@ import { SearchEngine } from '../src/search/engine.ts';
 import { shownHitTexts } from '../src/search/shown.ts';
 import type { Corpus } from '../src/corpus/corpus.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inShownHit, rankWhere } from './helpers/rank.ts';
 
 let engine: SearchEngine;
 let corpus: Corpus;
@@ -22,10 +23,7 @@ const QUOTED = 'There is only one way to forestall en route the amalgams';
 const SELF = 'discussed his strategy of pretending to "predict"';
 const CITING = "Trotsky's principal tactic in covering up the bloc";
 
-async function rankOf(query: string, snippet: string): Promise<number> {
-  const hits = (await engine.search(query, { limit: 10 })).hits;
-  return hits.findIndex((h) => shownHitTexts(corpus, h).some((t) => snippetMatches(t, snippet))) + 1;
-}
+const rankOf = (query: string, snippet: string) => rankWhere(engine, query, inShownHit(corpus, snippet));
 
 describe('GIVEN two paragraphs leading into the same quotation ("There is only one way to forestall…")', () => {
   it('THEN a paraphrase of the lead-in without a citation shows that lead-in in the best three', async () => {

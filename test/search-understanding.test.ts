@@ -5,7 +5,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/corpus.ts';
-import { snippetMatches } from '../src/eval/normalize.ts';
 import { passageView } from '../src/present/passage.ts';
 import { parseQuery, typoDistance } from '../src/search/analyse/index.ts';
 import { stemEnglish } from '../src/search/analyse/stem.ts';
@@ -17,6 +16,7 @@ import { cognateStems } from '../src/search/expand/cognates.ts';
 import { isRussianQuery } from '../src/search/cross-language.ts';
 import { introduction, introductionOf, rerank, smallestSpan } from '../src/search/rerank.ts';
 import { realEngine } from './helpers/corpus.ts';
+import { inPassage, rankWhere } from './helpers/rank.ts';
 import { createCiter } from '../src/cite/citer.ts';
 
 let corpus: Corpus;
@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 const hits = async (q: string, opts = {}) => (await engine.search(q, { limit: 10, ...opts })).hits;
 /** 1-based rank of the first hit containing the snippet; 0 when none of the top 10 does. */
-const rank = async (q: string, snippet: string, opts = {}) => (await hits(q, opts)).findIndex((h) => snippetMatches(h.block.plain, snippet)) + 1;
+const rank = (q: string, snippet: string, opts = {}) => rankWhere(engine, q, inPassage(snippet), opts);
 
 describe('GIVEN questions and short queries', () => {
   it('THEN question words and light verbs weigh little and need not be in the passage', async () => {
