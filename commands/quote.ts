@@ -50,7 +50,7 @@ export const quote = {
       ...(a.author ? { author: a.author } : {}),
     });
     const style = ctx.scope.defaults.style;
-    const views = result.hits.map((h) => passageView(ctx.corpus, ctx.cite, h.block, h.work, style, { snippet: h.snippet, score: h.score, unit: true, ...(h.after ? { after: h.after } : {}) }));
+    const views = result.hits.map((h) => passageView(ctx.corpus, ctx.cite, h.block, h.work, style, { snippet: h.snippet, score: h.score, unit: true, ...(h.after ? { after: h.after } : {}), ...(h.heading ? { heading: h.heading } : {}) }));
     const reply = passagesReply(`Quote: ${a.query.length > 80 ? `${a.query.slice(0, 77)}…` : a.query}`, views, {
       ...(a.hide ? { hidden: true } : { visibility: ctx.scope.defaults.visibility }),
       paging: { target: 'quote', page, hasNext: result.total > page * limit },

@@ -28,6 +28,8 @@ export interface SearchHit {
   snippet: string;
   /** The passage after it that gives what the question asks for, shown with it (search/answer-after.ts). */
   after?: Block;
+  /** The heading of the section the query named, shown above the passage that begins it (search/section-named.ts). */
+  heading?: Block;
 }
 
 export interface SearchResult {

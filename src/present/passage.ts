@@ -39,7 +39,7 @@ export function passageView(
   block: Block,
   work: WorkBuild,
   style: CitationStyleId,
-  extra: { snippet?: string; score?: number; unit?: boolean; after?: Block } = {},
+  extra: { snippet?: string; score?: number; unit?: boolean; after?: Block; heading?: Block } = {},
 ): PassageView {
   // A search hit is shown as the reader meets it: a quotation after the paragraph that leads into
   // it, and a lead-in with its quotation (corpus/lead-in.ts), one passage under the lead-in's locator.
@@ -80,6 +80,8 @@ export function passageView(
     view.text = `${view.text}\n\n${b.text}`;
     view.footnotes.push(...footnoteViews(corpus, b));
   }
+  // A section the query named begins here: its heading is shown above it as the source prints it.
+  if (extra.heading) view.text = `${extra.heading.text}\n\n${view.text}`;
   const other = counterpart(corpus, block);
   if (other && other.ids.length) view.translation = side(corpus, work, other.ids);
   return view;

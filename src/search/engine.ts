@@ -37,6 +37,7 @@ import { readsAsTitle } from './title-like.ts';
 import { readLowerCaseNames } from './lower-case-name.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
+import { openSection, saysEveryWord, sectionLeads, sectionNamed, sectionOpenings, type SectionHeading } from './section-named.ts';
 import { ExpansionCache } from './expand/word-cache.ts';
 import { abbreviationsOf, truncationExpansions, withTruncations } from './abbreviations.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -388,11 +389,15 @@ export class SearchEngine implements SearchService {
     const reading = readQuery(parsed);
     const candidates = parsed.stopWordsOnly ? this.scan(parsed, options, notices, want) : await this.ranked(parsed, reading, options, want, notices);
     // A page's worth of pairs take their lead side, twice over: an answer shown after its topic is not listed again (answersAfter).
-    const { folded, after } = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed, reading, offset + limit);
+    const answered = this.answersAfter(this.leadInQueryLanguage(this.fold(candidates), parsed, options, 2 * (offset + limit)), parsed, reading, offset + limit);
+    // A query naming a section is answered where the section begins (section-named.ts).
+    const section = parsed.stopWordsOnly ? undefined : this.sectionNamed(parsed, options, answered.folded[0]);
+    const { folded, after } = section ? openSection(answered, section) : answered;
     const snippet = snippetsFor(parsed);
     const hits: SearchHit[] = folded.slice(offset, offset + limit).map((c) => {
       const next = after.get(c.block.id);
-      return { block: c.block, work: c.work, score: c.score, snippet: snippet(c.block.plain, this.foldedOf(c.block).text), ...(next ? { after: next } : {}) };
+      const heading = c.block === section?.opening ? section.heading : undefined;
+      return { block: c.block, work: c.work, score: c.score, snippet: snippet(c.block.plain, this.foldedOf(c.block).text), ...(next ? { after: next } : {}), ...(heading ? { heading } : {}) };
     });
     // A phrase is matched as typed, and a scan matches every word: only a ranked answer can be loose.
     const first = hits[0];
@@ -491,6 +496,19 @@ export class SearchEngine implements SearchService {
       const work = block && this.corpus.workOf(block.id);
       return Boolean(block && work && this.accept(block, work, options));
     };
+  }
+
+  /** Each section's heading and first passage, once per engine (section-named.ts). */
+  private sections?: SectionHeading[];
+
+  /** The section the query names, when its first passage may be shown (the search's options accept it). */
+  private sectionNamed(parsed: ParsedQuery, options: SearchOptions, best: Candidate | undefined): (SectionHeading & { work: WorkBuild }) | undefined {
+    const named = sectionNamed(parsed.words, (this.sections ??= sectionOpenings(this.corpus)));
+    // A phrase names a section only as its heading says it; a passage found by the phrase says it too.
+    if (parsed.phrases.length && !(named && parsed.phrases.every((p) => fold(named.section.heading.plain).includes(p)))) return undefined;
+    if (!named || !sectionLeads(named, parsed.text, best !== undefined && saysEveryWord(parsed.words, this.positionsOf(best.block)))) return undefined;
+    const work = this.corpus.workOf(named.section.opening.id);
+    return work && this.accept(named.section.opening, work, options) ? { ...named.section, work } : undefined;
   }
 
   private expansionIndex(): ExpansionIndex {

@@ -56,14 +56,15 @@ export function shownTexts(corpus: Corpus, block: Block): string[] {
 }
 
 /** The blocks a reply shows for a search hit: its own (shownBlocks), and the passage after it that answers the question, with its notes (answer-after.ts). */
-export function shownHitBlocks(corpus: Corpus, hit: { block: Block; after?: Block }): Block[] {
-  const out = shownBlocks(corpus, hit.block);
+export function shownHitBlocks(corpus: Corpus, hit: { block: Block; after?: Block; heading?: Block }): Block[] {
+  // A section the query named is shown under its heading (section-named.ts).
+  const out = hit.heading ? [hit.heading, ...shownBlocks(corpus, hit.block)] : shownBlocks(corpus, hit.block);
   // The passage after is a paragraph on its own (answer-after.ts): what it shows is itself and its notes.
   if (hit.after) for (const b of shownBlocks(corpus, hit.after)) if (!out.includes(b)) out.push(b);
   return out;
 }
 
 /** The texts of those blocks, as `shownTexts`. */
-export function shownHitTexts(corpus: Corpus, hit: { block: Block; after?: Block }): string[] {
+export function shownHitTexts(corpus: Corpus, hit: { block: Block; after?: Block; heading?: Block }): string[] {
   return shownHitBlocks(corpus, hit).flatMap((b) => [b.text, b.plain]);
 }
