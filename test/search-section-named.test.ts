@@ -54,6 +54,14 @@ describe('GIVEN a title with a label, a date in brackets, or a question of its o
   });
 });
 
+describe('GIVEN a section whose first passage the search lists first already', () => {
+  it('THEN it is shown under its heading too, a compound in the title ("Face-To-Face") named by its words', async () => {
+    const hit = await first('Piatakov face to face with Bukharin');
+    expect(hit.block.id).toBe('trotskys-lies.p437');
+    expect(hit.heading?.plain).toBe("Piatakov's Face-To-Face Confrontation with Bukharin December 7, 1936");
+  });
+});
+
 describe('GIVEN queries that share words with a heading but do not name it', () => {
   it('THEN "Trotsky" is not taken for the section "The Name of Trotsky", nor "Conclusion" for one of the four sections so called', async () => {
     expect((await first('Trotsky')).heading).toBeUndefined();

@@ -506,7 +506,9 @@ export class SearchEngine implements SearchService {
     const named = sectionNamed(parsed.words, (this.sections ??= sectionOpenings(this.corpus)));
     // A phrase names a section only as its heading says it; a passage found by the phrase says it too.
     if (parsed.phrases.length && !(named && parsed.phrases.every((p) => fold(named.section.heading.plain).includes(p)))) return undefined;
-    if (!named || !sectionLeads(named, parsed.text, best !== undefined && saysEveryWord(parsed.words, this.positionsOf(best.block)))) return undefined;
+    if (!named) return undefined;
+    const leads = best?.block === named.section.opening || sectionLeads(named, parsed.text, best !== undefined && saysEveryWord(parsed.words, this.positionsOf(best.block)));
+    if (!leads) return undefined;
     const work = this.corpus.workOf(named.section.opening.id);
     return work && this.accept(named.section.opening, work, options) ? { ...named.section, work } : undefined;
   }

@@ -21,6 +21,7 @@
  * still leads when the query is the whole title (every word of it but its numbers: "Trotsky and
  * Terror", "Moscow Trials", as plain keyword search finds a title's own line), and not when it is a
  * question ("why restore capitalism" asks for a reason, which a passage saying those words may give).
+ * A section's first passage that leads already is shown under its heading all the same.
  * A phrase in quotes names a section only as its heading says it; stop-word scans never name one.
  */
 import type { Block } from '../corpus/model.ts';
@@ -53,6 +54,9 @@ const BRACKETED = /\([^)]*\)|\[[^\]]*\]/gu;
 
 const cache = new WeakMap<readonly SectionHeading[], HeadingWords[]>();
 
+/** A heading word's terms, a compound's parts' among them: "Face-To-Face" is named by "face to face". */
+const termsOf = (w: QueryWord) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]);
+
 function headingWords(sections: readonly SectionHeading[]): HeadingWords[] {
   let out = cache.get(sections);
   if (!out) {
@@ -60,8 +64,8 @@ function headingWords(sections: readonly SectionHeading[]): HeadingWords[] {
       // A title's label ("Chapter 5."), its numbers ("of Summer 1937- Fall 1938") and what it adds in
       // brackets ("(January 12, 1935)") are seldom typed: they may be named, but are not words to name.
       const title = section.heading.plain.replace(LABEL, '').replace(BRACKETED, ' ');
-      const words = parseQuery(title).words.filter((w) => !NUMBER.test(w.text)).map((w) => new Set(w.terms));
-      return { section, words, extra: parseQuery(section.heading.plain).words.map((w) => new Set(w.terms)) };
+      const words = parseQuery(title).words.filter((w) => !NUMBER.test(w.text)).map(termsOf);
+      return { section, words, extra: parseQuery(section.heading.plain).words.map(termsOf) };
     });
     cache.set(sections, out);
   }
