@@ -8,6 +8,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { authorLine, type Corpus } from '../corpus/corpus.ts';
+import { counterpart } from '../corpus/counterpart.ts';
 import type { Block } from '../corpus/model.ts';
 import type { WorkBuild } from '../corpus/work.ts';
 import { introducingSentence } from '../corpus/lead-in.ts';
@@ -82,7 +83,7 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
     // about the POUM the text names): that passage's words count for the note as its title does.
     // A quotation likewise with the paragraph that leads into it ("… summarized by Victor Serge:"),
     // which names who speaks where the quotation does not (corpus/lead-in.ts).
-    const annotated = block.kind === 'footnote' && block.refBlock ? corpus.block(block.refBlock)?.plain : lead(corpus, block);
+    const annotated = block.kind === 'footnote' && block.refBlock ? annotatedText(corpus, block, block.refBlock) : lead(corpus, block);
     // The author's own "I found …" is read under the author's name (speaker.ts): "did Furr find …".
     const speaker = voice(block) ? authorLine(work.meta) : undefined;
     // A web address says the text is online ("where is the Biulleten' Oppozitsii online"), which
@@ -105,6 +106,20 @@ export function passageDocuments(corpus: Corpus, works?: readonly WorkBuild[]): 
 function glossesOf(plain: string): string[] {
   const own = new Set(tokenize(plain).flatMap((t) => analyseTerm(t)));
   return foreignTitleTerms(plain).filter((t) => !own.has(t));
+}
+
+/**
+ * What a note is read under: the passage it annotates, and where that passage is an original in
+ * another language than the note's (a Russian quotation under an English note), its translation
+ * beside it too, which the reply shows with it: a reader asks in the note's language ("which volume
+ * of Lenin's works has his speech on Stalin's two commissariats"), which the original's words never meet.
+ */
+function annotatedText(corpus: Corpus, note: Block, refId: string): string | undefined {
+  const ref = corpus.block(refId);
+  if (!ref) return undefined;
+  if (ref.lang === note.lang || ref.role === 'translation') return ref.plain;
+  const other = counterpart(corpus, ref)?.ids.map((id) => corpus.block(id)).filter((b): b is Block => b !== undefined && b.lang === note.lang) ?? [];
+  return [ref.plain, ...other.map((b) => b.plain)].join(' ');
 }
 
 const WEB_ADDRESS = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\./iu;

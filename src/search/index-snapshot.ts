@@ -39,7 +39,7 @@ import { noteGlossesFingerprint } from './note-glosses.ts';
 
 export const SNAPSHOT_FILE = 'index.v8';
 /** Bump when the snapshot's layout (header or state) changes. */
-export const SNAPSHOT_FORMAT_VERSION = 8;
+export const SNAPSHOT_FORMAT_VERSION = 9;
 
 type SearchIndex = MiniSearch<IndexedPassage>;
 

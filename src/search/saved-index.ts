@@ -31,7 +31,7 @@ import { noteGlossesFingerprint } from './note-glosses.ts';
 
 export const INDEX_FILE = 'index.json';
 /** Bump when the index's layout (fields, documents, file structure) changes. */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 /** Terms per line: a line stays far below the string limit even when every term is common. */
 const TERMS_PER_LINE = 20_000;
 
