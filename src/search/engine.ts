@@ -38,6 +38,7 @@ import { readLowerCaseNames } from './lower-case-name.ts';
 import { phraseMatcher } from './analyse/phrase.ts';
 import { expandPhrases, russianTerms, type ExpansionIndex } from './expand/index.ts';
 import { openSection, saysEveryWord, sectionLeads, sectionNamed, sectionOpenings, type SectionHeading } from './section-named.ts';
+import { expandRussianPhrases } from './expand/phrases-ru.ts';
 import { ExpansionCache } from './expand/word-cache.ts';
 import { abbreviationsOf, truncationExpansions, withTruncations } from './abbreviations.ts';
 import { learnLexicons, type Lexicons } from './expand/lexicon.ts';
@@ -554,6 +555,7 @@ export class SearchEngine implements SearchService {
       }
     }
     expandPhrases(parsed, index);
+    expandRussianPhrases(parsed, index);
     expandRelations(parsed, this.relationsOf, index.has);
     return parsed;
   }

@@ -205,6 +205,16 @@ export const NUMBER_FORMS: Record<string, string[]> = {
  * Not -ски/-цки, an adverb's (фактически, по-немецки); not -ни, whose genitive is -ней (козни: козней).
  */
 const PLURAL_FLEETING = /^(?!.*[сц]ки$)(.*[бвгдзклмнпрстфхчшщ])(ь?)([кг])[иы]$/;
+/**
+ * A noun used only in the plural (выборы election, переговоры, похороны, часы clock, беспорядки):
+ * a lemma in -ы after a consonant, or in -и after г, к, х; not an adverb's -ски/-цки, nor якобы.
+ * Its oblique plural cases are also the plural of a noun of its stem, where there is one (выборов:
+ * выбор choice and выборы election; часов: час hour and часы clock), and the glossary then gives
+ * each reading (glossary.ts AMBIGUOUS) rather than the singular noun's alone.
+ */
+const PLURAL_ONLY = /^(?!.*(?:[сц]ки|бы)$).*(?:[бвдзлмнпрстфхцчшщ]ы|[гкх]и)$/;
+/** A plural-only noun's genitive in -ов (выборов; the bare stem too where it is -ы: похорон), dative, instrumental and prepositional. */
+const pluralCases = (lemma: string): string[] => ['ов', 'ам', 'ами', 'ах'].map((e) => lemma.slice(0, -1) + e);
 const SOFT_NOUN_IN_T = /(?:[бвгджзклмнпрсфхцчшщ]ть|пять|девять|десять|дцать)$/;
 /** A fleeting vowel: немец → немца, немцам; подросток → подростка; день → дня. */
 const FLEETING = /(?<=[бвгджзклмнпрстфхцчшщ])[еоё](?=[цкн]ь?$)/;
@@ -253,7 +263,8 @@ function ruleForms(lemma: string): string[] {
   // the genitive, е where a soft sign stood, о after a consonant (денег, суток): "нет денег" met no
   // lemma; its other cases Snowball stems as the lemma (деньгами, деньг).
   const pluralOnly = PLURAL_FLEETING.exec(lemma);
-  if (pluralOnly) return [`${pluralOnly[1]}${pluralOnly[2] ? 'е' : 'о'}${pluralOnly[3]}`];
+  if (pluralOnly) return [`${pluralOnly[1]}${pluralOnly[2] ? 'е' : 'о'}${pluralOnly[3]}`, ...pluralCases(lemma)];
+  if (PLURAL_ONLY.test(lemma)) return [...pluralCases(lemma), ...(lemma.length >= 5 ? [cut(1)] : [])];
   // A noun in -ть ends as an infinitive does, but after a consonant (власть, часть, смерть), where
   // infinitives mostly have a vowel; the numbers five to thirty decline the same way (пяти, десяти).
   if (SOFT_NOUN_IN_T.test(lemma)) return ['и', 'ью', 'ей', 'ям', 'ями', 'ях'].map((e) => cut(1) + e);

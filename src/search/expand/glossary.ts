@@ -140,7 +140,7 @@ export function parseGlossary(text: string, file = GLOSSARY_FILE): GlossaryEntry
 }
 
 /** Lemma endings (glossary-forms.ts inflects from these), and the longest ending a form adds to what it keeps. */
-const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'авать', 'аваться', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться', 'ти', 'сти', 'асти', 'стись', 'чь', 'чься', 'нуть', 'нуться'];
+const LEMMA_ENDINGS = ['', 'а', 'я', 'о', 'е', 'ь', 'й', 'ы', 'и', 'ый', 'ой', 'ий', 'ия', 'ие', 'ть', 'ться', 'ать', 'ять', 'ить', 'еть', 'овать', 'евать', 'авать', 'аваться', 'аться', 'яться', 'иться', 'еться', 'оваться', 'еваться', 'ти', 'сти', 'асти', 'стись', 'чь', 'чься', 'нуть', 'нуться'];
 const MAX_FORM_ENDING = 6;
 
 const foldRussian = (word: string) => (word.includes('ё') ? word.replace(/ё/g, 'е') : word);
