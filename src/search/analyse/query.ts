@@ -114,6 +114,27 @@ function queryWord(token: WordToken, keepStopWords: boolean): QueryWord | null {
 const CHOICE = new Set(['which', 'what']);
 const COUNT = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
 
+/**
+ * "how quickly", "how long", "how often": the word after "how" names the kind of quantity the answer
+ * gives (a time, a length, a count), not its topic; "what share of", "what proportion of" likewise.
+ * The passage that answers rarely says it ("within a few days", "about two-thirds of this issue").
+ */
+const DEGREE = new Set(['quickly', 'fast', 'soon', 'rapidly', 'swiftly', 'long', 'often', 'frequently', 'old', 'far', 'early', 'late', 'big', 'large']);
+const SHARE = new Set(['share', 'percentage', 'proportion', 'fraction', 'number', 'amount']);
+
+/**
+ * "will" is kept from the stop list for the noun ("Lenin's Will", "the will of the Party"). Opening
+ * a question, or straight after its question word ("when will the next volume come out", "will Furr
+ * examine…", "what will happen"), it is the auxiliary, which asks about the future and names nothing
+ * a passage must hold: light. In a statement ("my connections will be cut off") it stays a word,
+ * which the passage saying it in the future ("My departure … will in reality mean…") matches.
+ */
+const QUESTION_WORDS = new Set(['when', 'what', 'how', 'where', 'who', 'whom', 'why', 'which', 'whose']);
+/** For each "will" of a folded query in turn: is it a question's auxiliary? (The text is read: tokens lose a possessive's 's.) */
+function modalWills(text: string): boolean[] {
+  return [...text.matchAll(/(?:^|([\p{L}\p{N}'’]+)[^\p{L}\p{N}'’]+)will\b/gu)].map((m) => m[1] === undefined || QUESTION_WORDS.has(m[1]));
+}
+
 const allTerms = (ws: QueryWord[]): string[] => ws.flatMap((w) => [...w.terms, ...allTerms(w.parts)]);
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -130,6 +151,14 @@ export function parseQuery(raw: string): ParsedQuery {
   // "which two Bolsheviks", "what three demands": the number is how many the answer names, which
   // the passage that names them rarely says.
   const chosenCount = new Set(analysed.filter((w, i) => w !== null && i > 0 && CHOICE.has(fold(tokens[i - 1]!.forms.at(-1) ?? '')) && COUNT.has(w.text)));
+  const before = (i: number) => fold(tokens[i - 1]?.forms.at(-1) ?? '');
+  const after = (i: number) => fold(tokens[i + 1]?.forms.at(-1) ?? '');
+  const wills = modalWills(text);
+  let will = 0;
+  // "Will Podmore": a first name, capitalised before another capitalised word.
+  const capital = (i: number) => /^\p{Lu}/u.test(tokens[i]?.forms.at(-1) ?? '');
+  const modal = new Set(analysed.filter((w, i) => fold(tokens[i]!.forms.at(-1) ?? '') === 'will' && wills[will++] === true && !(capital(i) && capital(i + 1))));
+  const degree = new Set(analysed.filter((w, i) => w !== null && ((before(i) === 'how' && DEGREE.has(w.text)) || (CHOICE.has(before(i)) && after(i) === 'of' && SHARE.has(w.text)))));
   const ws = analysed.filter((w): w is QueryWord => w !== null);
   // Light words only count as light beside a word of substance: "said" alone is the query.
   const years = asksForYears(ws.map((w) => w.text));
@@ -143,7 +172,7 @@ export function parseQuery(raw: string): ParsedQuery {
   analysed.forEach((w, i) => w && /^\p{Lu}/u.test(tokens[i]!.forms.at(-1) ?? '') && (w.capitalised = true));
   if (analysed[0]) analysed[0].opens = true;
   const inversions = new Set(french ? analysed.filter((w, i) => w !== null && isFrenchInversion(tokens[i]!.parts.map((p) => fold(p.at(-1) ?? '')))) : []);
-  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (reference && isReferenceWord(w.text)) || (role && w === ws[ws.length - 1] && isRoleWord(w.text)) || (where && isWhereWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w);
+  const light = (w: QueryWord) => isLightWord(w.text) || (years && isYearsWord(w.text)) || (name && isNameWord(w.text)) || (reference && isReferenceWord(w.text)) || (role && w === ws[ws.length - 1] && isRoleWord(w.text)) || (where && isWhereWord(w.text)) || (french && (isFrenchFunctionWord(w.text) || inversions.has(w))) || chosenCount.has(w) || degree.has(w) || modal.has(w);
   if (!stopWordsOnly && ws.some((w) => !light(w))) for (const w of ws) if (light(w)) w.light = true;
   const phrases = quotedPhrases(text);
   const last = analysed.at(-1);

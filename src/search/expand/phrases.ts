@@ -14,6 +14,10 @@ import { PHRASE_MARKER, phrasesIn } from './wordnet.ts';
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const LATIN = /^[a-z]+$/;
+/** Phrases that, ending a question, mean a stop word ("what were they up to": doing). */
+const STRANDED = new Set(['up to']);
+/** What may follow such a phrase whose object the question word took ("what was Yezhov up to in 1937"): no object. */
+const AFTER_STRANDED = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'then', 'now', 'there', 'and', 'or', 'but', 'since', 'until', 'all', 'exactly', 'really', 'actually']);
 
 export interface PhraseExpansion {
   /** The phrase as typed (folded). */
@@ -37,6 +41,10 @@ export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
   // A phrase has two Latin words at least: a one-word query ("Kirov") must not pay for reading WordNet.
   if (stems.filter(Boolean).length < 2) return [];
   return phrasesIn(stems).flatMap(({ from, to, object, key, related }) => {
+    // "what was he really up to": "up to" with nothing after it has lost its object to the question
+    // word, and is the idiom "be up to (something)", doing, a stop word; WordNet's senses (capable,
+    // equal to: "up to the task") all take an object, and the phrase put "a mirror up to himself" first.
+    if ((to === tokens.length || AFTER_STRANDED.has(tokens[to]!)) && STRANDED.has(tokens.slice(from, to).join(' '))) return [];
     // The object a phrasal verb is split around ("make stuff up") is no word of the phrase.
     const inPhrase = (_: string, i: number) => !object || from + i < object[0] || from + i >= object[1];
     const own = new Set(stems.slice(from, to).filter(inPhrase));
