@@ -62,3 +62,11 @@ describe('GIVEN a question ending on "up to"', () => {
     expect(hits.join(' ')).not.toContain('It is up to those who disagree');
   });
 });
+
+describe('GIVEN a phrase whose light word is only a weak relation', () => {
+  it('THEN it stays a word: "come up" is arise, surface (happen is only its broader word), "stand for" is mean', () => {
+    const lightPhrases = (q: string) => queryPhrases(parseQuery(q)).filter((p) => p.light).map((p) => p.text);
+    expect(lightPhrases('did the charge ever come up in the investigation')).toEqual([]);
+    expect(lightPhrases('what does POUM stand for')).toEqual(['stand for']);
+  });
+});

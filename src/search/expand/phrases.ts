@@ -57,7 +57,9 @@ export function queryPhrases(parsed: ParsedQuery): PhraseExpansion[] {
         term: PHRASE_MARKER + key,
         words: parsed.words.filter((w) => typed.has(w.text.replace(/['’]s$/, ''))),
         related: rest,
-        light: rest.some((r) => isLightWord(r.term)),
+        // Light when it stands for a light word as strongly as for anything ("stand for" → mean), not
+        // when that word is a weak relation ("come up" → happen, its broader word; arise, surface first).
+        light: rest.some((r) => isLightWord(r.term) && r.weight >= rest[0]!.weight),
       },
     ];
   });
