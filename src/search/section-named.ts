@@ -10,7 +10,7 @@
  * - every word of the query (stop words aside; light words count, as "Name" does in a title) is a
  *   word of the heading, as itself, another form of it,
  *   its cross-script key or a one-letter typo of a word of five letters or more (not a synonym:
- *   a title is typed as it reads), and
+ *   a title is typed as it reads; at least one word typed as the heading has it), and
  * - those words are at least half the heading's own words (a single-word query only a
  *   heading of that one word: "Trotsky" names no section called "Trotsky's Lies", "Conclusion" does);
  * - and one heading does so best: two headings named alike ("Conclusion" in two works) name neither,
@@ -47,6 +47,8 @@ interface HeadingWords {
   words: Set<string>[];
   /** Every word of the heading, label, numbers and brackets included. */
   extra: Set<string>[];
+  /** Every term of those. */
+  all: Set<string>;
 }
 const NUMBER = /^\p{N}+$/u;
 const LABEL = /^\s*(?:chapter|part|section|appendix)\s+(?:\d+|[ivxlc]+)\b[.:]?/iu;
@@ -65,7 +67,8 @@ function headingWords(sections: readonly SectionHeading[]): HeadingWords[] {
       // brackets ("(January 12, 1935)") are seldom typed: they may be named, but are not words to name.
       const title = section.heading.plain.replace(LABEL, '').replace(BRACKETED, ' ');
       const words = parseQuery(title).words.filter((w) => !NUMBER.test(w.text)).map(termsOf);
-      return { section, words, extra: parseQuery(section.heading.plain).words.map(termsOf) };
+      const extra = parseQuery(section.heading.plain).words.map(termsOf);
+      return { section, words, extra, all: new Set(extra.flatMap((w) => [...w])) };
     });
     cache.set(sections, out);
   }
@@ -92,10 +95,12 @@ export function sectionNamed(words: readonly QueryWord[], sections: readonly Sec
   if (heavy.length === 0) return undefined;
   const typed = heavy.map(typedTerms);
   const stems = heavy.map((w) => w.terms.find((t) => !t.startsWith('~')));
+  // A heading none of whose words the query types as such is passed over at once (most are, and the slips cost).
+  const asTyped = typed.flatMap((t) => [...t]);
   let best: { section: SectionHeading; share: number } | undefined;
   let tie = false;
   for (const h of headingWords(sections)) {
-    if (h.words.length === 0 || (heavy.length === 1 && h.words.length !== 1)) continue;
+    if (h.words.length === 0 || (heavy.length === 1 && h.words.length !== 1) || !asTyped.some((t) => h.all.has(t))) continue;
     if (!typed.every((t, i) => h.extra.some((word) => names(word, t, stems[i])))) continue;
     const share = h.words.filter((word) => typed.some((t, i) => names(word, t, stems[i]))).length / h.words.length;
     if (share < HEADING_SHARE || (best && share < best.share)) continue;
