@@ -63,7 +63,7 @@ import { counterpart } from '../corpus/counterpart.ts';
 import type { PassageFacts } from './passage-facts.ts';
 import { readQuery, type QueryReading } from './query-reading.ts';
 import { positionsOfReading, readingOf, spacedFoldedOf, spacedWords, wordAt } from './passage-reading.ts';
-import { breakNearTies, fusePlain, leadByPlain, netReads, plainScorer, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
+import { breakNearTies, fusePlain, leadByPlain, netReads, plainScorer, WHOLE, surfaceCounts, SurfaceStatistics, type SurfaceCounts } from './plain-net.ts';
 
 export const FRONT_MATTER_WEIGHT = 0.5;
 export const BIBLIOGRAPHY_WEIGHT = 0.5;
@@ -687,13 +687,14 @@ export class SearchEngine implements SearchService {
   /**
    * The lexical safety net (plain-net.ts): of a query of four words of substance or more (a shorter
    * one is a name, a term or a topic, which the definitions, pairs and foci read), the passages plain minisearch would rank
-   * first on its words as typed are not buried. When only the AND stages ran, the passages BM25
+   * first on its words as typed are not buried. A shorter query's clear favourite leads and its near
+   * ties are broken only toward a passage holding every word typed. When only the AND stages ran, the passages BM25
    * ranks best on the query's own terms (no expansions) join the candidates the net reads.
    */
   private async plainNet(parsed: ParsedQuery, reading: QueryReading, sorted: Candidate[], orRan: boolean, accept: ((id: string) => boolean) | undefined, phraseOk: (b: Block) => boolean, weigh: (b: Block) => number = kindWeight): Promise<void> {
-    if (!netReads(parsed.text, parsed.words.filter((w) => !w.light).length)) return;
+    const reads = netReads(parsed.text, parsed.words.filter((w) => !w.light).length);
     const extra: Candidate[] = [];
-    if (!orRan) {
+    if (!orRan && reads) {
       const have = new Set(sorted.map((c) => c.block.id));
       const own = parsed.words.map((w) => ({ ...w, expansions: undefined }));
       const floor = sorted.length ? sorted[sorted.length - 1]!.score : 1;
@@ -703,7 +704,7 @@ export class SearchEngine implements SearchService {
     const score = plainScorer(parsed.text, this.surface);
     const plainOf = (c: Candidate) => score(this.surfaceOf(c.block));
     const pool = [...sorted, ...extra];
-    if (fusePlain(pool, plainOf) > 0) {
+    if (reads && fusePlain(pool, plainOf) > 0) {
       // A passage from the net's own query stays only if it was lifted (it has no place among the ranked ones otherwise).
       const limit = sorted.length;
       const joined = new Set(extra);
@@ -717,8 +718,11 @@ export class SearchEngine implements SearchService {
     // weighed: only such queries' clear favourites lead and near ties are broken.
     const english = isEnglishQuery(parsed.words) && !parsed.words.some((w) => w.french !== undefined);
     if (!english || reading.focus) return;
-    leadByPlain(sorted, plainOf, (c) => c.block.lang === 'en' && c.block.pair === undefined);
-    breakNearTies(sorted, plainOf);
+    // A shorter query (a name, a term, a topic) gets no floor, and its plain ranking only speaks
+    // for a passage holding every word typed, as typed (plain-net.ts WHOLE).
+    const minShare = reads ? 0 : WHOLE;
+    leadByPlain(sorted, plainOf, (c) => c.block.lang === 'en' && c.block.pair === undefined, minShare);
+    breakNearTies(sorted, plainOf, minShare);
   }
 
   /**

@@ -172,6 +172,19 @@ export function plainScorer(foldedQuery: string, stats: SurfaceFrequency): (pass
  */
 export const netReads = (folded: string, substance: number): boolean => substance >= 4 && surfaceWords(folded).length >= 4;
 
+/**
+ * The share of the query's words (by idf) a passage must hold for a query the net does not read
+ * (`netReads` false: one to three words of substance) to be led or lifted by the plain ranking: all
+ * of them, as typed. On two or three words the plain ranking's favourite is a passage holding the
+ * rarest word or two and missing a form the reader typed ("Tukhachevsky started confessing" led by
+ * a passage without "confessing"); one holding every word as typed, Lectern's scores close or
+ * nearly so, is the one plain minisearch ranks first and the reader meant ("gorbachev historians
+ * lied", "Evdokimov quotation": own o-lower18-15, o-short19-24 2nd → 1st). Without the gate, clear
+ * favourites of short queries lifted 3 cases and lowered o-s20, o-wa01 (1st → 2nd); near ties
+ * lifted 5 and lowered d-h25, d-h30, o-wb05 (1st → 2nd), o-s19.
+ */
+export const WHOLE = 1;
+
 /** What the fusion reads of a candidate. */
 export interface Fusible {
   block: Block;
@@ -246,14 +259,15 @@ const TIE_DEPTH = 15;
  * Lectern cannot tell two passages apart, the one keeping more of the reader's words as typed —
  * function words and forms included, which its analysis drops or stems — is the one a reader
  * half-remembering a sentence typed (own o-p43, o-p56, o-p65 2nd → 1st). Each place keeps its
- * score, so the list stays sorted; returns how many moved.
+ * score, so the list stays sorted; returns how many moved. A passage holding less than `minShare` of
+ * the query's words counts as no plain score (WHOLE for a query the net does not read).
  */
-export function breakNearTies<T extends Fusible>(sorted: T[], plainOf: (c: T) => { score: number }): number {
+export function breakNearTies<T extends Fusible>(sorted: T[], plainOf: (c: T) => { score: number; share?: number }, minShare = 0): number {
   const n = Math.min(sorted.length, TIE_DEPTH);
   if (n < 2) return 0;
   const items = sorted.slice(0, n);
   const own = items.map((c) => c.score);
-  const plain = items.map((c) => plainOf(c).score);
+  const plain = items.map((c) => { const p = plainOf(c); return (p.share ?? 1) < minShare - 1e-9 ? 0 : p.score; });
   const order = items.map((_, i) => i);
   let moved = 0;
   // A passage may pass several near ties; a few passes from the bottom let it.
@@ -296,15 +310,18 @@ export const OWN_BAND = 0.7;
  * minisearch ranks the passage first. A near tie (breakNearTies) is too narrow for these. Only a
  * passage the plain ranking reads as the reply shows it is passed (`comparable`): one in another
  * language scores nothing, and a side of a translation pair has the score of the better side.
- * Each place keeps its score; returns how many places the favourite rose.
+ * Each place keeps its score; returns how many places the favourite rose. `minShare`: the share of
+ * the query's words the favourite must hold (WHOLE for a query the net does not read).
  */
-export function leadByPlain<T extends Fusible>(sorted: T[], plainOf: (c: T) => { score: number }, comparable: (c: T) => boolean): number {
+export function leadByPlain<T extends Fusible>(sorted: T[], plainOf: (c: T) => { score: number; share?: number }, comparable: (c: T) => boolean, minShare = 0): number {
   const n = Math.min(sorted.length, LEAD_DEPTH);
   if (n < 2) return 0;
-  const plain = sorted.slice(0, n).map((c) => plainOf(c).score);
+  const read = sorted.slice(0, n).map((c) => plainOf(c));
+  const plain = read.map((p) => p.score);
   let best = 0;
   for (let i = 1; i < n; i++) if (plain[i]! > plain[best]!) best = i;
   if (best === 0) return 0;
+  if ((read[best]!.share ?? 1) < minShare - 1e-9) return 0;
   for (let i = 0; i < n; i++) if (i !== best && plain[best]! < PLAIN_CLEAR * plain[i]!) return 0;
   const favourite = sorted[best]!;
   let to = best;
