@@ -47,30 +47,38 @@ interface HeadingWords {
   words: Set<string>[];
   /** Every word of the heading, label, numbers and brackets included. */
   extra: Set<string>[];
-  /** Every term of those. */
-  all: Set<string>;
 }
 const NUMBER = /^\p{N}+$/u;
 const LABEL = /^\s*(?:chapter|part|section|appendix)\s+(?:\d+|[ivxlc]+)\b[.:]?/iu;
 const BRACKETED = /\([^)]*\)|\[[^\]]*\]/gu;
 
-const cache = new WeakMap<readonly SectionHeading[], HeadingWords[]>();
+/** The headings' words, and by each term the headings that have it (a large library has thousands of headings; a query's terms name few). */
+interface Headings {
+  byTerm: Map<string, HeadingWords[]>;
+}
+const cache = new WeakMap<readonly SectionHeading[], Headings>();
 
 /** A heading word's terms, a compound's parts' among them: "Face-To-Face" is named by "face to face". */
 const termsOf = (w: QueryWord) => new Set([...w.terms, ...w.parts.flatMap((p) => p.terms)]);
 
-function headingWords(sections: readonly SectionHeading[]): HeadingWords[] {
+function headingWords(sections: readonly SectionHeading[]): Headings {
   let out = cache.get(sections);
   if (!out) {
-    out = sections.map((section) => {
+    const byTerm = new Map<string, HeadingWords[]>();
+    for (const section of sections) {
       // A title's label ("Chapter 5."), its numbers ("of Summer 1937- Fall 1938") and what it adds in
       // brackets ("(January 12, 1935)") are seldom typed: they may be named, but are not words to name.
       const title = section.heading.plain.replace(LABEL, '').replace(BRACKETED, ' ');
       const words = parseQuery(title).words.filter((w) => !NUMBER.test(w.text)).map(termsOf);
       const extra = parseQuery(section.heading.plain).words.map(termsOf);
-      return { section, words, extra, all: new Set(extra.flatMap((w) => [...w])) };
-    });
-    cache.set(sections, out);
+      const h = { section, words, extra };
+      for (const term of new Set(extra.flatMap((w) => [...w]))) {
+        const list = byTerm.get(term);
+        if (list) list.push(h);
+        else byTerm.set(term, [h]);
+      }
+    }
+    cache.set(sections, (out = { byTerm }));
   }
   return out;
 }
@@ -95,12 +103,14 @@ export function sectionNamed(words: readonly QueryWord[], sections: readonly Sec
   if (heavy.length === 0) return undefined;
   const typed = heavy.map(typedTerms);
   const stems = heavy.map((w) => w.terms.find((t) => !t.startsWith('~')));
-  // A heading none of whose words the query types as such is passed over at once (most are, and the slips cost).
-  const asTyped = typed.flatMap((t) => [...t]);
+  // Only headings with a word the query types as such are read (most have none, and the slips cost).
+  const { byTerm } = headingWords(sections);
+  const read = new Set<HeadingWords>();
+  for (const t of typed) for (const term of t) for (const h of byTerm.get(term) ?? []) read.add(h);
   let best: { section: SectionHeading; share: number } | undefined;
   let tie = false;
-  for (const h of headingWords(sections)) {
-    if (h.words.length === 0 || (heavy.length === 1 && h.words.length !== 1) || !asTyped.some((t) => h.all.has(t))) continue;
+  for (const h of read) {
+    if (h.words.length === 0 || (heavy.length === 1 && h.words.length !== 1)) continue;
     if (!typed.every((t, i) => h.extra.some((word) => names(word, t, stems[i])))) continue;
     const share = h.words.filter((word) => typed.some((t, i) => names(word, t, stems[i]))).length / h.words.length;
     if (share < HEADING_SHARE || (best && share < best.share)) continue;
