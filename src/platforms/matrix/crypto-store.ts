@@ -14,7 +14,7 @@
  */
 import 'fake-indexeddb/auto';
 import { indexedDB } from 'fake-indexeddb';
-import { chmod, readFile, rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { Logger } from 'pino';
@@ -193,8 +193,9 @@ export function cryptoFile(stateDir: string): CryptoCopy {
       }
     },
     async write(bytes) {
-      await writeAtomic(file, bytes);
-      await chmod(file, 0o600);
+      // The keys are private from the first byte: a chmod after the rename left a moment in which
+      // the new file had the umask's 0644 (test/matrix-e2ee saw it once in a CI run).
+      await writeAtomic(file, bytes, { mode: 0o600 });
     },
     async setAside() {
       const aside = `${file}.unusable-${Date.now()}`;
