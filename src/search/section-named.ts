@@ -26,6 +26,7 @@
  */
 import type { Block } from '../corpus/model.ts';
 import { parseQuery, typoDistance, type QueryWord } from './analyse/index.ts';
+import { asksYesNo } from './polar-question.ts';
 import { coversOf } from './word-covers.ts';
 
 /** A term standing for a query word at least this closely is the word as typed (own forms, keys, typos), not a synonym. */
@@ -120,13 +121,15 @@ export function sectionNamed(words: readonly QueryWord[], sections: readonly Sec
   return best && !tie ? { section: best.section, whole: best.share === 1 } : undefined;
 }
 
-const QUESTION = /^(?:what|why|how|who|whom|whose|when|where|which|did|does|do|is|was|were|are|can|could|should|would|has|have|had)\b/;
+// A yes/no opening is polar-question.ts's; the question words that open the others, here.
+const WH_OPENING = /^\s*(?:what|why|how|who|whom|whose|when|where|which)\b/u;
+const isQuestion = (query: string) => asksYesNo(query) || WH_OPENING.test(query);
 
 /**
  * Whether the named section leads the hits: `query` folded as typed, `bestSays` whether the best hit
  * says every word of the query itself (saysEveryWord).
  */
-export const sectionLeads = (named: { whole: boolean }, query: string, bestSays: boolean): boolean => !bestSays || (named.whole && !QUESTION.test(query.trim()));
+export const sectionLeads = (named: { whole: boolean }, query: string, bestSays: boolean): boolean => !bestSays || (named.whole && !isQuestion(query));
 
 const OPENING_KINDS = new Set<Block['kind']>(['paragraph', 'quotation', 'list-item']);
 
